@@ -1,0 +1,25 @@
+const usage = `consilium — multi-center medical image analysis, headless
+
+Usage:
+  consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  // inspect: added with the DICOM core
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  return (await load())(rest);
+}

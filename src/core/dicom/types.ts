@@ -1,0 +1,97 @@
+// Shapes shared by the parser, the index, the decoder, the workers and the UI.
+// They are plain data so they cross worker boundaries by structured clone.
+
+/** Stable error codes a user can meet when loading files. */
+export type LoadErrorCode =
+  | 'not-dicom'
+  | 'truncated'
+  | 'no-pixel-data'
+  | 'unsupported-transfer-syntax'
+  | 'invalid-header'
+  | 'decode-failed'
+  | 'read-failed';
+
+/** One failed file: which file, a stable code, and the reason in plain words. */
+export interface LoadError {
+  code: LoadErrorCode;
+  file: string;
+  reason: string;
+}
+
+export type Vec3 = [number, number, number];
+
+/** Header facts of one DICOM instance (one file), parsed once, kept in the index. */
+export interface InstanceMeta {
+  /** Where the bytes came from: a path, a File's relative path, or a zip member. */
+  file: string;
+  sizeBytes: number;
+  sopInstanceUID: string;
+  sopClassUID: string;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  patientName: string;
+  patientID: string;
+  studyDate: string;
+  studyDescription: string;
+  seriesDescription: string;
+  seriesNumber: number | null;
+  instanceNumber: number | null;
+  accessionNumber: string;
+  modality: string;
+  transferSyntaxUID: string;
+  rows: number;
+  columns: number;
+  frames: number;
+  samplesPerPixel: number;
+  photometricInterpretation: string;
+  planarConfiguration: number;
+  bitsAllocated: number;
+  bitsStored: number;
+  highBit: number;
+  pixelRepresentation: number;
+  rescaleSlope: number;
+  rescaleIntercept: number;
+  /** The file's own window presets (Window Center/Width, with explanations when given). */
+  windows: { center: number; width: number; explanation: string }[];
+  imagePositionPatient: Vec3 | null;
+  imageOrientationPatient: [number, number, number, number, number, number] | null;
+  /** Row spacing then column spacing, mm. */
+  pixelSpacingMm: [number, number] | null;
+  sliceThicknessMm: number | null;
+}
+
+/** One decoded frame in modality values (grey: rescaled, e.g. HU; colour: RGB, interleaved). */
+export interface DecodedFrame {
+  rows: number;
+  columns: number;
+  /** 1 for grey, 3 for colour (always RGB, interleaved, after YBR/palette conversion). */
+  samplesPerPixel: 1 | 3;
+  values: Float32Array;
+  min: number;
+  max: number;
+  /** True when the image should be displayed inverted (MONOCHROME1). */
+  invert: boolean;
+}
+
+export interface SeriesNode {
+  seriesInstanceUID: string;
+  seriesNumber: number | null;
+  seriesDescription: string;
+  modality: string;
+  /** Instances in display order (along the slice normal, else by InstanceNumber). */
+  instances: InstanceMeta[];
+}
+
+export interface StudyNode {
+  studyInstanceUID: string;
+  studyDate: string;
+  studyDescription: string;
+  accessionNumber: string;
+  series: SeriesNode[];
+}
+
+export interface PatientNode {
+  patientID: string;
+  patientName: string;
+  studies: StudyNode[];
+}
