@@ -1,0 +1,107 @@
+// A small writer for explicit-VR little-endian Part 10 files: enough for the demo series,
+// which only needs flat datasets (no sequences) of strings, unsigned shorts and pixels.
+
+export type WriterVR =
+  | 'AE'
+  | 'AS'
+  | 'CS'
+  | 'DA'
+  | 'DS'
+  | 'IS'
+  | 'LO'
+  | 'PN'
+  | 'SH'
+  | 'TM'
+  | 'UI'
+  | 'UL'
+  | 'US'
+  | 'OB'
+  | 'OW';
+
+export interface WriterElement {
+  /** (group << 16) | element */
+  tag: number;
+  vr: WriterVR;
+  value: string | number | Uint8Array;
+}
+
+const EXPLICIT_VR_LE = '1.2.840.10008.1.2.1';
+const IMPLEMENTATION_CLASS_UID = '2.25.160385046411436651387914498512541046611';
+// Value representations whose length field is 4 bytes after two reserved bytes.
+const LONG_VRS = new Set<WriterVR>(['OB', 'OW']);
+
+function encodeValue(el: WriterElement): Uint8Array {
+  if (el.vr === 'US') {
+    const out = new Uint8Array(2);
+    new DataView(out.buffer).setUint16(0, Number(el.value), true);
+    return out;
+  }
+  if (el.vr === 'UL') {
+    const out = new Uint8Array(4);
+    new DataView(out.buffer).setUint32(0, Number(el.value), true);
+    return out;
+  }
+  if (el.value instanceof Uint8Array) {
+    if (el.value.length % 2 === 0) return el.value;
+    const padded = new Uint8Array(el.value.length + 1);
+    padded.set(el.value);
+    return padded;
+  }
+  // Strings are padded to even length: UIDs with NUL, all other text with a space.
+  let text = String(el.value);
+  if (text.length % 2 === 1) text += el.vr === 'UI' ? '\0' : ' ';
+  return new TextEncoder().encode(text);
+}
+
+function encodeElement(el: WriterElement): Uint8Array {
+  const value = encodeValue(el);
+  const long = LONG_VRS.has(el.vr);
+  const headerBytes = long ? 12 : 8;
+  const out = new Uint8Array(headerBytes + value.length);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, el.tag >>> 16, true);
+  view.setUint16(2, el.tag & 0xffff, true);
+  out[4] = el.vr.charCodeAt(0);
+  out[5] = el.vr.charCodeAt(1);
+  if (long) view.setUint32(8, value.length, true);
+  else view.setUint16(6, value.length, true);
+  out.set(value, headerBytes);
+  return out;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** A complete Part 10 file: preamble, "DICM", file meta group, then the dataset sorted by tag. */
+export function writePart10(
+  sopClassUID: string,
+  sopInstanceUID: string,
+  dataset: WriterElement[],
+): Uint8Array {
+  const metaBody = [
+    encodeElement({ tag: 0x00020001, vr: 'OB', value: new Uint8Array([0, 1]) }),
+    encodeElement({ tag: 0x00020002, vr: 'UI', value: sopClassUID }),
+    encodeElement({ tag: 0x00020003, vr: 'UI', value: sopInstanceUID }),
+    encodeElement({ tag: 0x00020010, vr: 'UI', value: EXPLICIT_VR_LE }),
+    encodeElement({ tag: 0x00020012, vr: 'UI', value: IMPLEMENTATION_CLASS_UID }),
+    encodeElement({ tag: 0x00020013, vr: 'SH', value: 'CONSILIUM_DEMO' }),
+  ];
+  const metaLength = metaBody.reduce((n, p) => n + p.length, 0);
+  const preamble = new Uint8Array(132);
+  preamble.set([0x44, 0x49, 0x43, 0x4d], 128); // "DICM"
+  const sorted = [...dataset].sort((a, b) => a.tag - b.tag);
+  return concat([
+    preamble,
+    encodeElement({ tag: 0x00020000, vr: 'UL', value: metaLength }),
+    ...metaBody,
+    ...sorted.map(encodeElement),
+  ]);
+}
