@@ -1,0 +1,15 @@
+// Generates the demo study off the UI thread; the files come back as Blobs, like dropped files.
+import * as Comlink from 'comlink';
+import { makeDemoSeries, type DemoSeriesOptions } from '../core/dicom/demo/demoSeries.ts';
+
+const api = {
+  demoSeries(options: DemoSeriesOptions): { name: string; blob: Blob }[] {
+    return makeDemoSeries(options).map((f) => ({
+      name: f.name,
+      blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'application/dicom' }),
+    }));
+  },
+};
+
+export type DemoApi = typeof api;
+Comlink.expose(api);
