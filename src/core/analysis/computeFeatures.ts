@@ -1,0 +1,96 @@
+// One call from a ROI volume and parameters to every registered feature value.
+import { discretise, resegment } from './discretise';
+import type { FamilyId, FeatureDef } from './featureDef';
+import { localIntensity } from './local/intensityPeak';
+import type { FeatureParams } from './params';
+import { familyDefs, textureFamilies } from './registry';
+import { intensityHistogram } from './stats/intensityHistogram';
+import { intensityStatistics } from './stats/intensityStatistics';
+import { intensityVolumeHistogram } from './stats/intensityVolumeHistogram';
+import { sortedMaskedValues } from './stats/sortedValues';
+import {
+  aggregateDirectional,
+  aggregateZones,
+  directionalAggregationCodes,
+  zoneAggregationCodes,
+  zoneAggregationOf,
+} from './texture/aggregate';
+import { glcmMatrix } from './texture/glcm';
+import { glcmFeatures } from './texture/glcmFeatures';
+import { gldzmFeatures, gldzmMatrix } from './texture/gldzm';
+import { glrlmFeatures, glrlmMatrix } from './texture/glrlm';
+import { glszmFeatures, glszmMatrix } from './texture/glszm';
+import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
+import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
+import { assertRoiShape, type RoiVolume } from './volume';
+
+export interface FeatureValue extends FeatureDef {
+  /** IBSI aggregation identifier for texture features (e.g. IAZD), '' otherwise. */
+  aggregation: string;
+  value: number;
+}
+
+export interface FeatureSet {
+  params: FeatureParams;
+  roiVoxels: number;
+  features: FeatureValue[];
+}
+
+export function computeFeatures(
+  roi: RoiVolume,
+  params: FeatureParams,
+  families: readonly FamilyId[] = Object.keys(familyDefs) as FamilyId[],
+): FeatureSet {
+  assertRoiShape(roi);
+  const intensityMask = resegment(roi, params.resegment);
+  const discrete = discretise(roi, intensityMask, params.discretisation, params.resegment);
+  const agg = params.aggregation;
+  const zoneAgg = zoneAggregationOf(agg);
+  const d = params.distance;
+  const compute: Record<FamilyId, () => Float64Array> = {
+    'intensity-statistics': () =>
+      intensityStatistics(sortedMaskedValues(roi.values, intensityMask)),
+    'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
+    glcm: () =>
+      aggregateDirectional(
+        discrete,
+        agg,
+        (dir, z) => glcmMatrix(discrete, dir, z, d),
+        glcmFeatures,
+      ),
+    glrlm: () =>
+      aggregateDirectional(discrete, agg, (dir, z) => glrlmMatrix(discrete, dir, z), glrlmFeatures),
+    glszm: () => aggregateZones(discrete, zoneAgg, (z) => glszmMatrix(discrete, z), glszmFeatures),
+    ngtdm: () =>
+      aggregateZones(discrete, zoneAgg, (z) => ngtdmMatrix(discrete, z, d), ngtdmFeatures),
+    ngldm: () =>
+      aggregateZones(
+        discrete,
+        zoneAgg,
+        (z) => ngldmMatrix(discrete, z, d, params.ngldmAlpha),
+        ngldmFeatures,
+      ),
+    // Border distances are measured in the morphological mask, before resegmentation.
+    gldzm: () =>
+      aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, roi.mask, z), gldzmFeatures),
+    'intensity-volume-histogram': () =>
+      intensityVolumeHistogram(discrete.levels, discrete.levelCount),
+    morphology: () => new Float64Array(0),
+    'local-intensity': () => localIntensity(roi, intensityMask),
+  };
+  const features: FeatureValue[] = [];
+  for (const family of families) {
+    const defs = familyDefs[family];
+    if (defs.length === 0) continue;
+    const values = compute[family]();
+    const aggregation = !textureFamilies.has(family)
+      ? ''
+      : family === 'glcm' || family === 'glrlm'
+        ? directionalAggregationCodes[agg]
+        : zoneAggregationCodes[zoneAgg];
+    defs.forEach((def, k) => features.push({ ...def, aggregation, value: values[k] }));
+  }
+  let roiVoxels = 0;
+  for (let i = 0; i < intensityMask.length; i++) roiVoxels += intensityMask[i];
+  return { params, roiVoxels, features };
+}

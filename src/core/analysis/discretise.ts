@@ -1,0 +1,97 @@
+// Discretisation and resegmentation exactly as IBSI defines them (reference manual, section 2.7):
+// fixed bin number (FBN) and fixed bin size (FBS), after an optional resegmentation range.
+import { analysisError, type DiscreteVolume, type RoiVolume } from './volume';
+
+export type Discretisation =
+  | { kind: 'none' }
+  | { kind: 'bin-count'; binCount: number }
+  | { kind: 'bin-width'; binWidth: number };
+
+/** Resegmentation range [min, max] in modality values; voxels outside leave the intensity mask. */
+export type ResegmentRange = readonly [min: number, max: number];
+
+/**
+ * The intensity mask: the ROI mask with voxels outside the resegmentation range removed.
+ * Without a range it is a copy of the ROI mask.
+ */
+export function resegment(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
+  const { values, mask } = roi;
+  const out = new Uint8Array(mask.length);
+  const lo = range ? range[0] : -Infinity;
+  const hi = range ? range[1] : Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    const v = values[i];
+    out[i] = mask[i] !== 0 && v >= lo && v <= hi ? 1 : 0;
+  }
+  return out;
+}
+
+/** Minimum and maximum of values inside mask; throws empty-roi when the mask is empty. */
+export function roiRange(values: Float32Array, mask: Uint8Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo > hi) throw analysisError('empty-roi', 'The region of interest contains no voxels.');
+  return [lo, hi];
+}
+
+/**
+ * Grey levels 1..Ng inside the intensity mask, 0 outside.
+ * - none: values are already discrete; they are rounded and used as grey levels (IBSI phantom).
+ * - bin-count (FBN): floor(Ng (X - Xmin) / (Xmax - Xmin)) + 1, and Xmax maps to Ng.
+ * - bin-width (FBS): floor((X - Xmin) / w) + 1, where Xmin is the lower resegmentation bound
+ *   when one is given, else the ROI minimum.
+ */
+export function discretise(
+  roi: RoiVolume,
+  intensityMask: Uint8Array,
+  method: Discretisation,
+  range?: ResegmentRange,
+): DiscreteVolume {
+  const { values, dims, spacingMm } = roi;
+  const levels = new Int32Array(values.length);
+  const [lo, hi] = roiRange(values, intensityMask);
+  let levelCount = 0;
+  if (method.kind === 'none') {
+    for (let i = 0; i < values.length; i++) {
+      if (intensityMask[i] === 0) continue;
+      const g = Math.round(values[i]);
+      if (g < 1) {
+        throw analysisError(
+          'bad-parameter',
+          `Without discretisation grey levels must be integers >= 1; found ${values[i]}.`,
+        );
+      }
+      levels[i] = g;
+      if (g > levelCount) levelCount = g;
+    }
+  } else if (method.kind === 'bin-count') {
+    const ng = method.binCount;
+    if (!(ng >= 1) || !Number.isInteger(ng)) {
+      throw analysisError('bad-parameter', `Bin count must be a positive integer, not ${ng}.`);
+    }
+    const scale = hi > lo ? ng / (hi - lo) : 0;
+    for (let i = 0; i < values.length; i++) {
+      if (intensityMask[i] === 0) continue;
+      const g = Math.floor((values[i] - lo) * scale) + 1;
+      levels[i] = g > ng ? ng : g;
+    }
+    levelCount = ng;
+  } else {
+    const w = method.binWidth;
+    if (!(w > 0)) throw analysisError('bad-parameter', `Bin width must be positive, not ${w}.`);
+    const origin = range && Number.isFinite(range[0]) ? range[0] : lo;
+    for (let i = 0; i < values.length; i++) {
+      if (intensityMask[i] === 0) continue;
+      const g = Math.floor((values[i] - origin) / w) + 1;
+      levels[i] = g;
+      if (g > levelCount) levelCount = g;
+    }
+  }
+  return { levels, dims, spacingMm, levelCount };
+}

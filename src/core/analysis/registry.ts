@@ -1,0 +1,39 @@
+// Every feature Consilium computes, in IBSI family order: family, IBSI name, identifier, unit.
+import type { FamilyId, FeatureDef } from './featureDef';
+import { intensityHistogramDefs } from './stats/intensityHistogram';
+import { intensityStatisticsDefs } from './stats/intensityStatistics';
+import { intensityVolumeHistogramDefs } from './stats/intensityVolumeHistogram';
+import { glcmDefs } from './texture/glcmFeatures';
+import { gldzmDefs } from './texture/gldzm';
+import { glrlmDefs } from './texture/glrlm';
+import { glszmDefs } from './texture/glszm';
+import { ngldmDefs } from './texture/ngldm';
+import { ngtdmDefs } from './texture/ngtdm';
+import { localIntensityDefs } from './local/intensityPeak';
+
+export const familyDefs: Record<FamilyId, FeatureDef[]> = {
+  'intensity-statistics': intensityStatisticsDefs,
+  'intensity-histogram': intensityHistogramDefs,
+  glcm: glcmDefs,
+  glrlm: glrlmDefs,
+  glszm: glszmDefs,
+  ngtdm: ngtdmDefs,
+  ngldm: ngldmDefs,
+  gldzm: gldzmDefs,
+  'intensity-volume-histogram': intensityVolumeHistogramDefs,
+  morphology: [],
+  'local-intensity': localIntensityDefs,
+};
+
+/** All features, flat, in family order. */
+export const featureRegistry: readonly FeatureDef[] = Object.values(familyDefs).flat();
+
+/** Families whose value depends on the texture aggregation (reported with its IBSI code). */
+export const textureFamilies: ReadonlySet<FamilyId> = new Set([
+  'glcm',
+  'glrlm',
+  'glszm',
+  'ngtdm',
+  'ngldm',
+  'gldzm',
+]);

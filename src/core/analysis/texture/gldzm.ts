@@ -1,0 +1,55 @@
+// Grey level distance zone matrix (IBSI family VMDZ): zones counted by grey level and by their
+// smallest distance to the ROI border.
+import { defineFamily } from '../featureDef';
+import type { DiscreteVolume } from '../volume';
+import { borderDistance } from './borderDistance';
+import { zoneOrder } from './glszm';
+import { emptyMatrix, type TextureMatrix } from './matrix';
+import { pick, sizeZoneFeatures } from './sizeZoneFeatures';
+import { labelZones, roiVoxels } from './zones';
+
+export const gldzmDefs = defineFamily('gldzm', [
+  ['Small distance emphasis', '0GBI', ''],
+  ['Large distance emphasis', 'MB4I', ''],
+  ['Low grey level zone emphasis', 'S1RA', ''],
+  ['High grey level zone emphasis', 'K26C', ''],
+  ['Small distance low grey level emphasis', 'RUVG', ''],
+  ['Small distance high grey level emphasis', 'DKNJ', ''],
+  ['Large distance low grey level emphasis', 'A7WM', ''],
+  ['Large distance high grey level emphasis', 'KLTH', ''],
+  ['Grey level non-uniformity', 'VFT7', ''],
+  ['Normalised grey level non-uniformity', '7HP3', ''],
+  ['Zone distance non-uniformity', 'V294', ''],
+  ['Normalised zone distance non-uniformity', 'IATH', ''],
+  ['Zone percentage', 'VIWW', ''],
+  ['Grey level variance', 'QK93', ''],
+  ['Zone distance variance', '7WT1', ''],
+  ['Zone distance entropy', 'GBDU', ''],
+]);
+
+export function gldzmFeatures(m: TextureMatrix): Float64Array {
+  return pick(sizeZoneFeatures(m), zoneOrder);
+}
+
+/** distanceMask: the morphological ROI mask the border distance is measured in. */
+export function gldzmMatrix(
+  volume: DiscreteVolume,
+  distanceMask: Uint8Array,
+  z: number,
+): TextureMatrix {
+  const zones = labelZones(volume, z);
+  const dist = borderDistance(distanceMask, volume.dims, z);
+  const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
+  for (let i = 0; i < zones.zoneOf.length; i++) {
+    const k = zones.zoneOf[i];
+    if (k >= 0 && dist[i] < zoneDist[k]) zoneDist[k] = dist[i];
+  }
+  let maxDist = 1;
+  for (let k = 0; k < zones.count; k++) if (zoneDist[k] > maxDist) maxDist = zoneDist[k];
+  const m = emptyMatrix(volume.levelCount, maxDist);
+  for (let k = 0; k < zones.count; k++) {
+    m.data[(zones.level[k] - 1) * maxDist + zoneDist[k] - 1]++;
+  }
+  m.voxels = roiVoxels(volume, z);
+  return m;
+}

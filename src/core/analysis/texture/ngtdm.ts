@@ -1,0 +1,93 @@
+// Neighbourhood grey tone difference matrix (IBSI family IPET): per grey level i, the voxel
+// count n_i and s_i = sum of |i - mean of the voxel's ROI neighbours|.
+import { defineFamily } from '../featureDef';
+import type { DiscreteVolume } from '../volume';
+import { emptyMatrix, type TextureMatrix } from './matrix';
+import { neighbourhood } from './neighbourhood';
+
+export const ngtdmDefs = defineFamily('ngtdm', [
+  ['Coarseness', 'QCDE', ''],
+  ['Contrast', '65HE', ''],
+  ['Busyness', 'NQ30', ''],
+  ['Complexity', 'HDEZ', ''],
+  ['Strength', '1X9X', ''],
+]);
+
+/** Rows are grey levels; column 0 holds n_i, column 1 holds s_i. */
+export function ngtdmMatrix(volume: DiscreteVolume, z: number, distance = 1): TextureMatrix {
+  const { levels, levelCount: ng } = volume;
+  const [nx, ny, nz] = volume.dims;
+  const hood = neighbourhood(z < 0, distance);
+  const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
+  const m = emptyMatrix(ng, 2);
+  let counted = 0;
+  for (let zz = z0; zz < z1; zz++) {
+    for (let y = 0; y < ny; y++) {
+      for (let x = 0; x < nx; x++) {
+        const g = levels[x + nx * (y + ny * zz)];
+        if (g === 0) continue;
+        let sum = 0;
+        let w = 0;
+        for (const { dx, dy, dz } of hood) {
+          const qx = x + dx;
+          const qy = y + dy;
+          const qz = zz + dz;
+          if (qx < 0 || qx >= nx || qy < 0 || qy >= ny || qz < z0 || qz >= z1) continue;
+          const h = levels[qx + nx * (qy + ny * qz)];
+          if (h === 0) continue;
+          sum += h;
+          w++;
+        }
+        // A voxel without any ROI neighbour has no neighbourhood mean and is not counted.
+        if (w === 0) continue;
+        m.data[(g - 1) * 2] += 1;
+        m.data[(g - 1) * 2 + 1] += Math.abs(g - sum / w);
+        counted++;
+      }
+    }
+  }
+  m.voxels = counted;
+  return m;
+}
+
+export function ngtdmFeatures(m: TextureMatrix): Float64Array {
+  const ng = m.rows;
+  const d = m.data;
+  let nvc = 0;
+  for (let r = 0; r < ng; r++) nvc += d[r * 2];
+  let sumPs = 0;
+  let sumS = 0;
+  let ngp = 0;
+  for (let r = 0; r < ng; r++) {
+    const p = d[r * 2] / nvc;
+    if (p > 0) ngp++;
+    sumPs += p * d[r * 2 + 1];
+    sumS += d[r * 2 + 1];
+  }
+  let contrastSum = 0;
+  let busyDen = 0;
+  let complexity = 0;
+  let strengthNum = 0;
+  for (let a = 0; a < ng; a++) {
+    const pa = d[a * 2] / nvc;
+    if (pa === 0) continue;
+    const sa = d[a * 2 + 1];
+    for (let b = 0; b < ng; b++) {
+      const pb = d[b * 2] / nvc;
+      if (pb === 0) continue;
+      const sb = d[b * 2 + 1];
+      const diff = a - b;
+      contrastSum += pa * pb * diff * diff;
+      busyDen += Math.abs((a + 1) * pa - (b + 1) * pb);
+      complexity += (Math.abs(diff) * (pa * sa + pb * sb)) / (pa + pb);
+      strengthNum += (pa + pb) * diff * diff;
+    }
+  }
+  return Float64Array.from([
+    sumPs > 0 ? 1 / sumPs : 1e6,
+    ngp > 1 ? (contrastSum / (ngp * (ngp - 1))) * (sumS / nvc) : 0,
+    busyDen > 0 ? sumPs / busyDen : 0,
+    complexity / nvc,
+    sumS > 0 ? strengthNum / sumS : 0,
+  ]);
+}
