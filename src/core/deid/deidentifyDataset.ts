@@ -1,0 +1,218 @@
+import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
+import type { CryptoKeyHandle } from '../bundle/subtle';
+import { isPrivateTag, resolveAction } from './actions';
+import { shiftDate, shiftDateTime } from './dates';
+import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from './pseudonym';
+
+export type DateHandling = 'remove' | 'shift';
+
+export interface DeidOptions {
+  /** HMAC key shared by the collaborating centers (see importCollaborationKey). */
+  readonly key: CryptoKeyHandle;
+  /** 'remove' applies the table to dates; 'shift' moves them by a keyed per-patient offset. */
+  readonly dates: DateHandling;
+  /** Largest shift in days for 'shift' (default ten years). */
+  readonly maxShiftDays?: number;
+}
+
+export interface DeidCounts {
+  privateRemoved: number;
+  removed: number;
+  emptied: number;
+  replaced: number;
+  uidsReplaced: number;
+  datesShifted: number;
+}
+
+interface Context {
+  readonly options: DeidOptions;
+  readonly offsetDays: number;
+  readonly counts: DeidCounts;
+}
+
+const DUMMY = 'ANONYMIZED';
+const PATIENT_ID = '00100020';
+const STANDARD_UID_ROOT = '1.2.840.10008.';
+const TEXT_DUMMY: Record<string, unknown> = {
+  DA: '19000101',
+  TM: '000000',
+  DT: '19000101000000',
+  AS: '000Y',
+  DS: 0,
+  IS: 0,
+  FL: 0,
+  FD: 0,
+  SL: 0,
+  SS: 0,
+  UL: 0,
+  US: 0,
+  PN: { Alphabetic: DUMMY },
+};
+const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV', 'UN']);
+
+function firstString(el: DcmjsElement | undefined): string {
+  const v = el?.Value?.[0];
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'Alphabetic' in v)
+    return String((v as { Alphabetic: unknown }).Alphabetic);
+  return '';
+}
+
+async function mapUids(el: DcmjsElement, ctx: Context, all: boolean): Promise<DcmjsElement> {
+  const values: unknown[] = [];
+  for (const v of el.Value ?? []) {
+    const uid = typeof v === 'string' ? v.replace(/\0+$/, '').trim() : '';
+    // Standard UIDs (SOP classes, transfer syntaxes, coding schemes) identify nobody.
+    if (!uid || (!all && uid.startsWith(STANDARD_UID_ROOT))) values.push(uid);
+    else {
+      values.push(await pseudonymousUid(ctx.options.key, uid));
+      ctx.counts.uidsReplaced++;
+    }
+  }
+  return { vr: el.vr, Value: values };
+}
+
+async function mapItems(el: DcmjsElement, ctx: Context): Promise<DcmjsElement> {
+  const items: DcmjsDataset[] = [];
+  for (const item of (el.Value ?? []) as DcmjsDataset[]) items.push(await walk(item, ctx));
+  return { vr: 'SQ', Value: items };
+}
+
+function shifted(el: DcmjsElement, ctx: Context): DcmjsElement {
+  const shift = el.vr === 'DA' ? shiftDate : shiftDateTime;
+  ctx.counts.datesShifted++;
+  return { vr: el.vr, Value: (el.Value ?? []).map((v) => shift(String(v ?? ''), ctx.offsetDays)) };
+}
+
+async function dummy(
+  tag: string,
+  el: DcmjsElement,
+  ctx: Context,
+): Promise<DcmjsElement | undefined> {
+  if (el.vr === 'SQ') return mapItems(el, ctx);
+  if (el.vr === 'UI') return mapUids(el, ctx, true);
+  ctx.counts.replaced++;
+  // A consistent pseudonym keeps one patient's instances together after de-identification.
+  if (tag === PATIENT_ID)
+    return {
+      vr: el.vr,
+      Value: [await pseudonymousKey(ctx.options.key, 'patient', firstString(el))],
+    };
+  if (BINARY_VRS.has(el.vr)) return { vr: el.vr, Value: [] };
+  return { vr: el.vr, Value: [TEXT_DUMMY[el.vr] ?? DUMMY] };
+}
+
+async function transform(
+  tag: string,
+  el: DcmjsElement,
+  ctx: Context,
+): Promise<DcmjsElement | undefined> {
+  const action = resolveAction(tag);
+  const isDate = el.vr === 'DA' || el.vr === 'DT';
+  if (ctx.options.dates === 'shift' && isDate && action !== 'keep' && action !== 'uid')
+    return shifted(el, ctx);
+  if (ctx.options.dates === 'shift' && el.vr === 'TM' && action !== 'keep') return el;
+  switch (action) {
+    case 'remove':
+      ctx.counts.removed++;
+      return undefined;
+    case 'empty':
+      ctx.counts.emptied++;
+      return { vr: el.vr, Value: [] };
+    case 'dummy':
+      return dummy(tag, el, ctx);
+    case 'uid':
+      return mapUids(el, ctx, true);
+    case 'references':
+      return mapItems(el, ctx);
+    case 'keep':
+      if (el.vr === 'SQ') return mapItems(el, ctx);
+      // Beyond the table: any non-standard UID could link back to the source, so map it too.
+      if (el.vr === 'UI') return mapUids(el, ctx, false);
+      return el;
+  }
+}
+
+async function walk(dataset: DcmjsDataset, ctx: Context): Promise<DcmjsDataset> {
+  const out: DcmjsDataset = {};
+  for (const tag of Object.keys(dataset).sort()) {
+    if (isPrivateTag(tag)) {
+      ctx.counts.privateRemoved++;
+      continue;
+    }
+    const el = await transform(tag, dataset[tag], ctx);
+    if (el) out[tag] = el;
+  }
+  return out;
+}
+
+function profileRecord(options: DeidOptions): DcmjsDataset {
+  const code = (value: string, meaning: string): DcmjsDataset => ({
+    '00080100': { vr: 'SH', Value: [value] },
+    '00080102': { vr: 'SH', Value: ['DCM'] },
+    '00080104': { vr: 'LO', Value: [meaning] },
+  });
+  const codes = [code('113100', 'Basic Application Confidentiality Profile')];
+  let method = 'PS3.15 E.1 Basic Profile; UIDs by HMAC-SHA-256';
+  if (options.dates === 'shift') {
+    codes.push(code('113107', 'Retain Longitudinal Temporal Information Modified Dates Option'));
+    method += '; dates shifted';
+  }
+  return {
+    '00120062': { vr: 'CS', Value: ['YES'] },
+    '00120063': { vr: 'LO', Value: [method] },
+    '00120064': { vr: 'SQ', Value: codes },
+  };
+}
+
+export function emptyCounts(): DeidCounts {
+  return {
+    privateRemoved: 0,
+    removed: 0,
+    emptied: 0,
+    replaced: 0,
+    uidsReplaced: 0,
+    datesShifted: 0,
+  };
+}
+
+/** De-identify a dcmjs data set (tag-keyed) by PS3.15 Table E.1-1; the input is left untouched. */
+export async function deidentifyDataset(
+  dataset: DcmjsDataset,
+  options: DeidOptions,
+  counts: DeidCounts = emptyCounts(),
+): Promise<DcmjsDataset> {
+  const identity =
+    firstString(dataset[PATIENT_ID]) ||
+    firstString(dataset['00100010']) ||
+    firstString(dataset['0020000D']);
+  const offsetDays =
+    options.dates === 'shift'
+      ? await dateOffsetDays(options.key, identity, options.maxShiftDays ?? 3650)
+      : 0;
+  const out = await walk(dataset, { options, offsetDays, counts });
+  return { ...out, ...profileRecord(options) };
+}
+
+/** The file meta group: new Media Storage SOP Instance UID, no source AE title or private info. */
+export async function deidentifyMeta(
+  meta: DcmjsDataset,
+  options: DeidOptions,
+): Promise<DcmjsDataset> {
+  const out: DcmjsDataset = {};
+  for (const tag of Object.keys(meta).sort()) {
+    const el = meta[tag];
+    if (
+      tag === '00020016' ||
+      tag === '00020017' ||
+      tag === '00020018' ||
+      tag === '00020100' ||
+      tag === '00020102'
+    )
+      continue;
+    if (tag === '00020003')
+      out[tag] = { vr: 'UI', Value: [await pseudonymousUid(options.key, firstString(el))] };
+    else out[tag] = el;
+  }
+  return out;
+}
