@@ -1,0 +1,58 @@
+import type { InstanceMeta } from './types.ts';
+
+export type Samples =
+  Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array;
+
+/**
+ * The stored samples of one native (uncompressed) frame, in the file's sample order.
+ * `bytes`/`offset` point at the Pixel Data value; 1-bit frames are unpacked to 0/1 bytes.
+ */
+export function nativeSamples(
+  bytes: Uint8Array,
+  offset: number,
+  meta: InstanceMeta,
+  frameIndex: number,
+  frameBits: number,
+  littleEndian: boolean,
+): Samples {
+  const signed = meta.pixelRepresentation === 1;
+  if (meta.bitsAllocated === 1) return unpackBits(bytes, offset, frameIndex * frameBits, frameBits);
+  const start = offset + (frameIndex * frameBits) / 8;
+  const count = frameBits / meta.bitsAllocated;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, (frameBits / 8) | 0);
+  switch (meta.bitsAllocated) {
+    case 8: {
+      const copy = bytes.slice(start, start + count);
+      return signed ? new Int8Array(copy.buffer) : copy;
+    }
+    case 16: {
+      const out = signed ? new Int16Array(count) : new Uint16Array(count);
+      if (signed) for (let i = 0; i < count; i++) out[i] = view.getInt16(i * 2, littleEndian);
+      else for (let i = 0; i < count; i++) out[i] = view.getUint16(i * 2, littleEndian);
+      return out;
+    }
+    case 32: {
+      const out = signed ? new Int32Array(count) : new Uint32Array(count);
+      if (signed) for (let i = 0; i < count; i++) out[i] = view.getInt32(i * 4, littleEndian);
+      else for (let i = 0; i < count; i++) out[i] = view.getUint32(i * 4, littleEndian);
+      return out;
+    }
+    default:
+      throw new Error(`${meta.bitsAllocated} bits allocated per sample is not supported`);
+  }
+}
+
+/** 1-bit pixels are packed little-endian within each byte, frames back to back without padding. */
+function unpackBits(
+  bytes: Uint8Array,
+  offset: number,
+  firstBit: number,
+  count: number,
+): Uint8Array {
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const bit = firstBit + i;
+    out[i] = (bytes[offset + (bit >> 3)] >> (bit & 7)) & 1;
+  }
+  return out;
+}

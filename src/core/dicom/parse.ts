@@ -1,0 +1,119 @@
+import type { DataSet, Element } from './dicomParserTypes.ts';
+import { text } from './dataSetValues.ts';
+import { instanceMeta } from './instanceMeta.ts';
+import { readDataSet, type RawDataSet } from './readDataSet.ts';
+import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
+import type { InstanceMeta, LoadError, LoadErrorCode } from './types.ts';
+import { validVRs } from './vr.ts';
+
+export type ParseResult = { ok: true; meta: InstanceMeta } | { ok: false; error: LoadError };
+
+export const pixelDataTag = 'x7fe00010';
+
+/** "(7FE0,0010)": how people write tags. */
+export function formatTag(tag: string): string {
+  return `(${tag.slice(1, 5).toUpperCase()},${tag.slice(5, 9).toUpperCase()})`;
+}
+
+function firstInvalidVR(ds: DataSet): Element | undefined {
+  for (const el of Object.values(ds.elements)) {
+    if (el.vr !== undefined && !el.tag.startsWith('xfffe') && !validVRs.has(el.vr)) return el;
+    for (const item of el.items ?? []) {
+      const bad = item.dataSet && firstInvalidVR(item.dataSet);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
+/** Bytes one native frame occupies; 1-bit frames are packed without padding between them. */
+export function nativeFrameBits(meta: InstanceMeta): number {
+  const valuesPerPixel =
+    meta.photometricInterpretation === 'YBR_FULL_422' ? 2 : meta.samplesPerPixel;
+  return meta.rows * meta.columns * valuesPerPixel * meta.bitsAllocated;
+}
+
+function fail(code: LoadErrorCode, file: string, reason: string): ParseResult {
+  return { ok: false, error: { code, file, reason } };
+}
+
+function checkPixelData(raw: RawDataSet, meta: InstanceMeta, file: string): ParseResult {
+  const { dataSet } = raw;
+  const pixels = dataSet.elements[pixelDataTag];
+  if (!pixels) {
+    const what = meta.modality === 'SR' ? 'it is a structured report' : 'it has no Pixel Data';
+    return fail('no-pixel-data', file, `contains no image (${what})`);
+  }
+  const syntax = transferSyntaxInfo(raw.transferSyntaxUID);
+  if (!syntax) {
+    return fail(
+      'unsupported-transfer-syntax',
+      file,
+      `its pixels are compressed as ${transferSyntaxName(raw.transferSyntaxUID)}, which Consilium cannot decode`,
+    );
+  }
+  if (meta.rows === 0 || meta.columns === 0 || meta.bitsAllocated === 0) {
+    return fail(
+      'invalid-header',
+      file,
+      'the header gives no image size (Rows, Columns or Bits Allocated missing)',
+    );
+  }
+  if (syntax.encoding === 'native') {
+    const expected = Math.ceil((nativeFrameBits(meta) * meta.frames) / 8);
+    const available = Math.min(pixels.length, dataSet.byteArray.length - pixels.dataOffset);
+    if (available < expected) {
+      return fail(
+        'truncated',
+        file,
+        `the pixel data is truncated: ${available} bytes where the image needs ${expected}`,
+      );
+    }
+  } else if (!pixels.encapsulatedPixelData) {
+    return fail(
+      'invalid-header',
+      file,
+      `the header says ${syntax.name} but the pixel data is not encapsulated`,
+    );
+  }
+  return { ok: true, meta };
+}
+
+/** Reads the header of one file into InstanceMeta, or says in plain words why it cannot be used. */
+export function parseInstance(bytes: Uint8Array, file: string): ParseResult {
+  const raw = readDataSet(bytes);
+  if ('notDicom' in raw) return fail('not-dicom', file, raw.notDicom);
+  const bad = firstInvalidVR(raw.dataSet);
+  if (bad) {
+    return fail(
+      'invalid-header',
+      file,
+      `the header is damaged: element ${formatTag(bad.tag)} has an invalid value representation "${bad.vr}"`,
+    );
+  }
+  const frames = text(raw.dataSet, 'x00280008');
+  if (frames !== '' && !/^[+-]?\d+$/.test(frames)) {
+    // Guessing a frame count would show the wrong images; better to say the header is wrong.
+    return fail(
+      'invalid-header',
+      file,
+      `the header is damaged: Number of Frames (0028,0008) is "${frames}", which is not a whole number`,
+    );
+  }
+  const meta = instanceMeta(raw.dataSet, file, bytes.length, raw.transferSyntaxUID);
+  if (raw.parseError) {
+    const pixels = raw.dataSet.elements[pixelDataTag];
+    const endsEarly = /overrun|past end|beyond|buffer/i.test(raw.parseError);
+    if (pixels && pixels.dataOffset + pixels.length > raw.dataSet.byteArray.length) {
+      return fail(
+        'truncated',
+        file,
+        'the pixel data is truncated: the file ends before the image does',
+      );
+    }
+    if (endsEarly)
+      return fail('truncated', file, 'the file is truncated: it ends in the middle of an element');
+    return fail('invalid-header', file, `the header cannot be read: ${raw.parseError}`);
+  }
+  return checkPixelData(raw, meta, file);
+}
