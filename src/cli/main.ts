@@ -7,7 +7,7 @@ Usage:
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-  // inspect: added with the DICOM core
+  inspect: async () => (await import('./inspect.ts')).inspectCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
