@@ -1,0 +1,17 @@
+/** Ceilings on what an imported bundle may make us read or inflate (zip bomb defence). */
+export interface ImportLimits {
+  /** The .zip (or encrypted file) itself. */
+  readonly maxBundleBytes: number;
+  readonly maxMembers: number;
+  /** Uncompressed size of any one member, declared or actual. */
+  readonly maxMemberBytes: number;
+  /** Uncompressed size of all members together, declared or actual. */
+  readonly maxTotalBytes: number;
+}
+
+export const defaultLimits: ImportLimits = {
+  maxBundleBytes: 64 * 1024 * 1024,
+  maxMembers: 64,
+  maxMemberBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+};

@@ -1,0 +1,8 @@
+import { canonicalJson } from './canonicalJson';
+import { sha256Hex } from './sha256';
+import type { JsonValue } from './types';
+
+/** SHA-256 hex of the parameters' canonical JSON: results made the same way share the hash. */
+export async function paramsHash(params: { readonly [key: string]: JsonValue }): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(canonicalJson(params)));
+}

@@ -1,0 +1,63 @@
+import { fromBase64, toBase64 } from './base64';
+import { exportPublicKeyJwk, importPublicKeyJwk, keyFingerprint } from './keys';
+import { ownBytes, subtle, type CryptoKeyHandle, type JsonWebKey } from './subtle';
+import { reject } from './types';
+
+export const SIGNATURE_MEMBER = 'signature.json';
+const ALGORITHM = 'ECDSA-P256-SHA256';
+const SIGN = { name: 'ECDSA', hash: 'SHA-256' };
+
+/** signature.json: the signer's public key, its fingerprint and an IEEE P1363 (r||s) signature. */
+export interface SignatureFile {
+  readonly algorithm: typeof ALGORITHM;
+  readonly keyFingerprint: string;
+  readonly publicKey: JsonWebKey;
+  readonly signature: string;
+}
+
+export async function signManifest(
+  manifestBytes: Uint8Array,
+  privateKey: CryptoKeyHandle,
+  publicKey: CryptoKeyHandle,
+): Promise<SignatureFile> {
+  const signature = new Uint8Array(await subtle().sign(SIGN, privateKey, ownBytes(manifestBytes)));
+  return {
+    algorithm: ALGORITHM,
+    keyFingerprint: await keyFingerprint(publicKey),
+    publicKey: await exportPublicKeyJwk(publicKey),
+    signature: toBase64(signature),
+  };
+}
+
+/** Checks the signature over the exact manifest bytes and returns the signer's key fingerprint. */
+export async function verifyManifestSignature(
+  manifestBytes: Uint8Array,
+  signatureBytes: Uint8Array,
+): Promise<string> {
+  let file: SignatureFile;
+  let key: CryptoKeyHandle;
+  let signature: Uint8Array<ArrayBuffer> | undefined;
+  try {
+    file = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(signatureBytes),
+    ) as SignatureFile;
+    if (file.algorithm !== ALGORITHM) throw new Error(`algorithm ${String(file.algorithm)}`);
+    key = await importPublicKeyJwk(file.publicKey);
+    signature = fromBase64(file.signature);
+    if (!signature) throw new Error('signature is not base64');
+  } catch (err) {
+    return reject(
+      'SIGNATURE_MALFORMED',
+      `The signature file cannot be read (${(err as Error).message}).`,
+      SIGNATURE_MEMBER,
+    );
+  }
+  const ok = await subtle().verify(SIGN, key, signature, ownBytes(manifestBytes));
+  if (!ok)
+    return reject(
+      'SIGNATURE_INVALID',
+      'The signature does not match the manifest: the bundle was changed after it was signed, or signed with another key.',
+      SIGNATURE_MEMBER,
+    );
+  return keyFingerprint(key);
+}
