@@ -14,4 +14,5 @@ export interface CodecImageInfo {
   samplesPerPixel: number;
   bitsAllocated: number;
   pixelRepresentation: number;
+  photometricInterpretation: string;
 }

@@ -1,5 +1,14 @@
+import factory from '@cornerstonejs/codec-openjph/wasmjs';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import { runEmbindDecoder } from './embindFrame.ts';
+import { emscriptenOptions } from './wasmLocator.ts';
 
-export async function decodeHtj2k(_frame: Uint8Array, _info: CodecImageInfo): Promise<CodecFrame> {
-  throw new Error('this codec is not available yet');
+let codec: ReturnType<typeof factory> | undefined;
+
+/** High-Throughput JPEG 2000 through OpenJPH. */
+export async function decodeHtj2k(frame: Uint8Array, info: CodecImageInfo): Promise<CodecFrame> {
+  codec ??= factory(emscriptenOptions('openjph'));
+  const { HTJ2KDecoder } = await codec;
+  const { samples } = runEmbindDecoder(new HTJ2KDecoder(), frame, info);
+  return { samples, rgb: true };
 }

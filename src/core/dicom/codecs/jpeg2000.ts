@@ -1,8 +1,14 @@
+import factory from '@cornerstonejs/codec-openjpeg/decodewasmjs';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import { runEmbindDecoder } from './embindFrame.ts';
+import { emscriptenOptions } from './wasmLocator.ts';
 
-export async function decodeJpeg2000(
-  _frame: Uint8Array,
-  _info: CodecImageInfo,
-): Promise<CodecFrame> {
-  throw new Error('this codec is not available yet');
+let codec: ReturnType<typeof factory> | undefined;
+
+/** JPEG 2000 through OpenJPEG, which also undoes the RCT/ICT colour transform. */
+export async function decodeJpeg2000(frame: Uint8Array, info: CodecImageInfo): Promise<CodecFrame> {
+  codec ??= factory(emscriptenOptions('openjpeg'));
+  const { J2KDecoder } = await codec;
+  const { samples } = runEmbindDecoder(new J2KDecoder(), frame, info);
+  return { samples, rgb: true };
 }

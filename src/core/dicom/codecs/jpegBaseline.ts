@@ -1,8 +1,19 @@
+import factory from '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs';
+import { markAsRgb } from './adobeRgbMarker.ts';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import { runEmbindDecoder } from './embindFrame.ts';
+import { emscriptenOptions } from './wasmLocator.ts';
 
+let codec: ReturnType<typeof factory> | undefined;
+
+/** 8-bit JPEG (baseline, extended or progressive) through libjpeg-turbo; colour comes back as RGB. */
 export async function decodeJpegBaseline(
-  _frame: Uint8Array,
-  _info: CodecImageInfo,
+  frame: Uint8Array,
+  info: CodecImageInfo,
 ): Promise<CodecFrame> {
-  throw new Error('this codec is not available yet');
+  codec ??= factory(emscriptenOptions('libjpeg-turbo-8bit'));
+  const { JPEGDecoder } = await codec;
+  const stream = info.photometricInterpretation === 'RGB' ? markAsRgb(frame) : frame;
+  const { samples } = runEmbindDecoder(new JPEGDecoder(), stream, info);
+  return { samples, rgb: true };
 }

@@ -1,5 +1,14 @@
+import factory from '@cornerstonejs/codec-charls/decodewasmjs';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import { runEmbindDecoder } from './embindFrame.ts';
+import { emscriptenOptions } from './wasmLocator.ts';
 
-export async function decodeJpegLs(_frame: Uint8Array, _info: CodecImageInfo): Promise<CodecFrame> {
-  throw new Error('this codec is not available yet');
+let codec: ReturnType<typeof factory> | undefined;
+
+/** JPEG-LS lossless and near-lossless through CharLS; samples come back interleaved. */
+export async function decodeJpegLs(frame: Uint8Array, info: CodecImageInfo): Promise<CodecFrame> {
+  codec ??= factory(emscriptenOptions('charls'));
+  const { JpegLSDecoder } = await codec;
+  const { samples } = runEmbindDecoder(new JpegLSDecoder(), frame, info);
+  return { samples, rgb: false };
 }

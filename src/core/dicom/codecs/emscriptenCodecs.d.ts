@@ -1,0 +1,61 @@
+// The cornerstone codec packages ship Emscripten/embind builds without typings: these are the
+// few members Consilium calls.
+interface CodecFrameInfo {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  componentCount: number;
+  isSigned?: boolean;
+}
+
+interface EmbindDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getFrameInfo(): CodecFrameInfo;
+  getDecodedBuffer(): Uint8Array;
+  delete(): void;
+}
+
+interface EmscriptenOptions {
+  locateFile?: (path: string, prefix: string) => string;
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  print?: (text: string) => void;
+  printErr?: (text: string) => void;
+}
+
+declare module '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs' {
+  const factory: (options?: EmscriptenOptions) => Promise<{ JPEGDecoder: new () => EmbindDecoder }>;
+  export default factory;
+}
+
+declare module '@cornerstonejs/codec-charls/decodewasmjs' {
+  const factory: (
+    options?: EmscriptenOptions,
+  ) => Promise<{ JpegLSDecoder: new () => EmbindDecoder & { getNearLossless(): number } }>;
+  export default factory;
+}
+
+declare module '@cornerstonejs/codec-openjpeg/decodewasmjs' {
+  const factory: (options?: EmscriptenOptions) => Promise<{ J2KDecoder: new () => EmbindDecoder }>;
+  export default factory;
+}
+
+declare module '@cornerstonejs/codec-openjph/wasmjs' {
+  const factory: (options?: EmscriptenOptions) => Promise<{
+    HTJ2KDecoder: new () => EmbindDecoder & {
+      decodeSubResolution(level: number, layer: number): void;
+    };
+  }>;
+  export default factory;
+}
+
+declare module 'jpeg-lossless-decoder-js' {
+  export class Decoder {
+    decode(
+      buffer: ArrayBuffer,
+      offset: number,
+      length: number,
+      numBytes: number,
+    ): Uint8Array | Uint16Array;
+  }
+}
