@@ -10,7 +10,12 @@ import { roc } from './roc';
 function fromCounts(cells: [string, string, number][]): [string[], string[]] {
   const a: string[] = [];
   const b: string[] = [];
-  for (const [x, y, c] of cells) for (let i = 0; i < c; i++) (a.push(x), b.push(y));
+  for (const [x, y, c] of cells) {
+    for (let i = 0; i < c; i++) {
+      a.push(x);
+      b.push(y);
+    }
+  }
   return [a, b];
 }
 
