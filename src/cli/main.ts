@@ -2,12 +2,14 @@ const usage = `consilium — multi-center medical image analysis, headless
 
 Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
+  consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] --json   IBSI radiomics features
 `;
 
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.ts')).inspectCommand,
+  features: async () => (await import('./features.ts')).featuresCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

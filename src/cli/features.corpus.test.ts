@@ -1,0 +1,60 @@
+// `consilium features` on the IBSI phantom written as DICOM (image + mask series), 3D merged,
+// against the IBSI reference values.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FeatureValue } from '../core/analysis/computeFeatures.ts';
+import {
+  findReference,
+  matchesReference,
+  parseReferenceTsv,
+} from '../core/analysis/ibsiReference.ts';
+
+const dir = '../shared/data/ibsi';
+const rows = parseReferenceTsv(readFileSync(`${dir}/reference.tsv`, 'utf8'));
+
+describe('consilium features on the IBSI phantom DICOM series', () => {
+  it('reproduces the IBSI 3D merged reference values from image + mask series', () => {
+    // Fixed bin size 1 from the ROI minimum (1) keeps the phantom's grey levels unchanged.
+    const out = execFileSync(
+      'node',
+      [
+        'bin/consilium.mjs',
+        'features',
+        `${dir}/dicom/image`,
+        '--mask',
+        `${dir}/dicom/mask`,
+        '--aggregation',
+        '3d-merged',
+        '--bin-width',
+        '1',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    const [record] = lines;
+    expect(record.ok).toBe(true);
+    expect(record.roiVoxels).toBe(74);
+    expect(record.dims).toEqual([5, 4, 4]);
+    expect(record.spacingMm).toEqual([2, 2, 2]);
+    const features = record.features as FeatureValue[];
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const f of features) {
+      const row = findReference(rows, f);
+      if (!row) continue;
+      checked++;
+      if (!matchesReference(f.value, row))
+        mismatches.push(`${f.name} ${f.ibsiCode}: ${f.value} vs ${row.value}`);
+    }
+    expect(mismatches).toEqual([]);
+    // Every feature of the 3D merged run has a reference row.
+    expect(checked).toBe(features.length);
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeaturesArgs } from './featuresArgs.ts';
+
+describe('consilium features options', () => {
+  it('reads paths, a mask folder, bin width, resegmentation and aggregation', () => {
+    const a = parseFeaturesArgs([
+      'img',
+      '--mask',
+      'm1',
+      'm2',
+      '--bin-width',
+      '25',
+      '--reseg',
+      '-1000,400',
+      '--aggregation',
+      '2.5d-merged',
+      '--json',
+    ]);
+    expect(a.paths).toEqual(['img']);
+    expect(a.maskPaths).toEqual(['m1', 'm2']);
+    expect(a.params.discretisation).toEqual({ kind: 'bin-width', binWidth: 25 });
+    expect(a.params.resegment).toEqual([-1000, 400]);
+    expect(a.params.aggregation).toBe('2.5d-merged');
+    expect(a.json).toBe(true);
+  });
+
+  it('defaults to 32 bins, 3D merged, distance 1', () => {
+    const a = parseFeaturesArgs(['x.dcm', '--roi', '10,20,30,40']);
+    expect(a.roi).toEqual([10, 20, 30, 40]);
+    expect(a.params.discretisation).toEqual({ kind: 'bin-count', binCount: 32 });
+    expect(a.params.aggregation).toBe('3d-merged');
+    expect(a.params.distance).toBe(1);
+  });
+
+  it('explains a bad option in plain words', () => {
+    expect(() => parseFeaturesArgs(['x', '--roi', '1,2'])).toThrow(/4 comma-separated numbers/);
+    expect(() => parseFeaturesArgs(['x', '--aggregation', '4d'])).toThrow(/must be one of/);
+    expect(() => parseFeaturesArgs(['--json'])).toThrow(/at least one DICOM/);
+  });
+});
