@@ -29,8 +29,10 @@ export function roc(scores: readonly number[], truth: readonly boolean[]): Roc {
     let dtp = 0;
     let dfp = 0;
     // All cases at one score move together: that is what makes the ties count one half.
-    for (; at < order.length && scores[order[at]] === threshold; at++)
-      truth[order[at]] ? dtp++ : dfp++;
+    for (; at < order.length && scores[order[at]] === threshold; at++) {
+      if (truth[order[at]]) dtp++;
+      else dfp++;
+    }
     auc += (dfp / negatives) * ((tp + dtp / 2) / positives);
     tp += dtp;
     fp += dfp;
