@@ -3,6 +3,7 @@ const usage = `consilium — multi-center medical image analysis, headless
 Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
   consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] --json   IBSI radiomics features
+  consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -10,6 +11,7 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.ts')).inspectCommand,
   features: async () => (await import('./features.ts')).featuresCommand,
+  verify: async () => (await import('./verify.ts')).verifyCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { exportPublicKeyPem, generateSigningKeys } from '../core/bundle/keys.ts';
+import { sampleResults } from '../core/bundle/sampleResults.ts';
+import { writeBundle } from '../core/bundle/writeBundle.ts';
+
+const run = promisify(execFile);
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ['bin/consilium.mjs', ...args]);
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+describe('consilium verify', () => {
+  it('exits 0 for a signed bundle from a trusted partner, 1 with the reason otherwise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'consilium-verify-'));
+    const keys = await generateSigningKeys();
+    const stranger = await generateSigningKeys();
+    const base = {
+      center: 'Center A',
+      software: { name: 'consilium', version: '0.1.0' },
+      results: await sampleResults(),
+    };
+    await writeFile(join(dir, 'signed.zip'), await writeBundle({ ...base, signWith: keys }));
+    await writeFile(
+      join(dir, 'sealed.bin'),
+      await writeBundle({ ...base, passphrase: 'open sesame' }),
+    );
+    await writeFile(join(dir, 'a.pem'), await exportPublicKeyPem(keys.publicKey));
+    await writeFile(join(dir, 'other.pem'), await exportPublicKeyPem(stranger.publicKey));
+    await writeFile(join(dir, 'pass.txt'), 'open sesame\n');
+    await writeFile(join(dir, 'wrong.txt'), 'guess\n');
+
+    const ok = await cli([
+      'verify',
+      join(dir, 'signed.zip'),
+      '--trust',
+      join(dir, 'other.pem'),
+      join(dir, 'a.pem'),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(
+      /^OK .*from "Center A".*4 feature results, 4 predictions, 1 edge summaries; signed by trusted key [0-9a-f]{64}/,
+    );
+
+    const untrusted = await cli([
+      'verify',
+      join(dir, 'signed.zip'),
+      '--trust',
+      join(dir, 'other.pem'),
+      '--json',
+    ]);
+    expect(untrusted.code).toBe(1);
+    expect(JSON.parse(untrusted.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGNATURE_UNTRUSTED' },
+    });
+
+    expect(
+      (await cli(['verify', join(dir, 'sealed.bin'), '--passphrase-file', join(dir, 'pass.txt')]))
+        .code,
+    ).toBe(0);
+    const wrong = await cli([
+      'verify',
+      join(dir, 'sealed.bin'),
+      '--passphrase-file',
+      join(dir, 'wrong.txt'),
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('WRONG_PASSPHRASE');
+    expect((await cli(['verify'])).code).toBe(2);
+  });
+});
