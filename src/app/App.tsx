@@ -1,3 +1,31 @@
+import { ErrorList } from './browser/ErrorList.tsx';
+import { LoadProgress } from './browser/LoadProgress.tsx';
+import { StudyBrowser } from './browser/StudyBrowser.tsx';
+import { HelpDialog } from './help/HelpDialog.tsx';
+import { useDropZone } from './ingest/useDropZone.ts';
+import { SidePanel } from './panels/SidePanel.tsx';
+import { useShortcuts } from './shortcuts/useShortcuts.ts';
+import { StartPage } from './start/StartPage.tsx';
+import { useStore } from './store/store.ts';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+import { ViewportGrid } from './viewer/ViewportGrid.tsx';
+
 export function App() {
-  return <h1>Consilium</h1>;
+  const dragging = useDropZone();
+  useShortcuts();
+  const hasStudies = useStore((s) => s.patients.length > 0);
+  const helpOpen = useStore((s) => s.helpOpen);
+  return (
+    <div className={`app${dragging ? ' dragging' : ''}`}>
+      <Toolbar />
+      <aside className="left-panel">
+        <LoadProgress />
+        <StudyBrowser />
+        <ErrorList />
+      </aside>
+      <main className="viewer">{hasStudies ? <ViewportGrid /> : <StartPage />}</main>
+      <SidePanel />
+      {helpOpen && <HelpDialog />}
+    </div>
+  );
 }

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import './styles/app.css';
+import './styles/viewer.css';
+import './styles/panels.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

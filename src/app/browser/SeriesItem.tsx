@@ -1,0 +1,25 @@
+import type { SeriesNode } from '../../core/dicom/types.ts';
+import { useStore } from '../store/store.ts';
+
+export function SeriesItem({ series }: { series: SeriesNode }) {
+  const uid = series.seriesInstanceUID;
+  const shown = useStore((s) => s.viewports[s.active].seriesUID === uid);
+  const images = useStore((s) => s.stacks[uid]?.length ?? 0);
+  const showSeries = useStore((s) => s.showSeries);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`series${shown ? ' shown' : ''}`}
+        aria-current={shown}
+        onClick={() => showSeries(uid)}
+      >
+        <span className="modality">{series.modality}</span>
+        <span className="series-title">
+          {series.seriesDescription || `Series ${series.seriesNumber ?? ''}`}
+        </span>
+        <span className="muted">{images} images</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { useStore } from '../store/store.ts';
+import type { SideTab } from '../store/uiSlice.ts';
+import { TagBrowser } from './TagBrowser.tsx';
+
+// Analysis and Predictions panels join this list when they land.
+const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
+  { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
+];
+
+export function SidePanel() {
+  const current = useStore((s) => s.sideTab);
+  const setTab = useStore((s) => s.setSideTab);
+  const tab = tabs.find((t) => t.id === current) ?? tabs[0];
+  return (
+    <aside className="side-panel">
+      <div role="tablist" className="tabs">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            aria-selected={t.id === tab.id}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="tab-body">
+        {tab.render()}
+      </div>
+    </aside>
+  );
+}

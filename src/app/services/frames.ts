@@ -1,0 +1,40 @@
+// Frames for the viewer: from the cache, else decoded in a worker (the buffer is transferred).
+import type { DecodedFrame, InstanceMeta, LoadError } from '../../core/dicom/types.ts';
+import { FrameCache, frameKey } from '../pixels/frameCache.ts';
+import { sourceOf } from '../ingest/sources.ts';
+import type { DecodeResult } from '../../workers/decode.worker.ts';
+import { decodePool } from './workers.ts';
+
+// 1 GiB of Float32 frames: a 500-slice 512² CT (500 MB) stays decoded.
+const cache = new FrameCache(1 << 30);
+
+/** A decode failure the viewport shows in words. */
+export class FrameError extends Error {
+  constructor(readonly error: LoadError) {
+    super(error.reason);
+  }
+}
+
+export function loadFrame(meta: InstanceMeta, frame: number): Promise<DecodedFrame> {
+  return cache.getOrLoad(frameKey(meta.file, frame), async () => {
+    const blob = sourceOf(meta.file);
+    if (!blob) {
+      throw new FrameError({
+        code: 'read-failed',
+        file: meta.file,
+        reason: 'the file is no longer available',
+      });
+    }
+    // Comlink's Remote type splits the union; it is the worker's DecodeResult.
+    const result = await decodePool.call<DecodeResult>(
+      undefined,
+      (api) => api.decode(blob, meta, frame) as Promise<DecodeResult>,
+    );
+    if (!result.ok) throw new FrameError(result.error);
+    return result.frame;
+  });
+}
+
+export function isFrameCached(meta: InstanceMeta, frame: number): boolean {
+  return cache.has(frameKey(meta.file, frame));
+}

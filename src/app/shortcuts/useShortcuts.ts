@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { useStore } from '../store/store.ts';
+import { shortcutFor } from './shortcuts.ts';
+
+/** Global keyboard shortcuts, except while the user types in a field. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input[type=text], input[type=search], textarea, select')) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') return useStore.getState().setHelpOpen(false);
+      const shortcut = shortcutFor(e.key);
+      if (!shortcut) return;
+      e.preventDefault();
+      shortcut.run(useStore.getState());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,16 @@
+// One store, one slice per concern (zustand's slices pattern). It holds ids and metadata only:
+// pixel data lives in the frame cache (app/pixels), never here.
+import { create } from 'zustand';
+import { createErrorsSlice, type ErrorsSlice } from './errorsSlice.ts';
+import { createStudiesSlice, type StudiesSlice } from './studiesSlice.ts';
+import { createUiSlice, type UiSlice } from './uiSlice.ts';
+import { createViewerSlice, type ViewerSlice } from './viewerSlice.ts';
+
+export type AppState = StudiesSlice & ErrorsSlice & ViewerSlice & UiSlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createStudiesSlice(...a),
+  ...createErrorsSlice(...a),
+  ...createViewerSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,26 @@
+import { useStore } from '../store/store.ts';
+import { LayoutButtons } from './LayoutButtons.tsx';
+import { OpenButtons } from './OpenButtons.tsx';
+import { PresetMenu } from './PresetMenu.tsx';
+import { ToolButtons } from './ToolButtons.tsx';
+
+export function Toolbar() {
+  const openHelp = useStore((s) => s.setHelpOpen);
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Consilium</h1>
+      <OpenButtons />
+      <LayoutButtons />
+      <ToolButtons />
+      <PresetMenu />
+      <button
+        type="button"
+        className="help-button"
+        title="Keyboard shortcuts (?)"
+        onClick={() => openHelp(true)}
+      >
+        ?
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import { useRef } from 'react';
+import { selectStack, selectViewport } from '../store/selectors.ts';
+import { useStore } from '../store/store.ts';
+import { SliceSlider } from './SliceSlider.tsx';
+import { useImageView } from './useImageView.ts';
+import { positionKey, useStackFrame } from './useStackFrame.ts';
+import { useViewportInput } from './useViewportInput.ts';
+import { ViewportOverlay } from './ViewportOverlay.tsx';
+
+/** One viewport: a stack of one series, drawn by cornerstone, with overlays and a slider. */
+export function Viewport({ index: vp }: { index: number }) {
+  const element = useRef<HTMLDivElement>(null);
+  const state = useStore(selectViewport(vp));
+  const stack = useStore(selectStack(vp));
+  const active = useStore((s) => s.active === vp);
+  const { frame, shown, error } = useStackFrame(stack, state.index);
+  const imageId = shown ? positionKey(shown) : null;
+  const { shown: painted, applied } = useImageView(element, imageId, frame, shown?.instance, state);
+  useViewportInput(element, vp, applied, frame ? frame.max - frame.min : 1);
+  const position = stack?.[state.index];
+  const current = painted && position && painted.imageId === positionKey(position) ? painted : null;
+
+  return (
+    <section
+      className={`viewport${active ? ' active' : ''}`}
+      data-testid={`viewport-${vp}`}
+      data-index={state.index}
+      // What is painted now, for tests and tools that wait for a settled image.
+      data-rendered={
+        current
+          ? `${state.index}|${Math.round(current.applied.voi.center)}|${Math.round(current.applied.voi.width)}|${current.applied.invert}`
+          : ''
+      }
+    >
+      <div ref={element} className="viewport-image" />
+      {shown && stack && (
+        <ViewportOverlay
+          meta={shown.instance}
+          index={state.index}
+          count={stack.length}
+          frame={shown.frame}
+          applied={current?.applied ?? null}
+        />
+      )}
+      {stack && stack.length > 1 && (
+        <SliceSlider viewport={vp} count={stack.length} index={state.index} />
+      )}
+      {!stack && (
+        <p className="viewport-hint">Click a series in the study browser to show it here</p>
+      )}
+      {error && (
+        <p className="viewport-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

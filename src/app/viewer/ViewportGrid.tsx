@@ -1,0 +1,14 @@
+import { useStore } from '../store/store.ts';
+import { layoutCells } from '../store/viewerSlice.ts';
+import { Viewport } from './Viewport.tsx';
+
+export function ViewportGrid() {
+  const layout = useStore((s) => s.layout);
+  return (
+    <div className={`viewport-grid layout-${layout}`} data-testid="viewport-grid">
+      {Array.from({ length: layoutCells[layout] }, (_, i) => (
+        <Viewport key={i} index={i} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// Reads and parses a batch of files (zip archives opened here too) and returns metadata only;
+// the page keeps the Blobs, so pixels are read again only when a frame is decoded.
+import * as Comlink from 'comlink';
+import { parseInstance } from '../core/dicom/parse.ts';
+import type { InstanceMeta, LoadError } from '../core/dicom/types.ts';
+import { isZip, unzipMembers } from '../core/ingest/zip.ts';
+
+export interface IngestSource {
+  /** Relative path as the user sees it (folder/file, or archive.zip/member). */
+  file: string;
+  blob: Blob;
+}
+
+export interface ParsedBatch {
+  metas: InstanceMeta[];
+  errors: LoadError[];
+  /** Files found inside zip archives, so the page can decode them later. */
+  extracted: IngestSource[];
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function parseOne(bytes: Uint8Array, file: string, out: ParsedBatch): void {
+  try {
+    const result = parseInstance(bytes, file);
+    if (result.ok) out.metas.push(result.meta);
+    else out.errors.push(result.error);
+  } catch (e) {
+    // A parser bug must cost one file, not the batch.
+    out.errors.push({ code: 'invalid-header', file, reason: `could not be read: ${describe(e)}` });
+  }
+}
+
+async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
+  const out: ParsedBatch = { metas: [], errors: [], extracted: [] };
+  for (const { file, blob } of sources) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await blob.arrayBuffer());
+    } catch (e) {
+      out.errors.push({
+        code: 'read-failed',
+        file,
+        reason: `the file could not be read (${describe(e)})`,
+      });
+      continue;
+    }
+    if (!isZip(bytes)) {
+      parseOne(bytes, file, out);
+      continue;
+    }
+    try {
+      for (const member of unzipMembers(file, bytes)) {
+        parseOne(member.bytes, member.name, out);
+        const memberBlob = new Blob([member.bytes as Uint8Array<ArrayBuffer>]);
+        out.extracted.push({ file: member.name, blob: memberBlob });
+      }
+    } catch (e) {
+      out.errors.push({
+        code: 'read-failed',
+        file,
+        reason: `the zip archive is damaged (${describe(e)})`,
+      });
+    }
+  }
+  // Blobs of failed members are not needed by the page.
+  const loaded = new Set(out.metas.map((m) => m.file));
+  out.extracted = out.extracted.filter((s) => loaded.has(s.file));
+  return out;
+}
+
+const api = { parseFiles };
+
+export type IngestApi = typeof api;
+Comlink.expose(api);
