@@ -3,6 +3,7 @@ const usage = `consilium — multi-center medical image analysis, headless
 Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
   consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] --json   IBSI radiomics features
+  consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
 `;
 
@@ -11,6 +12,7 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.ts')).inspectCommand,
   features: async () => (await import('./features.ts')).featuresCommand,
+  edges: async () => (await import('./edges.ts')).edgesCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
 };
 
