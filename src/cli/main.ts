@@ -5,6 +5,7 @@ Usage:
   consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] --json   IBSI radiomics features
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
+  consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -14,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   features: async () => (await import('./features.ts')).featuresCommand,
   edges: async () => (await import('./edges.ts')).edgesCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
+  compare: async () => (await import('./compare.ts')).compareCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

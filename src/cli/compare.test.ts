@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { sampleResults } from '../core/bundle/sampleResults.ts';
+import { writeBundle } from '../core/bundle/writeBundle.ts';
+
+const run = promisify(execFile);
+
+describe('consilium compare', () => {
+  it('prints agreement figures as JSON for two valid bundles and refuses a damaged one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'consilium-compare-'));
+    const software = { name: 'consilium', version: '0.1.0' };
+    const results = await sampleResults();
+    await writeFile(
+      join(dir, 'a.zip'),
+      await writeBundle({ center: 'Center A', software, results }),
+    );
+    await writeFile(
+      join(dir, 'b.zip'),
+      await writeBundle({ center: 'Center B', software, results }),
+    );
+    const { stdout } = await run(process.execPath, [
+      'bin/consilium.mjs',
+      'compare',
+      join(dir, 'a.zip'),
+      join(dir, 'b.zip'),
+      '--json',
+    ]);
+    const c = JSON.parse(stdout);
+    // Identical results at both centers: perfect agreement on labels and features.
+    expect(c.labelAgreement[0]).toMatchObject({ n: 4, percentAgreement: 1, kappa: 1 });
+    expect(c.featureAgreement.map((f: { code: string }) => f.code)).toEqual(['GYBY', 'Q4LE']);
+    expect(c.featureAgreement[1].icc.icc21).toBeCloseTo(1, 12);
+    // Sample truth: cases 1 and 3 malignant with p = 0.25 and 0.75 against 0 and 0.5: 3 of 4 pairs ordered.
+    expect(c.roc[0]).toMatchObject({ positiveLabel: 'malignant', auc: 0.75 });
+
+    const bytes = await writeBundle({ center: 'Center C', software, results });
+    bytes[bytes.length - 30] ^= 0xff;
+    await writeFile(join(dir, 'bad.zip'), bytes);
+    const bad = await run(process.execPath, [
+      'bin/consilium.mjs',
+      'compare',
+      join(dir, 'a.zip'),
+      join(dir, 'bad.zip'),
+    ]).catch((e: { code: number; stdout: string }) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^REJECTED .*bad\.zip: [A-Z_]+/);
+  });
+});
