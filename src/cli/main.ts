@@ -6,6 +6,7 @@ Usage:
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
   consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
+  consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -16,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   edges: async () => (await import('./edges.ts')).edgesCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
   compare: async () => (await import('./compare.ts')).compareCommand,
+  analyze: async () => (await import('./analyze.ts')).analyzeCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
