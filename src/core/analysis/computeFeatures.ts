@@ -7,7 +7,7 @@ import { familyDefs, textureFamilies } from './registry';
 import { intensityHistogram } from './stats/intensityHistogram';
 import { intensityStatistics } from './stats/intensityStatistics';
 import { intensityVolumeHistogram } from './stats/intensityVolumeHistogram';
-import { sortedMaskedValues } from './stats/sortedValues';
+import { maskedValues } from './stats/sortedValues';
 import {
   aggregateDirectional,
   aggregateZones,
@@ -15,7 +15,7 @@ import {
   zoneAggregationCodes,
   zoneAggregationOf,
 } from './texture/aggregate';
-import { glcmMatrix } from './texture/glcm';
+import { glcmMatrices } from './texture/glcm';
 import { glcmFeatures } from './texture/glcmFeatures';
 import { gldzmFeatures, gldzmMatrix } from './texture/gldzm';
 import { glrlmFeatures, glrlmMatrix } from './texture/glrlm';
@@ -48,18 +48,22 @@ export function computeFeatures(
   const zoneAgg = zoneAggregationOf(agg);
   const d = params.distance;
   const compute: Record<FamilyId, () => Float64Array> = {
-    'intensity-statistics': () =>
-      intensityStatistics(sortedMaskedValues(roi.values, intensityMask)),
+    'intensity-statistics': () => intensityStatistics(maskedValues(roi.values, intensityMask)),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
     glcm: () =>
       aggregateDirectional(
         discrete,
         agg,
-        (dir, z) => glcmMatrix(discrete, dir, z, d),
+        (dirs, z) => glcmMatrices(discrete, dirs, z, d),
         glcmFeatures,
       ),
     glrlm: () =>
-      aggregateDirectional(discrete, agg, (dir, z) => glrlmMatrix(discrete, dir, z), glrlmFeatures),
+      aggregateDirectional(
+        discrete,
+        agg,
+        (dirs, z) => dirs.map((dir) => glrlmMatrix(discrete, dir, z)),
+        glrlmFeatures,
+      ),
     glszm: () => aggregateZones(discrete, zoneAgg, (z) => glszmMatrix(discrete, z), glszmFeatures),
     ngtdm: () =>
       aggregateZones(discrete, zoneAgg, (z) => ngtdmMatrix(discrete, z, d), ngtdmFeatures),

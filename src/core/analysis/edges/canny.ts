@@ -3,7 +3,7 @@
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
-import { sobel } from './sobel';
+import { neighbourRows } from './sobel';
 
 export interface CannyOptions {
   /** Gaussian sigma in pixels; 0 skips smoothing. */
@@ -28,13 +28,39 @@ export interface EdgeResult {
   highUsed: number;
 }
 
+/** Buffers reused across calls on images of one size (a worker keeps one per series). */
+export interface CannyWorkspace {
+  smoothed: Float32Array;
+  scratch: Float32Array;
+  magnitude: Float32Array;
+  /** Quantised gradient direction per pixel: 0 none, 1 horizontal, 2 vertical, 3 and 4 diagonal. */
+  sector: Uint8Array;
+  edges: Uint8Array;
+  stack: Int32Array;
+}
+
+export function cannyWorkspace(pixels: number): CannyWorkspace {
+  return {
+    smoothed: new Float32Array(pixels),
+    scratch: new Float32Array(pixels),
+    magnitude: new Float32Array(pixels),
+    sector: new Uint8Array(pixels),
+    edges: new Uint8Array(pixels),
+    stack: new Int32Array(pixels),
+  };
+}
+
 // tan(22.5 deg) and tan(67.5 deg): the sector borders of the quantised gradient direction.
 const TAN22 = Math.SQRT2 - 1;
 const TAN67 = Math.SQRT2 + 1;
 
-export function canny(image: Image2d, options: CannyOptions): EdgeResult {
+export function canny(
+  image: Image2d,
+  options: CannyOptions,
+  ws: CannyWorkspace = cannyWorkspace(image.values.length),
+): EdgeResult {
   const { width: w, height: h } = image;
-  let src = image.values;
+  let src: Float32Array = image.values;
   if (options.window) {
     const [lo, hi] = options.window;
     src = new Float32Array(src.length);
@@ -43,72 +69,132 @@ export function canny(image: Image2d, options: CannyOptions): EdgeResult {
       src[i] = v < lo ? lo : v > hi ? hi : v;
     }
   }
-  const smoothed =
-    options.sigma > 0
-      ? gaussianBlur({ values: src, width: w, height: h }, gaussianKernel(options.sigma)).values
-      : src;
-  const g = sobel({ values: smoothed, width: w, height: h });
+  if (options.sigma > 0) {
+    const img = { values: src, width: w, height: h };
+    src = gaussianBlur(img, gaussianKernel(options.sigma), ws.smoothed, ws.scratch).values;
+  }
   let low = options.low;
   let high = options.high;
   if (options.thresholds === 'percentile') {
-    low = percentileOf(g.magnitude, options.low);
-    high = percentileOf(g.magnitude, options.high);
+    gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
+    low = percentileOf(ws.magnitude, options.low);
+    high = percentileOf(ws.magnitude, options.high);
   }
-  const state = suppressNonMaxima(g.gx, g.gy, g.magnitude, w, h, low, high);
-  const edges = hysteresis(state, w, h);
-  return { edges, magnitude: g.magnitude, width: w, height: h, lowUsed: low, highUsed: high };
+  gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
+  suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
+  hysteresis(ws.sector, ws.edges, ws.stack, w, h);
+  return {
+    edges: ws.edges,
+    magnitude: ws.magnitude,
+    width: w,
+    height: h,
+    lowUsed: low,
+    highUsed: high,
+  };
 }
 
-/** 0: not an edge; 1: local maximum above low (weak); 2: local maximum above high (strong). */
-function suppressNonMaxima(
-  gx: Float32Array,
-  gy: Float32Array,
-  mag: Float32Array,
+/**
+ * Sobel magnitude of every pixel and, where it exceeds low, the direction sector; one pass with
+ * the same sliding window as sobel(), so gx and gy never go to memory.
+ */
+function gradientAndSector(
+  src: Float32Array,
   w: number,
   h: number,
+  magnitude: Float32Array,
+  sector: Uint8Array,
   low: number,
+): void {
+  for (let y = 0; y < h; y++) {
+    const [top, bot] = neighbourRows(y, w, h);
+    const mid = y * w;
+    const x1 = w > 1 ? 1 : 0;
+    let sPrev = src[top + x1] + 2 * src[mid + x1] + src[bot + x1];
+    let dPrev = src[bot + x1] - src[top + x1];
+    let sCur = src[top] + 2 * src[mid] + src[bot];
+    let dCur = src[bot] - src[top];
+    const last = w - 1;
+    for (let x = 0; x < last; x++) {
+      const t = src[top + x + 1];
+      const b = src[bot + x + 1];
+      const sNext = t + 2 * src[mid + x + 1] + b;
+      const dNext = b - t;
+      const ex = sNext - sPrev;
+      const ey = dPrev + 2 * dCur + dNext;
+      const m = Math.sqrt(ex * ex + ey * ey);
+      magnitude[mid + x] = m;
+      sector[mid + x] = m > low ? sectorOf(ex, ey) : 0;
+      sPrev = sCur;
+      sCur = sNext;
+      dPrev = dCur;
+      dCur = dNext;
+    }
+    // Last column: its right neighbour mirrors to w - 2, the window's previous column.
+    const ex = (w > 1 ? sPrev : sCur) - sPrev;
+    const ey = dPrev + 2 * dCur + (w > 1 ? dPrev : dCur);
+    const m = Math.sqrt(ex * ex + ey * ey);
+    magnitude[mid + last] = m;
+    sector[mid + last] = m > low ? sectorOf(ex, ey) : 0;
+  }
+}
+
+/** 1 horizontal gradient, 2 vertical, 3 diagonal with gx and gy of one sign, 4 the other. */
+function sectorOf(ex: number, ey: number): number {
+  const ax = ex < 0 ? -ex : ex;
+  const ay = ey < 0 ? -ey : ey;
+  return ay <= ax * TAN22 ? 1 : ay >= ax * TAN67 ? 2 : ex * ey > 0 ? 3 : 4;
+}
+
+/**
+ * Keeps a candidate only if it is a maximum across the edge; rewrites sector in place to
+ * 0 (suppressed), 1 (weak: above low) or 2 (strong: above high). Outside the image counts as 0.
+ * Strict on one side, not the other: a plateau two pixels wide keeps exactly one.
+ */
+function suppressNonMaxima(
+  mag: Float32Array,
+  sector: Uint8Array,
+  w: number,
+  h: number,
   high: number,
-): Uint8Array {
-  const state = new Uint8Array(w * h);
+): void {
+  // Row-major in place is safe: a pixel's own decision reads magnitudes only, never sectors.
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    const up = y > 0 ? -w : 0;
-    const down = y < h - 1 ? w : 0;
+    const interiorRow = y > 0 && y < h - 1;
     for (let x = 0; x < w; x++) {
       const i = row + x;
+      const s = sector[i];
+      if (s === 0) continue;
       const m = mag[i];
-      if (m <= low) continue;
-      const ax = Math.abs(gx[i]);
-      const ay = Math.abs(gy[i]);
-      const left = x > 0 ? -1 : 0;
-      const right = x < w - 1 ? 1 : 0;
-      // Neighbours across the edge; outside the image they count as zero (offset 0 -> self).
       let a: number;
       let b: number;
-      if (ay <= ax * TAN22) {
-        a = left !== 0 ? mag[i + left] : 0;
-        b = right !== 0 ? mag[i + right] : 0;
-      } else if (ay >= ax * TAN67) {
-        a = up !== 0 ? mag[i + up] : 0;
-        b = down !== 0 ? mag[i + down] : 0;
-      } else if (gx[i] * gy[i] > 0) {
-        a = up !== 0 && left !== 0 ? mag[i + up + left] : 0;
-        b = down !== 0 && right !== 0 ? mag[i + down + right] : 0;
+      if (interiorRow && x > 0 && x < w - 1) {
+        const o = s === 1 ? 1 : s === 2 ? w : s === 3 ? w + 1 : w - 1;
+        a = mag[i - o];
+        b = mag[i + o];
       } else {
-        a = up !== 0 && right !== 0 ? mag[i + up + right] : 0;
-        b = down !== 0 && left !== 0 ? mag[i + down + left] : 0;
+        const [ox, oy] = s === 1 ? [1, 0] : s === 2 ? [0, 1] : s === 3 ? [1, 1] : [-1, 1];
+        a = magAt(mag, w, h, x - ox, y - oy);
+        b = magAt(mag, w, h, x + ox, y + oy);
       }
-      // Strict on one side, not the other: a plateau two pixels wide keeps exactly one.
-      if (m > a && m >= b) state[i] = m > high ? 2 : 1;
+      sector[i] = m > a && m >= b ? (m > high ? 2 : 1) : 0;
     }
   }
-  return state;
+}
+
+function magAt(mag: Float32Array, w: number, h: number, x: number, y: number): number {
+  return x < 0 || x >= w || y < 0 || y >= h ? 0 : mag[y * w + x];
 }
 
 /** Edges: strong pixels and the weak ones 8-connected to them. */
-function hysteresis(state: Uint8Array, w: number, h: number): Uint8Array {
-  const edges = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
+function hysteresis(
+  state: Uint8Array,
+  edges: Uint8Array,
+  stack: Int32Array,
+  w: number,
+  h: number,
+): void {
+  edges.fill(0);
   let top = 0;
   for (let i = 0; i < state.length; i++) {
     if (state[i] === 2) {
@@ -134,5 +220,4 @@ function hysteresis(state: Uint8Array, w: number, h: number): Uint8Array {
       }
     }
   }
-  return edges;
 }

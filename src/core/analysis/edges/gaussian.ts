@@ -22,42 +22,57 @@ export function sigmaForKernelSize(size: number): number {
   return 0.3 * ((size - 1) * 0.5 - 1) + 0.8;
 }
 
-/** Convolves rows then columns; out and scratch may be passed in to avoid allocation. */
+/**
+ * Convolves rows then columns with a symmetric kernel; out and scratch may be passed in to avoid
+ * allocation. The interior folds mirrored taps (k[t] (a + b)), halving the multiplications.
+ */
 export function gaussianBlur(
   image: Image2d,
   kernel: Float32Array,
-  out = new Float32Array(image.values.length),
-  scratch = new Float32Array(image.values.length),
+  out: Float32Array = new Float32Array(image.values.length),
+  scratch: Float32Array = new Float32Array(image.values.length),
 ): Image2d {
   const { values: src, width: w, height: h } = image;
   const r = (kernel.length - 1) >> 1;
-  const taps = kernel.length;
-  // Horizontal pass: the interior has no border checks; edges use mirrored indices.
+  const kc = kernel[r];
+  const k1 = r >= 1 ? kernel[r + 1] : 0;
+  const k2 = r >= 2 ? kernel[r + 2] : 0;
+  const x0 = Math.min(r, w);
+  const x1 = Math.max(x0, w - r);
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    const inner0 = Math.min(r, w);
-    const inner1 = Math.max(inner0, w - r);
-    for (let x = 0; x < inner0; x++) scratch[row + x] = edgeSum(src, row, x, w, kernel, r, 1);
-    for (let x = inner1; x < w; x++) scratch[row + x] = edgeSum(src, row, x, w, kernel, r, 1);
-    for (let x = inner0; x < inner1; x++) {
-      let s = 0;
-      const base = row + x - r;
-      for (let t = 0; t < taps; t++) s += kernel[t] * src[base + t];
-      scratch[row + x] = s;
-    }
-  }
-  // Vertical pass, row by row so memory is read in order.
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    if (y >= r && y < h - r) {
-      for (let x = 0; x < w; x++) out[row + x] = 0;
-      for (let t = 0; t < taps; t++) {
-        const kt = kernel[t];
-        const srcRow = (y - r + t) * w;
-        for (let x = 0; x < w; x++) out[row + x] += kt * scratch[srcRow + x];
+    for (let x = 0; x < x0; x++) scratch[row + x] = edgeSum(src, row, x, w, kernel, r, 1);
+    for (let x = x1; x < w; x++) scratch[row + x] = edgeSum(src, row, x, w, kernel, r, 1);
+    if (r === 2) {
+      for (let i = row + x0, end = row + x1; i < end; i++) {
+        scratch[i] = kc * src[i] + k1 * (src[i - 1] + src[i + 1]) + k2 * (src[i - 2] + src[i + 2]);
       }
     } else {
+      for (let i = row + x0, end = row + x1; i < end; i++) {
+        let s = kc * src[i];
+        for (let t = 1; t <= r; t++) s += kernel[r + t] * (src[i - t] + src[i + t]);
+        scratch[i] = s;
+      }
+    }
+  }
+  const w2 = 2 * w;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    if (y < r || y >= h - r) {
       for (let x = 0; x < w; x++) out[row + x] = edgeSum(scratch, x, y, h, kernel, r, w);
+    } else if (r === 2) {
+      for (let i = row, end = row + w; i < end; i++) {
+        out[i] =
+          kc * scratch[i] +
+          k1 * (scratch[i - w] + scratch[i + w]) +
+          k2 * (scratch[i - w2] + scratch[i + w2]);
+      }
+    } else {
+      for (let i = row, end = row + w; i < end; i++) {
+        let s = kc * scratch[i];
+        for (let t = 1; t <= r; t++) s += kernel[r + t] * (scratch[i - t * w] + scratch[i + t * w]);
+        out[i] = s;
+      }
     }
   }
   return { values: out, width: w, height: h };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intensityStatistics } from './intensityStatistics';
+import { percentiles } from './sortedValues';
 
 describe('intensity statistics', () => {
   it('computes mean, biased variance, median and interpolated percentiles of 1..4', () => {
@@ -11,5 +12,26 @@ describe('intensity statistics', () => {
     expect(s[6]).toBeCloseTo(1.3, 12);
     expect(s[7]).toBeCloseTo(3.7, 12);
     expect(s[16]).toBe(30); // energy: 1 + 4 + 9 + 16
+  });
+});
+
+describe('percentiles by selection', () => {
+  it('match a full sort with numpy-style interpolation on shuffled data with ties', () => {
+    const n = 1001;
+    const data = new Float64Array(n);
+    let s = 3;
+    for (let i = 0; i < n; i++) {
+      s = (s * 16807) % 2147483647;
+      data[i] = s % 97;
+    }
+    const sorted = Float64Array.from(data).sort();
+    const ps = [0, 10, 25, 33.3, 50, 75, 90, 100];
+    const got = percentiles(Float64Array.from(data), ps);
+    ps.forEach((p, k) => {
+      const pos = ((n - 1) * p) / 100;
+      const lo = Math.floor(pos);
+      const want = sorted[lo] + (sorted[Math.min(lo + 1, n - 1)] - sorted[lo]) * (pos - lo);
+      expect(got[k]).toBeCloseTo(want, 12);
+    });
   });
 });

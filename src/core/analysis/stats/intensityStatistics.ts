@@ -1,6 +1,6 @@
 // IBSI intensity-based statistical features (family UHIW), over the intensity mask.
 import { defineFamily } from '../featureDef';
-import { percentile } from './sortedValues';
+import { percentiles } from './sortedValues';
 
 export const intensityStatisticsDefs = defineFamily('intensity-statistics', [
   ['Mean intensity', 'Q4LE', 'I'],
@@ -24,17 +24,22 @@ export const intensityStatisticsDefs = defineFamily('intensity-statistics', [
 ]);
 
 /**
- * The 18 statistics, in intensityStatisticsDefs order, of values sorted ascending.
+ * The 18 statistics, in intensityStatisticsDefs order. values is reordered in place.
  * Shared with the intensity histogram family, which applies the same formulas to grey levels.
  */
-export function intensityStatistics(sorted: Float64Array): Float64Array {
+export function intensityStatistics(values: Float64Array): Float64Array {
+  const sorted = values; // only partly ordered: percentiles select, they do not sort
   const n = sorted.length;
+  let min = Infinity;
+  let max = -Infinity;
   let sum = 0;
   let sumSq = 0;
   for (let i = 0; i < n; i++) {
     const v = sorted[i];
     sum += v;
     sumSq += v * v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   const mean = sum / n;
   let m2 = 0;
@@ -53,11 +58,7 @@ export function intensityStatistics(sorted: Float64Array): Float64Array {
   m3 /= n;
   m4 /= n;
   mad /= n;
-  const median = percentile(sorted, 50);
-  const p10 = percentile(sorted, 10);
-  const p90 = percentile(sorted, 90);
-  const p25 = percentile(sorted, 25);
-  const p75 = percentile(sorted, 75);
+  const [p10, p25, median, p75, p90] = percentiles(sorted, [10, 25, 50, 75, 90]);
   // Robust MAD: mean absolute deviation of the values between the 10th and 90th percentiles.
   let rSum = 0;
   let rN = 0;
@@ -82,12 +83,12 @@ export function intensityStatistics(sorted: Float64Array): Float64Array {
     m2 === 0 ? 0 : m3 / Math.pow(m2, 1.5),
     m2 === 0 ? 0 : m4 / (m2 * m2) - 3,
     median,
-    sorted[0],
+    min,
     p10,
     p90,
-    sorted[n - 1],
+    max,
     p75 - p25,
-    sorted[n - 1] - sorted[0],
+    max - min,
     mad,
     rMad / rN,
     medAd / n,

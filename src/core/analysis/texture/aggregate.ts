@@ -32,8 +32,8 @@ export function zoneAggregationOf(a: DirectionalAggregation): ZoneAggregation {
   return '3d';
 }
 
-/** Slice index z for a 2D matrix, or -1 for the whole volume. */
-export type MatrixOf = (direction: Direction, z: number) => TextureMatrix;
+/** One matrix per direction, for slice z (2D) or the whole volume (z = -1). */
+export type MatricesOf = (directions: readonly Direction[], z: number) => TextureMatrix[];
 export type FeaturesOf = (matrix: TextureMatrix) => Float64Array;
 
 function slicesWithRoi(volume: DiscreteVolume): number[] {
@@ -71,15 +71,15 @@ function averageFeatures(matrices: readonly TextureMatrix[], features: FeaturesO
 export function aggregateDirectional(
   volume: DiscreteVolume,
   aggregation: DirectionalAggregation,
-  matrixOf: MatrixOf,
+  matricesOf: MatricesOf,
   features: FeaturesOf,
 ): Float64Array {
   if (aggregation === '3d-avg' || aggregation === '3d-merged') {
-    const ms = directions3d.map((d) => matrixOf(d, -1));
+    const ms = matricesOf(directions3d, -1);
     return aggregation === '3d-avg' ? averageFeatures(ms, features) : features(mergeMatrices(ms));
   }
   const slices = slicesWithRoi(volume);
-  const perSlice = slices.map((z) => directions2d.map((d) => matrixOf(d, z)));
+  const perSlice = slices.map((z) => matricesOf(directions2d, z));
   switch (aggregation) {
     case '2d-avg':
       return averageFeatures(perSlice.flat(), features);

@@ -1,48 +1,150 @@
-// Grey level co-occurrence matrix (IBSI family LFYI): symmetric counts of level pairs at a
-// Chebyshev distance along one direction, in one slice (z >= 0) or the whole volume (z = -1).
+// Grey level co-occurrence matrices (IBSI family LFYI): symmetric counts of level pairs at a
+// Chebyshev distance along each direction, in one slice (z >= 0) or the whole volume (z = -1).
+//
+// Counting is branch-free: grey level 0 (outside the ROI) gets its own row and column in a
+// (Ng+1)^2 table, which is dropped at the end. In a slice, the four in-plane directions are
+// counted in one pass over the pixels they share, then each direction's border strips.
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
+import { roiVoxels } from './zones';
 
-/** Index range [lo, hi) along one axis such that both i and i + step stay inside [0, n). */
-function span(n: number, step: number): [number, number] {
-  return step >= 0 ? [0, n - step] : [-step, n];
+/** A box of voxel coordinates, half-open: [x0, x1) x [y0, y1) x [z0, z1). */
+type Box = [x0: number, x1: number, y0: number, y1: number, z0: number, z1: number];
+
+/** Voxels p such that p and p + step both lie inside the slice or volume. */
+function validBox(volume: DiscreteVolume, step: Direction, z: number): Box {
+  const [nx, ny, nz] = volume.dims;
+  const [dx, dy, dz] = step;
+  const [z0, z1] = z >= 0 ? [z, z + 1] : [Math.max(0, -dz), Math.min(nz, nz - dz)];
+  return [Math.max(0, -dx), Math.min(nx, nx - dx), Math.max(0, -dy), Math.min(ny, ny - dy), z0, z1];
 }
 
+function intersect(a: Box, b: Box): Box {
+  return [
+    Math.max(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.min(a[3], b[3]),
+    Math.max(a[4], b[4]),
+    Math.min(a[5], b[5]),
+  ];
+}
+
+/** Adds pairs (p, p + offset) for x in [x0, x1) of one row starting at flat index row. */
+function countRow(
+  levels: Int32Array,
+  table: Int32Array,
+  g: number,
+  offset: number,
+  row: number,
+  x0: number,
+  x1: number,
+): void {
+  for (let i = row + x0, end = row + x1; i < end; i++) table[levels[i] * g + levels[i + offset]]++;
+}
+
+/** Counts every voxel of box r that is not in box inner (inner may be empty). */
+function countBoxMinus(
+  volume: DiscreteVolume,
+  table: Int32Array,
+  offset: number,
+  r: Box,
+  inner: Box,
+): void {
+  const [nx, ny] = volume.dims;
+  const g = volume.levelCount + 1;
+  const innerEmpty = inner[0] >= inner[1] || inner[2] >= inner[3] || inner[4] >= inner[5];
+  for (let z = r[4]; z < r[5]; z++) {
+    for (let y = r[2]; y < r[3]; y++) {
+      const row = nx * (y + ny * z);
+      const rowInInner =
+        !innerEmpty && z >= inner[4] && z < inner[5] && y >= inner[2] && y < inner[3];
+      if (!rowInInner) {
+        countRow(volume.levels, table, g, offset, row, r[0], r[1]);
+      } else {
+        countRow(volume.levels, table, g, offset, row, r[0], inner[0]);
+        countRow(volume.levels, table, g, offset, row, inner[1], r[1]);
+      }
+    }
+  }
+}
+
+/** The four in-plane directions of a slice counted together over the box they share. */
+function countFour(
+  volume: DiscreteVolume,
+  tables: Int32Array[],
+  offsets: number[],
+  box: Box,
+): void {
+  const { levels } = volume;
+  const [nx, ny] = volume.dims;
+  const g = volume.levelCount + 1;
+  const [t0, t1, t2, t3] = tables;
+  const [o0, o1, o2, o3] = offsets;
+  for (let z = box[4]; z < box[5]; z++) {
+    for (let y = box[2]; y < box[3]; y++) {
+      const row = nx * (y + ny * z);
+      for (let i = row + box[0], end = row + box[1]; i < end; i++) {
+        const p = levels[i] * g;
+        t0[p + levels[i + o0]]++;
+        t1[p + levels[i + o1]]++;
+        t2[p + levels[i + o2]]++;
+        t3[p + levels[i + o3]]++;
+      }
+    }
+  }
+}
+
+/** Symmetric Ng x Ng matrix from an (Ng+1)^2 one-way count table. */
+function symmetricMatrix(table: Int32Array, ng: number, voxels: number): TextureMatrix {
+  const m = emptyMatrix(ng, ng);
+  const g = ng + 1;
+  for (let r = 0; r < ng; r++) {
+    for (let c = 0; c < ng; c++) {
+      m.data[r * ng + c] = table[(r + 1) * g + c + 1] + table[(c + 1) * g + r + 1];
+    }
+  }
+  m.voxels = voxels;
+  return m;
+}
+
+/** One co-occurrence matrix per direction, for slice z (z >= 0) or the volume (z = -1). */
+export function glcmMatrices(
+  volume: DiscreteVolume,
+  directions: readonly Direction[],
+  z: number,
+  distance = 1,
+): TextureMatrix[] {
+  const [nx, ny] = volume.dims;
+  const g = volume.levelCount + 1;
+  const steps = directions.map(
+    ([dx, dy, dz]) => [dx * distance, dy * distance, z >= 0 ? 0 : dz * distance] as Direction,
+  );
+  const offsets = steps.map(([dx, dy, dz]) => dx + nx * (dy + ny * dz));
+  const boxes = steps.map((s) => validBox(volume, s, z));
+  const tables = steps.map(() => new Int32Array(g * g));
+  const none: Box = [0, 0, 0, 0, 0, 0];
+  if (steps.length === 4) {
+    const shared = boxes.reduce(intersect);
+    const sharedEmpty = shared[0] >= shared[1] || shared[2] >= shared[3] || shared[4] >= shared[5];
+    if (!sharedEmpty) countFour(volume, tables, offsets, shared);
+    boxes.forEach((b, k) =>
+      countBoxMinus(volume, tables[k], offsets[k], b, sharedEmpty ? none : shared),
+    );
+  } else {
+    boxes.forEach((b, k) => countBoxMinus(volume, tables[k], offsets[k], b, none));
+  }
+  const voxels = roiVoxels(volume, z);
+  return tables.map((t) => symmetricMatrix(t, volume.levelCount, voxels));
+}
+
+/** The co-occurrence matrix of a single direction. */
 export function glcmMatrix(
   volume: DiscreteVolume,
   direction: Direction,
   z: number,
   distance = 1,
 ): TextureMatrix {
-  const { levels, levelCount: ng } = volume;
-  const [nx, ny, nz] = volume.dims;
-  const dx = direction[0] * distance;
-  const dy = direction[1] * distance;
-  const dz = z >= 0 ? 0 : direction[2] * distance;
-  const m = emptyMatrix(ng, ng);
-  const data = m.data;
-  const [x0, x1] = span(nx, dx);
-  const [y0, y1] = span(ny, dy);
-  const [z0, z1] = z >= 0 ? [z, z + 1] : span(nz, dz);
-  const offset = dx + nx * (dy + ny * dz);
-  // Rows of the matrix are indexed by g - 1; a row stride of ng is folded into the lookup.
-  for (let zz = z0; zz < z1; zz++) {
-    for (let y = y0; y < y1; y++) {
-      const row = nx * (y + ny * zz);
-      for (let i = row + x0, end = row + x1; i < end; i++) {
-        const a = levels[i];
-        if (a === 0) continue;
-        const b = levels[i + offset];
-        if (b === 0) continue;
-        data[(a - 1) * ng + b - 1]++;
-        data[(b - 1) * ng + a - 1]++;
-      }
-    }
-  }
-  let voxels = 0;
-  const [v0, v1] = z >= 0 ? [z * nx * ny, (z + 1) * nx * ny] : [0, levels.length];
-  for (let i = v0; i < v1; i++) if (levels[i] > 0) voxels++;
-  m.voxels = voxels;
-  return m;
+  return glcmMatrices(volume, [direction], z, distance)[0];
 }
