@@ -7,6 +7,7 @@ Usage:
   consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
   consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
+  consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -18,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify.ts')).verifyCommand,
   compare: async () => (await import('./compare.ts')).compareCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
+  infer: async () => (await import('./infer.ts')).inferCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

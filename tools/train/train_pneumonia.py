@@ -187,8 +187,11 @@ CONFIGS = {
     "C": {"widths": [24, 48, 96], "dropout": 0.3, "aug": "affine", "rot_deg": 10, "balanced": True, "smooth": 0.1},
     "D": {"widths": [16, 32, 64], "dropout": 0.3, "aug": "affine", "rot_deg": 15, "scale": 0.15, "shift_px": 3,
           "gamma": 0.3, "renorm": True, "balanced": True, "smooth": 0.1, "ema": 0.995, "wd": 5e-4, "epochs": 24},
+    "E": {"widths": [16, 32, 64], "dropout": 0.3, "aug": "affine", "rot_deg": 15, "scale": 0.15, "shift_px": 3,
+          "gamma": 0.3, "renorm": True, "balanced": True, "smooth": 0.1, "wd": 5e-4, "batch": 128, "epochs": 20,
+          "patience": 6},
 }
-FINAL = "D"
+FINAL = "E"
 COMMON = {"epochs": 30, "patience": 8, "batch": 64, "lr": 3e-3, "wd": 1e-4}
 
 

@@ -35,6 +35,8 @@ export interface Classifier {
     inputs: readonly Float32Array[],
     signal?: AbortSignalLike,
   ): Promise<{ predictions: Prediction[]; latencyMs: number }>;
+  /** One run on zeros, so the first real latency excludes the backend's lazy initialisation. */
+  warmUp(): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -135,6 +137,10 @@ class OrtClassifier implements Classifier {
       return { probabilities: byLabel, predictedLabel: labels[best] };
     });
     return { predictions, latencyMs };
+  }
+
+  async warmUp(): Promise<void> {
+    await this.probabilities([new Float32Array(this.itemSize)]);
   }
 
   release(): Promise<void> {
