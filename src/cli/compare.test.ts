@@ -40,7 +40,7 @@ describe('consilium compare', () => {
     const bytes = await writeBundle({ center: 'Center C', software, results });
     bytes[bytes.length - 30] ^= 0xff;
     await writeFile(join(dir, 'bad.zip'), bytes);
-    const bad = await run(process.execPath, [
+    const bad: { code?: number; stdout: string } = await run(process.execPath, [
       'bin/consilium.mjs',
       'compare',
       join(dir, 'a.zip'),
