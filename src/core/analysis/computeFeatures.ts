@@ -2,6 +2,7 @@
 import { discretise, resegment } from './discretise';
 import type { FamilyId, FeatureDef } from './featureDef';
 import { localIntensity } from './local/intensityPeak';
+import { morphology } from './morphology/morphology';
 import type { FeatureParams } from './params';
 import { familyDefs, textureFamilies } from './registry';
 import { intensityHistogram } from './stats/intensityHistogram';
@@ -79,7 +80,7 @@ export function computeFeatures(
       aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, roi.mask, z), gldzmFeatures),
     'intensity-volume-histogram': () =>
       intensityVolumeHistogram(discrete.levels, discrete.levelCount),
-    morphology: () => new Float64Array(0),
+    morphology: () => morphology(roi, intensityMask),
     'local-intensity': () => localIntensity(roi, intensityMask),
   };
   const features: FeatureValue[] = [];

@@ -10,6 +10,7 @@ import { glszmDefs } from './texture/glszm';
 import { ngldmDefs } from './texture/ngldm';
 import { ngtdmDefs } from './texture/ngtdm';
 import { localIntensityDefs } from './local/intensityPeak';
+import { morphologyDefs } from './morphology/morphology';
 
 export const familyDefs: Record<FamilyId, FeatureDef[]> = {
   'intensity-statistics': intensityStatisticsDefs,
@@ -21,7 +22,7 @@ export const familyDefs: Record<FamilyId, FeatureDef[]> = {
   ngldm: ngldmDefs,
   gldzm: gldzmDefs,
   'intensity-volume-histogram': intensityVolumeHistogramDefs,
-  morphology: [],
+  morphology: morphologyDefs,
   'local-intensity': localIntensityDefs,
 };
 

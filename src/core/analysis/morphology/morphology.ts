@@ -1,0 +1,202 @@
+// IBSI morphological features (family HCUG): mesh-based volume and surface, voxel-based PCA
+// axes, densities and spatial autocorrelation. Mesh and shape use the morphological mask;
+// intensity-weighted features use the intensity mask.
+import { defineFamily } from '../featureDef';
+import type { RoiVolume } from '../volume';
+import { symmetricEigenvalues3 } from './eigen3';
+import { roiMesh } from './mesh';
+
+export const morphologyDefs = defineFamily('morphology', [
+  ['Volume (mesh)', 'RNU0', 'mm^3'],
+  ['Volume (voxel counting)', 'YEKZ', 'mm^3'],
+  ['Surface area (mesh)', 'C0JK', 'mm^2'],
+  ['Surface to volume ratio', '2PR5', 'mm^-1'],
+  ['Compactness 1', 'SKGS', ''],
+  ['Compactness 2', 'BQWJ', ''],
+  ['Spherical disproportion', 'KRCK', ''],
+  ['Sphericity', 'QCFX', ''],
+  ['Asphericity', '25C7', ''],
+  ['Centre of mass shift', 'KLMA', 'mm'],
+  ['Maximum 3D diameter', 'L0JK', 'mm'],
+  ['Major axis length', 'TDIC', 'mm'],
+  ['Minor axis length', 'P9VJ', 'mm'],
+  ['Least axis length', '7J51', 'mm'],
+  ['Elongation', 'Q3CK', ''],
+  ['Flatness', 'N17B', ''],
+  ['Volume density (axis-aligned bounding box)', 'PBX1', ''],
+  ['Area density (axis-aligned bounding box)', 'R59B', ''],
+  ['Volume density (approximate enclosing ellipsoid)', '6BDE', ''],
+  ['Area density (approximate enclosing ellipsoid)', 'RDD2', ''],
+  ['Integrated intensity', '99N0', 'I mm^3'],
+  ['Moran’s I index', 'N365', ''],
+  ['Geary’s C measure', 'NPT7', ''],
+]);
+
+/**
+ * Moran's I and Geary's C compare every voxel pair (N^2); above this many ROI voxels they
+ * are reported as NaN (null in JSON) rather than stalling a worker for minutes.
+ */
+export const maxVoxelsForAutocorrelation = 20000;
+/** Maximum diameter compares every mesh vertex pair; same reasoning. */
+export const maxVerticesForDiameter = 40000;
+
+/** Voxel centre coordinates in mm of the voxels in mask, xyz interleaved. */
+function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
+  const [nx, ny, nz] = roi.dims;
+  const [sx, sy, sz] = roi.spacingMm;
+  const out: number[] = [];
+  for (let z = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++)
+        if (mask[x + nx * (y + ny * z)]) out.push(x * sx, y * sy, z * sz);
+  return Float64Array.from(out);
+}
+
+function maxDiameter(v: Float64Array): number {
+  const n = v.length / 3;
+  if (n > maxVerticesForDiameter) return NaN;
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[3 * i];
+    const y = v[3 * i + 1];
+    const z = v[3 * i + 2];
+    for (let j = i + 1; j < n; j++) {
+      const dx = v[3 * j] - x;
+      const dy = v[3 * j + 1] - y;
+      const dz = v[3 * j + 2] - z;
+      const d = dx * dx + dy * dy + dz * dz;
+      if (d > best) best = d;
+    }
+  }
+  return Math.sqrt(best);
+}
+
+/** Surface area of an ellipsoid with semi-axes a >= b >= c (IBSI's Legendre series, 20 terms). */
+function ellipsoidArea(a: number, b: number, c: number): number {
+  const alpha = Math.sqrt(Math.max(0, 1 - (b * b) / (a * a)));
+  const beta = Math.sqrt(Math.max(0, 1 - (c * c) / (a * a)));
+  const ab = alpha * beta;
+  if (ab === 0) return 4 * Math.PI * a * b; // a sphere-like limit: the series is 1 + 0
+  const x = (alpha * alpha + beta * beta) / (2 * ab);
+  let pPrev = 1; // P0
+  let p = x; // P1
+  let sum = 1; // nu = 0 term: (ab)^0 / (1 - 0) * P0
+  let pow = 1;
+  for (let nu = 1; nu <= 20; nu++) {
+    pow *= ab;
+    const pn = nu === 1 ? p : ((2 * nu - 1) * x * p - (nu - 1) * pPrev) / nu;
+    if (nu > 1) {
+      pPrev = p;
+      p = pn;
+    }
+    sum += (pow / (1 - 4 * nu * nu)) * pn;
+  }
+  return 4 * Math.PI * a * b * sum;
+}
+
+/** Moran's I and Geary's C with inverse-distance weights over the intensity mask voxels. */
+function autocorrelation(values: Float64Array, centres: Float64Array): [number, number] {
+  const n = values.length;
+  if (n > maxVoxelsForAutocorrelation || n < 2) return [NaN, NaN];
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i];
+  mean /= n;
+  let denom = 0;
+  for (let i = 0; i < n; i++) denom += (values[i] - mean) ** 2;
+  let wSum = 0;
+  let moran = 0;
+  let geary = 0;
+  for (let i = 0; i < n; i++) {
+    const di = values[i] - mean;
+    for (let j = i + 1; j < n; j++) {
+      const dx = centres[3 * j] - centres[3 * i];
+      const dy = centres[3 * j + 1] - centres[3 * i + 1];
+      const dz = centres[3 * j + 2] - centres[3 * i + 2];
+      const w = 1 / Math.sqrt(dx * dx + dy * dy + dz * dz);
+      // Each unordered pair stands for both orders in the double sums.
+      wSum += 2 * w;
+      moran += 2 * w * di * (values[j] - mean);
+      geary += 2 * w * (values[i] - values[j]) ** 2;
+    }
+  }
+  if (denom === 0) return [NaN, NaN];
+  return [(n / wSum) * (moran / denom), ((n - 1) * geary) / (2 * wSum * denom)];
+}
+
+export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
+  const [sx, sy, sz] = roi.spacingMm;
+  const mesh = roiMesh(roi.mask, roi.dims, roi.spacingMm);
+  const v = mesh.volumeMm3;
+  const a = mesh.areaMm2;
+  const shape = voxelCentres(roi, roi.mask);
+  const nShape = shape.length / 3;
+  // Principal axes from the (unbiased, N - 1) covariance of the mask's voxel centres.
+  const mean = [0, 0, 0];
+  for (let i = 0; i < nShape; i++) for (let k = 0; k < 3; k++) mean[k] += shape[3 * i + k] / nShape;
+  const cov = [0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < nShape; i++) {
+    const dx = shape[3 * i] - mean[0];
+    const dy = shape[3 * i + 1] - mean[1];
+    const dz = shape[3 * i + 2] - mean[2];
+    cov[0] += dx * dx;
+    cov[1] += dx * dy;
+    cov[2] += dx * dz;
+    cov[3] += dy * dy;
+    cov[4] += dy * dz;
+    cov[5] += dz * dz;
+  }
+  const [l1, l2, l3] = symmetricEigenvalues3(cov.map((c) => c / (nShape - 1))).map((l) =>
+    Math.max(0, l),
+  );
+  // Intensity-weighted centre of mass over the intensity mask.
+  const grey = voxelCentres(roi, intensityMask);
+  const greyValues = new Float64Array(grey.length / 3);
+  let k = 0;
+  for (let i = 0; i < intensityMask.length; i++)
+    if (intensityMask[i]) greyValues[k++] = roi.values[i];
+  const com = [0, 0, 0];
+  let total = 0;
+  for (let i = 0; i < greyValues.length; i++) {
+    total += greyValues[i];
+    for (let q = 0; q < 3; q++) com[q] += greyValues[i] * grey[3 * i + q];
+  }
+  const comShift = Math.hypot(...com.map((c, q) => c / total - mean[q]));
+  // Axis-aligned bounding box of the mesh.
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < mesh.vertices.length; i += 3) {
+    for (let q = 0; q < 3; q++) {
+      lo[q] = Math.min(lo[q], mesh.vertices[i + q]);
+      hi[q] = Math.max(hi[q], mesh.vertices[i + q]);
+    }
+  }
+  const [ex, ey, ez] = hi.map((h, q) => h - lo[q]);
+  const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
+  const sphere = Math.cbrt(36 * Math.PI * v * v);
+  const [moran, geary] = autocorrelation(greyValues, grey);
+  return Float64Array.from([
+    v,
+    nShape * sx * sy * sz,
+    a,
+    a / v,
+    v / (Math.sqrt(Math.PI) * Math.pow(a, 1.5)),
+    (36 * Math.PI * v * v) / (a * a * a),
+    a / sphere,
+    sphere / a,
+    a / sphere - 1,
+    comShift,
+    maxDiameter(mesh.vertices),
+    4 * Math.sqrt(l1),
+    4 * Math.sqrt(l2),
+    4 * Math.sqrt(l3),
+    l1 > 0 ? Math.sqrt(l2 / l1) : 0,
+    l1 > 0 ? Math.sqrt(l3 / l1) : 0,
+    v / (ex * ey * ez),
+    a / (2 * (ex * ey + ex * ez + ey * ez)),
+    v / ((4 * Math.PI * semi[0] * semi[1] * semi[2]) / 3),
+    a / ellipsoidArea(semi[0], semi[1], semi[2]),
+    v * (total / greyValues.length),
+    moran,
+    geary,
+  ]);
+}
