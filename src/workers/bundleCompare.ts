@@ -1,0 +1,83 @@
+// Comparison across centers (core compare.ts) plus the points the plots need: Bland-Altman
+// pairs for the chosen feature and each rater's ROC curve.
+import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
+import { ratersOf } from '../core/bundle/compareLabels.ts';
+import type { Manifest } from '../core/bundle/types.ts';
+import { roc } from '../core/stats/roc.ts';
+
+export interface BlandAltmanPoints {
+  readonly a: string;
+  readonly b: string;
+  readonly points: readonly { readonly mean: number; readonly diff: number }[];
+}
+
+export interface RocCurve {
+  readonly rater: string;
+  readonly points: readonly { readonly fpr: number; readonly tpr: number }[];
+}
+
+export interface ComparisonView {
+  readonly comparison: Comparison;
+  readonly feature?: string;
+  readonly blandAltman: readonly BlandAltmanPoints[];
+  readonly rocCurves: readonly RocCurve[];
+}
+
+function valuesByCase(manifest: Manifest, code: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of manifest.results.features) {
+    const v = r.features.find((f) => f.code === code)?.value;
+    if (typeof v === 'number' && Number.isFinite(v)) out.set(`${r.caseKey}\u0000${r.roi}`, v);
+  }
+  return out;
+}
+
+/** Pairs over the cases every center with the feature measured, as the core's agreement uses. */
+function blandAltmanPoints(
+  centers: readonly { id: string; manifest: Manifest }[],
+  code: string,
+): BlandAltmanPoints[] {
+  const present = centers
+    .map((c) => ({ id: c.id, values: valuesByCase(c.manifest, code) }))
+    .filter((c) => c.values.size > 0);
+  if (present.length < 2) return [];
+  const shared = [...present[0].values.keys()].filter((k) => present.every((c) => c.values.has(k)));
+  const out: BlandAltmanPoints[] = [];
+  for (let i = 0; i < present.length; i++)
+    for (let j = i + 1; j < present.length; j++) {
+      const points = shared.map((k) => {
+        const x = present[i].values.get(k)!;
+        const y = present[j].values.get(k)!;
+        return { mean: (x + y) / 2, diff: x - y };
+      });
+      out.push({ a: present[i].id, b: present[j].id, points });
+    }
+  return out;
+}
+
+export function compareForView(
+  manifests: readonly Manifest[],
+  feature: string | undefined,
+  positiveLabel: string | undefined,
+): ComparisonView {
+  const comparison = compareBundles(manifests, positiveLabel ? { positiveLabel } : {});
+  const centers = comparison.centers.map((c, i) => ({ id: c.id, manifest: manifests[i] }));
+  const chosen = feature ?? comparison.featureAgreement.find((f) => f.icc)?.code;
+  const rocCurves: RocCurve[] = [];
+  for (const r of ratersOf(centers)) {
+    const entry = comparison.roc.find((x) => x.rater === r.id);
+    if (!entry) continue;
+    const rows = [...r.predictions.values()].filter((p) => p.label !== undefined);
+    const curve = roc(
+      rows.map((p) => p.probabilities[entry.positiveLabel] ?? 0),
+      rows.map((p) => p.label === entry.positiveLabel),
+    );
+    rocCurves.push({ rater: r.id, points: curve.points.map(({ fpr, tpr }) => ({ fpr, tpr })) });
+  }
+  return {
+    comparison,
+    ...(chosen ? { feature: chosen } : {}),
+    blandAltman: chosen ? blandAltmanPoints(centers, chosen) : [],
+    rocCurves,
+  };
+}
