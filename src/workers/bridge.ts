@@ -39,7 +39,8 @@ export class WorkerBridge<Api extends object> {
     });
   }
 
-  terminate(): void {
+  /** Stops the worker; calls in flight reject with `reason` (an AbortError unless it crashed). */
+  terminate(reason: unknown = abortError()): void {
     clearTimeout(this.idleTimer);
     this.remote?.[Comlink.releaseProxy]();
     this.worker?.terminate();
@@ -47,12 +48,17 @@ export class WorkerBridge<Api extends object> {
     this.remote = null;
     const rejects = [...this.inFlight];
     this.inFlight.clear();
-    for (const reject of rejects) reject(abortError());
+    for (const reject of rejects) reject(reason);
   }
 
   private ensure(): Comlink.Remote<Api> {
     if (!this.remote) {
       this.worker = this.create();
+      // A worker that fails to load or crashes would leave its calls pending forever.
+      this.worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        this.terminate(new Error(`the worker stopped: ${e.message || 'it could not be started'}`));
+      });
       this.remote = Comlink.wrap<Api>(this.worker);
     }
     return this.remote;

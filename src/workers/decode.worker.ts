@@ -1,9 +1,13 @@
 // Decodes one frame to modality values; the pixel buffer is transferred back, not copied.
 // Failures come back as a plain LoadError (structured clone drops Error subclasses).
 import * as Comlink from 'comlink';
+import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import { asLoadError } from '../core/dicom/loadError.ts';
 import type { DecodedFrame, InstanceMeta, LoadError } from '../core/dicom/types.ts';
+import { codecWasmUrls } from './codecWasmUrls.ts';
+
+setCodecWasmLocator((codec) => codecWasmUrls[codec]);
 
 export type DecodeResult = { ok: true; frame: DecodedFrame } | { ok: false; error: LoadError };
 

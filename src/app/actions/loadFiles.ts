@@ -11,7 +11,7 @@ const BATCH_FILES = 32;
 
 function showFirstSeries(): void {
   const s = useStore.getState();
-  if (s.viewports[s.active].seriesUID) return;
+  if (s.viewports[s.active].seriesUID !== null) return;
   const first = s.patients[0]?.studies[0]?.series[0];
   if (first) s.showSeries(first.seriesInstanceUID);
 }

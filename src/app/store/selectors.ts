@@ -12,7 +12,8 @@ export const selectStack =
   (i: number) =>
   (s: AppState): StackPosition[] | undefined => {
     const uid = s.viewports[i].seriesUID;
-    return uid ? s.stacks[uid] : undefined;
+    // A series may have an empty UID (a broken header): '' is still a series.
+    return uid !== null ? s.stacks[uid] : undefined;
   };
 
 /** The stack position (instance and frame) a viewport shows now. */

@@ -55,7 +55,7 @@ export const createViewerSlice: StateCreator<AppState, [], [], ViewerSlice> = (s
     set((s) => ({ viewports: s.viewports.map((v, k) => (k === i ? { ...v, ...change } : v)) }));
   const stackLength = (i: number) => {
     const uid = get().viewports[i]?.seriesUID;
-    return uid ? (get().stacks[uid]?.length ?? 0) : 0;
+    return uid != null ? (get().stacks[uid]?.length ?? 0) : 0;
   };
   return {
     layout: '1x1',

@@ -19,10 +19,13 @@ export function Viewport({ index: vp }: { index: number }) {
   useViewportInput(element, vp, applied, frame ? frame.max - frame.min : 1);
   const position = stack?.[state.index];
   const current = painted && position && painted.imageId === positionKey(position) ? painted : null;
+  // A decode error belongs to the position it came from; scrolling away clears it.
+  const errorNow =
+    error && shown && position && positionKey(shown) === positionKey(position) ? error : null;
 
   return (
     <section
-      className={`viewport${active ? ' active' : ''}`}
+      className={`viewport${active ? ' active' : ''}${errorNow ? ' failed' : ''}`}
       data-testid={`viewport-${vp}`}
       data-index={state.index}
       // What is painted now, for tests and tools that wait for a settled image.
@@ -48,9 +51,9 @@ export function Viewport({ index: vp }: { index: number }) {
       {!stack && (
         <p className="viewport-hint">Click a series in the study browser to show it here</p>
       )}
-      {error && (
+      {errorNow && (
         <p className="viewport-error" role="alert">
-          {error}
+          {errorNow}
         </p>
       )}
     </section>
