@@ -11,6 +11,10 @@ test('one click opens the demo study from the start page', async ({ page }) => {
   expect(await canvasAt(page, 0, 0.5, 0.42)).toBeGreaterThan(90);
   // The tag browser shows the instance's header, searchable.
   await page.getByRole('searchbox', { name: 'Search tags' }).fill('rescale');
-  await expect(page.locator('.tag-browser tr')).toHaveCount(2);
+  // Rescale Intercept, Slope and Type, as the demo writer put them.
+  await expect(page.locator('.tag-browser tr')).toHaveCount(3);
   await expect(page.locator('.tag-browser')).toContainText('-1024');
+  await expect(page.locator('.tag-browser')).toContainText('HU');
+  await page.getByRole('searchbox', { name: 'Search tags' }).fill('7fe0');
+  await expect(page.locator('.tag-browser tr')).toHaveCount(1);
 });

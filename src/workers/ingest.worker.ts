@@ -1,6 +1,7 @@
 // Reads and parses a batch of files (zip archives opened here too) and returns metadata only;
 // the page keeps the Blobs, so pixels are read again only when a frame is decoded.
 import * as Comlink from 'comlink';
+import { dumpTags, type TagRow } from '../core/dicom/dumpTags.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import type { InstanceMeta, LoadError } from '../core/dicom/types.ts';
 import { isZip, unzipMembers } from '../core/ingest/zip.ts';
@@ -71,7 +72,18 @@ async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
   return out;
 }
 
-const api = { parseFiles };
+/** Every element of one file, for the tag browser. */
+async function tags(
+  blob: Blob,
+): Promise<{ ok: true; rows: TagRow[] } | { ok: false; reason: string }> {
+  try {
+    return { ok: true, rows: dumpTags(new Uint8Array(await blob.arrayBuffer())) };
+  } catch (e) {
+    return { ok: false, reason: `the header could not be listed (${describe(e)})` };
+  }
+}
+
+const api = { parseFiles, tags };
 
 export type IngestApi = typeof api;
 Comlink.expose(api);

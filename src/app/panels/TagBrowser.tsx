@@ -1,18 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { selectActivePosition } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
-import { headerRows } from './headerRows.ts';
+import { filterTags } from './filterTags.ts';
+import { useTags } from './useTags.ts';
 
-/** The header of the instance in the active viewport, filtered by a search box. */
+/** Every element of the active viewport's instance, searchable; sequence items indented. */
 export function TagBrowser() {
-  const meta = useStore((s) => selectActivePosition(s)?.instance);
+  const file = useStore((s) => selectActivePosition(s)?.instance.file);
+  const { rows, error } = useTags(file);
   const [query, setQuery] = useState('');
-  const rows = useMemo(() => (meta ? headerRows(meta) : []), [meta]);
-  if (!meta) return <p className="muted">Show an image to see its tags.</p>;
-  const q = query.trim().toLowerCase();
-  const shown = q
-    ? rows.filter((r) => `${r.tag} ${r.name} ${r.value}`.toLowerCase().includes(q))
-    : rows;
+  if (!file) return <p className="muted">Show an image to see its tags.</p>;
+  const shown = filterTags(rows, query);
   return (
     <div className="tag-browser">
       <input
@@ -22,13 +20,20 @@ export function TagBrowser() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      <p className="muted file-name">{meta.file}</p>
+      <p className="muted file-name">
+        {file} · {shown.length} of {rows.length} elements
+      </p>
+      {error && <p className="viewport-error">{error}</p>}
       <table>
         <tbody>
-          {shown.map((r) => (
-            <tr key={r.tag + r.name}>
-              <td className="tag">{r.tag}</td>
-              <td>{r.name}</td>
+          {shown.map((r, i) => (
+            <tr key={`${r.tag}-${i}`}>
+              <td className="tag" style={{ paddingLeft: 4 + r.depth * 10 }}>
+                {r.tag}
+              </td>
+              <td>
+                {r.name ?? ''} <span className="muted">{r.vr}</span>
+              </td>
               <td className="value">{r.value}</td>
             </tr>
           ))}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { TagRow } from '../../core/dicom/dumpTags.ts';
+import { sourceOf } from '../ingest/sources.ts';
+import { ingestPool } from '../services/workers.ts';
+
+export interface TagsState {
+  file: string | null;
+  rows: TagRow[];
+  error: string | null;
+}
+
+type TagsResult = { ok: true; rows: TagRow[] } | { ok: false; reason: string };
+
+/** Every element of one file's header, listed in a worker. */
+export function useTags(file: string | undefined): TagsState {
+  const [state, setState] = useState<TagsState>({ file: null, rows: [], error: null });
+  useEffect(() => {
+    const blob = file ? sourceOf(file) : undefined;
+    if (!file || !blob) return;
+    let live = true;
+    ingestPool
+      .call<TagsResult>(undefined, (api) => api.tags(blob) as Promise<TagsResult>)
+      .then(
+        (r) =>
+          live &&
+          setState(
+            r.ok ? { file, rows: r.rows, error: null } : { file, rows: [], error: r.reason },
+          ),
+        (e: unknown) => live && setState({ file, rows: [], error: String(e) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [file]);
+  return state.file === file ? state : { file: null, rows: [], error: null };
+}
