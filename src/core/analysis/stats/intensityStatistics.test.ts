@@ -16,13 +16,17 @@ describe('intensity statistics', () => {
 });
 
 describe('percentiles by selection', () => {
-  it('match a full sort with numpy-style interpolation on shuffled data with ties', () => {
+  // Integer data take the counting path, fractional data the selection path.
+  it.each([
+    ['integer', 1],
+    ['fractional', 0.37],
+  ])('match a full sort with numpy-style interpolation on %s data with ties', (_, scale) => {
     const n = 1001;
     const data = new Float64Array(n);
     let s = 3;
     for (let i = 0; i < n; i++) {
       s = (s * 16807) % 2147483647;
-      data[i] = s % 97;
+      data[i] = ((s % 97) - 40) * scale;
     }
     const sorted = Float64Array.from(data).sort();
     const ps = [0, 10, 25, 33.3, 50, 75, 90, 100];

@@ -7,7 +7,6 @@
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { roiVoxels } from './zones';
 
 /** A box of voxel coordinates, half-open: [x0, x1) x [y0, y1) x [z0, z1). */
 type Box = [x0: number, x1: number, y0: number, y1: number, z0: number, z1: number];
@@ -135,8 +134,8 @@ export function glcmMatrices(
   } else {
     boxes.forEach((b, k) => countBoxMinus(volume, tables[k], offsets[k], b, none));
   }
-  const voxels = roiVoxels(volume, z);
-  return tables.map((t) => symmetricMatrix(t, volume.levelCount, voxels));
+  // GLCM features never use the voxel count, so it is left at 0 rather than counted.
+  return tables.map((t) => symmetricMatrix(t, volume.levelCount, 0));
 }
 
 /** The co-occurrence matrix of a single direction. */

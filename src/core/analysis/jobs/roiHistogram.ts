@@ -1,0 +1,29 @@
+// Histogram of the intensities inside a ROI, for display: equal-width bins over the ROI's range.
+
+export interface RoiHistogram {
+  /** Lower edge of the first bin and upper edge of the last, in modality values. */
+  min: number;
+  max: number;
+  counts: number[];
+}
+
+export function roiHistogram(values: Float32Array, mask: Uint8Array, bins: number): RoiHistogram {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const counts = new Array<number>(bins).fill(0);
+  if (min > max) return { min: 0, max: 0, counts };
+  // A constant ROI still gets one visible bar.
+  const width = max > min ? (max - min) / bins : 1;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 0) continue;
+    const k = Math.min(bins - 1, Math.floor((values[i] - min) / width));
+    counts[k]++;
+  }
+  return { min, max: max > min ? max : min + 1, counts };
+}
