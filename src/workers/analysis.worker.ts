@@ -1,0 +1,89 @@
+// Runs analysis jobs off the UI thread: ROI features and Canny edges from core. A frame arrives
+// either as values the page already decoded, or as the file's Blob, decoded here (never on the
+// UI thread). Edge masks go back as transferables; failures come back as plain data.
+import * as Comlink from 'comlink';
+import { canny, type CannyOptions } from '../core/analysis/edges/canny.ts';
+import {
+  runRoiFeaturesJob,
+  type RoiFeaturesJob,
+  type RoiFeaturesResult,
+} from '../core/analysis/jobs/roiFeaturesJob.ts';
+import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
+import { decodeFrame } from '../core/dicom/decode.ts';
+import type { InstanceMeta } from '../core/dicom/types.ts';
+import { codecWasmUrls } from './codecWasmUrls.ts';
+
+setCodecWasmLocator((codec) => codecWasmUrls[codec]);
+
+export type FrameSource =
+  | { kind: 'values'; values: Float32Array; columns: number; rows: number }
+  | { kind: 'file'; blob: Blob; meta: InstanceMeta; frame: number };
+
+export interface AnalysisFailure {
+  ok: false;
+  code: string;
+  reason: string;
+}
+
+export type FeaturesReply = ({ ok: true } & RoiFeaturesResult) | AnalysisFailure;
+
+export interface EdgeMask {
+  edges: Uint8Array;
+  width: number;
+  height: number;
+  lowUsed: number;
+  highUsed: number;
+}
+
+export type EdgesReply = ({ ok: true } & EdgeMask) | AnalysisFailure;
+
+async function valuesOf(src: FrameSource): Promise<{ values: Float32Array; w: number; h: number }> {
+  if (src.kind === 'values') return { values: src.values, w: src.columns, h: src.rows };
+  const bytes = new Uint8Array(await src.blob.arrayBuffer());
+  const f = await decodeFrame(bytes, src.meta, src.frame);
+  if (f.samplesPerPixel !== 1) throw { code: 'colour-image', reason: 'analysis needs grey images' };
+  return { values: f.values, w: f.columns, h: f.rows };
+}
+
+function failure(e: unknown): AnalysisFailure {
+  const err = e as { code?: string; reason?: string; message?: string };
+  return { ok: false, code: err.code ?? 'analysis-failed', reason: err.reason ?? String(e) };
+}
+
+type FeaturesRequest = Omit<RoiFeaturesJob, 'slices' | 'width' | 'height'> & {
+  sources: FrameSource[];
+};
+
+const api = {
+  async features(req: FeaturesRequest): Promise<FeaturesReply> {
+    try {
+      const frames = await Promise.all(req.sources.map(valuesOf));
+      const { w, h } = frames[0];
+      const result = runRoiFeaturesJob({
+        ...req,
+        slices: frames.map((f) => f.values),
+        width: w,
+        height: h,
+      });
+      return { ok: true, ...result };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async edges(src: FrameSource, options: CannyOptions): Promise<EdgesReply> {
+    try {
+      const { values, w, h } = await valuesOf(src);
+      const r = canny({ values, width: w, height: h }, options);
+      const reply = { ok: true as const, edges: r.edges, width: w, height: h };
+      return Comlink.transfer({ ...reply, lowUsed: r.lowUsed, highUsed: r.highUsed }, [
+        r.edges.buffer,
+      ]);
+    } catch (e) {
+      return failure(e);
+    }
+  },
+};
+
+export type AnalysisApi = typeof api;
+Comlink.expose(api);
