@@ -1,0 +1,112 @@
+// Drop-to-first-image in Chromium: a 200-slice 512×512 CT (the demo phantom, ~105 MB) is given
+// to the built app's file input; we time, on the page's clock, from the input's change event
+// to the first painted slice, and to the whole series indexed. Needs `npm run build` (run here
+// when dist/ is missing) and Debian's Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
+import { report } from './report.ts';
+
+const PORT = 4179;
+const SLICES = 200;
+const SIZE = 512;
+const REPEATS = 3;
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
+  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
+  let bytes = 0;
+  const files = Array.from({ length: SLICES }, (_, k) => {
+    const f = demoSliceFile(ctx, k);
+    bytes += f.bytes.length;
+    writeFileSync(join(dir, f.name), f.bytes);
+    return join(dir, f.name);
+  });
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: 'ignore' },
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const first: number[] = [];
+    const indexed: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.evaluate(() => {
+        const w = window as unknown as { t: Record<string, number> };
+        w.t = {};
+        document.addEventListener('change', () => (w.t.drop = performance.now()), true);
+        new MutationObserver(() => {
+          const vp = document.querySelector('[data-testid=viewport-0]');
+          if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = performance.now();
+          const p = document.querySelector('[data-testid=load-progress]');
+          if (!w.t.indexed && p && p.getAttribute('data-done') === p.getAttribute('data-total'))
+            w.t.indexed = performance.now();
+        }).observe(document.body, { subtree: true, attributes: true, childList: true });
+      });
+      await page.getByTestId('open-files').setInputFiles(files);
+      await page.waitForFunction(
+        () => {
+          const t = (window as unknown as { t: Record<string, number> }).t;
+          return t.first && t.indexed;
+        },
+        null,
+        { timeout: 120_000 },
+      );
+      const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
+      first.push(t.first - t.drop);
+      indexed.push(t.indexed - t.drop);
+      await page.close();
+    }
+    const common = {
+      slices: SLICES,
+      size: SIZE,
+      mb: Math.round(bytes / 1e6),
+      browser: 'chromium',
+      repeats: REPEATS,
+    };
+    report({
+      figure: 'drop_to_first_image_ms',
+      median_ms: Math.round(median(first)),
+      min_ms: Math.round(Math.min(...first)),
+      ...common,
+    });
+    report({
+      figure: 'drop_to_series_indexed_ms',
+      median_ms: Math.round(median(indexed)),
+      min_ms: Math.round(Math.min(...indexed)),
+      ...common,
+    });
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
