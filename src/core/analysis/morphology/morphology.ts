@@ -3,6 +3,7 @@
 // intensity-weighted features use the intensity mask.
 import { defineFamily } from '../featureDef';
 import type { RoiVolume } from '../volume';
+import { convexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
 import { roiMesh } from './mesh';
 
@@ -27,6 +28,8 @@ export const morphologyDefs = defineFamily('morphology', [
   ['Area density (axis-aligned bounding box)', 'R59B', ''],
   ['Volume density (approximate enclosing ellipsoid)', '6BDE', ''],
   ['Area density (approximate enclosing ellipsoid)', 'RDD2', ''],
+  ['Volume density (convex hull)', 'R3ER', ''],
+  ['Area density (convex hull)', '7T7F', ''],
   ['Integrated intensity', '99N0', 'I mm^3'],
   ['Moran’s I index', 'N365', ''],
   ['Geary’s C measure', 'NPT7', ''],
@@ -37,8 +40,9 @@ export const morphologyDefs = defineFamily('morphology', [
  * are reported as NaN (null in JSON) rather than stalling a worker for minutes.
  */
 export const maxVoxelsForAutocorrelation = 20000;
-/** Maximum diameter compares every mesh vertex pair; same reasoning. */
-export const maxVerticesForDiameter = 40000;
+/** The convex hull (and the maximum diameter over its vertices) is built up to this many mesh
+ * vertices; beyond, those features are NaN. */
+export const maxVerticesForHull = 40000;
 
 /** Voxel centre coordinates in mm of the voxels in mask, xyz interleaved. */
 function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
@@ -52,15 +56,16 @@ function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
   return Float64Array.from(out);
 }
 
-function maxDiameter(v: Float64Array): number {
-  const n = v.length / 3;
-  if (n > maxVerticesForDiameter) return NaN;
+/** Largest distance between two of the given vertices (the farthest pair lies on the hull). */
+function maxDiameter(v: Float64Array, ids: readonly number[]): number {
   let best = 0;
-  for (let i = 0; i < n; i++) {
+  for (let a = 0; a < ids.length; a++) {
+    const i = ids[a];
     const x = v[3 * i];
     const y = v[3 * i + 1];
     const z = v[3 * i + 2];
-    for (let j = i + 1; j < n; j++) {
+    for (let b = a + 1; b < ids.length; b++) {
+      const j = ids[b];
       const dx = v[3 * j] - x;
       const dy = v[3 * j + 1] - y;
       const dz = v[3 * j + 2] - z;
@@ -174,6 +179,7 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
   const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
   const sphere = Math.cbrt(36 * Math.PI * v * v);
   const [moran, geary] = autocorrelation(greyValues, grey);
+  const hull = mesh.vertices.length / 3 <= maxVerticesForHull ? convexHull(mesh.vertices) : null;
   return Float64Array.from([
     v,
     nShape * sx * sy * sz,
@@ -185,7 +191,7 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
     sphere / a,
     a / sphere - 1,
     comShift,
-    maxDiameter(mesh.vertices),
+    hull ? maxDiameter(mesh.vertices, hull.vertices) : NaN,
     4 * Math.sqrt(l1),
     4 * Math.sqrt(l2),
     4 * Math.sqrt(l3),
@@ -195,6 +201,8 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
     a / (2 * (ex * ey + ex * ez + ey * ez)),
     v / ((4 * Math.PI * semi[0] * semi[1] * semi[2]) / 3),
     a / ellipsoidArea(semi[0], semi[1], semi[2]),
+    hull ? v / hull.volume : NaN,
+    hull ? a / hull.area : NaN,
     v * (total / greyValues.length),
     moran,
     geary,
