@@ -14,7 +14,8 @@ export type AppState = StudiesSlice &
   ViewerSlice &
   UiSlice &
   BundleSlice &
-  LabelsSlice;
+  LabelsSlice &
+  AnalysisSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createStudiesSlice(...a),

@@ -1,0 +1,126 @@
+import type { StateCreator } from 'zustand';
+import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
+import type {
+  AnalysisResult,
+  AnalysisSettings,
+  EdgeSettings,
+  Roi,
+  RoiChoice,
+  RoiTool,
+  RunScope,
+  RunState,
+} from '../analysis/types.ts';
+import type { AppState } from './store.ts';
+
+export interface AnalysisSlice {
+  roiTool: RoiTool | null;
+  rois: Roi[];
+  selectedRoi: string | null;
+  settings: AnalysisSettings;
+  scope: RunScope;
+  roiChoice: RoiChoice;
+  edges: EdgeSettings;
+  /** Results by key (instance or series, ROI and parameter hash). */
+  results: Record<string, AnalysisResult>;
+  /** Keys of the last run's results, in slice order: what the table and plots show. */
+  shownKeys: string[];
+  run: RunState;
+  setRoiTool: (tool: RoiTool | null) => void;
+  addRoi: (seriesUID: string, position: string, shape: RoiShape) => string;
+  setRoiShape: (roiId: string, position: string, shape: RoiShape | null) => void;
+  copyRoiToSlices: (roiId: string, from: string, positions: string[]) => void;
+  deleteRoi: (roiId: string) => void;
+  selectRoi: (roiId: string | null) => void;
+  setSettings: (change: Partial<AnalysisSettings>) => void;
+  setScope: (scope: RunScope) => void;
+  setRoiChoice: (choice: RoiChoice) => void;
+  setEdges: (change: Partial<EdgeSettings>) => void;
+  putResults: (results: AnalysisResult[]) => void;
+  setShownKeys: (keys: string[]) => void;
+  setRun: (change: Partial<RunState>) => void;
+}
+
+const defaultSettings: AnalysisSettings = {
+  families: [
+    'intensity-statistics',
+    'intensity-histogram',
+    'glcm',
+    'glrlm',
+    'glszm',
+    'ngtdm',
+    'ngldm',
+    'gldzm',
+  ],
+  binning: 'bin-count',
+  binCount: 32,
+  binWidth: 25,
+  resegment: null,
+  aggregation: '2d-avg',
+  distance: 1,
+};
+
+let roiCounter = 0;
+
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => {
+  const patchRoi = (id: string, f: (r: Roi) => Roi) =>
+    set((s) => ({ rois: s.rois.map((r) => (r.id === id ? f(r) : r)) }));
+  return {
+    roiTool: null,
+    rois: [],
+    selectedRoi: null,
+    settings: defaultSettings,
+    scope: 'image',
+    roiChoice: 'whole',
+    edges: {
+      enabled: false,
+      opacity: 0.8,
+      colour: '#00ff66',
+      sigma: 1.4,
+      thresholds: 'percentile',
+      low: 80,
+      high: 95,
+      followWindow: false,
+    },
+    results: {},
+    shownKeys: [],
+    run: { status: 'idle', done: 0, total: 0, cached: 0, failures: [] },
+    setRoiTool: (roiTool) => set({ roiTool }),
+    addRoi: (seriesUID, position, shape) => {
+      const id = `roi-${++roiCounter}`;
+      const roi = { id, name: `ROI ${roiCounter}`, seriesUID, shapes: { [position]: shape } };
+      set((s) => ({ rois: [...s.rois, roi], selectedRoi: id, roiChoice: id }));
+      return id;
+    },
+    setRoiShape: (id, position, shape) =>
+      patchRoi(id, (r) => {
+        const shapes = { ...r.shapes };
+        if (shape) shapes[position] = shape;
+        else delete shapes[position];
+        return { ...r, shapes };
+      }),
+    copyRoiToSlices: (id, from, positions) =>
+      patchRoi(id, (r) => {
+        const shape = r.shapes[from];
+        if (!shape) return r;
+        return { ...r, shapes: Object.fromEntries(positions.map((p) => [p, shape])) };
+      }),
+    deleteRoi: (id) =>
+      set((s) => ({
+        rois: s.rois.filter((r) => r.id !== id),
+        selectedRoi: s.selectedRoi === id ? null : s.selectedRoi,
+        roiChoice: s.roiChoice === id ? 'whole' : s.roiChoice,
+      })),
+    selectRoi: (selectedRoi) =>
+      set(selectedRoi ? { selectedRoi, roiChoice: selectedRoi } : { selectedRoi }),
+    setSettings: (change) => set((s) => ({ settings: { ...s.settings, ...change } })),
+    setScope: (scope) => set({ scope }),
+    setRoiChoice: (roiChoice) => set({ roiChoice }),
+    setEdges: (change) => set((s) => ({ edges: { ...s.edges, ...change } })),
+    putResults: (results) =>
+      set((s) => ({
+        results: { ...s.results, ...Object.fromEntries(results.map((r) => [r.key, r])) },
+      })),
+    setShownKeys: (shownKeys) => set({ shownKeys }),
+    setRun: (change) => set({ run: { ...get().run, ...change } }),
+  };
+};
