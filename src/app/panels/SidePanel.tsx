@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { useStore } from '../store/store.ts';
 import type { SideTab } from '../store/uiSlice.ts';
 import { TagBrowser } from './TagBrowser.tsx';
@@ -6,6 +7,7 @@ import { TagBrowser } from './TagBrowser.tsx';
 // Analysis and Predictions panels join this list when they land.
 const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
   { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
+  { id: 'analysis', label: 'Analysis', render: () => <AnalysisPanel /> },
 ];
 
 export function SidePanel() {

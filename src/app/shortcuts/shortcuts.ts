@@ -1,4 +1,5 @@
 // Every keyboard shortcut, declared once: the key handler and the help dialog both read this.
+import { roiShortcuts } from '../analysis/roiShortcuts.ts';
 import { ctPresets } from '../viewer/presets.ts';
 import type { AppState } from '../store/store.ts';
 
@@ -74,6 +75,7 @@ export const shortcuts: Shortcut[] = [
     does: `CT ${p.name.toLowerCase()} window (W ${p.width} L ${p.center})`,
     run: onActive((s, v) => s.setVoi(v, { center: p.center, width: p.width })),
   })),
+  ...roiShortcuts,
   { keys: ['?'], label: '?', does: 'Show this help', run: (s) => s.setHelpOpen(true) },
 ];
 

@@ -1,3 +1,4 @@
+import { RoiToolButtons } from '../analysis/RoiToolButtons.tsx';
 import { useStore } from '../store/store.ts';
 import { LayoutButtons } from './LayoutButtons.tsx';
 import { OpenButtons } from './OpenButtons.tsx';
@@ -12,6 +13,7 @@ export function Toolbar() {
       <OpenButtons />
       <LayoutButtons />
       <ToolButtons />
+      <RoiToolButtons />
       <PresetMenu />
       <button
         type="button"

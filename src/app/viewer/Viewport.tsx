@@ -6,6 +6,7 @@ import { useImageView } from './useImageView.ts';
 import { positionKey, useStackFrame } from './useStackFrame.ts';
 import { useViewportInput } from './useViewportInput.ts';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
+import { AnalysisOverlay } from './overlays/AnalysisOverlay.tsx';
 
 /** One viewport: a stack of one series, drawn by cornerstone, with overlays and a slider. */
 export function Viewport({ index: vp }: { index: number }) {
@@ -36,6 +37,7 @@ export function Viewport({ index: vp }: { index: number }) {
       }
     >
       <div ref={element} className="viewport-image" />
+      <AnalysisOverlay element={element} viewport={vp} stack={stack} seriesUID={state.seriesUID} />
       {shown && stack && (
         <ViewportOverlay
           meta={shown.instance}

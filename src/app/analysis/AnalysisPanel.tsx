@@ -1,0 +1,19 @@
+import '../styles/analysis.css';
+import { EdgeControls } from './EdgeControls.tsx';
+import { ParamsForm } from './ParamsForm.tsx';
+import { ResultsView } from './ResultsView.tsx';
+import { RoiList } from './RoiList.tsx';
+import { RunControls } from './RunControls.tsx';
+
+/** The Analysis tab: ROIs, feature parameters, run controls, edge overlay and results. */
+export function AnalysisPanel() {
+  return (
+    <div className="analysis-panel">
+      <RoiList />
+      <ParamsForm />
+      <RunControls />
+      <EdgeControls />
+      <ResultsView />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { formatValue } from './formatValue.ts';
+
+/** One feature across the slices of a series: a line through (slice, value). */
+export function TrendPlot({
+  points,
+  label,
+}: {
+  points: [slice: number, value: number][];
+  label: string;
+}) {
+  const finite = points.filter(([, v]) => Number.isFinite(v));
+  if (finite.length === 0) return <p className="muted">No values to plot.</p>;
+  const xs = finite.map(([x]) => x);
+  const ys = finite.map(([, y]) => y);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  const sx = (x: number) => (x1 > x0 ? ((x - x0) / (x1 - x0)) * 96 + 2 : 50);
+  const sy = (y: number) => (y1 > y0 ? 98 - ((y - y0) / (y1 - y0)) * 96 : 50);
+  const d = finite.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x)},${sy(y)}`).join(' ');
+  return (
+    <figure>
+      <svg
+        className="plot"
+        viewBox="0 0 100 100"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${label} across slices`}
+      >
+        <path className="line" d={d} vectorEffect="non-scaling-stroke" />
+      </svg>
+      <figcaption>
+        {label}: {formatValue(y0)} to {formatValue(y1)} over slices {x0}–{x1}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+// The "Run" action: plan jobs, reuse cached results, send the rest to the analysis pool with a
+// bounded number in flight, report progress; "Cancel" aborts, which terminates the workers.
+import type { SpacingMm } from '../../core/analysis/volume.ts';
+import { sliceSpacingMm } from '../../core/analysis/volumeFromFrames.ts';
+import type { InstanceMeta } from '../../core/dicom/types.ts';
+import { runLimited } from '../../core/ingest/runLimited.ts';
+import { analysisPool } from '../../workers/analysisPool.ts';
+import type { FeaturesReply } from '../../workers/analysis.worker.ts';
+import { useStore } from '../store/store.ts';
+import { featureParams } from './featureParams.ts';
+import { frameSource } from './frameSource.ts';
+import { planJobs, type PlannedJob } from './planJobs.ts';
+import type { AnalysisResult } from './types.ts';
+
+const HISTOGRAM_BINS = 64;
+let controller: AbortController | null = null;
+
+export function cancelAnalysis(): void {
+  controller?.abort();
+}
+
+function spacingOf(metas: InstanceMeta[]): SpacingMm {
+  const [rowMm, colMm] = metas[0].pixelSpacingMm ?? [1, 1];
+  return [colMm, rowMm, sliceSpacingMm(metas)];
+}
+
+async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisResult> {
+  const { settings } = useStore.getState();
+  const sources = await Promise.all(job.positions.map(frameSource));
+  const request = {
+    sources,
+    spacingMm: spacingOf(job.positions.map((p) => p.instance)),
+    shapes: job.shapes,
+    params: featureParams(settings),
+    families: settings.families,
+    histogramBins: HISTOGRAM_BINS,
+  };
+  // Comlink's Remote type splits the union; it is the worker's FeaturesReply.
+  const reply = await analysisPool.call<FeaturesReply>(
+    signal,
+    (api) => api.features(request) as Promise<FeaturesReply>,
+  );
+  if (!reply.ok) throw new Error(`${job.roiName}, slice ${job.slice}: ${reply.reason}`);
+  const { positions: _p, shapes: _s, ...where } = job;
+  return {
+    ...where,
+    params: reply.params,
+    roiVoxels: reply.roiVoxels,
+    features: reply.features,
+    histogram: reply.histogram,
+  };
+}
+
+export async function runAnalysis(): Promise<void> {
+  const store = useStore.getState;
+  if (store().run.status === 'running') return;
+  const jobs = planJobs(store());
+  const ctrl = new AbortController();
+  controller = ctrl;
+  const todo = jobs.filter((j) => !store().results[j.key]);
+  const cached = jobs.length - todo.length;
+  const failures: string[] = [];
+  store().setRun({ status: 'running', done: cached, total: jobs.length, cached, failures });
+  store().setShownKeys(jobs.map((j) => j.key));
+  await runLimited(todo, analysisPool.size * 2, async (job) => {
+    if (ctrl.signal.aborted) return;
+    try {
+      store().putResults([await runJob(job, ctrl.signal)]);
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      failures.push(e instanceof Error ? e.message : String(e));
+    }
+    store().setRun({ done: store().run.done + 1, failures: [...failures] });
+  });
+  controller = null;
+  const status = ctrl.signal.aborted ? 'cancelled' : failures.length > 0 ? 'failed' : 'done';
+  store().setRun({ status });
+}

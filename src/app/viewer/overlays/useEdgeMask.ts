@@ -1,0 +1,58 @@
+// The Canny edge mask of the shown frame, computed in a worker whenever the frame, the edge
+// settings or (when edges follow it) the window change. Stale answers are dropped.
+import { useEffect, useState } from 'react';
+import type { StackPosition } from '../../../core/ingest/stack.ts';
+import { edgeWorker } from '../../../workers/analysisPool.ts';
+import type { EdgesReply } from '../../../workers/analysis.worker.ts';
+import { frameSource } from '../../analysis/frameSource.ts';
+import type { EdgeSettings } from '../../analysis/types.ts';
+import { positionKey } from '../useStackFrame.ts';
+import { edgeCanvas } from './edgeImage.ts';
+
+export interface EdgeMaskImage {
+  imageId: string;
+  canvas: HTMLCanvasElement;
+}
+
+export function useEdgeMask(
+  stack: StackPosition[] | undefined,
+  imageId: string | null,
+  window: string,
+  edges: EdgeSettings,
+): EdgeMaskImage | null {
+  const [mask, setMask] = useState<EdgeMaskImage | null>(null);
+  const { enabled, sigma, thresholds, low, high, followWindow, colour } = edges;
+  const windowKey = followWindow ? window : '';
+  useEffect(() => {
+    const position = stack?.find((p) => positionKey(p) === imageId);
+    if (!enabled || !position || !imageId) return;
+    let live = true;
+    const [center, width] = windowKey.split('|').map(Number);
+    const options = {
+      sigma,
+      low,
+      high,
+      thresholds,
+      ...(windowKey ? { window: [center - width / 2, center + width / 2] as const } : {}),
+    };
+    frameSource(position)
+      .then((src) =>
+        edgeWorker.call<EdgesReply>(
+          undefined,
+          (api) => api.edges(src, options) as Promise<EdgesReply>,
+        ),
+      )
+      .then(
+        (r) => {
+          if (!r.ok) console.error('edge overlay failed', r.reason);
+          else if (live)
+            setMask({ imageId, canvas: edgeCanvas(r.edges, r.width, r.height, colour) });
+        },
+        (e: unknown) => console.error('edge overlay failed', e),
+      );
+    return () => {
+      live = false;
+    };
+  }, [stack, imageId, enabled, sigma, thresholds, low, high, windowKey, colour]);
+  return enabled ? mask : null;
+}
