@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import './bundles.css';
+import { refreshLibrary } from './actions/library.ts';
+import { BundleLibrary } from './BundleLibrary.tsx';
+import { CompareView } from './compare/CompareView.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { ImportSection } from './ImportSection.tsx';
+import { LabelsSection } from './LabelsSection.tsx';
+import { TrustedKeys } from './TrustedKeys.tsx';
+
+/** The "Bundles" tab: export, ground truth, import, trusted keys, library and comparison. */
+export function BundlesPanel() {
+  const [exporting, setExporting] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  useEffect(() => {
+    void refreshLibrary();
+  }, []);
+  return (
+    <div className="bundles-panel">
+      <div className="bundle-actions">
+        <button type="button" onClick={() => setExporting(true)}>
+          Export bundle…
+        </button>
+        <button type="button" onClick={() => setComparing(true)}>
+          Compare bundles…
+        </button>
+      </div>
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      <LabelsSection />
+      <ImportSection />
+      <TrustedKeys />
+      <BundleLibrary />
+      {comparing && <CompareView onClose={() => setComparing(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { exportBundle } from './actions/exportBundle.ts';
+import { CollaborationKeyField } from './CollaborationKeyField.tsx';
+import { FeaturesSection } from './FeaturesSection.tsx';
+import { SigningFields } from './SigningFields.tsx';
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string };
+
+/** Everything an export needs, in one form; the bundle itself is built in the worker. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const [center, setCenter] = useState('');
+  const [sign, setSign] = useState(true);
+  const [encrypt, setEncrypt] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const run = async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      const name = await exportBundle({
+        center,
+        sign,
+        ...(encrypt ? { passphrase } : {}),
+      });
+      setStatus({ kind: 'done', text: `Exported ${name}.` });
+    } catch (e) {
+      setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <section role="dialog" aria-label="Export bundle" className="bundle-dialog">
+      <label>
+        Center{' '}
+        <input
+          aria-label="Center name"
+          value={center}
+          onChange={(e) => setCenter(e.target.value)}
+        />
+      </label>
+      <CollaborationKeyField />
+      <FeaturesSection />
+      <SigningFields sign={sign} setSign={setSign} center={center} />
+      <fieldset className="bundle-fieldset">
+        <legend>Encryption</legend>
+        <label>
+          <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />{' '}
+          Encrypt with a passphrase
+        </label>
+        {encrypt && (
+          <input
+            type="password"
+            aria-label="Bundle passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        )}
+      </fieldset>
+      <div className="bundle-actions">
+        <button
+          type="button"
+          disabled={status.kind === 'busy' || (encrypt && !passphrase)}
+          onClick={() => void run()}
+        >
+          Export .zip
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {status.kind === 'done' && <p role="status">{status.text}</p>}
+      {status.kind === 'error' && <p className="bundle-error">{status.text}</p>}
+    </section>
+  );
+}

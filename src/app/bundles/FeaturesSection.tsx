@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useStore } from '../store/store.ts';
+import { computeWholeImageFeatures } from './actions/computeWholeImage.ts';
+
+/** Results to export; when no analysis was run, whole-image IBSI features of every series. */
+export function FeaturesSection() {
+  const count = useStore((s) => Object.keys(s.localFeatures).length);
+  const series = useStore((s) => Object.keys(s.seriesByUid).length);
+  const job = useStore((s) => s.featureJob);
+  const [bins, setBins] = useState(32);
+  return (
+    <fieldset className="bundle-fieldset">
+      <legend>Results</legend>
+      <p data-testid="feature-count" data-count={count}>
+        Features for {count} of {series} series.
+      </p>
+      <label>
+        Bins{' '}
+        <input
+          type="number"
+          min={2}
+          max={1024}
+          value={bins}
+          aria-label="Bin count"
+          onChange={(e) => setBins(Number(e.target.value))}
+        />
+      </label>
+      <button
+        type="button"
+        disabled={job.running || series === 0}
+        onClick={() => void computeWholeImageFeatures(bins)}
+      >
+        Compute whole-image features
+      </button>
+      {job.running && <progress value={job.done} max={job.total} aria-label="Feature progress" />}
+      {job.error && <p className="bundle-error">{job.error}</p>}
+    </fieldset>
+  );
+}

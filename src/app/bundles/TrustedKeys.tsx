@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useStore } from '../store/store.ts';
+import { trustPartnerKey, untrustKey } from './actions/keys.ts';
+
+/** Partner public keys this center accepts signatures from (PEM or JWK). */
+export function TrustedKeys() {
+  const keys = useStore((s) => s.trustedKeys);
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <fieldset className="bundle-fieldset">
+      <legend>Trusted partner keys</legend>
+      <ul className="bundle-list" aria-label="Trusted partner keys">
+        {keys.map((k) => (
+          <li key={k.fingerprint}>
+            <span>{k.name}</span>{' '}
+            <code className="fingerprint" title={k.fingerprint}>
+              {k.fingerprint.slice(0, 16)}…
+            </code>{' '}
+            <button type="button" onClick={() => void untrustKey(k.fingerprint)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {keys.length === 0 && (
+        <p className="muted">None: signed bundles are checked, but not against a partner list.</p>
+      )}
+      <label className="file-button">
+        Import partner key (PEM)…
+        <input
+          type="file"
+          accept=".pem,.jwk,.json,.pub"
+          aria-label="Partner public key"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) setProblem(await trustPartnerKey(file));
+          }}
+        />
+      </label>
+      {problem && <p className="bundle-error">{problem}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,66 @@
+// Export: the worker pseudonymises this center's results and writes the bundle; the page offers
+// it as a download and keeps it in the library, so the center's own results join comparisons.
+import * as db from '../../persist/db.ts';
+import { useStore } from '../../store/store.ts';
+import type { ImportResult } from '../../../workers/bundleTypes.ts';
+import { bundleWorker } from './bundleWorker.ts';
+import { download } from './download.ts';
+import { ensureSigningKey } from './keys.ts';
+import { refreshLibrary } from './library.ts';
+
+export interface ExportOptions {
+  readonly center: string;
+  readonly sign: boolean;
+  /** Encrypt the whole bundle under this passphrase (AES-GCM, PBKDF2) when given. */
+  readonly passphrase?: string;
+}
+
+export class ExportProblem extends Error {}
+
+export async function exportBundle(options: ExportOptions): Promise<string> {
+  const s = useStore.getState();
+  const center = options.center.trim();
+  if (!center) throw new ExportProblem('Enter the name of your center.');
+  if (!s.collaborationKey)
+    throw new ExportProblem('Enter the collaboration key shared with your partners.');
+  const features = Object.values(s.localFeatures);
+  if (features.length === 0)
+    throw new ExportProblem('There are no results yet: compute whole-image features first.');
+  const signing = options.sign ? await ensureSigningKey() : undefined;
+  const bytes = await bundleWorker.call(undefined, (api) =>
+    api.exportBundle({
+      center,
+      secret: s.collaborationKey!.secret,
+      features,
+      predictions: [],
+      labels: s.labels,
+      ...(signing
+        ? { signWith: { privateKey: signing.privateKey, publicKey: signing.publicKey } }
+        : {}),
+      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+    }),
+  );
+  const fileName = `${center.replace(/[^\w.-]+/g, '_')}-${new Date().toISOString().slice(0, 10)}.zip`;
+  download(fileName, bytes, 'application/zip');
+  // Comlink's Remote type splits the union; it is the worker's ImportResult.
+  const own = await bundleWorker.call<ImportResult>(
+    undefined,
+    (api) =>
+      api.verify(
+        bytes,
+        signing ? [signing.fingerprint] : [],
+        options.passphrase,
+      ) as Promise<ImportResult>,
+  );
+  if (!own.ok) throw new ExportProblem(`The written bundle does not verify: ${own.error.reason}`);
+  await db.putBundle({
+    summary: own.summary,
+    fileName,
+    origin: 'exported',
+    importedAt: new Date().toISOString(),
+    manifest: own.manifest,
+    bytes,
+  });
+  await refreshLibrary();
+  return fileName;
+}

@@ -1,0 +1,40 @@
+// The center's signing key and the partner keys it trusts. Keys are checked in the worker.
+import * as db from '../../persist/db.ts';
+import type { SigningKey } from '../../../workers/bundleTypes.ts';
+import { bundleWorker } from './bundleWorker.ts';
+import { download } from './download.ts';
+import { refreshLibrary } from './library.ts';
+
+/** The stored signing key, generated on first use. */
+export async function ensureSigningKey(): Promise<SigningKey> {
+  const existing = await db.getSigningKey();
+  if (existing) return existing;
+  const fresh = await bundleWorker.call(undefined, (api) => api.generateSigningKey());
+  await db.putSigningKey(fresh);
+  await refreshLibrary();
+  return fresh;
+}
+
+export async function downloadPublicKey(center: string): Promise<void> {
+  const key = await ensureSigningKey();
+  const safe = center.trim().replace(/[^\w.-]+/g, '_') || 'center';
+  download(`${safe}.pub.pem`, key.publicPem, 'application/x-pem-file');
+}
+
+/** Trust a partner's public key; the error, if any, is the reason the key was not accepted. */
+export async function trustPartnerKey(file: File): Promise<string | undefined> {
+  const pem = await file.text();
+  try {
+    const fingerprint = await bundleWorker.call(undefined, (api) => api.fingerprintOf(pem));
+    await db.putTrusted({ fingerprint, name: file.name, pem });
+    await refreshLibrary();
+    return undefined;
+  } catch {
+    return `${file.name} is not a PEM or JWK public key.`;
+  }
+}
+
+export async function untrustKey(fingerprint: string): Promise<void> {
+  await db.deleteTrusted(fingerprint);
+  await refreshLibrary();
+}

@@ -1,0 +1,45 @@
+import type { FeatureAgreement } from '../../../core/bundle/compareFeatures.ts';
+import { f3 } from './format.ts';
+
+/** ICC per feature over matched cases; a row is a button that picks the feature for the plots. */
+export function FeatureAgreementTable(props: {
+  rows: readonly FeatureAgreement[];
+  selected: string | undefined;
+  onSelect: (code: string) => void;
+}) {
+  if (props.rows.length === 0)
+    return <p className="muted">No feature was measured on matched cases by two centers.</p>;
+  return (
+    <div className="feature-table-scroll">
+      <table aria-label="Feature agreement">
+        <thead>
+          <tr>
+            <th>feature</th>
+            <th>n</th>
+            <th>ICC(2,1)</th>
+            <th>ICC(3,1)</th>
+            <th>params</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr
+              key={r.code}
+              data-code={r.code}
+              aria-selected={r.code === props.selected}
+              onClick={() => props.onSelect(r.code)}
+            >
+              <td>
+                {r.name} <code>{r.code}</code>
+              </td>
+              <td>{r.n}</td>
+              <td>{f3(r.icc?.icc21)}</td>
+              <td>{f3(r.icc?.icc31)}</td>
+              <td>{r.sameParams ? 'same' : 'differ'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
