@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
+import { BundlesPanel } from '../bundles/BundlesPanel.tsx';
 import { useStore } from '../store/store.ts';
 import type { SideTab } from '../store/uiSlice.ts';
 import { TagBrowser } from './TagBrowser.tsx';
@@ -8,6 +9,7 @@ import { TagBrowser } from './TagBrowser.tsx';
 const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
   { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
   { id: 'analysis', label: 'Analysis', render: () => <AnalysisPanel /> },
+  { id: 'bundles', label: 'Bundles', render: () => <BundlesPanel /> },
 ];
 
 export function SidePanel() {
