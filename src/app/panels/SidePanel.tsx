@@ -3,12 +3,14 @@ import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { BundlesPanel } from '../bundles/BundlesPanel.tsx';
 import { useStore } from '../store/store.ts';
 import type { SideTab } from '../store/uiSlice.ts';
+import { PredictionsPanel } from './PredictionsPanel.tsx';
 import { TagBrowser } from './TagBrowser.tsx';
 
 // Analysis and Predictions panels join this list when they land.
 const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
   { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
   { id: 'analysis', label: 'Analysis', render: () => <AnalysisPanel /> },
+  { id: 'predictions', label: 'Predictions', render: () => <PredictionsPanel /> },
   { id: 'bundles', label: 'Bundles', render: () => <BundlesPanel /> },
 ];
 

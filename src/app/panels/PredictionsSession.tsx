@@ -1,0 +1,66 @@
+// The inference worker and the default model, loaded once per execution provider choice.
+// Model, card and PyTorch reference are fetched from our own origin (public/models).
+import { useEffect, useState } from 'react';
+import { WorkerBridge } from '../../workers/bridge.ts';
+import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
+import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import type { InferenceError } from '../../core/inference/errors.ts';
+
+export const inferenceWorker = new WorkerBridge<InferenceApi>(
+  () =>
+    new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }),
+  10 * 60_000,
+);
+
+const modelBase = `${import.meta.env.BASE_URL}models/`;
+export const defaultModel = {
+  model: `${modelBase}pneumonia-cnn.onnx`,
+  card: `${modelBase}pneumonia-cnn.card.json`,
+  reference: `${modelBase}pneumonia-cnn.reference.json`,
+};
+
+export type ProviderChoice = ExecutionProvider | 'auto';
+
+export type ModelState =
+  | { status: 'loading' }
+  | { status: 'ready'; model: LoadedModel }
+  | { status: 'failed'; error: InferenceError };
+
+async function loadDefault(provider: ProviderChoice): Promise<Result<LoadedModel>> {
+  const [bytes, card] = await Promise.all([
+    fetch(defaultModel.model).then((r) => r.arrayBuffer()),
+    fetch(defaultModel.card).then((r) => r.json() as Promise<unknown>),
+  ]);
+  return inferenceWorker.call<Result<LoadedModel>>(
+    undefined,
+    (api) =>
+      api.load(new Uint8Array(bytes), card, 'pneumonia-cnn.onnx', provider) as Promise<
+        Result<LoadedModel>
+      >,
+  );
+}
+
+/** Loads the default model on the chosen provider; reloads when the choice changes. */
+export function useDefaultModel(provider: ProviderChoice): ModelState {
+  // The state remembers which provider it belongs to, so a new choice reads as loading at once.
+  const [state, setState] = useState<{ provider: ProviderChoice; state: ModelState } | null>(null);
+  useEffect(() => {
+    let live = true;
+    // A fresh worker per choice: onnxruntime-web's WASM settings are fixed once it has started.
+    inferenceWorker.terminate();
+    const settle = (s: ModelState) => live && setState({ provider, state: s });
+    loadDefault(provider).then(
+      (r) =>
+        settle(r.ok ? { status: 'ready', model: r.value } : { status: 'failed', error: r.error }),
+      (err: unknown) =>
+        settle({
+          status: 'failed',
+          error: { code: 'model-unreadable', file: defaultModel.model, reason: String(err) },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [provider]);
+  return state && state.provider === provider ? state.state : { status: 'loading' };
+}

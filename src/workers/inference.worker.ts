@@ -1,0 +1,116 @@
+// Runs the ONNX classifier off the UI thread: load a model + card, classify decoded frames
+// (preprocessed here, as the card says), occlusion saliency. Errors come back as plain data.
+import * as Comlink from 'comlink';
+import type { DecodedFrame } from '../core/dicom/types.ts';
+import { parseCard } from '../core/inference/card.ts';
+import {
+  type Classifier,
+  createClassifier,
+  type Prediction,
+} from '../core/inference/classifier.ts';
+import { type InferenceError, toInferenceError } from '../core/inference/errors.ts';
+import { isImageCard, type ModelCard } from '../core/inference/modelCard.ts';
+import { type FrameContext, preprocessFrame } from '../core/inference/preprocess.ts';
+import { type OcclusionMap, occlusionMap } from '../core/inference/saliency.ts';
+import { configureWasm, type ExecutionProvider, ortWeb, pickProvider } from './inferenceRuntime.ts';
+
+export interface LoadedModel {
+  card: ModelCard;
+  sha256: string;
+  executionProvider: ExecutionProvider;
+  threads: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: InferenceError };
+
+let current: { classifier: Classifier; info: LoadedModel } | null = null;
+
+// One call at a time: onnxruntime-web refuses overlapping runs of a session and overlapping
+// initialisation, and a load must not release a session another call is using.
+let queue: Promise<unknown> = Promise.resolve();
+
+function wrap<T>(file: string, work: () => Promise<T>): Promise<Result<T>> {
+  const run = async (): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (err) {
+      return { ok: false, error: toInferenceError(err, file) };
+    }
+  };
+  const next = queue.then(run);
+  queue = next;
+  return next;
+}
+
+function loaded(): { classifier: Classifier; info: LoadedModel } {
+  if (!current) throw new Error('no model is loaded');
+  return current;
+}
+
+const api = {
+  /** Loads a model (bytes) with its card (parsed JSON) on WebGPU or WASM. */
+  load(
+    modelBytes: Uint8Array,
+    cardJson: unknown,
+    file: string,
+    preferred: ExecutionProvider | 'auto' = 'auto',
+    numThreads?: number,
+  ): Promise<Result<LoadedModel>> {
+    return wrap(file, async () => {
+      await current?.classifier.release();
+      current = null;
+      const card = parseCard(cardJson, `${file} (card)`);
+      const threads = configureWasm(numThreads);
+      const executionProvider = await pickProvider(preferred);
+      const classifier = await createClassifier(ortWeb, modelBytes, card, {
+        file,
+        session: { executionProviders: [executionProvider] },
+      });
+      await classifier.warmUp();
+      const info = { card, sha256: classifier.sha256, executionProvider, threads };
+      current = { classifier, info };
+      return info;
+    });
+  },
+
+  /** Probabilities (card label order) for model-ready inputs, e.g. the reference tensors. */
+  probabilities(
+    inputs: Float32Array[],
+  ): Promise<Result<{ probabilities: number[][]; latencyMs: number }>> {
+    return wrap('model', async () => {
+      const { probabilities, latencyMs } = await loaded().classifier.probabilities(inputs);
+      return { probabilities: probabilities.map((p) => Array.from(p)), latencyMs };
+    });
+  },
+
+  /** Classifies one decoded frame, preprocessing it as the card says. */
+  classifyFrame(
+    frame: DecodedFrame,
+    ctx: FrameContext,
+  ): Promise<Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>> {
+    return wrap(ctx.file, async () => {
+      const { classifier } = loaded();
+      const card = classifier.card;
+      if (!isImageCard(card)) throw new Error('the model takes features, not images');
+      const input = preprocessFrame(frame, card.preprocessing, card.input, ctx);
+      const { predictions, latencyMs } = await classifier.predict([input]);
+      return { prediction: predictions[0], latencyMs, input };
+    });
+  },
+
+  /** Occlusion map of a model-ready input; progress goes to the callback (a Comlink proxy). */
+  saliency(
+    input: Float32Array,
+    patch: number,
+    stride: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Result<OcclusionMap>> {
+    return wrap('model', async () => {
+      const result = await occlusionMap(loaded().classifier, input, { patch, stride, onProgress });
+      return Comlink.transfer(result, [result.map.buffer]);
+    });
+  },
+};
+
+export type InferenceApi = typeof api;
+Comlink.expose(api);
