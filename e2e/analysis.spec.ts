@@ -121,10 +121,32 @@ test('a drawn ROI gives the core features, edges trace the body, a series run ca
   );
   expect(bodyX).toBeGreaterThan(0);
   expect(Math.abs(edgeX - bodyX)).toBeLessThanOrEqual(Math.ceil(2 * scale));
+  // Zoom out (right drag): the overlay is repainted with the image and still sits on the body.
+  await page.mouse.move(cx, cy);
+  await page.mouse.down({ button: 'right' });
+  await page.mouse.move(cx, cy + 60, { steps: 4 });
+  await page.mouse.up({ button: 'right' });
+  await expect(vp.getByText(/^Zoom /)).not.toHaveText(`Zoom ${Math.round(scale * 100)}%`);
+  const zoom = Number((await vp.getByText(/^Zoom /).textContent())!.match(/\d+/)![0]) / 100;
+  await expect
+    .poll(async () => {
+      const edge = await firstInMiddleRow(page, '[data-testid=analysis-overlay-0]', 'edge');
+      const body = await firstInMiddleRow(
+        page,
+        '[data-testid=viewport-0] .viewport-image canvas',
+        'body',
+      );
+      return body > 0 && Math.abs(edge - body) <= Math.ceil(2 * zoom);
+    })
+    .toBe(true);
+  expect(zoom).toBeLessThan(scale);
 
   // A whole-image run over the series: cancel partway; the viewer keeps scrolling meanwhile.
   await page.getByRole('combobox', { name: 'ROI to analyse' }).selectOption('whole');
   await page.getByRole('radio', { name: 'Current series' }).check();
+  // The slower families make the run long enough to cancel partway on a fast machine.
+  await page.getByRole('checkbox', { name: /^local-intensity/ }).check();
+  await page.getByRole('checkbox', { name: /^morphology/ }).check();
   await page.getByRole('button', { name: 'Run analysis' }).click();
   const progress = page.getByRole('progressbar', { name: 'Analysis progress' });
   await expect
