@@ -34,9 +34,19 @@ const p1 = writePatient(1, 6);
 const p2 = writePatient(2, 8);
 const p3 = writePatient(3, 5);
 
+// Each center's page is watched like the fixtures' page: no other host, no CSP violation.
+const foreign: string[] = [];
+const violations: string[] = [];
+
 async function openCenter(browser: Browser, files: string[], series: number): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
+  page.on('request', (r) => {
+    if (!/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(r.url())) foreign.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.goto('/');
   await page.getByTestId('open-files').setInputFiles(files);
   await expect(page.getByRole('button', { name: /Axial .* images/ })).toHaveCount(series);
@@ -172,4 +182,28 @@ test('two centers exchange signed bundles, B verifies, keeps and compares; tampe
   await b.getByRole('tab', { name: 'Bundles' }).click();
   await expect(library).toHaveCount(2);
   await expect(library.filter({ hasText: 'Center A' })).toHaveCount(1);
+
+  // An encrypted bundle asks for its passphrase; a wrong one rejects it, the right one opens it.
+  const dialog = a.getByRole('dialog', { name: 'Export bundle' });
+  await dialog.getByText('Encrypt with a passphrase').click();
+  await dialog.getByLabel('Bundle passphrase').fill('open sesame');
+  const sealed = await saveDownload(
+    a,
+    () => dialog.getByRole('button', { name: 'Export .zip' }).click(),
+    'sealed.zip',
+  );
+  expect(Buffer.from(sealed.bytes).toString('latin1')).not.toContain('manifest.json');
+  await b.getByLabel('Import bundle').setInputFiles(sealed.path);
+  await b.getByLabel('Passphrase of the bundle').fill('wrong');
+  await b.getByRole('button', { name: 'Open bundle' }).click();
+  await expect(b.getByTestId('import-rejected')).toContainText('WRONG_PASSPHRASE');
+  await expect(library).toHaveCount(2);
+  await b.getByLabel('Import bundle').setInputFiles(sealed.path);
+  await b.getByLabel('Passphrase of the bundle').fill('open sesame');
+  await b.getByRole('button', { name: 'Open bundle' }).click();
+  await expect(b.getByTestId('import-accepted')).toContainText('Center A');
+  await expect(library).toHaveCount(3);
+
+  expect(foreign, 'requests to other hosts').toEqual([]);
+  expect(violations, 'CSP violations').toEqual([]);
 });

@@ -7,7 +7,10 @@ import type { BundleError, Manifest, ModelRef } from '../core/bundle/types.ts';
 export interface LocalFeatures {
   readonly seriesUid: string;
   readonly source: AnalysisSource;
-  readonly roi: { readonly name: string; readonly description: { kind: string } };
+  readonly roi: {
+    readonly name: string;
+    readonly description: { readonly [key: string]: string | number };
+  };
   readonly set: FeatureSet;
 }
 

@@ -6,14 +6,16 @@ import { computeWholeImageFeatures } from './actions/computeWholeImage.ts';
 export function FeaturesSection() {
   const count = useStore((s) => Object.keys(s.localFeatures).length);
   const series = useStore((s) => Object.keys(s.seriesByUid).length);
+  const analysed = useStore((s) => Object.keys(s.results).length);
   const job = useStore((s) => s.featureJob);
   const [bins, setBins] = useState(32);
   return (
     <fieldset className="bundle-fieldset">
       <legend>Results</legend>
       <p data-testid="feature-count" data-count={count}>
-        Features for {count} of {series} series.
+        Whole-image features for {count} of {series} series.
       </p>
+      <p className="muted">{analysed} results from the Analysis tab are exported too.</p>
       <label>
         Bins{' '}
         <input

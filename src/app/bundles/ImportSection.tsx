@@ -60,7 +60,7 @@ export function ImportSection() {
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />
-          <button type="submit">Open</button>
+          <button type="submit">Open bundle</button>
         </form>
       )}
       {outcome?.ok === true && (

@@ -2,6 +2,7 @@
 // it as a download and keeps it in the library, so the center's own results join comparisons.
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
+import { localFeaturesFromAnalysis } from '../fromAnalysisResults.ts';
 import type { ImportResult } from '../../../workers/bundleTypes.ts';
 import { bundleWorker } from './bundleWorker.ts';
 import { download } from './download.ts';
@@ -23,9 +24,15 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
   if (!center) throw new ExportProblem('Enter the name of your center.');
   if (!s.collaborationKey)
     throw new ExportProblem('Enter the collaboration key shared with your partners.');
-  const features = Object.values(s.localFeatures);
+  // Whole-image features computed here, plus whatever the Analysis tab has produced.
+  const features = [
+    ...Object.values(s.localFeatures),
+    ...localFeaturesFromAnalysis(Object.values(s.results), s.seriesByUid, s.stacks),
+  ];
   if (features.length === 0)
-    throw new ExportProblem('There are no results yet: compute whole-image features first.');
+    throw new ExportProblem(
+      'There are no results yet: run an analysis or compute whole-image features first.',
+    );
   const signing = options.sign ? await ensureSigningKey() : undefined;
   const bytes = await bundleWorker.call(undefined, (api) =>
     api.exportBundle({
