@@ -12,6 +12,8 @@ import {
   gaussianKernel,
   sigmaForKernelSize,
 } from '../src/core/analysis/edges/gaussian.ts';
+import { gaussianBlurSimd } from '../src/core/analysis/edges/simd/gaussianSimd.ts';
+import { sobelSimd } from '../src/core/analysis/edges/simd/sobelSimd.ts';
 import { sobel } from '../src/core/analysis/edges/sobel.ts';
 import { intensityStatistics } from '../src/core/analysis/stats/intensityStatistics.ts';
 import { maskedValues } from '../src/core/analysis/stats/sortedValues.ts';
@@ -60,37 +62,48 @@ function ours(img: BenchImage): Figure[] {
   const mpix = (width * height) / 1e6;
   const repeats = mpix < 1 ? 15 : 7;
   const out: Figure[] = [];
-  const emit = (kernel: string, t: [number, number], extra: Record<string, unknown> = {}): void => {
+  const emit = (
+    kernel: string,
+    t: [number, number],
+    extra: Record<string, unknown> = {},
+    impl = 'consilium',
+  ): void => {
     const ms = t[0];
     const fig = {
       bench: 'analysis',
       kernel,
       image: img.label,
-      impl: 'consilium',
+      impl,
       median_ms: +ms.toFixed(3),
       min_ms: +t[1].toFixed(3),
     };
     report({ ...fig, mpix_s: +(mpix / (ms / 1000)).toFixed(1), threads: 1, ...extra });
-    out.push(fig);
+    if (impl === 'consilium') out.push(fig);
   };
 
   const kernel5 = gaussianKernel(sigmaForKernelSize(5), 2);
   const blurred = new Float32Array(values.length);
   const scratch = new Float32Array(values.length);
-  const gauss = (): unknown => gaussianBlur(image, kernel5, blurred, scratch);
-  gauss();
+  // "consilium" is what the engine runs (WASM SIMD interiors); "consilium-js" the plain kernels.
+  const gauss = (): unknown => gaussianBlurSimd(image, kernel5, blurred);
   emit('gaussian-5x5', timings(gauss, repeats));
+  const gaussJs = (): unknown => gaussianBlur(image, kernel5, blurred, scratch);
+  emit('gaussian-5x5', timings(gaussJs, repeats), {}, 'consilium-js');
 
   const magnitude = new Float32Array(values.length);
-  const sob = (): unknown => sobel(image, magnitude, null, null);
-  sob();
+  const sob = (): unknown => sobelSimd(image, magnitude, null, null);
   emit('sobel-magnitude', timings(sob, repeats));
+  const sobJs = (): unknown => sobel(image, magnitude, null, null);
+  emit('sobel-magnitude', timings(sobJs, repeats), {}, 'consilium-js');
 
   const [low, high] = cannyThresholds[img.label];
   const ws = cannyWorkspace(values.length);
-  const can = () => canny(image, { sigma: 0, low, high, thresholds: 'absolute' }, ws);
+  const cannyOptions = { sigma: 0, low, high, thresholds: 'absolute' } as const;
+  const can = () => canny(image, cannyOptions, ws);
   const edgePixels = can().edges.reduce((a, b) => a + b, 0);
   emit('canny', timings(can, repeats), { edge_pixels: edgePixels });
+  const canJs = () => canny(image, cannyOptions, ws, false);
+  emit('canny', timings(canJs, repeats), {}, 'consilium-js');
 
   const volume: DiscreteVolume = {
     levels: quantise(values, 32),

@@ -3,6 +3,8 @@
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
+import { gaussianBlurSimd } from './simd/gaussianSimd';
+import { sobelSimdViews } from './simd/sobelSimd';
 import { neighbourRows } from './sobel';
 
 export interface CannyOptions {
@@ -37,6 +39,8 @@ export interface CannyWorkspace {
   sector: Uint8Array;
   edges: Uint8Array;
   stack: Int32Array;
+  gx: Float32Array;
+  gy: Float32Array;
 }
 
 export function cannyWorkspace(pixels: number): CannyWorkspace {
@@ -47,6 +51,8 @@ export function cannyWorkspace(pixels: number): CannyWorkspace {
     sector: new Uint8Array(pixels),
     edges: new Uint8Array(pixels),
     stack: new Int32Array(pixels),
+    gx: new Float32Array(pixels),
+    gy: new Float32Array(pixels),
   };
 }
 
@@ -54,10 +60,12 @@ export function cannyWorkspace(pixels: number): CannyWorkspace {
 const TAN22 = Math.SQRT2 - 1;
 const TAN67 = Math.SQRT2 + 1;
 
+/** useSimd = false forces the plain TypeScript kernels (the reference the SIMD path must match). */
 export function canny(
   image: Image2d,
   options: CannyOptions,
   ws: CannyWorkspace = cannyWorkspace(image.values.length),
+  useSimd = true,
 ): EdgeResult {
   const { width: w, height: h } = image;
   let src: Float32Array = image.values;
@@ -71,17 +79,32 @@ export function canny(
   }
   if (options.sigma > 0) {
     const img = { values: src, width: w, height: h };
-    src = gaussianBlur(img, gaussianKernel(options.sigma), ws.smoothed, ws.scratch).values;
+    const kernel = gaussianKernel(options.sigma);
+    src =
+      kernel.length === 5 && useSimd
+        ? gaussianBlurSimd(img, kernel, ws.smoothed).values
+        : gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
   }
+  // SIMD path: the gradient stays in WASM memory; only the magnitude is copied out at the end.
+  const views = useSimd ? sobelSimdViews({ values: src, width: w, height: h }) : null;
   let low = options.low;
   let high = options.high;
-  if (options.thresholds === 'percentile') {
-    gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
-    low = percentileOf(ws.magnitude, options.low);
-    high = percentileOf(ws.magnitude, options.high);
+  if (views) {
+    if (options.thresholds === 'percentile') {
+      low = percentileOf(views.magnitude, options.low);
+      high = percentileOf(views.magnitude, options.high);
+    }
+    suppressFromGradient(views.gx, views.gy, views.magnitude, ws.sector, w, h, low, high);
+    ws.magnitude.set(views.magnitude);
+  } else {
+    if (options.thresholds === 'percentile') {
+      gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
+      low = percentileOf(ws.magnitude, options.low);
+      high = percentileOf(ws.magnitude, options.high);
+    }
+    gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
+    suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
   }
-  gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
-  suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
   hysteresis(ws.sector, ws.edges, ws.stack, w, h);
   return {
     edges: ws.edges,
@@ -138,6 +161,49 @@ function gradientAndSector(
   }
 }
 
+/**
+ * Non-maximum suppression straight from the SIMD gradient: the direction sector is computed only
+ * for pixels above low, in the same pass. Writes state 0 / 1 (weak) / 2 (strong) like
+ * suppressNonMaxima, with the same neighbour rule.
+ */
+function suppressFromGradient(
+  gx: Float32Array,
+  gy: Float32Array,
+  mag: Float32Array,
+  state: Uint8Array,
+  w: number,
+  h: number,
+  low: number,
+  high: number,
+): void {
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const interiorRow = y > 0 && y < h - 1;
+    for (let x = 0; x < w; x++) {
+      const i = row + x;
+      const m = mag[i];
+      if (!(m > low)) {
+        state[i] = 0;
+        continue;
+      }
+      const s = sectorOf(gx[i], gy[i]);
+      let a: number;
+      let b: number;
+      if (interiorRow && x > 0 && x < w - 1) {
+        const o = s === 1 ? 1 : s === 2 ? w : s === 3 ? w + 1 : w - 1;
+        a = mag[i - o];
+        b = mag[i + o];
+      } else {
+        const ox = s === 2 ? 0 : s === 4 ? -1 : 1;
+        const oy = s === 1 ? 0 : 1;
+        a = magAt(mag, w, h, x - ox, y - oy);
+        b = magAt(mag, w, h, x + ox, y + oy);
+      }
+      state[i] = m > a && m >= b ? (m > high ? 2 : 1) : 0;
+    }
+  }
+}
+
 /** 1 horizontal gradient, 2 vertical, 3 diagonal with gx and gy of one sign, 4 the other. */
 function sectorOf(ex: number, ey: number): number {
   const ax = ex < 0 ? -ex : ex;
@@ -173,7 +239,8 @@ function suppressNonMaxima(
         a = mag[i - o];
         b = mag[i + o];
       } else {
-        const [ox, oy] = s === 1 ? [1, 0] : s === 2 ? [0, 1] : s === 3 ? [1, 1] : [-1, 1];
+        const ox = s === 2 ? 0 : s === 4 ? -1 : 1;
+        const oy = s === 1 ? 0 : 1;
         a = magAt(mag, w, h, x - ox, y - oy);
         b = magAt(mag, w, h, x + ox, y + oy);
       }

@@ -69,7 +69,11 @@ function countBoxMinus(
   }
 }
 
-/** The four in-plane directions of a slice counted together over the box they share. */
+/**
+ * The four in-plane directions of a slice counted together over the box they share. Even and
+ * odd pixels count into separate tables (summed at the end): in smooth images runs of equal
+ * pairs would otherwise wait on one memory cell, increment after increment.
+ */
 function countFour(
   volume: DiscreteVolume,
   tables: Int32Array[],
@@ -80,11 +84,29 @@ function countFour(
   const [nx, ny] = volume.dims;
   const g = volume.levelCount + 1;
   const [t0, t1, t2, t3] = tables;
+  const u0 = new Int32Array(g * g);
+  const u1 = new Int32Array(g * g);
+  const u2 = new Int32Array(g * g);
+  const u3 = new Int32Array(g * g);
   const [o0, o1, o2, o3] = offsets;
   for (let z = box[4]; z < box[5]; z++) {
     for (let y = box[2]; y < box[3]; y++) {
       const row = nx * (y + ny * z);
-      for (let i = row + box[0], end = row + box[1]; i < end; i++) {
+      const end = row + box[1];
+      let i = row + box[0];
+      for (; i + 1 < end; i += 2) {
+        const p = levels[i] * g;
+        const q = levels[i + 1] * g;
+        t0[p + levels[i + o0]]++;
+        t1[p + levels[i + o1]]++;
+        t2[p + levels[i + o2]]++;
+        t3[p + levels[i + o3]]++;
+        u0[q + levels[i + 1 + o0]]++;
+        u1[q + levels[i + 1 + o1]]++;
+        u2[q + levels[i + 1 + o2]]++;
+        u3[q + levels[i + 1 + o3]]++;
+      }
+      if (i < end) {
         const p = levels[i] * g;
         t0[p + levels[i + o0]]++;
         t1[p + levels[i + o1]]++;
@@ -92,6 +114,12 @@ function countFour(
         t3[p + levels[i + o3]]++;
       }
     }
+  }
+  for (let k = 0; k < g * g; k++) {
+    t0[k] += u0[k];
+    t1[k] += u1[k];
+    t2[k] += u2[k];
+    t3[k] += u3[k];
   }
 }
 
