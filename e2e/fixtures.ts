@@ -46,23 +46,25 @@ export function writeDemoSeries(slices: number, size: number): string[] {
 
 /** Grey values (red channel) of the first canvas in a viewport, on an n × n grid of points. */
 export async function canvasGrid(page: Page, viewport: number, n = 16): Promise<number[]> {
-  return page.locator(`[data-testid=viewport-${viewport}] canvas`).evaluate((el, n) => {
-    const canvas = el as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const out: number[] = [];
-    for (let j = 0; j < n; j++)
-      for (let i = 0; i < n; i++) {
-        const x = Math.floor(((i + 0.5) / n) * canvas.width);
-        const y = Math.floor(((j + 0.5) / n) * canvas.height);
-        out.push(data[(y * canvas.width + x) * 4]);
-      }
-    return out;
-  }, n);
+  return page
+    .locator(`[data-testid=viewport-${viewport}] .viewport-image canvas`)
+    .evaluate((el, n) => {
+      const canvas = el as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const out: number[] = [];
+      for (let j = 0; j < n; j++)
+        for (let i = 0; i < n; i++) {
+          const x = Math.floor(((i + 0.5) / n) * canvas.width);
+          const y = Math.floor(((j + 0.5) / n) * canvas.height);
+          out.push(data[(y * canvas.width + x) * 4]);
+        }
+      return out;
+    }, n);
 }
 
 /** Grey value at a point given as a fraction of the canvas size. */
 export async function canvasAt(page: Page, viewport: number, fx: number, fy: number) {
-  return page.locator(`[data-testid=viewport-${viewport}] canvas`).evaluate(
+  return page.locator(`[data-testid=viewport-${viewport}] .viewport-image canvas`).evaluate(
     (el, [fx, fy]) => {
       const c = el as HTMLCanvasElement;
       const x = Math.floor(fx * c.width);
