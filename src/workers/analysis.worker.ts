@@ -37,10 +37,18 @@ export interface EdgeMask {
 
 export type EdgesReply = ({ ok: true } & EdgeMask) | AnalysisFailure;
 
+// The last file read, so the frames of a multi-frame instance read it once.
+let last: { blob: Blob; bytes: Promise<Uint8Array> } | null = null;
+
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  if (last?.blob !== blob)
+    last = { blob, bytes: blob.arrayBuffer().then((b) => new Uint8Array(b)) };
+  return last.bytes;
+}
+
 async function valuesOf(src: FrameSource): Promise<{ values: Float32Array; w: number; h: number }> {
   if (src.kind === 'values') return { values: src.values, w: src.columns, h: src.rows };
-  const bytes = new Uint8Array(await src.blob.arrayBuffer());
-  const f = await decodeFrame(bytes, src.meta, src.frame);
+  const f = await decodeFrame(await bytesOf(src.blob), src.meta, src.frame);
   if (f.samplesPerPixel !== 1) throw { code: 'colour-image', reason: 'analysis needs grey images' };
   return { values: f.values, w: f.columns, h: f.rows };
 }
@@ -57,7 +65,8 @@ type FeaturesRequest = Omit<RoiFeaturesJob, 'slices' | 'width' | 'height'> & {
 const api = {
   async features(req: FeaturesRequest): Promise<FeaturesReply> {
     try {
-      const frames = await Promise.all(req.sources.map(valuesOf));
+      const frames = [];
+      for (const src of req.sources) frames.push(await valuesOf(src));
       const { w, h } = frames[0];
       const result = runRoiFeaturesJob({
         ...req,

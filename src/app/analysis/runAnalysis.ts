@@ -8,7 +8,7 @@ import { analysisPool } from '../../workers/analysisPool.ts';
 import type { FeaturesReply } from '../../workers/analysis.worker.ts';
 import { useStore } from '../store/store.ts';
 import { featureParams } from './featureParams.ts';
-import { frameSource } from './frameSource.ts';
+import { frameSources } from './frameSource.ts';
 import { planJobs, type PlannedJob } from './planJobs.ts';
 import type { AnalysisResult } from './types.ts';
 
@@ -26,7 +26,7 @@ function spacingOf(metas: InstanceMeta[]): SpacingMm {
 
 async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisResult> {
   const { settings } = useStore.getState();
-  const sources = await Promise.all(job.positions.map(frameSource));
+  const sources = await frameSources(job.positions);
   const request = {
     sources,
     spacingMm: spacingOf(job.positions.map((p) => p.instance)),
