@@ -13,6 +13,8 @@ test('a multi-file CT series loads, scrolls by wheel and keys, and windows by dr
   // The abdomen preset of the file (W 400 L 40) is the initial window.
   await expect(vp).toHaveAttribute('data-rendered', '0|40|400|false');
   await expect(vp.getByTestId('slice-label')).toHaveText('Im 1/24');
+  // Axial, radiological convention: the patient's right is on the viewer's left.
+  await expect(vp.getByTestId('edge-left')).toHaveText('R');
 
   // The body (soft tissue, 40 HU at L 40) is mid-grey; air outside it is black.
   const body = await canvasAt(page, 0, 0.5, 0.42);

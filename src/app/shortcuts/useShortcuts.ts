@@ -9,6 +9,8 @@ export function useShortcuts(): void {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input[type=text], input[type=search], textarea, select')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // A focused slice slider moves itself on arrow keys; handling them too would step twice.
+      if (target?.matches('input[type=range]') && /^(Arrow|Page|Home|End)/.test(e.key)) return;
       if (e.key === 'Escape') return useStore.getState().setHelpOpen(false);
       const shortcut = shortcutFor(e.key);
       if (!shortcut) return;

@@ -1,5 +1,6 @@
 import type { InstanceMeta } from '../../core/dicom/types.ts';
 import type { AppliedDisplay } from './imageView.ts';
+import { orientationLabels } from './orientationLabels.ts';
 
 interface Props {
   meta: InstanceMeta;
@@ -16,8 +17,19 @@ function formatDate(da: string): string {
 /** The four corners radiologists expect: who, what, where in the stack, and how it is shown. */
 export function ViewportOverlay({ meta, index, count, frame, applied }: Props) {
   const position = meta.imagePositionPatient;
+  const edges = orientationLabels(meta.imageOrientationPatient);
   return (
     <div className="overlay" aria-hidden="true">
+      {edges && (
+        <>
+          <div className="edge edge-top">{edges.top}</div>
+          <div className="edge edge-bottom">{edges.bottom}</div>
+          <div className="edge edge-left" data-testid="edge-left">
+            {edges.left}
+          </div>
+          <div className="edge edge-right">{edges.right}</div>
+        </>
+      )}
       <div className="corner top-left">
         <div>{meta.patientName.replace(/\^/g, ' ') || 'Anonymous'}</div>
         <div>{meta.patientID}</div>
