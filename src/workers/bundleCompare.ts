@@ -62,7 +62,10 @@ export function compareForView(
 ): ComparisonView {
   const comparison = compareBundles(manifests, positiveLabel ? { positiveLabel } : {});
   const centers = comparison.centers.map((c, i) => ({ id: c.id, manifest: manifests[i] }));
-  const chosen = feature ?? comparison.featureAgreement.find((f) => f.icc)?.code;
+  // By default the first feature whose centers disagree at all: a plot of zeros shows nothing.
+  const rows = comparison.featureAgreement;
+  const spread = rows.find((f) => f.blandAltman.some((p) => p.result.sd > 0));
+  const chosen = feature ?? (spread ?? rows.find((f) => f.icc))?.code;
   const rocCurves: RocCurve[] = [];
   for (const r of ratersOf(centers)) {
     const entry = comparison.roc.find((x) => x.rater === r.id);

@@ -12,16 +12,21 @@ export function BlandAltmanPlot({ pair, stats }: { pair: BlandAltmanPoints; stat
   const [y0, y1] = extent([...pair.points.map((p) => p.diff), stats.lower, stats.upper, 0]);
   const x = linear(x0, x1, PAD, W - 8);
   const y = linear(y0, y1, H - PAD, 8);
-  const line = (v: number, label: string, cls: string) => (
+  // Labels sit at the right, middle and left so they stay legible when the lines coincide.
+  const line = (v: number, label: string, cls: string, at: 'start' | 'middle' | 'end') => (
     <g className={cls}>
       <line x1={PAD} x2={W - 8} y1={y(v)} y2={y(v)} />
-      <text x={W - 10} y={y(v) - 3} textAnchor="end">
+      <text
+        x={at === 'end' ? W - 10 : at === 'middle' ? (PAD + W) / 2 : PAD + 4}
+        y={y(v) - 3}
+        textAnchor={at}
+      >
         {label} {f3(v)}
       </text>
     </g>
   );
   return (
-    <figure className="plot">
+    <figure className="bundle-plot">
       <svg
         width={W}
         height={H}
@@ -31,9 +36,9 @@ export function BlandAltmanPlot({ pair, stats }: { pair: BlandAltmanPoints; stat
       >
         <line className="axis" x1={PAD} x2={PAD} y1={8} y2={H - PAD} />
         <line className="axis" x1={PAD} x2={W - 8} y1={H - PAD} y2={H - PAD} />
-        {line(stats.upper, '+1.96 SD', 'loa')}
-        {line(stats.bias, 'bias', 'bias')}
-        {line(stats.lower, '−1.96 SD', 'loa')}
+        {line(stats.upper, '+1.96 SD', 'loa', 'end')}
+        {line(stats.bias, 'bias', 'bias', 'middle')}
+        {line(stats.lower, '−1.96 SD', 'loa', 'start')}
         {pair.points.map((p, i) => (
           <circle key={i} cx={x(p.mean)} cy={y(p.diff)} r={3} />
         ))}

@@ -12,7 +12,7 @@ export function BoxPlot({ rows }: { rows: readonly FeatureDistribution[] }) {
   const x = linear(lo, hi, LEFT, W - 10);
   const H = rows.length * ROW + 20;
   return (
-    <figure className="plot">
+    <figure className="bundle-plot">
       <svg width={W} height={H} role="img" aria-label="Unmatched cases per center">
         {rows.map((r, i) => {
           const s = r.unmatched;

@@ -19,7 +19,7 @@ export function RocPlot({
   const x = linear(0, 1, PAD, S - 8);
   const y = linear(0, 1, S - PAD, 8);
   return (
-    <figure className="plot">
+    <figure className="bundle-plot">
       <svg width={S} height={S} role="img" aria-label="ROC curves">
         <line className="axis" x1={x(0)} y1={y(0)} x2={x(1)} y2={y(0)} />
         <line className="axis" x1={x(0)} y1={y(0)} x2={x(0)} y2={y(1)} />
