@@ -4,6 +4,7 @@ import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
 import { gaussianBlurSimd } from './simd/gaussianSimd';
+import { edgesWasm, float32AtOrBelow, wasmFloats } from './simd/edgesWasm';
 import { sobelSimdViews } from './simd/sobelSimd';
 import { neighbourRows } from './sobel';
 
@@ -39,8 +40,6 @@ export interface CannyWorkspace {
   sector: Uint8Array;
   edges: Uint8Array;
   stack: Int32Array;
-  gx: Float32Array;
-  gy: Float32Array;
 }
 
 export function cannyWorkspace(pixels: number): CannyWorkspace {
@@ -51,8 +50,6 @@ export function cannyWorkspace(pixels: number): CannyWorkspace {
     sector: new Uint8Array(pixels),
     edges: new Uint8Array(pixels),
     stack: new Int32Array(pixels),
-    gx: new Float32Array(pixels),
-    gy: new Float32Array(pixels),
   };
 }
 
@@ -85,16 +82,40 @@ export function canny(
         ? gaussianBlurSimd(img, kernel, ws.smoothed).values
         : gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
   }
-  // SIMD path: the gradient stays in WASM memory; only the magnitude is copied out at the end.
-  const views = useSimd ? sobelSimdViews({ values: src, width: w, height: h }) : null;
+  // SIMD path: gradient and suppression stay in WASM memory; only the magnitude is copied out.
+  const wasm = useSimd && w >= 6 && h >= 3 ? edgesWasm() : null;
+  const n = w * h;
+  // Room for src, gx, gy, magnitude (float32), state bytes and the strong-pixel list (int32),
+  // reserved before any view is taken (growing the memory would detach views).
+  const strongAt = 4 * Math.ceil((17 * n) / 4);
+  if (wasm) wasmFloats(wasm, strongAt / 4 + n);
+  const views = wasm ? sobelSimdViews({ values: src, width: w, height: h }) : null;
   let low = options.low;
   let high = options.high;
-  if (views) {
+  let state = ws.sector;
+  // Strong pixels already listed in ws.stack (-1: hysteresis finds them by scanning).
+  let strong = -1;
+  if (wasm && views) {
     if (options.thresholds === 'percentile') {
       low = percentileOf(views.magnitude, options.low);
       high = percentileOf(views.magnitude, options.high);
     }
-    suppressFromGradient(views.gx, views.gy, views.magnitude, ws.sector, w, h, low, high);
+    const lowSkip = float32AtOrBelow(low);
+    strong = wasm.nms(4 * n, 8 * n, 12 * n, 16 * n, w, h, lowSkip, low, high, strongAt);
+    state = new Uint8Array(wasm.memory.buffer, 16 * n, n);
+    ws.stack.set(new Int32Array(wasm.memory.buffer, strongAt, strong));
+    strong = judgeBorders(
+      views.gx,
+      views.gy,
+      views.magnitude,
+      state,
+      w,
+      h,
+      low,
+      high,
+      ws.stack,
+      strong,
+    );
     ws.magnitude.set(views.magnitude);
   } else {
     if (options.thresholds === 'percentile') {
@@ -105,7 +126,7 @@ export function canny(
     gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
     suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
   }
-  hysteresis(ws.sector, ws.edges, ws.stack, w, h);
+  hysteresis(state, ws.edges, ws.stack, strong, w, h);
   return {
     edges: ws.edges,
     magnitude: ws.magnitude,
@@ -162,11 +183,37 @@ function gradientAndSector(
 }
 
 /**
- * Non-maximum suppression straight from the SIMD gradient: the direction sector is computed only
- * for pixels above low, in the same pass. Writes state 0 / 1 (weak) / 2 (strong) like
- * suppressNonMaxima, with the same neighbour rule.
+ * One pixel's state from its gradient: 0 (not above low or not a maximum across the edge),
+ * 1 (weak) or 2 (strong: above high). Outside the image counts as magnitude 0; strict on one
+ * side, not the other, so a plateau two pixels wide keeps exactly one.
  */
-function suppressFromGradient(
+function judgePixel(
+  gx: Float32Array,
+  gy: Float32Array,
+  mag: Float32Array,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+  low: number,
+  high: number,
+): number {
+  const i = y * w + x;
+  const m = mag[i];
+  if (!(m > low)) return 0;
+  const s = sectorOf(gx[i], gy[i]);
+  const ox = s === 2 ? 0 : s === 4 ? -1 : 1;
+  const oy = s === 1 ? 0 : 1;
+  const a = magAt(mag, w, h, x - ox, y - oy);
+  const b = magAt(mag, w, h, x + ox, y + oy);
+  return m > a && m >= b ? (m > high ? 2 : 1) : 0;
+}
+
+/**
+ * The first and last rows and columns, which the WASM suppression pass leaves; strong ones are
+ * appended to the strong list stack[0..count), and the new count returned.
+ */
+function judgeBorders(
   gx: Float32Array,
   gy: Float32Array,
   mag: Float32Array,
@@ -175,33 +222,23 @@ function suppressFromGradient(
   h: number,
   low: number,
   high: number,
-): void {
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    const interiorRow = y > 0 && y < h - 1;
-    for (let x = 0; x < w; x++) {
-      const i = row + x;
-      const m = mag[i];
-      if (!(m > low)) {
-        state[i] = 0;
-        continue;
-      }
-      const s = sectorOf(gx[i], gy[i]);
-      let a: number;
-      let b: number;
-      if (interiorRow && x > 0 && x < w - 1) {
-        const o = s === 1 ? 1 : s === 2 ? w : s === 3 ? w + 1 : w - 1;
-        a = mag[i - o];
-        b = mag[i + o];
-      } else {
-        const ox = s === 2 ? 0 : s === 4 ? -1 : 1;
-        const oy = s === 1 ? 0 : 1;
-        a = magAt(mag, w, h, x - ox, y - oy);
-        b = magAt(mag, w, h, x + ox, y + oy);
-      }
-      state[i] = m > a && m >= b ? (m > high ? 2 : 1) : 0;
-    }
+  stack: Int32Array,
+  count: number,
+): number {
+  const judge = (x: number, y: number): void => {
+    const s = judgePixel(gx, gy, mag, w, h, x, y, low, high);
+    state[y * w + x] = s;
+    if (s === 2) stack[count++] = y * w + x;
+  };
+  for (let x = 0; x < w; x++) {
+    judge(x, 0);
+    judge(x, h - 1);
   }
+  for (let y = 1; y < h - 1; y++) {
+    judge(0, y);
+    judge(w - 1, y);
+  }
+  return count;
 }
 
 /** 1 horizontal gradient, 2 vertical, 3 diagonal with gx and gy of one sign, 4 the other. */
@@ -253,20 +290,29 @@ function magAt(mag: Float32Array, w: number, h: number, x: number, y: number): n
   return x < 0 || x >= w || y < 0 || y >= h ? 0 : mag[y * w + x];
 }
 
-/** Edges: strong pixels and the weak ones 8-connected to them. */
+/**
+ * Edges: strong pixels and the weak ones 8-connected to them. strong >= 0: the strong pixels are
+ * already listed in stack[0..strong); -1: they are found by scanning state.
+ */
 function hysteresis(
   state: Uint8Array,
   edges: Uint8Array,
   stack: Int32Array,
+  strong: number,
   w: number,
   h: number,
 ): void {
   edges.fill(0);
   let top = 0;
-  for (let i = 0; i < state.length; i++) {
-    if (state[i] === 2) {
-      edges[i] = 1;
-      stack[top++] = i;
+  if (strong >= 0) {
+    top = strong;
+    for (let k = 0; k < top; k++) edges[stack[k]] = 1;
+  } else {
+    for (let i = 0; i < state.length; i++) {
+      if (state[i] === 2) {
+        edges[i] = 1;
+        stack[top++] = i;
+      }
     }
   }
   while (top > 0) {

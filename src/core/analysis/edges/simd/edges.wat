@@ -127,4 +127,82 @@
             (br $cols)))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows))))
+
+  ;; Non-maximum suppression for rows 1..h-2, columns 1..w-2: state (bytes) gets 0, 1 (weak:
+  ;; above low) or 2 (strong: above high); the strong pixels' indices are listed (i32) at strong,
+  ;; and their count returned, so hysteresis starts without scanning the image. Four pixels at a time are skipped when none is above
+  ;; lowSkip (a float32 at or below low); the others are judged one by one, in f64 exactly as in
+  ;; TypeScript.
+  (func (export "nms")
+    (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $w i32) (param $h i32)
+    (param $lowSkip f32) (param $low f64) (param $high f64) (param $strong i32) (result i32)
+    (local $y i32) (local $x i32) (local $i i32) (local $xEnd i32) (local $vlow v128)
+    (local $st i32) (local $count i32)
+    (local.set $vlow (f32x4.splat (local.get $lowSkip)))
+    (local.set $xEnd (i32.sub (local.get $w) (i32.const 1)))
+    (local.set $y (i32.const 1))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
+        (local.set $x (i32.const 1))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (local.get $x) (local.get $xEnd)))
+            (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
+            (if (i32.and
+                  (i32.le_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd))
+                  (i32.eqz (v128.any_true
+                    (f32x4.gt
+                      (v128.load (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
+                      (local.get $vlow)))))
+              (then
+                (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))
+                (local.set $x (i32.add (local.get $x) (i32.const 4))))
+              (else
+                (local.set $st
+                  (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
+                    (local.get $w) (local.get $low) (local.get $high)))
+                (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
+                (if (i32.eq (local.get $st) (i32.const 2))
+                  (then
+                    (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+                      (local.get $i))
+                    (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+                (local.set $x (i32.add (local.get $x) (i32.const 1)))))
+            (br $cols)))
+        (local.set $y (i32.add (local.get $y) (i32.const 1)))
+        (br $rows)))
+    (local.get $count))
+
+  ;; One interior pixel's state, as suppressFromGradient in canny.ts.
+  (func $judge
+    (param $gx i32) (param $gy i32) (param $mag i32) (param $i i32) (param $w i32)
+    (param $low f64) (param $high f64) (result i32)
+    (local $m f64) (local $ex f64) (local $ey f64) (local $ax f64) (local $ay f64)
+    (local $o i32) (local $a f64) (local $b f64) (local $p i32)
+    (local.set $p (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $m (f64.promote_f32 (f32.load (i32.add (local.get $mag) (local.get $p)))))
+    (if (i32.eqz (f64.gt (local.get $m) (local.get $low))) (then (return (i32.const 0))))
+    (local.set $ex (f64.promote_f32 (f32.load (i32.add (local.get $gx) (local.get $p)))))
+    (local.set $ey (f64.promote_f32 (f32.load (i32.add (local.get $gy) (local.get $p)))))
+    (local.set $ax (f64.abs (local.get $ex)))
+    (local.set $ay (f64.abs (local.get $ey)))
+    ;; 1: horizontal (offset 1), 2: vertical (w), 3: gx gy same sign (w + 1), 4: (w - 1).
+    (local.set $o
+      (if (result i32) (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.a827999fcef34p-2)))
+        (then (i32.const 1))
+        (else
+          (if (result i32) (f64.ge (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.3504f333f9de6p+1)))
+            (then (local.get $w))
+            (else
+              (if (result i32) (f64.gt (f64.mul (local.get $ex) (local.get $ey)) (f64.const 0))
+                (then (i32.add (local.get $w) (i32.const 1)))
+                (else (i32.sub (local.get $w) (i32.const 1)))))))))
+    (local.set $o (i32.shl (local.get $o) (i32.const 2)))
+    (local.set $a (f64.promote_f32 (f32.load (i32.sub (i32.add (local.get $mag) (local.get $p)) (local.get $o)))))
+    (local.set $b (f64.promote_f32 (f32.load (i32.add (i32.add (local.get $mag) (local.get $p)) (local.get $o)))))
+    (if (result i32)
+      (i32.and (f64.gt (local.get $m) (local.get $a)) (f64.ge (local.get $m) (local.get $b)))
+      (then (if (result i32) (f64.gt (local.get $m) (local.get $high)) (then (i32.const 2)) (else (i32.const 1))))
+      (else (i32.const 0))))
 )

@@ -23,6 +23,20 @@ export interface EdgesWasm {
     k1: number,
     k2: number,
   ): void;
+  /** State bytes for interior pixels (lowSkip: a float32 at or below low); lists the strong
+   * pixels' indices at `strong` and returns how many. */
+  nms(
+    gx: number,
+    gy: number,
+    mag: number,
+    state: number,
+    w: number,
+    h: number,
+    lowSkip: number,
+    low: number,
+    high: number,
+    strong: number,
+  ): number;
 }
 
 // Core's globals declare no WebAssembly API (no DOM lib); this is the part used here.
@@ -44,6 +58,18 @@ export function edgesWasm(): EdgesWasm | null {
         : null;
   }
   return instance;
+}
+
+/** The largest float32 not above x: a safe float32 stand-in for x in "skip if <= x" tests. */
+export function float32AtOrBelow(x: number): number {
+  const f = Math.fround(x);
+  if (f <= x || !Number.isFinite(f)) return f;
+  const bits = new Float32Array([f]);
+  const asInt = new Int32Array(bits.buffer);
+  // One ulp down: positive values decrease their bit pattern, negative ones increase it, and
+  // below zero comes the smallest negative subnormal (bit pattern 0x80000001).
+  asInt[0] = f > 0 ? asInt[0] - 1 : f < 0 ? asInt[0] + 1 : 0x80000001 | 0;
+  return bits[0];
 }
 
 /** A float32 view of the module memory with room for `floats` values (grows the memory). */

@@ -74,6 +74,7 @@ describe('Canny with SIMD kernels', () => {
         if ((x - 40) ** 2 + (y - 30) ** 2 < 400) img.values[y * w + x] += 6000;
     for (const options of [
       { sigma: 0, low: 3000, high: 9000, thresholds: 'absolute' as const },
+      { sigma: 0, low: 2999.7, high: 9000.1, thresholds: 'absolute' as const },
       { sigma: 1.1, low: 80, high: 95, thresholds: 'percentile' as const },
     ]) {
       const fast = canny(img, options, undefined, true);
