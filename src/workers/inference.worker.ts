@@ -24,6 +24,8 @@ export interface LoadedModel {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: InferenceError };
 
 let current: { classifier: Classifier; info: LoadedModel } | null = null;
+// The running occlusion map's stop flag; cancelSaliency sets it without waiting in the queue.
+let saliencySignal: { aborted: boolean } | null = null;
 
 // One call at a time: onnxruntime-web refuses overlapping runs of a session and overlapping
 // initialisation, and a load must not release a session another call is using.
@@ -106,9 +108,21 @@ const api = {
     onProgress?: (done: number, total: number) => void,
   ): Promise<Result<OcclusionMap>> {
     return wrap('model', async () => {
-      const result = await occlusionMap(loaded().classifier, input, { patch, stride, onProgress });
-      return Comlink.transfer(result, [result.map.buffer]);
+      const signal = { aborted: false };
+      saliencySignal = signal;
+      try {
+        const opts = { patch, stride, onProgress, signal };
+        const result = await occlusionMap(loaded().classifier, input, opts);
+        return Comlink.transfer(result, [result.map.buffer]);
+      } finally {
+        if (saliencySignal === signal) saliencySignal = null;
+      }
     });
+  },
+
+  /** Stops the running occlusion map after its current batch; the model stays loaded. */
+  cancelSaliency(): void {
+    if (saliencySignal) saliencySignal.aborted = true;
   },
 };
 

@@ -8,10 +8,13 @@ import { selectActivePosition } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { PredictionsCard } from './PredictionsCard.tsx';
 import { PredictionsList } from './PredictionsList.tsx';
+import { PredictionsSaliency } from './PredictionsSaliency.tsx';
 import { inferenceWorker, type ProviderChoice, useDefaultModel } from './PredictionsSession.tsx';
 import { PredictionsVerify } from './PredictionsVerify.tsx';
 
-type Outcome = { prediction: Prediction; latencyMs: number; file: string } | { error: string };
+type Outcome =
+  | { prediction: Prediction; latencyMs: number; file: string; input: Float32Array }
+  | { error: string };
 
 export function PredictionsPanel() {
   const [provider, setProvider] = useState<ProviderChoice>('auto');
@@ -30,7 +33,7 @@ export function PredictionsPanel() {
         photometricInterpretation: meta.photometricInterpretation,
         windows: meta.windows,
       };
-      type Classified = Result<{ prediction: Prediction; latencyMs: number }>;
+      type Classified = Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>;
       const r = await inferenceWorker.call<Classified>(
         undefined,
         (api) => api.classifyFrame(frame, ctx) as Promise<Classified>,
@@ -78,6 +81,7 @@ export function PredictionsPanel() {
               <p className="muted">
                 {outcome.prediction.predictedLabel} · {outcome.latencyMs.toFixed(1)} ms
               </p>
+              <PredictionsSaliency key={outcome.file} input={outcome.input} />
             </>
           )}
           <PredictionsCard card={model.model.card} sha256={model.model.sha256} />

@@ -1,0 +1,76 @@
+import * as Comlink from 'comlink';
+import { useEffect, useRef, useState } from 'react';
+import type { OcclusionMap } from '../../core/inference/saliency.ts';
+import type { Result } from '../../workers/inference.worker.ts';
+import { inferenceWorker } from './PredictionsSession.tsx';
+
+/** Occlusion sensitivity of the classified image: where hiding the image lowers the score. */
+export function PredictionsSaliency({ input }: { input: Float32Array }) {
+  const [progress, setProgress] = useState<[number, number] | null>(null);
+  const [map, setMap] = useState<OcclusionMap | null>(null);
+  const [error, setError] = useState('');
+
+  const start = async () => {
+    setMap(null);
+    setError('');
+    setProgress([0, 1]);
+    const onProgress = Comlink.proxy((done: number, total: number) => setProgress([done, total]));
+    const r = await inferenceWorker.call<Result<OcclusionMap>>(
+      undefined,
+      (api) => api.saliency(input, 4, 2, onProgress) as Promise<Result<OcclusionMap>>,
+    );
+    setProgress(null);
+    if (r.ok) setMap(r.value);
+    else setError(r.error.reason);
+  };
+  const cancel = () => void inferenceWorker.call(undefined, (api) => api.cancelSaliency());
+
+  return (
+    <div className="predictions-saliency">
+      {progress ? (
+        <>
+          <progress max={progress[1]} value={progress[0]} aria-label="Occlusion map progress" />
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={start}>
+          Occlusion map
+        </button>
+      )}
+      {error && <p role="alert">{error}</p>}
+      {map && <SaliencyCanvas map={map} />}
+    </div>
+  );
+}
+
+/** Red where occlusion lowers the explained label's probability, blue where it raises it. */
+function SaliencyCanvas({ map }: { map: OcclusionMap }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const scale = Math.max(1e-6, ...Array.from(map.map, Math.abs));
+    const img = ctx.createImageData(map.width, map.height);
+    map.map.forEach((v, i) => {
+      const a = Math.min(1, Math.abs(v) / scale);
+      img.data.set(v >= 0 ? [255, 0, 0, 255 * a] : [0, 80, 255, 255 * a], i * 4);
+    });
+    ctx.putImageData(img, 0, 0);
+  }, [map]);
+  return (
+    <figure>
+      <canvas
+        ref={ref}
+        width={map.width}
+        height={map.height}
+        data-testid="occlusion-map"
+        style={{ width: 168, height: 168, imageRendering: 'pixelated' }}
+      />
+      <figcaption className="muted">
+        Evidence for “{map.label}” (p = {map.baseline.toFixed(3)})
+      </figcaption>
+    </figure>
+  );
+}
