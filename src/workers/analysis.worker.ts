@@ -3,6 +3,7 @@
 // UI thread). Edge masks go back as transferables; failures come back as plain data.
 import * as Comlink from 'comlink';
 import { canny, type CannyOptions } from '../core/analysis/edges/canny.ts';
+import { edgeRgba } from '../core/analysis/jobs/edgeRgba.ts';
 import {
   runRoiFeaturesJob,
   type RoiFeaturesJob,
@@ -28,7 +29,8 @@ export interface AnalysisFailure {
 export type FeaturesReply = ({ ok: true } & RoiFeaturesResult) | AnalysisFailure;
 
 export interface EdgeMask {
-  edges: Uint8Array;
+  /** RGBA, width x height: the colour on edge pixels, transparent elsewhere. */
+  rgba: Uint8ClampedArray<ArrayBuffer>;
   width: number;
   height: number;
   lowUsed: number;
@@ -80,13 +82,14 @@ const api = {
     }
   },
 
-  async edges(src: FrameSource, options: CannyOptions): Promise<EdgesReply> {
+  async edges(src: FrameSource, options: CannyOptions, colour: string): Promise<EdgesReply> {
     try {
       const { values, w, h } = await valuesOf(src);
       const r = canny({ values, width: w, height: h }, options);
-      const reply = { ok: true as const, edges: r.edges, width: w, height: h };
+      const rgba = edgeRgba(r.edges, colour);
+      const reply = { ok: true as const, rgba, width: w, height: h };
       return Comlink.transfer({ ...reply, lowUsed: r.lowUsed, highUsed: r.highUsed }, [
-        r.edges.buffer,
+        rgba.buffer,
       ]);
     } catch (e) {
       return failure(e);

@@ -39,14 +39,13 @@ export function useEdgeMask(
       .then((src) =>
         edgeWorker.call<EdgesReply>(
           undefined,
-          (api) => api.edges(src, options) as Promise<EdgesReply>,
+          (api) => api.edges(src, options, colour) as Promise<EdgesReply>,
         ),
       )
       .then(
         (r) => {
           if (!r.ok) console.error('edge overlay failed', r.reason);
-          else if (live)
-            setMask({ imageId, canvas: edgeCanvas(r.edges, r.width, r.height, colour) });
+          else if (live) setMask({ imageId, canvas: edgeCanvas(r.rgba, r.width, r.height) });
         },
         (e: unknown) => console.error('edge overlay failed', e),
       );

@@ -63,3 +63,12 @@ describe('analysis jobs', () => {
     expect(jobKey({ a: 1 })).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('edge colours', () => {
+  it('edge pixels take the colour, others stay transparent', async () => {
+    const { edgeRgba } = await import('./edgeRgba');
+    expect([...edgeRgba(new Uint8Array([0, 1]), '#00ff66')]).toEqual([
+      0, 0, 0, 0, 0, 255, 102, 255,
+    ]);
+  });
+});
