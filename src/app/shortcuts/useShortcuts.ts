@@ -7,7 +7,13 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input[type=text], input[type=search], textarea, select')) return;
+      // Number fields too: digits typed there must not switch layouts or presets.
+      if (
+        target?.closest(
+          'input[type=text], input[type=search], input[type=number], textarea, select',
+        )
+      )
+        return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       // A focused slice slider moves itself on arrow keys; handling them too would step twice.
       if (target?.matches('input[type=range]') && /^(Arrow|Page|Home|End)/.test(e.key)) return;
