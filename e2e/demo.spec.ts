@@ -8,6 +8,16 @@ test('one click opens the demo study from the start page', async ({ page }) => {
   await expect(vp.getByTestId('slice-label')).toHaveText('Im 1/40');
   await expect(page.getByRole('navigation', { name: 'Studies' })).toContainText('Demo CT phantom');
   expect(await canvasAt(page, 0, 0.5, 0.03)).toBe(0);
+  // The series thumbnail shows the middle slice: body grey in the centre, air black at the top.
+  const thumb = page.getByTestId('series-thumbnail');
+  await expect(thumb).toHaveAttribute('data-ready', 'true');
+  const [centre, top] = await thumb.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const px = (x: number, y: number) => c.getContext('2d')!.getImageData(x, y, 1, 1).data[0];
+    return [px(c.width / 2, Math.floor(c.height * 0.3)), px(c.width / 2, 0)];
+  });
+  expect(top).toBe(0);
+  expect(centre).toBeGreaterThan(60);
   expect(await canvasAt(page, 0, 0.5, 0.42)).toBeGreaterThan(90);
   // The tag browser shows the instance's header, searchable.
   await page.getByRole('searchbox', { name: 'Search tags' }).fill('rescale');

@@ -1,10 +1,12 @@
 import type { SeriesNode } from '../../core/dicom/types.ts';
 import { useStore } from '../store/store.ts';
+import { SeriesThumbnail } from './SeriesThumbnail.tsx';
 
 export function SeriesItem({ series }: { series: SeriesNode }) {
   const uid = series.seriesInstanceUID;
   const shown = useStore((s) => s.viewports[s.active].seriesUID === uid);
-  const images = useStore((s) => s.stacks[uid]?.length ?? 0);
+  const stack = useStore((s) => s.stacks[uid]);
+  const images = stack?.length ?? 0;
   const showSeries = useStore((s) => s.showSeries);
   return (
     <li>
@@ -14,6 +16,7 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
         aria-current={shown}
         onClick={() => showSeries(uid)}
       >
+        <SeriesThumbnail stack={stack} />
         <span className="modality">{series.modality}</span>
         <span className="series-title">
           {series.seriesDescription || `Series ${series.seriesNumber ?? ''}`}
