@@ -18,7 +18,8 @@ type Outcome =
 
 export function PredictionsPanel() {
   const [provider, setProvider] = useState<ProviderChoice>('auto');
-  const model = useDefaultModel(provider);
+  const [threads, setThreads] = useState<number | undefined>(undefined);
+  const model = useDefaultModel(provider, provider === 'wasm' ? threads : undefined);
   const position = useStore(selectActivePosition);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -58,6 +59,22 @@ export function PredictionsPanel() {
           <option value="wasm">WASM</option>
         </select>
       </label>
+      {provider === 'wasm' && (
+        <label>
+          {' '}
+          threads{' '}
+          <select
+            aria-label="WASM threads"
+            value={threads ?? 0}
+            onChange={(e) => setThreads(Number(e.target.value) || undefined)}
+          >
+            <option value={0}>automatic</option>
+            <option value={1}>1</option>
+            <option value={2}>2</option>
+            <option value={4}>4</option>
+          </select>
+        </label>
+      )}
       {model.status === 'loading' && <p className="muted">Loading model…</p>}
       {model.status === 'failed' && (
         <p role="alert">

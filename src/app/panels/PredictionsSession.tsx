@@ -26,7 +26,10 @@ export type ModelState =
   | { status: 'ready'; model: LoadedModel }
   | { status: 'failed'; error: InferenceError };
 
-async function loadDefault(provider: ProviderChoice): Promise<Result<LoadedModel>> {
+async function loadDefault(
+  provider: ProviderChoice,
+  threads: number | undefined,
+): Promise<Result<LoadedModel>> {
   const [bytes, card] = await Promise.all([
     fetch(defaultModel.model).then((r) => r.arrayBuffer()),
     fetch(defaultModel.card).then((r) => r.json() as Promise<unknown>),
@@ -34,22 +37,26 @@ async function loadDefault(provider: ProviderChoice): Promise<Result<LoadedModel
   return inferenceWorker.call<Result<LoadedModel>>(
     undefined,
     (api) =>
-      api.load(new Uint8Array(bytes), card, 'pneumonia-cnn.onnx', provider) as Promise<
+      api.load(new Uint8Array(bytes), card, 'pneumonia-cnn.onnx', provider, threads) as Promise<
         Result<LoadedModel>
       >,
   );
 }
 
-/** Loads the default model on the chosen provider; reloads when the choice changes. */
-export function useDefaultModel(provider: ProviderChoice): ModelState {
-  // The state remembers which provider it belongs to, so a new choice reads as loading at once.
-  const [state, setState] = useState<{ provider: ProviderChoice; state: ModelState } | null>(null);
+/**
+ * Loads the default model on the chosen provider (and WASM thread count, default: automatic);
+ * reloads when the choice changes.
+ */
+export function useDefaultModel(provider: ProviderChoice, threads?: number): ModelState {
+  // The state remembers which choice it belongs to, so a new choice reads as loading at once.
+  const key = `${provider}/${threads ?? 'auto'}`;
+  const [state, setState] = useState<{ key: string; state: ModelState } | null>(null);
   useEffect(() => {
     let live = true;
     // A fresh worker per choice: onnxruntime-web's WASM settings are fixed once it has started.
     inferenceWorker.terminate();
-    const settle = (s: ModelState) => live && setState({ provider, state: s });
-    loadDefault(provider).then(
+    const settle = (s: ModelState) => live && setState({ key, state: s });
+    loadDefault(provider, threads).then(
       (r) =>
         settle(r.ok ? { status: 'ready', model: r.value } : { status: 'failed', error: r.error }),
       (err: unknown) =>
@@ -61,6 +68,6 @@ export function useDefaultModel(provider: ProviderChoice): ModelState {
     return () => {
       live = false;
     };
-  }, [provider]);
-  return state && state.provider === provider ? state.state : { status: 'loading' };
+  }, [key, provider, threads]);
+  return state && state.key === key ? state.state : { status: 'loading' };
 }

@@ -9,8 +9,10 @@ interface Reference {
 /** Runs the model's reference inputs here and shows the largest difference from PyTorch. */
 export function PredictionsVerify() {
   const [result, setResult] = useState<string>('');
+  const [latencyMs, setLatencyMs] = useState<number | null>(null);
   const verify = async () => {
     setResult('checking…');
+    setLatencyMs(null);
     const ref = (await fetch(defaultModel.reference).then((r) => r.json())) as Reference;
     const inputs = ref.cases.map((c) => Float32Array.from(c.input));
     type Probabilities = Result<{ probabilities: number[][]; latencyMs: number }>;
@@ -25,6 +27,17 @@ export function PredictionsVerify() {
         maxDiff = Math.max(maxDiff, Math.abs(r.value.probabilities[i][k] - p));
       }),
     );
+    // Latency of one image as the worker measures it (no messaging): median of 15 runs.
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = await inferenceWorker.call<Probabilities>(
+        undefined,
+        (api) => api.probabilities(inputs.slice(0, 1)) as Promise<Probabilities>,
+      );
+      if (t.ok) times.push(t.value.latencyMs);
+    }
+    times.sort((a, b) => a - b);
+    setLatencyMs(times[Math.floor(times.length / 2)] ?? NaN);
     setResult(`largest difference from PyTorch: ${maxDiff.toExponential(2)}`);
   };
   return (
@@ -33,6 +46,12 @@ export function PredictionsVerify() {
         Check against PyTorch
       </button>
       <output data-testid="reference-deviation">{result}</output>
+      {latencyMs !== null && (
+        <output data-testid="reference-latency" data-ms={latencyMs}>
+          {' '}
+          · {latencyMs.toFixed(2)} ms per image
+        </output>
+      )}
     </div>
   );
 }
