@@ -33,9 +33,11 @@ async function demoSlices(n: number): Promise<Float32Array[]> {
 }
 
 function job(slices: Float32Array[], shape: RoiShape, aggregation: '2d-avg' | '3d-merged') {
+  const values = new Float32Array(256 * 256 * slices.length);
+  slices.forEach((s, z) => values.set(s, z * 256 * 256));
   return () =>
     runRoiFeaturesJob({
-      slices,
+      values,
       width: 256,
       height: 256,
       spacingMm: [1.367188, 1.367188, 2.5],

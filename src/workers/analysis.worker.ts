@@ -60,23 +60,32 @@ function failure(e: unknown): AnalysisFailure {
   return { ok: false, code: err.code ?? 'analysis-failed', reason: err.reason ?? String(e) };
 }
 
-type FeaturesRequest = Omit<RoiFeaturesJob, 'slices' | 'width' | 'height'> & {
+type FeaturesRequest = Omit<RoiFeaturesJob, 'values' | 'width' | 'height'> & {
   sources: FrameSource[];
 };
+
+/** The sources stacked into one volume, decoded one at a time (peak: the volume + a slice). */
+async function stack(sources: FrameSource[]) {
+  let volume: Float32Array | null = null;
+  let w = 0;
+  let h = 0;
+  for (let z = 0; z < sources.length; z++) {
+    const f = await valuesOf(sources[z]);
+    if (!volume) {
+      [w, h] = [f.w, f.h];
+      volume = new Float32Array(w * h * sources.length);
+    }
+    if (f.w !== w || f.h !== h)
+      throw { code: 'shape-mismatch', reason: `slice ${z + 1} is ${f.w}x${f.h}, not ${w}x${h}` };
+    volume.set(f.values, z * w * h);
+  }
+  return { values: volume ?? new Float32Array(0), width: w, height: h };
+}
 
 const api = {
   async features(req: FeaturesRequest): Promise<FeaturesReply> {
     try {
-      const frames = [];
-      for (const src of req.sources) frames.push(await valuesOf(src));
-      const { w, h } = frames[0];
-      const result = runRoiFeaturesJob({
-        ...req,
-        slices: frames.map((f) => f.values),
-        width: w,
-        height: h,
-      });
-      return { ok: true, ...result };
+      return { ok: true, ...runRoiFeaturesJob({ ...req, ...(await stack(req.sources)) }) };
     } catch (e) {
       return failure(e);
     }

@@ -18,7 +18,7 @@ describe('analysis jobs', () => {
     const params = { ...defaultParams, aggregation: '2d-avg' as const };
     const values = ramp(16, 16, 0);
     const job = runRoiFeaturesJob({
-      slices: [values],
+      values,
       width: 16,
       height: 16,
       spacingMm: [1, 1, 2],
@@ -40,7 +40,7 @@ describe('analysis jobs', () => {
   it('slices without a shape stay outside a 3D ROI', () => {
     const shape = { kind: 'whole' } as const;
     const job = runRoiFeaturesJob({
-      slices: [ramp(8, 8, 0), ramp(8, 8, 5), ramp(8, 8, 9)],
+      values: Float32Array.from([...ramp(8, 8, 0), ...ramp(8, 8, 5), ...ramp(8, 8, 9)]),
       width: 8,
       height: 8,
       spacingMm: [1, 1, 1],
