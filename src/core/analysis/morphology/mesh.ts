@@ -19,11 +19,6 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
     x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz ? 0 : mask[x + nx * (y + ny * z)];
   let volume = 0;
   let area = 0;
-  // Unique vertices keyed by doubled grid coordinates (midpoints are half-integers).
-  const seen = new Set<number>();
-  const verts: number[] = [];
-  const key = (x2: number, y2: number, z2: number): number =>
-    x2 + 4 + (2 * nx + 8) * (y2 + 4 + (2 * ny + 8) * (z2 + 4));
   const p = new Float64Array(9);
   // Cubes span voxel centres (x, y, z) .. (x + 1, y + 1, z + 1), from -1 to n - 1 (padding).
   for (let z = -1; z < nz; z++) {
@@ -41,11 +36,6 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
             p[3 * k] = (x + m[0]) * sx;
             p[3 * k + 1] = (y + m[1]) * sy;
             p[3 * k + 2] = (z + m[2]) * sz;
-            const id = key(2 * x + 2 * m[0], 2 * y + 2 * m[1], 2 * z + 2 * m[2]);
-            if (!seen.has(id)) {
-              seen.add(id);
-              verts.push(p[3 * k], p[3 * k + 1], p[3 * k + 2]);
-            }
           }
           // Signed volume of the tetrahedron with the origin (divergence theorem).
           volume +=
@@ -67,5 +57,30 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
       }
     }
   }
-  return { volumeMm3: Math.abs(volume), areaMm2: area, vertices: Float64Array.from(verts) };
+  return {
+    volumeMm3: Math.abs(volume),
+    areaMm2: area,
+    vertices: cutEdgeMidpoints(mask, dims, spacingMm),
+  };
+}
+
+/**
+ * The mesh's vertices without deduplication: with vertices at edge midpoints, there is exactly
+ * one per pair of neighbouring voxels (zero padding included) where the mask changes.
+ */
+function cutEdgeMidpoints(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Float64Array {
+  const [nx, ny, nz] = dims;
+  const [sx, sy, sz] = spacingMm;
+  const at = (x: number, y: number, z: number): number =>
+    x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz ? 0 : mask[x + nx * (y + ny * z)];
+  const out: number[] = [];
+  for (let z = -1; z < nz; z++)
+    for (let y = -1; y < ny; y++)
+      for (let x = -1; x < nx; x++) {
+        const here = at(x, y, z);
+        if (here !== at(x + 1, y, z)) out.push((x + 0.5) * sx, y * sy, z * sz);
+        if (here !== at(x, y + 1, z)) out.push(x * sx, (y + 0.5) * sy, z * sz);
+        if (here !== at(x, y, z + 1)) out.push(x * sx, y * sy, (z + 0.5) * sz);
+      }
+  return Float64Array.from(out);
 }
