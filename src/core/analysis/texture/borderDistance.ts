@@ -1,35 +1,33 @@
 // Distance of each ROI voxel to the ROI border, in steps: 4-connected within a slice,
 // 6-connected in 3D; a voxel touching the outside (or the image edge) is at distance 1.
-// GLDZM uses it; computed by breadth-first search from the outside.
+// GLDZM uses it; computed by breadth-first search from the border voxels.
 import type { Dims } from '../volume';
 
 export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Array {
   const [nx, ny, nz] = dims;
   const plane = nx * ny;
   const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
+  const threeD = z < 0;
   const dist = new Int32Array(mask.length);
   const queue = new Int32Array(mask.length);
-  let head = 0;
   let tail = 0;
-  const inside = (x: number, y: number, zz: number): boolean =>
-    x >= 0 &&
-    x < nx &&
-    y >= 0 &&
-    y < ny &&
-    zz >= z0 &&
-    zz < z1 &&
-    mask[x + nx * (y + ny * zz)] !== 0;
+  // Seeds: ROI voxels with a 4/6-neighbour outside the ROI or outside the image (slice).
   for (let zz = z0; zz < z1; zz++) {
     for (let y = 0; y < ny; y++) {
       for (let x = 0; x < nx; x++) {
         const i = x + nx * (y + ny * zz);
         if (mask[i] === 0) continue;
         const border =
-          !inside(x - 1, y, zz) ||
-          !inside(x + 1, y, zz) ||
-          !inside(x, y - 1, zz) ||
-          !inside(x, y + 1, zz) ||
-          (z < 0 && (!inside(x, y, zz - 1) || !inside(x, y, zz + 1)));
+          x === 0 ||
+          x === nx - 1 ||
+          y === 0 ||
+          y === ny - 1 ||
+          mask[i - 1] === 0 ||
+          mask[i + 1] === 0 ||
+          mask[i - nx] === 0 ||
+          mask[i + nx] === 0 ||
+          (threeD &&
+            (zz === z0 || zz === z1 - 1 || mask[i - plane] === 0 || mask[i + plane] === 0));
         if (border) {
           dist[i] = 1;
           queue[tail++] = i;
@@ -37,27 +35,18 @@ export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Ar
       }
     }
   }
-  while (head < tail) {
-    const v = queue[head++];
-    const vz = Math.floor(v / plane);
-    const rem = v - vz * plane;
-    const vy = Math.floor(rem / nx);
-    const vx = rem - vy * nx;
+  // A flat step can wrap across the image edge, but only onto an edge voxel, which is either
+  // outside the ROI or already a seed: so no coordinate checks are needed.
+  const steps = threeD ? [1, -1, nx, -nx, plane, -plane] : [1, -1, nx, -nx];
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head];
     const next = dist[v] + 1;
-    const visit = (x: number, y: number, zz: number): void => {
-      if (!inside(x, y, zz)) return;
-      const w = x + nx * (y + ny * zz);
-      if (dist[w] !== 0) return;
+    for (let k = 0; k < steps.length; k++) {
+      const w = v + steps[k];
+      if (w < 0 || w >= mask.length || mask[w] === 0 || dist[w] !== 0) continue;
+      if (!threeD && (w < z0 * plane || w >= z1 * plane)) continue;
       dist[w] = next;
       queue[tail++] = w;
-    };
-    visit(vx - 1, vy, vz);
-    visit(vx + 1, vy, vz);
-    visit(vx, vy - 1, vz);
-    visit(vx, vy + 1, vz);
-    if (z < 0) {
-      visit(vx, vy, vz - 1);
-      visit(vx, vy, vz + 1);
     }
   }
   return dist;
