@@ -79,6 +79,19 @@ test('a drawn ROI gives the core features, edges trace the body, a series run ca
   expect(Math.abs(width - 80 / scale)).toBeLessThanOrEqual(1);
   expect(Math.abs(height - 60 / scale)).toBeLessThanOrEqual(1);
 
+  // A second ROI, then a click inside the first selects it again; Delete removes the selected.
+  await page.mouse.move(cx - 40, cy - 90);
+  await page.mouse.down();
+  await page.mouse.move(cx - 20, cy - 70, { steps: 3 });
+  await page.mouse.up();
+  const rois = page.getByRole('list', { name: 'ROIs' });
+  await expect(rois.getByRole('radio', { name: /ROI 2/ })).toBeChecked();
+  await page.keyboard.press('Delete');
+  await expect(rois.getByRole('listitem')).toHaveCount(1);
+  await page.mouse.click(cx, cy);
+  await expect(rois.getByRole('radio', { name: /ROI 1/ })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'ROI to analyse' })).toHaveValue(/roi-/);
+
   await page.getByRole('button', { name: 'Run analysis' }).click();
   const status = page.getByTestId('run-status');
   await expect(status).toHaveAttribute('data-status', 'done');

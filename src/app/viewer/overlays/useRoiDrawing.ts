@@ -1,10 +1,12 @@
 // Left drag with a ROI tool draws a ROI on the shown slice. Listening on the viewport in the
 // capture phase keeps the drag from also reaching the W/L, zoom or pan handlers.
-// Shift+drag redraws the selected ROI on this slice (per-slice edit of a ROI stack).
+// Shift+drag redraws the selected ROI on this slice (per-slice edit of a ROI stack); a click
+// without a drag selects the ROI under it.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { RoiShape } from '../../../core/analysis/roi/shapes.ts';
 import { useStore } from '../../store/store.ts';
 import { clientToImage } from './csTransform.ts';
+import { hitShape } from './hitShape.ts';
 import { shapeFromDrag } from './shapeFromDrag.ts';
 
 export function useRoiDrawing(
@@ -49,6 +51,7 @@ export function useRoiDrawing(
         draft.current = null;
         const { imageId: position, seriesUID: uid } = live.current;
         if (shape && position && uid) commit(uid, position, shape, replace);
+        else if (!shape && position && points.length <= 2) select(position, points[0]);
         live.current.repaint();
       };
       host.addEventListener('pointermove', move);
@@ -60,6 +63,15 @@ export function useRoiDrawing(
   }, [overlay, element, viewport]);
 
   return draft;
+}
+
+/** A click without a drag selects the topmost ROI under it on this slice. */
+function select(position: string, p: { x: number; y: number }): void {
+  const s = useStore.getState();
+  const hit = [...s.rois]
+    .reverse()
+    .find((r) => r.shapes[position] && hitShape(r.shapes[position], p.x, p.y));
+  if (hit) s.selectRoi(hit.id);
 }
 
 function commit(seriesUID: string, position: string, shape: RoiShape, replace: boolean): void {
