@@ -1,8 +1,10 @@
-// Builds src/core/analysis/edges/simd/edgesWasmBytes.ts from edges.wat (WASM SIMD edge kernels).
-// Usage: npx tsx tools/analysis/build-edges-wasm.ts   (the unit tests check the output is current)
+// Builds the analysis WebAssembly modules (edges.wat, glcm.wat) into TypeScript byte modules.
+// Usage: npx tsx tools/analysis/build-wasm.ts   (unit tests fail when the bytes are stale)
 import { writeFileSync } from 'node:fs';
-import { compileEdgesWat, bytesModulePath, bytesModuleSource } from './edgesWat.ts';
+import { bytesModuleSource, compileWat, wasmModules } from './wasmModules.ts';
 
-const bytes = await compileEdgesWat();
-writeFileSync(bytesModulePath, bytesModuleSource(bytes));
-process.stdout.write(`wrote ${bytesModulePath} (${bytes.length} bytes of WASM)\n`);
+for (const m of Object.values(wasmModules)) {
+  const bytes = await compileWat(m.wat);
+  writeFileSync(m.out, bytesModuleSource(bytes, m.constName));
+  process.stdout.write(`wrote ${m.out} (${bytes.length} bytes of WASM)\n`);
+}

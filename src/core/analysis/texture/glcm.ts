@@ -7,6 +7,7 @@
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
+import { countFourWasm } from './simd/glcmWasm';
 
 /** A box of voxel coordinates, half-open: [x0, x1) x [y0, y1) x [z0, z1). */
 type Box = [x0: number, x1: number, y0: number, y1: number, z0: number, z1: number];
@@ -155,7 +156,21 @@ export function glcmMatrices(
   if (steps.length === 4) {
     const shared = boxes.reduce(intersect);
     const sharedEmpty = shared[0] >= shared[1] || shared[2] >= shared[3] || shared[4] >= shared[5];
-    if (!sharedEmpty) countFour(volume, tables, offsets, shared);
+    if (!sharedEmpty) {
+      // In a slice the plain-WebAssembly counter (no bounds checks) does the shared box.
+      const plane = nx * ny;
+      const counted =
+        z >= 0 &&
+        countFourWasm(
+          volume.levels.subarray(z * plane, (z + 1) * plane),
+          nx,
+          g,
+          [shared[0], shared[1], shared[2], shared[3]],
+          offsets,
+          tables,
+        );
+      if (!counted) countFour(volume, tables, offsets, shared);
+    }
     boxes.forEach((b, k) =>
       countBoxMinus(volume, tables[k], offsets[k], b, sharedEmpty ? none : shared),
     );

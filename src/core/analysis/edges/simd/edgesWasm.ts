@@ -1,9 +1,10 @@
 // The WASM SIMD edge kernels (edges.wat), instantiated once on first use. Returns null where
 // WebAssembly or its SIMD extension is missing; callers then use the plain TypeScript kernels.
+import { instantiateSync, reserveBytes, type WasmMemory } from '../../wasmInstance';
 import { edgesWasmBytes } from './edgesWasmBytes';
 
 export interface EdgesWasm {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   sobel(src: number, gx: number, gy: number, mag: number, w: number, h: number): void;
   gaussRows5(
     src: number,
@@ -39,24 +40,10 @@ export interface EdgesWasm {
   ): number;
 }
 
-// Core's globals declare no WebAssembly API (no DOM lib); this is the part used here.
-interface WebAssemblyApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
 let instance: EdgesWasm | null | undefined;
 
 export function edgesWasm(): EdgesWasm | null {
-  if (instance === undefined) {
-    const wa = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-    // The module is under 4 KB, so synchronous compilation is allowed even on a main thread.
-    instance =
-      wa && wa.validate(edgesWasmBytes)
-        ? (new wa.Instance(new wa.Module(edgesWasmBytes), {}).exports as EdgesWasm)
-        : null;
-  }
+  if (instance === undefined) instance = instantiateSync<EdgesWasm>(edgesWasmBytes);
   return instance;
 }
 
@@ -74,7 +61,6 @@ export function float32AtOrBelow(x: number): number {
 
 /** A float32 view of the module memory with room for `floats` values (grows the memory). */
 export function wasmFloats(wasm: EdgesWasm, floats: number): Float32Array {
-  const need = floats * 4 - wasm.memory.buffer.byteLength;
-  if (need > 0) wasm.memory.grow(Math.ceil(need / 65536));
+  reserveBytes(wasm.memory, floats * 4);
   return new Float32Array(wasm.memory.buffer, 0, floats);
 }

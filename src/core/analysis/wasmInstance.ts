@@ -1,0 +1,29 @@
+// Instantiating the analysis kernels' small WebAssembly modules synchronously, once each.
+// Core's globals declare no WebAssembly API (no DOM lib), so the part used here is typed locally.
+
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+export interface WasmMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/**
+ * The module's exports, or null where WebAssembly (or a feature the module uses, such as SIMD)
+ * is missing. Modules under 4 KB compile synchronously even on a browser's main thread.
+ */
+export function instantiateSync<T>(bytes: Uint8Array): T | null {
+  const wa = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (!wa || !wa.validate(bytes)) return null;
+  return new wa.Instance(new wa.Module(bytes), {}).exports as T;
+}
+
+/** Grows memory to hold at least `bytes`; views taken before a grow are detached. */
+export function reserveBytes(memory: WasmMemory, bytes: number): void {
+  const need = bytes - memory.buffer.byteLength;
+  if (need > 0) memory.grow(Math.ceil(need / 65536));
+}
