@@ -81,14 +81,14 @@ export function radiograph(n = 2048): BenchImage {
 }
 
 /** Grey levels 1..levels by fixed bin number over the image range (the GLCM benchmark input). */
-export function quantise(values: Float32Array, levels: number): Int32Array {
+export function quantise(values: Float32Array, levels: number): Uint16Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  const out = new Int32Array(values.length);
+  const out = new Uint16Array(values.length);
   const scale = levels / (hi - lo);
   for (let i = 0; i < values.length; i++) {
     out[i] = Math.min(levels, Math.floor((values[i] - lo) * scale) + 1);

@@ -26,6 +26,13 @@ describe('IBSI discretisation', () => {
     expect([...d.levels]).toEqual([0, 1, 1, 2, 0]);
   });
 
+  it('refuses more than 65535 grey levels, saying to widen the bins', () => {
+    const roi = sliceRoi([[0, 1000]]);
+    expect(() => discretise(roi, roi.mask, { kind: 'bin-width', binWidth: 0.01 })).toThrow(
+      /100001 grey levels.*larger bin width/,
+    );
+  });
+
   it('rejects an empty ROI with a plain reason', () => {
     const roi = sliceRoi([[1, 2]]);
     expect(() => discretise(roi, new Uint8Array(2), { kind: 'none' })).toThrow(/no voxels/);

@@ -1,6 +1,6 @@
 // Discretisation and resegmentation exactly as IBSI defines them (reference manual, section 2.7):
 // fixed bin number (FBN) and fixed bin size (FBS), after an optional resegmentation range.
-import { analysisError, type DiscreteVolume, type RoiVolume } from './volume';
+import { analysisError, maxGreyLevels, type DiscreteVolume, type RoiVolume } from './volume';
 
 export type Discretisation =
   | { kind: 'none' }
@@ -54,7 +54,7 @@ export function discretise(
   range?: ResegmentRange,
 ): DiscreteVolume {
   const { values, dims, spacingMm } = roi;
-  const levels = new Int32Array(values.length);
+  const levels = new Uint16Array(values.length);
   const [lo, hi] = roiRange(values, intensityMask);
   let levelCount = 0;
   if (method.kind === 'none') {
@@ -92,6 +92,12 @@ export function discretise(
       levels[i] = g;
       if (g > levelCount) levelCount = g;
     }
+  }
+  if (levelCount > maxGreyLevels) {
+    throw analysisError(
+      'bad-parameter',
+      `Discretisation gives ${levelCount} grey levels; at most ${maxGreyLevels} are supported (use a larger bin width).`,
+    );
   }
   return { levels, dims, spacingMm, levelCount };
 }

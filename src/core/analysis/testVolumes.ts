@@ -15,7 +15,7 @@ export function sliceRoi(rows: number[][], spacingMm = 1): RoiVolume {
 
 /** A single-slice DiscreteVolume from rows of grey levels (0 = outside the ROI). */
 export function sliceLevels(rows: number[][]): DiscreteVolume {
-  const levels = Int32Array.from(rows.flat());
+  const levels = Uint16Array.from(rows.flat());
   let levelCount = 0;
   for (const g of levels) levelCount = Math.max(levelCount, g);
   return { levels, dims: [rows[0].length, rows.length, 1], spacingMm: [1, 1, 1], levelCount };

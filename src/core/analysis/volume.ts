@@ -19,9 +19,13 @@ export interface RoiVolume extends ImageVolume {
   mask: Uint8Array;
 }
 
-/** Grey levels after discretisation: 1..levelCount inside the ROI, 0 outside it. */
+/** Most grey levels a discretisation may produce (they are stored as 16-bit integers). */
+export const maxGreyLevels = 65535;
+
+/** Grey levels after discretisation: 1..levelCount inside the ROI, 0 outside it. 16 bits keep
+ * the arrays small: kernels such as GLCM counting are bound by how much memory they stream. */
 export interface DiscreteVolume {
-  levels: Int32Array;
+  levels: Uint16Array;
   dims: Dims;
   spacingMm: SpacingMm;
   levelCount: number;

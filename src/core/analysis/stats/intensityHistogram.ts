@@ -29,7 +29,7 @@ export const intensityHistogramDefs = defineFamily('intensity-histogram', [
 ]);
 
 /** Voxel count per grey level; index g holds level g (index 0 unused). */
-export function greyLevelHistogram(levels: Int32Array, levelCount: number): Float64Array {
+export function greyLevelHistogram(levels: Uint16Array, levelCount: number): Float64Array {
   const hist = new Float64Array(levelCount + 1);
   for (let i = 0; i < levels.length; i++) {
     const g = levels[i];
@@ -39,7 +39,7 @@ export function greyLevelHistogram(levels: Int32Array, levelCount: number): Floa
 }
 
 /** The 23 features in intensityHistogramDefs order. */
-export function intensityHistogram(levels: Int32Array, levelCount: number): Float64Array {
+export function intensityHistogram(levels: Uint16Array, levelCount: number): Float64Array {
   const hist = greyLevelHistogram(levels, levelCount);
   let n = 0;
   for (let g = 1; g <= levelCount; g++) n += hist[g];

@@ -12,7 +12,7 @@ export const intensityVolumeHistogramDefs = defineFamily('intensity-volume-histo
   ['Intensity fraction difference between volume fractions', 'CNV2', 'I'],
 ]);
 
-export function intensityVolumeHistogram(levels: Int32Array, levelCount: number): Float64Array {
+export function intensityVolumeHistogram(levels: Uint16Array, levelCount: number): Float64Array {
   const hist = greyLevelHistogram(levels, levelCount);
   let lo = 0;
   let hi = 0;

@@ -33,7 +33,7 @@ function intersect(a: Box, b: Box): Box {
 
 /** Adds pairs (p, p + offset) for x in [x0, x1) of one row starting at flat index row. */
 function countRow(
-  levels: Int32Array,
+  levels: Uint16Array,
   table: Int32Array,
   g: number,
   offset: number,

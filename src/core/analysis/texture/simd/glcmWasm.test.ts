@@ -10,7 +10,7 @@ describe('WebAssembly GLCM counter', () => {
 
   it('counts the four directions of a 3x3 slice by hand', () => {
     // 1 2 1 / 2 1 2 / 1 2 2, levels 1..2 (g = 3 with the outside row and column 0).
-    const levels = Int32Array.from([1, 2, 1, 2, 1, 2, 1, 2, 2]);
+    const levels = Uint16Array.from([1, 2, 1, 2, 1, 2, 1, 2, 2]);
     const tables = [0, 1, 2, 3].map(() => new Int32Array(9));
     // Shared box for offsets 1, nx+1, nx, nx-1: x in [1, 2), y in [0, 2).
     expect(countFourWasm(levels, 3, 3, [1, 2, 0, 2], [1, 4, 3, 2], tables)).toBe(true);

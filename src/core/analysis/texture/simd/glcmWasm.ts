@@ -34,7 +34,7 @@ function glcmWasm(): GlcmExports | null {
  * Returns false when WebAssembly is unavailable, so nothing was counted.
  */
 export function countFourWasm(
-  sliceLevels: Int32Array,
+  sliceLevels: Uint16Array,
   nx: number,
   g: number,
   box: readonly [x0: number, x1: number, y0: number, y1: number],
@@ -45,16 +45,18 @@ export function countFourWasm(
   if (!wasm) return false;
   const plane = sliceLevels.length;
   const tableInts = g * g;
-  reserveBytes(wasm.memory, 4 * (plane + 8 * tableInts));
-  const mem = new Int32Array(wasm.memory.buffer);
-  mem.set(sliceLevels, 0);
-  mem.fill(0, plane, plane + 8 * tableInts);
+  // Levels (16-bit) first, then the tables (32-bit) from the next 4-byte boundary.
+  const tablesAt = 4 * Math.ceil(plane / 2);
+  reserveBytes(wasm.memory, tablesAt + 4 * 8 * tableInts);
+  new Uint16Array(wasm.memory.buffer, 0, plane).set(sliceLevels);
+  const mem = new Int32Array(wasm.memory.buffer, tablesAt, 8 * tableInts);
+  mem.fill(0);
   const [o0, o1, o2, o3] = offsets;
-  wasm.glcm4(0, 4 * plane, nx, g, box[0], box[1], box[2], box[3], o0, o1, o2, o3);
+  wasm.glcm4(0, tablesAt, nx, g, box[0], box[1], box[2], box[3], o0, o1, o2, o3);
   for (let k = 0; k < 4; k++) {
     const t = tables[k];
-    const even = plane + k * tableInts;
-    const odd = plane + (4 + k) * tableInts;
+    const even = k * tableInts;
+    const odd = (4 + k) * tableInts;
     for (let j = 0; j < tableInts; j++) t[j] += mem[even + j] + mem[odd + j];
   }
   return true;
