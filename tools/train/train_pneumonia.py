@@ -252,6 +252,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", help=f"train one configuration ({', '.join(CONFIGS)}); default {FINAL}")
     ap.add_argument("--sweep", action="store_true", help="train every configuration, pick on val AUC")
+    ap.add_argument("--out", default=OUT_DIR, help="where the model, card and reference go (and runs.json, if not the default)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     data = load_splits()
@@ -282,11 +283,13 @@ def main():
         if best is None or sel["val_auc"] > best[1]["val"]["auc"]:
             best = (model, run)
     model, run = best
-    os.makedirs(OUT_DIR, exist_ok=True)
-    onnx_path = os.path.join(OUT_DIR, "pneumonia-cnn.onnx")
+    out_dir = args.out
+    os.makedirs(out_dir, exist_ok=True)
+    onnx_path = os.path.join(out_dir, "pneumonia-cnn.onnx")
     export(model, onnx_path)
     # runs.json keeps every configuration ever run by this script (latest run of each name).
-    runs_path = os.path.join(ROOT, "tools", "train", "runs.json")
+    default_out = os.path.abspath(out_dir) == os.path.abspath(OUT_DIR)
+    runs_path = os.path.join(ROOT, "tools", "train", "runs.json") if default_out else os.path.join(out_dir, "runs.json")
     previous = json.load(open(runs_path))["runs"] if os.path.exists(runs_path) else []
     fresh = {r["name"] for r in runs}
     runs = sorted([r for r in previous if r["name"] not in fresh] + runs, key=lambda r: r["name"])
@@ -300,11 +303,11 @@ def main():
         "labels": LABELS,
         "cases": reference(model, data, mean, std),
     }
-    with open(os.path.join(OUT_DIR, "pneumonia-cnn.reference.json"), "w") as f:
+    with open(os.path.join(out_dir, "pneumonia-cnn.reference.json"), "w") as f:
         json.dump(ref, f)
         f.write("\n")
     card = make_card(run, runs, mean, std, sha256(onnx_path))
-    with open(os.path.join(OUT_DIR, "pneumonia-cnn.card.json"), "w") as f:
+    with open(os.path.join(out_dir, "pneumonia-cnn.card.json"), "w") as f:
         json.dump(card, f, indent=2)
         f.write("\n")
     # The repository's formatter owns JSON layout outside public/models.
@@ -330,6 +333,8 @@ def make_card(run, runs, mean, std, digest):
                 "lateral views or other modalities is unknown.",
                 "At 28x28 pixels fine findings are invisible; the score reflects coarse appearance.",
                 "Pneumonia is over-represented in training (74%); the loss was class-weighted.",
+                "It scores whatever image it is given and cannot tell that an image is not a frontal "
+                "chest X-ray.",
             ],
         },
         "input": {
