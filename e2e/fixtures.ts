@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 export const test = base.extend<{ guard: void }>({
   guard: [
