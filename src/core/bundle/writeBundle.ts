@@ -2,6 +2,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { canonicalJson } from './canonicalJson';
 import { featuresCsv, predictionsCsv } from './csv';
 import { encryptBundle } from './encryption';
+import { unsafeNameReason } from './memberName';
 import { sha256Hex } from './sha256';
 import { SIGNATURE_MEMBER, signManifest } from './signature';
 import type { CryptoKeyHandle } from './subtle';
@@ -23,6 +24,27 @@ export interface BundleInput {
   readonly createdAt?: string;
   readonly signWith?: { readonly privateKey: CryptoKeyHandle; readonly publicKey: CryptoKeyHandle };
   readonly passphrase?: string;
+  /**
+   * Further members, e.g. `sr/<studyKey>.dcm`: listed in the manifest with size and SHA-256 like
+   * the CSVs, so an import verifies them the same way. Names follow the schema's member pattern.
+   */
+  readonly extraMembers?: { readonly [name: string]: Uint8Array };
+}
+
+const MEMBER_NAME = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+function extraPayload(
+  extra: { readonly [name: string]: Uint8Array } | undefined,
+  taken: readonly string[],
+): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(extra ?? {})) {
+    const why = unsafeNameReason(name) ?? (MEMBER_NAME.test(name) ? undefined : 'bad characters');
+    if (why) throw new Error(`Extra bundle member "${name}" is not allowed: ${why}.`);
+    if (taken.includes(name)) throw new Error(`Extra bundle member "${name}" is reserved.`);
+    out[name] = bytes;
+  }
+  return out;
 }
 
 // Constructed from local fields, so fflate's local-time DOS date is 1980-01-01 00:00 in any zone.
@@ -55,6 +77,10 @@ export async function writeBundle(input: BundleInput): Promise<Uint8Array> {
     'features.csv': encoder.encode(featuresCsv(results.features)),
     'predictions.csv': encoder.encode(predictionsCsv(results.predictions)),
   };
+  Object.assign(
+    payload,
+    extraPayload(input.extraMembers, [MANIFEST_MEMBER, SIGNATURE_MEMBER, ...Object.keys(payload)]),
+  );
   const members: MemberEntry[] = [];
   for (const name of Object.keys(payload).sort()) {
     members.push({ name, size: payload[name].length, sha256: await sha256Hex(payload[name]) });
