@@ -2,16 +2,14 @@
 // either as values the page already decoded, or as the file's Blob, decoded here (never on the
 // UI thread). Edge masks go back as transferables; failures come back as plain data.
 import * as Comlink from 'comlink';
-import { canny, type CannyOptions } from '../core/analysis/edges/canny.ts';
+import type { CannyOptions } from '../core/analysis/edges/canny.ts';
 import { edgeRgba } from '../core/analysis/jobs/edgeRgba.ts';
-import {
-  runRoiFeaturesJob,
-  type RoiFeaturesJob,
-  type RoiFeaturesResult,
-} from '../core/analysis/jobs/roiFeaturesJob.ts';
+import type { RoiFeaturesJob, RoiFeaturesResult } from '../core/analysis/jobs/roiFeaturesJob.ts';
 import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import type { InstanceMeta } from '../core/dicom/types.ts';
+import { edgesOn, featuresOn } from './analysisCompute.ts';
+import type { ComputedOn, ComputeOn } from './analysisGpu.ts';
 import { codecWasmUrls } from './codecWasmUrls.ts';
 
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
@@ -26,7 +24,8 @@ export interface AnalysisFailure {
   reason: string;
 }
 
-export type FeaturesReply = ({ ok: true } & RoiFeaturesResult) | AnalysisFailure;
+export type FeaturesReply =
+  ({ ok: true; computedOn: ComputedOn } & RoiFeaturesResult) | AnalysisFailure;
 
 export interface EdgeMask {
   /** RGBA, width x height: the colour on edge pixels, transparent elsewhere. */
@@ -35,6 +34,7 @@ export interface EdgeMask {
   height: number;
   lowUsed: number;
   highUsed: number;
+  computedOn: ComputedOn;
 }
 
 export type EdgesReply = ({ ok: true } & EdgeMask) | AnalysisFailure;
@@ -62,6 +62,7 @@ function failure(e: unknown): AnalysisFailure {
 
 type FeaturesRequest = Omit<RoiFeaturesJob, 'values' | 'width' | 'height'> & {
   sources: FrameSource[];
+  computeOn?: ComputeOn;
 };
 
 /** The sources stacked into one volume, decoded one at a time (peak: the volume + a slice). */
@@ -85,18 +86,24 @@ async function stack(sources: FrameSource[]) {
 const api = {
   async features(req: FeaturesRequest): Promise<FeaturesReply> {
     try {
-      return { ok: true, ...runRoiFeaturesJob({ ...req, ...(await stack(req.sources)) }) };
+      const job = { ...req, ...(await stack(req.sources)) };
+      return { ok: true, ...(await featuresOn(job, req.computeOn ?? 'auto')) };
     } catch (e) {
       return failure(e);
     }
   },
 
-  async edges(src: FrameSource, options: CannyOptions, colour: string): Promise<EdgesReply> {
+  async edges(
+    src: FrameSource,
+    options: CannyOptions,
+    colour: string,
+    computeOn: ComputeOn = 'auto',
+  ): Promise<EdgesReply> {
     try {
       const { values, w, h } = await valuesOf(src);
-      const r = canny({ values, width: w, height: h }, options);
+      const r = await edgesOn({ values, width: w, height: h }, options, computeOn);
       const rgba = edgeRgba(r.edges, colour);
-      const reply = { ok: true as const, rgba, width: w, height: h };
+      const reply = { ok: true as const, rgba, width: w, height: h, computedOn: r.computedOn };
       return Comlink.transfer({ ...reply, lowUsed: r.lowUsed, highUsed: r.highUsed }, [
         rgba.buffer,
       ]);

@@ -1,4 +1,5 @@
 import '../styles/analysis.css';
+import { ComputeControls } from './ComputeControls.tsx';
 import { EdgeControls } from './EdgeControls.tsx';
 import { ParamsForm } from './ParamsForm.tsx';
 import { ResultsView } from './ResultsView.tsx';
@@ -11,6 +12,7 @@ export function AnalysisPanel() {
     <div className="analysis-panel">
       <RoiList />
       <ParamsForm />
+      <ComputeControls />
       <RunControls />
       <EdgeControls />
       <ResultsView />

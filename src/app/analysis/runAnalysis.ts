@@ -25,7 +25,7 @@ function spacingOf(metas: InstanceMeta[]): SpacingMm {
 }
 
 async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisResult> {
-  const { settings } = useStore.getState();
+  const { settings, computeOn } = useStore.getState();
   const sources = await frameSources(job.positions);
   const request = {
     sources,
@@ -34,6 +34,7 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
     params: featureParams(settings),
     families: settings.families,
     histogramBins: HISTOGRAM_BINS,
+    computeOn,
   };
   // Comlink's Remote type splits the union; it is the worker's FeaturesReply.
   const reply = await analysisPool.call<FeaturesReply>(
@@ -41,6 +42,7 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
     (api) => api.features(request) as Promise<FeaturesReply>,
   );
   if (!reply.ok) throw new Error(`${job.roiName}, slice ${job.slice}: ${reply.reason}`);
+  useStore.getState().setComputedOn(reply.computedOn);
   const { positions: _p, shapes: _s, ...where } = job;
   return {
     ...where,

@@ -10,6 +10,7 @@ import type {
   RunScope,
   RunState,
 } from '../analysis/types.ts';
+import type { ComputedOn, ComputeOn } from '../../workers/analysisGpu.ts';
 import type { AppState } from './store.ts';
 
 export interface AnalysisSlice {
@@ -25,6 +26,12 @@ export interface AnalysisSlice {
   /** Keys of the last run's results, in slice order: what the table and plots show. */
   shownKeys: string[];
   run: RunState;
+  /** Where analysis jobs compute (Auto: a hardware GPU when there is one), and where the
+   * latest job did. */
+  computeOn: ComputeOn;
+  computedOn: ComputedOn | null;
+  setComputeOn: (choice: ComputeOn) => void;
+  setComputedOn: (on: ComputedOn) => void;
   setRoiTool: (tool: RoiTool | null) => void;
   addRoi: (seriesUID: string, position: string, shape: RoiShape) => string;
   setRoiShape: (roiId: string, position: string, shape: RoiShape | null) => void;
@@ -84,6 +91,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     results: {},
     shownKeys: [],
     run: { status: 'idle', done: 0, total: 0, cached: 0, failures: [] },
+    computeOn: 'auto',
+    computedOn: null,
+    setComputeOn: (computeOn) => set({ computeOn }),
+    setComputedOn: (computedOn) => set({ computedOn }),
     setRoiTool: (roiTool) => set({ roiTool }),
     addRoi: (seriesUID, position, shape) => {
       const id = `roi-${++roiCounter}`;

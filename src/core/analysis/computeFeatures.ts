@@ -15,6 +15,7 @@ import {
   directionalAggregationCodes,
   zoneAggregationCodes,
   zoneAggregationOf,
+  type MatricesOf,
 } from './texture/aggregate';
 import { glcmMatrices } from './texture/glcm';
 import { glcmFeatures } from './texture/glcmFeatures';
@@ -37,10 +38,17 @@ export interface FeatureSet {
   features: FeatureValue[];
 }
 
+/** Matrices counted elsewhere (e.g. on the GPU) for the discretised ROI, used instead of
+ * counting here; they must equal what the CPU would count. */
+export interface FeatureOverrides {
+  glcm?: MatricesOf;
+}
+
 export function computeFeatures(
   roi: RoiVolume,
   params: FeatureParams,
   families: readonly FamilyId[] = Object.keys(familyDefs) as FamilyId[],
+  overrides: FeatureOverrides = {},
 ): FeatureSet {
   assertRoiShape(roi);
   const intensityMask = resegment(roi, params.resegment);
@@ -55,7 +63,7 @@ export function computeFeatures(
       aggregateDirectional(
         discrete,
         agg,
-        (dirs, z) => glcmMatrices(discrete, dirs, z, d),
+        overrides.glcm ?? ((dirs, z) => glcmMatrices(discrete, dirs, z, d)),
         glcmFeatures,
       ),
     glrlm: () =>

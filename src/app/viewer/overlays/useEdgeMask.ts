@@ -5,6 +5,7 @@ import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { edgeWorker } from '../../../workers/analysisPool.ts';
 import type { EdgesReply } from '../../../workers/analysis.worker.ts';
 import { frameSource } from '../../analysis/frameSource.ts';
+import { useStore } from '../../store/store.ts';
 import type { EdgeSettings } from '../../analysis/types.ts';
 import { positionKey } from '../useStackFrame.ts';
 import { edgeCanvas } from './edgeImage.ts';
@@ -23,6 +24,7 @@ export function useEdgeMask(
   const [mask, setMask] = useState<EdgeMaskImage | null>(null);
   const { enabled, sigma, thresholds, low, high, followWindow, colour } = edges;
   const windowKey = followWindow ? window : '';
+  const computeOn = useStore((s) => s.computeOn);
   useEffect(() => {
     const position = stack?.find((p) => positionKey(p) === imageId);
     if (!enabled || !position || !imageId) return;
@@ -39,19 +41,22 @@ export function useEdgeMask(
       .then((src) =>
         edgeWorker.call<EdgesReply>(
           undefined,
-          (api) => api.edges(src, options, colour) as Promise<EdgesReply>,
+          (api) => api.edges(src, options, colour, computeOn) as Promise<EdgesReply>,
         ),
       )
       .then(
         (r) => {
           if (!r.ok) console.error('edge overlay failed', r.reason);
-          else if (live) setMask({ imageId, canvas: edgeCanvas(r.rgba, r.width, r.height) });
+          else if (live) {
+            useStore.getState().setComputedOn(r.computedOn);
+            setMask({ imageId, canvas: edgeCanvas(r.rgba, r.width, r.height) });
+          }
         },
         (e: unknown) => console.error('edge overlay failed', e),
       );
     return () => {
       live = false;
     };
-  }, [stack, imageId, enabled, sigma, thresholds, low, high, windowKey, colour]);
+  }, [stack, imageId, enabled, sigma, thresholds, low, high, windowKey, colour, computeOn]);
   return enabled ? mask : null;
 }

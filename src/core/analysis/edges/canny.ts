@@ -294,7 +294,7 @@ function magAt(mag: Float32Array, w: number, h: number, x: number, y: number): n
  * Edges: strong pixels and the weak ones 8-connected to them. strong >= 0: the strong pixels are
  * already listed in stack[0..strong); -1: they are found by scanning state.
  */
-function hysteresis(
+export function hysteresis(
   state: Uint8Array,
   edges: Uint8Array,
   stack: Int32Array,

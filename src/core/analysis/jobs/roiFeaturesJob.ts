@@ -1,11 +1,11 @@
 // One analysis job: a stack of slices in modality values and a ROI shape per slice -> IBSI features and the
 // ROI's intensity histogram. What the analysis worker runs; Node can run the same call.
-import { computeFeatures, type FeatureSet } from '../computeFeatures';
+import { computeFeatures, type FeatureOverrides, type FeatureSet } from '../computeFeatures';
 import type { FamilyId } from '../featureDef';
 import type { FeatureParams } from '../params';
 import { roiStackMask, type SliceRoi } from '../roi/roiStack';
 import type { RoiShape } from '../roi/shapes';
-import { assertRoiShape, type SpacingMm } from '../volume';
+import { assertRoiShape, type RoiVolume, type SpacingMm } from '../volume';
 import { roiHistogram, type RoiHistogram } from './roiHistogram';
 
 export interface RoiFeaturesJob {
@@ -25,15 +25,22 @@ export interface RoiFeaturesResult extends FeatureSet {
   histogram: RoiHistogram;
 }
 
-export function runRoiFeaturesJob(job: RoiFeaturesJob): RoiFeaturesResult {
+/** The job's slices and per-slice shapes as one ROI volume (values + mask). */
+export function roiOfJob(job: RoiFeaturesJob): RoiVolume {
   const { values, width, height } = job;
-  const depth = job.shapes.length;
   const stack: SliceRoi[] = [];
   job.shapes.forEach((shape, z) => shape && stack.push({ z, shape }));
-  const dims = [width, height, depth] as const;
-  const mask = roiStackMask(stack, dims);
-  const roi = { values, mask, dims, spacingMm: job.spacingMm };
+  const dims = [width, height, job.shapes.length] as const;
+  const roi = { values, mask: roiStackMask(stack, dims), dims, spacingMm: job.spacingMm };
   assertRoiShape(roi);
-  const set = computeFeatures(roi, job.params, job.families);
-  return { ...set, histogram: roiHistogram(values, mask, job.histogramBins) };
+  return roi;
+}
+
+export function runRoiFeaturesJob(
+  job: RoiFeaturesJob,
+  overrides?: FeatureOverrides,
+): RoiFeaturesResult {
+  const roi = roiOfJob(job);
+  const set = computeFeatures(roi, job.params, job.families, overrides);
+  return { ...set, histogram: roiHistogram(roi.values, roi.mask, job.histogramBins) };
 }

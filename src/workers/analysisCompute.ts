@@ -1,0 +1,44 @@
+// The analysis worker's two jobs on the GPU or the CPU as the user chose: GLCM counting and the
+// Canny edge kernels run on the GPU; everything else, and every fallback, on the CPU.
+import { canny, type CannyOptions, type EdgeResult } from '../core/analysis/edges/canny.ts';
+import type { Image2d } from '../core/analysis/edges/image2d.ts';
+import { glcmOverrideGpu } from '../core/analysis/gpu/gpuGlcmJob.ts';
+import {
+  roiOfJob,
+  runRoiFeaturesJob,
+  type RoiFeaturesJob,
+  type RoiFeaturesResult,
+} from '../core/analysis/jobs/roiFeaturesJob.ts';
+import { onGpuOrCpu, type ComputeOn, type ComputedOn } from './analysisGpu.ts';
+
+export async function featuresOn(
+  job: RoiFeaturesJob,
+  choice: ComputeOn,
+): Promise<RoiFeaturesResult & { computedOn: ComputedOn }> {
+  if (!job.families.includes('glcm')) {
+    const on: ComputedOn = { device: 'CPU', note: 'no GPU kernel for the chosen families' };
+    return { ...runRoiFeaturesJob(job), computedOn: on };
+  }
+  const { value, on } = await onGpuOrCpu(
+    choice,
+    async (gpu) => {
+      const glcm = await glcmOverrideGpu(gpu, roiOfJob(job), job.params);
+      return runRoiFeaturesJob(job, { glcm });
+    },
+    () => runRoiFeaturesJob(job),
+  );
+  return { ...value, computedOn: on };
+}
+
+export async function edgesOn(
+  image: Image2d,
+  options: CannyOptions,
+  choice: ComputeOn,
+): Promise<EdgeResult & { computedOn: ComputedOn }> {
+  const { value, on } = await onGpuOrCpu(
+    choice,
+    (gpu) => gpu.canny(image, options),
+    () => canny(image, options),
+  );
+  return { ...value, computedOn: on };
+}

@@ -1,0 +1,16 @@
+// The WebGPU self-test (loaded only with ?selftest=webgpu): GPU and CPU kernels on the same
+// deterministic image, in a worker like real jobs, so the page never computes.
+import * as Comlink from 'comlink';
+import { gpuParity, type ParityReport } from '../core/analysis/gpu/gpuParity.ts';
+import { gpuFor, type ComputedOn } from './analysisGpu.ts';
+
+const api = {
+  async run(size: number, runs = 3): Promise<{ on: ComputedOn; report: ParityReport }> {
+    const { gpu, on } = await gpuFor('gpu');
+    if (!gpu) throw new Error('no GPU');
+    return { on, report: await gpuParity(gpu, size, () => performance.now(), runs) };
+  },
+};
+
+export type GpuSelftestApi = typeof api;
+Comlink.expose(api);
