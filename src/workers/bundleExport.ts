@@ -4,6 +4,7 @@ import { featureResultFromAnalysis } from '../core/bundle/fromAnalysis.ts';
 import type { CryptoKeyHandle } from '../core/bundle/subtle.ts';
 import type { FeatureResult, PredictionResult } from '../core/bundle/types.ts';
 import { writeBundle } from '../core/bundle/writeBundle.ts';
+import { studyReport } from '../core/dicom/sr/studyReport.ts';
 import { importCollaborationKey } from '../core/deid/hmac.ts';
 import { pseudonymousKey } from '../core/deid/pseudonym.ts';
 import type { ExportRequest, LocalPrediction } from './bundleTypes.ts';
@@ -26,6 +27,45 @@ async function predictionResult(
   };
 }
 
+/** One SR per study, named by its study key, holding that study's pseudonymised predictions. */
+async function studyReports(
+  key: CryptoKeyHandle,
+  req: ExportRequest,
+  results: readonly PredictionResult[],
+  createdAt: string,
+): Promise<Record<string, Uint8Array>> {
+  const byStudy = new Map<string, { local: LocalPrediction[]; results: PredictionResult[] }>();
+  req.predictions.forEach((p, i) => {
+    const uid = p.source.studyInstanceUid;
+    const entry = byStudy.get(uid) ?? { local: [], results: [] };
+    entry.local.push(p);
+    entry.results.push(results[i]);
+    byStudy.set(uid, entry);
+  });
+  const members: Record<string, Uint8Array> = {};
+  for (const [studyInstanceUid, { local, results: studyResults }] of byStudy) {
+    const seen = new Set<string>();
+    const images = local.flatMap((p) =>
+      p.images
+        .filter((im) => !seen.has(im.sopInstanceUid) && seen.add(im.sopInstanceUid))
+        .map((im) => ({ ...im, seriesInstanceUid: p.source.seriesInstanceUid })),
+    );
+    const { studyKey, bytes } = await studyReport({
+      key,
+      patientId: local[0].source.patientId,
+      studyInstanceUid,
+      studyDate: local[0].studyDate,
+      images,
+      predictions: studyResults,
+      dates: req.reportDates,
+      software: SOFTWARE,
+      createdAt,
+    });
+    members[`sr/${studyKey}.dcm`] = bytes;
+  }
+  return members;
+}
+
 export async function exportBundle(req: ExportRequest): Promise<Uint8Array> {
   const key = await importCollaborationKey(req.secret);
   const features: FeatureResult[] = [];
@@ -37,10 +77,13 @@ export async function exportBundle(req: ExportRequest): Promise<Uint8Array> {
   const predictions: PredictionResult[] = [];
   for (const p of req.predictions)
     predictions.push(await predictionResult(key, p, req.labels[p.seriesUid]));
+  const createdAt = new Date().toISOString();
   return writeBundle({
     center: req.center,
     software: SOFTWARE,
+    createdAt,
     results: { features, predictions, edges: [] },
+    extraMembers: await studyReports(key, req, predictions, createdAt),
     ...(req.signWith
       ? {
           signWith: {

@@ -2,6 +2,7 @@
 import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
 import type { AnalysisSource } from '../core/bundle/fromAnalysis.ts';
 import type { BundleError, Manifest, ModelRef } from '../core/bundle/types.ts';
+import type { ReportDates } from '../core/dicom/sr/studyReport.ts';
 
 /** Features of one series, still keyed by its real identifiers: they never leave the page as such. */
 export interface LocalFeatures {
@@ -14,13 +15,16 @@ export interface LocalFeatures {
   readonly set: FeatureSet;
 }
 
-/** A classifier output on one series, before pseudonymisation. */
+/** A classifier output on one series (the series aggregate), before pseudonymisation. */
 export interface LocalPrediction {
   readonly seriesUid: string;
   readonly source: AnalysisSource;
   readonly model: ModelRef;
   readonly probabilities: { readonly [label: string]: number };
   readonly predicted: string;
+  /** The images the aggregate came from and the study date: only for the study's DICOM SR. */
+  readonly images: readonly { readonly sopClassUid: string; readonly sopInstanceUid: string }[];
+  readonly studyDate: string;
 }
 
 export interface ExportRequest {
@@ -31,6 +35,8 @@ export interface ExportRequest {
   readonly predictions: readonly LocalPrediction[];
   /** Ground truth per series UID. */
   readonly labels: { readonly [seriesUid: string]: string };
+  /** Study dates in the per-study SR: removed, or shifted by the patient's keyed offset. */
+  readonly reportDates: ReportDates;
   readonly signWith?: { readonly privateKey: CryptoKey; readonly publicKey: CryptoKey };
   readonly passphrase?: string;
 }

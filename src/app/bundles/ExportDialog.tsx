@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { exportBundle } from './actions/exportBundle.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
 import { FeaturesSection } from './FeaturesSection.tsx';
+import { PredictionsSection } from './PredictionsSection.tsx';
+import type { ReportDates } from '../../core/dicom/sr/studyReport.ts';
 import { SigningFields } from './SigningFields.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string };
@@ -12,6 +14,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [sign, setSign] = useState(true);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [reportDates, setReportDates] = useState<ReportDates>('remove');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const run = async () => {
     setStatus({ kind: 'busy' });
@@ -19,6 +22,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       const name = await exportBundle({
         center,
         sign,
+        reportDates,
         ...(encrypt ? { passphrase } : {}),
       });
       setStatus({ kind: 'done', text: `Exported ${name}.` });
@@ -38,6 +42,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       </label>
       <CollaborationKeyField />
       <FeaturesSection />
+      <PredictionsSection reportDates={reportDates} setReportDates={setReportDates} />
       <SigningFields sign={sign} setSign={setSign} center={center} />
       <fieldset className="bundle-fieldset">
         <legend>Encryption</legend>

@@ -1,10 +1,12 @@
 // The Predictions tab: the default classifier on the active image, with its execution provider,
 // latency and model card. Inference runs in the inference worker; this component only shows it.
 import { useState } from 'react';
-import type { Prediction } from '../../core/inference/classifier.ts';
-import type { Result } from '../../workers/inference.worker.ts';
-import { loadFrame } from '../services/frames.ts';
+import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
+import { cachedInput } from '../predictions/inputCache.ts';
+import { PredictionsCompare } from '../predictions/PredictionsCompare.tsx';
+import { PredictionsSeries } from '../predictions/PredictionsSeries.tsx';
 import { selectActivePosition } from '../store/selectors.ts';
+import { predictionId } from '../store/predictionsSlice.ts';
 import { useStore } from '../store/store.ts';
 import { PredictionsCard } from './PredictionsCard.tsx';
 import { PredictionsList } from './PredictionsList.tsx';
@@ -12,37 +14,29 @@ import { PredictionsSaliency } from './PredictionsSaliency.tsx';
 import { inferenceWorker, type ProviderChoice, useDefaultModel } from './PredictionsSession.tsx';
 import { PredictionsVerify } from './PredictionsVerify.tsx';
 
-type Outcome =
-  | { prediction: Prediction; latencyMs: number; file: string; input: Float32Array }
-  | { error: string };
-
 export function PredictionsPanel() {
   const [provider, setProvider] = useState<ProviderChoice>('auto');
   const [threads, setThreads] = useState<number | undefined>(undefined);
   const model = useDefaultModel(provider, provider === 'wasm' ? threads : undefined);
   const position = useStore(selectActivePosition);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const handle: ModelHandle | null =
+    model.status === 'ready' ? { bridge: inferenceWorker, info: model.model } : null;
+  // Results live in the predictions slice; this image's, by this model, is shown.
+  const current = useStore((s) =>
+    position && handle
+      ? s.predictions[
+          predictionId(position.instance.sopInstanceUID, position.frame, handle.info.sha256)
+        ]
+      : undefined,
+  );
+  const [error, setError] = useState('');
+  const input = current ? cachedInput(current.id) : undefined;
 
   const classify = async () => {
-    if (!position) return;
-    const { instance: meta, frame: index } = position;
-    try {
-      const frame = await loadFrame(meta, index);
-      const ctx = {
-        file: meta.file,
-        modality: meta.modality,
-        photometricInterpretation: meta.photometricInterpretation,
-        windows: meta.windows,
-      };
-      type Classified = Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>;
-      const r = await inferenceWorker.call<Classified>(
-        undefined,
-        (api) => api.classifyFrame(frame, ctx) as Promise<Classified>,
-      );
-      setOutcome(r.ok ? { ...r.value, file: meta.file } : { error: r.error.reason });
-    } catch (err) {
-      setOutcome({ error: err instanceof Error ? err.message : String(err) });
-    }
+    if (!position || !handle) return;
+    setError('');
+    const r = await classifyPosition(handle, position);
+    if ('error' in r) setError(r.error);
   };
 
   return (
@@ -91,16 +85,23 @@ export function PredictionsPanel() {
           <button type="button" disabled={!position} onClick={classify}>
             Classify this image
           </button>
-          {outcome && 'error' in outcome && <p role="alert">{outcome.error}</p>}
-          {outcome && 'prediction' in outcome && (
+          {error && <p role="alert">{error}</p>}
+          {current && (
             <>
-              <PredictionsList prediction={outcome.prediction} />
+              <PredictionsList
+                prediction={{
+                  probabilities: { ...current.probabilities },
+                  predictedLabel: current.predicted,
+                }}
+              />
               <p className="muted">
-                {outcome.prediction.predictedLabel} · {outcome.latencyMs.toFixed(1)} ms
+                {current.predicted} · {current.latencyMs.toFixed(1)} ms
               </p>
-              <PredictionsSaliency key={outcome.file} input={outcome.input} />
+              {input && <PredictionsSaliency key={current.id} input={input} />}
             </>
           )}
+          {handle && <PredictionsSeries model={handle} />}
+          {handle && <PredictionsCompare model={handle} />}
           <PredictionsCard card={model.model.card} sha256={model.model.sha256} />
           <PredictionsVerify />
         </>

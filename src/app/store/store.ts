@@ -5,6 +5,7 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
 import { createBundleSlice, type BundleSlice } from './bundleSlice.ts';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice.ts';
 import { createLabelsSlice, type LabelsSlice } from './labelsSlice.ts';
+import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice.ts';
 import { createStudiesSlice, type StudiesSlice } from './studiesSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 import { createViewerSlice, type ViewerSlice } from './viewerSlice.ts';
@@ -15,6 +16,7 @@ export type AppState = StudiesSlice &
   UiSlice &
   BundleSlice &
   LabelsSlice &
+  PredictionsSlice &
   AnalysisSlice;
 
 export const useStore = create<AppState>()((...a) => ({
@@ -25,4 +27,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
   ...createBundleSlice(...a),
   ...createLabelsSlice(...a),
+  ...createPredictionsSlice(...a),
 }));

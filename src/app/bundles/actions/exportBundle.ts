@@ -3,6 +3,8 @@
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
 import { localFeaturesFromAnalysis } from '../fromAnalysisResults.ts';
+import { localPredictions } from '../../predictions/seriesPredictions.ts';
+import type { ReportDates } from '../../../core/dicom/sr/studyReport.ts';
 import type { ImportResult } from '../../../workers/bundleTypes.ts';
 import { bundleWorker } from './bundleWorker.ts';
 import { download } from './download.ts';
@@ -14,6 +16,8 @@ export interface ExportOptions {
   readonly sign: boolean;
   /** Encrypt the whole bundle under this passphrase (AES-GCM, PBKDF2) when given. */
   readonly passphrase?: string;
+  /** Study dates in the per-study DICOM SR of the predictions: removed or shifted. */
+  readonly reportDates?: ReportDates;
 }
 
 export class ExportProblem extends Error {}
@@ -29,9 +33,11 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
     ...Object.values(s.localFeatures),
     ...localFeaturesFromAnalysis(Object.values(s.results), s.seriesByUid, s.stacks),
   ];
-  if (features.length === 0)
+  // Predictions of the Predictions tab: one per series and model (the series aggregate).
+  const predictions = localPredictions(s.predictions, s.seriesByUid, s.stacks);
+  if (features.length === 0 && predictions.length === 0)
     throw new ExportProblem(
-      'There are no results yet: run an analysis or compute whole-image features first.',
+      'There are no results yet: run an analysis, classify images or compute whole-image features first.',
     );
   const signing = options.sign ? await ensureSigningKey() : undefined;
   const bytes = await bundleWorker.call(undefined, (api) =>
@@ -39,8 +45,9 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
       center,
       secret: s.collaborationKey!.secret,
       features,
-      predictions: [],
+      predictions,
       labels: s.labels,
+      reportDates: options.reportDates ?? 'remove',
       ...(signing
         ? { signWith: { privateKey: signing.privateKey, publicKey: signing.publicKey } }
         : {}),

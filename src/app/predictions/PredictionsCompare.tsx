@@ -1,0 +1,139 @@
+// Two models on the same series: the default model and one the user picks or drops (.onnx + card).
+// Both run on every image; the images where they disagree are listed first, and a click shows
+// the image in the viewer.
+import { useMemo, useState, type DragEvent } from 'react';
+import { selectStack } from '../store/selectors.ts';
+import { useStore } from '../store/store.ts';
+import type { ModelHandle } from './classify.ts';
+import { comparisonRows } from './comparisonRows.ts';
+import { comparisonWorker, loadSecondModel } from './loadSecondModel.ts';
+import { seriesPredictions } from './seriesPredictions.ts';
+import { useSeriesRun } from './useSeriesRun.ts';
+
+const nameOf = (m: ModelHandle) => `${m.info.card.name} ${m.info.card.version}`;
+
+export function PredictionsCompare({ model }: { model: ModelHandle }) {
+  const second = useStore((s) => s.comparisonModel);
+  const stack = useStore((s) => selectStack(s.active)(s));
+  const predictions = useStore((s) => s.predictions);
+  const [loadError, setLoadError] = useState('');
+  const [loading, setLoading] = useState(false);
+  const run = useSeriesRun();
+  const other: ModelHandle | null = second ? { bridge: comparisonWorker, info: second } : null;
+
+  const rows = useMemo(
+    () =>
+      stack && second
+        ? comparisonRows(
+            seriesPredictions(predictions, stack, model.info.sha256),
+            seriesPredictions(predictions, stack, second.sha256),
+          )
+        : [],
+    [predictions, stack, model.info.sha256, second],
+  );
+
+  const pick = async (files: File[]) => {
+    setLoadError('');
+    setLoading(true);
+    try {
+      await loadSecondModel(files, model.info.executionProvider);
+    } catch (err) {
+      setLoadError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLoading(false);
+    }
+  };
+  // The page-wide drop zone loads DICOM; a model dropped here is for this section only.
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    void pick([...e.dataTransfer.files]);
+  };
+  const show = (index: number) => {
+    const s = useStore.getState();
+    s.setIndex(s.active, index);
+  };
+  const disagree = rows.filter((r) => !r.agree).length;
+
+  return (
+    <section
+      className="predictions-compare"
+      aria-label="Compare two models"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+      }}
+      onDrop={onDrop}
+    >
+      <h4>Compare with a second model</h4>
+      <label>
+        Second model (.onnx + card .json, or drop them here){' '}
+        <input
+          type="file"
+          multiple
+          accept=".onnx,.json"
+          aria-label="Second model files"
+          onChange={(e) => void pick([...(e.target.files ?? [])])}
+        />
+      </label>
+      {loading && <p className="muted">Loading second model…</p>}
+      {loadError && <p className="bundle-error">{loadError}</p>}
+      {other && (
+        <p className="muted" data-testid="second-model">
+          {nameOf(other)} · sha256 {other.info.sha256.slice(0, 12)}…
+        </p>
+      )}
+      {other &&
+        (run.progress ? (
+          <>
+            <progress max={run.progress[1]} value={run.progress[0]} aria-label="Compare progress" />
+            <button type="button" onClick={run.cancel}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            disabled={!stack}
+            onClick={() => stack && void run.start([model, other], stack)}
+          >
+            Compare on this series
+          </button>
+        ))}
+      {run.error && <p className="bundle-error">{run.error}</p>}
+      {other && rows.length > 0 && (
+        <>
+          <p data-testid="compare-summary">
+            {disagree} of {rows.length} images disagree
+          </p>
+          <table className="compare-table" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th>Image</th>
+                <th>{nameOf(model)}</th>
+                <th>{nameOf(other)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.index} className={r.agree ? undefined : 'disagree'}>
+                  <td>
+                    <button type="button" onClick={() => show(r.index)}>
+                      Image {r.index + 1}
+                    </button>
+                  </td>
+                  <td>
+                    {r.a.predicted} ({r.a.probabilities[r.a.predicted].toFixed(3)})
+                  </td>
+                  <td>
+                    {r.b.predicted} ({r.b.probabilities[r.b.predicted].toFixed(3)})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

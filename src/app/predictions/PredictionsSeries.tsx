@@ -1,0 +1,57 @@
+// The active series as one prediction: every image classified, then the mean probability per
+// label over the images, with the rule said in words next to it.
+import { useMemo } from 'react';
+import { selectStack } from '../store/selectors.ts';
+import { useStore } from '../store/store.ts';
+import type { ModelHandle } from './classify.ts';
+import { seriesAggregate, seriesPredictions } from './seriesPredictions.ts';
+import { useSeriesRun } from './useSeriesRun.ts';
+
+export function PredictionsSeries({ model }: { model: ModelHandle }) {
+  const stack = useStore((s) => selectStack(s.active)(s));
+  const predictions = useStore((s) => s.predictions);
+  const images = useMemo(
+    () => (stack ? seriesPredictions(predictions, stack, model.info.sha256) : []),
+    [predictions, stack, model.info.sha256],
+  );
+  const run = useSeriesRun();
+  const agg = seriesAggregate(images);
+  return (
+    <section className="predictions-series" aria-label="Series prediction">
+      {run.progress ? (
+        <>
+          <progress max={run.progress[1]} value={run.progress[0]} aria-label="Series progress" />
+          <button type="button" onClick={run.cancel}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          disabled={!stack}
+          onClick={() => stack && void run.start([model], stack)}
+        >
+          Classify series
+        </button>
+      )}
+      {run.error && <p className="bundle-error">{run.error}</p>}
+      {agg && (
+        <>
+          <table data-testid="series-aggregate">
+            <tbody>
+              {Object.entries(agg.probabilities).map(([label, p]) => (
+                <tr key={label} className={label === agg.predictedLabel ? 'predicted' : undefined}>
+                  <th scope="row">{label}</th>
+                  <td data-label={label}>{p.toFixed(4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted" data-testid="series-rule">
+            {agg.rule}: <strong>{agg.predictedLabel}</strong>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

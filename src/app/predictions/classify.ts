@@ -1,0 +1,86 @@
+// Classifying images: frames come from the frame cache or the decode worker, inference runs in an
+// inference worker; this only hands them over and files each result in the predictions slice.
+import type { Prediction } from '../../core/inference/classifier.ts';
+import type { StackPosition } from '../../core/ingest/stack.ts';
+import type { WorkerBridge } from '../../workers/bridge.ts';
+import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import { loadFrame } from '../services/frames.ts';
+import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
+import { useStore } from '../store/store.ts';
+import { rememberInput } from './inputCache.ts';
+
+type Classified = Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>;
+
+export interface ModelHandle {
+  readonly bridge: WorkerBridge<InferenceApi>;
+  readonly info: LoadedModel;
+}
+
+/** Classifies one image with one model and stores the result; a failure comes back as words. */
+export async function classifyPosition(
+  model: ModelHandle,
+  pos: StackPosition,
+  signal?: AbortSignal,
+): Promise<StoredPrediction | { error: string }> {
+  const meta = pos.instance;
+  try {
+    const frame = await loadFrame(meta, pos.frame);
+    const ctx = {
+      file: meta.file,
+      modality: meta.modality,
+      photometricInterpretation: meta.photometricInterpretation,
+      windows: meta.windows,
+    };
+    const r = await model.bridge.call<Classified>(
+      signal,
+      (api) => api.classifyFrame(frame, ctx) as Promise<Classified>,
+    );
+    if (!r.ok) return { error: r.error.reason };
+    const { card, sha256, executionProvider } = model.info;
+    const stored: StoredPrediction = {
+      id: predictionId(meta.sopInstanceUID, pos.frame, sha256),
+      seriesUid: meta.seriesInstanceUID,
+      sopInstanceUid: meta.sopInstanceUID,
+      frame: pos.frame,
+      model: { name: card.name, version: card.version, sha256 },
+      probabilities: r.value.prediction.probabilities,
+      predicted: r.value.prediction.predictedLabel,
+      executionProvider,
+      latencyMs: r.value.latencyMs,
+    };
+    rememberInput(stored.id, r.value.input);
+    useStore.getState().putPredictions([stored]);
+    return stored;
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Classifies every image of a stack with each model in turn (one worker per model, so both can
+ * run at once); images a model has already classified are skipped. Returns the first error seen.
+ */
+export async function classifyStack(
+  models: readonly ModelHandle[],
+  stack: readonly StackPosition[],
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const total = stack.length * models.length;
+  let done = 0;
+  let firstError: string | undefined;
+  await Promise.all(
+    models.map(async (m) => {
+      for (const pos of stack) {
+        const id = predictionId(pos.instance.sopInstanceUID, pos.frame, m.info.sha256);
+        if (!useStore.getState().predictions[id]) {
+          const r = await classifyPosition(m, pos, signal);
+          if ('error' in r) firstError ??= r.error;
+        }
+        onProgress(++done, total);
+      }
+    }),
+  );
+  return firstError;
+}

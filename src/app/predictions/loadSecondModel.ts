@@ -1,0 +1,38 @@
+// A second model for comparisons, from files the user picks or drops: one .onnx and its card
+// (.json). It gets its own inference worker, so the default model stays loaded beside it.
+import { WorkerBridge } from '../../workers/bridge.ts';
+import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
+import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import { useStore } from '../store/store.ts';
+
+export const comparisonWorker = new WorkerBridge<InferenceApi>(
+  () =>
+    new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }),
+  10 * 60_000,
+);
+
+/** Loads the picked model; the error says what is missing or wrong in plain words. */
+export async function loadSecondModel(
+  files: readonly File[],
+  provider: ExecutionProvider,
+): Promise<LoadedModel> {
+  const onnx = files.find((f) => f.name.toLowerCase().endsWith('.onnx'));
+  const card = files.find((f) => f.name.toLowerCase().endsWith('.json'));
+  if (!onnx || !card)
+    throw new Error('Pick two files: the model (.onnx) and its model card (.json).');
+  let cardJson: unknown;
+  try {
+    cardJson = JSON.parse(await card.text());
+  } catch {
+    throw new Error(`${card.name} is not JSON.`);
+  }
+  const bytes = new Uint8Array(await onnx.arrayBuffer());
+  comparisonWorker.terminate();
+  const r = await comparisonWorker.call<Result<LoadedModel>>(
+    undefined,
+    (api) => api.load(bytes, cardJson, onnx.name, provider) as Promise<Result<LoadedModel>>,
+  );
+  if (!r.ok) throw new Error(r.error.reason);
+  useStore.getState().setComparisonModel(r.value);
+  return r.value;
+}

@@ -1,0 +1,67 @@
+// Reading the predictions slice: a series' predictions by one model in stack order, their series
+// aggregate, and the series aggregates as bundle inputs (real identifiers; the worker keys them).
+import type { ModelRef } from '../../core/bundle/types.ts';
+import type { SeriesNode } from '../../core/dicom/types.ts';
+import { aggregateSeries, type SeriesAggregate } from '../../core/inference/seriesAggregate.ts';
+import type { StackPosition } from '../../core/ingest/stack.ts';
+import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
+import type { LocalPrediction } from '../../workers/bundleTypes.ts';
+
+export interface ImagePrediction {
+  /** Index in the series' stack (what the viewer's slider shows). */
+  readonly index: number;
+  readonly prediction: StoredPrediction;
+}
+
+/** The series' images that this model has classified, in stack order. */
+export function seriesPredictions(
+  predictions: Readonly<Record<string, StoredPrediction>>,
+  stack: readonly StackPosition[],
+  modelSha256: string,
+): ImagePrediction[] {
+  const out: ImagePrediction[] = [];
+  stack.forEach((pos, index) => {
+    const p = predictions[predictionId(pos.instance.sopInstanceUID, pos.frame, modelSha256)];
+    if (p) out.push({ index, prediction: p });
+  });
+  return out;
+}
+
+export function seriesAggregate(images: readonly ImagePrediction[]): SeriesAggregate | undefined {
+  return aggregateSeries(images.map((i) => i.prediction));
+}
+
+/** One bundle prediction per series and model: the series aggregate, with the images it covers. */
+export function localPredictions(
+  predictions: Readonly<Record<string, StoredPrediction>>,
+  seriesByUid: Readonly<Record<string, SeriesNode>>,
+  stacks: Readonly<Record<string, StackPosition[]>>,
+): LocalPrediction[] {
+  const groups = new Map<string, { seriesUid: string; model: ModelRef }>();
+  for (const p of Object.values(predictions))
+    groups.set(`${p.seriesUid}\u0000${p.model.sha256}`, { seriesUid: p.seriesUid, model: p.model });
+  const out: LocalPrediction[] = [];
+  for (const { seriesUid, model } of groups.values()) {
+    const first = seriesByUid[seriesUid]?.instances[0];
+    const images = seriesPredictions(predictions, stacks[seriesUid] ?? [], model.sha256);
+    const agg = seriesAggregate(images);
+    if (!first || !agg) continue;
+    out.push({
+      seriesUid,
+      source: {
+        patientId: first.patientID,
+        studyInstanceUid: first.studyInstanceUID,
+        seriesInstanceUid: seriesUid,
+      },
+      model: { name: model.name, version: model.version, sha256: model.sha256 },
+      probabilities: agg.probabilities,
+      predicted: agg.predictedLabel,
+      images: images.map((i) => ({
+        sopClassUid: stacks[seriesUid][i.index].instance.sopClassUID,
+        sopInstanceUid: i.prediction.sopInstanceUid,
+      })),
+      studyDate: first.studyDate,
+    });
+  }
+  return out;
+}
