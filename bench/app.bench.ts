@@ -1,12 +1,12 @@
 // Drop-to-first-image in Chromium: a 200-slice 512×512 CT (the demo phantom, ~105 MB) is given
 // to the built app's file input; we time, on the page's clock, from the input's change event
-// to the first painted slice, and to the whole series indexed. Needs `npm run build` (run here
+// to the first painted slice, to the whole series indexed, and per slice while scrolling. Needs `npm run build` (run here
 // when dist/ is missing) and Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { report } from './report.ts';
 
@@ -25,6 +25,30 @@ async function waitForServer(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`vite preview did not answer on ${url}`);
+}
+
+/** Arrow-down through 30 slices of the 512² series: key press to the next slice painted. */
+async function scrollTimes(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const vp = document.querySelector('[data-testid=viewport-0]')!;
+    const times: number[] = [];
+    for (let k = 1; k <= 30; k++) {
+      const t0 = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+      // No named inner functions: tsx would wrap them in a helper the page does not have.
+      await new Promise<void>((resolve) => {
+        if (vp.getAttribute('data-rendered')?.startsWith(`${k}|`)) return resolve();
+        const mo = new MutationObserver(() => {
+          if (!vp.getAttribute('data-rendered')?.startsWith(`${k}|`)) return;
+          mo.disconnect();
+          resolve();
+        });
+        mo.observe(vp, { attributes: true });
+      });
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
 }
 
 function median(xs: number[]): number {
@@ -54,10 +78,13 @@ export async function run(): Promise<void> {
   });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const scroll: number[] = [];
     const first: number[] = [];
     const indexed: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.on('crash', () => process.stderr.write('page crashed\n'));
+      page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.evaluate(() => {
         const w = window as unknown as { t: Record<string, number> };
@@ -83,6 +110,13 @@ export async function run(): Promise<void> {
       const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
       first.push(t.first - t.drop);
       indexed.push(t.indexed - t.drop);
+      if (i === 0) {
+        // Scrolling once the preloader has decoded the stack: what reading feels like.
+        await page.waitForSelector(`[data-testid=viewport-0][data-preloaded="${SLICES}"]`, {
+          timeout: 120_000,
+        });
+        scroll.push(...(await scrollTimes(page)));
+      }
       await page.close();
     }
     const common = {
@@ -102,6 +136,13 @@ export async function run(): Promise<void> {
       figure: 'drop_to_series_indexed_ms',
       median_ms: Math.round(median(indexed)),
       min_ms: Math.round(Math.min(...indexed)),
+      ...common,
+    });
+    report({
+      figure: 'scroll_next_slice_ms',
+      median_ms: Math.round(median(scroll)),
+      max_ms: Math.round(Math.max(...scroll)),
+      steps: scroll.length,
       ...common,
     });
   } finally {

@@ -18,18 +18,22 @@ export function useTags(file: string | undefined): TagsState {
     const blob = file ? sourceOf(file) : undefined;
     if (!file || !blob) return;
     let live = true;
-    ingestPool
-      .call<TagsResult>(undefined, (api) => api.tags(blob) as Promise<TagsResult>)
-      .then(
-        (r) =>
-          live &&
-          setState(
-            r.ok ? { file, rows: r.rows, error: null } : { file, rows: [], error: r.reason },
-          ),
-        (e: unknown) => live && setState({ file, rows: [], error: String(e) }),
-      );
+    // While the user scrolls, list the header of the slice they stop on, not of every slice.
+    const timer = setTimeout(() => {
+      ingestPool
+        .call<TagsResult>(undefined, (api) => api.tags(blob) as Promise<TagsResult>)
+        .then(
+          (r) =>
+            live &&
+            setState(
+              r.ok ? { file, rows: r.rows, error: null } : { file, rows: [], error: r.reason },
+            ),
+          (e: unknown) => live && setState({ file, rows: [], error: String(e) }),
+        );
+    }, 150);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [file]);
   return state.file === file ? state : { file: null, rows: [], error: null };

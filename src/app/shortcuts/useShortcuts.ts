@@ -6,7 +6,7 @@ import { shortcutFor } from './shortcuts.ts';
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
+      const target = e.target instanceof Element ? e.target : null;
       // Number fields too: digits typed there must not switch layouts or presets.
       if (
         target?.closest(

@@ -3,6 +3,7 @@ import { selectStack, selectViewport } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { SliceSlider } from './SliceSlider.tsx';
 import { useImageView } from './useImageView.ts';
+import { usePreload } from './usePreload.ts';
 import { positionKey, useStackFrame } from './useStackFrame.ts';
 import { useViewportInput } from './useViewportInput.ts';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
@@ -15,6 +16,7 @@ export function Viewport({ index: vp }: { index: number }) {
   const stack = useStore(selectStack(vp));
   const active = useStore((s) => s.active === vp);
   const { frame, shown, error } = useStackFrame(stack, state.index);
+  const preloaded = usePreload(stack, state.index);
   const imageId = shown ? positionKey(shown) : null;
   const { shown: painted, applied } = useImageView(element, imageId, frame, shown?.instance, state);
   useViewportInput(element, vp, applied, frame ? frame.max - frame.min : 1);
@@ -29,6 +31,7 @@ export function Viewport({ index: vp }: { index: number }) {
       className={`viewport${active ? ' active' : ''}${errorNow ? ' failed' : ''}`}
       data-testid={`viewport-${vp}`}
       data-index={state.index}
+      data-preloaded={preloaded}
       // What is painted now, for tests and tools that wait for a settled image.
       data-rendered={
         current

@@ -11,7 +11,8 @@ export interface FrameState {
   error: string | null;
 }
 
-const PREFETCH = 4;
+// The neighbours go first; the preloader (usePreload) fetches the rest of the stack.
+const PREFETCH = 2;
 
 export function positionKey(p: StackPosition): string {
   return `${p.instance.file}#${p.frame}`;

@@ -1,0 +1,17 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StackPosition } from '../../core/ingest/stack.ts';
+import { preloadStack } from '../services/preload.ts';
+
+/** Preloads a viewport's stack from the slice shown when it opened; returns frames decoded. */
+export function usePreload(stack: StackPosition[] | undefined, index: number): number {
+  const [decoded, setDecoded] = useState({ stack, count: 0 });
+  const startAt = useRef(index);
+  useEffect(() => {
+    startAt.current = index;
+  }, [index]);
+  useEffect(() => {
+    if (!stack) return;
+    return preloadStack(stack, startAt.current, (count) => setDecoded({ stack, count }));
+  }, [stack]);
+  return decoded.stack === stack ? decoded.count : 0;
+}
