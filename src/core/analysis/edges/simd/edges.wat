@@ -130,49 +130,144 @@
 
   ;; Non-maximum suppression for rows 1..h-2, columns 1..w-2: state (bytes) gets 0, 1 (weak:
   ;; above low) or 2 (strong: above high); the strong pixels' indices are listed (i32) at strong,
-  ;; and their count returned, so hysteresis starts without scanning the image. Four pixels at a time are skipped when none is above
-  ;; lowSkip (a float32 at or below low); the others are judged one by one, in f64 exactly as in
-  ;; TypeScript.
+  ;; and their count returned, so hysteresis starts without scanning the image. Four pixels at a
+  ;; time in f32x4 lanes; the sector tests (ay <= ax tan22.5, ay >= ax tan67.5) run in f64x2 lanes,
+  ;; so every decision is exactly that of $judge (f64, as in TypeScript), which takes the columns
+  ;; left over at the end of a row. lowSkip is unused (kept for the caller's signature).
   (func (export "nms")
     (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $w i32) (param $h i32)
     (param $lowSkip f32) (param $low f64) (param $high f64) (param $strong i32) (result i32)
-    (local $y i32) (local $x i32) (local $i i32) (local $xEnd i32) (local $vlow v128)
-    (local $st i32) (local $count i32)
-    (local.set $vlow (f32x4.splat (local.get $lowSkip)))
+    (local $y i32) (local $x i32) (local $i i32) (local $xEnd i32) (local $p i32) (local $stride i32)
+    (local $st i32) (local $count i32) (local $bits i32)
+    (local $vlow v128) (local $vhigh v128) (local $t22 v128) (local $t67 v128)
+    (local $m v128) (local $cand v128) (local $ex v128) (local $ey v128) (local $ax v128) (local $ay v128)
+    (local $axLo v128) (local $axHi v128) (local $ayLo v128) (local $ayHi v128)
+    (local $s1 v128) (local $s2 v128) (local $ds v128) (local $a v128) (local $b v128)
+    (local $keep v128) (local $hi v128)
+    (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
+    (local.set $vhigh (f32x4.splat (call $f32AtOrBelow (local.get $high))))
+    (local.set $t22 (f64x2.splat (f64.const 0x1.a827999fcef34p-2)))
+    (local.set $t67 (f64x2.splat (f64.const 0x1.3504f333f9de6p+1)))
+    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
     (local.set $xEnd (i32.sub (local.get $w) (i32.const 1)))
     (local.set $y (i32.const 1))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
         (local.set $x (i32.const 1))
+        (block $vecDone
+          (loop $vec
+            (br_if $vecDone (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd)))
+            (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
+            (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
+            (local.set $m (v128.load (local.get $p)))
+            (local.set $cand (f32x4.gt (local.get $m) (local.get $vlow)))
+            (if (v128.any_true (local.get $cand))
+              (then
+                (local.set $ex (v128.load (i32.add (local.get $gx) (i32.shl (local.get $i) (i32.const 2)))))
+                (local.set $ey (v128.load (i32.add (local.get $gy) (i32.shl (local.get $i) (i32.const 2)))))
+                (local.set $ax (f32x4.abs (local.get $ex)))
+                (local.set $ay (f32x4.abs (local.get $ey)))
+                (local.set $axLo (f64x2.promote_low_f32x4 (local.get $ax)))
+                (local.set $axHi (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))))
+                (local.set $ayLo (f64x2.promote_low_f32x4 (local.get $ay)))
+                (local.set $ayHi (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay))))
+                ;; 64-bit lane masks narrowed to 32-bit lanes (each 64-bit mask is all ones or zeros).
+                (local.set $s1
+                  (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                    (f64x2.le (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t22)))
+                    (f64x2.le (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t22)))))
+                (local.set $s2
+                  (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                    (f64x2.ge (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t67)))
+                    (f64x2.ge (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t67)))))
+                ;; Diagonal sectors have gx and gy both nonzero: signs differ -> offset w - 1.
+                (local.set $ds (i32x4.lt_s (v128.xor (local.get $ex) (local.get $ey)) (v128.const i32x4 0 0 0 0)))
+                ;; a: the neighbour before (i - o), b: after (i + o); sector 1 wins over 2.
+                (local.set $a
+                  (v128.bitselect
+                    (v128.load (i32.sub (local.get $p) (i32.const 4)))
+                    (v128.bitselect
+                      (v128.load (i32.sub (local.get $p) (local.get $stride)))
+                      (v128.bitselect
+                        (v128.load offset=4 (i32.sub (local.get $p) (local.get $stride)))
+                        (v128.load (i32.sub (i32.sub (local.get $p) (local.get $stride)) (i32.const 4)))
+                        (local.get $ds))
+                      (local.get $s2))
+                    (local.get $s1)))
+                (local.set $b
+                  (v128.bitselect
+                    (v128.load offset=4 (local.get $p))
+                    (v128.bitselect
+                      (v128.load (i32.add (local.get $p) (local.get $stride)))
+                      (v128.bitselect
+                        (v128.load (i32.sub (i32.add (local.get $p) (local.get $stride)) (i32.const 4)))
+                        (v128.load offset=4 (i32.add (local.get $p) (local.get $stride)))
+                        (local.get $ds))
+                      (local.get $s2))
+                    (local.get $s1)))
+                (local.set $keep
+                  (v128.and (local.get $cand)
+                    (v128.and (f32x4.gt (local.get $m) (local.get $a)) (f32x4.ge (local.get $m) (local.get $b)))))
+                (local.set $hi (v128.and (local.get $keep) (f32x4.gt (local.get $m) (local.get $vhigh))))
+                ;; Lane state: 1 per mask (keep, strong), summed and packed to four bytes.
+                (i32.store (i32.add (local.get $state) (local.get $i))
+                  (i32x4.extract_lane 0
+                    (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0
+                      (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $keep) (local.get $hi)))
+                      (local.get $hi))))
+                (local.set $bits (i32x4.bitmask (local.get $hi)))
+                (block $listed
+                  (loop $list
+                    (br_if $listed (i32.eqz (local.get $bits)))
+                    (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+                      (i32.add (local.get $i) (i32.ctz (local.get $bits))))
+                    (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                    (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+                    (br $list))))
+              (else (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))))
+            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (br $vec)))
+        ;; Leftover columns, one by one.
         (block $colsDone
           (loop $cols
             (br_if $colsDone (i32.ge_s (local.get $x) (local.get $xEnd)))
             (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
-            (if (i32.and
-                  (i32.le_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd))
-                  (i32.eqz (v128.any_true
-                    (f32x4.gt
-                      (v128.load (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
-                      (local.get $vlow)))))
+            (local.set $st
+              (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
+                (local.get $w) (local.get $low) (local.get $high)))
+            (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
+            (if (i32.eq (local.get $st) (i32.const 2))
               (then
-                (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))
-                (local.set $x (i32.add (local.get $x) (i32.const 4))))
-              (else
-                (local.set $st
-                  (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
-                    (local.get $w) (local.get $low) (local.get $high)))
-                (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
-                (if (i32.eq (local.get $st) (i32.const 2))
-                  (then
-                    (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
-                      (local.get $i))
-                    (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-                (local.set $x (i32.add (local.get $x) (i32.const 1)))))
+                (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+                  (local.get $i))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))
             (br $cols)))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows)))
     (local.get $count))
+
+  ;; The largest float32 not above x (x itself when representable): m > x in f64 for a float32 m
+  ;; is then exactly m > f32AtOrBelow(x) in f32.
+  (func $f32AtOrBelow (param $x f64) (result f32)
+    (local $f f32) (local $bits i32)
+    (local.set $f (f32.demote_f64 (local.get $x)))
+    (if (result f32) (f64.gt (f64.promote_f32 (local.get $f)) (local.get $x))
+      (then
+        ;; One ulp down: positive values decrease their bit pattern, negative ones increase it,
+        ;; and below +0 lies the smallest negative subnormal.
+        (local.set $bits (i32.reinterpret_f32 (local.get $f)))
+        (f32.reinterpret_i32
+          (if (result i32) (f32.gt (local.get $f) (f32.const 0))
+            (then (i32.sub (local.get $bits) (i32.const 1)))
+            (else
+              (if (result i32) (f32.lt (local.get $f) (f32.const 0))
+                (then (i32.add (local.get $bits) (i32.const 1)))
+                (else (i32.const 0x80000001)))))))
+      (else (local.get $f))))
 
   ;; One interior pixel's state, as suppressFromGradient in canny.ts.
   (func $judge

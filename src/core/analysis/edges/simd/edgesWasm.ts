@@ -24,8 +24,8 @@ export interface EdgesWasm {
     k1: number,
     k2: number,
   ): void;
-  /** State bytes for interior pixels (lowSkip: a float32 at or below low); lists the strong
-   * pixels' indices at `strong` and returns how many. */
+  /** State bytes for interior pixels, decided exactly as in float64; lists the strong pixels'
+   * indices at `strong` and returns how many. lowSkip is unused (the module derives it). */
   nms(
     gx: number,
     gy: number,
