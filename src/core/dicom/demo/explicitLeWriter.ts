@@ -4,6 +4,7 @@
 export type WriterVR =
   | 'AE'
   | 'AS'
+  | 'AT'
   | 'CS'
   | 'DA'
   | 'DS'
@@ -34,6 +35,14 @@ function encodeValue(el: WriterElement): Uint8Array {
   if (el.vr === 'US') {
     const out = new Uint8Array(2);
     new DataView(out.buffer).setUint16(0, Number(el.value), true);
+    return out;
+  }
+  if (el.vr === 'AT') {
+    // An attribute tag: group then element, each a little-endian uint16.
+    const out = new Uint8Array(4);
+    const view = new DataView(out.buffer);
+    view.setUint16(0, Number(el.value) >>> 16, true);
+    view.setUint16(2, Number(el.value) & 0xffff, true);
     return out;
   }
   if (el.vr === 'UL') {
