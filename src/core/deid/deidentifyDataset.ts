@@ -146,7 +146,8 @@ async function walk(dataset: DcmjsDataset, ctx: Context): Promise<DcmjsDataset> 
   return out;
 }
 
-function profileRecord(options: DeidOptions): DcmjsDataset {
+/** (0012,0062)-(0012,0064): what was done, for de-identified objects we write ourselves too. */
+export function profileRecord(options: Pick<DeidOptions, 'dates'>): DcmjsDataset {
   const code = (value: string, meaning: string): DcmjsDataset => ({
     '00080100': { vr: 'SH', Value: [value] },
     '00080102': { vr: 'SH', Value: ['DCM'] },

@@ -58,6 +58,7 @@ describe('study report for a bundle', () => {
     const series = (evidence['00081115'].Value as DcmjsDataset[])[0];
     expect(series['00081199'].Value).toHaveLength(2);
     expect(text).toContain('Probability of pneumonia');
+    expect(ds['00120062'].Value).toEqual(['YES']);
   });
 
   it('shifts the study date by the patient keyed offset when asked, the same way every time', async () => {
@@ -74,5 +75,7 @@ describe('study report for a bundle', () => {
     expect(days).toBeGreaterThanOrEqual(1);
     expect(days).toBeLessThanOrEqual(3650);
     expect(latin1(a.bytes)).not.toContain(STUDY_DATE);
+    const methods = (ds['00120064'].Value as DcmjsDataset[]).map((c) => c['00080100'].Value?.[0]);
+    expect(methods).toEqual(['113100', '113107']);
   });
 });

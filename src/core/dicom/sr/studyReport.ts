@@ -5,11 +5,12 @@
 import type { PredictionResult } from '../../bundle/types';
 import type { CryptoKeyHandle } from '../../bundle/subtle';
 import { shiftDate } from '../../deid/dates';
+import { type DateHandling, profileRecord } from '../../deid/deidentifyDataset';
 import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from '../../deid/pseudonym';
 import { measurementReport, type SourceImage } from './measurementReport';
 import { writeReport } from './writeReport';
 
-export type ReportDates = 'remove' | 'shift';
+export type ReportDates = DateHandling;
 
 /** The same bound the de-identifier shifts dates by (deidentifyDataset's default). */
 const MAX_SHIFT_DAYS = 3650;
@@ -68,5 +69,5 @@ export async function studyReport(
     contentDate: created.slice(0, 8),
     contentTime: created.slice(9, 15),
   });
-  return { studyKey, bytes: writeReport(dataset) };
+  return { studyKey, bytes: writeReport({ ...dataset, ...profileRecord({ dates: input.dates }) }) };
 }
