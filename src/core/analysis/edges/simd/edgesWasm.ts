@@ -6,18 +6,11 @@ import { edgesWasmBytes } from './edgesWasmBytes';
 export interface EdgesWasm {
   memory: WasmMemory;
   sobel(src: number, gx: number, gy: number, mag: number, w: number, h: number): void;
-  gaussRows5(
+  /** 5-tap Gaussian of src into dst (w >= 8, h >= 5), with a ring of 5 w floats at ring. */
+  gauss5(
     src: number,
     dst: number,
-    w: number,
-    h: number,
-    k0: number,
-    k1: number,
-    k2: number,
-  ): void;
-  gaussCols5(
-    src: number,
-    dst: number,
+    ring: number,
     w: number,
     h: number,
     k0: number,
