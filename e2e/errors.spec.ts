@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { jpegWithGarbagePixels } from './badPixels.ts';
 import { expect, test, writeDemoSeries } from './fixtures.ts';
 
 test('malformed files get one error line each while the good files still load', async ({
@@ -26,4 +27,21 @@ test('malformed files get one error line each while the good files still load', 
   await expect(errors).toContainText('2 files not loaded');
   await expect(page.getByRole('button', { name: /Axial .* 5 images/ })).toBeVisible();
   await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|40\|400/);
+});
+
+test('an image that cannot be decoded says why in its viewport; other series still show', async ({
+  page,
+}) => {
+  const good = writeDemoSeries(3, 64);
+  const bad = join(dirname(good[0]), 'damaged-jpeg.dcm');
+  writeFileSync(bad, jpegWithGarbagePixels());
+
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles([...good, bad]);
+  await page.getByRole('button', { name: /Damaged JPEG.*1 images/ }).click();
+  const vp = page.getByTestId('viewport-0');
+  await expect(vp.getByRole('alert')).toContainText(/could not be decoded|JPEG/);
+  await page.getByRole('button', { name: /Axial .* 3 images/ }).click();
+  await expect(vp).toHaveAttribute('data-rendered', /^0\|40\|400/);
+  await expect(vp.getByRole('alert')).toHaveCount(0);
 });

@@ -94,12 +94,14 @@ export function writePart10(
   sopClassUID: string,
   sopInstanceUID: string,
   dataset: WriterElement[],
+  // Another syntax is only for files whose encapsulated pixel data the caller appends itself.
+  transferSyntaxUID = EXPLICIT_VR_LE,
 ): Uint8Array {
   const metaBody = [
     encodeElement({ tag: 0x00020001, vr: 'OB', value: new Uint8Array([0, 1]) }),
     encodeElement({ tag: 0x00020002, vr: 'UI', value: sopClassUID }),
     encodeElement({ tag: 0x00020003, vr: 'UI', value: sopInstanceUID }),
-    encodeElement({ tag: 0x00020010, vr: 'UI', value: EXPLICIT_VR_LE }),
+    encodeElement({ tag: 0x00020010, vr: 'UI', value: transferSyntaxUID }),
     encodeElement({ tag: 0x00020012, vr: 'UI', value: IMPLEMENTATION_CLASS_UID }),
     encodeElement({ tag: 0x00020013, vr: 'SH', value: 'CONSILIUM_DEMO' }),
   ];
