@@ -1,6 +1,7 @@
 // The active series as one prediction: every image classified, then the mean probability per
 // label over the images, with the rule said in words next to it.
 import { useMemo } from 'react';
+import './predictions.css';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import type { ModelHandle } from './classify.ts';
@@ -18,6 +19,7 @@ export function PredictionsSeries({ model }: { model: ModelHandle }) {
   const agg = seriesAggregate(images);
   return (
     <section className="predictions-series" aria-label="Series prediction">
+      <h4>Series</h4>
       {run.progress ? (
         <>
           <progress max={run.progress[1]} value={run.progress[0]} aria-label="Series progress" />
