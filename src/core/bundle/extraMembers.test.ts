@@ -66,3 +66,12 @@ describe('bundle with extra members (a DICOM SR per study)', () => {
     ).rejects.toThrow('reserved');
   });
 });
+
+describe('member limit', () => {
+  it('accepts a bundle with an SR for each of 200 studies', async () => {
+    const extraMembers: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 200; i++) extraMembers[`sr/${i.toString(16).padStart(32, '0')}.dcm`] = sr;
+    const result = await verifyBundle(await writeBundle(await input({ extraMembers })));
+    expect(result.ok && result.bundle.manifest.members).toHaveLength(202);
+  });
+});

@@ -11,7 +11,8 @@ export interface ImportLimits {
 
 export const defaultLimits: ImportLimits = {
   maxBundleBytes: 64 * 1024 * 1024,
-  maxMembers: 64,
+  // A DICOM SR per study: the schema's 1000 listed members, plus manifest.json and signature.json.
+  maxMembers: 1002,
   maxMemberBytes: 64 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,
 };
