@@ -3,6 +3,7 @@
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
+import { cannyStatesSimd } from './simd/cannySimd';
 import { gaussianBlurSimd } from './simd/gaussianSimd';
 import { edgesWasm, float32AtOrBelow, wasmFloats } from './simd/edgesWasm';
 import { sobelSimdViews } from './simd/sobelSimd';
@@ -81,6 +82,18 @@ export function canny(
       kernel.length === 5 && useSimd
         ? gaussianBlurSimd(img, kernel, ws.smoothed).values
         : gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
+  }
+  // Absolute thresholds: gradient and suppression in one WASM pass (gx and gy never stored).
+  const img = { values: src, width: w, height: h };
+  const { low: lo, high: hi } = options;
+  const fused =
+    useSimd && options.thresholds === 'absolute'
+      ? cannyStatesSimd(img, lo, hi, ws.magnitude, ws.stack)
+      : null;
+  if (fused) {
+    hysteresis(fused.state, ws.edges, ws.stack, fused.strong, w, h);
+    const { edges, magnitude } = ws;
+    return { edges, magnitude, width: w, height: h, lowUsed: lo, highUsed: hi };
   }
   // SIMD path: gradient and suppression stay in WASM memory; only the magnitude is copied out.
   const wasm = useSimd && w >= 6 && h >= 3 ? edgesWasm() : null;

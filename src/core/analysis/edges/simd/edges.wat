@@ -1,60 +1,247 @@
-;; WASM SIMD (f32x4) interiors of the edge kernels. JavaScript owns the borders and the columns
-;; left over when a row is not a multiple of four; see edgesWasm.ts. All pointers are byte
-;; offsets into the exported memory; images are row-major float32.
+;; WASM SIMD (f32x4) edge kernels: Sobel and suppression interiors (JavaScript owns their
+;; borders), a one-pass Canny gradient + suppression and a one-pass 5x5 Gaussian (borders
+;; included). All pointers are byte offsets into the exported memory; images are row-major float32.
 (module
   (memory (export "memory") 1)
 
   ;; Sobel gx, gy and magnitude for rows 1..h-2 and columns 1 .. 1 + 4 * floor((w - 2) / 4) - 1.
   (func (export "sobel")
     (param $src i32) (param $gx i32) (param $gy i32) (param $mag i32) (param $w i32) (param $h i32)
-    (local $y i32) (local $x i32) (local $o i32) (local $p i32) (local $stride i32)
+    (local $y i32)
+    (local.set $y (i32.const 1))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
+        (call $sobelRow (local.get $src) (local.get $gx) (local.get $gy) (local.get $mag)
+          (local.get $w) (local.get $y))
+        (local.set $y (i32.add (local.get $y) (i32.const 1)))
+        (br $rows))))
+
+  ;; Row y (0 < y < h-1) of sobel, columns 1 .. 1 + 4 * floor((w - 2) / 4) - 1.
+  (func $sobelRow
+    (param $src i32) (param $gx i32) (param $gy i32) (param $mag i32) (param $w i32) (param $y i32)
+    (local $x i32) (local $o i32) (local $p i32) (local $stride i32)
     (local $tl v128) (local $tc v128) (local $tr v128)
     (local $ml v128) (local $mr v128)
     (local $bl v128) (local $bc v128) (local $br v128)
     (local $ex v128) (local $ey v128)
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $y (i32.const 1))
+    (local.set $x (i32.const 1))
+    (block $colsDone
+      (loop $cols
+        (br_if $colsDone
+          (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (i32.sub (local.get $w) (i32.const 1))))
+        ;; o: byte offset of (x, y); p: its address in src, less one row and one pixel.
+        (local.set $o
+          (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2)))
+        (local.set $p (i32.sub (i32.sub (i32.add (local.get $src) (local.get $o)) (local.get $stride)) (i32.const 4)))
+        (local.set $tl (v128.load (local.get $p)))
+        (local.set $tc (v128.load offset=4 (local.get $p)))
+        (local.set $tr (v128.load offset=8 (local.get $p)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $ml (v128.load (local.get $p)))
+        (local.set $mr (v128.load offset=8 (local.get $p)))
+        (local.set $p (i32.add (local.get $p) (local.get $stride)))
+        (local.set $bl (v128.load (local.get $p)))
+        (local.set $bc (v128.load offset=4 (local.get $p)))
+        (local.set $br (v128.load offset=8 (local.get $p)))
+        ;; gx = (tr + 2 mr + br) - (tl + 2 ml + bl)
+        (local.set $ex
+          (f32x4.sub
+            (f32x4.add (f32x4.add (local.get $tr) (local.get $br)) (f32x4.add (local.get $mr) (local.get $mr)))
+            (f32x4.add (f32x4.add (local.get $tl) (local.get $bl)) (f32x4.add (local.get $ml) (local.get $ml)))))
+        ;; gy = (bl + 2 bc + br) - (tl + 2 tc + tr)
+        (local.set $ey
+          (f32x4.sub
+            (f32x4.add (f32x4.add (local.get $bl) (local.get $br)) (f32x4.add (local.get $bc) (local.get $bc)))
+            (f32x4.add (f32x4.add (local.get $tl) (local.get $tr)) (f32x4.add (local.get $tc) (local.get $tc)))))
+        (v128.store (i32.add (local.get $gx) (local.get $o)) (local.get $ex))
+        (v128.store (i32.add (local.get $gy) (local.get $o)) (local.get $ey))
+        (v128.store (i32.add (local.get $mag) (local.get $o))
+          (f32x4.sqrt
+            (f32x4.add (f32x4.mul (local.get $ex) (local.get $ex)) (f32x4.mul (local.get $ey) (local.get $ey)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $cols))))
+
+;; Canny gradient and suppression in one pass, for absolute thresholds: row y's Sobel (gx and
+  ;; gy into a two-row ring at ring, 4 w floats; magnitude into the plane at mag), then row y-1's
+  ;; state, so gx and gy never go to memory. Same values as sobel + the TypeScript borders, and the
+  ;; same states as nms + judgeBorders in canny.ts; returns the strong count listed at strong.
+  ;; w >= 6, h >= 3.
+  (func (export "canny")
+    (param $src i32) (param $mag i32) (param $state i32) (param $strong i32) (param $ring i32)
+    (param $w i32) (param $h i32) (param $low f64) (param $high f64) (result i32)
+    (local $y i32) (local $x i32) (local $stride i32) (local $gxRow i32) (local $xEnd i32)
+    (local $count i32) (local $vlow v128) (local $vhigh v128)
+    (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
+    (local.set $vhigh (f32x4.splat (call $f32AtOrBelow (local.get $high))))
+    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $xEnd (i32.add (i32.const 1)
+      (i32.shl (i32.shr_u (i32.sub (local.get $w) (i32.const 2)) (i32.const 2)) (i32.const 2))))
     (block $rowsDone
       (loop $rows
-        (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
-        (local.set $x (i32.const 1))
+        (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $h)))
+        (local.set $gxRow (i32.add (local.get $ring)
+          (i32.mul (i32.and (local.get $y) (i32.const 1)) (i32.shl (local.get $stride) (i32.const 1)))))
+        (local.set $x (i32.const 0))
+        (if (i32.and (i32.gt_s (local.get $y) (i32.const 0))
+              (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
+          (then
+            (call $sobelAt (local.get $src) (local.get $gxRow) (local.get $mag) (i32.const 0)
+              (local.get $y) (local.get $w) (local.get $h))
+            ;; Plane-relative pointers: sobelRow adds (y w + x) 4 to each.
+            (call $sobelRow (local.get $src)
+              (i32.sub (local.get $gxRow) (i32.mul (local.get $y) (local.get $stride)))
+              (i32.sub (i32.add (local.get $gxRow) (local.get $stride)) (i32.mul (local.get $y) (local.get $stride)))
+              (local.get $mag) (local.get $w) (local.get $y))
+            (local.set $x (local.get $xEnd))))
         (block $colsDone
           (loop $cols
-            (br_if $colsDone
-              (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (i32.sub (local.get $w) (i32.const 1))))
-            ;; o: byte offset of (x, y); p: its address in src, less one row and one pixel.
-            (local.set $o
-              (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2)))
-            (local.set $p (i32.sub (i32.sub (i32.add (local.get $src) (local.get $o)) (local.get $stride)) (i32.const 4)))
-            (local.set $tl (v128.load (local.get $p)))
-            (local.set $tc (v128.load offset=4 (local.get $p)))
-            (local.set $tr (v128.load offset=8 (local.get $p)))
-            (local.set $p (i32.add (local.get $p) (local.get $stride)))
-            (local.set $ml (v128.load (local.get $p)))
-            (local.set $mr (v128.load offset=8 (local.get $p)))
-            (local.set $p (i32.add (local.get $p) (local.get $stride)))
-            (local.set $bl (v128.load (local.get $p)))
-            (local.set $bc (v128.load offset=4 (local.get $p)))
-            (local.set $br (v128.load offset=8 (local.get $p)))
-            ;; gx = (tr + 2 mr + br) - (tl + 2 ml + bl)
-            (local.set $ex
-              (f32x4.sub
-                (f32x4.add (f32x4.add (local.get $tr) (local.get $br)) (f32x4.add (local.get $mr) (local.get $mr)))
-                (f32x4.add (f32x4.add (local.get $tl) (local.get $bl)) (f32x4.add (local.get $ml) (local.get $ml)))))
-            ;; gy = (bl + 2 bc + br) - (tl + 2 tc + tr)
-            (local.set $ey
-              (f32x4.sub
-                (f32x4.add (f32x4.add (local.get $bl) (local.get $br)) (f32x4.add (local.get $bc) (local.get $bc)))
-                (f32x4.add (f32x4.add (local.get $tl) (local.get $tr)) (f32x4.add (local.get $tc) (local.get $tc)))))
-            (v128.store (i32.add (local.get $gx) (local.get $o)) (local.get $ex))
-            (v128.store (i32.add (local.get $gy) (local.get $o)) (local.get $ey))
-            (v128.store (i32.add (local.get $mag) (local.get $o))
-              (f32x4.sqrt
-                (f32x4.add (f32x4.mul (local.get $ex) (local.get $ex)) (f32x4.mul (local.get $ey) (local.get $ey)))))
-            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (br_if $colsDone (i32.ge_s (local.get $x) (local.get $w)))
+            (call $sobelAt (local.get $src) (local.get $gxRow) (local.get $mag) (local.get $x)
+              (local.get $y) (local.get $w) (local.get $h))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))
             (br $cols)))
+        (if (i32.gt_s (local.get $y) (i32.const 0))
+          (then
+            (local.set $count
+              (call $judgeRow (local.get $mag) (local.get $state) (local.get $strong) (local.get $count)
+                (local.get $ring) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)
+                (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
-        (br $rows))))
+        (br $rows)))
+    (call $judgeRow (local.get $mag) (local.get $state) (local.get $strong) (local.get $count)
+      (local.get $ring) (i32.sub (local.get $h) (i32.const 1)) (local.get $w) (local.get $h)
+      (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
+
+  ;; States of row y from its ring gx and gy rows; returns the new strong count.
+  (func $judgeRow
+    (param $mag i32) (param $state i32) (param $strong i32) (param $count i32) (param $ring i32)
+    (param $y i32) (param $w i32) (param $h i32) (param $vlow v128) (param $vhigh v128)
+    (param $low f64) (param $high f64) (result i32)
+    (local $x i32) (local $stride i32) (local $gxRow i32) (local $last i32)
+    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $gxRow (i32.add (local.get $ring)
+      (i32.mul (i32.and (local.get $y) (i32.const 1)) (i32.shl (local.get $stride) (i32.const 1)))))
+    (local.set $last (i32.sub (local.get $w) (i32.const 1)))
+    (if (i32.and (i32.gt_s (local.get $y) (i32.const 0))
+          (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
+      (then
+        (local.set $count
+          (call $nmsRow
+            (i32.sub (local.get $gxRow) (i32.mul (local.get $y) (local.get $stride)))
+            (i32.sub (i32.add (local.get $gxRow) (local.get $stride)) (i32.mul (local.get $y) (local.get $stride)))
+            (local.get $mag) (local.get $state) (local.get $strong) (local.get $count) (local.get $y)
+            (local.get $w) (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
+        (local.set $count
+          (call $judgeAt (local.get $gxRow) (local.get $mag) (local.get $state) (local.get $strong)
+            (local.get $count) (i32.const 0) (local.get $y) (local.get $w) (local.get $h)
+            (local.get $low) (local.get $high)))
+        (return
+          (call $judgeAt (local.get $gxRow) (local.get $mag) (local.get $state) (local.get $strong)
+            (local.get $count) (local.get $last) (local.get $y) (local.get $w) (local.get $h)
+            (local.get $low) (local.get $high)))))
+    (block $colsDone
+      (loop $cols
+        (br_if $colsDone (i32.gt_s (local.get $x) (local.get $last)))
+        (local.set $count
+          (call $judgeAt (local.get $gxRow) (local.get $mag) (local.get $state) (local.get $strong)
+            (local.get $count) (local.get $x) (local.get $y) (local.get $w) (local.get $h)
+            (local.get $low) (local.get $high)))
+        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+        (br $cols)))
+    (local.get $count))
+
+  ;; Sobel at (x, y) with reflect-101 borders, in float64 as sobelAt in sobelSimd.ts: gx, gy into
+  ;; the ring rows at gxRow (gy one row after), the magnitude into its plane, all as float32.
+  (func $sobelAt
+    (param $src i32) (param $gxRow i32) (param $mag i32) (param $x i32) (param $y i32)
+    (param $w i32) (param $h i32)
+    (local $t i32) (local $m i32) (local $b i32) (local $xl i32) (local $xr i32)
+    (local $gx f64) (local $gy f64)
+    (local.set $xl (i32.shl (call $reflect (i32.sub (local.get $x) (i32.const 1)) (local.get $w)) (i32.const 2)))
+    (local.set $xr (i32.shl (call $reflect (i32.add (local.get $x) (i32.const 1)) (local.get $w)) (i32.const 2)))
+    (local.set $t (i32.add (local.get $src) (i32.shl (i32.mul (call $reflect (i32.sub (local.get $y) (i32.const 1)) (local.get $h)) (local.get $w)) (i32.const 2))))
+    (local.set $m (i32.add (local.get $src) (i32.shl (i32.mul (local.get $y) (local.get $w)) (i32.const 2))))
+    (local.set $b (i32.add (local.get $src) (i32.shl (i32.mul (call $reflect (i32.add (local.get $y) (i32.const 1)) (local.get $h)) (local.get $w)) (i32.const 2))))
+    ;; gx = t[xr] + 2 m[xr] + b[xr] - t[xl] - 2 m[xl] - b[xl], left to right.
+    (local.set $gx
+      (f64.sub (f64.sub (f64.sub
+        (f64.add (f64.add
+          (f64.promote_f32 (f32.load (i32.add (local.get $t) (local.get $xr))))
+          (f64.mul (f64.const 2) (f64.promote_f32 (f32.load (i32.add (local.get $m) (local.get $xr))))))
+          (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $xr)))))
+        (f64.promote_f32 (f32.load (i32.add (local.get $t) (local.get $xl)))))
+        (f64.mul (f64.const 2) (f64.promote_f32 (f32.load (i32.add (local.get $m) (local.get $xl))))))
+        (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $xl))))))
+    ;; gy = b[xl] + 2 b[x] + b[xr] - t[xl] - 2 t[x] - t[xr], left to right.
+    (local.set $x (i32.shl (local.get $x) (i32.const 2)))
+    (local.set $gy
+      (f64.sub (f64.sub (f64.sub
+        (f64.add (f64.add
+          (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $xl))))
+          (f64.mul (f64.const 2) (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $x))))))
+          (f64.promote_f32 (f32.load (i32.add (local.get $b) (local.get $xr)))))
+        (f64.promote_f32 (f32.load (i32.add (local.get $t) (local.get $xl)))))
+        (f64.mul (f64.const 2) (f64.promote_f32 (f32.load (i32.add (local.get $t) (local.get $x))))))
+        (f64.promote_f32 (f32.load (i32.add (local.get $t) (local.get $xr))))))
+    (f32.store (i32.add (local.get $gxRow) (local.get $x)) (f32.demote_f64 (local.get $gx)))
+    (f32.store (i32.add (i32.add (local.get $gxRow) (i32.shl (local.get $w) (i32.const 2))) (local.get $x))
+      (f32.demote_f64 (local.get $gy)))
+    (f32.store
+      (i32.add (local.get $mag) (i32.add (i32.sub (local.get $m) (local.get $src)) (local.get $x)))
+      (f32.demote_f64 (f64.sqrt (f64.add (f64.mul (local.get $gx) (local.get $gx))
+        (f64.mul (local.get $gy) (local.get $gy)))))))
+
+  ;; State of (x, y) with magnitude 0 outside the image, as judgePixel in canny.ts; gx and gy from
+  ;; the ring rows at gxRow. Writes the state byte, lists a strong pixel, returns the count.
+  (func $judgeAt
+    (param $gxRow i32) (param $mag i32) (param $state i32) (param $strong i32) (param $count i32)
+    (param $x i32) (param $y i32) (param $w i32) (param $h i32) (param $low f64) (param $high f64)
+    (result i32)
+    (local $i i32) (local $m f64) (local $ex f64) (local $ey f64) (local $ax f64) (local $ay f64)
+    (local $ox i32) (local $oy i32) (local $st i32)
+    (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
+    (local.set $m (f64.promote_f32 (f32.load (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))))
+    (if (f64.gt (local.get $m) (local.get $low))
+      (then
+        (local.set $ex (f64.promote_f32 (f32.load (i32.add (local.get $gxRow) (i32.shl (local.get $x) (i32.const 2))))))
+        (local.set $ey (f64.promote_f32 (f32.load
+          (i32.add (i32.add (local.get $gxRow) (i32.shl (local.get $w) (i32.const 2))) (i32.shl (local.get $x) (i32.const 2))))))
+        (local.set $ax (f64.abs (local.get $ex)))
+        (local.set $ay (f64.abs (local.get $ey)))
+        ;; Sector 1: (1, 0); 2: (0, 1); 3: (1, 1); 4: (-1, 1).
+        (local.set $ox (i32.const 1))
+        (local.set $oy (i32.const 1))
+        (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.a827999fcef34p-2)))
+          (then (local.set $oy (i32.const 0)))
+          (else
+            (if (f64.ge (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.3504f333f9de6p+1)))
+              (then (local.set $ox (i32.const 0)))
+              (else
+                (if (i32.eqz (f64.gt (f64.mul (local.get $ex) (local.get $ey)) (f64.const 0)))
+                  (then (local.set $ox (i32.const -1))))))))
+        (if (i32.and
+              (f64.gt (local.get $m)
+                (call $magAt (local.get $mag) (i32.sub (local.get $x) (local.get $ox))
+                  (i32.sub (local.get $y) (local.get $oy)) (local.get $w) (local.get $h)))
+              (f64.ge (local.get $m)
+                (call $magAt (local.get $mag) (i32.add (local.get $x) (local.get $ox))
+                  (i32.add (local.get $y) (local.get $oy)) (local.get $w) (local.get $h))))
+          (then (local.set $st (select (i32.const 2) (i32.const 1) (f64.gt (local.get $m) (local.get $high))))))))
+    (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
+    (if (i32.eq (local.get $st) (i32.const 2))
+      (then
+        (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2))) (local.get $i))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+    (local.get $count))
+
+  (func $magAt (param $mag i32) (param $x i32) (param $y i32) (param $w i32) (param $h i32) (result f64)
+    (if (result f64)
+      (i32.or (i32.ge_u (local.get $x) (local.get $w)) (i32.ge_u (local.get $y) (local.get $h)))
+      (then (f64.const 0))
+      (else (f64.promote_f32 (f32.load (i32.add (local.get $mag)
+        (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2))))))))
 
   ;; Separable 5-tap symmetric Gaussian (taps k2 k1 k0 k1 k2) in one pass over the image: each
   ;; input row is filtered horizontally once into a ring of five rows (at ring, 5 w floats), and
@@ -225,117 +412,128 @@
   (func (export "nms")
     (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $w i32) (param $h i32)
     (param $lowSkip f32) (param $low f64) (param $high f64) (param $strong i32) (result i32)
-    (local $y i32) (local $x i32) (local $i i32) (local $xEnd i32) (local $p i32) (local $stride i32)
-    (local $st i32) (local $count i32) (local $bits i32)
-    (local $vlow v128) (local $vhigh v128) (local $t22 v128) (local $t67 v128)
-    (local $m v128) (local $cand v128) (local $ex v128) (local $ey v128) (local $ax v128) (local $ay v128)
-    (local $axLo v128) (local $axHi v128) (local $ayLo v128) (local $ayHi v128)
-    (local $s1 v128) (local $s2 v128) (local $ds v128) (local $a v128) (local $b v128)
-    (local $keep v128) (local $hi v128)
+    (local $y i32) (local $count i32) (local $vlow v128) (local $vhigh v128)
     (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
     (local.set $vhigh (f32x4.splat (call $f32AtOrBelow (local.get $high))))
-    (local.set $t22 (f64x2.splat (f64.const 0x1.a827999fcef34p-2)))
-    (local.set $t67 (f64x2.splat (f64.const 0x1.3504f333f9de6p+1)))
-    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $xEnd (i32.sub (local.get $w) (i32.const 1)))
     (local.set $y (i32.const 1))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
-        (local.set $x (i32.const 1))
-        (block $vecDone
-          (loop $vec
-            (br_if $vecDone (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd)))
-            (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
-            (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
-            (local.set $m (v128.load (local.get $p)))
-            (local.set $cand (f32x4.gt (local.get $m) (local.get $vlow)))
-            (if (v128.any_true (local.get $cand))
-              (then
-                (local.set $ex (v128.load (i32.add (local.get $gx) (i32.shl (local.get $i) (i32.const 2)))))
-                (local.set $ey (v128.load (i32.add (local.get $gy) (i32.shl (local.get $i) (i32.const 2)))))
-                (local.set $ax (f32x4.abs (local.get $ex)))
-                (local.set $ay (f32x4.abs (local.get $ey)))
-                (local.set $axLo (f64x2.promote_low_f32x4 (local.get $ax)))
-                (local.set $axHi (f64x2.promote_low_f32x4
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))))
-                (local.set $ayLo (f64x2.promote_low_f32x4 (local.get $ay)))
-                (local.set $ayHi (f64x2.promote_low_f32x4
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay))))
-                ;; 64-bit lane masks narrowed to 32-bit lanes (each 64-bit mask is all ones or zeros).
-                (local.set $s1
-                  (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                    (f64x2.le (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t22)))
-                    (f64x2.le (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t22)))))
-                (local.set $s2
-                  (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                    (f64x2.ge (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t67)))
-                    (f64x2.ge (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t67)))))
-                ;; Diagonal sectors have gx and gy both nonzero: signs differ -> offset w - 1.
-                (local.set $ds (i32x4.lt_s (v128.xor (local.get $ex) (local.get $ey)) (v128.const i32x4 0 0 0 0)))
-                ;; a: the neighbour before (i - o), b: after (i + o); sector 1 wins over 2.
-                (local.set $a
-                  (v128.bitselect
-                    (v128.load (i32.sub (local.get $p) (i32.const 4)))
-                    (v128.bitselect
-                      (v128.load (i32.sub (local.get $p) (local.get $stride)))
-                      (v128.bitselect
-                        (v128.load offset=4 (i32.sub (local.get $p) (local.get $stride)))
-                        (v128.load (i32.sub (i32.sub (local.get $p) (local.get $stride)) (i32.const 4)))
-                        (local.get $ds))
-                      (local.get $s2))
-                    (local.get $s1)))
-                (local.set $b
-                  (v128.bitselect
-                    (v128.load offset=4 (local.get $p))
-                    (v128.bitselect
-                      (v128.load (i32.add (local.get $p) (local.get $stride)))
-                      (v128.bitselect
-                        (v128.load (i32.sub (i32.add (local.get $p) (local.get $stride)) (i32.const 4)))
-                        (v128.load offset=4 (i32.add (local.get $p) (local.get $stride)))
-                        (local.get $ds))
-                      (local.get $s2))
-                    (local.get $s1)))
-                (local.set $keep
-                  (v128.and (local.get $cand)
-                    (v128.and (f32x4.gt (local.get $m) (local.get $a)) (f32x4.ge (local.get $m) (local.get $b)))))
-                (local.set $hi (v128.and (local.get $keep) (f32x4.gt (local.get $m) (local.get $vhigh))))
-                ;; Lane state: 1 per mask (keep, strong), summed and packed to four bytes.
-                (i32.store (i32.add (local.get $state) (local.get $i))
-                  (i32x4.extract_lane 0
-                    (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0
-                      (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $keep) (local.get $hi)))
-                      (local.get $hi))))
-                (local.set $bits (i32x4.bitmask (local.get $hi)))
-                (block $listed
-                  (loop $list
-                    (br_if $listed (i32.eqz (local.get $bits)))
-                    (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
-                      (i32.add (local.get $i) (i32.ctz (local.get $bits))))
-                    (local.set $count (i32.add (local.get $count) (i32.const 1)))
-                    (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
-                    (br $list))))
-              (else (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))))
-            (local.set $x (i32.add (local.get $x) (i32.const 4)))
-            (br $vec)))
-        ;; Leftover columns, one by one.
-        (block $colsDone
-          (loop $cols
-            (br_if $colsDone (i32.ge_s (local.get $x) (local.get $xEnd)))
-            (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
-            (local.set $st
-              (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
-                (local.get $w) (local.get $low) (local.get $high)))
-            (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
-            (if (i32.eq (local.get $st) (i32.const 2))
-              (then
-                (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
-                  (local.get $i))
-                (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-            (local.set $x (i32.add (local.get $x) (i32.const 1)))
-            (br $cols)))
+        (local.set $count
+          (call $nmsRow (local.get $gx) (local.get $gy) (local.get $mag) (local.get $state)
+            (local.get $strong) (local.get $count) (local.get $y) (local.get $w)
+            (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows)))
+    (local.get $count))
+
+  ;; Row y (0 < y < h-1) of nms, columns 1..w-2; returns the new strong count.
+  (func $nmsRow
+    (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $strong i32)
+    (param $count i32) (param $y i32) (param $w i32) (param $vlow v128) (param $vhigh v128)
+    (param $low f64) (param $high f64) (result i32)
+    (local $x i32) (local $i i32) (local $xEnd i32) (local $p i32) (local $stride i32)
+    (local $st i32) (local $bits i32) (local $t22 v128) (local $t67 v128)
+    (local $m v128) (local $cand v128) (local $ex v128) (local $ey v128) (local $ax v128) (local $ay v128)
+    (local $axLo v128) (local $axHi v128) (local $ayLo v128) (local $ayHi v128)
+    (local $s1 v128) (local $s2 v128) (local $ds v128) (local $a v128) (local $b v128)
+    (local $keep v128) (local $hi v128)
+    (local.set $t22 (f64x2.splat (f64.const 0x1.a827999fcef34p-2)))
+    (local.set $t67 (f64x2.splat (f64.const 0x1.3504f333f9de6p+1)))
+    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $xEnd (i32.sub (local.get $w) (i32.const 1)))
+    (local.set $x (i32.const 1))
+    (block $vecDone
+      (loop $vec
+        (br_if $vecDone (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd)))
+        (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
+        (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $m (v128.load (local.get $p)))
+        (local.set $cand (f32x4.gt (local.get $m) (local.get $vlow)))
+        (if (v128.any_true (local.get $cand))
+          (then
+            (local.set $ex (v128.load (i32.add (local.get $gx) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $ey (v128.load (i32.add (local.get $gy) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $ax (f32x4.abs (local.get $ex)))
+            (local.set $ay (f32x4.abs (local.get $ey)))
+            (local.set $axLo (f64x2.promote_low_f32x4 (local.get $ax)))
+            (local.set $axHi (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))))
+            (local.set $ayLo (f64x2.promote_low_f32x4 (local.get $ay)))
+            (local.set $ayHi (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay))))
+            ;; 64-bit lane masks narrowed to 32-bit lanes (each 64-bit mask is all ones or zeros).
+            (local.set $s1
+              (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                (f64x2.le (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t22)))
+                (f64x2.le (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t22)))))
+            (local.set $s2
+              (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                (f64x2.ge (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t67)))
+                (f64x2.ge (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t67)))))
+            ;; Diagonal sectors have gx and gy both nonzero: signs differ -> offset w - 1.
+            (local.set $ds (i32x4.lt_s (v128.xor (local.get $ex) (local.get $ey)) (v128.const i32x4 0 0 0 0)))
+            ;; a: the neighbour before (i - o), b: after (i + o); sector 1 wins over 2.
+            (local.set $a
+              (v128.bitselect
+                (v128.load (i32.sub (local.get $p) (i32.const 4)))
+                (v128.bitselect
+                  (v128.load (i32.sub (local.get $p) (local.get $stride)))
+                  (v128.bitselect
+                    (v128.load offset=4 (i32.sub (local.get $p) (local.get $stride)))
+                    (v128.load (i32.sub (i32.sub (local.get $p) (local.get $stride)) (i32.const 4)))
+                    (local.get $ds))
+                  (local.get $s2))
+                (local.get $s1)))
+            (local.set $b
+              (v128.bitselect
+                (v128.load offset=4 (local.get $p))
+                (v128.bitselect
+                  (v128.load (i32.add (local.get $p) (local.get $stride)))
+                  (v128.bitselect
+                    (v128.load (i32.sub (i32.add (local.get $p) (local.get $stride)) (i32.const 4)))
+                    (v128.load offset=4 (i32.add (local.get $p) (local.get $stride)))
+                    (local.get $ds))
+                  (local.get $s2))
+                (local.get $s1)))
+            (local.set $keep
+              (v128.and (local.get $cand)
+                (v128.and (f32x4.gt (local.get $m) (local.get $a)) (f32x4.ge (local.get $m) (local.get $b)))))
+            (local.set $hi (v128.and (local.get $keep) (f32x4.gt (local.get $m) (local.get $vhigh))))
+            ;; Lane state: 1 per mask (keep, strong), summed and packed to four bytes.
+            (i32.store (i32.add (local.get $state) (local.get $i))
+              (i32x4.extract_lane 0
+                (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0
+                  (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $keep) (local.get $hi)))
+                  (local.get $hi))))
+            (local.set $bits (i32x4.bitmask (local.get $hi)))
+            (block $listed
+              (loop $list
+                (br_if $listed (i32.eqz (local.get $bits)))
+                (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+                  (i32.add (local.get $i) (i32.ctz (local.get $bits))))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+                (br $list))))
+          (else (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $vec)))
+    ;; Leftover columns, one by one.
+    (block $colsDone
+      (loop $cols
+        (br_if $colsDone (i32.ge_s (local.get $x) (local.get $xEnd)))
+        (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
+        (local.set $st
+          (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
+            (local.get $w) (local.get $low) (local.get $high)))
+        (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
+        (if (i32.eq (local.get $st) (i32.const 2))
+          (then
+            (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+              (local.get $i))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 1)))
+        (br $cols)))
     (local.get $count))
 
   ;; The largest float32 not above x (x itself when representable): m > x in f64 for a float32 m

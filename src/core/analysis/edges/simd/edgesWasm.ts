@@ -6,6 +6,20 @@ import { edgesWasmBytes } from './edgesWasmBytes';
 export interface EdgesWasm {
   memory: WasmMemory;
   sobel(src: number, gx: number, gy: number, mag: number, w: number, h: number): void;
+  /** Canny gradient and states in one pass (absolute thresholds, w >= 6, h >= 3): magnitude
+   * plane at mag, state bytes at state, strong indices at strong (count returned); ring holds
+   * 4 w floats of scratch. */
+  canny(
+    src: number,
+    mag: number,
+    state: number,
+    strong: number,
+    ring: number,
+    w: number,
+    h: number,
+    low: number,
+    high: number,
+  ): number;
   /** 5-tap Gaussian of src into dst (w >= 8, h >= 5), with a ring of 5 w floats at ring. */
   gauss5(
     src: number,
