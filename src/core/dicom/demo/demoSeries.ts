@@ -77,7 +77,7 @@ export function demoSliceFile(ctx: DemoSeriesContext, sliceIndex: number): DemoF
     el(0x00080060, 'CS', 'CT'),
     el(0x00080070, 'LO', 'Consilium synthetic phantom'),
     el(0x00081030, 'LO', 'Demo CT phantom'),
-    el(0x0008103e, 'LO', `Axial ${ds(PHANTOM_EXTENT_MM / slices)} mm (synthetic)`),
+    el(0x0008103e, 'LO', `Axial ${Number((PHANTOM_EXTENT_MM / slices).toFixed(2))} mm (synthetic)`),
     el(0x00100010, 'PN', 'Demo^Phantom'),
     el(0x00100020, 'LO', 'CONSILIUM-DEMO'),
     el(0x00100030, 'DA', ''),
