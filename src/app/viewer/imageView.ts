@@ -33,6 +33,10 @@ export interface ImageView {
   destroy(): void;
 }
 
+// One cornerstone image per decoded frame, built once: scrolling back costs no conversion, and
+// the entry goes when the frame cache drops the frame.
+const images = new WeakMap<DecodedFrame, CornerstoneImage>();
+
 export function createImageView(element: HTMLDivElement): ImageView {
   cornerstone.enable(element);
   let current: { id: string; image: CornerstoneImage; frameInvert: boolean } | null = null;
@@ -56,8 +60,11 @@ export function createImageView(element: HTMLDivElement): ImageView {
 
   return {
     show(imageId, frame, meta, display) {
-      const image =
-        current?.id === imageId ? current.image : toCornerstoneImage(imageId, frame, meta);
+      let image = images.get(frame);
+      if (!image) {
+        image = toCornerstoneImage(imageId, frame, meta);
+        images.set(frame, image);
+      }
       const fit = cornerstone.getDefaultViewportForImage(element, image);
       const voi = display.voi ?? { center: image.windowCenter, width: image.windowWidth };
       const viewport = {
