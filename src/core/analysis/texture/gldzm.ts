@@ -3,9 +3,8 @@
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { borderDistance } from './borderDistance';
-import { zoneOrder } from './glszm';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { pick, sizeZoneFeatures } from './sizeZoneFeatures';
+import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 import { labelZones, roiVoxels } from './zones';
 
 export const gldzmDefs = defineFamily('gldzm', [
@@ -28,7 +27,7 @@ export const gldzmDefs = defineFamily('gldzm', [
 ]);
 
 export function gldzmFeatures(m: TextureMatrix): Float64Array {
-  return pick(sizeZoneFeatures(m), zoneOrder);
+  return sizeZoneFamilyFeatures(m, gldzmDefs.length);
 }
 
 /** distanceMask: the morphological ROI mask the border distance is measured in. */

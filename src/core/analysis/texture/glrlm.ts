@@ -4,7 +4,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { pick, SZ, sizeZoneFeatures } from './sizeZoneFeatures';
+import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const glrlmDefs = defineFamily('glrlm', [
   ['Short runs emphasis', '22OV', ''],
@@ -25,27 +25,8 @@ export const glrlmDefs = defineFamily('glrlm', [
   ['Run entropy', 'HJ9O', ''],
 ]);
 
-const order = [
-  SZ.smallEmphasis,
-  SZ.largeEmphasis,
-  SZ.lowGreyEmphasis,
-  SZ.highGreyEmphasis,
-  SZ.smallLowGrey,
-  SZ.smallHighGrey,
-  SZ.largeLowGrey,
-  SZ.largeHighGrey,
-  SZ.greyNonUniformity,
-  SZ.greyNonUniformityNorm,
-  SZ.sizeNonUniformity,
-  SZ.sizeNonUniformityNorm,
-  SZ.percentage,
-  SZ.greyVariance,
-  SZ.sizeVariance,
-  SZ.entropy,
-];
-
 export function glrlmFeatures(m: TextureMatrix): Float64Array {
-  return pick(sizeZoneFeatures(m), order);
+  return sizeZoneFamilyFeatures(m, glrlmDefs.length);
 }
 
 export function glrlmMatrix(

@@ -2,7 +2,7 @@
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { pick, SZ, sizeZoneFeatures } from './sizeZoneFeatures';
+import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 import { labelZones, roiVoxels } from './zones';
 
 export const glszmDefs = defineFamily('glszm', [
@@ -24,28 +24,8 @@ export const glszmDefs = defineFamily('glszm', [
   ['Zone size entropy', 'GU8N', ''],
 ]);
 
-/** Same order as GLRLM: emphases, non-uniformities, percentage, variances, entropy. */
-export const zoneOrder = [
-  SZ.smallEmphasis,
-  SZ.largeEmphasis,
-  SZ.lowGreyEmphasis,
-  SZ.highGreyEmphasis,
-  SZ.smallLowGrey,
-  SZ.smallHighGrey,
-  SZ.largeLowGrey,
-  SZ.largeHighGrey,
-  SZ.greyNonUniformity,
-  SZ.greyNonUniformityNorm,
-  SZ.sizeNonUniformity,
-  SZ.sizeNonUniformityNorm,
-  SZ.percentage,
-  SZ.greyVariance,
-  SZ.sizeVariance,
-  SZ.entropy,
-];
-
 export function glszmFeatures(m: TextureMatrix): Float64Array {
-  return pick(sizeZoneFeatures(m), zoneOrder);
+  return sizeZoneFamilyFeatures(m, glszmDefs.length);
 }
 
 export function glszmMatrix(volume: DiscreteVolume, z: number): TextureMatrix {

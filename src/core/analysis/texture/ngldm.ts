@@ -4,7 +4,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { neighbourhood } from './neighbourhood';
-import { pick, SZ, sizeZoneFeatures } from './sizeZoneFeatures';
+import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const ngldmDefs = defineFamily('ngldm', [
   ['Low dependence emphasis', 'SODN', ''],
@@ -26,28 +26,8 @@ export const ngldmDefs = defineFamily('ngldm', [
   ['Dependence count energy', 'CAS9', ''],
 ]);
 
-const order = [
-  SZ.smallEmphasis,
-  SZ.largeEmphasis,
-  SZ.lowGreyEmphasis,
-  SZ.highGreyEmphasis,
-  SZ.smallLowGrey,
-  SZ.smallHighGrey,
-  SZ.largeLowGrey,
-  SZ.largeHighGrey,
-  SZ.greyNonUniformity,
-  SZ.greyNonUniformityNorm,
-  SZ.sizeNonUniformity,
-  SZ.sizeNonUniformityNorm,
-  SZ.percentage,
-  SZ.greyVariance,
-  SZ.sizeVariance,
-  SZ.entropy,
-  SZ.energy,
-];
-
 export function ngldmFeatures(m: TextureMatrix): Float64Array {
-  return pick(sizeZoneFeatures(m), order);
+  return sizeZoneFamilyFeatures(m, ngldmDefs.length);
 }
 
 export function ngldmMatrix(

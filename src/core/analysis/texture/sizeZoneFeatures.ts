@@ -3,27 +3,10 @@
 // (run length, zone size, zone distance or dependence count).
 import type { TextureMatrix } from './matrix';
 
-/** Indices into the vector sizeZoneFeatures returns. */
-export const SZ = {
-  smallEmphasis: 0,
-  largeEmphasis: 1,
-  lowGreyEmphasis: 2,
-  highGreyEmphasis: 3,
-  smallLowGrey: 4,
-  smallHighGrey: 5,
-  largeLowGrey: 6,
-  largeHighGrey: 7,
-  greyNonUniformity: 8,
-  greyNonUniformityNorm: 9,
-  sizeNonUniformity: 10,
-  sizeNonUniformityNorm: 11,
-  percentage: 12,
-  greyVariance: 13,
-  sizeVariance: 14,
-  entropy: 15,
-  energy: 16,
-} as const;
-
+/**
+ * The features in the families' definition order: emphases, non-uniformities, percentage,
+ * variances, entropy and energy. GLRLM, GLSZM and GLDZM report the first 16; NGLDM all 17.
+ */
 export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
   const { data, rows, cols } = m;
   const perGrey = new Float64Array(rows);
@@ -105,9 +88,7 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
   ]);
 }
 
-/** Picks entries of a sizeZoneFeatures vector in a family's definition order. */
-export function pick(values: Float64Array, order: readonly number[]): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
-  return out;
+/** The first `count` sizeZoneFeatures: a family passes the length of its definition list. */
+export function sizeZoneFamilyFeatures(m: TextureMatrix, count: number): Float64Array {
+  return sizeZoneFeatures(m).slice(0, count);
 }
