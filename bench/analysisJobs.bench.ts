@@ -2,23 +2,12 @@
 // rectangle): the Analysis tab's default families, 32 bins, 2D averaged; and one 3D job over
 // 40 slices. Single thread; the tab runs one such job per core.
 import { runRoiFeaturesJob } from '../src/core/analysis/jobs/roiFeaturesJob.ts';
-import type { FamilyId } from '../src/core/analysis/featureDef.ts';
+import { defaultFamilies } from '../src/core/analysis/registry.ts';
 import type { RoiShape } from '../src/core/analysis/roi/shapes.ts';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { parseInstance } from '../src/core/dicom/parse.ts';
 import { medianMs, report } from './report.ts';
-
-const families: FamilyId[] = [
-  'intensity-statistics',
-  'intensity-histogram',
-  'glcm',
-  'glrlm',
-  'glszm',
-  'ngtdm',
-  'ngldm',
-  'gldzm',
-];
 
 async function demoSlices(n: number): Promise<Float32Array[]> {
   const ctx = newDemoContext({ slices: n, size: 256 });
@@ -48,7 +37,7 @@ function job(slices: Float32Array[], shape: RoiShape, aggregation: '2d-avg' | '3
         distance: 1,
         ngldmAlpha: 0,
       },
-      families,
+      families: defaultFamilies,
       histogramBins: 64,
     });
 }

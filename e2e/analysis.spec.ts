@@ -1,7 +1,7 @@
 // The analysis workbench in Chromium: a ROI drawn by mouse, features equal to the core's in
 // Node for the same pixels, the edge overlay on the body outline, and a cancelled series run.
 import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
-import type { FamilyId } from '../src/core/analysis/featureDef.ts';
+import { defaultFamilies } from '../src/core/analysis/registry.ts';
 import { rasteriseShape } from '../src/core/analysis/roi/rasterise.ts';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
@@ -10,17 +10,7 @@ import { formatValue } from '../src/app/analysis/formatValue.ts';
 import { expect, test, writeDemoSeries } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
-/** The panel's defaults, stated here so the test says what it computes. */
-const families: FamilyId[] = [
-  'intensity-statistics',
-  'intensity-histogram',
-  'glcm',
-  'glrlm',
-  'glszm',
-  'ngtdm',
-  'ngldm',
-  'gldzm',
-];
+/** The panel's defaults (families: defaultFamilies, as the store starts with). */
 const params = {
   discretisation: { kind: 'bin-count', binCount: 32 },
   aggregation: '2d-avg',
@@ -102,7 +92,7 @@ test('a drawn ROI gives the core features, edges trace the body, a run over all 
   const expected = computeFeatures(
     { values: frame.values, mask, dims: [256, 256, 1], spacingMm: [colMm, rowMm, 2.5] },
     params,
-    families,
+    defaultFamilies,
   );
   await expect(page.getByTestId('roi-voxels')).toHaveText(`${expected.roiVoxels} voxels`);
   const shown = await page

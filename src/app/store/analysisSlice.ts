@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { defaultFamilies } from '../../core/analysis/registry.ts';
 import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
 import type {
   AnalysisResult,
@@ -48,16 +49,7 @@ export interface AnalysisSlice {
 }
 
 const defaultSettings: AnalysisSettings = {
-  families: [
-    'intensity-statistics',
-    'intensity-histogram',
-    'glcm',
-    'glrlm',
-    'glszm',
-    'ngtdm',
-    'ngldm',
-    'gldzm',
-  ],
+  families: [...defaultFamilies],
   binning: 'bin-count',
   binCount: 32,
   binWidth: 25,

@@ -29,12 +29,14 @@ export const familyDefs: Record<FamilyId, FeatureDef[]> = {
 /** All features, flat, in family order. */
 export const featureRegistry: readonly FeatureDef[] = Object.values(familyDefs).flat();
 
+const textureFamilyIds: readonly FamilyId[] = ['glcm', 'glrlm', 'glszm', 'ngtdm', 'ngldm', 'gldzm'];
+
 /** Families whose value depends on the texture aggregation (reported with its IBSI code). */
-export const textureFamilies: ReadonlySet<FamilyId> = new Set([
-  'glcm',
-  'glrlm',
-  'glszm',
-  'ngtdm',
-  'ngldm',
-  'gldzm',
-]);
+export const textureFamilies: ReadonlySet<FamilyId> = new Set(textureFamilyIds);
+
+/** The families the Analysis tab computes unless the user changes them: intensity and texture. */
+export const defaultFamilies: readonly FamilyId[] = [
+  'intensity-statistics',
+  'intensity-histogram',
+  ...textureFamilyIds,
+];
