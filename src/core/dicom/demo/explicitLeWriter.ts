@@ -1,5 +1,7 @@
 // A small writer for explicit-VR little-endian Part 10 files: enough for the demo series,
-// which only needs flat datasets (no sequences) of strings, unsigned shorts and pixels.
+// which only needs flat datasets (no sequences) of strings, unsigned shorts and pixels. Its
+// element, preamble and padding primitives also build the unit tests' files (testing/writeDicom).
+import { longLengthVRs } from '../vr.ts';
 
 export type WriterVR =
   | 'AE'
@@ -28,8 +30,6 @@ export interface WriterElement {
 
 const EXPLICIT_VR_LE = '1.2.840.10008.1.2.1';
 const IMPLEMENTATION_CLASS_UID = '2.25.160385046411436651387914498512541046611';
-// Value representations whose length field is 4 bytes after two reserved bytes.
-const LONG_VRS = new Set<WriterVR>(['OB', 'OW']);
 
 function encodeValue(el: WriterElement): Uint8Array {
   if (el.vr === 'US') {
@@ -56,29 +56,35 @@ function encodeValue(el: WriterElement): Uint8Array {
     padded.set(el.value);
     return padded;
   }
-  // Strings are padded to even length: UIDs with NUL, all other text with a space.
-  let text = String(el.value);
-  if (text.length % 2 === 1) text += el.vr === 'UI' ? '\0' : ' ';
-  return new TextEncoder().encode(text);
+  return encodeText(el.vr, String(el.value));
+}
+
+/** Text padded to even length: UIDs with NUL, all other text with a space. */
+export function encodeText(vr: string, text: string): Uint8Array {
+  return new TextEncoder().encode(text.length % 2 === 1 ? text + (vr === 'UI' ? '\0' : ' ') : text);
 }
 
 function encodeElement(el: WriterElement): Uint8Array {
-  const value = encodeValue(el);
-  const long = LONG_VRS.has(el.vr);
+  return elementBytes(el.tag, el.vr, encodeValue(el));
+}
+
+/** One element: tag, VR, a 2-byte length (or 2 reserved bytes and a 4-byte one), the value. */
+export function elementBytes(tag: number, vr: string, value: Uint8Array): Uint8Array {
+  const long = longLengthVRs.has(vr);
   const headerBytes = long ? 12 : 8;
   const out = new Uint8Array(headerBytes + value.length);
   const view = new DataView(out.buffer);
-  view.setUint16(0, el.tag >>> 16, true);
-  view.setUint16(2, el.tag & 0xffff, true);
-  out[4] = el.vr.charCodeAt(0);
-  out[5] = el.vr.charCodeAt(1);
+  view.setUint16(0, tag >>> 16, true);
+  view.setUint16(2, tag & 0xffff, true);
+  out[4] = vr.charCodeAt(0);
+  out[5] = vr.charCodeAt(1);
   if (long) view.setUint32(8, value.length, true);
   else view.setUint16(6, value.length, true);
   out.set(value, headerBytes);
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);
   let offset = 0;
@@ -87,6 +93,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
     offset += p.length;
   }
   return out;
+}
+
+/** The 128-byte preamble and "DICM" that open every Part 10 file. */
+export function part10Preamble(): Uint8Array {
+  const preamble = new Uint8Array(132);
+  preamble.set([0x44, 0x49, 0x43, 0x4d], 128); // "DICM"
+  return preamble;
 }
 
 /** A complete Part 10 file: preamble, "DICM", file meta group, then the dataset sorted by tag. */
@@ -106,11 +119,9 @@ export function writePart10(
     encodeElement({ tag: 0x00020013, vr: 'SH', value: 'CONSILIUM_DEMO' }),
   ];
   const metaLength = metaBody.reduce((n, p) => n + p.length, 0);
-  const preamble = new Uint8Array(132);
-  preamble.set([0x44, 0x49, 0x43, 0x4d], 128); // "DICM"
   const sorted = [...dataset].sort((a, b) => a.tag - b.tag);
-  return concat([
-    preamble,
+  return concatBytes([
+    part10Preamble(),
     encodeElement({ tag: 0x00020000, vr: 'UL', value: metaLength }),
     ...metaBody,
     ...sorted.map(encodeElement),
