@@ -3,41 +3,17 @@
 // 512² and 2048² 16-bit images, both run in the same worker, plus how far the results differ.
 // Without a GPU, Chromium's adapter is SwiftShader, a software rasteriser: there these figures
 // show the GPU path is correct, not fast. Needs dist/ (built when missing) and Debian's Chromium.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { previewApp } from './browser.ts';
 import { report } from './report.ts';
 
 const PORT = 4183;
-const ORIGIN = `http://127.0.0.1:${PORT}/`;
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
 
 export async function run(): Promise<void> {
-  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu'],
-  });
+  const app = await previewApp(PORT, { webgpu: true });
+  const { browser } = app;
   try {
-    await waitForServer(ORIGIN);
     const page = await browser.newPage();
-    await page.goto(`${ORIGIN}?selftest=webgpu`);
+    await page.goto(`${app.origin}?selftest=webgpu`);
     await page.waitForFunction(() => typeof window.consiliumGpuSelftest === 'function');
     for (const size of [512, 2048]) {
       const { on, report: r } = await page.evaluate(
@@ -66,7 +42,6 @@ export async function run(): Promise<void> {
       });
     }
   } finally {
-    await browser.close();
-    server.kill();
+    await app.close();
   }
 }

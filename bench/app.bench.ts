@@ -2,30 +2,18 @@
 // to the built app's file input; we time, on the page's clock, from the input's change event
 // to the first painted slice, to the whole series indexed, and per slice while scrolling. Needs `npm run build` (run here
 // when dist/ is missing) and Debian's Chromium.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
+import { previewApp } from './browser.ts';
 import { report } from './report.ts';
 
 const PORT = 4179;
 const SLICES = 200;
 const SIZE = 512;
 const REPEATS = 3;
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
 
 /** Arrow-down through 30 slices of the 512² series: key press to the next slice painted. */
 async function scrollTimes(page: Page): Promise<number[]> {
@@ -57,7 +45,6 @@ function median(xs: number[]): number {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
   const ctx = newDemoContext({ slices: SLICES, size: SIZE });
   let bytes = 0;
@@ -67,17 +54,9 @@ export async function run(): Promise<void> {
     writeFileSync(join(dir, f.name), f.bytes);
     return join(dir, f.name);
   });
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const app = await previewApp(PORT);
+  const { browser } = app;
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const scroll: number[] = [];
     const first: number[] = [];
     const indexed: number[] = [];
@@ -85,7 +64,7 @@ export async function run(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       page.on('crash', () => process.stderr.write('page crashed\n'));
       page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(app.origin);
       await page.evaluate(() => {
         const w = window as unknown as { t: Record<string, number> };
         w.t = {};
@@ -146,8 +125,7 @@ export async function run(): Promise<void> {
       ...common,
     });
   } finally {
-    await browser.close();
-    server.kill();
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,28 +2,14 @@
 // the inference worker measures it, on WASM with 1 and 2 threads and on WebGPU (here Chromium's
 // software adapter, so that figure says nothing about a real GPU). Needs dist/ (built when
 // missing) and Debian's Chromium.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { previewApp } from './browser.ts';
 import { report } from './report.ts';
 
 const PORT = 4181;
-const ORIGIN = `http://127.0.0.1:${PORT}/`;
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
-
-async function measure(page: Page, provider: 'wasm' | 'webgpu', threads?: number) {
-  await page.goto(ORIGIN);
+async function measure(page: Page, origin: string, provider: 'wasm' | 'webgpu', threads?: number) {
+  await page.goto(origin);
   await page.getByRole('tab', { name: 'Predictions' }).click();
   await page.getByRole('combobox', { name: 'Execution provider' }).selectOption(provider);
   if (threads) {
@@ -52,29 +38,19 @@ async function measure(page: Page, provider: 'wasm' | 'webgpu', threads?: number
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu'],
-  });
+  const app = await previewApp(PORT, { webgpu: true });
+  const { browser } = app;
   try {
-    await waitForServer(ORIGIN);
     for (const [provider, threads] of [
       ['wasm', 1],
       ['wasm', 2],
       ['webgpu', undefined],
     ] as const) {
       const page = await browser.newPage();
-      await measure(page, provider, threads);
+      await measure(page, app.origin, provider, threads);
       await page.close();
     }
   } finally {
-    await browser.close();
-    server.kill();
+    await app.close();
   }
 }
