@@ -1,4 +1,5 @@
 import { formatValue } from './formatValue.ts';
+import { PlotFigure } from './PlotFigure.tsx';
 
 /** One feature across the slices of a series: a line through (slice, value). */
 export function TrendPlot({
@@ -18,19 +19,11 @@ export function TrendPlot({
   const sy = (y: number) => (y1 > y0 ? 98 - ((y - y0) / (y1 - y0)) * 96 : 50);
   const d = finite.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x)},${sy(y)}`).join(' ');
   return (
-    <figure>
-      <svg
-        className="plot"
-        viewBox="0 0 100 100"
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={`${label} across slices`}
-      >
-        <path className="line" d={d} vectorEffect="non-scaling-stroke" />
-      </svg>
-      <figcaption>
-        {label}: {formatValue(y0)} to {formatValue(y1)} over slices {x0}–{x1}
-      </figcaption>
-    </figure>
+    <PlotFigure
+      label={`${label} across slices`}
+      caption={`${label}: ${formatValue(y0)} to ${formatValue(y1)} over slices ${x0}–${x1}`}
+    >
+      <path className="line" d={d} vectorEffect="non-scaling-stroke" />
+    </PlotFigure>
   );
 }
