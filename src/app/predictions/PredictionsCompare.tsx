@@ -7,6 +7,7 @@ import { useStore } from '../store/store.ts';
 import type { ModelHandle } from './classify.ts';
 import { comparisonRows } from './comparisonRows.ts';
 import { comparisonWorker, loadSecondModel } from './loadSecondModel.ts';
+import { SeriesRunButton } from './SeriesRunButton.tsx';
 import { seriesPredictions } from './seriesPredictions.ts';
 import { useSeriesRun } from './useSeriesRun.ts';
 
@@ -83,23 +84,15 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
           {nameOf(other)} · sha256 {other.info.sha256.slice(0, 12)}…
         </p>
       )}
-      {other &&
-        (run.progress ? (
-          <>
-            <progress max={run.progress[1]} value={run.progress[0]} aria-label="Compare progress" />
-            <button type="button" onClick={run.cancel}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            disabled={!stack}
-            onClick={() => stack && void run.start([model, other], stack)}
-          >
-            Compare on this series
-          </button>
-        ))}
+      {other && (
+        <SeriesRunButton
+          run={run}
+          models={[model, other]}
+          stack={stack}
+          label="Compare on this series"
+          progressLabel="Compare progress"
+        />
+      )}
       {run.error && <p className="bundle-error">{run.error}</p>}
       {other && rows.length > 0 && (
         <>

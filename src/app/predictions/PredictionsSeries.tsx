@@ -5,6 +5,7 @@ import './predictions.css';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import type { ModelHandle } from './classify.ts';
+import { SeriesRunButton } from './SeriesRunButton.tsx';
 import { seriesAggregate, seriesPredictions } from './seriesPredictions.ts';
 import { useSeriesRun } from './useSeriesRun.ts';
 
@@ -20,22 +21,13 @@ export function PredictionsSeries({ model }: { model: ModelHandle }) {
   return (
     <section className="predictions-series" aria-label="Series prediction">
       <h4>Series</h4>
-      {run.progress ? (
-        <>
-          <progress max={run.progress[1]} value={run.progress[0]} aria-label="Series progress" />
-          <button type="button" onClick={run.cancel}>
-            Cancel
-          </button>
-        </>
-      ) : (
-        <button
-          type="button"
-          disabled={!stack}
-          onClick={() => stack && void run.start([model], stack)}
-        >
-          Classify series
-        </button>
-      )}
+      <SeriesRunButton
+        run={run}
+        models={[model]}
+        stack={stack}
+        label="Classify series"
+        progressLabel="Series progress"
+      />
       {run.error && <p className="bundle-error">{run.error}</p>}
       {agg && (
         <>
