@@ -2,7 +2,10 @@
 import type { Discretisation } from '../core/analysis/discretise.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { defaultParams } from '../core/analysis/params.ts';
-import type { DirectionalAggregation } from '../core/analysis/texture/aggregate.ts';
+import {
+  directionalAggregations,
+  type DirectionalAggregation,
+} from '../core/analysis/texture/aggregate.ts';
 
 export interface FeaturesArgs {
   paths: string[];
@@ -11,15 +14,6 @@ export interface FeaturesArgs {
   params: FeatureParams;
   json: boolean;
 }
-
-const aggregations: readonly DirectionalAggregation[] = [
-  '2d-avg',
-  '2d-merged',
-  '2.5d-direction-merged',
-  '2.5d-merged',
-  '3d-avg',
-  '3d-merged',
-];
 
 function numbers(flag: string, text: string | undefined, count: number): number[] {
   const parts = (text ?? '').split(',').map(Number);
@@ -57,8 +51,10 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
     else if (a === '--distance') params.distance = numbers(a, next(), 1)[0];
     else if (a === '--aggregation') {
       const v = next() as DirectionalAggregation;
-      if (!aggregations.includes(v)) {
-        throw new Error(`--aggregation must be one of ${aggregations.join(', ')}; got "${v}".`);
+      if (!directionalAggregations.includes(v)) {
+        throw new Error(
+          `--aggregation must be one of ${directionalAggregations.join(', ')}; got "${v}".`,
+        );
       }
       params.aggregation = v;
     } else throw new Error(`Unknown option ${a}.`);

@@ -5,25 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures, type FeatureValue } from './computeFeatures';
 import { parseReferenceTsv, findReference, matchesReference } from './ibsiReference';
 import { phantomVolume, type PhantomJson } from './ibsiPhantom';
-import type { DirectionalAggregation } from './texture/aggregate';
+import { directionalAggregations } from './texture/aggregate';
 
 const dir = '../shared/data/ibsi';
 const phantom = phantomVolume(
   JSON.parse(readFileSync(`${dir}/phantom.json`, 'utf8')) as PhantomJson,
 );
 const rows = parseReferenceTsv(readFileSync(`${dir}/reference.tsv`, 'utf8'));
-const aggregations: DirectionalAggregation[] = [
-  '2d-avg',
-  '2d-merged',
-  '2.5d-direction-merged',
-  '2.5d-merged',
-  '3d-avg',
-  '3d-merged',
-];
-
 function computedOnPhantom(): FeatureValue[] {
   const seen = new Map<string, FeatureValue>();
-  for (const aggregation of aggregations) {
+  for (const aggregation of directionalAggregations) {
     const set = computeFeatures(phantom, {
       discretisation: { kind: 'none' },
       aggregation,

@@ -19,6 +19,11 @@ export const directionalAggregationCodes: Record<DirectionalAggregation, string>
   '3d-merged': 'IAZD',
 };
 
+/** The six, in IBSI order. */
+export const directionalAggregations = Object.keys(
+  directionalAggregationCodes,
+) as readonly DirectionalAggregation[];
+
 export const zoneAggregationCodes: Record<ZoneAggregation, string> = {
   '2d': '8QNN',
   '2.5d': '62GR',
