@@ -6,15 +6,13 @@ import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { AppState } from '../store/store.ts';
 import { positionKey } from '../viewer/useStackFrame.ts';
 import { isPerSlice, paramsKeyOf } from './featureParams.ts';
+import type { AnalysisResult } from './types.ts';
 
-export interface PlannedJob {
-  key: string;
-  seriesUID: string;
-  position: string;
-  slice: number;
-  roiName: string;
-  roiKey: string;
-  paramsKey: string;
+/** The identity of the result the job becomes, and the positions and ROI shapes it reads. */
+export interface PlannedJob extends Pick<
+  AnalysisResult,
+  'key' | 'seriesUID' | 'position' | 'slice' | 'roiName' | 'roiKey' | 'paramsKey'
+> {
   positions: StackPosition[];
   shapes: (RoiShape | null)[];
 }
