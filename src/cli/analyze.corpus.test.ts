@@ -32,7 +32,9 @@ describe('consilium analyze', () => {
       '--bin-count',
       '16',
     ]);
-    expect(stdout).toMatch(/1 series analysed, 0 files skipped, 0 analyses failed/);
+    expect(stdout).toMatch(
+      /1 series analysed, 0 predicted \(1 outside the model's scope\), 0 files skipped, 0 analyses failed/,
+    );
     const zip = new Uint8Array(await readFile(join(dir, 'a.zip')));
     const trusted = await keyFingerprint(
       await importPublicKeyPem(await readFile(join(dir, 'center.jwk.pub.pem'), 'utf8')),
