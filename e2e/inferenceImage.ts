@@ -1,5 +1,5 @@
-// A CR chest image for the inference spec, rebuilt from the model's reference input test[0]
-// (see referenceImages).
+// A CR image for the inference spec, rebuilt from the model's first reference input (a synthetic
+// chest-like drawing made by tools/train/make_reference.py; see referenceImages).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

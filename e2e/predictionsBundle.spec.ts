@@ -8,7 +8,7 @@ import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
 import { CR_PATIENT, CR_SERIES_UID, CR_STUDY, crSopUid, writeCrSeries } from './crSeries.ts';
 import { expect, test } from './fixtures.ts';
 
-// Reference cases 0, 1 and 3: two pneumonia images and one clearly normal one.
+// Reference cases 0, 1 and 3: synthetic chest-like drawings (tools/train/make_reference.py).
 const series = writeCrSeries([0, 1, 3]);
 const expectedMean = [0, 1].map(
   (l) => series.probabilities.reduce((s, p) => s + p[l], 0) / series.probabilities.length,

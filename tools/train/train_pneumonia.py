@@ -9,7 +9,7 @@ Run from the repository root with Debian's Python (it has python3-torch and pyth
 Outputs (all re-made on every run, seeded):
     public/models/pneumonia-cnn.onnx             the selected model (logits, input "image")
     public/models/pneumonia-cnn.card.json        its model card (docs/model-card.schema.json)
-    public/models/pneumonia-cnn.reference.json   fixed inputs + PyTorch probabilities (parity tests)
+    public/models/pneumonia-cnn.reference.json   synthetic inputs + PyTorch probabilities (make_reference.py)
     tools/train/runs.json                        every configuration tried, val and test figures
 
 Model selection uses the official val split only; test figures are recorded, never used to choose.
@@ -221,33 +221,6 @@ def export(model, path):
     )
 
 
-def reference(model, data, mean, std):
-    """Fixed inputs for parity tests: the model tensors (already normalised) and PyTorch's output."""
-    xte, yte = data["test"]
-    picks = [0, 1, 2, 3, 100, 200, 300, 400]
-    rng = np.random.default_rng(SEED)
-    noise = rng.random((2, 28, 28), dtype=np.float32)
-    images = np.concatenate([xte[picks], noise, np.zeros((1, 28, 28), np.float32)])
-    tensors = (images - mean) / std
-    model.eval()
-    with torch.no_grad():
-        logits = model(torch.from_numpy(tensors.astype(np.float32)).unsqueeze(1))
-        probs = torch.softmax(logits, dim=1).numpy()
-    cases = []
-    for i in range(len(images)):
-        source = f"test[{picks[i]}]" if i < len(picks) else ("uniform-noise" if i < len(picks) + 2 else "zeros")
-        cases.append(
-            {
-                "source": source,
-                "label": int(yte[picks[i]]) if i < len(picks) else None,
-                "input": [round(float(v), 7) for v in tensors[i].astype(np.float32).reshape(-1)],
-                "logits": [float(v) for v in logits[i].numpy()],
-                "probabilities": [float(v) for v in probs[i]],
-            }
-        )
-    return cases
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", help=f"train one configuration ({', '.join(CONFIGS)}); default {FINAL}")
@@ -296,20 +269,12 @@ def main():
     with open(runs_path, "w") as f:
         json.dump({"seed": SEED, "selectedBy": "val AUC", "selected": run["name"], "runs": runs}, f, indent=1)
         f.write("\n")
-    ref = {
-        "model": "pneumonia-cnn.onnx",
-        "sha256": sha256(onnx_path),
-        "input": {"name": "image", "shape": [1, 28, 28]},
-        "labels": LABELS,
-        "cases": reference(model, data, mean, std),
-    }
-    with open(os.path.join(out_dir, "pneumonia-cnn.reference.json"), "w") as f:
-        json.dump(ref, f)
-        f.write("\n")
     card = make_card(run, runs, mean, std, sha256(onnx_path))
     with open(os.path.join(out_dir, "pneumonia-cnn.card.json"), "w") as f:
         json.dump(card, f, indent=2)
         f.write("\n")
+    # Parity reference on synthetic inputs (no training image goes into the repository).
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "train", "make_reference.py"), out_dir], check=True)
     # The repository's formatter owns JSON layout outside public/models.
     subprocess.run(["npx", "prettier", "--write", runs_path], cwd=ROOT, check=False)
     print(json.dumps({"selected": run["name"], "test": run["test"], "sha256": card["model"]["sha256"]}))
