@@ -1,4 +1,5 @@
 // Values inside a mask, and percentiles over them by selection (linear time, no full sort).
+import { quickselect } from '../quickselect';
 
 /** The masked values, in voxel order. */
 export function maskedValues(values: ArrayLike<number>, mask: Uint8Array): Float64Array {
@@ -8,34 +9,6 @@ export function maskedValues(values: ArrayLike<number>, mask: Uint8Array): Float
   let k = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) out[k++] = values[i];
   return out;
-}
-
-/** Moves the k-th smallest value (0-based) of data[lo..] to index k (quickselect, Hoare). */
-function select(data: Float64Array, k: number, lo: number): void {
-  let hi = data.length - 1;
-  while (hi > lo) {
-    // Median of three as pivot keeps sorted and constant inputs linear.
-    const a = data[lo];
-    const b = data[(lo + hi) >> 1];
-    const c = data[hi];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (data[i] < pivot) i++;
-      while (data[j] > pivot) j--;
-      if (i <= j) {
-        const t = data[i];
-        data[i] = data[j];
-        data[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
-  }
 }
 
 /** Largest integer value range counted directly (4 M bins, 16 MB of counts). */
@@ -88,7 +61,7 @@ export function percentiles(data: Float64Array, ps: readonly number[]): number[]
   let lo = 0;
   for (const pos of positions) {
     const k = Math.floor(pos);
-    select(data, k, lo);
+    quickselect(data, k, lo);
     lo = k;
     // Everything after k is >= data[k]: the next order statistic is their minimum.
     let next = data[k];
