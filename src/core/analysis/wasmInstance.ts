@@ -12,14 +12,21 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
+const compiled = new WeakMap<Uint8Array, object | null>();
+
 /**
- * The module's exports, or null where WebAssembly (or a feature the module uses, such as SIMD)
- * is missing. Modules under 4 KB compile synchronously even on a browser's main thread.
+ * A new instance's exports (its own memory), or null where WebAssembly (or a feature the module
+ * uses, such as SIMD) is missing. Each module compiles once; modules under 4 KB compile
+ * synchronously even on a browser's main thread.
  */
 export function instantiateSync<T>(bytes: Uint8Array): T | null {
   const wa = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (!wa || !wa.validate(bytes)) return null;
-  return new wa.Instance(new wa.Module(bytes), {}).exports as T;
+  let module = compiled.get(bytes);
+  if (module === undefined) {
+    module = wa && wa.validate(bytes) ? new wa.Module(bytes) : null;
+    compiled.set(bytes, module);
+  }
+  return wa && module ? (new wa.Instance(module, {}).exports as T) : null;
 }
 
 /** Grows memory to hold at least `bytes`; views taken before a grow are detached. */

@@ -3,10 +3,8 @@
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
-import { cannyStatesSimd } from './simd/cannySimd';
+import { cannySimdWorkspace, cannyStatesSimd, type CannySimdWorkspace } from './simd/cannySimd';
 import { gaussianBlurSimd } from './simd/gaussianSimd';
-import { edgesWasm, float32AtOrBelow, wasmFloats } from './simd/edgesWasm';
-import { sobelSimdViews } from './simd/sobelSimd';
 import { neighbourRows } from './sobel';
 
 export interface CannyOptions {
@@ -32,104 +30,106 @@ export interface EdgeResult {
   highUsed: number;
 }
 
-/** Buffers reused across calls on images of one size (a worker keeps one per series). */
+/**
+ * Buffers reused across calls on images of one size (a worker or a batch keeps one per size).
+ * With WASM SIMD the planes live in the workspace's own WASM memory: canny() then returns views
+ * of them, valid until the next call with the same workspace.
+ */
 export interface CannyWorkspace {
+  width: number;
+  height: number;
+  /** The WASM planes; null where the TypeScript kernels run. */
+  simd: CannySimdWorkspace | null;
+  /** Where the windowed or smoothed image goes; an image written here is not copied again. */
+  input: Float32Array;
   smoothed: Float32Array;
   scratch: Float32Array;
   magnitude: Float32Array;
-  /** Quantised gradient direction per pixel: 0 none, 1 horizontal, 2 vertical, 3 and 4 diagonal. */
+  /** Quantised gradient direction per pixel: 0 none, 1 horizontal, 2 vertical, 3 and 4 diagonal;
+   * then the state: 0 suppressed, 1 weak, 2 strong. */
   sector: Uint8Array;
   edges: Uint8Array;
   stack: Int32Array;
 }
 
-export function cannyWorkspace(pixels: number): CannyWorkspace {
+/** useSimd = false: plain typed arrays for the TypeScript kernels only. */
+export function cannyWorkspace(width: number, height: number, useSimd = true): CannyWorkspace {
+  const n = width * height;
+  const simd = useSimd ? cannySimdWorkspace(width, height) : null;
   return {
-    smoothed: new Float32Array(pixels),
-    scratch: new Float32Array(pixels),
-    magnitude: new Float32Array(pixels),
-    sector: new Uint8Array(pixels),
-    edges: new Uint8Array(pixels),
-    stack: new Int32Array(pixels),
+    width,
+    height,
+    simd,
+    input: simd?.input ?? new Float32Array(n),
+    smoothed: new Float32Array(n),
+    scratch: new Float32Array(n),
+    magnitude: simd?.magnitude ?? new Float32Array(n),
+    sector: simd?.state ?? new Uint8Array(n),
+    edges: new Uint8Array(n),
+    stack: simd?.stack ?? new Int32Array(n),
   };
+}
+
+// One workspace for callers that pass none (their results are copied out of it), with the
+// useSimd it was made for.
+let shared: { ws: CannyWorkspace; useSimd: boolean } | null = null;
+
+function sharedWorkspace(width: number, height: number, useSimd: boolean): CannyWorkspace {
+  const ws = shared?.ws;
+  if (!ws || ws.width !== width || ws.height !== height || shared?.useSimd !== useSimd) {
+    shared = { ws: cannyWorkspace(width, height, useSimd), useSimd };
+  }
+  return shared.ws;
 }
 
 // tan(22.5 deg) and tan(67.5 deg): the sector borders of the quantised gradient direction.
 const TAN22 = Math.SQRT2 - 1;
 const TAN67 = Math.SQRT2 + 1;
 
-/** useSimd = false forces the plain TypeScript kernels (the reference the SIMD path must match). */
+/**
+ * Edges of image. With a workspace (of the image's size) the result's planes are the workspace's
+ * own, reused by the next call; without one, the result owns its planes. useSimd = false forces
+ * the plain TypeScript kernels (the reference the SIMD path must match).
+ */
 export function canny(
   image: Image2d,
   options: CannyOptions,
-  ws: CannyWorkspace = cannyWorkspace(image.values.length),
+  workspace?: CannyWorkspace,
   useSimd = true,
 ): EdgeResult {
   const { width: w, height: h } = image;
+  const ws = workspace ?? sharedWorkspace(w, h, useSimd);
+  if (ws.width !== w || ws.height !== h) throw new Error('Canny workspace is for another size');
+  const simd = useSimd ? ws.simd : null;
   let src: Float32Array = image.values;
   if (options.window) {
     const [lo, hi] = options.window;
-    src = new Float32Array(src.length);
+    const out = ws.input;
     for (let i = 0; i < src.length; i++) {
-      const v = image.values[i];
-      src[i] = v < lo ? lo : v > hi ? hi : v;
+      const v = src[i];
+      out[i] = v < lo ? lo : v > hi ? hi : v;
     }
+    src = out;
   }
   if (options.sigma > 0) {
     const img = { values: src, width: w, height: h };
     const kernel = gaussianKernel(options.sigma);
     src =
-      kernel.length === 5 && useSimd
-        ? gaussianBlurSimd(img, kernel, ws.smoothed).values
+      kernel.length === 5 && simd
+        ? gaussianBlurSimd(img, kernel, ws.input).values
         : gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
   }
-  // Absolute thresholds: gradient and suppression in one WASM pass (gx and gy never stored).
   const img = { values: src, width: w, height: h };
-  const { low: lo, high: hi } = options;
-  const fused =
-    useSimd && options.thresholds === 'absolute'
-      ? cannyStatesSimd(img, lo, hi, ws.magnitude, ws.stack)
-      : null;
-  if (fused) {
-    hysteresis(fused.state, ws.edges, ws.stack, fused.strong, w, h);
-    const { edges, magnitude } = ws;
-    return { edges, magnitude, width: w, height: h, lowUsed: lo, highUsed: hi };
-  }
-  // SIMD path: gradient and suppression stay in WASM memory; only the magnitude is copied out.
-  const wasm = useSimd && w >= 6 && h >= 3 ? edgesWasm() : null;
-  const n = w * h;
-  // Room for src, gx, gy, magnitude (float32), state bytes and the strong-pixel list (int32),
-  // reserved before any view is taken (growing the memory would detach views).
-  const strongAt = 4 * Math.ceil((17 * n) / 4);
-  if (wasm) wasmFloats(wasm, strongAt / 4 + n);
-  const views = wasm ? sobelSimdViews({ values: src, width: w, height: h }) : null;
-  let low = options.low;
-  let high = options.high;
-  let state = ws.sector;
-  // Strong pixels already listed in ws.stack (-1: hysteresis finds them by scanning).
+  let { low, high } = options;
   let strong = -1;
-  if (wasm && views) {
+  if (simd) {
     if (options.thresholds === 'percentile') {
-      low = percentileOf(views.magnitude, options.low);
-      high = percentileOf(views.magnitude, options.high);
+      // Magnitudes first (infinite thresholds: no candidates), then the thresholds from them.
+      cannyStatesSimd(simd, img, Infinity, Infinity);
+      low = percentileOf(simd.magnitude, options.low);
+      high = percentileOf(simd.magnitude, options.high);
     }
-    const lowSkip = float32AtOrBelow(low);
-    strong = wasm.nms(4 * n, 8 * n, 12 * n, 16 * n, w, h, lowSkip, low, high, strongAt);
-    state = new Uint8Array(wasm.memory.buffer, 16 * n, n);
-    ws.stack.set(new Int32Array(wasm.memory.buffer, strongAt, strong));
-    strong = judgeBorders(
-      views.gx,
-      views.gy,
-      views.magnitude,
-      state,
-      w,
-      h,
-      low,
-      high,
-      ws.stack,
-      strong,
-    );
-    ws.magnitude.set(views.magnitude);
+    strong = cannyStatesSimd(simd, img, low, high);
   } else {
     if (options.thresholds === 'percentile') {
       gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
@@ -139,10 +139,11 @@ export function canny(
     gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
     suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
   }
-  hysteresis(state, ws.edges, ws.stack, strong, w, h);
+  hysteresis(ws.sector, ws.edges, ws.stack, strong, w, h);
+  const owned = workspace !== undefined;
   return {
-    edges: ws.edges,
-    magnitude: ws.magnitude,
+    edges: owned ? ws.edges : ws.edges.slice(),
+    magnitude: owned ? ws.magnitude : ws.magnitude.slice(),
     width: w,
     height: h,
     lowUsed: low,
@@ -193,65 +194,6 @@ function gradientAndSector(
     magnitude[mid + last] = m;
     sector[mid + last] = m > low ? sectorOf(ex, ey) : 0;
   }
-}
-
-/**
- * One pixel's state from its gradient: 0 (not above low or not a maximum across the edge),
- * 1 (weak) or 2 (strong: above high). Outside the image counts as magnitude 0; strict on one
- * side, not the other, so a plateau two pixels wide keeps exactly one.
- */
-function judgePixel(
-  gx: Float32Array,
-  gy: Float32Array,
-  mag: Float32Array,
-  w: number,
-  h: number,
-  x: number,
-  y: number,
-  low: number,
-  high: number,
-): number {
-  const i = y * w + x;
-  const m = mag[i];
-  if (!(m > low)) return 0;
-  const s = sectorOf(gx[i], gy[i]);
-  const ox = s === 2 ? 0 : s === 4 ? -1 : 1;
-  const oy = s === 1 ? 0 : 1;
-  const a = magAt(mag, w, h, x - ox, y - oy);
-  const b = magAt(mag, w, h, x + ox, y + oy);
-  return m > a && m >= b ? (m > high ? 2 : 1) : 0;
-}
-
-/**
- * The first and last rows and columns, which the WASM suppression pass leaves; strong ones are
- * appended to the strong list stack[0..count), and the new count returned.
- */
-function judgeBorders(
-  gx: Float32Array,
-  gy: Float32Array,
-  mag: Float32Array,
-  state: Uint8Array,
-  w: number,
-  h: number,
-  low: number,
-  high: number,
-  stack: Int32Array,
-  count: number,
-): number {
-  const judge = (x: number, y: number): void => {
-    const s = judgePixel(gx, gy, mag, w, h, x, y, low, high);
-    state[y * w + x] = s;
-    if (s === 2) stack[count++] = y * w + x;
-  };
-  for (let x = 0; x < w; x++) {
-    judge(x, 0);
-    judge(x, h - 1);
-  }
-  for (let y = 1; y < h - 1; y++) {
-    judge(0, y);
-    judge(w - 1, y);
-  }
-  return count;
 }
 
 /** 1 horizontal gradient, 2 vertical, 3 diagonal with gx and gy of one sign, 4 the other. */

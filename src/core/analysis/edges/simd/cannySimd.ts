@@ -1,38 +1,63 @@
 // Canny's gradient and suppression in one WASM SIMD pass (absolute thresholds): gx and gy stay
-// in a two-row ring, so only the magnitude and the state bytes are written whole.
+// in a two-row ring, so only the magnitude and the state bytes are written whole. A workspace
+// owns its instance and memory, so its planes are views that no other kernel moves or reuses.
 import type { Image2d } from '../image2d';
-import { edgesWasm, wasmFloats } from './edgesWasm';
+import { newEdgesWasm, type EdgesWasm } from './edgesWasm';
 
-export interface CannyStates {
-  /** 0 suppressed, 1 weak, 2 strong per pixel; a view into WASM memory, valid until the next
-   * call into the edge kernels. */
+export interface CannySimdWorkspace {
+  wasm: EdgesWasm;
+  width: number;
+  height: number;
+  /** The image plane the kernel reads: an image written here is not copied again. */
+  input: Float32Array;
+  magnitude: Float32Array;
+  /** 0 suppressed, 1 weak, 2 strong per pixel. */
   state: Uint8Array;
-  /** How many strong pixels were listed at the start of the stack passed in. */
-  strong: number;
+  /** The strong pixels' indices come first; hysteresis then uses all of it as its stack. */
+  stack: Int32Array;
+}
+
+/** Null without WASM SIMD or for images under 6x3 (the TypeScript kernels take those). */
+export function cannySimdWorkspace(width: number, height: number): CannySimdWorkspace | null {
+  if (width < 6 || height < 3) return null;
+  const wasm = newEdgesWasm();
+  if (!wasm) return null;
+  const n = width * height;
+  const layout = planes(n);
+  // Room for every plane and the kernel's 4-row gx/gy ring, reserved once: views never detach.
+  const bytes = layout.ring + 16 * width;
+  wasm.memory.grow(Math.max(0, Math.ceil((bytes - wasm.memory.buffer.byteLength) / 65536)));
+  const { buffer } = wasm.memory;
+  return {
+    wasm,
+    width,
+    height,
+    input: new Float32Array(buffer, layout.input, n),
+    magnitude: new Float32Array(buffer, layout.magnitude, n),
+    state: new Uint8Array(buffer, layout.state, n),
+    stack: new Int32Array(buffer, layout.stack, n),
+  };
+}
+
+/** Byte offsets of the planes in a workspace's memory. */
+function planes(n: number): Record<'input' | 'magnitude' | 'state' | 'stack' | 'ring', number> {
+  const stack = 4 * Math.ceil((9 * n) / 4);
+  return { input: 0, magnitude: 4 * n, state: 8 * n, stack, ring: stack + 4 * n };
 }
 
 /**
- * Fills magnitude and lists the strong pixels' indices in stack; null without WASM SIMD or for
- * images under 6x3 (the caller then runs the TypeScript kernels).
+ * Fills ws.magnitude and ws.state, lists the strong pixels at the start of ws.stack and returns
+ * how many. The image is copied into ws.input unless it is already there.
  */
 export function cannyStatesSimd(
+  ws: CannySimdWorkspace,
   image: Image2d,
   low: number,
   high: number,
-  magnitude: Float32Array,
-  stack: Int32Array,
-): CannyStates | null {
-  const { values, width: w, height: h } = image;
-  const wasm = w >= 6 && h >= 3 ? edgesWasm() : null;
-  if (!wasm) return null;
-  const n = w * h;
-  const stateAt = 8 * n;
-  const strongAt = 4 * Math.ceil((9 * n) / 4);
-  const ringAt = strongAt + 4 * n;
-  const mem = wasmFloats(wasm, ringAt / 4 + 4 * w);
-  mem.set(values, 0);
-  const strong = wasm.canny(0, 4 * n, stateAt, strongAt, ringAt, w, h, low, high);
-  magnitude.set(mem.subarray(n, 2 * n));
-  stack.set(new Int32Array(wasm.memory.buffer, strongAt, strong));
-  return { state: new Uint8Array(wasm.memory.buffer, stateAt, n), strong };
+): number {
+  const { width: w, height: h } = ws;
+  if (image.width !== w || image.height !== h) throw new Error('workspace is for another size');
+  if (image.values !== ws.input) ws.input.set(image.values);
+  const p = planes(w * h);
+  return ws.wasm.canny(p.input, p.magnitude, p.state, p.stack, p.ring, w, h, low, high);
 }

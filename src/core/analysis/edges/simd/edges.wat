@@ -1,6 +1,5 @@
-;; WASM SIMD (f32x4) edge kernels: Sobel and suppression interiors (JavaScript owns their
-;; borders), a one-pass Canny gradient + suppression and a one-pass 5x5 Gaussian (borders
-;; included). All pointers are byte offsets into the exported memory; images are row-major float32.
+;; WASM SIMD (f32x4) edge kernels: the Sobel interior (JavaScript owns its borders), a one-pass
+;; Canny gradient + suppression and a one-pass 5x5 Gaussian (borders included). All pointers are byte offsets into the exported memory; images are row-major float32.
 (module
   (memory (export "memory") 1)
 
@@ -66,15 +65,14 @@
 ;; Canny gradient and suppression in one pass, for absolute thresholds: row y's Sobel (gx and
   ;; gy into a two-row ring at ring, 4 w floats; magnitude into the plane at mag), then row y-1's
   ;; state, so gx and gy never go to memory. Same values as sobel + the TypeScript borders, and the
-  ;; same states as nms + judgeBorders in canny.ts; returns the strong count listed at strong.
+  ;; same states as the TypeScript path in canny.ts; returns the strong count listed at strong.
   ;; w >= 6, h >= 3.
   (func (export "canny")
     (param $src i32) (param $mag i32) (param $state i32) (param $strong i32) (param $ring i32)
     (param $w i32) (param $h i32) (param $low f64) (param $high f64) (result i32)
     (local $y i32) (local $x i32) (local $stride i32) (local $gxRow i32) (local $xEnd i32)
-    (local $count i32) (local $vlow v128) (local $vhigh v128)
+    (local $count i32) (local $vlow v128)
     (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
-    (local.set $vhigh (f32x4.splat (call $f32AtOrBelow (local.get $high))))
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
     (local.set $xEnd (i32.add (i32.const 1)
       (i32.shl (i32.shr_u (i32.sub (local.get $w) (i32.const 2)) (i32.const 2)) (i32.const 2))))
@@ -107,17 +105,17 @@
             (local.set $count
               (call $judgeRow (local.get $mag) (local.get $state) (local.get $strong) (local.get $count)
                 (local.get $ring) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)
-                (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))))
+                (local.get $vlow) (local.get $low) (local.get $high)))))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows)))
     (call $judgeRow (local.get $mag) (local.get $state) (local.get $strong) (local.get $count)
       (local.get $ring) (i32.sub (local.get $h) (i32.const 1)) (local.get $w) (local.get $h)
-      (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
+      (local.get $vlow) (local.get $low) (local.get $high)))
 
   ;; States of row y from its ring gx and gy rows; returns the new strong count.
   (func $judgeRow
     (param $mag i32) (param $state i32) (param $strong i32) (param $count i32) (param $ring i32)
-    (param $y i32) (param $w i32) (param $h i32) (param $vlow v128) (param $vhigh v128)
+    (param $y i32) (param $w i32) (param $h i32) (param $vlow v128)
     (param $low f64) (param $high f64) (result i32)
     (local $x i32) (local $stride i32) (local $gxRow i32) (local $last i32)
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
@@ -128,11 +126,11 @@
           (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
       (then
         (local.set $count
-          (call $nmsRow
+          (call $candRow
             (i32.sub (local.get $gxRow) (i32.mul (local.get $y) (local.get $stride)))
             (i32.sub (i32.add (local.get $gxRow) (local.get $stride)) (i32.mul (local.get $y) (local.get $stride)))
             (local.get $mag) (local.get $state) (local.get $strong) (local.get $count) (local.get $y)
-            (local.get $w) (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
+            (local.get $w) (local.get $vlow) (local.get $low) (local.get $high)))
         (local.set $count
           (call $judgeAt (local.get $gxRow) (local.get $mag) (local.get $state) (local.get $strong)
             (local.get $count) (i32.const 0) (local.get $y) (local.get $w) (local.get $h)
@@ -403,137 +401,82 @@
   (func $ringRow (param $ring i32) (param $r i32) (param $stride i32) (result i32)
     (i32.add (local.get $ring) (i32.mul (i32.rem_u (local.get $r) (i32.const 5)) (local.get $stride))))
 
-  ;; Non-maximum suppression for rows 1..h-2, columns 1..w-2: state (bytes) gets 0, 1 (weak:
-  ;; above low) or 2 (strong: above high); the strong pixels' indices are listed (i32) at strong,
-  ;; and their count returned, so hysteresis starts without scanning the image. Four pixels at a
-  ;; time in f32x4 lanes; the sector tests (ay <= ax tan22.5, ay >= ax tan67.5) run in f64x2 lanes,
-  ;; so every decision is exactly that of $judge (f64, as in TypeScript), which takes the columns
-  ;; left over at the end of a row. lowSkip is unused (kept for the caller's signature).
-  (func (export "nms")
-    (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $w i32) (param $h i32)
-    (param $lowSkip f32) (param $low f64) (param $high f64) (param $strong i32) (result i32)
-    (local $y i32) (local $count i32) (local $vlow v128) (local $vhigh v128)
-    (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
-    (local.set $vhigh (f32x4.splat (call $f32AtOrBelow (local.get $high))))
-    (local.set $y (i32.const 1))
-    (block $rowsDone
-      (loop $rows
-        (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
-        (local.set $count
-          (call $nmsRow (local.get $gx) (local.get $gy) (local.get $mag) (local.get $state)
-            (local.get $strong) (local.get $count) (local.get $y) (local.get $w)
-            (local.get $vlow) (local.get $vhigh) (local.get $low) (local.get $high)))
-        (local.set $y (i32.add (local.get $y) (i32.const 1)))
-        (br $rows)))
-    (local.get $count))
-
-  ;; Row y (0 < y < h-1) of nms, columns 1..w-2; returns the new strong count.
-  (func $nmsRow
+  ;; Row y (0 < y < h-1), columns 1..w-2: state bytes and the strong list (count returned).
+  ;; Sixteen pixels at a time (the row's tail one by one) the candidates, magnitude above low,
+  ;; are found in f32x4 lanes as a bitmask; only they are judged, each as judgePixel in canny.ts:
+  ;; sector tests in float64 (so the same sector as TypeScript's), magnitudes compared as float32.
+  (func $candRow
     (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $strong i32)
-    (param $count i32) (param $y i32) (param $w i32) (param $vlow v128) (param $vhigh v128)
+    (param $count i32) (param $y i32) (param $w i32) (param $vlow v128)
     (param $low f64) (param $high f64) (result i32)
-    (local $x i32) (local $i i32) (local $xEnd i32) (local $p i32) (local $stride i32)
-    (local $st i32) (local $bits i32) (local $t22 v128) (local $t67 v128)
-    (local $m v128) (local $cand v128) (local $ex v128) (local $ey v128) (local $ax v128) (local $ay v128)
-    (local $axLo v128) (local $axHi v128) (local $ayLo v128) (local $ayHi v128)
-    (local $s1 v128) (local $s2 v128) (local $ds v128) (local $a v128) (local $b v128)
-    (local $keep v128) (local $hi v128)
-    (local.set $t22 (f64x2.splat (f64.const 0x1.a827999fcef34p-2)))
-    (local.set $t67 (f64x2.splat (f64.const 0x1.3504f333f9de6p+1)))
-    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $xEnd (i32.sub (local.get $w) (i32.const 1)))
+    (local $x i32) (local $i i32) (local $j i32) (local $p i32) (local $bits i32) (local $st i32)
+    (local $o i32) (local $m f32) (local $flow f32) (local $fhigh f32)
+    (local $ex f64) (local $ey f64) (local $ax f64) (local $ay f64)
+    (local.set $flow (f32x4.extract_lane 0 (local.get $vlow)))
+    (local.set $fhigh (call $f32AtOrBelow (local.get $high)))
     (local.set $x (i32.const 1))
-    (block $vecDone
-      (loop $vec
-        (br_if $vecDone (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (local.get $xEnd)))
+    (block $rowDone
+      (loop $blocks
+        (br_if $rowDone (i32.ge_s (local.get $x) (i32.sub (local.get $w) (i32.const 1))))
         (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
         (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
-        (local.set $m (v128.load (local.get $p)))
-        (local.set $cand (f32x4.gt (local.get $m) (local.get $vlow)))
-        (if (v128.any_true (local.get $cand))
+        (if (i32.le_s (i32.add (local.get $x) (i32.const 17)) (local.get $w))
           (then
-            (local.set $ex (v128.load (i32.add (local.get $gx) (i32.shl (local.get $i) (i32.const 2)))))
-            (local.set $ey (v128.load (i32.add (local.get $gy) (i32.shl (local.get $i) (i32.const 2)))))
-            (local.set $ax (f32x4.abs (local.get $ex)))
-            (local.set $ay (f32x4.abs (local.get $ey)))
-            (local.set $axLo (f64x2.promote_low_f32x4 (local.get $ax)))
-            (local.set $axHi (f64x2.promote_low_f32x4
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))))
-            (local.set $ayLo (f64x2.promote_low_f32x4 (local.get $ay)))
-            (local.set $ayHi (f64x2.promote_low_f32x4
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay))))
-            ;; 64-bit lane masks narrowed to 32-bit lanes (each 64-bit mask is all ones or zeros).
-            (local.set $s1
-              (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                (f64x2.le (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t22)))
-                (f64x2.le (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t22)))))
-            (local.set $s2
-              (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-                (f64x2.ge (local.get $ayLo) (f64x2.mul (local.get $axLo) (local.get $t67)))
-                (f64x2.ge (local.get $ayHi) (f64x2.mul (local.get $axHi) (local.get $t67)))))
-            ;; Diagonal sectors have gx and gy both nonzero: signs differ -> offset w - 1.
-            (local.set $ds (i32x4.lt_s (v128.xor (local.get $ex) (local.get $ey)) (v128.const i32x4 0 0 0 0)))
-            ;; a: the neighbour before (i - o), b: after (i + o); sector 1 wins over 2.
-            (local.set $a
-              (v128.bitselect
-                (v128.load (i32.sub (local.get $p) (i32.const 4)))
-                (v128.bitselect
-                  (v128.load (i32.sub (local.get $p) (local.get $stride)))
-                  (v128.bitselect
-                    (v128.load offset=4 (i32.sub (local.get $p) (local.get $stride)))
-                    (v128.load (i32.sub (i32.sub (local.get $p) (local.get $stride)) (i32.const 4)))
-                    (local.get $ds))
-                  (local.get $s2))
-                (local.get $s1)))
-            (local.set $b
-              (v128.bitselect
-                (v128.load offset=4 (local.get $p))
-                (v128.bitselect
-                  (v128.load (i32.add (local.get $p) (local.get $stride)))
-                  (v128.bitselect
-                    (v128.load (i32.sub (i32.add (local.get $p) (local.get $stride)) (i32.const 4)))
-                    (v128.load offset=4 (i32.add (local.get $p) (local.get $stride)))
-                    (local.get $ds))
-                  (local.get $s2))
-                (local.get $s1)))
-            (local.set $keep
-              (v128.and (local.get $cand)
-                (v128.and (f32x4.gt (local.get $m) (local.get $a)) (f32x4.ge (local.get $m) (local.get $b)))))
-            (local.set $hi (v128.and (local.get $keep) (f32x4.gt (local.get $m) (local.get $vhigh))))
-            ;; Lane state: 1 per mask (keep, strong), summed and packed to four bytes.
-            (i32.store (i32.add (local.get $state) (local.get $i))
-              (i32x4.extract_lane 0
-                (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0
-                  (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $keep) (local.get $hi)))
-                  (local.get $hi))))
-            (local.set $bits (i32x4.bitmask (local.get $hi)))
-            (block $listed
-              (loop $list
-                (br_if $listed (i32.eqz (local.get $bits)))
-                (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
-                  (i32.add (local.get $i) (i32.ctz (local.get $bits))))
-                (local.set $count (i32.add (local.get $count) (i32.const 1)))
-                (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
-                (br $list))))
-          (else (i32.store (i32.add (local.get $state) (local.get $i)) (i32.const 0))))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
-        (br $vec)))
-    ;; Leftover columns, one by one.
-    (block $colsDone
-      (loop $cols
-        (br_if $colsDone (i32.ge_s (local.get $x) (local.get $xEnd)))
-        (local.set $i (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))
-        (local.set $st
-          (call $judge (local.get $gx) (local.get $gy) (local.get $mag) (local.get $i)
-            (local.get $w) (local.get $low) (local.get $high)))
-        (i32.store8 (i32.add (local.get $state) (local.get $i)) (local.get $st))
-        (if (i32.eq (local.get $st) (i32.const 2))
-          (then
-            (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
-              (local.get $i))
-            (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-        (local.set $x (i32.add (local.get $x) (i32.const 1)))
-        (br $cols)))
+            (local.set $bits
+              (i32.or
+                (i32.or (i32x4.bitmask (f32x4.gt (v128.load (local.get $p)) (local.get $vlow)))
+                  (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=16 (local.get $p)) (local.get $vlow)))
+                    (i32.const 4)))
+                (i32.or
+                  (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=32 (local.get $p)) (local.get $vlow)))
+                    (i32.const 8))
+                  (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=48 (local.get $p)) (local.get $vlow)))
+                    (i32.const 12)))))
+            (v128.store (i32.add (local.get $state) (local.get $i)) (v128.const i32x4 0 0 0 0))
+            (local.set $x (i32.add (local.get $x) (i32.const 16))))
+          (else
+            ;; The row's last (up to 15) pixels: the same bitmask, built one pixel at a time.
+            (local.set $bits (i32.const 0))
+            (local.set $j (i32.const 0))
+            (loop $tail
+              (local.set $bits (i32.or (local.get $bits)
+                (i32.shl (f32.gt (f32.load (local.get $p)) (local.get $flow)) (local.get $j))))
+              (i32.store8 (i32.add (local.get $state) (i32.add (local.get $i) (local.get $j))) (i32.const 0))
+              (local.set $p (i32.add (local.get $p) (i32.const 4)))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (local.set $x (i32.add (local.get $x) (i32.const 1)))
+              (br_if $tail (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 1)))))))
+        (block $judged
+          (loop $judge
+            (br_if $judged (i32.eqz (local.get $bits)))
+            (local.set $j (i32.add (local.get $i) (i32.ctz (local.get $bits))))
+            (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $j) (i32.const 2))))
+            (local.set $m (f32.load (local.get $p)))
+            (local.set $ex (f64.promote_f32 (f32.load (i32.add (local.get $gx) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $ey (f64.promote_f32 (f32.load (i32.add (local.get $gy) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $ax (f64.abs (local.get $ex)))
+            (local.set $ay (f64.abs (local.get $ey)))
+            ;; Neighbour offset (bytes): 1 horizontal, w vertical, w + 1 for gx and gy of one
+            ;; sign, w - 1 otherwise; selects, not branches, as a noisy image's sectors are random.
+            (local.set $o (i32.shl
+              (select (i32.const 1)
+                (select (local.get $w)
+                  (select (i32.add (local.get $w) (i32.const 1)) (i32.sub (local.get $w) (i32.const 1))
+                    (f64.gt (f64.mul (local.get $ex) (local.get $ey)) (f64.const 0)))
+                  (f64.ge (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.3504f333f9de6p+1))))
+                (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.a827999fcef34p-2))))
+              (i32.const 2)))
+            ;; 0 suppressed, 1 weak, 2 strong; the index is written always, counted when strong.
+            (local.set $st (i32.mul
+              (i32.and (f32.gt (local.get $m) (f32.load (i32.sub (local.get $p) (local.get $o))))
+                (f32.ge (local.get $m) (f32.load (i32.add (local.get $p) (local.get $o)))))
+              (i32.add (i32.const 1) (f32.gt (local.get $m) (local.get $fhigh)))))
+            (i32.store8 (i32.add (local.get $state) (local.get $j)) (local.get $st))
+            (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2))) (local.get $j))
+            (local.set $count (i32.add (local.get $count) (i32.eq (local.get $st) (i32.const 2))))
+            (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+            (br $judge)))
+        (br $blocks)))
     (local.get $count))
 
   ;; The largest float32 not above x (x itself when representable): m > x in f64 for a float32 m
@@ -555,35 +498,4 @@
                 (else (i32.const 0x80000001)))))))
       (else (local.get $f))))
 
-  ;; One interior pixel's state, as suppressFromGradient in canny.ts.
-  (func $judge
-    (param $gx i32) (param $gy i32) (param $mag i32) (param $i i32) (param $w i32)
-    (param $low f64) (param $high f64) (result i32)
-    (local $m f64) (local $ex f64) (local $ey f64) (local $ax f64) (local $ay f64)
-    (local $o i32) (local $a f64) (local $b f64) (local $p i32)
-    (local.set $p (i32.shl (local.get $i) (i32.const 2)))
-    (local.set $m (f64.promote_f32 (f32.load (i32.add (local.get $mag) (local.get $p)))))
-    (if (i32.eqz (f64.gt (local.get $m) (local.get $low))) (then (return (i32.const 0))))
-    (local.set $ex (f64.promote_f32 (f32.load (i32.add (local.get $gx) (local.get $p)))))
-    (local.set $ey (f64.promote_f32 (f32.load (i32.add (local.get $gy) (local.get $p)))))
-    (local.set $ax (f64.abs (local.get $ex)))
-    (local.set $ay (f64.abs (local.get $ey)))
-    ;; 1: horizontal (offset 1), 2: vertical (w), 3: gx gy same sign (w + 1), 4: (w - 1).
-    (local.set $o
-      (if (result i32) (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.a827999fcef34p-2)))
-        (then (i32.const 1))
-        (else
-          (if (result i32) (f64.ge (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1.3504f333f9de6p+1)))
-            (then (local.get $w))
-            (else
-              (if (result i32) (f64.gt (f64.mul (local.get $ex) (local.get $ey)) (f64.const 0))
-                (then (i32.add (local.get $w) (i32.const 1)))
-                (else (i32.sub (local.get $w) (i32.const 1)))))))))
-    (local.set $o (i32.shl (local.get $o) (i32.const 2)))
-    (local.set $a (f64.promote_f32 (f32.load (i32.sub (i32.add (local.get $mag) (local.get $p)) (local.get $o)))))
-    (local.set $b (f64.promote_f32 (f32.load (i32.add (i32.add (local.get $mag) (local.get $p)) (local.get $o)))))
-    (if (result i32)
-      (i32.and (f64.gt (local.get $m) (local.get $a)) (f64.ge (local.get $m) (local.get $b)))
-      (then (if (result i32) (f64.gt (local.get $m) (local.get $high)) (then (i32.const 2)) (else (i32.const 1))))
-      (else (i32.const 0))))
 )

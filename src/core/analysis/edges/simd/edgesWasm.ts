@@ -31,39 +31,19 @@ export interface EdgesWasm {
     k1: number,
     k2: number,
   ): void;
-  /** State bytes for interior pixels, decided exactly as in float64; lists the strong pixels'
-   * indices at `strong` and returns how many. lowSkip is unused (the module derives it). */
-  nms(
-    gx: number,
-    gy: number,
-    mag: number,
-    state: number,
-    w: number,
-    h: number,
-    lowSkip: number,
-    low: number,
-    high: number,
-    strong: number,
-  ): number;
 }
 
 let instance: EdgesWasm | null | undefined;
 
+/** The instance the one-off kernels share (its memory grows to the largest image seen). */
 export function edgesWasm(): EdgesWasm | null {
-  if (instance === undefined) instance = instantiateSync<EdgesWasm>(edgesWasmBytes);
+  if (instance === undefined) instance = newEdgesWasm();
   return instance;
 }
 
-/** The largest float32 not above x: a safe float32 stand-in for x in "skip if <= x" tests. */
-export function float32AtOrBelow(x: number): number {
-  const f = Math.fround(x);
-  if (f <= x || !Number.isFinite(f)) return f;
-  const bits = new Float32Array([f]);
-  const asInt = new Int32Array(bits.buffer);
-  // One ulp down: positive values decrease their bit pattern, negative ones increase it, and
-  // below zero comes the smallest negative subnormal (bit pattern 0x80000001).
-  asInt[0] = f > 0 ? asInt[0] - 1 : f < 0 ? asInt[0] + 1 : 0x80000001 | 0;
-  return bits[0];
+/** An instance with a memory of its own, for a workspace whose views must stay put. */
+export function newEdgesWasm(): EdgesWasm | null {
+  return instantiateSync<EdgesWasm>(edgesWasmBytes);
 }
 
 /** A float32 view of the module memory with room for `floats` values (grows the memory). */
