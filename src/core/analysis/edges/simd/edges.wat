@@ -19,31 +19,28 @@
   ;; Row y (0 < y < h-1) of sobel, columns 1 .. 1 + 4 * floor((w - 2) / 4) - 1.
   (func $sobelRow
     (param $src i32) (param $gx i32) (param $gy i32) (param $mag i32) (param $w i32) (param $y i32)
-    (local $x i32) (local $o i32) (local $p i32) (local $stride i32)
+    (local $o i32) (local $end i32) (local $p i32) (local $stride i32)
     (local $tl v128) (local $tc v128) (local $tr v128)
     (local $ml v128) (local $mr v128)
     (local $bl v128) (local $bc v128) (local $br v128)
     (local $ex v128) (local $ey v128)
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $x (i32.const 1))
+    ;; o: byte offset of (x, y) from x = 1; end: of (w - 1, y), which no lane may reach.
+    (local.set $o (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (i32.const 1)) (i32.const 2)))
+    (local.set $end (i32.add (local.get $o) (i32.shl (i32.sub (local.get $w) (i32.const 2)) (i32.const 2))))
+    ;; p: the address of (x - 1, y - 1) in src.
+    (local.set $p (i32.sub (i32.sub (i32.add (local.get $src) (local.get $o)) (local.get $stride)) (i32.const 4)))
     (block $colsDone
       (loop $cols
-        (br_if $colsDone
-          (i32.gt_s (i32.add (local.get $x) (i32.const 4)) (i32.sub (local.get $w) (i32.const 1))))
-        ;; o: byte offset of (x, y); p: its address in src, less one row and one pixel.
-        (local.set $o
-          (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2)))
-        (local.set $p (i32.sub (i32.sub (i32.add (local.get $src) (local.get $o)) (local.get $stride)) (i32.const 4)))
+        (br_if $colsDone (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
         (local.set $tl (v128.load (local.get $p)))
         (local.set $tc (v128.load offset=4 (local.get $p)))
         (local.set $tr (v128.load offset=8 (local.get $p)))
-        (local.set $p (i32.add (local.get $p) (local.get $stride)))
-        (local.set $ml (v128.load (local.get $p)))
-        (local.set $mr (v128.load offset=8 (local.get $p)))
-        (local.set $p (i32.add (local.get $p) (local.get $stride)))
-        (local.set $bl (v128.load (local.get $p)))
-        (local.set $bc (v128.load offset=4 (local.get $p)))
-        (local.set $br (v128.load offset=8 (local.get $p)))
+        (local.set $ml (v128.load (i32.add (local.get $p) (local.get $stride))))
+        (local.set $mr (v128.load offset=8 (i32.add (local.get $p) (local.get $stride))))
+        (local.set $bl (v128.load (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
+        (local.set $bc (v128.load offset=4 (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
+        (local.set $br (v128.load offset=8 (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
         ;; gx = (tr + 2 mr + br) - (tl + 2 ml + bl)
         (local.set $ex
           (f32x4.sub
@@ -59,10 +56,11 @@
         (v128.store (i32.add (local.get $mag) (local.get $o))
           (f32x4.sqrt
             (f32x4.add (f32x4.mul (local.get $ex) (local.get $ex)) (f32x4.mul (local.get $ey) (local.get $ey)))))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $cols))))
 
-;; Canny gradient and suppression in one pass, for absolute thresholds: row y's Sobel (gx and
+  ;; Canny gradient and suppression in one pass, for absolute thresholds: row y's Sobel (gx and
   ;; gy into a two-row ring at ring, 4 w floats; magnitude into the plane at mag), then row y-1's
   ;; state, so gx and gy never go to memory. Same values as sobel + the TypeScript borders, and the
   ;; same states as the TypeScript path in canny.ts; returns the strong count listed at strong.
