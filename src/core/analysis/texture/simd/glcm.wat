@@ -1,7 +1,16 @@
 ;; Grey level co-occurrence counting for the four in-plane directions of one slice, in plain
 ;; (scalar) WebAssembly: no bounds checks in the loop, which the JavaScript version pays for.
-;; Levels are u16; eight count tables of g*g i32 follow each other at tab: directions 0..3 for
-;; even pixels, then 0..3 for odd ones (summed by the caller). Offsets are in elements.
+;; Levels are u16. Even and odd pixels count into separate tables (summed by the caller), so
+;; runs of equal pairs in smooth images do not wait on one memory cell.
+;;
+;; glcm2d: the usual case, directions (1,0), (1,1), (0,1), (-1,1) at distance 1 and g <= 64.
+;; Its eight tables sit at fixed addresses, slot s = 4 * (pixel parity) + direction at
+;; s * 0x4400 (17 KiB, room for 64 * 64 i32; the extra KiB staggers the slots over the L1 cache
+;; sets), so each increment is one address computation with a constant offset, and the loop
+;; keeps two row pointers instead of eight table bases and four neighbour offsets in registers.
+;;
+;; glcm4: any four offsets and any g. Eight tables of g*g i32 follow each other at tab:
+;; directions 0..3 for even pixels, then 0..3 for odd ones. Offsets are in elements.
 (module
   (memory (export "memory") 1)
   (func (export "glcm4")
@@ -88,6 +97,81 @@
                 (i32.shl (i32.load16_u (i32.add (local.get $a) (local.get $o3))) (i32.const 2)))))
               (i32.store (local.get $c) (i32.add (i32.load (local.get $c)) (i32.const 1)))
 ))
+        (local.set $y (i32.add (local.get $y) (i32.const 1)))
+        (br $rows))))
+
+  ;; Rows [y0, y1), columns [x0, x1) of the slice at lv (u16, row length nx); needs x0 >= 1
+  ;; (the (-1,1) neighbour) and the caller's tables at 0 .. 8 * 0x4400, added to.
+  (func (export "glcm2d")
+    (param $lv i32) (param $nx i32) (param $g i32)
+    (param $x0 i32) (param $x1 i32) (param $y0 i32) (param $y1 i32)
+    (local $y i32) (local $a i32) (local $b i32) (local $end i32) (local $end2 i32)
+    (local $g4 i32) (local $p i32) (local $c i32)
+    (local $v0 i32) (local $v1 i32) (local $v2 i32)
+    (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32)
+    (local.set $g4 (i32.shl (local.get $g) (i32.const 2)))
+    (local.set $y (local.get $y0))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $y1)))
+        ;; a: pixel (x, y); b: its (-1,1) neighbour (x - 1, y + 1); both in bytes.
+        (local.set $a (i32.add (local.get $lv)
+          (i32.shl (i32.add (i32.mul (local.get $y) (local.get $nx)) (local.get $x0)) (i32.const 1))))
+        (local.set $b (i32.add (local.get $a)
+          (i32.shl (i32.sub (local.get $nx) (i32.const 1)) (i32.const 1))))
+        (local.set $end (i32.add (local.get $a)
+          (i32.shl (i32.sub (local.get $x1) (local.get $x0)) (i32.const 1))))
+        (local.set $end2 (i32.sub (local.get $end) (i32.const 2)))
+        ;; Two pixels a step: v0 v1 v2 along row y, w0..w3 along row y + 1 from x - 1.
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $a) (local.get $end2)))
+            (local.set $v0 (i32.load16_u (local.get $a)))
+            (local.set $v1 (i32.load16_u offset=2 (local.get $a)))
+            (local.set $v2 (i32.load16_u offset=4 (local.get $a)))
+            (local.set $w0 (i32.load16_u (local.get $b)))
+            (local.set $w1 (i32.load16_u offset=2 (local.get $b)))
+            (local.set $w2 (i32.load16_u offset=4 (local.get $b)))
+            (local.set $w3 (i32.load16_u offset=6 (local.get $b)))
+            ;; Even pixel: slots 0..3 (right v1, down-right w2, down w1, down-left w0).
+            (local.set $p (i32.mul (local.get $v0) (local.get $g4)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $v1) (i32.const 2))))
+            (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w2) (i32.const 2))))
+            (i32.store offset=17408 (local.get $c) (i32.add (i32.load offset=17408 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w1) (i32.const 2))))
+            (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w0) (i32.const 2))))
+            (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))
+            ;; Odd pixel: slots 4..7 (right v2, down-right w3, down w2, down-left w1).
+            (local.set $p (i32.mul (local.get $v1) (local.get $g4)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $v2) (i32.const 2))))
+            (i32.store offset=69632 (local.get $c) (i32.add (i32.load offset=69632 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w3) (i32.const 2))))
+            (i32.store offset=87040 (local.get $c) (i32.add (i32.load offset=87040 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w2) (i32.const 2))))
+            (i32.store offset=104448 (local.get $c) (i32.add (i32.load offset=104448 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w1) (i32.const 2))))
+            (i32.store offset=121856 (local.get $c) (i32.add (i32.load offset=121856 (local.get $c)) (i32.const 1)))
+            (local.set $a (i32.add (local.get $a) (i32.const 4)))
+            (local.set $b (i32.add (local.get $b) (i32.const 4)))
+            (br $pairs)))
+        ;; The last pixel of an odd-length row, into the even slots.
+        (if (i32.lt_u (local.get $a) (local.get $end))
+          (then
+            (local.set $p (i32.mul (i32.load16_u (local.get $a)) (local.get $g4)))
+            (local.set $c (i32.add (local.get $p)
+              (i32.shl (i32.load16_u offset=2 (local.get $a)) (i32.const 2))))
+            (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p)
+              (i32.shl (i32.load16_u offset=4 (local.get $b)) (i32.const 2))))
+            (i32.store offset=17408 (local.get $c) (i32.add (i32.load offset=17408 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p)
+              (i32.shl (i32.load16_u offset=2 (local.get $b)) (i32.const 2))))
+            (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
+            (local.set $c (i32.add (local.get $p)
+              (i32.shl (i32.load16_u (local.get $b)) (i32.const 2))))
+            (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows))))
 )

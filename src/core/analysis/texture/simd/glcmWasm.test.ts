@@ -28,4 +28,35 @@ describe('WebAssembly GLCM counter', () => {
     expect(tables[3][1 * 3 + 1]).toBe(1);
     expect(tables.map((t) => t.reduce((a, b) => a + b, 0))).toEqual([2, 2, 2, 2]);
   });
+
+  it('counts the usual directions (fixed table slots) as the general kernel does', () => {
+    // 37 x 29 (odd row length), 33 levels with ROI holes; the general kernel is reached by
+    // passing the same offsets in another order.
+    const nx = 37;
+    const ny = 29;
+    const g = 34;
+    let s = 7;
+    const levels = Uint16Array.from({ length: nx * ny }, () => {
+      s = (s * 69069 + 1) % 4294967296;
+      return s % 41 < 6 ? 0 : 1 + (s % 33);
+    });
+    const box = [1, nx - 1, 0, ny - 1] as const;
+    const usual = [0, 1, 2, 3].map(() => new Int32Array(g * g));
+    const general = [0, 1, 2, 3].map(() => new Int32Array(g * g));
+    expect(countFourWasm(levels, nx, g, box, [1, nx + 1, nx, nx - 1], usual)).toBe(true);
+    const order = [2, 0, 3, 1];
+    const offsets = [nx, 1, nx - 1, nx + 1];
+    expect(
+      countFourWasm(
+        levels,
+        nx,
+        g,
+        box,
+        offsets,
+        order.map((k) => general[k]),
+      ),
+    ).toBe(true);
+    for (let k = 0; k < 4; k++) expect([...usual[k]]).toEqual([...general[k]]);
+    expect(usual[0].reduce((a, b) => a + b, 0)).toBe((nx - 2) * (ny - 1));
+  });
 });

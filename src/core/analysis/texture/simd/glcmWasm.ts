@@ -1,7 +1,9 @@
-// The WebAssembly GLCM counting kernel (glcm.wat), instantiated once on first use; null where
+// The WebAssembly GLCM counting kernels (glcm.wat), instantiated once on first use; null where
 // WebAssembly is missing, and callers then count in TypeScript.
 import { instantiateSync, reserveBytes, type WasmMemory } from '../../wasmInstance';
 import { glcmWasmBytes } from './glcmWasmBytes';
+
+type Rect = [x0: number, x1: number, y0: number, y1: number];
 
 interface GlcmExports {
   memory: WasmMemory;
@@ -10,22 +12,35 @@ interface GlcmExports {
     tables: number,
     nx: number,
     g: number,
-    x0: number,
-    x1: number,
-    y0: number,
-    y1: number,
-    o0: number,
-    o1: number,
-    o2: number,
-    o3: number,
+    ...rest: [...Rect, o0: number, o1: number, o2: number, o3: number]
   ): void;
+  glcm2d(levels: number, nx: number, g: number, ...rect: Rect): void;
 }
+
+/** glcm2d's table slots: 8 of them, 0x4400 bytes apart from address 0, for g <= 64. */
+const slotBytes = 0x4400;
+const slotMaxG = 64;
 
 let instance: GlcmExports | null | undefined;
 
 function glcmWasm(): GlcmExports | null {
   if (instance === undefined) instance = instantiateSync<GlcmExports>(glcmWasmBytes);
   return instance;
+}
+
+/** Adds the even- and odd-pixel tables of each direction (8 in memory) into tables. */
+function addTables(
+  mem: Int32Array,
+  stride: number,
+  tables: readonly Int32Array[],
+  tableInts: number,
+): void {
+  for (let k = 0; k < 4; k++) {
+    const t = tables[k];
+    const even = k * stride;
+    const odd = (4 + k) * stride;
+    for (let j = 0; j < tableInts; j++) t[j] += mem[even + j] + mem[odd + j];
+  }
 }
 
 /**
@@ -45,19 +60,26 @@ export function countFourWasm(
   if (!wasm) return false;
   const plane = sliceLevels.length;
   const tableInts = g * g;
+  const [o0, o1, o2, o3] = offsets;
+  const [x0, x1, y0, y1] = box;
+  if (g <= slotMaxG && x0 >= 1 && o0 === 1 && o1 === nx + 1 && o2 === nx && o3 === nx - 1) {
+    // The usual directions at distance 1: tables in fixed slots, then the levels.
+    const levelsAt = 8 * slotBytes;
+    reserveBytes(wasm.memory, levelsAt + 2 * plane);
+    const slots = new Int32Array(wasm.memory.buffer, 0, (8 * slotBytes) / 4);
+    for (let s = 0; s < 8; s++) slots.fill(0, (s * slotBytes) / 4, (s * slotBytes) / 4 + tableInts);
+    new Uint16Array(wasm.memory.buffer, levelsAt, plane).set(sliceLevels);
+    wasm.glcm2d(levelsAt, nx, g, x0, x1, y0, y1);
+    addTables(slots, slotBytes / 4, tables, tableInts);
+    return true;
+  }
   // Levels (16-bit) first, then the tables (32-bit) from the next 4-byte boundary.
   const tablesAt = 4 * Math.ceil(plane / 2);
   reserveBytes(wasm.memory, tablesAt + 4 * 8 * tableInts);
   new Uint16Array(wasm.memory.buffer, 0, plane).set(sliceLevels);
   const mem = new Int32Array(wasm.memory.buffer, tablesAt, 8 * tableInts);
   mem.fill(0);
-  const [o0, o1, o2, o3] = offsets;
-  wasm.glcm4(0, tablesAt, nx, g, box[0], box[1], box[2], box[3], o0, o1, o2, o3);
-  for (let k = 0; k < 4; k++) {
-    const t = tables[k];
-    const even = k * tableInts;
-    const odd = (4 + k) * tableInts;
-    for (let j = 0; j < tableInts; j++) t[j] += mem[even + j] + mem[odd + j];
-  }
+  wasm.glcm4(0, tablesAt, nx, g, x0, x1, y0, y1, o0, o1, o2, o3);
+  addTables(mem, tableInts, tables, tableInts);
   return true;
 }
