@@ -3,7 +3,12 @@
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentileOf } from './select';
-import { cannySimdWorkspace, cannyStatesSimd, type CannySimdWorkspace } from './simd/cannySimd';
+import {
+  cannySimdWorkspace,
+  cannyStatesSimd,
+  hysteresisSimd,
+  type CannySimdWorkspace,
+} from './simd/cannySimd';
 import { gaussianBlurSimd } from './simd/gaussianSimd';
 import { neighbourRows } from './sobel';
 
@@ -65,7 +70,7 @@ export function cannyWorkspace(width: number, height: number, useSimd = true): C
     scratch: new Float32Array(n),
     magnitude: simd?.magnitude ?? new Float32Array(n),
     sector: simd?.state ?? new Uint8Array(n),
-    edges: new Uint8Array(n),
+    edges: simd?.edges ?? new Uint8Array(n),
     stack: simd?.stack ?? new Int32Array(n),
   };
 }
@@ -121,7 +126,6 @@ export function canny(
   }
   const img = { values: src, width: w, height: h };
   let { low, high } = options;
-  let strong = -1;
   if (simd) {
     if (options.thresholds === 'percentile') {
       // Magnitudes first (infinite thresholds: no candidates), then the thresholds from them.
@@ -129,7 +133,7 @@ export function canny(
       low = percentileOf(simd.magnitude, options.low);
       high = percentileOf(simd.magnitude, options.high);
     }
-    strong = cannyStatesSimd(simd, img, low, high);
+    hysteresisSimd(simd, cannyStatesSimd(simd, img, low, high));
   } else {
     if (options.thresholds === 'percentile') {
       gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
@@ -138,8 +142,8 @@ export function canny(
     }
     gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
     suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
+    hysteresis(ws.sector, ws.edges, ws.stack, w, h);
   }
-  hysteresis(ws.sector, ws.edges, ws.stack, strong, w, h);
   const owned = workspace !== undefined;
   return {
     edges: owned ? ws.edges : ws.edges.slice(),
@@ -245,29 +249,20 @@ function magAt(mag: Float32Array, w: number, h: number, x: number, y: number): n
   return x < 0 || x >= w || y < 0 || y >= h ? 0 : mag[y * w + x];
 }
 
-/**
- * Edges: strong pixels and the weak ones 8-connected to them. strong >= 0: the strong pixels are
- * already listed in stack[0..strong); -1: they are found by scanning state.
- */
+/** Edges: strong pixels (state 2) and the weak ones (state 1) 8-connected to them. */
 export function hysteresis(
   state: Uint8Array,
   edges: Uint8Array,
   stack: Int32Array,
-  strong: number,
   w: number,
   h: number,
 ): void {
   edges.fill(0);
   let top = 0;
-  if (strong >= 0) {
-    top = strong;
-    for (let k = 0; k < top; k++) edges[stack[k]] = 1;
-  } else {
-    for (let i = 0; i < state.length; i++) {
-      if (state[i] === 2) {
-        edges[i] = 1;
-        stack[top++] = i;
-      }
+  for (let i = 0; i < state.length; i++) {
+    if (state[i] === 2) {
+      edges[i] = 1;
+      stack[top++] = i;
     }
   }
   while (top > 0) {

@@ -132,14 +132,7 @@ export function cannyGpu(
     };
     const [stateBytes] = await gpu.run([nms], [state]);
     const edges = new Uint8Array(w * h);
-    hysteresis(
-      Uint8Array.from(new Uint32Array(stateBytes)),
-      edges,
-      new Int32Array(w * h),
-      -1,
-      w,
-      h,
-    );
+    hysteresis(Uint8Array.from(new Uint32Array(stateBytes)), edges, new Int32Array(w * h), w, h);
     return { edges, magnitude, width: w, height: h, lowUsed: low, highUsed: high };
   });
 }

@@ -13,6 +13,8 @@ export interface CannySimdWorkspace {
   magnitude: Float32Array;
   /** 0 suppressed, 1 weak, 2 strong per pixel. */
   state: Uint8Array;
+  /** 1 on an edge pixel, 0 elsewhere. */
+  edges: Uint8Array;
   /** The strong pixels' indices come first; hysteresis then uses all of it as its stack. */
   stack: Int32Array;
 }
@@ -35,14 +37,17 @@ export function cannySimdWorkspace(width: number, height: number): CannySimdWork
     input: new Float32Array(buffer, layout.input, n),
     magnitude: new Float32Array(buffer, layout.magnitude, n),
     state: new Uint8Array(buffer, layout.state, n),
+    edges: new Uint8Array(buffer, layout.edges, n),
     stack: new Int32Array(buffer, layout.stack, n),
   };
 }
 
 /** Byte offsets of the planes in a workspace's memory. */
-function planes(n: number): Record<'input' | 'magnitude' | 'state' | 'stack' | 'ring', number> {
-  const stack = 4 * Math.ceil((9 * n) / 4);
-  return { input: 0, magnitude: 4 * n, state: 8 * n, stack, ring: stack + 4 * n };
+type Plane = 'input' | 'magnitude' | 'state' | 'edges' | 'stack' | 'ring';
+
+function planes(n: number): Record<Plane, number> {
+  const stack = 4 * Math.ceil((10 * n) / 4);
+  return { input: 0, magnitude: 4 * n, state: 8 * n, edges: 9 * n, stack, ring: stack + 4 * n };
 }
 
 /**
@@ -60,4 +65,10 @@ export function cannyStatesSimd(
   if (image.values !== ws.input) ws.input.set(image.values);
   const p = planes(w * h);
   return ws.wasm.canny(p.input, p.magnitude, p.state, p.stack, p.ring, w, h, low, high);
+}
+
+/** Hysteresis from the strong pixels cannyStatesSimd listed: fills ws.edges (ws.state changes). */
+export function hysteresisSimd(ws: CannySimdWorkspace, strong: number): void {
+  const p = planes(ws.width * ws.height);
+  ws.wasm.hysteresis(p.state, p.edges, p.stack, strong, ws.width, ws.height);
 }

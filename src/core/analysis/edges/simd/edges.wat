@@ -110,6 +110,59 @@
       (local.get $ring) (i32.sub (local.get $h) (i32.const 1)) (local.get $w) (local.get $h)
       (local.get $vlow) (local.get $low) (local.get $high)))
 
+;; Hysteresis in place: the weak pixels (state 1) 8-connected to a strong one (state 2) become
+  ;; strong, by a depth-first walk from the top strong indices listed at stack (room for w h);
+  ;; then edges (bytes) gets 1 where the state is 2 and 0 elsewhere, sixteen pixels at a time.
+  (func (export "hysteresis")
+    (param $state i32) (param $edges i32) (param $stack i32) (param $top i32) (param $w i32) (param $h i32)
+    (local $i i32) (local $x i32) (local $y i32) (local $yy i32) (local $xx i32) (local $j i32)
+    (local $n i32) (local $two v128)
+    (block $walked
+      (loop $walk
+        (br_if $walked (i32.eqz (local.get $top)))
+        (local.set $top (i32.sub (local.get $top) (i32.const 1)))
+        (local.set $i (i32.load (i32.add (local.get $stack) (i32.shl (local.get $top) (i32.const 2)))))
+        (local.set $y (i32.div_u (local.get $i) (local.get $w)))
+        (local.set $x (i32.sub (local.get $i) (i32.mul (local.get $y) (local.get $w))))
+        ;; Neighbours (xx, yy) in [x-1, x+1] x [y-1, y+1] inside the image; unsigned compares
+        ;; reject -1 too. The pixel itself is strong already, so it never matches.
+        (local.set $yy (i32.sub (local.get $y) (i32.const 1)))
+        (loop $rows
+          (if (i32.lt_u (local.get $yy) (local.get $h))
+            (then
+              (local.set $xx (i32.sub (local.get $x) (i32.const 1)))
+              (loop $cols
+                (local.set $j (i32.add (i32.mul (local.get $yy) (local.get $w)) (local.get $xx)))
+                (if (i32.and (i32.lt_u (local.get $xx) (local.get $w))
+                      (i32.eq (i32.load8_u (i32.add (local.get $state) (local.get $j))) (i32.const 1)))
+                  (then
+                    (i32.store8 (i32.add (local.get $state) (local.get $j)) (i32.const 2))
+                    (i32.store (i32.add (local.get $stack) (i32.shl (local.get $top) (i32.const 2))) (local.get $j))
+                    (local.set $top (i32.add (local.get $top) (i32.const 1)))))
+                (local.set $xx (i32.add (local.get $xx) (i32.const 1)))
+                (br_if $cols (i32.le_s (local.get $xx) (i32.add (local.get $x) (i32.const 1)))))))
+          (local.set $yy (i32.add (local.get $yy) (i32.const 1)))
+          (br_if $rows (i32.le_s (local.get $yy) (i32.add (local.get $y) (i32.const 1)))))
+        (br $walk)))
+    (local.set $n (i32.mul (local.get $w) (local.get $h)))
+    (local.set $two (i8x16.splat (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $vecDone
+      (loop $vec
+        (br_if $vecDone (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+        (v128.store (i32.add (local.get $edges) (local.get $i))
+          (v128.and (i8x16.eq (v128.load (i32.add (local.get $state) (local.get $i))) (local.get $two))
+            (i8x16.splat (i32.const 1))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $vec)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $i) (local.get $n)))
+        (i32.store8 (i32.add (local.get $edges) (local.get $i))
+          (i32.eq (i32.load8_u (i32.add (local.get $state) (local.get $i))) (i32.const 2)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail))))
+
   ;; States of row y from its ring gx and gy rows; returns the new strong count.
   (func $judgeRow
     (param $mag i32) (param $state i32) (param $strong i32) (param $count i32) (param $ring i32)

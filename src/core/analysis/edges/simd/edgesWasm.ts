@@ -20,6 +20,9 @@ export interface EdgesWasm {
     low: number,
     high: number,
   ): number;
+  /** Weak pixels connected to strong ones become strong (state in place), from the top strong
+   * indices listed at stack (room for w h); edges gets 1 per strong pixel, 0 elsewhere. */
+  hysteresis(state: number, edges: number, stack: number, top: number, w: number, h: number): void;
   /** 5-tap Gaussian of src into dst (w >= 8, h >= 5), with a ring of 5 w floats at ring. */
   gauss5(
     src: number,
