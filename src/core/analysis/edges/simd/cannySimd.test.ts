@@ -1,7 +1,7 @@
 // Canny's WASM SIMD path against the plain TypeScript path (the reference), pixel for pixel, on
 // images chosen to hit every branch: ties, flat areas, all four sectors, odd widths, fractions.
 import { describe, expect, it } from 'vitest';
-import { canny, type CannyOptions } from '../canny';
+import { canny, cannyWorkspace, type CannyOptions } from '../canny';
 import type { Image2d } from '../image2d';
 
 function generator(seed: number): () => number {
@@ -112,5 +112,39 @@ describe('Canny SIMD path equals the TypeScript reference', () => {
       // rounded to float32, the SIMD path after (a known difference of one rounding).
       for (const t of [m - 1e-9, m, m + 1e-9]) expectSame(img, abs(t / 2, t));
     }
+  });
+});
+
+describe('Canny workspace', () => {
+  const img = ctLike(64, 40, 7);
+  const options = abs(100, 900);
+
+  it('returns its own planes, reused by the next call, and the same edges as without one', () => {
+    const ws = cannyWorkspace(64, 40);
+    const owned = canny(img, options);
+    const first = canny(img, options, ws);
+    expect(first.edges).toBe(ws.edges);
+    expect(first.magnitude).toBe(ws.magnitude);
+    expect(first.edges).toEqual(owned.edges);
+    expect(first.magnitude).toEqual(owned.magnitude);
+    expect(edgeCount(first.edges)).toBeGreaterThan(0);
+    // A flat image through the same workspace overwrites the planes the first result showed.
+    canny({ ...img, values: new Float32Array(64 * 40) }, options, ws);
+    expect(edgeCount(first.edges)).toBe(0);
+    expect(edgeCount(owned.edges)).toBeGreaterThan(0);
+  });
+
+  it('takes an image already written into its input plane without a copy, same edges', () => {
+    const ws = cannyWorkspace(64, 40);
+    ws.input.set(img.values);
+    const resident = canny({ values: ws.input, width: 64, height: 40 }, options, ws);
+    expect(resident.edges.slice()).toEqual(canny(img, options).edges);
+    // Smoothing and windowing write into the input plane; the result is the same as from a copy.
+    const smoothed = canny(img, { ...options, sigma: 1, window: [-900, 600] }, ws).edges.slice();
+    expect(smoothed).toEqual(canny(img, { ...options, sigma: 1, window: [-900, 600] }).edges);
+  });
+
+  it('refuses an image of another size', () => {
+    expect(() => canny(img, options, cannyWorkspace(40, 64))).toThrow(/another size/);
   });
 });
