@@ -30,85 +30,106 @@ export const glcmDefs = defineFamily('glcm', [
   ['Information correlation 2', 'JN9H', ''],
 ]);
 
-/** Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1). */
+/** Marginals of one matrix, kept between calls so a call allocates only its result. */
+let scratch = new Float64Array(0);
+
+/**
+ * Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1).
+ *
+ * One pass over the matrix gives the marginals p_x, p_{x-y} and p_{x+y}; every feature that is a
+ * sum over cells of p times a function of i, of |i - j| or of i + j is then a sum over a marginal
+ * (the same terms, grouped). Logarithms are taken only where they must be: once per distinct
+ * count of a mirrored cell pair (the matrix is symmetric) and once per marginal entry.
+ */
 export function glcmFeatures(m: TextureMatrix): Float64Array {
   const ng = m.rows;
   const counts = m.data;
   let total = 0;
   for (let k = 0; k < counts.length; k++) total += counts[k];
   const inv = total > 0 ? 1 / total : 0;
-  const px = new Float64Array(ng);
-  const pDiff = new Float64Array(ng);
-  const pSum = new Float64Array(2 * ng + 1);
+  if (scratch.length < 5 * ng) scratch = new Float64Array(5 * ng);
+  scratch.fill(0, 0, 5 * ng);
+  const px = scratch.subarray(0, ng);
+  const logPx = scratch.subarray(ng, 2 * ng);
+  const pDiff = scratch.subarray(2 * ng, 3 * ng);
+  // p_{x+y}(k) for k = i + j in 2..2 ng, at index k - 2.
+  const pSum = scratch.subarray(3 * ng, 5 * ng);
   let jointMax = 0;
-  let mu = 0;
-  let entropy = 0;
   let asm = 0;
   let autocorr = 0;
-  let invDiff = 0;
-  let invDiffN = 0;
-  let idm = 0;
-  let idmN = 0;
   for (let r = 0; r < ng; r++) {
     const i = r + 1;
+    const row = r * ng;
+    let rowSum = 0;
     for (let c = 0; c < ng; c++) {
-      const p = counts[r * ng + c] * inv;
+      const p = counts[row + c] * inv;
       if (p === 0) continue;
       const j = c + 1;
-      const d = i > j ? i - j : j - i;
-      px[r] += p;
-      pDiff[d] += p;
-      pSum[i + j] += p;
+      rowSum += p;
+      pDiff[i > j ? i - j : j - i] += p;
+      pSum[r + c] += p;
       if (p > jointMax) jointMax = p;
-      mu += i * p;
-      entropy -= p * Math.log2(p);
       asm += p * p;
       autocorr += i * j * p;
-      invDiff += p / (1 + d);
-      invDiffN += p / (1 + d / ng);
-      idm += p / (1 + d * d);
-      idmN += p / (1 + (d * d) / (ng * ng));
+    }
+    px[r] = rowSum;
+  }
+  // Joint entropy: a cell and its mirror image hold the same count, so one logarithm serves both.
+  let entropy = 0;
+  for (let r = 0; r < ng; r++) {
+    const n = counts[r * ng + r];
+    if (n > 0) entropy -= n * inv * Math.log2(n * inv);
+    for (let c = r + 1; c < ng; c++) {
+      const a = counts[r * ng + c];
+      const b = counts[c * ng + r];
+      if (a === b) {
+        if (a > 0) entropy -= 2 * a * inv * Math.log2(a * inv);
+      } else {
+        if (a > 0) entropy -= a * inv * Math.log2(a * inv);
+        if (b > 0) entropy -= b * inv * Math.log2(b * inv);
+      }
     }
   }
   // The matrix is symmetric, so the marginals along rows and columns are equal (py = px).
-  let jointVar = 0;
-  let clusterTendency = 0;
-  let clusterShade = 0;
-  let clusterProminence = 0;
-  let hxy1 = 0;
-  let hxy2 = 0;
+  let mu = 0;
+  let hx = 0;
   for (let r = 0; r < ng; r++) {
-    const i = r + 1;
-    for (let c = 0; c < ng; c++) {
-      const pxy = px[r] * px[c];
-      const p = counts[r * ng + c] * inv;
-      if (pxy > 0) {
-        hxy2 -= pxy * Math.log2(pxy);
-        if (p > 0) hxy1 -= p * Math.log2(pxy);
-      }
-      if (p === 0) continue;
-      const j = c + 1;
-      jointVar += (i - mu) * (i - mu) * p;
-      const s = i + j - 2 * mu;
-      const s2 = s * s;
-      clusterTendency += s2 * p;
-      clusterShade += s2 * s * p;
-      clusterProminence += s2 * s2 * p;
+    mu += (r + 1) * px[r];
+    if (px[r] > 0) {
+      logPx[r] = Math.log2(px[r]);
+      hx -= px[r] * logPx[r];
     }
   }
-  let hx = 0;
+  let jointVar = 0;
+  for (let r = 0; r < ng; r++) jointVar += (r + 1 - mu) * (r + 1 - mu) * px[r];
+  // log2(p_x(i) p_y(j)) = log2 p_x(i) + log2 p_x(j).
+  let hxy1 = 0;
+  let hxy2 = 0;
   let corrNum = 0;
-  for (let r = 0; r < ng; r++) if (px[r] > 0) hx -= px[r] * Math.log2(px[r]);
   for (let r = 0; r < ng; r++) {
+    const pr = px[r];
+    if (pr === 0) continue;
+    const di = r + 1 - mu;
+    const lr = logPx[r];
+    const row = r * ng;
     for (let c = 0; c < ng; c++) {
-      const p = counts[r * ng + c] * inv;
-      if (p > 0) corrNum += (r + 1 - mu) * (c + 1 - mu) * p;
+      const pc = px[c];
+      const lrc = lr + logPx[c];
+      if (pc > 0) hxy2 -= pr * pc * lrc;
+      const p = counts[row + c] * inv;
+      if (p === 0) continue;
+      if (pc > 0) hxy1 -= p * lrc;
+      corrNum += di * (c + 1 - mu) * p;
     }
   }
   let diffAvg = 0;
   let diffEntropy = 0;
   let contrast = 0;
   let inverseVariance = 0;
+  let invDiff = 0;
+  let invDiffN = 0;
+  let idm = 0;
+  let idmN = 0;
   for (let k = 0; k < ng; k++) {
     const p = pDiff[k];
     if (p === 0) continue;
@@ -116,19 +137,34 @@ export function glcmFeatures(m: TextureMatrix): Float64Array {
     diffEntropy -= p * Math.log2(p);
     contrast += k * k * p;
     if (k > 0) inverseVariance += p / (k * k);
+    invDiff += p / (1 + k);
+    invDiffN += p / (1 + k / ng);
+    idm += p / (1 + k * k);
+    idmN += p / (1 + (k * k) / (ng * ng));
   }
   let diffVar = 0;
   for (let k = 0; k < ng; k++) diffVar += (k - diffAvg) * (k - diffAvg) * pDiff[k];
   let sumAvg = 0;
   let sumEntropy = 0;
   for (let k = 2; k <= 2 * ng; k++) {
-    const p = pSum[k];
+    const p = pSum[k - 2];
     if (p === 0) continue;
     sumAvg += k * p;
     sumEntropy -= p * Math.log2(p);
   }
   let sumVar = 0;
-  for (let k = 2; k <= 2 * ng; k++) sumVar += (k - sumAvg) * (k - sumAvg) * pSum[k];
+  let clusterTendency = 0;
+  let clusterShade = 0;
+  let clusterProminence = 0;
+  for (let k = 2; k <= 2 * ng; k++) {
+    const p = pSum[k - 2];
+    sumVar += (k - sumAvg) * (k - sumAvg) * p;
+    const s = k - 2 * mu;
+    const s2 = s * s;
+    clusterTendency += s2 * p;
+    clusterShade += s2 * s * p;
+    clusterProminence += s2 * s2 * p;
+  }
   return Float64Array.from([
     jointMax,
     mu,
