@@ -20,6 +20,8 @@ interface GlcmExports {
 /** glcm2d's table slots: 8 of them, 0x4400 bytes apart from address 0, for g <= 64. */
 const slotBytes = 0x4400;
 const slotMaxG = 64;
+/** Levels copied into WASM memory per glcm2d call: a band that stays in the L2 cache. */
+const bandBytes = 1 << 17;
 
 let instance: GlcmExports | null | undefined;
 
@@ -63,13 +65,19 @@ export function countFourWasm(
   const [o0, o1, o2, o3] = offsets;
   const [x0, x1, y0, y1] = box;
   if (g <= slotMaxG && x0 >= 1 && o0 === 1 && o1 === nx + 1 && o2 === nx && o3 === nx - 1) {
-    // The usual directions at distance 1: tables in fixed slots, then the levels.
+    // The usual directions at distance 1: tables in fixed slots, then a band of rows (and the
+    // row below it), copied in and counted while it is still in cache.
+    const bandRows = Math.max(1, Math.floor(bandBytes / (2 * nx)));
     const levelsAt = 8 * slotBytes;
-    reserveBytes(wasm.memory, levelsAt + 2 * plane);
+    reserveBytes(wasm.memory, levelsAt + 2 * nx * (bandRows + 1));
     const slots = new Int32Array(wasm.memory.buffer, 0, (8 * slotBytes) / 4);
     for (let s = 0; s < 8; s++) slots.fill(0, (s * slotBytes) / 4, (s * slotBytes) / 4 + tableInts);
-    new Uint16Array(wasm.memory.buffer, levelsAt, plane).set(sliceLevels);
-    wasm.glcm2d(levelsAt, nx, g, x0, x1, y0, y1);
+    const band = new Uint16Array(wasm.memory.buffer, levelsAt, nx * (bandRows + 1));
+    for (let y = y0; y < y1; y += bandRows) {
+      const rows = Math.min(bandRows, y1 - y);
+      band.set(sliceLevels.subarray(y * nx, (y + rows + 1) * nx));
+      wasm.glcm2d(levelsAt, nx, g, x0, x1, 0, rows);
+    }
     addTables(slots, slotBytes / 4, tables, tableInts);
     return true;
   }
