@@ -2,7 +2,7 @@
 // non-maximum suppression and hysteresis between a low and a high threshold.
 import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
-import { percentileOf } from './select';
+import { percentilesOf } from './select';
 import {
   cannySimdWorkspace,
   cannyStatesSimd,
@@ -130,15 +130,13 @@ export function canny(
     if (options.thresholds === 'percentile') {
       // Magnitudes first (infinite thresholds: no candidates), then the thresholds from them.
       cannyStatesSimd(simd, img, Infinity, Infinity);
-      low = percentileOf(simd.magnitude, options.low);
-      high = percentileOf(simd.magnitude, options.high);
+      [low, high] = percentilesOf(simd.magnitude, [options.low, options.high]);
     }
     hysteresisSimd(simd, cannyStatesSimd(simd, img, low, high));
   } else {
     if (options.thresholds === 'percentile') {
       gradientAndSector(src, w, h, ws.magnitude, ws.sector, Infinity);
-      low = percentileOf(ws.magnitude, options.low);
-      high = percentileOf(ws.magnitude, options.high);
+      [low, high] = percentilesOf(ws.magnitude, [options.low, options.high]);
     }
     gradientAndSector(src, w, h, ws.magnitude, ws.sector, low);
     suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);

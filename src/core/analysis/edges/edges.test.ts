@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canny } from './canny';
 import { gaussianBlur, gaussianKernel, sigmaForKernelSize } from './gaussian';
 import type { Image2d } from './image2d';
-import { percentileOf } from './select';
+import { percentileOf, percentilesOf } from './select';
 import { sobel } from './sobel';
 
 function image(w: number, h: number, f: (x: number, y: number) => number): Image2d {
@@ -102,5 +102,38 @@ describe('Canny', () => {
     expect(percentileOf(Float32Array.from([5, 1, 4, 2, 3]), 50)).toBe(3);
     expect(percentileOf(Float32Array.from([5, 1, 4, 2, 3]), 100)).toBe(5);
     expect(percentileOf(Float32Array.from([5, 1, 4, 2, 3]), 0)).toBe(1);
+  });
+});
+
+describe('Radix-select percentiles', () => {
+  function values(n: number, seed: number, f: (r: number) => number): Float32Array {
+    let s = seed >>> 0;
+    return Float32Array.from({ length: n }, () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return f(s / 4294967296);
+    });
+  }
+  const ps = [0, 0.1, 1, 25, 50, 80, 95, 99.9, 100];
+
+  it('equal quickselect on magnitudes with ties, zeros, huge values and Infinity', () => {
+    const cases = [
+      values(1, 1, (r) => r * 10),
+      values(1000, 2, (r) => Math.floor(r * 8)),
+      values(4097, 3, (r) => (r < 0.3 ? 0 : Math.sqrt(r) * 1e4)),
+      values(5000, 4, (r) => (r < 0.01 ? Infinity : r * r * 3e38)),
+      values(3000, 5, (r) => 1e-40 * r),
+    ];
+    for (const v of cases) {
+      const copy = v.slice();
+      expect(percentilesOf(v, ps)).toEqual(ps.map((p) => percentileOf(v, p)));
+      expect(v).toEqual(copy);
+    }
+  });
+
+  it('falls back to quickselect for negative values and NaN', () => {
+    const v = values(999, 6, (r) => (r - 0.5) * 100);
+    expect(percentilesOf(v, ps)).toEqual(ps.map((p) => percentileOf(v, p)));
+    v[10] = NaN;
+    expect(percentilesOf(v, [50])).toEqual([percentileOf(v, 50)]);
   });
 });

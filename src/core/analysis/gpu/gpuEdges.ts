@@ -5,7 +5,7 @@ import type { CannyOptions, EdgeResult } from '../edges/canny';
 import { hysteresis } from '../edges/canny';
 import { gaussianKernel } from '../edges/gaussian';
 import type { Image2d } from '../edges/image2d';
-import { percentileOf } from '../edges/select';
+import { percentilesOf } from '../edges/select';
 import type { Gradient } from '../edges/sobel';
 import { imageGroups, type Dispatch, type GpuRunner, type GpuScope } from './gpuRunner';
 import type { GpuBuffer } from './webgpu';
@@ -121,8 +121,7 @@ export function cannyGpu(
     const magnitude = new Float32Array(magBytes);
     let { low, high } = options;
     if (options.thresholds === 'percentile') {
-      low = percentileOf(magnitude, options.low);
-      high = percentileOf(magnitude, options.high);
+      [low, high] = percentilesOf(magnitude, [options.low, options.high]);
     }
     const state = gpu.storage(4 * w * h);
     const nms: Dispatch = {
