@@ -461,10 +461,11 @@
     (param $count i32) (param $y i32) (param $w i32) (param $vlow v128)
     (param $low f64) (param $high f64) (result i32)
     (local $x i32) (local $i i32) (local $j i32) (local $p i32) (local $bits i32) (local $st i32)
-    (local $o i32) (local $m f32) (local $flow f32) (local $fhigh f32)
+    (local $o i32) (local $m f32) (local $flow f32) (local $fhigh f32) (local $vhigh v128)
     (local $ex f64) (local $ey f64) (local $ax f64) (local $ay f64)
     (local.set $flow (f32x4.extract_lane 0 (local.get $vlow)))
     (local.set $fhigh (call $f32AtOrBelow (local.get $high)))
+    (local.set $vhigh (f32x4.splat (local.get $fhigh)))
     (local.set $x (i32.const 1))
     (block $rowDone
       (loop $blocks
@@ -484,6 +485,22 @@
                   (i32.shl (i32x4.bitmask (f32x4.gt (v128.load offset=48 (local.get $p)) (local.get $vlow)))
                     (i32.const 12)))))
             (v128.store (i32.add (local.get $state) (local.get $i)) (v128.const i32x4 0 0 0 0))
+            ;; Dense blocks (6 or more of 16): four lanes at a time beat one pixel at a time.
+            (if (i32.ge_u (i32.popcnt (local.get $bits)) (i32.const 6))
+              (then
+                (local.set $count (call $judgeVec (local.get $gx) (local.get $gy) (local.get $mag)
+                  (local.get $state) (local.get $strong) (local.get $count) (local.get $i) (local.get $w)
+                  (local.get $vlow) (local.get $vhigh)))
+                (local.set $count (call $judgeVec (local.get $gx) (local.get $gy) (local.get $mag)
+                  (local.get $state) (local.get $strong) (local.get $count) (i32.add (local.get $i) (i32.const 4))
+                  (local.get $w) (local.get $vlow) (local.get $vhigh)))
+                (local.set $count (call $judgeVec (local.get $gx) (local.get $gy) (local.get $mag)
+                  (local.get $state) (local.get $strong) (local.get $count) (i32.add (local.get $i) (i32.const 8))
+                  (local.get $w) (local.get $vlow) (local.get $vhigh)))
+                (local.set $count (call $judgeVec (local.get $gx) (local.get $gy) (local.get $mag)
+                  (local.get $state) (local.get $strong) (local.get $count) (i32.add (local.get $i) (i32.const 12))
+                  (local.get $w) (local.get $vlow) (local.get $vhigh)))
+                (local.set $bits (i32.const 0))))
             (local.set $x (i32.add (local.get $x) (i32.const 16))))
           (else
             ;; The row's last (up to 15) pixels: the same bitmask, built one pixel at a time.
@@ -528,6 +545,83 @@
             (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
             (br $judge)))
         (br $blocks)))
+    (local.get $count))
+
+  ;; States of pixels i .. i + 3 (interior, one row) in lanes, decided as $candRow's scalar judge
+  ;; (sector tests in float64x2 lanes); strong ones are listed, the new count returned. Cheaper
+  ;; than four scalar judges where most of the four are candidates.
+  (func $judgeVec
+    (param $gx i32) (param $gy i32) (param $mag i32) (param $state i32) (param $strong i32)
+    (param $count i32) (param $i i32) (param $w i32) (param $vlow v128) (param $vhigh v128)
+    (result i32)
+    (local $p i32) (local $stride i32) (local $bits i32)
+    (local $m v128) (local $ex v128) (local $ey v128) (local $ax v128) (local $ay v128)
+    (local $s1 v128) (local $s2 v128) (local $ds v128) (local $keep v128) (local $hi v128)
+    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $p (i32.add (local.get $mag) (i32.shl (local.get $i) (i32.const 2))))
+    (local.set $m (v128.load (local.get $p)))
+    (local.set $ex (v128.load (i32.add (local.get $gx) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $ey (v128.load (i32.add (local.get $gy) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $ax (f32x4.abs (local.get $ex)))
+    (local.set $ay (f32x4.abs (local.get $ey)))
+    ;; Sector 1 (ay <= ax tan 22.5) and 2 (ay >= ax tan 67.5) per lane, from float64x2 halves;
+    ;; each 64-bit mask is all ones or zeros, so its low 32 bits are the lane's mask.
+    (local.set $s1
+      (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.le (f64x2.promote_low_f32x4 (local.get $ay))
+          (f64x2.mul (f64x2.promote_low_f32x4 (local.get $ax)) (f64x2.splat (f64.const 0x1.a827999fcef34p-2))))
+        (f64x2.le (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay)))
+          (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))) (f64x2.splat (f64.const 0x1.a827999fcef34p-2))))))
+    (local.set $s2
+      (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+        (f64x2.ge (f64x2.promote_low_f32x4 (local.get $ay))
+          (f64x2.mul (f64x2.promote_low_f32x4 (local.get $ax)) (f64x2.splat (f64.const 0x1.3504f333f9de6p+1))))
+        (f64x2.ge (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ay) (local.get $ay)))
+          (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $ax) (local.get $ax))) (f64x2.splat (f64.const 0x1.3504f333f9de6p+1))))))
+    ;; Diagonals (where gx and gy are both nonzero): one sign -> offset w + 1, otherwise w - 1.
+    (local.set $ds (i32x4.ge_s (v128.xor (local.get $ex) (local.get $ey)) (v128.const i32x4 0 0 0 0)))
+    ;; Kept: a candidate above the neighbour before (i - o), not below the one after (i + o).
+    (local.set $keep
+      (v128.and
+        (v128.and (f32x4.gt (local.get $m) (local.get $vlow))
+          (f32x4.gt (local.get $m)
+            (v128.bitselect
+              (v128.load (i32.sub (local.get $p) (i32.const 4)))
+              (v128.bitselect
+                (v128.load (i32.sub (local.get $p) (local.get $stride)))
+                (v128.bitselect
+                  (v128.load (i32.sub (i32.sub (local.get $p) (local.get $stride)) (i32.const 4)))
+                  (v128.load offset=4 (i32.sub (local.get $p) (local.get $stride)))
+                  (local.get $ds))
+                (local.get $s2))
+              (local.get $s1))))
+        (f32x4.ge (local.get $m)
+          (v128.bitselect
+            (v128.load offset=4 (local.get $p))
+            (v128.bitselect
+              (v128.load (i32.add (local.get $p) (local.get $stride)))
+              (v128.bitselect
+                (v128.load offset=4 (i32.add (local.get $p) (local.get $stride)))
+                (v128.load (i32.sub (i32.add (local.get $p) (local.get $stride)) (i32.const 4)))
+                (local.get $ds))
+              (local.get $s2))
+            (local.get $s1)))))
+    (local.set $hi (v128.and (local.get $keep) (f32x4.gt (local.get $m) (local.get $vhigh))))
+    ;; Lane state: 1 per mask (kept, strong), the masks being -1; packed to four bytes.
+    (i32.store (i32.add (local.get $state) (local.get $i))
+      (i32x4.extract_lane 0
+        (i8x16.shuffle 0 4 8 12 0 0 0 0 0 0 0 0 0 0 0 0
+          (i32x4.sub (v128.const i32x4 0 0 0 0) (i32x4.add (local.get $keep) (local.get $hi)))
+          (local.get $hi))))
+    (local.set $bits (i32x4.bitmask (local.get $hi)))
+    (block $listed
+      (loop $list
+        (br_if $listed (i32.eqz (local.get $bits)))
+        (i32.store (i32.add (local.get $strong) (i32.shl (local.get $count) (i32.const 2)))
+          (i32.add (local.get $i) (i32.ctz (local.get $bits))))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
+        (br $list)))
     (local.get $count))
 
   ;; The largest float32 not above x (x itself when representable): m > x in f64 for a float32 m
