@@ -112,6 +112,12 @@ function ours(img: BenchImage): Figure[] {
   const wsJs = cannyWorkspace(width, height, false);
   const canJs = () => canny(image, cannyOptions, wsJs, false);
   emit('canny', timings(canJs, repeats), {}, 'consilium-js');
+  // What the workbench and `consilium edges` run by default: sigma 1.4 (11 taps), thresholds at
+  // the 80th and 95th percentiles of the gradient. No peer runs this exact pipeline.
+  const defaults = { sigma: 1.4, low: 80, high: 95, thresholds: 'percentile' } as const;
+  const canDefault = () => canny(image, defaults, ws);
+  const defaultEdges = canDefault().edges.reduce((a, b) => a + b, 0);
+  emit('canny-default', timings(canDefault, repeats), { edge_pixels: defaultEdges });
 
   const volume: DiscreteVolume = {
     levels: quantise(values, 32),
