@@ -5,9 +5,9 @@
 // (Ng+1)^2 table, which is dropped at the end. In a slice, the four in-plane directions are
 // counted in one pass over the pixels they share, then each direction's border strips.
 import type { DiscreteVolume } from '../volume';
-import type { Direction } from './directions';
+import { directions2d, type Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { countFourWasm } from './simd/glcmWasm';
+import { countFourWasm, slice2dMatricesWasm } from './simd/glcmWasm';
 
 /** A box of voxel coordinates, half-open: [x0, x1) x [y0, y1) x [z0, z1). */
 type Box = [x0: number, x1: number, y0: number, y1: number, z0: number, z1: number];
@@ -137,6 +137,10 @@ function symmetricMatrix(table: Int32Array, ng: number, voxels: number): Texture
   return m;
 }
 
+function sameDirections(a: readonly Direction[], b: readonly Direction[]): boolean {
+  return a.length === b.length && a.every((d, k) => d.every((v, i) => v === b[k][i]));
+}
+
 /** One co-occurrence matrix per direction, for slice z (z >= 0) or the volume (z = -1). */
 export function glcmMatrices(
   volume: DiscreteVolume,
@@ -146,6 +150,13 @@ export function glcmMatrices(
 ): TextureMatrix[] {
   const [nx, ny] = volume.dims;
   const g = volume.levelCount + 1;
+  if (z >= 0 && distance === 1 && sameDirections(directions, directions2d)) {
+    // The usual 2D case: the whole slice in WebAssembly, matrices included.
+    const plane = nx * ny;
+    const slice = volume.levels.subarray(z * plane, (z + 1) * plane);
+    const data = slice2dMatricesWasm(slice, nx, ny, g);
+    if (data) return data.map((d) => ({ data: d, rows: g - 1, cols: g - 1, voxels: 0 }));
+  }
   const steps = directions.map(
     ([dx, dy, dz]) => [dx * distance, dy * distance, z >= 0 ? 0 : dz * distance] as Direction,
   );

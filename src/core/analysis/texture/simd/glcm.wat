@@ -3,11 +3,13 @@
 ;; Levels are u16. Even and odd pixels count into separate tables (summed by the caller), so
 ;; runs of equal pairs in smooth images do not wait on one memory cell.
 ;;
-;; glcm2d: the usual case, directions (1,0), (1,1), (0,1), (-1,1) at distance 1 and g <= 64.
+;; glcm2d: the usual case, directions (1,0), (1,1), (0,1), (-1,1) at distance 1 and g <= 64,
+;; every pair of the slice (its border columns and bottom row too), a band of rows at a time.
 ;; Its eight tables sit at fixed addresses, slot s = 4 * (pixel parity) + direction at
 ;; s * 0x4400 (17 KiB, room for 64 * 64 i32; the extra KiB staggers the slots over the L1 cache
 ;; sets), so each increment is one address computation with a constant offset, and the loop
 ;; keeps two row pointers instead of eight table bases and four neighbour offsets in registers.
+;; glcm2dMatrices then writes the four symmetric matrices as f64.
 ;;
 ;; glcm4: any four offsets and any g. Eight tables of g*g i32 follow each other at tab:
 ;; directions 0..3 for even pixels, then 0..3 for odd ones. Offsets are in elements.
@@ -100,29 +102,40 @@
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows))))
 
-  ;; Rows [y0, y1), columns [x0, x1) of the slice at lv (u16, row length nx); needs x0 >= 1
-  ;; (the (-1,1) neighbour) and the caller's tables at 0 .. 8 * 0x4400, added to.
+  ;; Every pair of a slice band at lv (u16, rows of nx >= 2 levels): rows [0, rows) with the row
+  ;; below them, and when last is 1 the horizontal pairs of row `rows`, the slice's bottom row.
+  ;; Adds into the eight slots at 0 .. 8 * 0x4400.
   (func (export "glcm2d")
-    (param $lv i32) (param $nx i32) (param $g i32)
-    (param $x0 i32) (param $x1 i32) (param $y0 i32) (param $y1 i32)
+    (param $lv i32) (param $nx i32) (param $g i32) (param $rows i32) (param $last i32)
     (local $y i32) (local $a i32) (local $b i32) (local $end i32) (local $end2 i32)
     (local $g4 i32) (local $p i32) (local $c i32)
     (local $v0 i32) (local $v1 i32) (local $v2 i32)
     (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32)
     (local.set $g4 (i32.shl (local.get $g) (i32.const 2)))
-    (local.set $y (local.get $y0))
+    (local.set $y (i32.const 0))
     (block $rowsDone
       (loop $rows
-        (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $y1)))
-        ;; a: pixel (x, y); b: its (-1,1) neighbour (x - 1, y + 1); both in bytes.
+        (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $rows)))
+        ;; a: pixel (x, y); b: its (-1,1) neighbour (x - 1, y + 1); both in bytes, from x = 0.
         (local.set $a (i32.add (local.get $lv)
-          (i32.shl (i32.add (i32.mul (local.get $y) (local.get $nx)) (local.get $x0)) (i32.const 1))))
+          (i32.shl (i32.mul (local.get $y) (local.get $nx)) (i32.const 1))))
         (local.set $b (i32.add (local.get $a)
           (i32.shl (i32.sub (local.get $nx) (i32.const 1)) (i32.const 1))))
+        ;; x = 0 has no (-1,1) neighbour.
+        (local.set $p (i32.mul (i32.load16_u (local.get $a)) (local.get $g4)))
+        (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $a)) (i32.const 2))))
+        (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
+        (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=4 (local.get $b)) (i32.const 2))))
+        (i32.store offset=17408 (local.get $c) (i32.add (i32.load offset=17408 (local.get $c)) (i32.const 1)))
+        (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $b)) (i32.const 2))))
+        (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
+        (local.set $a (i32.add (local.get $a) (i32.const 2)))
+        (local.set $b (i32.add (local.get $b) (i32.const 2)))
+        ;; x in [1, nx - 1), two pixels a step: v0 v1 v2 along row y, w0..w3 along row y + 1
+        ;; from x - 1. Even pixels count into slots 0..3, odd ones into 4..7.
         (local.set $end (i32.add (local.get $a)
-          (i32.shl (i32.sub (local.get $x1) (local.get $x0)) (i32.const 1))))
+          (i32.shl (i32.sub (local.get $nx) (i32.const 2)) (i32.const 1))))
         (local.set $end2 (i32.sub (local.get $end) (i32.const 2)))
-        ;; Two pixels a step: v0 v1 v2 along row y, w0..w3 along row y + 1 from x - 1.
         (block $pairsDone
           (loop $pairs
             (br_if $pairsDone (i32.ge_u (local.get $a) (local.get $end2)))
@@ -133,7 +146,7 @@
             (local.set $w1 (i32.load16_u offset=2 (local.get $b)))
             (local.set $w2 (i32.load16_u offset=4 (local.get $b)))
             (local.set $w3 (i32.load16_u offset=6 (local.get $b)))
-            ;; Even pixel: slots 0..3 (right v1, down-right w2, down w1, down-left w0).
+            ;; Directions: right, down-right, down, down-left.
             (local.set $p (i32.mul (local.get $v0) (local.get $g4)))
             (local.set $c (i32.add (local.get $p) (i32.shl (local.get $v1) (i32.const 2))))
             (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
@@ -143,7 +156,6 @@
             (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
             (local.set $c (i32.add (local.get $p) (i32.shl (local.get $w0) (i32.const 2))))
             (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))
-            ;; Odd pixel: slots 4..7 (right v2, down-right w3, down w2, down-left w1).
             (local.set $p (i32.mul (local.get $v1) (local.get $g4)))
             (local.set $c (i32.add (local.get $p) (i32.shl (local.get $v2) (i32.const 2))))
             (i32.store offset=69632 (local.get $c) (i32.add (i32.load offset=69632 (local.get $c)) (i32.const 1)))
@@ -156,22 +168,73 @@
             (local.set $a (i32.add (local.get $a) (i32.const 4)))
             (local.set $b (i32.add (local.get $b) (i32.const 4)))
             (br $pairs)))
-        ;; The last pixel of an odd-length row, into the even slots.
+        ;; An odd count of inner pixels leaves one, into the even slots.
         (if (i32.lt_u (local.get $a) (local.get $end))
           (then
             (local.set $p (i32.mul (i32.load16_u (local.get $a)) (local.get $g4)))
-            (local.set $c (i32.add (local.get $p)
-              (i32.shl (i32.load16_u offset=2 (local.get $a)) (i32.const 2))))
+            (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $a)) (i32.const 2))))
             (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
-            (local.set $c (i32.add (local.get $p)
-              (i32.shl (i32.load16_u offset=4 (local.get $b)) (i32.const 2))))
+            (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=4 (local.get $b)) (i32.const 2))))
             (i32.store offset=17408 (local.get $c) (i32.add (i32.load offset=17408 (local.get $c)) (i32.const 1)))
-            (local.set $c (i32.add (local.get $p)
-              (i32.shl (i32.load16_u offset=2 (local.get $b)) (i32.const 2))))
+            (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $b)) (i32.const 2))))
             (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
-            (local.set $c (i32.add (local.get $p)
-              (i32.shl (i32.load16_u (local.get $b)) (i32.const 2))))
-            (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))))
+            (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u (local.get $b)) (i32.const 2))))
+            (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))
+            (local.set $a (i32.add (local.get $a) (i32.const 2)))
+            (local.set $b (i32.add (local.get $b) (i32.const 2)))))
+        ;; x = nx - 1 has no right-hand neighbours.
+        (local.set $p (i32.mul (i32.load16_u (local.get $a)) (local.get $g4)))
+        (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $b)) (i32.const 2))))
+        (i32.store offset=34816 (local.get $c) (i32.add (i32.load offset=34816 (local.get $c)) (i32.const 1)))
+        (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u (local.get $b)) (i32.const 2))))
+        (i32.store offset=52224 (local.get $c) (i32.add (i32.load offset=52224 (local.get $c)) (i32.const 1)))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
-        (br $rows))))
+        (br $rows)))
+    ;; The bottom row: horizontal pairs only.
+    (if (local.get $last)
+      (then
+        (local.set $a (i32.add (local.get $lv)
+          (i32.shl (i32.mul (local.get $rows) (local.get $nx)) (i32.const 1))))
+        (local.set $end (i32.add (local.get $a)
+          (i32.shl (i32.sub (local.get $nx) (i32.const 1)) (i32.const 1))))
+        (block $done
+          (loop $pixels
+            (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+            (local.set $p (i32.mul (i32.load16_u (local.get $a)) (local.get $g4)))
+            (local.set $c (i32.add (local.get $p) (i32.shl (i32.load16_u offset=2 (local.get $a)) (i32.const 2))))
+            (i32.store offset=0 (local.get $c) (i32.add (i32.load offset=0 (local.get $c)) (i32.const 1)))
+            (local.set $a (i32.add (local.get $a) (i32.const 2)))
+            (br $pixels))))))
+
+  ;; The symmetric Ng x Ng matrices (f64, Ng = g - 1, level 0 dropped) of the four directions,
+  ;; one after another at out: m[r][c] = t[r+1][c+1] + t[c+1][r+1], even and odd slots summed.
+  (func (export "glcm2dMatrices") (param $g i32) (param $out i32)
+    (local $d i32) (local $r i32) (local $c i32) (local $s i32) (local $u i32) (local $g4 i32)
+    (local.set $g4 (i32.shl (local.get $g) (i32.const 2)))
+    (block $dirsDone
+      (loop $dirs
+        (br_if $dirsDone (i32.ge_u (local.get $d) (i32.const 4)))
+        (local.set $r (i32.const 1))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $g)))
+            (local.set $c (i32.const 1))
+            (block $colsDone
+              (loop $cols
+                (br_if $colsDone (i32.ge_u (local.get $c) (local.get $g)))
+                ;; s: cell (r, c) of direction d's even slot; u: cell (c, r).
+                (local.set $s (i32.add (i32.mul (local.get $d) (i32.const 17408))
+                  (i32.add (i32.mul (local.get $r) (local.get $g4)) (i32.shl (local.get $c) (i32.const 2)))))
+                (local.set $u (i32.add (i32.mul (local.get $d) (i32.const 17408))
+                  (i32.add (i32.mul (local.get $c) (local.get $g4)) (i32.shl (local.get $r) (i32.const 2)))))
+                (f64.store (local.get $out) (f64.convert_i32_u (i32.add
+                  (i32.add (i32.load (local.get $s)) (i32.load offset=69632 (local.get $s)))
+                  (i32.add (i32.load (local.get $u)) (i32.load offset=69632 (local.get $u))))))
+                (local.set $out (i32.add (local.get $out) (i32.const 8)))
+                (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                (br $cols)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rows)))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $dirs))))
 )

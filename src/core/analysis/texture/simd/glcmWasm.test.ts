@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWat, wasmModules } from '../../../../../tools/analysis/wasmModules';
-import { countFourWasm } from './glcmWasm';
+import { countFourWasm, slice2dMatricesWasm } from './glcmWasm';
 import { glcmWasmBytes } from './glcmWasmBytes';
 
 describe('WebAssembly GLCM counter', () => {
@@ -29,34 +29,41 @@ describe('WebAssembly GLCM counter', () => {
     expect(tables.map((t) => t.reduce((a, b) => a + b, 0))).toEqual([2, 2, 2, 2]);
   });
 
-  it('counts the usual directions (fixed table slots) as the general kernel does', () => {
-    // 37 x 29 (odd row length), 33 levels with ROI holes; the general kernel is reached by
-    // passing the same offsets in another order.
-    const nx = 37;
-    const ny = 29;
-    const g = 34;
-    let s = 7;
-    const levels = Uint16Array.from({ length: nx * ny }, () => {
-      s = (s * 69069 + 1) % 4294967296;
-      return s % 41 < 6 ? 0 : 1 + (s % 33);
-    });
-    const box = [1, nx - 1, 0, ny - 1] as const;
-    const usual = [0, 1, 2, 3].map(() => new Int32Array(g * g));
-    const general = [0, 1, 2, 3].map(() => new Int32Array(g * g));
-    expect(countFourWasm(levels, nx, g, box, [1, nx + 1, nx, nx - 1], usual)).toBe(true);
-    const order = [2, 0, 3, 1];
-    const offsets = [nx, 1, nx - 1, nx + 1];
-    expect(
-      countFourWasm(
-        levels,
-        nx,
-        g,
-        box,
-        offsets,
-        order.map((k) => general[k]),
-      ),
-    ).toBe(true);
-    for (let k = 0; k < 4; k++) expect([...usual[k]]).toEqual([...general[k]]);
-    expect(usual[0].reduce((a, b) => a + b, 0)).toBe((nx - 2) * (ny - 1));
+  it('gives the four symmetric matrices of a whole slice, borders included, as a brute count', () => {
+    // Odd and even row lengths, a single row, two columns; 33 levels with ROI holes (level 0).
+    for (const [nx, ny] of [
+      [37, 29],
+      [36, 5],
+      [5, 1],
+      [2, 3],
+    ]) {
+      const g = 34;
+      let s = nx * 1000 + ny;
+      const levels = Uint16Array.from({ length: nx * ny }, () => {
+        s = (s * 69069 + 1) % 4294967296;
+        return s % 41 < 6 ? 0 : 1 + (s % 33);
+      });
+      const ng = g - 1;
+      const expected = [
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [-1, 1],
+      ].map(([dx, dy]) => {
+        const m = new Float64Array(ng * ng);
+        for (let y = 0; y + dy < ny; y++) {
+          for (let x = Math.max(0, -dx); x < nx && x + dx < nx; x++) {
+            const a = levels[y * nx + x];
+            const b = levels[(y + dy) * nx + x + dx];
+            if (a === 0 || b === 0) continue;
+            m[(a - 1) * ng + b - 1]++;
+            m[(b - 1) * ng + a - 1]++;
+          }
+        }
+        return [...m];
+      });
+      const got = slice2dMatricesWasm(levels, nx, ny, g);
+      expect(got?.map((m) => [...m])).toEqual(expected);
+    }
   });
 });

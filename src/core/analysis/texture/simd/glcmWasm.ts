@@ -14,12 +14,16 @@ interface GlcmExports {
     g: number,
     ...rest: [...Rect, o0: number, o1: number, o2: number, o3: number]
   ): void;
-  glcm2d(levels: number, nx: number, g: number, ...rect: Rect): void;
+  glcm2d(levels: number, nx: number, g: number, rows: number, last: number): void;
+  glcm2dMatrices(g: number, out: number): void;
 }
 
 /** glcm2d's table slots: 8 of them, 0x4400 bytes apart from address 0, for g <= 64. */
 const slotBytes = 0x4400;
 const slotMaxG = 64;
+/** Where glcm2dMatrices writes (4 f64 matrices of up to 63 x 63), then the band of levels. */
+const matricesAt = 8 * slotBytes;
+const bandAt = matricesAt + 4 * 8 * slotMaxG * slotMaxG;
 /** Levels copied into WASM memory per glcm2d call: a band that stays in the L2 cache. */
 const bandBytes = 1 << 17;
 
@@ -64,23 +68,6 @@ export function countFourWasm(
   const tableInts = g * g;
   const [o0, o1, o2, o3] = offsets;
   const [x0, x1, y0, y1] = box;
-  if (g <= slotMaxG && x0 >= 1 && o0 === 1 && o1 === nx + 1 && o2 === nx && o3 === nx - 1) {
-    // The usual directions at distance 1: tables in fixed slots, then a band of rows (and the
-    // row below it), copied in and counted while it is still in cache.
-    const bandRows = Math.max(1, Math.floor(bandBytes / (2 * nx)));
-    const levelsAt = 8 * slotBytes;
-    reserveBytes(wasm.memory, levelsAt + 2 * nx * (bandRows + 1));
-    const slots = new Int32Array(wasm.memory.buffer, 0, (8 * slotBytes) / 4);
-    for (let s = 0; s < 8; s++) slots.fill(0, (s * slotBytes) / 4, (s * slotBytes) / 4 + tableInts);
-    const band = new Uint16Array(wasm.memory.buffer, levelsAt, nx * (bandRows + 1));
-    for (let y = y0; y < y1; y += bandRows) {
-      const rows = Math.min(bandRows, y1 - y);
-      band.set(sliceLevels.subarray(y * nx, (y + rows + 1) * nx));
-      wasm.glcm2d(levelsAt, nx, g, x0, x1, 0, rows);
-    }
-    addTables(slots, slotBytes / 4, tables, tableInts);
-    return true;
-  }
   // Levels (16-bit) first, then the tables (32-bit) from the next 4-byte boundary.
   const tablesAt = 4 * Math.ceil(plane / 2);
   reserveBytes(wasm.memory, tablesAt + 4 * 8 * tableInts);
@@ -90,4 +77,36 @@ export function countFourWasm(
   wasm.glcm4(0, tablesAt, nx, g, x0, x1, y0, y1, o0, o1, o2, o3);
   addTables(mem, tableInts, tables, tableInts);
   return true;
+}
+
+/**
+ * The four symmetric co-occurrence matrices (Ng x Ng, row-major, Ng = g - 1) of a whole slice
+ * for directions (1,0), (1,1), (0,1), (-1,1) at distance 1, with level 0 (outside the ROI)
+ * dropped. Null where this kernel does not apply (WebAssembly missing, nx < 2, g > 64).
+ */
+export function slice2dMatricesWasm(
+  sliceLevels: Uint16Array,
+  nx: number,
+  ny: number,
+  g: number,
+): Float64Array[] | null {
+  const wasm = g <= slotMaxG && nx >= 2 && ny >= 1 ? glcmWasm() : null;
+  if (!wasm) return null;
+  const bandRows = Math.max(1, Math.floor(bandBytes / (2 * nx)));
+  reserveBytes(wasm.memory, bandAt + 2 * nx * (bandRows + 1));
+  const slots = new Int32Array(wasm.memory.buffer, 0, (8 * slotBytes) / 4);
+  for (let s = 0; s < 8; s++) slots.fill(0, (s * slotBytes) / 4, (s * slotBytes) / 4 + g * g);
+  const band = new Uint16Array(wasm.memory.buffer, bandAt, nx * (bandRows + 1));
+  // Bands of rows with the row below each; the last one also takes the bottom row's pairs.
+  for (let y = 0; ; y += bandRows) {
+    const rows = Math.min(bandRows, ny - 1 - y);
+    band.set(sliceLevels.subarray(y * nx, (y + rows + 1) * nx));
+    const last = y + rows === ny - 1;
+    wasm.glcm2d(bandAt, nx, g, rows, last ? 1 : 0);
+    if (last) break;
+  }
+  wasm.glcm2dMatrices(g, matricesAt);
+  const cells = (g - 1) * (g - 1);
+  const out = new Float64Array(wasm.memory.buffer, matricesAt, 4 * cells);
+  return [0, 1, 2, 3].map((d) => out.slice(d * cells, (d + 1) * cells));
 }
