@@ -1,6 +1,6 @@
 // The 25 IBSI GLCM features of one (merged) co-occurrence matrix.
 import { defineFamily } from '../featureDef';
-import type { TextureMatrix } from './matrix';
+import { matrixSum, type TextureMatrix } from './matrix';
 
 export const glcmDefs = defineFamily('glcm', [
   ['Joint maximum', 'GYBY', ''],
@@ -32,28 +32,21 @@ export const glcmDefs = defineFamily('glcm', [
 
 /** Marginals of one matrix, kept between calls so a call allocates only its result. */
 let scratch = new Float64Array(0);
+/** Sums that the cell passes hand back. */
+const sums = new Float64Array(3);
 
-/**
- * Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1).
- *
- * One pass over the matrix gives the marginals p_x, p_{x-y} and p_{x+y}; every feature that is a
- * sum over cells of p times a function of i, of |i - j| or of i + j is then a sum over a marginal
- * (the same terms, grouped). Logarithms are taken only where they must be: once per distinct
- * count of a mirrored cell pair (the matrix is symmetric) and once per marginal entry.
- */
-export function glcmFeatures(m: TextureMatrix): Float64Array {
-  const ng = m.rows;
-  const counts = m.data;
-  let total = 0;
-  for (let k = 0; k < counts.length; k++) total += counts[k];
-  const inv = total > 0 ? 1 / total : 0;
-  if (scratch.length < 5 * ng) scratch = new Float64Array(5 * ng);
-  scratch.fill(0, 0, 5 * ng);
-  const px = scratch.subarray(0, ng);
-  const logPx = scratch.subarray(ng, 2 * ng);
-  const pDiff = scratch.subarray(2 * ng, 3 * ng);
-  // p_{x+y}(k) for k = i + j in 2..2 ng, at index k - 2.
-  const pSum = scratch.subarray(3 * ng, 5 * ng);
+// The passes over cells are small functions of their own: a function is optimised after an
+// amount of work that grows with its size, so small hot ones are compiled within a few calls.
+
+/** p_x, p_{x-y} and p_{x+y} (added to), and [joint maximum, ASM, autocorrelation] in sums. */
+function cellSums(
+  counts: Float64Array,
+  ng: number,
+  inv: number,
+  px: Float64Array,
+  pDiff: Float64Array,
+  pSum: Float64Array,
+): void {
   let jointMax = 0;
   let asm = 0;
   let autocorr = 0;
@@ -74,7 +67,13 @@ export function glcmFeatures(m: TextureMatrix): Float64Array {
     }
     px[r] = rowSum;
   }
-  // Joint entropy: a cell and its mirror image hold the same count, so one logarithm serves both.
+  sums[0] = jointMax;
+  sums[1] = asm;
+  sums[2] = autocorr;
+}
+
+/** Joint entropy: a cell and its mirror image hold the same count, so one log serves both. */
+function jointEntropy(counts: Float64Array, ng: number, inv: number): number {
   let entropy = 0;
   for (let r = 0; r < ng; r++) {
     const n = counts[r * ng + r];
@@ -90,19 +89,21 @@ export function glcmFeatures(m: TextureMatrix): Float64Array {
       }
     }
   }
-  // The matrix is symmetric, so the marginals along rows and columns are equal (py = px).
-  let mu = 0;
-  let hx = 0;
-  for (let r = 0; r < ng; r++) {
-    mu += (r + 1) * px[r];
-    if (px[r] > 0) {
-      logPx[r] = Math.log2(px[r]);
-      hx -= px[r] * logPx[r];
-    }
-  }
-  let jointVar = 0;
-  for (let r = 0; r < ng; r++) jointVar += (r + 1 - mu) * (r + 1 - mu) * px[r];
-  // log2(p_x(i) p_y(j)) = log2 p_x(i) + log2 p_x(j).
+  return entropy;
+}
+
+/**
+ * [HXY1, HXY2, correlation numerator] in sums, with log2(p_x(i) p_y(j)) taken as
+ * log2 p_x(i) + log2 p_x(j) (py = px: the matrix is symmetric).
+ */
+function crossSums(
+  counts: Float64Array,
+  ng: number,
+  inv: number,
+  px: Float64Array,
+  logPx: Float64Array,
+  mu: number,
+): void {
   let hxy1 = 0;
   let hxy2 = 0;
   let corrNum = 0;
@@ -122,6 +123,47 @@ export function glcmFeatures(m: TextureMatrix): Float64Array {
       corrNum += di * (c + 1 - mu) * p;
     }
   }
+  sums[0] = hxy1;
+  sums[1] = hxy2;
+  sums[2] = corrNum;
+}
+
+/**
+ * Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1).
+ *
+ * One pass over the matrix gives the marginals p_x, p_{x-y} and p_{x+y}; every feature that is a
+ * sum over cells of p times a function of i, of |i - j| or of i + j is then a sum over a marginal
+ * (the same terms, grouped). Logarithms are taken only where they must be: once per distinct
+ * count of a mirrored cell pair (the matrix is symmetric) and once per marginal entry.
+ */
+export function glcmFeatures(m: TextureMatrix): Float64Array {
+  const ng = m.rows;
+  const counts = m.data;
+  const total = matrixSum(m);
+  const inv = total > 0 ? 1 / total : 0;
+  if (scratch.length < 5 * ng) scratch = new Float64Array(5 * ng);
+  scratch.fill(0, 0, 5 * ng);
+  const px = scratch.subarray(0, ng);
+  const logPx = scratch.subarray(ng, 2 * ng);
+  const pDiff = scratch.subarray(2 * ng, 3 * ng);
+  // p_{x+y}(k) for k = i + j in 2..2 ng, at index k - 2.
+  const pSum = scratch.subarray(3 * ng, 5 * ng);
+  cellSums(counts, ng, inv, px, pDiff, pSum);
+  const [jointMax, asm, autocorr] = sums;
+  const entropy = jointEntropy(counts, ng, inv);
+  let mu = 0;
+  let hx = 0;
+  for (let r = 0; r < ng; r++) {
+    mu += (r + 1) * px[r];
+    if (px[r] > 0) {
+      logPx[r] = Math.log2(px[r]);
+      hx -= px[r] * logPx[r];
+    }
+  }
+  let jointVar = 0;
+  for (let r = 0; r < ng; r++) jointVar += (r + 1 - mu) * (r + 1 - mu) * px[r];
+  crossSums(counts, ng, inv, px, logPx, mu);
+  const [hxy1, hxy2, corrNum] = sums;
   let diffAvg = 0;
   let diffEntropy = 0;
   let contrast = 0;
