@@ -14,11 +14,16 @@ export interface WasmModule {
   constName: string;
 }
 
-export const wasmModules: Record<'edges' | 'glcm', WasmModule> = {
+export const wasmModules: Record<'edges' | 'blur' | 'glcm', WasmModule> = {
   edges: {
     wat: join(analysis, 'edges', 'simd', 'edges.wat'),
     out: join(analysis, 'edges', 'simd', 'edgesWasmBytes.ts'),
     constName: 'edgesWasmBytes',
+  },
+  blur: {
+    wat: join(analysis, 'edges', 'simd', 'blur.wat'),
+    out: join(analysis, 'edges', 'simd', 'blurWasmBytes.ts'),
+    constName: 'blurWasmBytes',
   },
   glcm: {
     wat: join(analysis, 'texture', 'simd', 'glcm.wat'),
