@@ -4,12 +4,12 @@ import { gaussianBlur, gaussianKernel } from './gaussian';
 import type { Image2d } from './image2d';
 import { percentilesOf } from './select';
 import {
+  blurInputSimd,
   cannySimdWorkspace,
   cannyStatesSimd,
   hysteresisSimd,
   type CannySimdWorkspace,
 } from './simd/cannySimd';
-import { gaussianBlurSimd } from './simd/gaussianSimd';
 import { neighbourRows } from './sobel';
 
 export interface CannyOptions {
@@ -117,12 +117,14 @@ export function canny(
     src = out;
   }
   if (options.sigma > 0) {
-    const img = { values: src, width: w, height: h };
     const kernel = gaussianKernel(options.sigma);
-    src =
-      kernel.length === 5 && simd
-        ? gaussianBlurSimd(img, kernel, ws.input).values
-        : gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
+    if (simd && src !== simd.input) simd.input.set(src);
+    if (simd && blurInputSimd(simd, kernel)) {
+      src = simd.input;
+    } else {
+      const img = { values: src, width: w, height: h };
+      src = gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
+    }
   }
   const img = { values: src, width: w, height: h };
   let { low, high } = options;

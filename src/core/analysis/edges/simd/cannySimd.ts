@@ -2,6 +2,7 @@
 // in a two-row ring, so only the magnitude and the state bytes are written whole. A workspace
 // owns its instance and memory, so its planes are views that no other kernel moves or reuses.
 import type { Image2d } from '../image2d';
+import { blurInMemory, blurKernelFits, blurTmpFloats } from './blurSimd';
 import { newEdgesWasm, type EdgesWasm } from './edgesWasm';
 
 export interface CannySimdWorkspace {
@@ -71,4 +72,18 @@ export function cannyStatesSimd(
 export function hysteresisSimd(ws: CannySimdWorkspace, strong: number): void {
   const p = planes(ws.width * ws.height);
   ws.wasm.hysteresis(p.state, p.edges, p.stack, strong, ws.width, ws.height);
+}
+
+/**
+ * Smooths the image in ws.input in place (blur.wat on the workspace's memory, the magnitude plane
+ * and what follows it as scratch); false, having done nothing, where the kernel does not fit.
+ */
+export function blurInputSimd(ws: CannySimdWorkspace, kernel: Float32Array): boolean {
+  const { width: w, height: h } = ws;
+  const p = planes(w * h);
+  // The scratch runs from the magnitude plane over the state, edges and stack planes (all
+  // rewritten by the Canny kernel afterwards), never into the ring.
+  const fits =
+    blurKernelFits(w, h, kernel) && p.magnitude + 4 * blurTmpFloats(w, h, kernel) <= p.ring;
+  return fits && blurInMemory(ws.wasm.memory, p.input, p.input, p.magnitude, w, h, kernel);
 }

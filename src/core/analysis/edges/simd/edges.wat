@@ -1,5 +1,6 @@
-;; WASM SIMD (f32x4) edge kernels: the Sobel interior (JavaScript owns its borders), a one-pass
-;; Canny gradient + suppression and a one-pass 5x5 Gaussian (borders included). All pointers are byte offsets into the exported memory; images are row-major float32.
+;; WASM SIMD (f32x4) edge kernels: the Sobel interior (JavaScript owns its borders), and Canny's
+;; gradient + suppression in one pass, and its hysteresis (Gaussian smoothing is blur.wat). All
+;; pointers are byte offsets into the exported memory; images are row-major float32.
 (module
   (memory (export "memory") 1)
 
@@ -292,153 +293,6 @@
       (else (f64.promote_f32 (f32.load (i32.add (local.get $mag)
         (i32.shl (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)) (i32.const 2))))))))
 
-  ;; Separable 5-tap symmetric Gaussian (taps k2 k1 k0 k1 k2) in one pass over the image: each
-  ;; input row is filtered horizontally once into a ring of five rows (at ring, 5 w floats), and
-  ;; each output row combines five ring rows vertically, so the intermediate image never goes to
-  ;; memory. Interiors in f32x4 lanes as k0 c + (k1 (l1 + r1) + k2 (l2 + r2)); borders and
-  ;; leftover columns reflect-101 (h >= 5, w >= 8) as an ordered float64 sum rounded to float32,
-  ;; exactly as the TypeScript kernel computes them.
-  (func (export "gauss5")
-    (param $src i32) (param $dst i32) (param $ring i32) (param $w i32) (param $h i32)
-    (param $k0 f32) (param $k1 f32) (param $k2 f32)
-    (local $y i32) (local $x i32) (local $next i32) (local $stride i32) (local $colEnd i32)
-    (local $u2 i32) (local $u1 i32) (local $c i32) (local $d1 i32) (local $d2 i32) (local $o i32)
-    (local $v0 v128) (local $v1 v128) (local $v2 v128)
-    (local.set $v0 (f32x4.splat (local.get $k0)))
-    (local.set $v1 (f32x4.splat (local.get $k1)))
-    (local.set $v2 (f32x4.splat (local.get $k2)))
-    (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $colEnd (i32.shl (i32.shr_u (local.get $w) (i32.const 2)) (i32.const 2)))
-    (block $rowsDone
-      (loop $rows
-        (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $h)))
-        ;; Filter input rows up to y + 2 (or the last row) into the ring.
-        (block $filled
-          (loop $fill
-            (br_if $filled
-              (i32.gt_s (local.get $next)
-                (select (i32.add (local.get $y) (i32.const 2)) (i32.sub (local.get $h) (i32.const 1))
-                  (i32.lt_s (i32.add (local.get $y) (i32.const 2)) (local.get $h)))))
-            (call $gaussRow
-              (i32.add (local.get $src) (i32.mul (local.get $next) (local.get $stride)))
-              (call $ringRow (local.get $ring) (local.get $next) (local.get $stride))
-              (local.get $w) (local.get $v0) (local.get $v1) (local.get $v2)
-              (local.get $k0) (local.get $k1) (local.get $k2))
-            (local.set $next (i32.add (local.get $next) (i32.const 1)))
-            (br $fill)))
-        (local.set $u2 (call $ringRow (local.get $ring)
-          (call $reflect (i32.sub (local.get $y) (i32.const 2)) (local.get $h)) (local.get $stride)))
-        (local.set $u1 (call $ringRow (local.get $ring)
-          (call $reflect (i32.sub (local.get $y) (i32.const 1)) (local.get $h)) (local.get $stride)))
-        (local.set $c (call $ringRow (local.get $ring) (local.get $y) (local.get $stride)))
-        (local.set $d1 (call $ringRow (local.get $ring)
-          (call $reflect (i32.add (local.get $y) (i32.const 1)) (local.get $h)) (local.get $stride)))
-        (local.set $d2 (call $ringRow (local.get $ring)
-          (call $reflect (i32.add (local.get $y) (i32.const 2)) (local.get $h)) (local.get $stride)))
-        (local.set $o (i32.add (local.get $dst) (i32.mul (local.get $y) (local.get $stride))))
-        (local.set $x (i32.const 0))
-        ;; Rows 2..h-3: f32x4 lanes up to colEnd; border rows are all ordered sums.
-        (if (i32.and (i32.ge_s (local.get $y) (i32.const 2))
-              (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 2))))
-          (then
-            (block $vecDone
-              (loop $vec
-                (br_if $vecDone (i32.ge_s (local.get $x) (local.get $colEnd)))
-                (v128.store (local.get $o)
-                  (f32x4.add
-                    (f32x4.mul (local.get $v0) (v128.load (local.get $c)))
-                    (f32x4.add
-                      (f32x4.mul (local.get $v1)
-                        (f32x4.add (v128.load (local.get $u1)) (v128.load (local.get $d1))))
-                      (f32x4.mul (local.get $v2)
-                        (f32x4.add (v128.load (local.get $u2)) (v128.load (local.get $d2)))))))
-                (local.set $o (i32.add (local.get $o) (i32.const 16)))
-                (local.set $u2 (i32.add (local.get $u2) (i32.const 16)))
-                (local.set $u1 (i32.add (local.get $u1) (i32.const 16)))
-                (local.set $c (i32.add (local.get $c) (i32.const 16)))
-                (local.set $d1 (i32.add (local.get $d1) (i32.const 16)))
-                (local.set $d2 (i32.add (local.get $d2) (i32.const 16)))
-                (local.set $x (i32.add (local.get $x) (i32.const 4)))
-                (br $vec)))))
-        (block $tailDone
-          (loop $tail
-            (br_if $tailDone (i32.ge_s (local.get $x) (local.get $w)))
-            (f32.store (local.get $o)
-              (call $sum5
-                (f32.load (local.get $u2)) (f32.load (local.get $u1)) (f32.load (local.get $c))
-                (f32.load (local.get $d1)) (f32.load (local.get $d2))
-                (local.get $k0) (local.get $k1) (local.get $k2)))
-            (local.set $o (i32.add (local.get $o) (i32.const 4)))
-            (local.set $u2 (i32.add (local.get $u2) (i32.const 4)))
-            (local.set $u1 (i32.add (local.get $u1) (i32.const 4)))
-            (local.set $c (i32.add (local.get $c) (i32.const 4)))
-            (local.set $d1 (i32.add (local.get $d1) (i32.const 4)))
-            (local.set $d2 (i32.add (local.get $d2) (i32.const 4)))
-            (local.set $x (i32.add (local.get $x) (i32.const 1)))
-            (br $tail)))
-        (local.set $y (i32.add (local.get $y) (i32.const 1)))
-        (br $rows))))
-
-  ;; One row filtered horizontally: f32x4 lanes for columns 2 .. 2 + 4 floor((w - 4) / 4) - 1,
-  ;; ordered float64 sums (reflect-101) for the others.
-  (func $gaussRow
-    (param $s i32) (param $d i32) (param $w i32) (param $v0 v128) (param $v1 v128) (param $v2 v128)
-    (param $k0 f32) (param $k1 f32) (param $k2 f32)
-    (local $x i32) (local $p i32) (local $xEnd i32)
-    (local.set $xEnd (i32.add (i32.const 2)
-      (i32.shl (i32.shr_u (i32.sub (local.get $w) (i32.const 4)) (i32.const 2)) (i32.const 2))))
-    (local.set $x (i32.const 2))
-    (block $vecDone
-      (loop $vec
-        (br_if $vecDone (i32.ge_s (local.get $x) (local.get $xEnd)))
-        (local.set $p (i32.add (local.get $s) (i32.shl (local.get $x) (i32.const 2))))
-        (v128.store (i32.add (local.get $d) (i32.shl (local.get $x) (i32.const 2)))
-          (f32x4.add
-            (f32x4.mul (local.get $v0) (v128.load (local.get $p)))
-            (f32x4.add
-              (f32x4.mul (local.get $v1)
-                (f32x4.add (v128.load offset=0 (i32.sub (local.get $p) (i32.const 4))) (v128.load offset=4 (local.get $p))))
-              (f32x4.mul (local.get $v2)
-                (f32x4.add (v128.load (i32.sub (local.get $p) (i32.const 8))) (v128.load offset=8 (local.get $p)))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
-        (br $vec)))
-    (call $gaussRowAt (local.get $s) (local.get $d) (local.get $w) (i32.const 0) (local.get $k0) (local.get $k1) (local.get $k2))
-    (call $gaussRowAt (local.get $s) (local.get $d) (local.get $w) (i32.const 1) (local.get $k0) (local.get $k1) (local.get $k2))
-    (local.set $x (local.get $xEnd))
-    (block $tailDone
-      (loop $tail
-        (br_if $tailDone (i32.ge_s (local.get $x) (local.get $w)))
-        (call $gaussRowAt (local.get $s) (local.get $d) (local.get $w) (local.get $x) (local.get $k0) (local.get $k1) (local.get $k2))
-        (local.set $x (i32.add (local.get $x) (i32.const 1)))
-        (br $tail))))
-
-  (func $gaussRowAt
-    (param $s i32) (param $d i32) (param $w i32) (param $x i32) (param $k0 f32) (param $k1 f32) (param $k2 f32)
-    (f32.store (i32.add (local.get $d) (i32.shl (local.get $x) (i32.const 2)))
-      (call $sum5
-        (f32.load (i32.add (local.get $s) (i32.shl (call $reflect (i32.sub (local.get $x) (i32.const 2)) (local.get $w)) (i32.const 2))))
-        (f32.load (i32.add (local.get $s) (i32.shl (call $reflect (i32.sub (local.get $x) (i32.const 1)) (local.get $w)) (i32.const 2))))
-        (f32.load (i32.add (local.get $s) (i32.shl (local.get $x) (i32.const 2))))
-        (f32.load (i32.add (local.get $s) (i32.shl (call $reflect (i32.add (local.get $x) (i32.const 1)) (local.get $w)) (i32.const 2))))
-        (f32.load (i32.add (local.get $s) (i32.shl (call $reflect (i32.add (local.get $x) (i32.const 2)) (local.get $w)) (i32.const 2))))
-        (local.get $k0) (local.get $k1) (local.get $k2))))
-
-  ;; 0 + k2 a + k1 b + k0 c + k1 d + k2 e, left to right in float64 (as TypeScript's loop).
-  (func $sum5
-    (param $a f32) (param $b f32) (param $c f32) (param $d f32) (param $e f32)
-    (param $k0 f32) (param $k1 f32) (param $k2 f32) (result f32)
-    (f32.demote_f64
-      (f64.add
-        (f64.add
-          (f64.add
-            (f64.add
-              (f64.add (f64.const 0)
-                (f64.mul (f64.promote_f32 (local.get $k2)) (f64.promote_f32 (local.get $a))))
-              (f64.mul (f64.promote_f32 (local.get $k1)) (f64.promote_f32 (local.get $b))))
-            (f64.mul (f64.promote_f32 (local.get $k0)) (f64.promote_f32 (local.get $c))))
-          (f64.mul (f64.promote_f32 (local.get $k1)) (f64.promote_f32 (local.get $d))))
-        (f64.mul (f64.promote_f32 (local.get $k2)) (f64.promote_f32 (local.get $e))))))
-
   ;; Reflect-101 for indices at most two outside [0, n), n >= 3.
   (func $reflect (param $i i32) (param $n i32) (result i32)
     (if (result i32) (i32.lt_s (local.get $i) (i32.const 0))
@@ -447,10 +301,6 @@
         (if (result i32) (i32.ge_s (local.get $i) (local.get $n))
           (then (i32.sub (i32.sub (i32.shl (local.get $n) (i32.const 1)) (i32.const 2)) (local.get $i)))
           (else (local.get $i))))))
-
-  ;; Address of input row r's slot in the five-row ring.
-  (func $ringRow (param $ring i32) (param $r i32) (param $stride i32) (result i32)
-    (i32.add (local.get $ring) (i32.mul (i32.rem_u (local.get $r) (i32.const 5)) (local.get $stride))))
 
   ;; Row y (0 < y < h-1), columns 1..w-2: state bytes and the strong list (count returned).
   ;; Sixteen pixels at a time (the row's tail one by one) the candidates, magnitude above low,

@@ -23,17 +23,6 @@ export interface EdgesWasm {
   /** Weak pixels connected to strong ones become strong (state in place), from the top strong
    * indices listed at stack (room for w h); edges gets 1 per strong pixel, 0 elsewhere. */
   hysteresis(state: number, edges: number, stack: number, top: number, w: number, h: number): void;
-  /** 5-tap Gaussian of src into dst (w >= 8, h >= 5), with a ring of 5 w floats at ring. */
-  gauss5(
-    src: number,
-    dst: number,
-    ring: number,
-    w: number,
-    h: number,
-    k0: number,
-    k1: number,
-    k2: number,
-  ): void;
 }
 
 let instance: EdgesWasm | null | undefined;
