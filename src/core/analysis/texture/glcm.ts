@@ -3,7 +3,8 @@
 //
 // Counting is branch-free: grey level 0 (outside the ROI) gets its own row and column in a
 // (Ng+1)^2 table, which is dropped at the end. In a slice, the four in-plane directions are
-// counted in one pass over the pixels they share, then each direction's border strips.
+// counted in one pass over the pixels they share, then each direction's border strips; the
+// usual case (directions2d at distance 1) runs wholly in WebAssembly, matrices included.
 import type { DiscreteVolume } from '../volume';
 import { directions2d, type Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
