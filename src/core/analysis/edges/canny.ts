@@ -8,6 +8,7 @@ import {
   cannySimdWorkspace,
   cannyStatesSimd,
   hysteresisSimd,
+  magnitudeCountsSimd,
   type CannySimdWorkspace,
 } from './simd/cannySimd';
 import { neighbourRows } from './sobel';
@@ -132,7 +133,11 @@ export function canny(
     if (options.thresholds === 'percentile') {
       // Magnitudes first (infinite thresholds: no candidates), then the thresholds from them.
       cannyStatesSimd(simd, img, Infinity, Infinity);
-      [low, high] = percentilesOf(simd.magnitude, [options.low, options.high]);
+      [low, high] = percentilesOf(
+        simd.magnitude,
+        [options.low, options.high],
+        magnitudeCountsSimd(simd),
+      );
     }
     hysteresisSimd(simd, cannyStatesSimd(simd, img, low, high));
   } else {

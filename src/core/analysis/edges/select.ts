@@ -19,24 +19,58 @@ export function percentileOf(values: Float32Array, p: number): number {
 }
 
 /**
- * Percentiles ps (0..100, nearest rank, as percentileOf) of values, which are not modified.
- * Non-negative float32 values order as their bit patterns do, so one pass counts the top 16
- * bits (finding the bucket of each rank) and a second counts the low 16 bits inside those
- * buckets. Any negative or NaN value falls back to quickselect.
+ * The two counting passes of a radix select over float32 bit patterns, which order as the values
+ * do when none is negative: here in TypeScript, or by a WASM kernel on its own memory.
  */
-export function percentilesOf(values: Float32Array, ps: readonly number[]): number[] {
+export interface RadixCounts {
+  /** Counts of the top 16 bits (32768 buckets, the sign bit clear), or null where a value is
+   * negative (or -0), infinite or NaN. */
+  top(): Int32Array | null;
+  /** Counts of the low 16 bits of the values in bucket b0, and in bucket b1. */
+  low(b0: number, b1: number): [Int32Array, Int32Array];
+}
+
+function countsOf(values: Float32Array): RadixCounts {
+  // Int32, not Uint32: V8 keeps int32 loads in registers; uint32 ones above 2^31 become doubles.
+  const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  return {
+    top() {
+      const top = new Int32Array(32768);
+      let bad = 0;
+      for (let i = 0; i < bits.length; i++) {
+        const b = bits[i];
+        bad |= (b < 0 ? 1 : 0) | (b >= 0x7f800000 ? 1 : 0);
+        top[(b >> 16) & 0x7fff]++;
+      }
+      return bad ? null : top;
+    },
+    low(b0, b1) {
+      const low0 = new Int32Array(65536);
+      const low1 = new Int32Array(65536);
+      for (let i = 0; i < bits.length; i++) {
+        const t = bits[i] >> 16;
+        if (t === b0) low0[bits[i] & 0xffff]++;
+        else if (t === b1) low1[bits[i] & 0xffff]++;
+      }
+      return [low0, low1];
+    },
+  };
+}
+
+/**
+ * Percentiles ps (0..100, nearest rank, as percentileOf) of values, which are not modified. One
+ * pass counts the top 16 bits of the values' patterns, finding the bucket of each rank; a second
+ * counts the low 16 bits inside those buckets. Negative, infinite or NaN values go to quickselect.
+ */
+export function percentilesOf(
+  values: Float32Array,
+  ps: readonly number[],
+  counts: RadixCounts = countsOf(values),
+): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => NaN);
-  const bits = new Uint32Array(values.buffer, values.byteOffset, n);
-  const top = new Uint32Array(65536);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bits[i];
-    // Above +Infinity's pattern: NaN, or a sign bit set (negative, or -0).
-    bad |= b > 0x7f800000 ? 1 : 0;
-    top[b >>> 16]++;
-  }
-  if (bad) return ps.map((p) => percentileOf(values, p));
+  const top = counts.top();
+  if (!top) return ps.map((p) => percentileOf(values, p));
   // Each rank's bucket and its rank inside the bucket.
   const targets = ps.map((p) => {
     let k = rankOf(n, p);
@@ -45,21 +79,19 @@ export function percentilesOf(values: Float32Array, ps: readonly number[]): numb
     return { bucket, k };
   });
   const buckets = [...new Set(targets.map((t) => t.bucket))];
-  const lows = buckets.map(() => new Uint32Array(65536));
-  // Bucket -> its slot in lows, or -1.
-  const slot = new Int8Array(65536).fill(-1);
-  buckets.forEach((b, j) => (slot[b] = j));
-  for (let i = 0; i < n; i++) {
-    const j = slot[bits[i] >>> 16];
-    if (j >= 0) lows[j][bits[i] & 0xffff]++;
+  const out = new Float32Array(ps.length);
+  const outBits = new Int32Array(out.buffer);
+  // Two buckets per counting pass; each rank is resolved before the next pass reuses the tables.
+  for (let j = 0; j < buckets.length; j += 2) {
+    const pair = [buckets[j], j + 1 < buckets.length ? buckets[j + 1] : -1];
+    const lows = counts.low(pair[0], pair[1]);
+    targets.forEach(({ bucket, k }, t) => {
+      const low = lows[pair.indexOf(bucket)];
+      if (!low) return;
+      let v = 0;
+      while (k >= low[v]) k -= low[v++];
+      outBits[t] = (bucket << 16) | v;
+    });
   }
-  const out = new Float32Array(1);
-  const outBits = new Uint32Array(out.buffer);
-  return targets.map(({ bucket, k }) => {
-    const low = lows[buckets.indexOf(bucket)];
-    let v = 0;
-    while (k >= low[v]) k -= low[v++];
-    outBits[0] = ((bucket << 16) | v) >>> 0;
-    return out[0];
-  });
+  return [...out];
 }

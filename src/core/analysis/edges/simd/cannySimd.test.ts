@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { canny, cannyWorkspace, type CannyOptions } from '../canny';
 import type { Image2d } from '../image2d';
+import { percentileOf, percentilesOf } from '../select';
+import { magnitudeCountsSimd, type CannySimdWorkspace } from './cannySimd';
 
 function generator(seed: number): () => number {
   let s = seed >>> 0;
@@ -142,6 +144,30 @@ describe('Canny workspace', () => {
     // Smoothing and windowing write into the input plane; the result is the same as from a copy.
     const smoothed = canny(img, { ...options, sigma: 1, window: [-900, 600] }, ws).edges.slice();
     expect(smoothed).toEqual(canny(img, { ...options, sigma: 1, window: [-900, 600] }).edges);
+  });
+
+  it('resolves percentile thresholds with the WASM radix counts exactly as quickselect does', () => {
+    const ws = cannyWorkspace(64, 40);
+    const r = canny(img, { sigma: 0, low: 70, high: 90, thresholds: 'percentile' }, ws);
+    const plain = canny(
+      img,
+      { sigma: 0, low: 70, high: 90, thresholds: 'percentile' },
+      undefined,
+      false,
+    );
+    expect([r.lowUsed, r.highUsed]).toEqual([plain.lowUsed, plain.highUsed]);
+    const simd = ws.simd as CannySimdWorkspace;
+    const ps = [0, 5, 33, 50, 70, 90, 99, 100];
+    const counted = percentilesOf(simd.magnitude, ps, magnitudeCountsSimd(simd));
+    expect(counted).toEqual(ps.map((p) => percentileOf(simd.magnitude, p)));
+    // An infinite magnitude, or a negative value (never a magnitude), is left to quickselect.
+    simd.magnitude[5] = Infinity;
+    expect(percentilesOf(simd.magnitude, [50, 100], magnitudeCountsSimd(simd))).toEqual([
+      percentileOf(simd.magnitude, 50),
+      Infinity,
+    ]);
+    simd.magnitude[5] = -1;
+    expect(percentilesOf(simd.magnitude, [0], magnitudeCountsSimd(simd))).toEqual([-1]);
   });
 
   it('refuses an image of another size', () => {

@@ -111,7 +111,105 @@
       (local.get $ring) (i32.sub (local.get $h) (i32.const 1)) (local.get $w) (local.get $h)
       (local.get $vlow) (local.get $low) (local.get $high)))
 
-;; Hysteresis in place: the weak pixels (state 1) 8-connected to a strong one (state 2) become
+;; Radix select's counting for percentiles of n non-negative float32 at src (their bit patterns
+  ;; order as the values do). histTop: counts of the top 16 bits into 32768 i32 at top (with room
+  ;; for four such tables, 512 KiB); returns 1 if any pattern is negative (a sign bit), infinite
+  ;; or NaN, which the caller then leaves to quickselect. histLow: for
+  ;; the patterns whose top 16 bits are b0 (or b1), counts of the low 16 bits into 65536 i32 at
+  ;; low0 (low1). Both zero their tables first.
+  (func (export "histTop") (param $src i32) (param $n i32) (param $top i32) (result i32)
+    (local $p i32) (local $end i32) (local $b i32) (local $q i32) (local $bad i32) (local $k i32)
+    (call $zero (local.get $top) (i32.const 524288))
+    (local.set $p (local.get $src))
+    (local.set $end (i32.add (local.get $src) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    ;; Four pixels a step into four tables, so runs of equal buckets do not wait on each other.
+    (block $done
+      (loop $count
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $b (i32.load (local.get $p)))
+        (local.set $bad (i32.or (local.get $bad) (local.get $b)))
+        (local.set $q (i32.add (local.get $top) (i32.and (i32.shr_u (local.get $b) (i32.const 14)) (i32.const 0x1fffc))))
+        (i32.store (local.get $q) (i32.add (i32.load (local.get $q)) (i32.const 1)))
+        (local.set $b (i32.load offset=4 (local.get $p)))
+        (local.set $bad (i32.or (local.get $bad) (local.get $b)))
+        (local.set $q (i32.add (local.get $top) (i32.and (i32.shr_u (local.get $b) (i32.const 14)) (i32.const 0x1fffc))))
+        (i32.store offset=131072 (local.get $q) (i32.add (i32.load offset=131072 (local.get $q)) (i32.const 1)))
+        (local.set $b (i32.load offset=8 (local.get $p)))
+        (local.set $bad (i32.or (local.get $bad) (local.get $b)))
+        (local.set $q (i32.add (local.get $top) (i32.and (i32.shr_u (local.get $b) (i32.const 14)) (i32.const 0x1fffc))))
+        (i32.store offset=262144 (local.get $q) (i32.add (i32.load offset=262144 (local.get $q)) (i32.const 1)))
+        (local.set $b (i32.load offset=12 (local.get $p)))
+        (local.set $bad (i32.or (local.get $bad) (local.get $b)))
+        (local.set $q (i32.add (local.get $top) (i32.and (i32.shr_u (local.get $b) (i32.const 14)) (i32.const 0x1fffc))))
+        (i32.store offset=393216 (local.get $q) (i32.add (i32.load offset=393216 (local.get $q)) (i32.const 1)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $count)))
+    (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done2
+      (loop $rest
+        (br_if $done2 (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $b (i32.load (local.get $p)))
+        (local.set $bad (i32.or (local.get $bad) (local.get $b)))
+        (local.set $q (i32.add (local.get $top) (i32.and (i32.shr_u (local.get $b) (i32.const 14)) (i32.const 0x1fffc))))
+        (i32.store (local.get $q) (i32.add (i32.load (local.get $q)) (i32.const 1)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $rest)))
+    ;; Sum the four tables into the first.
+    (local.set $q (local.get $top))
+    (local.set $end (i32.add (local.get $top) (i32.const 131072)))
+    (block $summed
+      (loop $sum
+        (br_if $summed (i32.ge_u (local.get $q) (local.get $end)))
+        (v128.store (local.get $q)
+          (i32x4.add (i32x4.add (v128.load (local.get $q)) (v128.load offset=131072 (local.get $q)))
+            (i32x4.add (v128.load offset=262144 (local.get $q)) (v128.load offset=393216 (local.get $q)))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $sum)))
+    ;; Unorderable: a sign bit in any pattern, or a count at or above +Infinity's (NaN, or an
+    ;; infinite magnitude, left to quickselect too).
+    (local.set $bad (i32.lt_s (local.get $bad) (i32.const 0)))
+    (local.set $q (i32.add (local.get $top) (i32.const 0x1fe00)))
+    (block $checked
+      (loop $check
+        (br_if $checked (i32.ge_u (local.get $q) (local.get $end)))
+        (local.set $bad (i32.or (local.get $bad) (v128.any_true (v128.load (local.get $q)))))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (br $check)))
+    (local.get $bad))
+
+  (func (export "histLow")
+    (param $src i32) (param $n i32) (param $b0 i32) (param $b1 i32) (param $low0 i32) (param $low1 i32)
+    (local $p i32) (local $end i32) (local $b i32) (local $t i32) (local $q i32)
+    (call $zero (local.get $low0) (i32.const 262144))
+    (call $zero (local.get $low1) (i32.const 262144))
+    (local.set $p (local.get $src))
+    (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $count
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $b (i32.load (local.get $p)))
+        (local.set $t (i32.shr_u (local.get $b) (i32.const 16)))
+        (if (i32.or (i32.eq (local.get $t) (local.get $b0)) (i32.eq (local.get $t) (local.get $b1)))
+          (then
+            (local.set $q (i32.add
+              (select (local.get $low0) (local.get $low1) (i32.eq (local.get $t) (local.get $b0)))
+              (i32.shl (i32.and (local.get $b) (i32.const 0xffff)) (i32.const 2))))
+            (i32.store (local.get $q) (i32.add (i32.load (local.get $q)) (i32.const 1)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $count))))
+
+  ;; Zeroes bytes [p, p + bytes), bytes a multiple of 16.
+  (func $zero (param $p i32) (param $bytes i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (local.get $bytes)))
+    (block $done
+      (loop $z
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (v128.store (local.get $p) (v128.const i32x4 0 0 0 0))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $z))))
+
+  ;; Hysteresis in place: the weak pixels (state 1) 8-connected to a strong one (state 2) become
   ;; strong, by a depth-first walk from the top strong indices listed at stack (room for w h);
   ;; then edges (bytes) gets 1 where the state is 2 and 0 elsewhere, sixteen pixels at a time.
   (func (export "hysteresis")

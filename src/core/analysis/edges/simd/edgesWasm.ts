@@ -20,6 +20,11 @@ export interface EdgesWasm {
     low: number,
     high: number,
   ): number;
+  /** Radix-select counts (select.ts) of n non-negative float32 at src: top 16 bits into 32768 i32
+   * at top (1 returned if a value is negative or NaN); low 16 bits of those in buckets b0, b1
+   * into 65536 i32 at low0, low1. */
+  histTop(src: number, n: number, top: number): number;
+  histLow(src: number, n: number, b0: number, b1: number, low0: number, low1: number): void;
   /** Weak pixels connected to strong ones become strong (state in place), from the top strong
    * indices listed at stack (room for w h); edges gets 1 per strong pixel, 0 elsewhere. */
   hysteresis(state: number, edges: number, stack: number, top: number, w: number, h: number): void;
