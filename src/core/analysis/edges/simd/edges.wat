@@ -179,24 +179,48 @@
 
   (func (export "histLow")
     (param $src i32) (param $n i32) (param $b0 i32) (param $b1 i32) (param $low0 i32) (param $low1 i32)
-    (local $p i32) (local $end i32) (local $b i32) (local $t i32) (local $q i32)
+    (local $p i32) (local $end i32) (local $vend i32) (local $k i32) (local $v0 v128) (local $v1 v128)
     (call $zero (local.get $low0) (i32.const 262144))
     (call $zero (local.get $low1) (i32.const 262144))
+    (local.set $v0 (i32x4.splat (local.get $b0)))
+    (local.set $v1 (i32x4.splat (local.get $b1)))
     (local.set $p (local.get $src))
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $src) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    ;; Four patterns a step; the few in a target bucket are counted one by one.
     (block $done
       (loop $count
-        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $b (i32.load (local.get $p)))
-        (local.set $t (i32.shr_u (local.get $b) (i32.const 16)))
-        (if (i32.or (i32.eq (local.get $t) (local.get $b0)) (i32.eq (local.get $t) (local.get $b1)))
+        (br_if $done (i32.ge_u (local.get $p) (local.get $vend)))
+        (if (v128.any_true (v128.or
+              (i32x4.eq (i32x4.shr_u (v128.load (local.get $p)) (i32.const 16)) (local.get $v0))
+              (i32x4.eq (i32x4.shr_u (v128.load (local.get $p)) (i32.const 16)) (local.get $v1))))
           (then
-            (local.set $q (i32.add
-              (select (local.get $low0) (local.get $low1) (i32.eq (local.get $t) (local.get $b0)))
-              (i32.shl (i32.and (local.get $b) (i32.const 0xffff)) (i32.const 2))))
-            (i32.store (local.get $q) (i32.add (i32.load (local.get $q)) (i32.const 1)))))
+            (local.set $k (i32.const 0))
+            (loop $lanes
+              (call $countLow (i32.load (i32.add (local.get $p) (local.get $k)))
+                (local.get $b0) (local.get $b1) (local.get $low0) (local.get $low1))
+              (local.set $k (i32.add (local.get $k) (i32.const 4)))
+              (br_if $lanes (i32.lt_u (local.get $k) (i32.const 16))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $count)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $p) (local.get $end)))
+        (call $countLow (i32.load (local.get $p))
+          (local.get $b0) (local.get $b1) (local.get $low0) (local.get $low1))
         (local.set $p (i32.add (local.get $p) (i32.const 4)))
-        (br $count))))
+        (br $tail))))
+
+  ;; Counts pattern b's low 16 bits at low0 if its top 16 bits are b0, at low1 if b1.
+  (func $countLow (param $b i32) (param $b0 i32) (param $b1 i32) (param $low0 i32) (param $low1 i32)
+    (local $t i32) (local $q i32)
+    (local.set $t (i32.shr_u (local.get $b) (i32.const 16)))
+    (if (i32.or (i32.eq (local.get $t) (local.get $b0)) (i32.eq (local.get $t) (local.get $b1)))
+      (then
+        (local.set $q (i32.add
+          (select (local.get $low0) (local.get $low1) (i32.eq (local.get $t) (local.get $b0)))
+          (i32.shl (i32.and (local.get $b) (i32.const 0xffff)) (i32.const 2))))
+        (i32.store (local.get $q) (i32.add (i32.load (local.get $q)) (i32.const 1))))))
 
   ;; Zeroes bytes [p, p + bytes), bytes a multiple of 16.
   (func $zero (param $p i32) (param $bytes i32)
