@@ -1,6 +1,7 @@
 // The 25 IBSI GLCM features of one (merged) co-occurrence matrix.
 import { defineFamily } from '../featureDef';
 import { matrixSum, type TextureMatrix } from './matrix';
+import { glcmCellsWasm } from './simd/glcmWasm';
 
 export const glcmDefs = defineFamily('glcm', [
   ['Joint maximum', 'GYBY', ''],
@@ -34,6 +35,8 @@ export const glcmDefs = defineFamily('glcm', [
 let scratch = new Float64Array(0);
 /** Sums that the cell passes hand back. */
 const sums = new Float64Array(3);
+/** All nine of them (see cellPasses). */
+const cellValues = new Float64Array(9);
 
 // The passes over cells are small functions of their own: a function is optimised after an
 // amount of work that grows with its size, so small hot ones are compiled within a few calls.
@@ -129,28 +132,24 @@ function crossSums(
 }
 
 /**
- * Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1).
- *
- * One pass over the matrix gives the marginals p_x, p_{x-y} and p_{x+y}; every feature that is a
- * sum over cells of p times a function of i, of |i - j| or of i + j is then a sum over a marginal
- * (the same terms, grouped). Logarithms are taken only where they must be: once per distinct
- * count of a mirrored cell pair (the matrix is symmetric) and once per marginal entry.
+ * The passes over cells, in TypeScript where WebAssembly is missing: fills px, pDiff, pSum and
+ * out with joint maximum, ASM, autocorrelation, joint entropy, mean, HX, HXY1, HXY2 and the
+ * correlation numerator (the order glcmCellsWasm gives them in).
  */
-export function glcmFeatures(m: TextureMatrix): Float64Array {
-  const ng = m.rows;
-  const counts = m.data;
-  const total = matrixSum(m);
-  const inv = total > 0 ? 1 / total : 0;
-  if (scratch.length < 5 * ng) scratch = new Float64Array(5 * ng);
-  scratch.fill(0, 0, 5 * ng);
-  const px = scratch.subarray(0, ng);
-  const logPx = scratch.subarray(ng, 2 * ng);
-  const pDiff = scratch.subarray(2 * ng, 3 * ng);
-  // p_{x+y}(k) for k = i + j in 2..2 ng, at index k - 2.
-  const pSum = scratch.subarray(3 * ng, 5 * ng);
+function cellPasses(
+  counts: Float64Array,
+  ng: number,
+  inv: number,
+  px: Float64Array,
+  pDiff: Float64Array,
+  pSum: Float64Array,
+  logPx: Float64Array,
+  out: Float64Array,
+): void {
   cellSums(counts, ng, inv, px, pDiff, pSum);
-  const [jointMax, asm, autocorr] = sums;
-  const entropy = jointEntropy(counts, ng, inv);
+  out.set(sums);
+  out[3] = jointEntropy(counts, ng, inv);
+  // The matrix is symmetric, so the marginals along rows and columns are equal (py = px).
   let mu = 0;
   let hx = 0;
   for (let r = 0; r < ng; r++) {
@@ -160,10 +159,38 @@ export function glcmFeatures(m: TextureMatrix): Float64Array {
       hx -= px[r] * logPx[r];
     }
   }
+  crossSums(counts, ng, inv, px, logPx, mu);
+  out[4] = mu;
+  out[5] = hx;
+  out.set(sums, 6);
+}
+
+/**
+ * Features in glcmDefs order; grey levels are 1-based (row r holds level r + 1).
+ *
+ * One pass over the matrix gives the marginals p_x, p_{x-y} and p_{x+y}; every feature that is a
+ * sum over cells of p times a function of i, of |i - j| or of i + j is then a sum over a marginal
+ * (the same terms, grouped). Logarithms are taken only where they must be: once per distinct
+ * count of a mirrored cell pair (the matrix is symmetric) and once per marginal entry. The
+ * passes over cells run in WebAssembly (simd/glcm.wat), fast from the first call.
+ */
+export function glcmFeatures(m: TextureMatrix): Float64Array {
+  const ng = m.rows;
+  const counts = m.data;
+  if (scratch.length < 5 * ng) scratch = new Float64Array(5 * ng);
+  scratch.fill(0, 0, 5 * ng);
+  const px = scratch.subarray(0, ng);
+  const logPx = scratch.subarray(ng, 2 * ng);
+  const pDiff = scratch.subarray(2 * ng, 3 * ng);
+  // p_{x+y}(k) for k = i + j in 2..2 ng, at index k - 2.
+  const pSum = scratch.subarray(3 * ng, 5 * ng);
+  if (!glcmCellsWasm(counts, ng, px, pDiff, pSum, cellValues)) {
+    const total = matrixSum(m);
+    cellPasses(counts, ng, total > 0 ? 1 / total : 0, px, pDiff, pSum, logPx, cellValues);
+  }
+  const [jointMax, asm, autocorr, entropy, mu, hx, hxy1, hxy2, corrNum] = cellValues;
   let jointVar = 0;
   for (let r = 0; r < ng; r++) jointVar += (r + 1 - mu) * (r + 1 - mu) * px[r];
-  crossSums(counts, ng, inv, px, logPx, mu);
-  const [hxy1, hxy2, corrNum] = sums;
   let diffAvg = 0;
   let diffEntropy = 0;
   let contrast = 0;

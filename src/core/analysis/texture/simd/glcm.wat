@@ -237,4 +237,179 @@
             (br $rows)))
         (local.set $d (i32.add (local.get $d) (i32.const 1)))
         (br $dirs))))
+
+  ;; log2 of a positive normal x, to a few ulp: x = m 2^e with m in [sqrt(1/2), sqrt(2)), and
+  ;; ln m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, by its series to s^21.
+  (func $log2 (export "log2") (param $x f64) (result f64)
+    (local $bits i64) (local $e f64) (local $m f64) (local $s f64) (local $s2 f64)
+    (local.set $bits (i64.reinterpret_f64 (local.get $x)))
+    (local.set $e (f64.convert_i64_s (i64.sub
+      (i64.shr_u (local.get $bits) (i64.const 52)) (i64.const 1023))))
+    (local.set $m (f64.reinterpret_i64 (i64.or
+      (i64.and (local.get $bits) (i64.const 0x000fffffffffffff))
+      (i64.const 0x3ff0000000000000))))
+    (if (f64.gt (local.get $m) (f64.const 1.4142135623730951))
+      (then
+        (local.set $m (f64.mul (local.get $m) (f64.const 0.5)))
+        (local.set $e (f64.add (local.get $e) (f64.const 1)))))
+    (local.set $s (f64.div (f64.sub (local.get $m) (f64.const 1)) (f64.add (local.get $m) (f64.const 1))))
+    (local.set $s2 (f64.mul (local.get $s) (local.get $s)))
+    (f64.add (local.get $e)
+      (f64.mul (f64.mul (local.get $s) (f64.const 2.8853900817779268)) ;; 2 / ln 2
+        (f64.add (f64.const 1) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.3333333333333333) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.2) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.14285714285714285) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.1111111111111111) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.09090909090909091) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.07692307692307693) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.06666666666666667) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.058823529411764705) (f64.mul (local.get $s2)
+        (f64.add (f64.const 0.05263157894736842) (f64.mul (local.get $s2)
+        (f64.const 0.047619047619047616))))))))))))))))))))))))
+
+  ;; The passes of glcmFeatures over the cells of a symmetric ng x ng count matrix (f64 at m,
+  ;; scaled by 1 / its total), for the features of glcmFeatures.ts. Adds p_x, p_{x-y} and p_{x+y} (index
+  ;; i + j - 2) into px, pd, ps, writes log2 p_x to lx, and at out: joint maximum, ASM,
+  ;; autocorrelation, joint entropy, mean, HX, HXY1, HXY2 and the correlation numerator.
+  (func (export "glcmCells")
+    (param $m i32) (param $ng i32)
+    (param $px i32) (param $pd i32) (param $ps i32) (param $lx i32) (param $out i32)
+    (local $r i32) (local $c i32) (local $at i32) (local $p f64) (local $q f64) (local $n f64)
+    (local $rowSum f64) (local $max f64) (local $asm f64) (local $auto f64) (local $ent f64)
+    (local $mu f64) (local $hx f64) (local $hxy1 f64) (local $hxy2 f64) (local $corr f64)
+    (local $i f64) (local $di f64) (local $lr f64) (local $lrc f64) (local $pr f64) (local $pc f64)
+    (local $d i32) (local $inv f64) (local $total f64)
+    ;; The total count, summed in index order, and its inverse.
+    (local.set $at (local.get $m))
+    (local.set $d (i32.add (local.get $m) (i32.shl (i32.mul (local.get $ng) (local.get $ng)) (i32.const 3))))
+    (block $tDone (loop $tLoop
+      (br_if $tDone (i32.ge_u (local.get $at) (local.get $d)))
+      (local.set $total (f64.add (local.get $total) (f64.load (local.get $at))))
+      (local.set $at (i32.add (local.get $at) (i32.const 8)))
+      (br $tLoop)))
+    (if (f64.gt (local.get $total) (f64.const 0))
+      (then (local.set $inv (f64.div (f64.const 1) (local.get $total)))))
+    ;; Marginals, joint maximum, ASM, autocorrelation.
+    (local.set $r (i32.const 0))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_u (local.get $r) (local.get $ng)))
+      (local.set $i (f64.convert_i32_u (i32.add (local.get $r) (i32.const 1))))
+      (local.set $rowSum (f64.const 0))
+      (local.set $c (i32.const 0))
+      (block $cDone (loop $cLoop
+        (br_if $cDone (i32.ge_u (local.get $c) (local.get $ng)))
+        (local.set $p (f64.mul (f64.load (i32.add (local.get $m) (i32.shl
+          (i32.add (i32.mul (local.get $r) (local.get $ng)) (local.get $c)) (i32.const 3))))
+          (local.get $inv)))
+        (if (f64.ne (local.get $p) (f64.const 0))
+          (then
+            (local.set $rowSum (f64.add (local.get $rowSum) (local.get $p)))
+            (local.set $d (i32.sub (local.get $r) (local.get $c)))
+            (if (i32.lt_s (local.get $d) (i32.const 0))
+              (then (local.set $d (i32.sub (i32.const 0) (local.get $d)))))
+            (local.set $at (i32.add (local.get $pd) (i32.shl (local.get $d) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $p)))
+            (local.set $at (i32.add (local.get $ps)
+              (i32.shl (i32.add (local.get $r) (local.get $c)) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $p)))
+            (if (f64.gt (local.get $p) (local.get $max)) (then (local.set $max (local.get $p))))
+            (local.set $asm (f64.add (local.get $asm) (f64.mul (local.get $p) (local.get $p))))
+            (local.set $auto (f64.add (local.get $auto) (f64.mul (f64.mul (local.get $i)
+              (f64.convert_i32_u (i32.add (local.get $c) (i32.const 1)))) (local.get $p))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $cLoop)))
+      (f64.store (i32.add (local.get $px) (i32.shl (local.get $r) (i32.const 3))) (local.get $rowSum))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop)))
+    ;; Joint entropy: a cell and its mirror image hold the same count, so one log serves both.
+    (local.set $r (i32.const 0))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_u (local.get $r) (local.get $ng)))
+      (local.set $c (local.get $r))
+      (block $cDone (loop $cLoop
+        (br_if $cDone (i32.ge_u (local.get $c) (local.get $ng)))
+        (local.set $n (f64.load (i32.add (local.get $m) (i32.shl
+          (i32.add (i32.mul (local.get $r) (local.get $ng)) (local.get $c)) (i32.const 3)))))
+        (local.set $q (f64.load (i32.add (local.get $m) (i32.shl
+          (i32.add (i32.mul (local.get $c) (local.get $ng)) (local.get $r)) (i32.const 3)))))
+        (if (i32.and (f64.eq (local.get $n) (local.get $q)) (i32.ne (local.get $r) (local.get $c)))
+          (then
+            (if (f64.gt (local.get $n) (f64.const 0))
+              (then
+                (local.set $p (f64.mul (local.get $n) (local.get $inv)))
+                (local.set $ent (f64.sub (local.get $ent) (f64.mul
+                  (f64.mul (f64.const 2) (local.get $p)) (call $log2 (local.get $p))))))))
+          (else
+            (if (f64.gt (local.get $n) (f64.const 0))
+              (then
+                (local.set $p (f64.mul (local.get $n) (local.get $inv)))
+                (local.set $ent (f64.sub (local.get $ent)
+                  (f64.mul (local.get $p) (call $log2 (local.get $p)))))))
+            (if (i32.and (f64.gt (local.get $q) (f64.const 0)) (i32.ne (local.get $r) (local.get $c)))
+              (then
+                (local.set $p (f64.mul (local.get $q) (local.get $inv)))
+                (local.set $ent (f64.sub (local.get $ent)
+                  (f64.mul (local.get $p) (call $log2 (local.get $p)))))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $cLoop)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop)))
+    ;; Mean and HX (py = px: the matrix is symmetric), log2 p_x.
+    (local.set $r (i32.const 0))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_u (local.get $r) (local.get $ng)))
+      (local.set $pr (f64.load (i32.add (local.get $px) (i32.shl (local.get $r) (i32.const 3)))))
+      (local.set $mu (f64.add (local.get $mu) (f64.mul
+        (f64.convert_i32_u (i32.add (local.get $r) (i32.const 1))) (local.get $pr))))
+      (if (f64.gt (local.get $pr) (f64.const 0))
+        (then
+          (local.set $lr (call $log2 (local.get $pr)))
+          (f64.store (i32.add (local.get $lx) (i32.shl (local.get $r) (i32.const 3))) (local.get $lr))
+          (local.set $hx (f64.sub (local.get $hx) (f64.mul (local.get $pr) (local.get $lr))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop)))
+    ;; HXY1, HXY2 with log2(p_x(i) p_y(j)) = log2 p_x(i) + log2 p_x(j); correlation numerator.
+    (local.set $r (i32.const 0))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_u (local.get $r) (local.get $ng)))
+      (local.set $pr (f64.load (i32.add (local.get $px) (i32.shl (local.get $r) (i32.const 3)))))
+      (if (f64.gt (local.get $pr) (f64.const 0))
+        (then
+          (local.set $di (f64.sub (f64.convert_i32_u (i32.add (local.get $r) (i32.const 1)))
+            (local.get $mu)))
+          (local.set $lr (f64.load (i32.add (local.get $lx) (i32.shl (local.get $r) (i32.const 3)))))
+          (local.set $c (i32.const 0))
+          (block $cDone (loop $cLoop
+            (br_if $cDone (i32.ge_u (local.get $c) (local.get $ng)))
+            (local.set $pc (f64.load (i32.add (local.get $px) (i32.shl (local.get $c) (i32.const 3)))))
+            (local.set $lrc (f64.add (local.get $lr)
+              (f64.load (i32.add (local.get $lx) (i32.shl (local.get $c) (i32.const 3))))))
+            (if (f64.gt (local.get $pc) (f64.const 0))
+              (then (local.set $hxy2 (f64.sub (local.get $hxy2)
+                (f64.mul (f64.mul (local.get $pr) (local.get $pc)) (local.get $lrc))))))
+            (local.set $p (f64.mul (f64.load (i32.add (local.get $m) (i32.shl
+              (i32.add (i32.mul (local.get $r) (local.get $ng)) (local.get $c)) (i32.const 3))))
+              (local.get $inv)))
+            (if (f64.ne (local.get $p) (f64.const 0))
+              (then
+                (if (f64.gt (local.get $pc) (f64.const 0))
+                  (then (local.set $hxy1 (f64.sub (local.get $hxy1)
+                    (f64.mul (local.get $p) (local.get $lrc))))))
+                (local.set $corr (f64.add (local.get $corr) (f64.mul (f64.mul (local.get $di)
+                  (f64.sub (f64.convert_i32_u (i32.add (local.get $c) (i32.const 1))) (local.get $mu)))
+                  (local.get $p))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $cLoop)))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop)))
+    (f64.store offset=0 (local.get $out) (local.get $max))
+    (f64.store offset=8 (local.get $out) (local.get $asm))
+    (f64.store offset=16 (local.get $out) (local.get $auto))
+    (f64.store offset=24 (local.get $out) (local.get $ent))
+    (f64.store offset=32 (local.get $out) (local.get $mu))
+    (f64.store offset=40 (local.get $out) (local.get $hx))
+    (f64.store offset=48 (local.get $out) (local.get $hxy1))
+    (f64.store offset=56 (local.get $out) (local.get $hxy2))
+    (f64.store offset=64 (local.get $out) (local.get $corr)))
 )

@@ -16,6 +16,16 @@ interface GlcmExports {
   ): void;
   glcm2d(levels: number, nx: number, g: number, rows: number, last: number): void;
   glcm2dMatrices(g: number, out: number): void;
+  log2(x: number): number;
+  glcmCells(
+    m: number,
+    ng: number,
+    px: number,
+    pd: number,
+    ps: number,
+    lx: number,
+    out: number,
+  ): void;
 }
 
 /** glcm2d's table slots: 8 of them, 0x4400 bytes apart from address 0, for g <= 64. */
@@ -109,4 +119,43 @@ export function slice2dMatricesWasm(
   const cells = (g - 1) * (g - 1);
   const out = new Float64Array(wasm.memory.buffer, matricesAt, 4 * cells);
   return [0, 1, 2, 3].map((d) => out.slice(d * cells, (d + 1) * cells));
+}
+
+/** log2 as the WebAssembly feature passes take it (exported for its accuracy test). */
+export function log2Wasm(x: number): number | null {
+  const wasm = glcmWasm();
+  return wasm ? wasm.log2(x) : null;
+}
+
+/**
+ * The passes over cells of glcmFeatures for a symmetric ng x ng count matrix scaled to sum 1:
+ * p_x, p_{x-y}, p_{x+y} (index i + j - 2) written to px, pDiff, pSum, and in sums (9 values)
+ * joint maximum, ASM, autocorrelation, joint entropy, mean, HX, HXY1, HXY2 and the correlation
+ * numerator. Returns false when WebAssembly is unavailable, so nothing was written.
+ */
+export function glcmCellsWasm(
+  counts: Float64Array,
+  ng: number,
+  px: Float64Array,
+  pDiff: Float64Array,
+  pSum: Float64Array,
+  sums: Float64Array,
+): boolean {
+  const wasm = glcmWasm();
+  if (!wasm) return false;
+  // The band's place: counts, then px, p_{x-y}, p_{x+y}, log2 px (6 ng zeroed), then sums.
+  const cells = ng * ng;
+  const marginalsAt = bandAt + 8 * cells;
+  const sumsAt = marginalsAt + 8 * 6 * ng;
+  reserveBytes(wasm.memory, sumsAt + 8 * 9);
+  const f64 = new Float64Array(wasm.memory.buffer, bandAt, cells + 6 * ng + 9);
+  f64.set(counts);
+  f64.fill(0, cells, cells + 6 * ng);
+  const pxAt = marginalsAt;
+  wasm.glcmCells(bandAt, ng, pxAt, pxAt + 8 * ng, pxAt + 16 * ng, pxAt + 32 * ng, sumsAt);
+  px.set(f64.subarray(cells, cells + ng));
+  pDiff.set(f64.subarray(cells + ng, cells + 2 * ng));
+  pSum.set(f64.subarray(cells + 2 * ng, cells + 4 * ng - 1));
+  sums.set(f64.subarray(cells + 6 * ng, cells + 6 * ng + 9));
+  return true;
 }
