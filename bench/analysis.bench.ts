@@ -1,11 +1,10 @@
 // Analysis kernels, single thread: Gaussian 5x5, Sobel magnitude, Canny, 32-level GLCM with its
 // features, first-order statistics; on a 512x512 int16 slice and a 2048x2048 12-bit image.
-// Runs the OpenCV / scikit-image peers on the same pixels and prints peer_ms / ours_ms ratios.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The OpenCV / scikit-image peers run on the same pixels in a timing server (peerServer.ts),
+// round by round with ours, and the bench prints peer_ms / ours_ms ratios.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { canny, cannyWorkspace } from '../src/core/analysis/edges/canny.ts';
 import {
   gaussianBlur,
@@ -22,32 +21,50 @@ import { glcmMatrices } from '../src/core/analysis/texture/glcm.ts';
 import { glcmFeatures } from '../src/core/analysis/texture/glcmFeatures.ts';
 import type { DiscreteVolume } from '../src/core/analysis/volume.ts';
 import { ctSlice, quantise, radiograph, type BenchImage } from './analysisImages.ts';
+import { startPeer, type Peer, type PeerKernel } from './peers/peerServer.ts';
 import { report } from './report.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const python = '/usr/bin/python3';
-
-interface Figure {
-  kernel: string;
-  image: string;
-  impl: string;
-  median_ms: number;
-  min_ms: number;
-  threads?: number;
+/** Median and minimum of a list of times (ms); on a shared machine the minimum is steadier. */
+function stats(times: number[]): [median: number, min: number] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return [sorted[Math.floor(sorted.length / 2)], sorted[0]];
 }
 
-/** Median and minimum of repeated timings; on a shared machine the minimum is the steadier. */
-function timings(fn: () => unknown, repeats: number): [median: number, min: number] {
-  // Warm up so the optimising compiler has run: the figures are steady-state.
+function timeOnce(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** Repeated timings of fn alone, after a warm-up (the optimising compiler has run). */
+function timings(fn: () => unknown, repeats: number): [number, number] {
   for (let i = 0; i < 5; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+  return stats(Array.from({ length: repeats }, () => timeOnce(fn)));
+}
+
+/**
+ * Ours and the peer in alternation, a short block of runs each per round (the last run of each
+ * block is timed, caches warm, as in a series), so both are timed while the machine is in the
+ * same state; warm-up rounds first.
+ */
+async function interleaved(
+  ours: () => unknown,
+  peer: (repeat: number) => Promise<number>,
+  rounds: number,
+): Promise<{ ours: [number, number]; peer: [number, number] }> {
+  const block = 3;
+  const mine: number[] = [];
+  const theirs: number[] = [];
+  for (let r = -3; r < rounds; r++) {
+    for (let i = 1; i < block; i++) ours();
+    const a = timeOnce(ours);
+    const b = await peer(block);
+    if (r >= 0) {
+      mine.push(a);
+      theirs.push(b);
+    }
   }
-  times.sort((a, b) => a - b);
-  return [times[Math.floor(times.length / 2)], times[0]];
+  return { ours: stats(mine), peer: stats(theirs) };
 }
 
 /** Canny thresholds (Sobel-scale gradient, L2) for each image; the peers use the same. */
@@ -56,68 +73,94 @@ const cannyThresholds: Record<string, [number, number]> = {
   '2048x2048 uint12': [300, 900],
 };
 
-function ours(img: BenchImage): Figure[] {
-  const { width, height, values } = img;
+async function benchImage(img: BenchImage, peer: Peer | null): Promise<void> {
+  const { width, height, values, label } = img;
   const image = { values, width, height };
   const mpix = (width * height) / 1e6;
-  const repeats = mpix < 1 ? 15 : 7;
-  const out: Figure[] = [];
-  const emit = (
+  const rounds = mpix < 1 ? 21 : 9;
+  const figure = (
     kernel: string,
+    impl: string,
     t: [number, number],
     extra: Record<string, unknown> = {},
-    impl = 'consilium',
   ): void => {
-    const ms = t[0];
-    const fig = {
+    report({
       bench: 'analysis',
       kernel,
-      image: img.label,
+      image: label,
       impl,
-      median_ms: +ms.toFixed(3),
+      median_ms: +t[0].toFixed(3),
       min_ms: +t[1].toFixed(3),
-    };
-    report({ ...fig, mpix_s: +(mpix / (ms / 1000)).toFixed(1), threads: 1, ...extra });
-    if (impl === 'consilium') out.push(fig);
+      mpix_s: +(mpix / (t[0] / 1000)).toFixed(1),
+      ...extra,
+    });
+  };
+  /** Ours ("consilium", what the engine runs) against the peer, one thread each, interleaved;
+   * then against the peer at its default thread count where that is more than one. */
+  const versus = async (
+    kernel: PeerKernel,
+    ours: () => unknown,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> => {
+    if (!peer) {
+      figure(kernel, 'consilium', timings(ours, rounds), { threads: 1, ...extra });
+      return;
+    }
+    const peerName = kernel === 'glcm-32' ? 'skimage' : 'opencv';
+    const threadCounts = kernel === 'glcm-32' ? [1] : [...new Set([1, peer.defaultThreads])];
+    for (const threads of threadCounts) {
+      const t = await interleaved(ours, (repeat) => peer.time(kernel, threads, repeat), rounds);
+      if (threads === 1) figure(kernel, 'consilium', t.ours, { threads: 1, ...extra });
+      figure(kernel, peerName, t.peer, { threads, interleaved_with: 'consilium' });
+      report({
+        bench: 'analysis',
+        kernel,
+        image: label,
+        ratio: `${peerName}-${threads === 1 ? '1thread' : `${threads}threads`}_ms/consilium_ms`,
+        value: +(t.peer[0] / t.ours[0]).toFixed(2),
+        value_of_min: +(t.peer[1] / t.ours[1]).toFixed(2),
+      });
+    }
   };
 
   const kernel5 = gaussianKernel(sigmaForKernelSize(5), 2);
   const blurred = new Float32Array(values.length);
   const scratch = new Float32Array(values.length);
-  // "consilium" is what the engine runs (WASM SIMD interiors); "consilium-js" the plain kernels.
-  const gauss = (): unknown => gaussianBlurWasm(image, kernel5, blurred);
-  emit('gaussian-5x5', timings(gauss, repeats));
+  await versus('gaussian-5x5', () => gaussianBlurWasm(image, kernel5, blurred));
+  // "consilium-js": the plain TypeScript kernels, where WebAssembly SIMD is missing.
   const gaussJs = (): unknown => gaussianBlur(image, kernel5, blurred, scratch);
-  emit('gaussian-5x5', timings(gaussJs, repeats), {}, 'consilium-js');
+  figure('gaussian-5x5', 'consilium-js', timings(gaussJs, rounds), { threads: 1 });
 
   const magnitude = new Float32Array(values.length);
-  const sob = (): unknown => sobelSimd(image, magnitude, null, null);
-  emit('sobel-magnitude', timings(sob, repeats));
+  await versus('sobel-magnitude', () => sobelSimd(image, magnitude, null, null));
   const sobJs = (): unknown => sobel(image, magnitude, null, null);
-  emit('sobel-magnitude', timings(sobJs, repeats), {}, 'consilium-js');
+  figure('sobel-magnitude', 'consilium-js', timings(sobJs, rounds), { threads: 1 });
 
-  const [low, high] = cannyThresholds[img.label];
   // A workspace reused across calls, as a worker or a batch keeps one per image size; the
   // headline figure includes copying the image into it, "consilium-resident" does not (the
   // image already in the workspace, as a decoder writing there would leave it).
+  const [low, high] = cannyThresholds[label];
   const ws = cannyWorkspace(width, height);
   const cannyOptions = { sigma: 0, low, high, thresholds: 'absolute' } as const;
-  const can = () => canny(image, cannyOptions, ws);
-  const edgePixels = can().edges.reduce((a, b) => a + b, 0);
-  emit('canny', timings(can, repeats), { edge_pixels: edgePixels });
+  const can = (): unknown => canny(image, cannyOptions, ws);
+  const edgePixels = canny(image, cannyOptions, ws).edges.reduce((a, b) => a + b, 0);
+  await versus('canny', can, { edge_pixels: edgePixels, peer_edge_pixels: peer?.edgePixels });
   ws.input.set(values);
   const resident = { values: ws.input, width, height };
-  const canResident = () => canny(resident, cannyOptions, ws);
-  emit('canny', timings(canResident, repeats), {}, 'consilium-resident');
+  const canResident = (): unknown => canny(resident, cannyOptions, ws);
+  figure('canny', 'consilium-resident', timings(canResident, rounds), { threads: 1 });
   const wsJs = cannyWorkspace(width, height, false);
-  const canJs = () => canny(image, cannyOptions, wsJs, false);
-  emit('canny', timings(canJs, repeats), {}, 'consilium-js');
+  const canJs = (): unknown => canny(image, cannyOptions, wsJs, false);
+  figure('canny', 'consilium-js', timings(canJs, rounds), { threads: 1 });
   // What the workbench and `consilium edges` run by default: sigma 1.4 (11 taps), thresholds at
   // the 80th and 95th percentiles of the gradient. No peer runs this exact pipeline.
   const defaults = { sigma: 1.4, low: 80, high: 95, thresholds: 'percentile' } as const;
-  const canDefault = () => canny(image, defaults, ws);
-  const defaultEdges = canDefault().edges.reduce((a, b) => a + b, 0);
-  emit('canny-default', timings(canDefault, repeats), { edge_pixels: defaultEdges });
+  const canDefault = (): unknown => canny(image, defaults, ws);
+  const defaultEdges = canny(image, defaults, ws).edges.reduce((a, b) => a + b, 0);
+  figure('canny-default', 'consilium', timings(canDefault, rounds), {
+    threads: 1,
+    edge_pixels: defaultEdges,
+  });
 
   const volume: DiscreteVolume = {
     levels: quantise(values, 32),
@@ -131,73 +174,30 @@ function ours(img: BenchImage): Figure[] {
     for (const m of glcmMatrices(volume, directions2d, 0)) contrast += glcmFeatures(m)[11] / 4;
   };
   glcm();
-  emit('glcm-32', timings(glcm, repeats), {
+  await versus('glcm-32', glcm, {
     features: 25,
     contrast_mean: +contrast.toFixed(6),
+    peer_contrast_mean: peer?.contrastMean,
   });
 
   const mask = new Uint8Array(values.length).fill(1);
-  const stats = (): unknown => intensityStatistics(maskedValues(values, mask));
-  stats();
-  emit('first-order', timings(stats, repeats), { features: 18 });
-  return out;
-}
-
-function peers(img: BenchImage, dir: string): Figure[] {
-  const raw = join(dir, `${img.width}.raw`);
-  writeFileSync(raw, new Uint8Array(img.raw.buffer));
-  const levels = quantise(img.values, 32);
-  writeFileSync(
-    `${raw}.levels`,
-    Uint8Array.from(levels, (g) => g - 1),
-  );
-  const [low, high] = cannyThresholds[img.label];
-  const args = [
-    join(here, 'peers', 'analysis_peers.py'),
-    raw,
-    img.dtype,
-    `${img.width}`,
-    `${img.height}`,
-    img.label,
-    `${low}`,
-    `${high}`,
-  ];
-  const run = spawnSync(python, args, { encoding: 'utf8', timeout: 600_000 });
-  if (run.error || run.status !== 0) {
-    report({
-      bench: 'analysis',
-      image: img.label,
-      impl: 'peers',
-      skipped: `${python} failed: ${run.error?.message ?? run.stderr.trim().split('\n').pop()}`,
-    });
-    return [];
-  }
-  const figures: Figure[] = [];
-  for (const line of run.stdout.trim().split('\n')) {
-    if (!line) continue;
-    const fig = JSON.parse(line) as Figure & { skipped?: string };
-    report({ ...fig });
-    if (!fig.skipped) figures.push(fig);
-  }
-  return figures;
+  const firstOrder = (): unknown => intensityStatistics(maskedValues(values, mask));
+  figure('first-order', 'consilium', timings(firstOrder, rounds), { threads: 1, features: 18 });
 }
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
   try {
     for (const img of [ctSlice(512), radiograph(2048)]) {
-      const mine = ours(img);
-      for (const peer of peers(img, dir)) {
-        const me = mine.find((f) => f.kernel === peer.kernel);
-        if (!me) continue;
-        report({
-          bench: 'analysis',
-          kernel: peer.kernel,
-          image: img.label,
-          ratio: `${peer.impl}${peer.threads === 1 ? '-1thread' : `-${peer.threads}threads`}_ms/consilium_ms`,
-          value: +(peer.median_ms / me.median_ms).toFixed(2),
-          value_of_min: +(peer.min_ms / me.min_ms).toFixed(2),
-        });
+      const [low, high] = cannyThresholds[img.label];
+      const peer = await startPeer(img, dir, low, high);
+      if (typeof peer === 'string') {
+        report({ bench: 'analysis', image: img.label, impl: 'peers', skipped: peer });
+      }
+      try {
+        await benchImage(img, typeof peer === 'string' ? null : peer);
+      } finally {
+        if (typeof peer !== 'string') peer.close();
       }
     }
   } finally {

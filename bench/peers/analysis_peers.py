@@ -1,8 +1,13 @@
 #!/usr/bin/python3
 """Peer timings for bench/analysis.bench.ts: OpenCV and scikit-image on the same raw images.
 
-Usage: analysis_peers.py <raw> <int16|uint16> <width> <height> <label> <canny_low> <canny_high>
-Prints one JSON line per kernel and implementation, in the shape the TypeScript bench prints.
+Usage: analysis_peers.py <raw> <int16|uint16> <width> <height> <canny_low> <canny_high>
+A timing server, so the bench can interleave its own runs with ours round by round (on a shared
+VM whose speed drifts over seconds, separate runs of each side are not comparable). It prints
+one JSON line of setup facts ({"ready": ..., "edge_pixels": ..., "contrast_mean": ...}, or
+{"skipped": reason}), then for each line "<kernel> <threads> <repeat>" on stdin runs that kernel
+repeat times and prints the last run's time in ms; an empty line or EOF ends it. Kernels: gaussian-5x5,
+sobel-magnitude, canny (OpenCV; threads 1 or more), glcm-32 (scikit-image; threads ignored).
 The grey levels for GLCM are read from <raw>.levels (uint8, 0-based, 32 levels), written by the
 bench, so both sides count exactly the same matrix.
 """
@@ -36,25 +41,12 @@ def ensure_packages():
     return "install Debian's python3-opencv and python3-skimage (apt-get install -y python3-opencv python3-skimage)"
 
 
-def timings(fn, repeats):
-    """(median, min) in ms; on a shared machine the minimum is the steadier figure."""
-    for _ in range(3):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return times[len(times) // 2], times[0]
-
-
 def main():
-    raw, dtype, width, height, label, low, high = sys.argv[1:8]
+    raw, dtype, width, height, low, high = sys.argv[1:7]
     width, height, low, high = int(width), int(height), float(low), float(high)
     missing = ensure_packages()
     if missing:
-        print(json.dumps({"bench": "analysis", "impl": "opencv", "skipped": missing}))
+        print(json.dumps({"skipped": missing}), flush=True)
         return
     import numpy as np
     import cv2
@@ -64,15 +56,6 @@ def main():
     f32 = img.astype(np.float32)
     i16 = img.astype(np.int16)
     levels = np.fromfile(raw + ".levels", dtype=np.uint8).reshape(height, width)
-    mpix = width * height / 1e6
-    repeats = 15 if mpix < 1 else 7
-
-    def emit(kernel, impl, t, **extra):
-        ms, best = t
-        print(json.dumps({"bench": "analysis", "kernel": kernel, "image": label, "impl": impl,
-                          "median_ms": round(ms, 3), "min_ms": round(best, 3),
-                          "mpix_s": round(mpix / (ms / 1000), 1), **extra}),
-              flush=True)
 
     def gaussian():
         cv2.GaussianBlur(f32, (5, 5), 0)
@@ -87,16 +70,6 @@ def main():
         dy = cv2.Sobel(i16, cv2.CV_16S, 0, 1, ksize=3)
         return cv2.Canny(dx, dy, low, high, L2gradient=True)
 
-    default_threads = cv2.getNumThreads()
-    for threads in (1, default_threads):
-        cv2.setNumThreads(threads)
-        for kernel, fn in (("gaussian-5x5", gaussian), ("sobel-magnitude", sobel), ("canny", canny)):
-            fn()
-            emit(kernel, "opencv", timings(fn, repeats), threads=threads,
-                 **({"edge_pixels": int(np.count_nonzero(canny()))} if kernel == "canny" else {}))
-        if default_threads == 1:
-            break
-
     angles = [0, np.pi / 4, np.pi / 2, 3 * np.pi / 4]
     props = ["contrast", "dissimilarity", "homogeneity", "energy", "correlation", "ASM"]
 
@@ -104,9 +77,21 @@ def main():
         m = graycomatrix(levels, [1], angles, levels=32, symmetric=True, normed=True)
         return [graycoprops(m, p) for p in props]
 
-    glcm()
-    contrast = float(glcm()[0].mean())
-    emit("glcm-32", "skimage", timings(glcm, repeats), threads=1, contrast_mean=round(contrast, 6))
+    kernels = {"gaussian-5x5": gaussian, "sobel-magnitude": sobel, "canny": canny, "glcm-32": glcm}
+    print(json.dumps({"ready": True, "default_threads": cv2.getNumThreads(),
+                      "edge_pixels": int(np.count_nonzero(canny())),
+                      "contrast_mean": round(float(glcm()[0].mean()), 6)}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        kernel, threads, repeat = line.split()
+        cv2.setNumThreads(int(threads))
+        fn = kernels[kernel]
+        for _ in range(int(repeat)):
+            t0 = time.perf_counter()
+            fn()
+            ms = (time.perf_counter() - t0) * 1000
+        print(round(ms, 4), flush=True)
 
 
 if __name__ == "__main__":
