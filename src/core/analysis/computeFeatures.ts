@@ -8,7 +8,6 @@ import { familyDefs, textureFamilies } from './registry';
 import { intensityHistogram } from './stats/intensityHistogram';
 import { intensityStatistics } from './stats/intensityStatistics';
 import { intensityVolumeHistogram } from './stats/intensityVolumeHistogram';
-import { maskedValues } from './stats/sortedValues';
 import {
   aggregateDirectional,
   aggregateZones,
@@ -57,7 +56,7 @@ export function computeFeatures(
   const zoneAgg = zoneAggregationOf(agg);
   const d = params.distance;
   const compute: Record<FamilyId, () => Float64Array> = {
-    'intensity-statistics': () => intensityStatistics(maskedValues(roi.values, intensityMask)),
+    'intensity-statistics': () => intensityStatistics(roi.values, intensityMask),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
     glcm: () =>
       aggregateDirectional(

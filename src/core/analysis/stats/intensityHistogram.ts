@@ -1,6 +1,6 @@
 // IBSI intensity histogram features (family ZVCW), over discretised grey levels 1..Ng.
 import { defineFamily } from '../featureDef';
-import { intensityStatistics } from './intensityStatistics';
+import { statisticsOfCounts } from './intensityStatistics';
 
 export const intensityHistogramDefs = defineFamily('intensity-histogram', [
   ['Mean discretised intensity', 'X6K6', ''],
@@ -43,11 +43,8 @@ export function intensityHistogram(levels: Uint16Array, levelCount: number): Flo
   const hist = greyLevelHistogram(levels, levelCount);
   let n = 0;
   for (let g = 1; g <= levelCount; g++) n += hist[g];
-  // The statistics formulas need sorted values; a histogram expands to them in order.
-  const sorted = new Float64Array(n);
-  let k = 0;
-  for (let g = 1; g <= levelCount; g++) for (let c = 0; c < hist[g]; c++) sorted[k++] = g;
-  const s = intensityStatistics(sorted);
+  // The statistics formulas, applied to the grey levels counted by level (index g is level g).
+  const s = statisticsOfCounts(hist, 0, n);
 
   let mode = 1;
   let entropy = 0;
