@@ -13,13 +13,16 @@
       (loop $rows
         (br_if $rowsDone (i32.ge_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))
         (call $sobelRow (local.get $src) (local.get $gx) (local.get $gy) (local.get $mag)
-          (local.get $w) (local.get $y))
+          (local.get $w) (local.get $y) (i32.const 0))
         (local.set $y (i32.add (local.get $y) (i32.const 1)))
         (br $rows))))
 
-  ;; Row y (0 < y < h-1) of sobel, columns 1 .. 1 + 4 * floor((w - 2) / 4) - 1.
+  ;; Row y (0 < y < h-1) of sobel, columns 1 .. 1 + 4 * floor((w - 2) / 4) - 1; with last set,
+  ;; one more vector over the row's final four interior columns (w >= 6; the lanes it shares
+  ;; with the previous vector get the same values again), so all of 1 .. w - 2.
   (func $sobelRow
     (param $src i32) (param $gx i32) (param $gy i32) (param $mag i32) (param $w i32) (param $y i32)
+    (param $last i32)
     (local $o i32) (local $end i32) (local $p i32) (local $stride i32)
     (local $tl v128) (local $tc v128) (local $tr v128)
     (local $ml v128) (local $mr v128)
@@ -33,7 +36,12 @@
     (local.set $p (i32.sub (i32.sub (i32.add (local.get $src) (local.get $o)) (local.get $stride)) (i32.const 4)))
     (block $colsDone
       (loop $cols
-        (br_if $colsDone (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (if (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end))
+          (then
+            (br_if $colsDone (i32.or (i32.eqz (local.get $last)) (i32.ge_s (local.get $o) (local.get $end))))
+            (local.set $p (i32.sub (local.get $p) (i32.sub (i32.add (local.get $o) (i32.const 16)) (local.get $end))))
+            (local.set $o (i32.sub (local.get $end) (i32.const 16)))
+            (local.set $last (i32.const 0))))
         (local.set $tl (v128.load (local.get $p)))
         (local.set $tc (v128.load offset=4 (local.get $p)))
         (local.set $tr (v128.load offset=8 (local.get $p)))
@@ -69,12 +77,10 @@
   (func (export "canny")
     (param $src i32) (param $mag i32) (param $state i32) (param $strong i32) (param $ring i32)
     (param $w i32) (param $h i32) (param $low f64) (param $high f64) (result i32)
-    (local $y i32) (local $x i32) (local $stride i32) (local $gxRow i32) (local $xEnd i32)
+    (local $y i32) (local $x i32) (local $stride i32) (local $gxRow i32)
     (local $count i32) (local $vlow v128)
     (local.set $vlow (f32x4.splat (call $f32AtOrBelow (local.get $low))))
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $xEnd (i32.add (i32.const 1)
-      (i32.shl (i32.shr_u (i32.sub (local.get $w) (i32.const 2)) (i32.const 2)) (i32.const 2))))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_s (local.get $y) (local.get $h)))
@@ -90,8 +96,8 @@
             (call $sobelRow (local.get $src)
               (i32.sub (local.get $gxRow) (i32.mul (local.get $y) (local.get $stride)))
               (i32.sub (i32.add (local.get $gxRow) (local.get $stride)) (i32.mul (local.get $y) (local.get $stride)))
-              (local.get $mag) (local.get $w) (local.get $y))
-            (local.set $x (local.get $xEnd))))
+              (local.get $mag) (local.get $w) (local.get $y) (i32.const 1))
+            (local.set $x (i32.sub (local.get $w) (i32.const 1)))))
         (block $colsDone
           (loop $cols
             (br_if $colsDone (i32.ge_s (local.get $x) (local.get $w)))
