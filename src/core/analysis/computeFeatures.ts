@@ -5,6 +5,7 @@ import { localIntensity } from './local/intensityPeak';
 import { morphology } from './morphology/morphology';
 import type { FeatureParams } from './params';
 import { familyDefs, textureFamilies } from './registry';
+import { cropToMask } from './roi/cropToMask';
 import { intensityHistogram } from './stats/intensityHistogram';
 import { intensityStatistics } from './stats/intensityStatistics';
 import { intensityVolumeHistogram } from './stats/intensityVolumeHistogram';
@@ -50,21 +51,27 @@ export function computeFeatures(
   overrides: FeatureOverrides = {},
 ): FeatureSet {
   assertRoiShape(roi);
-  const intensityMask = resegment(roi, params.resegment);
-  const discrete = discretise(roi, intensityMask, params.discretisation, params.resegment);
+  // Intensity and texture families see only the mask's voxels and whether their neighbours are
+  // in it, so they run on the box around the mask; morphology and local intensity (positions,
+  // the image around the ROI) keep the whole volume.
+  const { roi: box, z0 } = cropToMask(roi);
+  const intensityMask = resegment(box, params.resegment);
+  const discrete = discretise(box, intensityMask, params.discretisation, params.resegment);
+  let wholeMask: Uint8Array | undefined;
+  const wholeIntensityMask = (): Uint8Array =>
+    box === roi ? intensityMask : (wholeMask ??= resegment(roi, params.resegment));
   const agg = params.aggregation;
   const zoneAgg = zoneAggregationOf(agg);
   const d = params.distance;
+  const glcmOverride = overrides.glcm;
+  // Overrides are counted on the whole volume: slice z of the box is slice z + z0 there.
+  const glcmOf: MatricesOf = glcmOverride
+    ? (dirs, z) => glcmOverride(dirs, z < 0 ? z : z + z0)
+    : (dirs, z) => glcmMatrices(discrete, dirs, z, d);
   const compute: Record<FamilyId, () => Float64Array> = {
-    'intensity-statistics': () => intensityStatistics(roi.values, intensityMask),
+    'intensity-statistics': () => intensityStatistics(box.values, intensityMask),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
-    glcm: () =>
-      aggregateDirectional(
-        discrete,
-        agg,
-        overrides.glcm ?? ((dirs, z) => glcmMatrices(discrete, dirs, z, d)),
-        glcmFeatures,
-      ),
+    glcm: () => aggregateDirectional(discrete, agg, glcmOf, glcmFeatures),
     glrlm: () =>
       aggregateDirectional(
         discrete,
@@ -84,11 +91,11 @@ export function computeFeatures(
       ),
     // Border distances are measured in the morphological mask, before resegmentation.
     gldzm: () =>
-      aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, roi.mask, z), gldzmFeatures),
+      aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, box.mask, z), gldzmFeatures),
     'intensity-volume-histogram': () =>
       intensityVolumeHistogram(discrete.levels, discrete.levelCount),
-    morphology: () => morphology(roi, intensityMask),
-    'local-intensity': () => localIntensity(roi, intensityMask),
+    morphology: () => morphology(roi, wholeIntensityMask()),
+    'local-intensity': () => localIntensity(roi, wholeIntensityMask()),
   };
   const features: FeatureValue[] = [];
   for (const family of families) {

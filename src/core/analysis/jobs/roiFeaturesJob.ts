@@ -3,6 +3,7 @@
 import { computeFeatures, type FeatureOverrides, type FeatureSet } from '../computeFeatures';
 import type { FamilyId } from '../featureDef';
 import type { FeatureParams } from '../params';
+import { cropToMask } from '../roi/cropToMask';
 import { roiStackMask, type SliceRoi } from '../roi/roiStack';
 import type { RoiShape } from '../roi/shapes';
 import { assertRoiShape, type RoiVolume, type SpacingMm } from '../volume';
@@ -42,5 +43,7 @@ export function runRoiFeaturesJob(
 ): RoiFeaturesResult {
   const roi = roiOfJob(job);
   const set = computeFeatures(roi, job.params, job.families, overrides);
-  return { ...set, histogram: roiHistogram(roi.values, roi.mask, job.histogramBins) };
+  // Only the mask's voxels count, so the box around it gives the same histogram.
+  const box = cropToMask(roi).roi;
+  return { ...set, histogram: roiHistogram(box.values, box.mask, job.histogramBins) };
 }
