@@ -76,16 +76,19 @@ export function cannyWorkspace(width: number, height: number, useSimd = true): C
   };
 }
 
-// One workspace for callers that pass none (their results are copied out of it), with the
-// useSimd it was made for.
-let shared: { ws: CannyWorkspace; useSimd: boolean } | null = null;
+// Workspaces for callers that pass none (their results are copied out), by size and useSimd;
+// the few most recent are kept, as a viewer alternates between a handful of series.
+const shared = new Map<string, CannyWorkspace>();
+const sharedKept = 3;
 
 function sharedWorkspace(width: number, height: number, useSimd: boolean): CannyWorkspace {
-  const ws = shared?.ws;
-  if (!ws || ws.width !== width || ws.height !== height || shared?.useSimd !== useSimd) {
-    shared = { ws: cannyWorkspace(width, height, useSimd), useSimd };
-  }
-  return shared.ws;
+  const key = `${width}x${height}${useSimd ? '' : ' plain'}`;
+  let ws = shared.get(key);
+  if (ws) shared.delete(key);
+  else ws = cannyWorkspace(width, height, useSimd);
+  shared.set(key, ws);
+  for (const old of shared.keys()) if (shared.size > sharedKept) shared.delete(old);
+  return ws;
 }
 
 // tan(22.5 deg) and tan(67.5 deg): the sector borders of the quantised gradient direction.
