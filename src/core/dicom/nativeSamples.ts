@@ -3,6 +3,9 @@ import type { InstanceMeta } from './types.ts';
 export type Samples =
   Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array;
 
+/** Typed arrays use the host's byte order; samples in that order are copied in one go. */
+const hostLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * The stored samples of one native (uncompressed) frame, in the file's sample order.
  * `bytes`/`offset` point at the Pixel Data value; 1-bit frames are unpacked to 0/1 bytes.
@@ -19,6 +22,16 @@ export function nativeSamples(
   if (meta.bitsAllocated === 1) return unpackBits(bytes, offset, frameIndex * frameBits, frameBits);
   const start = offset + (frameIndex * frameBits) / 8;
   const count = frameBits / meta.bitsAllocated;
+  const size = meta.bitsAllocated / 8;
+  if ((size === 2 || size === 4) && littleEndian === hostLittleEndian) {
+    const end = start + count * size;
+    // A truncated frame takes the DataView path below, which reports it as before.
+    if (end <= bytes.length) {
+      const copy = bytes.slice(start, end).buffer;
+      if (size === 2) return signed ? new Int16Array(copy) : new Uint16Array(copy);
+      return signed ? new Int32Array(copy) : new Uint32Array(copy);
+    }
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset + start, (frameBits / 8) | 0);
   switch (meta.bitsAllocated) {
     case 8: {
