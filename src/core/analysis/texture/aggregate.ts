@@ -1,7 +1,7 @@
 // IBSI texture aggregation: how matrices from slices and directions become one feature vector.
 import type { DiscreteVolume } from '../volume';
 import { directions2d, directions3d, type Direction } from './directions';
-import { matrixSum, mergeMatrices, type TextureMatrix } from './matrix';
+import { matrixIsEmpty, mergeMatrices, type TextureMatrix } from './matrix';
 
 /** Directional families (GLCM, GLRLM): the six IBSI aggregations. */
 export type DirectionalAggregation =
@@ -62,7 +62,7 @@ function averageFeatures(matrices: readonly TextureMatrix[], features: FeaturesO
   let acc: Float64Array | null = null;
   let n = 0;
   for (const m of matrices) {
-    if (matrixSum(m) === 0) continue;
+    if (matrixIsEmpty(m)) continue;
     const f = features(m);
     if (!acc) acc = new Float64Array(f.length);
     for (let i = 0; i < f.length; i++) acc[i] += f[i];

@@ -3,16 +3,31 @@
 // GLDZM uses it; computed by breadth-first search from the border voxels.
 import type { Dims } from '../volume';
 
+/**
+ * Distances over slice z (z >= 0), indexed from the slice's first voxel, or over the whole
+ * volume (z = -1); 0 outside the ROI.
+ */
 export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Array {
   const [nx, ny, nz] = dims;
   const plane = nx * ny;
-  const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
-  const threeD = z < 0;
+  return z >= 0
+    ? distances(mask.subarray(z * plane, (z + 1) * plane), nx, ny, 1, false)
+    : distances(mask, nx, ny, nz, true);
+}
+
+function distances(
+  mask: Uint8Array,
+  nx: number,
+  ny: number,
+  nz: number,
+  threeD: boolean,
+): Int32Array {
+  const plane = nx * ny;
   const dist = new Int32Array(mask.length);
   const queue = new Int32Array(mask.length);
   let tail = 0;
   // Seeds: ROI voxels with a 4/6-neighbour outside the ROI or outside the image (slice).
-  for (let zz = z0; zz < z1; zz++) {
+  for (let zz = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
       for (let x = 0; x < nx; x++) {
         const i = x + nx * (y + ny * zz);
@@ -26,8 +41,7 @@ export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Ar
           mask[i + 1] === 0 ||
           mask[i - nx] === 0 ||
           mask[i + nx] === 0 ||
-          (threeD &&
-            (zz === z0 || zz === z1 - 1 || mask[i - plane] === 0 || mask[i + plane] === 0));
+          (threeD && (zz === 0 || zz === nz - 1 || mask[i - plane] === 0 || mask[i + plane] === 0));
         if (border) {
           dist[i] = 1;
           queue[tail++] = i;
@@ -44,7 +58,6 @@ export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Ar
     for (let k = 0; k < steps.length; k++) {
       const w = v + steps[k];
       if (w < 0 || w >= mask.length || mask[w] === 0 || dist[w] !== 0) continue;
-      if (!threeD && (w < z0 * plane || w >= z1 * plane)) continue;
       dist[w] = next;
       queue[tail++] = w;
     }

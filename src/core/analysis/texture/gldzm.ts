@@ -39,6 +39,7 @@ export function gldzmMatrix(
   const zones = labelZones(volume, z);
   const dist = borderDistance(distanceMask, volume.dims, z);
   const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
+  // Both are indexed over the same region (the slice, or the volume).
   for (let i = 0; i < zones.zoneOf.length; i++) {
     const k = zones.zoneOf[i];
     if (k >= 0 && dist[i] < zoneDist[k]) zoneDist[k] = dist[i];

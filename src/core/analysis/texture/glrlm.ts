@@ -4,6 +4,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
+import { padLevels, paddedOffset } from './padded';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const glrlmDefs = defineFamily('glrlm', [
@@ -34,42 +35,27 @@ export function glrlmMatrix(
   direction: Direction,
   z: number,
 ): TextureMatrix {
-  const { levels, levelCount: ng } = volume;
-  const [nx, ny, nz] = volume.dims;
   const [dx, dy] = direction;
   const dz = z >= 0 ? 0 : direction[2];
-  const maxRun = Math.max(nx, ny, nz);
-  const m = emptyMatrix(ng, maxRun);
-  const step = dx + nx * (dy + ny * dz);
-  const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
+  const maxRun = Math.max(...volume.dims);
+  const m = emptyMatrix(volume.levelCount, maxRun);
+  const data = m.data;
+  // Runs end at the zero frame like at any voxel outside the ROI.
+  const p = padLevels(volume, z, 1);
+  const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
+  const step = paddedOffset(p, dx, dy, dz);
   let voxels = 0;
-  for (let zz = z0; zz < z1; zz++) {
+  for (let zz = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const i = x + nx * (y + ny * zz);
+      for (let i = origin + y * rowStep + zz * planeStep, end = i + nx; i < end; i++) {
         const g = levels[i];
         if (g === 0) continue;
         voxels++;
         // A run starts where the previous voxel along the direction differs or lies outside.
-        const px = x - dx;
-        const py = y - dy;
-        const pz = zz - dz;
-        if (px >= 0 && px < nx && py >= 0 && py < ny && pz >= z0 && pz < z1) {
-          if (levels[i - step] === g) continue;
-        }
+        if (levels[i - step] === g) continue;
         let len = 1;
-        let qx = x + dx;
-        let qy = y + dy;
-        let qz = zz + dz;
-        let q = i + step;
-        while (qx >= 0 && qx < nx && qy >= 0 && qy < ny && qz >= z0 && qz < z1 && levels[q] === g) {
-          len++;
-          qx += dx;
-          qy += dy;
-          qz += dz;
-          q += step;
-        }
-        m.data[(g - 1) * maxRun + len - 1]++;
+        for (let q = i + step; levels[q] === g; q += step) len++;
+        data[(g - 1) * maxRun + len - 1]++;
       }
     }
   }

@@ -36,3 +36,10 @@ export function matrixSum(m: TextureMatrix): number {
   for (let i = 0; i < m.data.length; i++) s += m.data[i];
   return s;
 }
+
+/** Whether every count is 0 (counts are never negative, so: whether the sum is 0). */
+export function matrixIsEmpty(m: TextureMatrix): boolean {
+  const d = m.data;
+  for (let i = 0; i < d.length; i++) if (d[i] !== 0) return false;
+  return true;
+}

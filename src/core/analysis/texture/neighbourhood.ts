@@ -1,4 +1,6 @@
-// Offsets of the Chebyshev-distance-1 neighbourhood: 8 in a slice, 26 in 3D (centre excluded).
+// Offsets of the Chebyshev-distance neighbourhood: 8 in a slice, 26 in 3D at distance 1
+// (centre excluded).
+import { paddedOffset, type PaddedLevels } from './padded';
 
 export interface Neighbour {
   dx: number;
@@ -18,4 +20,9 @@ export function neighbourhood(threeD: boolean, distance = 1): Neighbour[] {
     }
   }
   return out;
+}
+
+/** The neighbourhood as flat steps in zero-framed levels (framed at least `distance` wide). */
+export function neighbourOffsets(p: PaddedLevels, threeD: boolean, distance = 1): Int32Array {
+  return Int32Array.from(neighbourhood(threeD, distance), (n) => paddedOffset(p, n.dx, n.dy, n.dz));
 }

@@ -3,7 +3,8 @@
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { neighbourhood } from './neighbourhood';
+import { neighbourOffsets } from './neighbourhood';
+import { padLevels } from './padded';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const ngldmDefs = defineFamily('ngldm', [
@@ -36,28 +37,25 @@ export function ngldmMatrix(
   distance = 1,
   alpha = 0,
 ): TextureMatrix {
-  const { levels, levelCount: ng } = volume;
-  const [nx, ny, nz] = volume.dims;
-  const hood = neighbourhood(z < 0, distance);
-  const cols = hood.length + 1;
-  const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
-  const m = emptyMatrix(ng, cols);
+  const p = padLevels(volume, z, distance);
+  const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
+  const hood = neighbourOffsets(p, z < 0, distance);
+  const nh = hood.length;
+  const cols = nh + 1;
+  const m = emptyMatrix(volume.levelCount, cols);
+  const data = m.data;
   let counted = 0;
-  for (let zz = z0; zz < z1; zz++) {
+  for (let zz = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const g = levels[x + nx * (y + ny * zz)];
+      for (let v = origin + y * rowStep + zz * planeStep, end = v + nx; v < end; v++) {
+        const g = levels[v];
         if (g === 0) continue;
         let k = 1;
-        for (const { dx, dy, dz } of hood) {
-          const qx = x + dx;
-          const qy = y + dy;
-          const qz = zz + dz;
-          if (qx < 0 || qx >= nx || qy < 0 || qy >= ny || qz < z0 || qz >= z1) continue;
-          const h = levels[qx + nx * (qy + ny * qz)];
+        for (let n = 0; n < nh; n++) {
+          const h = levels[v + hood[n]];
           if (h !== 0 && Math.abs(h - g) <= alpha) k++;
         }
-        m.data[(g - 1) * cols + k - 1]++;
+        data[(g - 1) * cols + k - 1]++;
         counted++;
       }
     }

@@ -3,7 +3,8 @@
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { neighbourhood } from './neighbourhood';
+import { neighbourOffsets } from './neighbourhood';
+import { padLevels } from './padded';
 
 export const ngtdmDefs = defineFamily('ngtdm', [
   ['Coarseness', 'QCDE', ''],
@@ -15,33 +16,31 @@ export const ngtdmDefs = defineFamily('ngtdm', [
 
 /** Rows are grey levels; column 0 holds n_i, column 1 holds s_i. */
 export function ngtdmMatrix(volume: DiscreteVolume, z: number, distance = 1): TextureMatrix {
-  const { levels, levelCount: ng } = volume;
-  const [nx, ny, nz] = volume.dims;
-  const hood = neighbourhood(z < 0, distance);
-  const [z0, z1] = z >= 0 ? [z, z + 1] : [0, nz];
-  const m = emptyMatrix(ng, 2);
+  const p = padLevels(volume, z, distance);
+  const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
+  const hood = neighbourOffsets(p, z < 0, distance);
+  const nh = hood.length;
+  const m = emptyMatrix(volume.levelCount, 2);
+  const data = m.data;
   let counted = 0;
-  for (let zz = z0; zz < z1; zz++) {
+  for (let zz = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const g = levels[x + nx * (y + ny * zz)];
+      for (let v = origin + y * rowStep + zz * planeStep, end = v + nx; v < end; v++) {
+        const g = levels[v];
         if (g === 0) continue;
+        // Integer sums: exact in any order.
         let sum = 0;
         let w = 0;
-        for (const { dx, dy, dz } of hood) {
-          const qx = x + dx;
-          const qy = y + dy;
-          const qz = zz + dz;
-          if (qx < 0 || qx >= nx || qy < 0 || qy >= ny || qz < z0 || qz >= z1) continue;
-          const h = levels[qx + nx * (qy + ny * qz)];
+        for (let k = 0; k < nh; k++) {
+          const h = levels[v + hood[k]];
           if (h === 0) continue;
           sum += h;
           w++;
         }
         // A voxel without any ROI neighbour has no neighbourhood mean and is not counted.
         if (w === 0) continue;
-        m.data[(g - 1) * 2] += 1;
-        m.data[(g - 1) * 2 + 1] += Math.abs(g - sum / w);
+        data[(g - 1) * 2] += 1;
+        data[(g - 1) * 2 + 1] += Math.abs(g - sum / w);
         counted++;
       }
     }

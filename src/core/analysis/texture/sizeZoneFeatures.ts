@@ -20,11 +20,15 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
   let shg = 0;
   let llg = 0;
   let lhg = 0;
+  // One pass over the (often very sparse: zone sizes run to the ROI's size) matrix; the later
+  // sums visit only its non-zero cells, in the same order.
+  const cells: number[] = [];
   for (let r = 0; r < rows; r++) {
     const i2 = (r + 1) * (r + 1);
     for (let c = 0; c < cols; c++) {
       const v = data[r * cols + c];
       if (v === 0) continue;
+      cells.push(r * cols + c);
       const j2 = (c + 1) * (c + 1);
       ns += v;
       perGrey[r] += v;
@@ -47,25 +51,23 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
   let muJ = 0;
   let entropy = 0;
   let energy = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const p = data[r * cols + c] / ns;
-      if (p === 0) continue;
-      muI += (r + 1) * p;
-      muJ += (c + 1) * p;
-      entropy -= p * Math.log2(p);
-      energy += p * p;
-    }
+  for (const k of cells) {
+    const r = Math.floor(k / cols);
+    const c = k - r * cols;
+    const p = data[k] / ns;
+    muI += (r + 1) * p;
+    muJ += (c + 1) * p;
+    entropy -= p * Math.log2(p);
+    energy += p * p;
   }
   let varI = 0;
   let varJ = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const p = data[r * cols + c] / ns;
-      if (p === 0) continue;
-      varI += (r + 1 - muI) * (r + 1 - muI) * p;
-      varJ += (c + 1 - muJ) * (c + 1 - muJ) * p;
-    }
+  for (const k of cells) {
+    const r = Math.floor(k / cols);
+    const c = k - r * cols;
+    const p = data[k] / ns;
+    varI += (r + 1 - muI) * (r + 1 - muI) * p;
+    varJ += (c + 1 - muJ) * (c + 1 - muJ) * p;
   }
   return Float64Array.from([
     se / ns,
