@@ -28,3 +28,30 @@ test('one click opens the demo study from the start page', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Search tags' }).fill('7fe0');
   await expect(page.locator('.tag-browser tr')).toHaveCount(1);
 });
+
+test('cine plays through the slices, wraps round and pauses', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('button', { name: 'Open demo study' }).click();
+  const vp = page.getByTestId('viewport-0');
+  await expect(vp).toHaveAttribute('data-rendered', '0|40|400|false');
+  await vp.getByRole('combobox', { name: 'Cine frames per second' }).selectOption('30');
+  await vp.getByRole('button', { name: 'Play cine' }).click();
+  // 40 slices at 30 fps: past the last slice within about 1.3 s, back to the start.
+  const seen = new Set<number>();
+  await expect
+    .poll(
+      async () => {
+        seen.add(Number(await vp.getAttribute('data-index')));
+        return seen.has(39) && seen.has(0) && seen.size > 10;
+      },
+      { timeout: 10_000, intervals: [50] },
+    )
+    .toBe(true);
+  await page.keyboard.press('c');
+  await expect(vp.getByRole('button', { name: 'Play cine' })).toBeVisible();
+  const stopped = await vp.getAttribute('data-index');
+  await page.waitForTimeout(400);
+  expect(await vp.getAttribute('data-index')).toBe(stopped);
+  // The slice shown is painted, not just counted: the image settles on the stopped index.
+  await expect(vp).toHaveAttribute('data-rendered', new RegExp(`^${stopped}\\|`));
+});

@@ -30,6 +30,12 @@ export const shortcuts: Shortcut[] = [
     run: onActive((s, v) => s.toggleInvert(v)),
   },
   {
+    keys: ['c', 'C'],
+    label: 'C',
+    does: 'Play or pause cine through the slices',
+    run: onActive((s, v) => s.toggleCine(v)),
+  },
+  {
     keys: ['r', 'R'],
     label: 'R',
     does: 'Reset window, zoom, pan and invert',

@@ -19,6 +19,9 @@ export interface ViewportState {
   scale: number | null;
   pan: { x: number; y: number };
   invert: boolean;
+  /** Cine: playing through the stack, at cineFps frames per second. */
+  cinePlaying: boolean;
+  cineFps: number;
 }
 
 export const layoutCells: Record<Layout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
@@ -30,6 +33,8 @@ const blank: ViewportState = {
   scale: null,
   pan: { x: 0, y: 0 },
   invert: false,
+  cinePlaying: false,
+  cineFps: 10,
 };
 
 export interface ViewerSlice {
@@ -48,6 +53,9 @@ export interface ViewerSlice {
   setPan: (viewport: number, pan: { x: number; y: number }) => void;
   toggleInvert: (viewport: number) => void;
   resetView: (viewport: number) => void;
+  /** Starts or stops cine (a stack of one slice has nothing to play). */
+  toggleCine: (viewport: number) => void;
+  setCineFps: (viewport: number, fps: number) => void;
 }
 
 export const createViewerSlice: StateCreator<AppState, [], [], ViewerSlice> = (set, get) => {
@@ -77,5 +85,10 @@ export const createViewerSlice: StateCreator<AppState, [], [], ViewerSlice> = (s
     setPan: (i, pan) => patch(i, { pan }),
     toggleInvert: (i) => patch(i, { invert: !get().viewports[i].invert }),
     resetView: (i) => patch(i, { voi: null, scale: null, pan: { x: 0, y: 0 }, invert: false }),
+    toggleCine: (i) => {
+      const playing = get().viewports[i].cinePlaying;
+      if (playing || stackLength(i) > 1) patch(i, { cinePlaying: !playing });
+    },
+    setCineFps: (i, fps) => patch(i, { cineFps: Math.max(1, Math.min(60, fps)) }),
   };
 };

@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { selectStack, selectViewport } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
+import { CineControls } from './CineControls.tsx';
 import { SliceSlider } from './SliceSlider.tsx';
+import { useCine } from './useCine.ts';
 import { useImageView } from './useImageView.ts';
 import { usePreload } from './usePreload.ts';
 import { positionKey, useStackFrame } from './useStackFrame.ts';
@@ -20,6 +22,7 @@ export function Viewport({ index: vp }: { index: number }) {
   const imageId = shown ? positionKey(shown) : null;
   const { shown: painted, applied } = useImageView(element, imageId, frame, shown?.instance, state);
   useViewportInput(element, vp, applied, frame ? frame.max - frame.min : 1);
+  useCine(vp, stack?.length ?? 0, state.cinePlaying ? state.cineFps : 0);
   const position = stack?.[state.index];
   const current = painted && position && painted.imageId === positionKey(position) ? painted : null;
   // A decode error belongs to the position it came from; scrolling away clears it.
@@ -51,7 +54,10 @@ export function Viewport({ index: vp }: { index: number }) {
         />
       )}
       {stack && stack.length > 1 && (
-        <SliceSlider viewport={vp} count={stack.length} index={state.index} />
+        <div className="slice-bar">
+          <CineControls viewport={vp} playing={state.cinePlaying} fps={state.cineFps} />
+          <SliceSlider viewport={vp} count={stack.length} index={state.index} />
+        </div>
       )}
       {!stack && (
         <p className="viewport-hint">Click a series in the study browser to show it here</p>
