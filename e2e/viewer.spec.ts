@@ -81,3 +81,21 @@ test('layouts show a series per viewport and the help lists the shortcuts', asyn
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+test('a series dragged from the study browser shows in the viewport it is dropped on', async ({
+  page,
+}) => {
+  const files = writeDemoSeries(6, 64);
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(files);
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
+  await page.keyboard.press('2');
+  const right = page.getByTestId('viewport-1');
+  await expect(right).toBeVisible();
+  await expect(right).toHaveAttribute('data-rendered', '');
+  await page.getByRole('button', { name: /Axial/ }).dragTo(right);
+  await expect(right).toHaveAttribute('data-rendered', /^0\|40\|400/);
+  // The drop made it the active viewport, and no file load started.
+  await expect(right).toHaveClass(/active/);
+  await expect(page.locator('.app')).not.toHaveClass(/dragging/);
+});

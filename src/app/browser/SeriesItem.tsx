@@ -1,5 +1,6 @@
 import type { SeriesNode } from '../../core/dicom/types.ts';
 import { useStore } from '../store/store.ts';
+import { seriesDragType } from './seriesDrag.ts';
 import { SeriesThumbnail } from './SeriesThumbnail.tsx';
 
 export function SeriesItem({ series }: { series: SeriesNode }) {
@@ -14,7 +15,13 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
         type="button"
         className={`series${shown ? ' shown' : ''}`}
         aria-current={shown}
+        title="Click to show in the active viewport, or drag onto a viewport"
+        draggable
         onClick={() => showSeries(uid)}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(seriesDragType, uid);
+          e.dataTransfer.effectAllowed = 'copy';
+        }}
       >
         <SeriesThumbnail stack={stack} />
         <span className="modality">{series.modality}</span>

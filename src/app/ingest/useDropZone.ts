@@ -1,23 +1,32 @@
 import { useEffect, useState } from 'react';
 import { loadFiles } from '../actions/loadFiles.ts';
+import { isSeriesDrag } from '../browser/seriesDrag.ts';
 import { sourcesFromDataTransfer } from './fromDataTransfer.ts';
 
-/** The whole window accepts dropped files and folders; returns whether a drag is over it. */
+/**
+ * The whole window accepts dropped files and folders; returns whether a drag is over it. A series
+ * dragged from the study browser is not files: viewports take it, the window ignores it.
+ */
 export function useDropZone(): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
     const enter = (e: DragEvent) => {
+      if (isSeriesDrag(e.dataTransfer)) return;
       e.preventDefault();
       depth++;
       setOver(true);
     };
-    const leave = () => {
+    const leave = (e: DragEvent) => {
+      if (isSeriesDrag(e.dataTransfer)) return;
       depth = Math.max(0, depth - 1);
       if (depth === 0) setOver(false);
     };
-    const overFn = (e: DragEvent) => e.preventDefault();
+    const overFn = (e: DragEvent) => {
+      if (!isSeriesDrag(e.dataTransfer)) e.preventDefault();
+    };
     const drop = (e: DragEvent) => {
+      if (isSeriesDrag(e.dataTransfer)) return;
       e.preventDefault();
       depth = 0;
       setOver(false);

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { isSeriesDrag, seriesDragType } from '../browser/seriesDrag.ts';
 import { selectStack, selectViewport } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { CineControls } from './CineControls.tsx';
@@ -34,6 +35,18 @@ export function Viewport({ index: vp }: { index: number }) {
       className={`viewport${active ? ' active' : ''}${errorNow ? ' failed' : ''}`}
       data-testid={`viewport-${vp}`}
       data-index={state.index}
+      onDragOver={(e) => {
+        if (!isSeriesDrag(e.dataTransfer)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => {
+        if (!isSeriesDrag(e.dataTransfer)) return;
+        e.preventDefault();
+        const store = useStore.getState();
+        store.setActive(vp);
+        store.showSeries(e.dataTransfer.getData(seriesDragType), vp);
+      }}
       data-preloaded={preloaded}
       // What is painted now, for tests and tools that wait for a settled image.
       data-rendered={
