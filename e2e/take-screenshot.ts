@@ -22,5 +22,7 @@ await page.getByTestId('viewport-1').click();
 await page.getByRole('button', { name: /Axial/ }).click();
 for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
 await page.waitForSelector('[data-testid=viewport-1][data-rendered="8|40|400|false"]');
+// The tag browser fills from the worker a moment later.
+await page.waitForFunction(() => document.querySelectorAll('.tag-browser tr').length > 20);
 await page.screenshot({ path: 'docs/screenshot.png' });
 await browser.close();
