@@ -8,34 +8,86 @@ export interface MeshSummary {
   areaMm2: number;
   /** Unique vertex coordinates in mm, xyz interleaved. */
   vertices: Float64Array;
+  /** The same vertices on the half-voxel lattice (voxel (x, y, z) at (2x, 2y, 2z)): exact
+   * integers, for the convex hull. */
+  lattice: Int32Array;
+}
+
+/** The mask's bounding box [x0, x1, y0, y1, z0, z1] (inclusive), or null when it is empty. */
+function maskBox(mask: Uint8Array, dims: Dims): number[] | null {
+  const [nx, ny, nz] = dims;
+  const box = [nx, -1, ny, -1, nz, -1];
+  for (let z = 0, i = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++, i++) {
+        if (mask[i] === 0) continue;
+        if (x < box[0]) box[0] = x;
+        if (x > box[1]) box[1] = x;
+        if (y < box[2]) box[2] = y;
+        if (y > box[3]) box[3] = y;
+        if (z < box[4]) box[4] = z;
+        if (z > box[5]) box[5] = z;
+      }
+  return box[1] < 0 ? null : box;
+}
+
+/**
+ * The box's voxels as 0/1 with one layer of zeros around: cube (x, y, z) of the whole volume
+ * (corners x..x+1 etc., from -1) has its corner 0 at (x - x0 + 1) + w (y - y0 + 1) + ....
+ */
+function paddedBox(mask: Uint8Array, dims: Dims, box: readonly number[]): Uint8Array {
+  const [nx, ny] = dims;
+  const [x0, x1, y0, y1, z0, z1] = box;
+  const w = x1 - x0 + 3;
+  const h = y1 - y0 + 3;
+  const out = new Uint8Array(w * h * (z1 - z0 + 3));
+  for (let z = z0; z <= z1; z++)
+    for (let y = y0; y <= y1; y++) {
+      const from = x0 + nx * (y + ny * z);
+      const to = 1 + w * (y - y0 + 1 + h * (z - z0 + 1));
+      for (let x = 0; x <= x1 - x0; x++) out[to + x] = mask[from + x] !== 0 ? 1 : 0;
+    }
+  return out;
 }
 
 export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): MeshSummary {
-  const [nx, ny, nz] = dims;
+  const box = maskBox(mask, dims);
+  if (!box) {
+    return { volumeMm3: 0, areaMm2: 0, vertices: new Float64Array(0), lattice: new Int32Array(0) };
+  }
   const [sx, sy, sz] = spacingMm;
+  const [x0, x1, y0, y1, z0, z1] = box;
+  const w = x1 - x0 + 3;
+  const wh = w * (y1 - y0 + 3);
+  const m = paddedBox(mask, dims, box);
   const table = cubeTriangles();
   const mids = Array.from({ length: 12 }, (_, e) => edgeMidpoint(e));
-  const at = (x: number, y: number, z: number): number =>
-    x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz ? 0 : mask[x + nx * (y + ny * z)];
   let volume = 0;
   let area = 0;
   const p = new Float64Array(9);
-  // Cubes span voxel centres (x, y, z) .. (x + 1, y + 1, z + 1), from -1 to n - 1 (padding).
-  for (let z = -1; z < nz; z++) {
-    for (let y = -1; y < ny; y++) {
-      for (let x = -1; x < nx; x++) {
-        let config = 0;
-        for (let c = 0; c < 8; c++) {
-          if (at(x + (c & 1), y + ((c >> 1) & 1), z + ((c >> 2) & 1)) !== 0) config |= 1 << c;
-        }
+  // Cubes span voxel centres (x, y, z) .. (x + 1, y + 1, z + 1); outside the box grown by one
+  // they have no inside corner.
+  for (let z = z0 - 1; z <= z1; z++) {
+    for (let y = y0 - 1; y <= y1; y++) {
+      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let x = x0 - 1; x <= x1; x++, i++) {
+        const config =
+          m[i] |
+          (m[i + 1] << 1) |
+          (m[i + w] << 2) |
+          (m[i + w + 1] << 3) |
+          (m[i + wh] << 4) |
+          (m[i + wh + 1] << 5) |
+          (m[i + wh + w] << 6) |
+          (m[i + wh + w + 1] << 7);
         if (config === 0 || config === 255) continue;
         const tris = table[config];
         for (let t = 0; t < tris.length; t += 3) {
           for (let k = 0; k < 3; k++) {
-            const m = mids[tris[t + k]];
-            p[3 * k] = (x + m[0]) * sx;
-            p[3 * k + 1] = (y + m[1]) * sy;
-            p[3 * k + 2] = (z + m[2]) * sz;
+            const c = mids[tris[t + k]];
+            p[3 * k] = (x + c[0]) * sx;
+            p[3 * k + 1] = (y + c[1]) * sy;
+            p[3 * k + 2] = (z + c[2]) * sz;
           }
           // Signed volume of the tetrahedron with the origin (divergence theorem).
           volume +=
@@ -57,30 +109,51 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
       }
     }
   }
-  return {
-    volumeMm3: Math.abs(volume),
-    areaMm2: area,
-    vertices: cutEdgeMidpoints(mask, dims, spacingMm),
-  };
+  const lattice = cutEdgeMidpoints(m, box);
+  const vertices = new Float64Array(lattice.length);
+  for (let i = 0; i < lattice.length; i += 3) {
+    // (2x + 1) / 2 is x + 0.5 exactly.
+    vertices[i] = (lattice[i] / 2) * sx;
+    vertices[i + 1] = (lattice[i + 1] / 2) * sy;
+    vertices[i + 2] = (lattice[i + 2] / 2) * sz;
+  }
+  return { volumeMm3: Math.abs(volume), areaMm2: area, vertices, lattice };
 }
 
 /**
- * The mesh's vertices without deduplication: with vertices at edge midpoints, there is exactly
- * one per pair of neighbouring voxels (zero padding included) where the mask changes.
+ * The mesh's vertices on the half-voxel lattice, without deduplication: with vertices at edge
+ * midpoints, there is exactly one per pair of neighbouring voxels (zero padding included) where
+ * the mask changes.
  */
-function cutEdgeMidpoints(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Float64Array {
-  const [nx, ny, nz] = dims;
-  const [sx, sy, sz] = spacingMm;
-  const at = (x: number, y: number, z: number): number =>
-    x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz ? 0 : mask[x + nx * (y + ny * z)];
-  const out: number[] = [];
-  for (let z = -1; z < nz; z++)
-    for (let y = -1; y < ny; y++)
-      for (let x = -1; x < nx; x++) {
-        const here = at(x, y, z);
-        if (here !== at(x + 1, y, z)) out.push((x + 0.5) * sx, y * sy, z * sz);
-        if (here !== at(x, y + 1, z)) out.push(x * sx, (y + 0.5) * sy, z * sz);
-        if (here !== at(x, y, z + 1)) out.push(x * sx, y * sy, (z + 0.5) * sz);
+function cutEdgeMidpoints(m: Uint8Array, box: readonly number[]): Int32Array {
+  const [x0, x1, y0, y1, z0, z1] = box;
+  const w = x1 - x0 + 3;
+  const wh = w * (y1 - y0 + 3);
+  let count = 0;
+  for (let z = z0 - 1; z <= z1; z++)
+    for (let y = y0 - 1; y <= y1; y++) {
+      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let x = x0 - 1; x <= x1; x++, i++) {
+        const here = m[i];
+        count += (here ^ m[i + 1]) + (here ^ m[i + w]) + (here ^ m[i + wh]);
       }
-  return Float64Array.from(out);
+    }
+  const out = new Int32Array(3 * count);
+  let k = 0;
+  const put = (x: number, y: number, z: number): void => {
+    out[k++] = x;
+    out[k++] = y;
+    out[k++] = z;
+  };
+  for (let z = z0 - 1; z <= z1; z++)
+    for (let y = y0 - 1; y <= y1; y++) {
+      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let x = x0 - 1; x <= x1; x++, i++) {
+        const here = m[i];
+        if (here !== m[i + 1]) put(2 * x + 1, 2 * y, 2 * z);
+        if (here !== m[i + w]) put(2 * x, 2 * y + 1, 2 * z);
+        if (here !== m[i + wh]) put(2 * x, 2 * y, 2 * z + 1);
+      }
+    }
+  return out;
 }

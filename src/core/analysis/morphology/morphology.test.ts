@@ -37,6 +37,27 @@ describe('marching cubes mesh', () => {
 });
 
 describe('morphology', () => {
+  it('puts the mesh vertices on the half-voxel lattice: lattice / 2 x spacing is the vertex in mm', () => {
+    const mask = ball(9, 3.5);
+    const spacing: [number, number, number] = [1.367188, 0.7, 2.5];
+    const m = roiMesh(mask, [9, 9, 9], spacing);
+    expect(m.lattice.length).toBe(m.vertices.length);
+    for (let i = 0; i < m.lattice.length; i++) {
+      expect(m.vertices[i]).toBe((m.lattice[i] / 2) * spacing[i % 3]);
+    }
+  });
+
+  it('finds a box ROI its own convex hull: volume and area density (convex hull) 1', () => {
+    const dims: [number, number, number] = [12, 10, 8];
+    const mask = new Uint8Array(12 * 10 * 8);
+    for (let z = 2; z < 6; z++)
+      for (let y = 1; y < 9; y++) for (let x = 3; x < 11; x++) mask[x + 12 * (y + 10 * z)] = 1;
+    const values = new Float32Array(mask.length).fill(1);
+    const f = morphology({ values, mask, dims, spacingMm: [0.8, 0.8, 2.5] }, mask);
+    expect(f[20]).toBeCloseTo(1, 12);
+    expect(f[21]).toBeCloseTo(1, 12);
+  });
+
   it('finds a ball nearly spherical, with equal axes and no centre of mass shift', () => {
     const mask = ball(21, 8);
     const values = new Float32Array(mask.length).fill(100);

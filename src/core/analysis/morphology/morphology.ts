@@ -3,7 +3,7 @@
 // intensity-weighted features use the intensity mask.
 import { defineFamily } from '../featureDef';
 import type { RoiVolume } from '../volume';
-import { convexHull } from './convexHull';
+import { latticeConvexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
 import { roiMesh } from './mesh';
 
@@ -56,7 +56,7 @@ function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Largest distance between two of the given vertices (the farthest pair lies on the hull). */
+/** Largest distance between two of the given vertices (the farthest pair are hull vertices). */
 function maxDiameter(v: Float64Array, ids: readonly number[]): number {
   let best = 0;
   for (let a = 0; a < ids.length; a++) {
@@ -179,7 +179,11 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
   const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
   const sphere = Math.cbrt(36 * Math.PI * v * v);
   const [moran, geary] = autocorrelation(greyValues, grey);
-  const hull = mesh.vertices.length / 3 <= maxVerticesForHull ? convexHull(mesh.vertices) : null;
+  // The mesh's vertices lie on the half-voxel lattice; its hull is found there exactly.
+  const hull =
+    mesh.vertices.length / 3 <= maxVerticesForHull
+      ? latticeConvexHull(mesh.lattice, [sx / 2, sy / 2, sz / 2])
+      : null;
   return Float64Array.from([
     v,
     nShape * sx * sy * sz,
