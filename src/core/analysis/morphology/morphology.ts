@@ -48,12 +48,19 @@ export const maxVerticesForHull = 40000;
 function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
   const [nx, ny, nz] = roi.dims;
   const [sx, sy, sz] = roi.spacingMm;
-  const out: number[] = [];
-  for (let z = 0; z < nz; z++)
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) count++;
+  const out = new Float64Array(3 * count);
+  let k = 0;
+  for (let z = 0, i = 0; z < nz; z++)
     for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++)
-        if (mask[x + nx * (y + ny * z)]) out.push(x * sx, y * sy, z * sz);
-  return Float64Array.from(out);
+      for (let x = 0; x < nx; x++, i++) {
+        if (!mask[i]) continue;
+        out[k++] = x * sx;
+        out[k++] = y * sy;
+        out[k++] = z * sz;
+      }
+  return out;
 }
 
 /** Largest distance between two of the given vertices (the farthest pair are hull vertices). */
@@ -108,23 +115,42 @@ function autocorrelation(values: Float64Array, centres: Float64Array): [number, 
   mean /= n;
   let denom = 0;
   for (let i = 0; i < n; i++) denom += (values[i] - mean) ** 2;
+  if (denom === 0) return [NaN, NaN];
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  const dev = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = centres[3 * i];
+    y[i] = centres[3 * i + 1];
+    z[i] = centres[3 * i + 2];
+    dev[i] = values[i] - mean;
+  }
+  // Each unordered pair stands for both orders in the double sums: the sums over i < j are
+  // doubled at the end (exact, so the result is that of adding 2 w per pair).
   let wSum = 0;
   let moran = 0;
   let geary = 0;
   for (let i = 0; i < n; i++) {
-    const di = values[i] - mean;
+    const xi = x[i];
+    const yi = y[i];
+    const zi = z[i];
+    const di = dev[i];
+    const vi = values[i];
     for (let j = i + 1; j < n; j++) {
-      const dx = centres[3 * j] - centres[3 * i];
-      const dy = centres[3 * j + 1] - centres[3 * i + 1];
-      const dz = centres[3 * j + 2] - centres[3 * i + 2];
+      const dx = x[j] - xi;
+      const dy = y[j] - yi;
+      const dz = z[j] - zi;
       const w = 1 / Math.sqrt(dx * dx + dy * dy + dz * dz);
-      // Each unordered pair stands for both orders in the double sums.
-      wSum += 2 * w;
-      moran += 2 * w * di * (values[j] - mean);
-      geary += 2 * w * (values[i] - values[j]) ** 2;
+      const dv = vi - values[j];
+      wSum += w;
+      moran += w * di * dev[j];
+      geary += w * (dv * dv);
     }
   }
-  if (denom === 0) return [NaN, NaN];
+  wSum *= 2;
+  moran *= 2;
+  geary *= 2;
   return [(n / wSum) * (moran / denom), ((n - 1) * geary) / (2 * wSum * denom)];
 }
 
