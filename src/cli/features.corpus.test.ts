@@ -1,6 +1,6 @@
 // `consilium features` on the IBSI phantom written as DICOM (image + mask series), 3D merged,
-// against the IBSI reference values.
-import { execFileSync } from 'node:child_process';
+// against the IBSI reference values; and worker threads giving the in-process output.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureValue } from '../core/analysis/computeFeatures.ts';
@@ -57,4 +57,37 @@ describe('consilium features on the IBSI phantom DICOM series', () => {
     expect(checked).toBe(features.length);
     expect(checked).toBeGreaterThan(100);
   });
+});
+
+describe('consilium features --jobs', () => {
+  it('prints the same bytes, records and exit code with 2 worker threads as in process', () => {
+    // The decoder corpus has many series, unreadable files and colour images (error records),
+    // so results arrive out of order from the workers and must still print in input order.
+    const run = (jobs: string) =>
+      spawnSync(
+        'node',
+        [
+          'bin/consilium.mjs',
+          'features',
+          '../shared/data/dicom',
+          `${dir}/dicom/image`,
+          '--roi',
+          '0,0,16,16',
+          '--aggregation',
+          '2d-avg',
+          '--json',
+          '--jobs',
+          jobs,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      );
+    const inProcess = run('1');
+    const workers = run('2');
+    expect(workers.stderr).toBe(inProcess.stderr);
+    expect(workers.status).toBe(inProcess.status);
+    expect(workers.stdout).toBe(inProcess.stdout);
+    const records = inProcess.stdout.trim().split('\n');
+    expect(records.length).toBeGreaterThan(100);
+    expect(records.some((r) => r.includes('"ok":false'))).toBe(true);
+  }, 120_000);
 });

@@ -1,17 +1,20 @@
 // `consilium features`: IBSI radiomics features of DICOM series, per instance for 2D
 // aggregations and per series for 2.5D/3D, within a rectangle, a mask series or the whole image.
-import { computeFeatures, type FeatureSet } from '../core/analysis/computeFeatures.ts';
+import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
 import { rasteriseShape } from '../core/analysis/roi/rasterise.ts';
 import type { RoiShape } from '../core/analysis/roi/shapes.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
-import type { RoiVolume } from '../core/analysis/volume.ts';
+import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
 import { slicePosition } from '../core/dicom/studyIndex.ts';
 import { loadSeries, type LoadedSeries } from './analysisInput.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
+import { runFeaturesTask, type FeaturesOutcome } from './featuresTask.ts';
+import { ThreadPool } from './workerPool.ts';
 
 const usage = `Usage: consilium features <files|dirs…> [--roi x,y,w,h | --mask <files|dir>]
   [--bin-width W | --bin-count N] [--reseg min,max] [--distance D]
-  [--aggregation 2d-avg|2d-merged|2.5d-direction-merged|2.5d-merged|3d-avg|3d-merged] [--json]
+  [--aggregation 2d-avg|2d-merged|2.5d-direction-merged|2.5d-merged|3d-avg|3d-merged]
+  [--jobs N] [--json]
 `;
 
 interface Success {
@@ -106,35 +109,72 @@ function print(args: FeaturesArgs, record: Success | Problem): void {
   }
 }
 
-function analyse(
-  args: FeaturesArgs,
-  series: LoadedSeries,
-  roi: RoiVolume,
-  where: Record<string, unknown>,
-): Success | Problem {
+/** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
+function volumeOf(series: LoadedSeries): ImageVolume | Problem {
   try {
-    const set = computeFeatures(roi, args.params);
-    return {
-      ok: true,
-      ...where,
-      file: String(where.file),
-      modality: series.modality,
-      dims: roi.dims,
-      spacingMm: roi.spacingMm,
-      roi: describeRoi(args),
-      params: set.params,
-      roiVoxels: set.roiVoxels,
-      features: withUnits(set, series.modality),
-    };
+    return volumeFromFrames(series.metas, series.frames);
   } catch (e) {
-    const err = e as { code?: string; reason?: string };
+    const err = e as Partial<AnalysisError>;
+    const file = err.file || series.metas[0].file;
     return {
       ok: false,
       code: err.code ?? 'analysis-failed',
-      file: String(where.file),
+      file,
       reason: err.reason ?? String(e),
     };
   }
+}
+
+type Compute = (roi: RoiVolume) => Promise<FeaturesOutcome>;
+
+/** `--jobs 1` computes in process; more runs each ROI in a pool of worker threads, sending it
+ * copies of the ROI's voxels (so this thread's volume stays whole) and getting small results. */
+function computer(args: FeaturesArgs): { compute: Compute; close(): Promise<void> } {
+  if (args.jobs === 1) {
+    return {
+      compute: async (roi) => runFeaturesTask({ roi, params: args.params }),
+      close: async () => {},
+    };
+  }
+  const pool = new ThreadPool<typeof runFeaturesTask>(
+    new URL('./featuresWorker.ts', import.meta.url),
+    args.jobs,
+  );
+  return {
+    compute: (roi) => {
+      const copy = { ...roi, values: roi.values.slice(), mask: roi.mask.slice() };
+      return pool
+        .run({ roi: copy, params: args.params }, [copy.values.buffer, copy.mask.buffer])
+        .catch((e: unknown) => ({ ok: false, code: 'analysis-failed', reason: String(e) }));
+    },
+    close: () => pool.close(),
+  };
+}
+
+async function analyse(
+  args: FeaturesArgs,
+  compute: Compute,
+  series: LoadedSeries,
+  roi: RoiVolume,
+  where: Record<string, unknown>,
+): Promise<Success | Problem> {
+  const outcome = await compute(roi);
+  if (outcome.ok === false) {
+    return { ok: false, code: outcome.code, file: String(where.file), reason: outcome.reason };
+  }
+  const set = outcome.set;
+  return {
+    ok: true,
+    ...where,
+    file: String(where.file),
+    modality: series.modality,
+    dims: roi.dims,
+    spacingMm: roi.spacingMm,
+    roi: describeRoi(args),
+    params: set.params,
+    roiVoxels: set.roiVoxels,
+    features: withUnits(set, series.modality),
+  };
 }
 
 export async function featuresCommand(argv: string[]): Promise<number> {
@@ -148,58 +188,84 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   const images = await loadSeries(args.paths);
   const masks =
     args.maskPaths.length > 0 ? await loadSeries(args.maskPaths) : { series: [], errors: [] };
-  for (const error of [...images.errors, ...masks.errors]) print(args, { ok: false, ...error });
+  // Records print in input order, each once it and all before it are done; at most a few per
+  // worker wait unprinted, so copies of ROIs in flight stay few.
+  let failures = 0;
+  let printed = Promise.resolve();
+  const unprinted: Promise<void>[] = [];
+  const emit = async (record: Success | Problem | Promise<Success | Problem>): Promise<void> => {
+    printed = printed.then(async () => {
+      const r = await record;
+      if (r.ok === false) failures++;
+      print(args, r);
+    });
+    unprinted.push(printed);
+    if (unprinted.length > 2 * args.jobs) await unprinted.shift();
+  };
+  for (const error of [...images.errors, ...masks.errors]) await emit({ ok: false, ...error });
   const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
   const perInstance = args.params.aggregation.startsWith('2d');
-  let failures = images.errors.length + masks.errors.length;
-  for (const series of images.series.filter((s) => !maskUids.has(s.seriesInstanceUID))) {
-    const mask = roiMask(args, series, masks.series);
-    if (typeof mask === 'string') {
-      print(args, { ok: false, code: 'mask-mismatch', file: series.metas[0].file, reason: mask });
-      failures++;
-      continue;
+  const { compute, close } = computer(args);
+  try {
+    for (const series of images.series.filter((s) => !maskUids.has(s.seriesInstanceUID))) {
+      const mask = roiMask(args, series, masks.series);
+      if (typeof mask === 'string') {
+        const file = series.metas[0].file;
+        await emit({ ok: false, code: 'mask-mismatch', file, reason: mask });
+        continue;
+      }
+      const volume = volumeOf(series);
+      if ('ok' in volume) {
+        await emit(volume);
+        continue;
+      }
+      if (!perInstance) {
+        await emit(
+          analyse(
+            args,
+            compute,
+            series,
+            { ...volume, mask },
+            {
+              series: series.seriesInstanceUID,
+              file: series.metas[0].file,
+              files: [...new Set(series.metas.map((m) => m.file))],
+            },
+          ),
+        );
+        continue;
+      }
+      const [nx, ny] = volume.dims;
+      const plane = nx * ny;
+      for (let z = 0; z < series.frames.length; z++) {
+        const sliceMask = mask.subarray(z * plane, (z + 1) * plane);
+        if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
+        const meta = series.metas[z];
+        await emit(
+          analyse(
+            args,
+            compute,
+            series,
+            {
+              values: volume.values.subarray(z * plane, (z + 1) * plane),
+              mask: sliceMask,
+              dims: [nx, ny, 1],
+              spacingMm: volume.spacingMm,
+            },
+            {
+              series: series.seriesInstanceUID,
+              instance: meta.sopInstanceUID,
+              file: meta.file,
+              slice: z,
+            },
+          ),
+        );
+      }
     }
-    const volume = volumeFromFrames(series.metas, series.frames);
-    if (!perInstance) {
-      const record = analyse(
-        args,
-        series,
-        { ...volume, mask },
-        {
-          series: series.seriesInstanceUID,
-          file: series.metas[0].file,
-          files: [...new Set(series.metas.map((m) => m.file))],
-        },
-      );
-      if (record.ok === false) failures++;
-      print(args, record);
-      continue;
-    }
-    const [nx, ny] = volume.dims;
-    const plane = nx * ny;
-    for (let z = 0; z < series.frames.length; z++) {
-      const sliceMask = mask.subarray(z * plane, (z + 1) * plane);
-      if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
-      const meta = series.metas[z];
-      const record = analyse(
-        args,
-        series,
-        {
-          values: volume.values.subarray(z * plane, (z + 1) * plane),
-          mask: sliceMask,
-          dims: [nx, ny, 1],
-          spacingMm: volume.spacingMm,
-        },
-        {
-          series: series.seriesInstanceUID,
-          instance: meta.sopInstanceUID,
-          file: meta.file,
-          slice: z,
-        },
-      );
-      if (record.ok === false) failures++;
-      print(args, record);
-    }
+    await printed;
+  } finally {
+    await printed.catch(() => {}); // records begun before an error still print
+    await close();
   }
   return failures > 0 ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseFeaturesArgs } from './featuresArgs.ts';
 
@@ -30,6 +31,16 @@ describe('consilium features options', () => {
     expect(a.params.discretisation).toEqual({ kind: 'bin-count', binCount: 32 });
     expect(a.params.aggregation).toBe('3d-merged');
     expect(a.params.distance).toBe(1);
+    expect(a.jobs).toBe(availableParallelism());
+  });
+
+  it('reads --jobs as a whole number of workers, 1 or more', () => {
+    expect(parseFeaturesArgs(['x', '--jobs', '1']).jobs).toBe(1);
+    expect(parseFeaturesArgs(['x', '--jobs', '12', '--json']).jobs).toBe(12);
+    for (const bad of ['0', '-2', '1.5', 'many', '']) {
+      expect(() => parseFeaturesArgs(['x', '--jobs', bad])).toThrow(/--jobs needs a whole number/);
+    }
+    expect(() => parseFeaturesArgs(['x', '--jobs'])).toThrow(/--jobs needs a whole number/);
   });
 
   it('explains a bad option in plain words', () => {

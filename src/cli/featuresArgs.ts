@@ -1,4 +1,5 @@
 // Parsing `consilium features` options into analysis parameters.
+import { availableParallelism } from 'node:os';
 import type { Discretisation } from '../core/analysis/discretise.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { defaultParams } from '../core/analysis/params.ts';
@@ -13,6 +14,8 @@ export interface FeaturesArgs {
   roi: [x: number, y: number, w: number, h: number] | null;
   params: FeatureParams;
   json: boolean;
+  /** Worker threads computing ROIs at once; 1 computes in process. */
+  jobs: number;
 }
 
 function numbers(flag: string, text: string | undefined, count: number): number[] {
@@ -23,6 +26,14 @@ function numbers(flag: string, text: string | undefined, count: number): number[
   return parts;
 }
 
+function jobsOf(text: string | undefined): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`--jobs needs a whole number of workers, 1 or more, got "${text ?? ''}".`);
+  }
+  return n;
+}
+
 /** Throws an Error with a plain-words message on a bad option. */
 export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   const paths: string[] = [];
@@ -31,6 +42,7 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   let discretisation: Discretisation = defaultParams.discretisation;
   const params: FeatureParams = { ...defaultParams };
   let json = false;
+  let jobs = availableParallelism();
   let inMask = false;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
@@ -48,6 +60,7 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
     else if (a === '--bin-count')
       discretisation = { kind: 'bin-count', binCount: numbers(a, next(), 1)[0] };
     else if (a === '--reseg') params.resegment = numbers(a, next(), 2) as [number, number];
+    else if (a === '--jobs') jobs = jobsOf(next());
     else if (a === '--distance') params.distance = numbers(a, next(), 1)[0];
     else if (a === '--aggregation') {
       const v = next() as DirectionalAggregation;
@@ -62,5 +75,5 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   if (paths.length === 0) throw new Error('Give at least one DICOM file or folder.');
   if (roi && maskPaths.length > 0) throw new Error('Use --roi or --mask, not both.');
   params.discretisation = discretisation;
-  return { paths, maskPaths, roi, params, json };
+  return { paths, maskPaths, roi, params, json, jobs };
 }
