@@ -2,7 +2,7 @@ const usage = `consilium — multi-center medical image analysis, headless
 
 Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
-  consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] --json   IBSI radiomics features
+  consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] [--jobs N] --json   IBSI radiomics features
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
   consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
