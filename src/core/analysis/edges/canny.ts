@@ -152,10 +152,11 @@ export function canny(
     suppressNonMaxima(ws.magnitude, ws.sector, w, h, high);
     hysteresis(ws.sector, ws.edges, ws.stack, w, h);
   }
-  const owned = workspace !== undefined;
+  // The caller's workspace: its planes are the result. A shared one: copies, as it is reused.
+  const views = workspace !== undefined;
   return {
-    edges: owned ? ws.edges : ws.edges.slice(),
-    magnitude: owned ? ws.magnitude : ws.magnitude.slice(),
+    edges: views ? ws.edges : ws.edges.slice(),
+    magnitude: views ? ws.magnitude : ws.magnitude.slice(),
     width: w,
     height: h,
     lowUsed: low,
