@@ -208,3 +208,46 @@ test('two centers exchange signed bundles, B verifies, keeps and compares; tampe
   expect(foreign, 'requests to other hosts').toEqual([]);
   expect(violations, 'CSP violations').toEqual([]);
 });
+
+/** How many labels the page's IndexedDB holds (written a moment after each change). */
+function savedLabels(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('consilium-bundles');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('labels').objectStore('labels').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+test('ground-truth labels survive a reload of the page', async ({ browser }) => {
+  const page = await openCenter(browser, p1.paths, 1);
+  // Typed key by key: letters that are shortcuts elsewhere (P, I, N…) must reach the field.
+  await page
+    .getByLabel(/^Label for /)
+    .first()
+    .pressSequentially('pneumonia');
+  await expect.poll(() => savedLabels(page)).toBe(1);
+  await page.reload();
+  await page.getByTestId('open-files').setInputFiles(p1.paths);
+  await expect(page.getByRole('button', { name: /Axial .* images/ })).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  await expect(page.getByLabel(/^Label for /).first()).toHaveValue('pneumonia');
+  // Clearing it (as a user does: select all, delete) is kept too.
+  const input = page.getByLabel(/^Label for /).first();
+  await input.press('Control+A');
+  await input.press('Delete');
+  await expect.poll(() => savedLabels(page)).toBe(0);
+  await page.reload();
+  await page.getByTestId('open-files').setInputFiles(p1.paths);
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  await expect(page.getByLabel(/^Label for /).first()).toHaveValue('');
+  await page.context().close();
+});

@@ -4,6 +4,7 @@ import { StudyBrowser } from './browser/StudyBrowser.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { useDropZone } from './ingest/useDropZone.ts';
 import { SidePanel } from './panels/SidePanel.tsx';
+import { usePersistedLabels } from './persist/usePersistedLabels.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 import { StartPage } from './start/StartPage.tsx';
 import { useStore } from './store/store.ts';
@@ -13,6 +14,7 @@ import { ViewportGrid } from './viewer/ViewportGrid.tsx';
 export function App() {
   const dragging = useDropZone();
   useShortcuts();
+  usePersistedLabels();
   const hasStudies = useStore((s) => s.patients.length > 0);
   const helpOpen = useStore((s) => s.helpOpen);
   return (

@@ -1,6 +1,8 @@
 // This center's bundle workbench state, kept in IndexedDB so it survives a reload: accepted
-// bundles, trusted partner keys, and the center's own signing key (its private half is a
-// non-extractable CryptoKey, so not even this page can read it out).
+// bundles, trusted partner keys, the center's own signing key (its private half is a
+// non-extractable CryptoKey, so not even this page can read it out) and the ground-truth labels
+// typed or imported per series (keyed by local series UID; they never leave this browser
+// except, pseudonymised, inside an exported bundle).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../../core/bundle/types.ts';
 import type { BundleSummary, SigningKey } from '../../workers/bundleTypes.ts';
@@ -24,16 +26,20 @@ interface BundlesDb extends DBSchema {
   bundles: { key: string; value: StoredBundle };
   trusted: { key: string; value: TrustedKey };
   signing: { key: 'own'; value: SigningKey };
+  labels: { key: string; value: string };
 }
 
 let db: Promise<IDBPDatabase<BundlesDb>> | undefined;
 
 function open(): Promise<IDBPDatabase<BundlesDb>> {
-  db ??= openDB<BundlesDb>('consilium-bundles', 1, {
-    upgrade(d) {
-      d.createObjectStore('bundles', { keyPath: 'summary.id' });
-      d.createObjectStore('trusted', { keyPath: 'fingerprint' });
-      d.createObjectStore('signing');
+  db ??= openDB<BundlesDb>('consilium-bundles', 2, {
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        d.createObjectStore('bundles', { keyPath: 'summary.id' });
+        d.createObjectStore('trusted', { keyPath: 'fingerprint' });
+        d.createObjectStore('signing');
+      }
+      if (oldVersion < 2) d.createObjectStore('labels');
     },
   });
   return db;
@@ -69,4 +75,19 @@ export async function getSigningKey(): Promise<SigningKey | undefined> {
 
 export async function putSigningKey(k: SigningKey): Promise<void> {
   await (await open()).put('signing', k, 'own');
+}
+
+export async function allLabels(): Promise<Record<string, string>> {
+  const d = await open();
+  const [keys, values] = await Promise.all([d.getAllKeys('labels'), d.getAll('labels')]);
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
+/** Writes labels; a null label deletes the series' label. */
+export async function saveLabels(changes: Record<string, string | null>): Promise<void> {
+  const tx = (await open()).transaction('labels', 'readwrite');
+  for (const [uid, label] of Object.entries(changes)) {
+    void (label === null ? tx.store.delete(uid) : tx.store.put(label, uid));
+  }
+  await tx.done;
 }
