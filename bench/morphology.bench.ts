@@ -1,6 +1,7 @@
 // The morphology family alone (mesh, convex hull, maximum diameter, Moran's I / Geary's C) on the
-// demo CT as analysisJobs.bench.ts builds it: the whole 256² slice, a 64² rectangle in it, and
-// the 64² rectangle over 40 slices (3D merged). Single thread.
+// demo CT as analysisJobs.bench.ts builds it: the whole 256² slice, a 64² rectangle in it, a 140²
+// one (19,600 voxels, where Moran's I / Geary's C dominate), and the 64² rectangle over 40
+// slices (3D merged). Single thread.
 import { runRoiFeaturesJob } from '../src/core/analysis/jobs/roiFeaturesJob.ts';
 import type { RoiShape } from '../src/core/analysis/roi/shapes.ts';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
@@ -45,9 +46,11 @@ export async function run(): Promise<void> {
   const slices = await demoSlices(40);
   const mid = [slices[20]];
   const rect: RoiShape = { kind: 'rectangle', x: 96, y: 96, width: 64, height: 64 };
+  const rect140: RoiShape = { kind: 'rectangle', x: 58, y: 58, width: 140, height: 140 };
   const cases = [
     { name: 'morphology-slice-whole', fn: job(mid, { kind: 'whole' }, '2d-avg'), voxels: 65536 },
     { name: 'morphology-slice-rect64', fn: job(mid, rect, '2d-avg'), voxels: 4096 },
+    { name: 'morphology-slice-rect140', fn: job(mid, rect140, '2d-avg'), voxels: 19600 },
     { name: 'morphology-3d-rect64x40', fn: job(slices, rect, '3d-merged'), voxels: 4096 * 40 },
   ];
   for (const c of cases) {

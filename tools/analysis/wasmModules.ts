@@ -14,7 +14,7 @@ export interface WasmModule {
   constName: string;
 }
 
-export const wasmModules: Record<'edges' | 'blur' | 'glcm', WasmModule> = {
+export const wasmModules: Record<'edges' | 'blur' | 'glcm' | 'autocorrelation', WasmModule> = {
   edges: {
     wat: join(analysis, 'edges', 'simd', 'edges.wat'),
     out: join(analysis, 'edges', 'simd', 'edgesWasmBytes.ts'),
@@ -29,6 +29,11 @@ export const wasmModules: Record<'edges' | 'blur' | 'glcm', WasmModule> = {
     wat: join(analysis, 'texture', 'simd', 'glcm.wat'),
     out: join(analysis, 'texture', 'simd', 'glcmWasmBytes.ts'),
     constName: 'glcmWasmBytes',
+  },
+  autocorrelation: {
+    wat: join(analysis, 'morphology', 'simd', 'autocorrelation.wat'),
+    out: join(analysis, 'morphology', 'simd', 'autocorrelationWasmBytes.ts'),
+    constName: 'autocorrelationWasmBytes',
   },
 };
 
