@@ -39,7 +39,7 @@ export const morphologyDefs = defineFamily('morphology', [
 /**
  * Moran's I and Geary's C compare every voxel pair (N^2); above this many ROI voxels they
  * are reported as NaN (null in JSON) rather than stalling a worker for minutes. With the
- * WebAssembly kernels (autocorrelation.ts) 40,000 voxels take ~0.6 s (a dense ROI, by runs)
+ * WebAssembly kernels (autocorrelation.ts) 40,000 voxels take ~0.6-0.8 s (a dense ROI, by runs)
  * to ~1.6 s (a sparse one, voxel by voxel) on a 2-core VM; without WebAssembly ~4x that.
  */
 export const maxVoxelsForAutocorrelation = 40000;
