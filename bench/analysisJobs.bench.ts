@@ -1,46 +1,10 @@
 // The job an analysis worker runs for one slice of the demo CT (256², whole image and a 64²
 // rectangle): the Analysis tab's default families, 32 bins, 2D averaged; and one 3D job over
 // 40 slices. Single thread; the tab runs one such job per core.
-import { runRoiFeaturesJob } from '../src/core/analysis/jobs/roiFeaturesJob.ts';
 import { defaultFamilies } from '../src/core/analysis/registry.ts';
 import type { RoiShape } from '../src/core/analysis/roi/shapes.ts';
-import { decodeFrame } from '../src/core/dicom/decode.ts';
-import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
-import { parseInstance } from '../src/core/dicom/parse.ts';
+import { demoJob, demoSlices } from './demoCtJob.ts';
 import { medianMs, report } from './report.ts';
-
-async function demoSlices(n: number): Promise<Float32Array[]> {
-  const ctx = newDemoContext({ slices: n, size: 256 });
-  const out: Float32Array[] = [];
-  for (let k = 0; k < n; k++) {
-    const f = demoSliceFile(ctx, k);
-    const p = parseInstance(f.bytes, f.name);
-    if (!p.ok) throw new Error(p.error.reason);
-    out.push((await decodeFrame(f.bytes, p.meta, 0)).values);
-  }
-  return out;
-}
-
-function job(slices: Float32Array[], shape: RoiShape, aggregation: '2d-avg' | '3d-merged') {
-  const values = new Float32Array(256 * 256 * slices.length);
-  slices.forEach((s, z) => values.set(s, z * 256 * 256));
-  return () =>
-    runRoiFeaturesJob({
-      values,
-      width: 256,
-      height: 256,
-      spacingMm: [1.367188, 1.367188, 2.5],
-      shapes: slices.map(() => shape),
-      params: {
-        discretisation: { kind: 'bin-count', binCount: 32 },
-        aggregation,
-        distance: 1,
-        ngldmAlpha: 0,
-      },
-      families: defaultFamilies,
-      histogramBins: 64,
-    });
-}
 
 export async function run(): Promise<void> {
   const slices = await demoSlices(40);
@@ -49,13 +13,17 @@ export async function run(): Promise<void> {
   const cases = [
     {
       name: 'roi-job-slice-whole',
-      ms: await medianMs(job(mid, { kind: 'whole' }, '2d-avg'), 5),
+      ms: await medianMs(demoJob(mid, { kind: 'whole' }, '2d-avg', defaultFamilies), 5),
       voxels: 65536,
     },
-    { name: 'roi-job-slice-rect64', ms: await medianMs(job(mid, rect, '2d-avg'), 9), voxels: 4096 },
+    {
+      name: 'roi-job-slice-rect64',
+      ms: await medianMs(demoJob(mid, rect, '2d-avg', defaultFamilies), 9),
+      voxels: 4096,
+    },
     {
       name: 'roi-job-3d-rect64x40',
-      ms: await medianMs(job(slices, rect, '3d-merged'), 3),
+      ms: await medianMs(demoJob(slices, rect, '3d-merged', defaultFamilies), 3),
       voxels: 4096 * 40,
     },
   ];
