@@ -48,8 +48,10 @@ export interface CannyWorkspace {
   simd: CannySimdWorkspace | null;
   /** Where the windowed or smoothed image goes; an image written here is not copied again. */
   input: Float32Array;
-  smoothed: Float32Array;
-  scratch: Float32Array;
+  /** The TypeScript blur's output and scratch planes, made when it first runs (the SIMD path
+   * blurs in place and needs neither). */
+  smoothed: Float32Array | null;
+  scratch: Float32Array | null;
   magnitude: Float32Array;
   /** Quantised gradient direction per pixel: 0 none, 1 horizontal, 2 vertical, 3 and 4 diagonal;
    * then the state: 0 suppressed, 1 weak, 2 strong. */
@@ -67,8 +69,8 @@ export function cannyWorkspace(width: number, height: number, useSimd = true): C
     height,
     simd,
     input: simd?.input ?? new Float32Array(n),
-    smoothed: new Float32Array(n),
-    scratch: new Float32Array(n),
+    smoothed: null,
+    scratch: null,
     magnitude: simd?.magnitude ?? new Float32Array(n),
     sector: simd?.state ?? new Uint8Array(n),
     edges: simd?.edges ?? new Uint8Array(n),
@@ -127,6 +129,8 @@ export function canny(
       src = simd.input;
     } else {
       const img = { values: src, width: w, height: h };
+      ws.smoothed ??= new Float32Array(w * h);
+      ws.scratch ??= new Float32Array(w * h);
       src = gaussianBlur(img, kernel, ws.smoothed, ws.scratch).values;
     }
   }

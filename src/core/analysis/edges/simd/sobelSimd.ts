@@ -29,7 +29,7 @@ function sobelAt(
  * The gradient as views into the WASM memory: no copies, valid only until the next call into the
  * edge kernels. Null without WASM SIMD or for images too small for the SIMD pass.
  */
-export function sobelSimdViews(image: Image2d): Gradient | null {
+function sobelSimdViews(image: Image2d): Gradient | null {
   const { width: w, height: h } = image;
   const wasm = edgesWasm();
   if (!wasm || w < 6 || h < 3) return null;
