@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { keyFingerprint, importPublicKeyPem } from '../core/bundle/keys.ts';
+import { keyFingerprint, importPublicKeyPem } from '../core/crypto/keys.ts';
 import { verifyBundle } from '../core/bundle/verifyBundle.ts';
-import { importCollaborationKey } from '../core/deid/hmac.ts';
+import { importCollaborationKey } from '../core/crypto/hmac.ts';
 import { pseudonymousKey } from '../core/deid/pseudonym.ts';
 
 const run = promisify(execFile);

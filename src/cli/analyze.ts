@@ -13,11 +13,11 @@ import {
   generateSigningKeys,
   importPrivateKeyJwk,
   importPublicKeyJwk,
-} from '../core/bundle/keys.ts';
+} from '../core/crypto/keys.ts';
 import type { FeatureResult } from '../core/bundle/types.ts';
 import { writeBundle } from '../core/bundle/writeBundle.ts';
-import { subtle, type JsonWebKey, type KeyPairHandle } from '../core/bundle/subtle.ts';
-import { importCollaborationKey } from '../core/deid/hmac.ts';
+import { subtle, type JsonWebKey, type KeyPairHandle } from '../core/crypto/subtle.ts';
+import { importCollaborationKey } from '../core/crypto/hmac.ts';
 import type { PredictionResult } from '../core/bundle/types.ts';
 import type { Classifier } from '../core/inference/classifier.ts';
 import { loadSeries } from './analysisInput.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '../core/bundle/verifyBundle.ts';
-import { importCollaborationKey } from '../core/deid/hmac.ts';
+import { importCollaborationKey } from '../core/crypto/hmac.ts';
 import { pseudonymousKey } from '../core/deid/pseudonym.ts';
 
 const run = promisify(execFile);

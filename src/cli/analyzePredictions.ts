@@ -1,6 +1,6 @@
 // Series predictions for `consilium analyze`: every slice of a series through the model card's
 // preprocessing, then one prediction per series by the stated rule (mean probability, argmax).
-import type { CryptoKeyHandle } from '../core/bundle/subtle.ts';
+import type { CryptoKeyHandle } from '../core/crypto/subtle.ts';
 import type { PredictionResult } from '../core/bundle/types.ts';
 import { pseudonymousKey } from '../core/deid/pseudonym.ts';
 import type { Classifier } from '../core/inference/classifier.ts';

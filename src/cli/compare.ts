@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
-import { importPublicKey, keyFingerprint } from '../core/bundle/keys.ts';
+import { importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
 import type { Manifest } from '../core/bundle/types.ts';
 import { verifyBundle } from '../core/bundle/verifyBundle.ts';
 

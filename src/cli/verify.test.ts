@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { exportPublicKeyPem, generateSigningKeys } from '../core/bundle/keys.ts';
+import { exportPublicKeyPem, generateSigningKeys } from '../core/crypto/keys.ts';
 import { sampleResults } from '../core/bundle/sampleResults.ts';
 import { writeBundle } from '../core/bundle/writeBundle.ts';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { importPublicKey, keyFingerprint } from '../core/bundle/keys.ts';
+import { importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
 import { verifyBundle, type VerifyResult } from '../core/bundle/verifyBundle.ts';
 
 const usage =

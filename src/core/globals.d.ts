@@ -1,7 +1,7 @@
 // The few platform globals core code may use. Core has no DOM (see tsconfig.json here):
 // these exist in browsers, workers and Node alike.
 declare class TextDecoder {
-  constructor(label?: string, options?: { fatal?: boolean });
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
   decode(input?: ArrayBufferView | ArrayBuffer): string;
 }
 declare class TextEncoder {

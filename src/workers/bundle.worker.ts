@@ -2,15 +2,22 @@
 // Each call is one core job; the message shapes live in bundleTypes.ts.
 import * as Comlink from 'comlink';
 import { defaultParams, type FeatureParams } from '../core/analysis/params.ts';
-import { importPublicKey, keyFingerprint, exportPublicKeyPem } from '../core/bundle/keys.ts';
-import type { CryptoKeyHandle } from '../core/bundle/subtle.ts';
+import { importPublicKey, keyFingerprint, exportPublicKeyPem } from '../core/crypto/keys.ts';
+import type { CryptoKeyHandle } from '../core/crypto/subtle.ts';
 import type { Manifest } from '../core/bundle/types.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
-import { compareForView } from './bundleCompare.ts';
-import { exportBundle } from './bundleExport.ts';
+import { compareForView } from '../core/bundle/compareView.ts';
+import { exportBundle } from '../core/pipeline/bundleFromResults.ts';
 import { wholeImageFeatures } from './bundleFeatures.ts';
-import { verifyForImport } from './bundleImport.ts';
-import type { ExportRequest, SigningKey } from './bundleTypes.ts';
+import { verifyForImport } from '../core/bundle/importSummary.ts';
+import type { ExportRequest } from '../core/pipeline/types.ts';
+
+export interface SigningKey {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  readonly publicPem: string;
+  readonly fingerprint: string;
+}
 
 const handle = (k: CryptoKey) => k as unknown as CryptoKeyHandle;
 

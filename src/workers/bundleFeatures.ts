@@ -5,7 +5,7 @@ import type { FeatureParams } from '../core/analysis/params.ts';
 import { rasteriseShape } from '../core/analysis/roi/rasterise.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
-import type { LocalFeatures } from './bundleTypes.ts';
+import type { LocalFeatures } from '../core/pipeline/types.ts';
 
 export function wholeImageFeatures(
   seriesUid: string,

@@ -1,5 +1,5 @@
 // A result as CSV: one row per feature, with where it came from and the parameters alongside.
-import { canonicalJson } from '../../core/bundle/canonicalJson.ts';
+import { canonicalJson } from '../../core/crypto/canonicalJson.ts';
 import { displayUnit } from './formatValue.ts';
 import type { AnalysisResult } from './types.ts';
 

@@ -4,7 +4,7 @@ import type { SpacingMm } from '../../core/analysis/volume.ts';
 import { sliceSpacingMm } from '../../core/analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../../core/dicom/types.ts';
 import { runLimited } from '../../core/ingest/runLimited.ts';
-import { analysisPool } from '../../workers/analysisPool.ts';
+import { analysisPool } from '../services/workers.ts';
 import type { FeaturesReply } from '../../workers/analysis.worker.ts';
 import { useStore } from '../store/store.ts';
 import { featureParams } from './featureParams.ts';

@@ -3,7 +3,7 @@ import { exportBundle } from './actions/exportBundle.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
 import { FeaturesSection } from './FeaturesSection.tsx';
 import { PredictionsSection } from './PredictionsSection.tsx';
-import type { ReportDates } from '../../core/dicom/sr/studyReport.ts';
+import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
 import { SigningFields } from './SigningFields.tsx';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string };

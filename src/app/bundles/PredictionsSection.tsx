@@ -1,7 +1,7 @@
 // What the export takes from the Predictions tab (one series prediction per model) and how the
 // study dates in each study's DICOM SR are de-identified.
 import { useMemo } from 'react';
-import type { ReportDates } from '../../core/dicom/sr/studyReport.ts';
+import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
 import { localPredictions } from '../predictions/seriesPredictions.ts';
 import { useStore } from '../store/store.ts';
 

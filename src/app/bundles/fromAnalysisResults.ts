@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../analysis/types.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { SeriesNode } from '../../core/dicom/types.ts';
 import { positionKey } from '../viewer/useStackFrame.ts';
-import type { LocalFeatures } from '../../workers/bundleTypes.ts';
+import type { LocalFeatures } from '../../core/pipeline/types.ts';
 
 export function localFeaturesFromAnalysis(
   results: readonly AnalysisResult[],

@@ -1,16 +1,12 @@
 // The inference worker and the default model, loaded once per execution provider choice.
 // Model, card and PyTorch reference are fetched from our own origin (public/models).
 import { useEffect, useState } from 'react';
-import { WorkerBridge } from '../../workers/bridge.ts';
 import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
-import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import type { LoadedModel, Result } from '../../workers/inference.worker.ts';
 import type { InferenceError } from '../../core/inference/errors.ts';
 
-export const inferenceWorker = new WorkerBridge<InferenceApi>(
-  () =>
-    new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }),
-  10 * 60_000,
-);
+import { inferenceWorker } from '../services/workers.ts';
+export { inferenceWorker };
 
 const modelBase = `${import.meta.env.BASE_URL}models/`;
 export const defaultModel = {

@@ -5,7 +5,8 @@
 // except, pseudonymised, inside an exported bundle).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../../core/bundle/types.ts';
-import type { BundleSummary, SigningKey } from '../../workers/bundleTypes.ts';
+import type { BundleSummary } from '../../core/bundle/importSummary.ts';
+import type { SigningKey } from '../../workers/bundle.worker.ts';
 
 export interface StoredBundle {
   readonly summary: BundleSummary;

@@ -2,7 +2,7 @@
 // inference worker; this only hands them over and files each result in the predictions slice.
 import type { Prediction } from '../../core/inference/classifier.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
-import type { WorkerBridge } from '../../workers/bridge.ts';
+import type { WorkerBridge } from '../services/bridge.ts';
 import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
 import { loadFrame } from '../services/frames.ts';
 import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';

@@ -1,15 +1,11 @@
 // A second model for comparisons, from files the user picks or drops: one .onnx and its card
 // (.json). It gets its own inference worker, so the default model stays loaded beside it.
-import { WorkerBridge } from '../../workers/bridge.ts';
 import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
-import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import type { LoadedModel, Result } from '../../workers/inference.worker.ts';
 import { useStore } from '../store/store.ts';
 
-export const comparisonWorker = new WorkerBridge<InferenceApi>(
-  () =>
-    new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' }),
-  10 * 60_000,
-);
+import { comparisonWorker } from '../services/workers.ts';
+export { comparisonWorker };
 
 /** Loads the picked model; the error says what is missing or wrong in plain words. */
 export async function loadSecondModel(

@@ -5,7 +5,7 @@ import type { SeriesNode } from '../../core/dicom/types.ts';
 import { aggregateSeries, type SeriesAggregate } from '../../core/inference/seriesAggregate.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
-import type { LocalPrediction } from '../../workers/bundleTypes.ts';
+import type { LocalPrediction } from '../../core/pipeline/types.ts';
 
 export interface ImagePrediction {
   /** Index in the series' stack (what the viewer's slider shows). */

@@ -1,22 +1,54 @@
-// The app's worker pools. Vite bundles each worker script from its URL.
+// Every worker the page starts is created here, so one file tells which threads exist.
+// Vite bundles each worker script from its URL.
+import type { AnalysisApi } from '../../workers/analysis.worker.ts';
+import type { BundleApi } from '../../workers/bundle.worker.ts';
 import type { DecodeApi } from '../../workers/decode.worker.ts';
 import type { DemoApi } from '../../workers/demo.worker.ts';
+import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
-import { WorkerBridge } from '../../workers/bridge.ts';
-import { WorkerPool, workerCount } from '../../workers/pool.ts';
+import { WorkerBridge } from './bridge.ts';
+import { WorkerPool, workerCount } from './pool.ts';
+
+const module = { type: 'module' } as const;
+const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
 
 export const ingestPool = new WorkerPool<IngestApi>(
-  () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), { type: 'module' }),
+  () => new Worker(new URL('../../workers/ingest.worker.ts', import.meta.url), module),
   workerCount(4),
 );
 
 export const decodePool = new WorkerPool<DecodeApi>(
-  () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
+  () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), module),
   workerCount(4),
   120_000,
 );
 
 export const demoWorker = new WorkerBridge<DemoApi>(
-  () => new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), { type: 'module' }),
+  () => new Worker(new URL('../../workers/demo.worker.ts', import.meta.url), module),
   5_000,
 );
+
+const analysisScript = () =>
+  new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), module);
+
+/** The analysis workers: one per core, since feature jobs are CPU-bound and independent.
+ * Aborting a run's signal terminates the workers busy with it (see WorkerBridge). */
+export const analysisPool = new WorkerPool<AnalysisApi>(analysisScript, cores, 60_000);
+
+/** The edge overlay has its own worker, so it keeps up with scrolling while a run is busy. */
+export const edgeWorker = new WorkerBridge<AnalysisApi>(analysisScript, 60_000);
+
+/** Building, verifying and comparing bundles; stops after a minute idle. */
+export const bundleWorker = new WorkerBridge<BundleApi>(
+  () => new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), module),
+  60_000,
+);
+
+const inferenceScript = () =>
+  new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), module);
+
+/** The default model's worker. */
+export const inferenceWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
+
+/** A second model for comparisons gets its own worker, so the default stays loaded beside it. */
+export const comparisonWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);

@@ -2,7 +2,8 @@
 // data in the frame cache; the collaboration key lives here in memory and is never exported.
 import type { StateCreator } from 'zustand';
 import type { BundleError } from '../../core/bundle/types.ts';
-import type { BundleSummary, LocalFeatures } from '../../workers/bundleTypes.ts';
+import type { BundleSummary } from '../../core/bundle/importSummary.ts';
+import type { LocalFeatures } from '../../core/pipeline/types.ts';
 import type { AppState } from './store.ts';
 
 export interface LibraryEntry {

@@ -6,9 +6,9 @@ import { morphology } from './morphology/morphology';
 import type { FeatureParams } from './params';
 import { familyDefs, textureFamilies } from './registry';
 import { cropToMask } from './roi/cropToMask';
-import { intensityHistogram } from './stats/intensityHistogram';
-import { intensityStatistics } from './stats/intensityStatistics';
-import { intensityVolumeHistogram } from './stats/intensityVolumeHistogram';
+import { intensityHistogram } from './intensity/intensityHistogram';
+import { intensityStatistics } from './intensity/intensityStatistics';
+import { intensityVolumeHistogram } from './intensity/intensityVolumeHistogram';
 import {
   aggregateDirectional,
   aggregateZones,

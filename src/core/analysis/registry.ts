@@ -1,8 +1,8 @@
 // Every feature Consilium computes, in IBSI family order: family, IBSI name, identifier, unit.
 import type { FamilyId, FeatureDef } from './featureDef';
-import { intensityHistogramDefs } from './stats/intensityHistogram';
-import { intensityStatisticsDefs } from './stats/intensityStatistics';
-import { intensityVolumeHistogramDefs } from './stats/intensityVolumeHistogram';
+import { intensityHistogramDefs } from './intensity/intensityHistogram';
+import { intensityStatisticsDefs } from './intensity/intensityStatistics';
+import { intensityVolumeHistogramDefs } from './intensity/intensityVolumeHistogram';
 import { glcmDefs } from './texture/glcmFeatures';
 import { gldzmDefs } from './texture/gldzm';
 import { glrlmDefs } from './texture/glrlm';

@@ -1,13 +1,13 @@
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../crypto/canonicalJson';
 import { ENCRYPTION_MAGIC } from './encryption';
 import {
   exportPublicKeyPem,
   generateSigningKeys,
   importPublicKeyPem,
   keyFingerprint,
-} from './keys';
+} from '../crypto/keys';
 import { sampleResults } from './sampleResults';
 import { verifyBundle, type VerifyOptions } from './verifyBundle';
 import { writeBundle, type BundleInput } from './writeBundle';

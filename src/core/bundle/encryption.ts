@@ -1,4 +1,4 @@
-import { ownBytes, randomBytes, subtle, type CryptoKeyHandle } from './subtle';
+import { ownBytes, randomBytes, subtle, type CryptoKeyHandle } from '../crypto/subtle';
 import { reject } from './types';
 
 // An encrypted bundle is: MAGIC (8 bytes) | PBKDF2 iterations (uint32 BE) | salt (16) | iv (12) |

@@ -1,7 +1,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sampleResults } from './sampleResults';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { verifyBundle } from './verifyBundle';
 import { writeBundle, type BundleInput } from './writeBundle';
 

@@ -1,7 +1,7 @@
 import type { FeatureSet } from '../analysis/computeFeatures';
 import { pseudonymousKey } from '../deid/pseudonym';
 import { paramsHash } from './paramsHash';
-import type { CryptoKeyHandle } from './subtle';
+import type { CryptoKeyHandle } from '../crypto/subtle';
 import type { Feature, FeatureResult, JsonValue } from './types';
 
 export interface AnalysisSource {

@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonicalJson';
-import { sha256Hex } from './sha256';
+import { canonicalJson } from '../crypto/canonicalJson';
+import { sha256Hex } from '../crypto/sha256';
 import type { JsonValue } from './types';
 
 /** SHA-256 hex of the parameters' canonical JSON: results made the same way share the hash. */

@@ -1,6 +1,6 @@
-import { fromBase64, toBase64 } from './base64';
-import { exportPublicKeyJwk, importPublicKeyJwk, keyFingerprint } from './keys';
-import { ownBytes, subtle, type CryptoKeyHandle, type JsonWebKey } from './subtle';
+import { fromBase64, toBase64 } from '../crypto/base64';
+import { exportPublicKeyJwk, importPublicKeyJwk, keyFingerprint } from '../crypto/keys';
+import { ownBytes, subtle, type CryptoKeyHandle, type JsonWebKey } from '../crypto/subtle';
 import { reject } from './types';
 
 export const SIGNATURE_MEMBER = 'signature.json';

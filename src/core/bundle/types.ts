@@ -2,8 +2,9 @@
 // under the collaboration key (see core/deid/pseudonym.ts), so two centers can match cases
 // without either one learning who the patient is.
 
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+import type { JsonValue } from '../crypto/canonicalJson';
+
+export type { JsonValue };
 
 /** One texture or shape feature: IBSI name, IBSI four-character code, value (null if undefined). */
 export interface Feature {

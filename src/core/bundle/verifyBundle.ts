@@ -3,7 +3,7 @@ import { defaultLimits, type ImportLimits } from './limits';
 import { paramsHash } from './paramsHash';
 import { readZipSafely } from './readZip';
 import { schemaProblem } from './schema';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { SIGNATURE_MEMBER, verifyManifestSignature } from './signature';
 import { BUNDLE_FORMAT, BundleRejected, reject, type BundleError, type Manifest } from './types';
 import { MANIFEST_MEMBER } from './writeBundle';

@@ -1,11 +1,11 @@
 import { zipSync, type Zippable } from 'fflate';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../crypto/canonicalJson';
 import { featuresCsv, predictionsCsv } from './csv';
 import { encryptBundle } from './encryption';
 import { unsafeNameReason } from './memberName';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../crypto/sha256';
 import { SIGNATURE_MEMBER, signManifest } from './signature';
-import type { CryptoKeyHandle } from './subtle';
+import type { CryptoKeyHandle } from '../crypto/subtle';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,

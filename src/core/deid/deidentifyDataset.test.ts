@@ -3,7 +3,7 @@ import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { basicProfile } from './confidentialityProfile';
 import { deidentifyDataset, deidentifyMeta } from './deidentifyDataset';
 import { deidentifyFile } from './deidentifyFile';
-import { importCollaborationKey } from './hmac';
+import { importCollaborationKey } from '../crypto/hmac';
 import { pseudonymousKey, pseudonymousUid } from './pseudonym';
 
 const STUDY_UID = '1.2.826.0.1.3680043.8.498.1111';

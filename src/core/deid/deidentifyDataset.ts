@@ -1,5 +1,5 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
-import type { CryptoKeyHandle } from '../bundle/subtle';
+import type { CryptoKeyHandle } from '../crypto/subtle';
 import { isPrivateTag, resolveAction } from './actions';
 import { shiftDate, shiftDateTime } from './dates';
 import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from './pseudonym';

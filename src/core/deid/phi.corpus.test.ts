@@ -8,7 +8,7 @@ import type { FeatureResult } from '../bundle/types';
 import { writeBundle } from '../bundle/writeBundle';
 import { isPrivateTag, resolveAction } from './actions';
 import { deidentifyFile } from './deidentifyFile';
-import { importCollaborationKey } from './hmac';
+import { importCollaborationKey } from '../crypto/hmac';
 import { pseudonymousKey } from './pseudonym';
 
 const CORPUS = '../shared/data/dicom';

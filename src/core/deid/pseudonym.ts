@@ -1,6 +1,6 @@
-import { toHex } from '../bundle/sha256';
-import type { CryptoKeyHandle } from '../bundle/subtle';
-import { hmacSha256 } from './hmac';
+import { toHex } from '../crypto/sha256';
+import type { CryptoKeyHandle } from '../crypto/subtle';
+import { hmacSha256 } from '../crypto/hmac';
 
 // Domain labels keep a UID and an accession number with the same text from sharing a pseudonym.
 export type PseudonymDomain =

@@ -2,7 +2,7 @@
 // in the decode workers), the features are computed in the bundle worker.
 import { loadFrame } from '../../services/frames.ts';
 import { useStore } from '../../store/store.ts';
-import { bundleWorker } from './bundleWorker.ts';
+import { bundleWorker } from '../../services/workers.ts';
 
 export async function computeWholeImageFeatures(binCount: number): Promise<void> {
   const store = useStore.getState();

@@ -2,8 +2,8 @@
 // stored. A rejected one leaves nothing behind but the message saying why.
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
-import type { ImportResult } from '../../../workers/bundleTypes.ts';
-import { bundleWorker } from './bundleWorker.ts';
+import type { ImportResult } from '../../../core/bundle/importSummary.ts';
+import { bundleWorker } from '../../services/workers.ts';
 import { refreshLibrary } from './library.ts';
 
 export type ImportStep = 'done' | 'needs-passphrase';

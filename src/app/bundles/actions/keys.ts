@@ -1,7 +1,7 @@
 // The center's signing key and the partner keys it trusts. Keys are checked in the worker.
 import * as db from '../../persist/db.ts';
-import type { SigningKey } from '../../../workers/bundleTypes.ts';
-import { bundleWorker } from './bundleWorker.ts';
+import type { SigningKey } from '../../../workers/bundle.worker.ts';
+import { bundleWorker } from '../../services/workers.ts';
 import { download } from './download.ts';
 import { refreshLibrary } from './library.ts';
 

@@ -1,5 +1,5 @@
 import type { BlandAltman } from '../../../core/stats/blandAltman.ts';
-import type { BlandAltmanPoints } from '../../../workers/bundleCompare.ts';
+import type { BlandAltmanPoints } from '../../../core/bundle/compareView.ts';
 import { extent, f3, linear } from './format.ts';
 
 const W = 320;

@@ -1,5 +1,5 @@
 import type { RaterRoc } from '../../../core/bundle/compareLabels.ts';
-import type { RocCurve } from '../../../workers/bundleCompare.ts';
+import type { RocCurve } from '../../../core/bundle/compareView.ts';
 import { f3, linear } from './format.ts';
 
 const S = 220;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ComparisonView } from '../../../workers/bundleCompare.ts';
-import { bundleWorker } from '../actions/bundleWorker.ts';
+import type { ComparisonView } from '../../../core/bundle/compareView.ts';
+import { bundleWorker } from '../../services/workers.ts';
 import { manifestsOf } from '../actions/library.ts';
 
 export type ComparisonState =

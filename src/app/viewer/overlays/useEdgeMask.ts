@@ -2,7 +2,7 @@
 // settings or (when edges follow it) the window change. Stale answers are dropped.
 import { useEffect, useState } from 'react';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
-import { edgeWorker } from '../../../workers/analysisPool.ts';
+import { edgeWorker } from '../../services/workers.ts';
 import type { EdgesReply } from '../../../workers/analysis.worker.ts';
 import { frameSource } from '../../analysis/frameSource.ts';
 import { useStore } from '../../store/store.ts';

@@ -1,6 +1,6 @@
 // A short stable key for "the same inputs": canonical JSON of the parts, hashed (FNV-1a, 64-bit).
 // Results are cached under it, so a repeated run with equal ROI and parameters reuses them.
-import { canonicalJson } from '../../bundle/canonicalJson';
+import { canonicalJson } from '../../crypto/canonicalJson';
 
 export function jobKey(parts: unknown): string {
   const text = canonicalJson(parts);

@@ -1,9 +1,9 @@
 // Comparison across centers (core compare.ts) plus the points the plots need: Bland-Altman
 // pairs for the chosen feature and each rater's ROC curve.
-import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
-import { ratersOf } from '../core/bundle/compareLabels.ts';
-import type { Manifest } from '../core/bundle/types.ts';
-import { roc } from '../core/stats/roc.ts';
+import { compareBundles, type Comparison } from './compare.ts';
+import { ratersOf } from './compareLabels.ts';
+import type { Manifest } from './types.ts';
+import { roc } from '../stats/roc.ts';
 
 export interface BlandAltmanPoints {
   readonly a: string;

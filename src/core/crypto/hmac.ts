@@ -1,4 +1,4 @@
-import { ownBytes, subtle, type CryptoKeyHandle } from '../bundle/subtle';
+import { ownBytes, subtle, type CryptoKeyHandle } from './subtle';
 
 /** The collaboration key: a secret the partner centers share so their pseudonyms agree. */
 export async function importCollaborationKey(

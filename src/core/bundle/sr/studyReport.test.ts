@@ -1,6 +1,6 @@
 import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { describe, expect, it } from 'vitest';
-import { importCollaborationKey } from '../../deid/hmac';
+import { importCollaborationKey } from '../../crypto/hmac';
 import { pseudonymousKey } from '../../deid/pseudonym';
 import { studyReport, type StudyReportInput } from './studyReport';
 

@@ -1,5 +1,5 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
-import type { FeatureResult, PredictionResult } from '../../bundle/types';
+import type { FeatureResult, PredictionResult } from '../types';
 import { codeValue, container, image, num, text, uidRef, type Code } from './contentItems';
 
 // A DICOM SR "Imaging Measurement Report" (PS3.16 TID 1500) in a Comprehensive SR object: texture

@@ -1,4 +1,4 @@
-import { sampleResults } from '../../bundle/sampleResults';
+import { sampleResults } from '../sampleResults';
 import type { ReportInput } from './measurementReport';
 
 // Synthetic report content (made-up 2.25 UIDs, sample results) for tests and examples.

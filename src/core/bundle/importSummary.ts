@@ -1,7 +1,25 @@
 // Verify a bundle completely before anything of it is kept; the summary is what the library lists.
-import { sha256Hex } from '../core/bundle/sha256.ts';
-import { verifyBundle } from '../core/bundle/verifyBundle.ts';
-import type { ImportResult } from './bundleTypes.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
+import { verifyBundle } from './verifyBundle.ts';
+import type { BundleError, Manifest } from './types.ts';
+
+export interface BundleSummary {
+  /** SHA-256 of the bundle's bytes as received. */
+  readonly id: string;
+  readonly center: string;
+  readonly createdAt: string;
+  readonly software: string;
+  readonly signer?: string;
+  readonly counts: {
+    readonly features: number;
+    readonly predictions: number;
+    readonly edges: number;
+  };
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly summary: BundleSummary; readonly manifest: Manifest }
+  | { readonly ok: false; readonly error: BundleError };
 
 export async function verifyForImport(
   bytes: Uint8Array,

@@ -1,8 +1,8 @@
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
-import { verifyBundle } from '../core/bundle/verifyBundle.ts';
-import { exportBundle } from './bundleExport.ts';
-import type { ExportRequest, LocalPrediction } from './bundleTypes.ts';
+import { verifyBundle } from '../bundle/verifyBundle.ts';
+import { exportBundle } from './bundleFromResults.ts';
+import type { ExportRequest, LocalPrediction } from './types.ts';
 
 const MODEL = { name: 'pneumonia-cnn', version: '2', sha256: 'e6'.repeat(32) };
 

@@ -1,13 +1,13 @@
 // Pseudonymise local results under the collaboration key and write the bundle. Real identifiers
 // come in; only HMAC pseudonyms go out (the core's featureResultFromAnalysis does the keying).
-import { featureResultFromAnalysis } from '../core/bundle/fromAnalysis.ts';
-import type { CryptoKeyHandle } from '../core/bundle/subtle.ts';
-import type { FeatureResult, PredictionResult } from '../core/bundle/types.ts';
-import { writeBundle } from '../core/bundle/writeBundle.ts';
-import { studyReport } from '../core/dicom/sr/studyReport.ts';
-import { importCollaborationKey } from '../core/deid/hmac.ts';
-import { pseudonymousKey } from '../core/deid/pseudonym.ts';
-import type { ExportRequest, LocalPrediction } from './bundleTypes.ts';
+import { featureResultFromAnalysis } from '../bundle/fromAnalysis.ts';
+import type { CryptoKeyHandle } from '../crypto/subtle.ts';
+import type { FeatureResult, PredictionResult } from '../bundle/types.ts';
+import { writeBundle } from '../bundle/writeBundle.ts';
+import { studyReport } from '../bundle/sr/studyReport.ts';
+import { importCollaborationKey } from '../crypto/hmac.ts';
+import { pseudonymousKey } from '../deid/pseudonym.ts';
+import type { ExportRequest, LocalPrediction } from './types.ts';
 
 export const SOFTWARE = { name: 'consilium', version: '0.1.0' } as const;
 

@@ -1,8 +1,10 @@
-// Message shapes of the bundle worker, declared once and shared by the page and the worker.
-import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
-import type { AnalysisSource } from '../core/bundle/fromAnalysis.ts';
-import type { BundleError, Manifest, ModelRef } from '../core/bundle/types.ts';
-import type { ReportDates } from '../core/dicom/sr/studyReport.ts';
+// What the pipeline carries between its steps: a series' results under their real identifiers
+// (they never leave the machine as such), and the request that turns them into a bundle.
+import type { FeatureSet } from '../analysis/computeFeatures.ts';
+import type { AnalysisSource } from '../bundle/fromAnalysis.ts';
+import type { ModelRef } from '../bundle/types.ts';
+import type { KeyPairHandle } from '../crypto/subtle.ts';
+import type { ReportDates } from '../bundle/sr/studyReport.ts';
 
 /** Features of one series, still keyed by its real identifiers: they never leave the page as such. */
 export interface LocalFeatures {
@@ -37,31 +39,6 @@ export interface ExportRequest {
   readonly labels: { readonly [seriesUid: string]: string };
   /** Study dates in the per-study SR: removed, or shifted by the patient's keyed offset. */
   readonly reportDates: ReportDates;
-  readonly signWith?: { readonly privateKey: CryptoKey; readonly publicKey: CryptoKey };
+  readonly signWith?: KeyPairHandle;
   readonly passphrase?: string;
-}
-
-export interface BundleSummary {
-  /** SHA-256 of the bundle's bytes as received. */
-  readonly id: string;
-  readonly center: string;
-  readonly createdAt: string;
-  readonly software: string;
-  readonly signer?: string;
-  readonly counts: {
-    readonly features: number;
-    readonly predictions: number;
-    readonly edges: number;
-  };
-}
-
-export type ImportResult =
-  | { readonly ok: true; readonly summary: BundleSummary; readonly manifest: Manifest }
-  | { readonly ok: false; readonly error: BundleError };
-
-export interface SigningKey {
-  readonly privateKey: CryptoKey;
-  readonly publicKey: CryptoKey;
-  readonly publicPem: string;
-  readonly fingerprint: string;
 }

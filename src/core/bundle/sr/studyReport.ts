@@ -2,8 +2,8 @@
 // patient is the bundle's case key, every UID is the HMAC pseudonym the de-identifier would give
 // (so a partner's de-identified images line up), and the study date is removed or shifted by the
 // patient's keyed offset. No original identifier reaches the writer.
-import type { PredictionResult } from '../../bundle/types';
-import type { CryptoKeyHandle } from '../../bundle/subtle';
+import type { PredictionResult } from '../types';
+import type { CryptoKeyHandle } from '../../crypto/subtle';
 import { shiftDate } from '../../deid/dates';
 import { type DateHandling, profileRecord } from '../../deid/deidentifyDataset';
 import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from '../../deid/pseudonym';

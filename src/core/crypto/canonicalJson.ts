@@ -1,4 +1,5 @@
-import type { JsonValue } from './types';
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** JSON with object keys sorted at every depth, so equal data always gives equal bytes. */
 export function canonicalJson(value: unknown, indent = 0): string {
@@ -17,5 +18,3 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
-
-export type { JsonValue };
