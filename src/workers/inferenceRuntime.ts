@@ -29,7 +29,9 @@ export async function pickProvider(
   preferred: ExecutionProvider | 'auto',
 ): Promise<ExecutionProvider> {
   if (preferred === 'wasm') return 'wasm';
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  // TypeScript's libs have no WebGPU yet; this is the one member used.
+  type GpuNavigator = { gpu?: { requestAdapter(): Promise<unknown> } };
+  const gpu = (navigator as typeof navigator & GpuNavigator).gpu;
   const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
   if (adapter) return 'webgpu';
   if (preferred === 'webgpu') throw new Error('this browser offers no WebGPU adapter');
