@@ -4,6 +4,24 @@
 import * as Comlink from 'comlink';
 import { abortable, abortError } from './abortable.ts';
 
+/** The names of an Api's methods. */
+export type MethodOf<Api> = {
+  [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Api] &
+  string;
+
+/** What a method takes: its own parameters, as the worker declares them. */
+export type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
+
+/** What a method gives back on the page: its own return value, awaited. */
+export type ReplyOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+// A function argument (a progress callback) cannot be cloned: it travels as a Comlink proxy,
+// so the worker's calls run it here.
+function forWorker(arg: unknown): unknown {
+  return typeof arg === 'function' ? Comlink.proxy(arg) : arg;
+}
+
 export class WorkerBridge<Api extends object> {
   private worker: Worker | null = null;
   private remote: Comlink.Remote<Api> | null = null;
@@ -21,21 +39,33 @@ export class WorkerBridge<Api extends object> {
     return this.inFlight.size;
   }
 
+  /**
+   * Calls the worker's `method` with `args`; the types are the worker's own (its `Api` is
+   * `typeof api`), so a call site needs no cast. Function arguments are proxied.
+   */
+  call<K extends MethodOf<Api>>(
+    signal: AbortSignal | undefined,
+    method: K,
+    ...args: ArgsOf<Api[K]>
+  ): Promise<ReplyOf<Api[K]>>;
+  /** @deprecated TRANSITIONAL until every call site names its method. */
   call<R>(
     signal: AbortSignal | undefined,
     fn: (api: Comlink.Remote<Api>) => Promise<R>,
-  ): Promise<R> {
-    if (signal?.aborted) return Promise.reject(abortError());
-    clearTimeout(this.idleTimer);
-    const api = this.ensure();
-    return new Promise<R>((resolve, reject) => {
-      this.inFlight.add(reject);
-      abortable(signal, fn(api), () => this.terminate())
-        .then(resolve, reject)
-        .finally(() => {
-          this.inFlight.delete(reject);
-          if (this.inFlight.size === 0) this.scheduleIdle();
-        });
+  ): Promise<R>;
+  call(
+    signal: AbortSignal | undefined,
+    method: string | ((api: Comlink.Remote<Api>) => Promise<unknown>),
+    ...args: unknown[]
+  ): Promise<unknown> {
+    if (typeof method === 'function') return this.run(signal, method);
+    return this.run(signal, (remote) => {
+      // The one cast: Comlink.Remote maps each method to a promise of its (cloned) result, but
+      // its mapped type splits union replies, so the worker's own signature is used instead.
+      const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+        method
+      ];
+      return fn(...args.map(forWorker));
     });
   }
 
@@ -49,6 +79,24 @@ export class WorkerBridge<Api extends object> {
     const rejects = [...this.inFlight];
     this.inFlight.clear();
     for (const reject of rejects) reject(reason);
+  }
+
+  private run<R>(
+    signal: AbortSignal | undefined,
+    fn: (remote: Comlink.Remote<Api>) => Promise<R>,
+  ): Promise<R> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    clearTimeout(this.idleTimer);
+    const remote = this.ensure();
+    return new Promise<R>((resolve, reject) => {
+      this.inFlight.add(reject);
+      abortable(signal, fn(remote), () => this.terminate())
+        .then(resolve, reject)
+        .finally(() => {
+          this.inFlight.delete(reject);
+          if (this.inFlight.size === 0) this.scheduleIdle();
+        });
+    });
   }
 
   private ensure(): Comlink.Remote<Api> {

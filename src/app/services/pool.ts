@@ -1,6 +1,6 @@
 // A fixed set of bridges to the same worker script; each call goes to the least busy one.
 import type * as Comlink from 'comlink';
-import { WorkerBridge } from './bridge.ts';
+import { type ArgsOf, type MethodOf, type ReplyOf, WorkerBridge } from './bridge.ts';
 
 export class WorkerPool<Api extends object> {
   private readonly bridges: WorkerBridge<Api>[];
@@ -16,13 +16,26 @@ export class WorkerPool<Api extends object> {
     return this.bridges.length;
   }
 
+  /** The typed call of WorkerBridge, on the bridge with the fewest calls in flight. */
+  call<K extends MethodOf<Api>>(
+    signal: AbortSignal | undefined,
+    method: K,
+    ...args: ArgsOf<Api[K]>
+  ): Promise<ReplyOf<Api[K]>>;
+  /** @deprecated TRANSITIONAL until every call site names its method. */
   call<R>(
     signal: AbortSignal | undefined,
     fn: (api: Comlink.Remote<Api>) => Promise<R>,
-  ): Promise<R> {
+  ): Promise<R>;
+  call(
+    signal: AbortSignal | undefined,
+    method: string | ((api: Comlink.Remote<Api>) => Promise<unknown>),
+    ...args: unknown[]
+  ): Promise<unknown> {
     let best = this.bridges[0];
     for (const b of this.bridges) if (b.pending < best.pending) best = b;
-    return best.call(signal, fn);
+    const call = best.call.bind(best) as (...a: unknown[]) => Promise<unknown>;
+    return call(signal, method, ...args);
   }
 
   terminate(): void {

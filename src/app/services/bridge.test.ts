@@ -1,0 +1,96 @@
+// The typed bridge over a real Comlink channel (Node's MessageChannel stands in for a Worker's
+// port): replies come back typed, callbacks run on this side, abort and idle terminate.
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerBridge } from './bridge.ts';
+
+const api = {
+  add(a: number, b: number): number {
+    return a + b;
+  },
+  async count(to: number, onStep: (done: number, total: number) => void): Promise<number> {
+    for (let i = 1; i <= to; i++) await onStep(i, to);
+    return to;
+  },
+  never(): Promise<never> {
+    return new Promise<never>(() => {});
+  },
+};
+type Api = typeof api;
+
+const ports: MessagePort[] = [];
+let started = 0;
+let stopped = 0;
+
+// A worker is its script's end of a channel: what it exposes answers the page's end.
+function fakeWorker(): Worker {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  Comlink.expose(api, port1);
+  started++;
+  const worker = {
+    postMessage: port2.postMessage.bind(port2),
+    addEventListener: port2.addEventListener.bind(port2),
+    removeEventListener: port2.removeEventListener.bind(port2),
+    start: () => port2.start(),
+    terminate: () => {
+      stopped++;
+      port1.close();
+      port2.close();
+    },
+  };
+  return worker as unknown as Worker;
+}
+
+afterEach(() => {
+  for (const p of ports.splice(0)) p.close();
+  started = 0;
+  stopped = 0;
+});
+
+describe('WorkerBridge.call', () => {
+  it('calls a method by name and resolves with its reply', async () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker);
+    const sum: number = await bridge.call(undefined, 'add', 2, 40);
+    expect(sum).toBe(42);
+    bridge.terminate();
+  });
+
+  it('runs a callback argument on this side, as the worker calls it', async () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker);
+    const steps: [number, number][] = [];
+    const n = await bridge.call(undefined, 'count', 3, (done, total) => {
+      steps.push([done, total]);
+    });
+    expect(n).toBe(3);
+    expect(steps).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    bridge.terminate();
+  });
+
+  it('rejects with AbortError and terminates the worker when aborted mid-call', async () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker);
+    const ctl = new AbortController();
+    const call = bridge.call(ctl.signal, 'never');
+    ctl.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    expect(stopped).toBe(1);
+    // The next call starts a fresh worker.
+    expect(await bridge.call(undefined, 'add', 1, 1)).toBe(2);
+    expect(started).toBe(2);
+    bridge.terminate();
+  });
+
+  it('terminates an idle worker after idleMs and restarts it on the next call', async () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker, 20);
+    await bridge.call(undefined, 'add', 1, 2);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(stopped).toBe(1);
+    expect(await bridge.call(undefined, 'add', 3, 4)).toBe(7);
+    expect(started).toBe(2);
+    bridge.terminate();
+  });
+});
