@@ -2,13 +2,16 @@
 // deterministic image, in a worker like real jobs, so the page never computes.
 import * as Comlink from 'comlink';
 import { gpuParity, type ParityReport } from '../core/analysis/gpu/gpuParity.ts';
+import { attempt, ProblemError, type Result } from '../core/result.ts';
 import { gpuFor, type ComputedOn } from './analysisGpu.ts';
 
 const api = {
-  async run(size: number, runs = 3): Promise<{ on: ComputedOn; report: ParityReport }> {
-    const { gpu, on } = await gpuFor('gpu');
-    if (!gpu) throw new Error('no GPU');
-    return { on, report: await gpuParity(gpu, size, () => performance.now(), runs) };
+  run(size: number, runs = 3): Promise<Result<{ on: ComputedOn; report: ParityReport }>> {
+    return attempt(async () => {
+      const { gpu, on } = await gpuFor('gpu');
+      if (!gpu) throw new ProblemError('no-gpu', 'no GPU');
+      return { on, report: await gpuParity(gpu, size, () => performance.now(), runs) };
+    }, 'selftest-failed');
   },
 };
 

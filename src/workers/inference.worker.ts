@@ -8,10 +8,10 @@ import {
   createClassifier,
   type Prediction,
 } from '../core/inference/classifier.ts';
-import { type InferenceError, toInferenceError } from '../core/inference/errors.ts';
 import { isImageCard, type ModelCard } from '../core/inference/modelCard.ts';
 import { type FrameContext, preprocessFrame } from '../core/inference/preprocess.ts';
 import { type OcclusionMap, occlusionMap } from '../core/inference/saliency.ts';
+import { attempt, type Result } from '../core/result.ts';
 import { configureWasm, type ExecutionProvider, ortWeb, pickProvider } from './inferenceRuntime.ts';
 
 export interface LoadedModel {
@@ -21,8 +21,6 @@ export interface LoadedModel {
   threads: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: InferenceError };
-
 let current: { classifier: Classifier; info: LoadedModel } | null = null;
 // The running occlusion map's stop flag; cancelSaliency sets it without waiting in the queue.
 let saliencySignal: { aborted: boolean } | null = null;
@@ -31,15 +29,9 @@ let saliencySignal: { aborted: boolean } | null = null;
 // initialisation, and a load must not release a session another call is using.
 let queue: Promise<unknown> = Promise.resolve();
 
+// A failure is a Problem whose params carry the file it concerns (the model or the image).
 function wrap<T>(file: string, work: () => Promise<T>): Promise<Result<T>> {
-  const run = async (): Promise<Result<T>> => {
-    try {
-      return { ok: true, value: await work() };
-    } catch (err) {
-      return { ok: false, error: toInferenceError(err, file) };
-    }
-  };
-  const next = queue.then(run);
+  const next = queue.then(() => attempt(work, 'inference-failed', { file }));
   queue = next;
   return next;
 }

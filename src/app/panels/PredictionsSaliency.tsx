@@ -1,7 +1,5 @@
-import * as Comlink from 'comlink';
 import { useEffect, useRef, useState } from 'react';
 import type { OcclusionMap } from '../../core/inference/saliency.ts';
-import type { Result } from '../../workers/inference.worker.ts';
 import { inferenceWorker } from './PredictionsSession.tsx';
 
 /** Occlusion sensitivity of the classified image: where hiding the image lowers the score. */
@@ -14,16 +12,13 @@ export function PredictionsSaliency({ input }: { input: Float32Array }) {
     setMap(null);
     setError('');
     setProgress([0, 1]);
-    const onProgress = Comlink.proxy((done: number, total: number) => setProgress([done, total]));
-    const r = await inferenceWorker.call<Result<OcclusionMap>>(
-      undefined,
-      (api) => api.saliency(input, 4, 2, onProgress) as Promise<Result<OcclusionMap>>,
-    );
+    const onProgress = (done: number, total: number) => setProgress([done, total]);
+    const r = await inferenceWorker.call(undefined, 'saliency', input, 4, 2, onProgress);
     setProgress(null);
     if (r.ok) setMap(r.value);
     else setError(r.error.reason);
   };
-  const cancel = () => void inferenceWorker.call(undefined, (api) => api.cancelSaliency());
+  const cancel = () => void inferenceWorker.call(undefined, 'cancelSaliency');
 
   return (
     <div className="predictions-saliency">

@@ -2,8 +2,8 @@
 // Model, card and PyTorch reference are fetched from our own origin (public/models).
 import { useEffect, useState } from 'react';
 import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
-import type { LoadedModel, Result } from '../../workers/inference.worker.ts';
-import type { InferenceError } from '../../core/inference/errors.ts';
+import type { LoadedModel } from '../../workers/inference.worker.ts';
+import type { Problem, Result } from '../../core/result.ts';
 
 import { inferenceWorker } from '../services/workers.ts';
 export { inferenceWorker };
@@ -20,7 +20,7 @@ export type ProviderChoice = ExecutionProvider | 'auto';
 export type ModelState =
   | { status: 'loading' }
   | { status: 'ready'; model: LoadedModel }
-  | { status: 'failed'; error: InferenceError };
+  | { status: 'failed'; error: Problem };
 
 async function loadDefault(
   provider: ProviderChoice,
@@ -30,12 +30,15 @@ async function loadDefault(
     fetch(defaultModel.model).then((r) => r.arrayBuffer()),
     fetch(defaultModel.card).then((r) => r.json() as Promise<unknown>),
   ]);
-  return inferenceWorker.call<Result<LoadedModel>>(
+  const model = new Uint8Array(bytes);
+  return inferenceWorker.call(
     undefined,
-    (api) =>
-      api.load(new Uint8Array(bytes), card, 'pneumonia-cnn.onnx', provider, threads) as Promise<
-        Result<LoadedModel>
-      >,
+    'load',
+    model,
+    card,
+    'pneumonia-cnn.onnx',
+    provider,
+    threads,
   );
 }
 
@@ -58,7 +61,11 @@ export function useDefaultModel(provider: ProviderChoice, threads?: number): Mod
       (err: unknown) =>
         settle({
           status: 'failed',
-          error: { code: 'model-unreadable', file: defaultModel.model, reason: String(err) },
+          error: {
+            code: 'model-unreadable',
+            reason: String(err),
+            params: { file: defaultModel.model },
+          },
         }),
     );
     return () => {

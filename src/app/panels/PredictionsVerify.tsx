@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { Result } from '../../workers/inference.worker.ts';
 import { defaultModel, inferenceWorker } from './PredictionsSession.tsx';
 
 interface Reference {
@@ -15,11 +14,7 @@ export function PredictionsVerify() {
     setLatencyMs(null);
     const ref = (await fetch(defaultModel.reference).then((r) => r.json())) as Reference;
     const inputs = ref.cases.map((c) => Float32Array.from(c.input));
-    type Probabilities = Result<{ probabilities: number[][]; latencyMs: number }>;
-    const r = await inferenceWorker.call<Probabilities>(
-      undefined,
-      (api) => api.probabilities(inputs) as Promise<Probabilities>,
-    );
+    const r = await inferenceWorker.call(undefined, 'probabilities', inputs);
     if (!r.ok) return setResult(`failed: ${r.error.reason}`);
     let maxDiff = 0;
     ref.cases.forEach((c, i) =>
@@ -30,10 +25,7 @@ export function PredictionsVerify() {
     // Latency of one image as the worker measures it (no messaging): median of 15 runs.
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
-      const t = await inferenceWorker.call<Probabilities>(
-        undefined,
-        (api) => api.probabilities(inputs.slice(0, 1)) as Promise<Probabilities>,
-      );
+      const t = await inferenceWorker.call(undefined, 'probabilities', inputs.slice(0, 1));
       if (t.ok) times.push(t.value.latencyMs);
     }
     times.sort((a, b) => a - b);

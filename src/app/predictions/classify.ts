@@ -1,15 +1,12 @@
 // Classifying images: frames come from the frame cache or the decode worker, inference runs in an
 // inference worker; this only hands them over and files each result in the predictions slice.
-import type { Prediction } from '../../core/inference/classifier.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { WorkerBridge } from '../services/bridge.ts';
-import type { InferenceApi, LoadedModel, Result } from '../../workers/inference.worker.ts';
+import type { InferenceApi, LoadedModel } from '../../workers/inference.worker.ts';
 import { loadFrame } from '../services/frames.ts';
 import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
 import { useStore } from '../store/store.ts';
 import { rememberInput } from './inputCache.ts';
-
-type Classified = Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>;
 
 export interface ModelHandle {
   readonly bridge: WorkerBridge<InferenceApi>;
@@ -31,10 +28,7 @@ export async function classifyPosition(
       photometricInterpretation: meta.photometricInterpretation,
       windows: meta.windows,
     };
-    const r = await model.bridge.call<Classified>(
-      signal,
-      (api) => api.classifyFrame(frame, ctx) as Promise<Classified>,
-    );
+    const r = await model.bridge.call(signal, 'classifyFrame', frame, ctx);
     if (!r.ok) return { error: r.error.reason };
     const { card, sha256, executionProvider } = model.info;
     const stored: StoredPrediction = {

@@ -1,7 +1,7 @@
 // A second model for comparisons, from files the user picks or drops: one .onnx and its card
 // (.json). It gets its own inference worker, so the default model stays loaded beside it.
 import type { ExecutionProvider } from '../../workers/inferenceRuntime.ts';
-import type { LoadedModel, Result } from '../../workers/inference.worker.ts';
+import type { LoadedModel } from '../../workers/inference.worker.ts';
 import { useStore } from '../store/store.ts';
 
 import { comparisonWorker } from '../services/workers.ts';
@@ -24,10 +24,7 @@ export async function loadSecondModel(
   }
   const bytes = new Uint8Array(await onnx.arrayBuffer());
   comparisonWorker.terminate();
-  const r = await comparisonWorker.call<Result<LoadedModel>>(
-    undefined,
-    (api) => api.load(bytes, cardJson, onnx.name, provider) as Promise<Result<LoadedModel>>,
-  );
+  const r = await comparisonWorker.call(undefined, 'load', bytes, cardJson, onnx.name, provider);
   if (!r.ok) throw new Error(r.error.reason);
   useStore.getState().setComparisonModel(r.value);
   return r.value;

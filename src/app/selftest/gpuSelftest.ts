@@ -1,18 +1,23 @@
 // ?selftest=webgpu puts window.consiliumGpuSelftest(size) on the page, for the end-to-end parity
 // test and the GPU benchmark: it runs GPU and CPU kernels in a worker and returns the report.
-import * as Comlink from 'comlink';
-import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
+import type { ParityReport } from '../../core/analysis/gpu/gpuParity.ts';
+import type { ComputedOn } from '../../workers/analysisGpu.ts';
+import { gpuSelftestWorker } from '../services/workers.ts';
 
 declare global {
   interface Window {
-    consiliumGpuSelftest?: GpuSelftestApi['run'];
+    /** The report, or a rejection whose message is the worker's reason (e.g. "no GPU"). */
+    consiliumGpuSelftest?: (
+      size: number,
+      runs?: number,
+    ) => Promise<{ on: ComputedOn; report: ParityReport }>;
   }
 }
 
 export function installGpuSelftest(): void {
-  const worker = new Worker(new URL('../../workers/gpuSelftest.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  const remote = Comlink.wrap<GpuSelftestApi>(worker);
-  window.consiliumGpuSelftest = (size, runs) => remote.run(size, runs);
+  window.consiliumGpuSelftest = async (size, runs) => {
+    const r = await gpuSelftestWorker.call(undefined, 'run', size, runs);
+    if (!r.ok) throw new Error(r.error.reason);
+    return r.value;
+  };
 }

@@ -4,6 +4,7 @@ import type { AnalysisApi } from '../../workers/analysis.worker.ts';
 import type { BundleApi } from '../../workers/bundle.worker.ts';
 import type { DecodeApi } from '../../workers/decode.worker.ts';
 import type { DemoApi } from '../../workers/demo.worker.ts';
+import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import { WorkerBridge } from './bridge.ts';
@@ -52,3 +53,9 @@ export const inferenceWorker = new WorkerBridge<InferenceApi>(inferenceScript, 1
 
 /** A second model for comparisons gets its own worker, so the default stays loaded beside it. */
 export const comparisonWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
+
+/** The WebGPU self-test (?selftest=webgpu only): GPU and CPU kernels side by side. */
+export const gpuSelftestWorker = new WorkerBridge<GpuSelftestApi>(
+  () => new Worker(new URL('../../workers/gpuSelftest.worker.ts', import.meta.url), module),
+  60_000,
+);
