@@ -1,15 +1,15 @@
 // Decodes one frame to modality values; the pixel buffer is transferred back, not copied.
-// Failures come back as a plain LoadError (structured clone drops Error subclasses).
+// Failures come back as a plain Problem whose params carry the file (structured clone drops
+// Error subclasses).
 import * as Comlink from 'comlink';
 import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import { asLoadError } from '../core/dicom/loadError.ts';
-import type { DecodedFrame, InstanceMeta, LoadError } from '../core/dicom/types.ts';
+import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
+import { ok, problemOf, type Result } from '../core/result.ts';
 import { codecWasmUrls } from './codecWasmUrls.ts';
 
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
-
-export type DecodeResult = { ok: true; frame: DecodedFrame } | { ok: false; error: LoadError };
 
 // The last file read, so scrolling through a multi-frame instance reads it once.
 let last: { blob: Blob; bytes: Promise<Uint8Array> } | null = null;
@@ -21,12 +21,12 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 }
 
 const api = {
-  async decode(blob: Blob, meta: InstanceMeta, frame: number): Promise<DecodeResult> {
+  async decode(blob: Blob, meta: InstanceMeta, frame: number): Promise<Result<DecodedFrame>> {
     try {
       const decoded = await decodeFrame(await bytesOf(blob), meta, frame);
-      return Comlink.transfer({ ok: true, frame: decoded }, [decoded.values.buffer]);
+      return Comlink.transfer(ok(decoded), [decoded.values.buffer]);
     } catch (e) {
-      return { ok: false, error: asLoadError(e, meta.file) };
+      return { ok: false, error: problemOf(asLoadError(e, meta.file), 'decode-failed') };
     }
   },
 };

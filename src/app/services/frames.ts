@@ -1,8 +1,8 @@
 // Frames for the viewer: from the cache, else decoded in a worker (the buffer is transferred).
-import type { DecodedFrame, InstanceMeta, LoadError } from '../../core/dicom/types.ts';
+import type { DecodedFrame, InstanceMeta } from '../../core/dicom/types.ts';
+import type { Problem } from '../../core/result.ts';
 import { FrameCache, frameKey } from '../pixels/frameCache.ts';
 import { sourceOf } from '../ingest/sources.ts';
-import type { DecodeResult } from '../../workers/decode.worker.ts';
 import { decodePool } from './workers.ts';
 
 // 1 GiB of Float32 frames: a 500-slice 512² CT (500 MB) stays decoded.
@@ -10,7 +10,7 @@ const cache = new FrameCache(1 << 30);
 
 /** A decode failure the viewport shows in words. */
 export class FrameError extends Error {
-  constructor(readonly error: LoadError) {
+  constructor(readonly error: Problem) {
     super(error.reason);
   }
 }
@@ -21,17 +21,13 @@ export function loadFrame(meta: InstanceMeta, frame: number): Promise<DecodedFra
     if (!blob) {
       throw new FrameError({
         code: 'read-failed',
-        file: meta.file,
         reason: 'the file is no longer available',
+        params: { file: meta.file },
       });
     }
-    // Comlink's Remote type splits the union; it is the worker's DecodeResult.
-    const result = await decodePool.call<DecodeResult>(
-      undefined,
-      (api) => api.decode(blob, meta, frame) as Promise<DecodeResult>,
-    );
+    const result = await decodePool.call(undefined, 'decode', blob, meta, frame);
     if (!result.ok) throw new FrameError(result.error);
-    return result.frame;
+    return result.value;
   });
 }
 
