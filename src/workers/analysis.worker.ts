@@ -2,6 +2,7 @@
 // either as values the page already decoded, or as the file's Blob, decoded here (never on the
 // UI thread). Edge masks go back as transferables; failures come back as plain data.
 import * as Comlink from 'comlink';
+import { attempt, ok, ProblemError, problemOf, type Result } from '../core/result.ts';
 import type { CannyOptions } from '../core/analysis/edges/canny.ts';
 import { edgeRgba } from '../core/analysis/jobs/edgeRgba.ts';
 import type { RoiFeaturesJob, RoiFeaturesResult } from '../core/analysis/jobs/roiFeaturesJob.ts';
@@ -18,15 +19,6 @@ export type FrameSource =
   | { kind: 'values'; values: Float32Array; columns: number; rows: number }
   | { kind: 'file'; blob: Blob; meta: InstanceMeta; frame: number };
 
-export interface AnalysisFailure {
-  ok: false;
-  code: string;
-  reason: string;
-}
-
-export type FeaturesReply =
-  ({ ok: true; computedOn: ComputedOn } & RoiFeaturesResult) | AnalysisFailure;
-
 export interface EdgeMask {
   /** RGBA, width x height: the colour on edge pixels, transparent elsewhere. */
   rgba: Uint8ClampedArray<ArrayBuffer>;
@@ -36,8 +28,6 @@ export interface EdgeMask {
   highUsed: number;
   computedOn: ComputedOn;
 }
-
-export type EdgesReply = ({ ok: true } & EdgeMask) | AnalysisFailure;
 
 // The last file read, so the frames of a multi-frame instance read it once.
 let last: { blob: Blob; bytes: Promise<Uint8Array> } | null = null;
@@ -51,13 +41,8 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 async function valuesOf(src: FrameSource): Promise<{ values: Float32Array; w: number; h: number }> {
   if (src.kind === 'values') return { values: src.values, w: src.columns, h: src.rows };
   const f = await decodeFrame(await bytesOf(src.blob), src.meta, src.frame);
-  if (f.samplesPerPixel !== 1) throw { code: 'colour-image', reason: 'analysis needs grey images' };
+  if (f.samplesPerPixel !== 1) throw new ProblemError('colour-image', 'analysis needs grey images');
   return { values: f.values, w: f.columns, h: f.rows };
-}
-
-function failure(e: unknown): AnalysisFailure {
-  const err = e as { code?: string; reason?: string; message?: string };
-  return { ok: false, code: err.code ?? 'analysis-failed', reason: err.reason ?? String(e) };
 }
 
 type FeaturesRequest = Omit<RoiFeaturesJob, 'values' | 'width' | 'height'> & {
@@ -76,21 +61,21 @@ async function stack(sources: FrameSource[]) {
       [w, h] = [f.w, f.h];
       volume = new Float32Array(w * h * sources.length);
     }
-    if (f.w !== w || f.h !== h)
-      throw { code: 'shape-mismatch', reason: `slice ${z + 1} is ${f.w}x${f.h}, not ${w}x${h}` };
+    if (f.w !== w || f.h !== h) {
+      const reason = `slice ${z + 1} is ${f.w}x${f.h}, not ${w}x${h}`;
+      throw new ProblemError('shape-mismatch', reason, { slice: z + 1 });
+    }
     volume.set(f.values, z * w * h);
   }
   return { values: volume ?? new Float32Array(0), width: w, height: h };
 }
 
 const api = {
-  async features(req: FeaturesRequest): Promise<FeaturesReply> {
-    try {
+  features(req: FeaturesRequest): Promise<Result<RoiFeaturesResult & { computedOn: ComputedOn }>> {
+    return attempt(async () => {
       const job = { ...req, ...(await stack(req.sources)) };
-      return { ok: true, ...(await featuresOn(job, req.computeOn ?? 'auto')) };
-    } catch (e) {
-      return failure(e);
-    }
+      return featuresOn(job, req.computeOn ?? 'auto');
+    }, 'analysis-failed');
   },
 
   async edges(
@@ -98,17 +83,17 @@ const api = {
     options: CannyOptions,
     colour: string,
     computeOn: ComputeOn = 'auto',
-  ): Promise<EdgesReply> {
+  ): Promise<Result<EdgeMask>> {
     try {
       const { values, w, h } = await valuesOf(src);
       const r = await edgesOn({ values, width: w, height: h }, options, computeOn);
       const rgba = edgeRgba(r.edges, colour);
-      const reply = { ok: true as const, rgba, width: w, height: h, computedOn: r.computedOn };
-      return Comlink.transfer({ ...reply, lowUsed: r.lowUsed, highUsed: r.highUsed }, [
+      const mask = { rgba, width: w, height: h, computedOn: r.computedOn };
+      return Comlink.transfer(ok({ ...mask, lowUsed: r.lowUsed, highUsed: r.highUsed }), [
         rgba.buffer,
       ]);
     } catch (e) {
-      return failure(e);
+      return { ok: false, error: problemOf(e, 'analysis-failed') };
     }
   },
 };

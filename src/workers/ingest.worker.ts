@@ -5,6 +5,7 @@ import { dumpTags, type TagRow } from '../core/dicom/dumpTags.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import type { InstanceMeta, LoadError } from '../core/dicom/types.ts';
 import { isZip, unzipMembers } from '../core/ingest/zip.ts';
+import { attempt, fail, ok, type Result } from '../core/result.ts';
 
 export interface IngestSource {
   /** Relative path as the user sees it (folder/file, or archive.zip/member). */
@@ -73,17 +74,20 @@ async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
 }
 
 /** Every element of one file, for the tag browser. */
-async function tags(
-  blob: Blob,
-): Promise<{ ok: true; rows: TagRow[] } | { ok: false; reason: string }> {
+async function tags(blob: Blob): Promise<Result<TagRow[]>> {
   try {
-    return { ok: true, rows: dumpTags(new Uint8Array(await blob.arrayBuffer())) };
+    return ok(dumpTags(new Uint8Array(await blob.arrayBuffer())));
   } catch (e) {
-    return { ok: false, reason: `the header could not be listed (${describe(e)})` };
+    return fail('invalid-header', `the header could not be listed (${describe(e)})`);
   }
 }
 
-const api = { parseFiles, tags };
+const api = {
+  /** Each file's failure is a line of the batch; a failed Result means the batch itself failed. */
+  parseFiles: (sources: IngestSource[]): Promise<Result<ParsedBatch>> =>
+    attempt(() => parseFiles(sources), 'read-failed'),
+  tags,
+};
 
 export type IngestApi = typeof api;
 Comlink.expose(api);

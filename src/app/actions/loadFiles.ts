@@ -24,12 +24,14 @@ export async function loadFiles(sources: IngestSource[]): Promise<void> {
   // (about 0.3 ms each) is spread out instead of freezing the page for a big drop.
   await runLimited(inBatches(sources, BATCH_FILES), ingestPool.size * 2, async (batch) => {
     try {
-      const parsed = await ingestPool.call(undefined, (api) => api.parseFiles(batch));
+      const r = await ingestPool.call(undefined, 'parseFiles', batch);
+      if (!r.ok) throw new Error(r.error.reason);
+      const parsed = r.value;
       for (const x of parsed.extracted) rememberSource(x.file, x.blob);
       store.addInstances(parsed.metas);
       store.addErrors(parsed.errors);
     } catch (e) {
-      // The worker itself died (out of memory?): every file of the batch gets its line.
+      // The worker itself died (out of memory?) or failed the batch: every file gets its line.
       const reason = `could not be read (${e instanceof Error ? e.message : String(e)})`;
       store.addErrors(batch.map((s) => ({ code: 'read-failed' as const, file: s.file, reason })));
     }

@@ -5,7 +5,6 @@ import { sliceSpacingMm } from '../../core/analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../../core/dicom/types.ts';
 import { runLimited } from '../../core/ingest/runLimited.ts';
 import { analysisPool } from '../services/workers.ts';
-import type { FeaturesReply } from '../../workers/analysis.worker.ts';
 import { useStore } from '../store/store.ts';
 import { featureParams } from './featureParams.ts';
 import { frameSources } from './frameSource.ts';
@@ -36,12 +35,9 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
     histogramBins: HISTOGRAM_BINS,
     computeOn,
   };
-  // Comlink's Remote type splits the union; it is the worker's FeaturesReply.
-  const reply = await analysisPool.call<FeaturesReply>(
-    signal,
-    (api) => api.features(request) as Promise<FeaturesReply>,
-  );
-  if (!reply.ok) throw new Error(`${job.roiName}, slice ${job.slice}: ${reply.reason}`);
+  const r = await analysisPool.call(signal, 'features', request);
+  if (!r.ok) throw new Error(`${job.roiName}, slice ${job.slice}: ${r.error.reason}`);
+  const reply = r.value;
   useStore.getState().setComputedOn(reply.computedOn);
   const { positions: _p, shapes: _s, ...where } = job;
   return {

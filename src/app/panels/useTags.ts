@@ -9,8 +9,6 @@ export interface TagsState {
   error: string | null;
 }
 
-type TagsResult = { ok: true; rows: TagRow[] } | { ok: false; reason: string };
-
 /** Every element of one file's header, listed in a worker. */
 export function useTags(file: string | undefined): TagsState {
   const [state, setState] = useState<TagsState>({ file: null, rows: [], error: null });
@@ -20,16 +18,14 @@ export function useTags(file: string | undefined): TagsState {
     let live = true;
     // While the user scrolls, list the header of the slice they stop on, not of every slice.
     const timer = setTimeout(() => {
-      ingestPool
-        .call<TagsResult>(undefined, (api) => api.tags(blob) as Promise<TagsResult>)
-        .then(
-          (r) =>
-            live &&
-            setState(
-              r.ok ? { file, rows: r.rows, error: null } : { file, rows: [], error: r.reason },
-            ),
-          (e: unknown) => live && setState({ file, rows: [], error: String(e) }),
-        );
+      ingestPool.call(undefined, 'tags', blob).then(
+        (r) =>
+          live &&
+          setState(
+            r.ok ? { file, rows: r.value, error: null } : { file, rows: [], error: r.error.reason },
+          ),
+        (e: unknown) => live && setState({ file, rows: [], error: String(e) }),
+      );
     }, 150);
     return () => {
       live = false;

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { edgeWorker } from '../../services/workers.ts';
-import type { EdgesReply } from '../../../workers/analysis.worker.ts';
 import { frameSource } from '../../analysis/frameSource.ts';
 import { useStore } from '../../store/store.ts';
 import type { EdgeSettings } from '../../analysis/types.ts';
@@ -38,18 +37,14 @@ export function useEdgeMask(
       ...(windowKey ? { window: [center - width / 2, center + width / 2] as const } : {}),
     };
     frameSource(position)
-      .then((src) =>
-        edgeWorker.call<EdgesReply>(
-          undefined,
-          (api) => api.edges(src, options, colour, computeOn) as Promise<EdgesReply>,
-        ),
-      )
+      .then((src) => edgeWorker.call(undefined, 'edges', src, options, colour, computeOn))
       .then(
         (r) => {
-          if (!r.ok) console.error('edge overlay failed', r.reason);
+          if (!r.ok) console.error('edge overlay failed', r.error.reason);
           else if (live) {
-            useStore.getState().setComputedOn(r.computedOn);
-            setMask({ imageId, canvas: edgeCanvas(r.rgba, r.width, r.height) });
+            const m = r.value;
+            useStore.getState().setComputedOn(m.computedOn);
+            setMask({ imageId, canvas: edgeCanvas(m.rgba, m.width, m.height) });
           }
         },
         (e: unknown) => console.error('edge overlay failed', e),
