@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+// cornerstone-core keeps global state: only app/viewer may know it (see STYLE.md).
+const cornerstoneOnlyInViewer = {
+  group: ['cornerstone-core', 'cornerstone-core/*'],
+  message: 'Only src/app/viewer/ may import cornerstone-core.',
+};
 
 export default tseslint.config(
   {
@@ -35,7 +42,40 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // Throw Error objects (ProblemError, DicomLoadError, …): they carry a stack and a code.
+      'no-throw-literal': 'error',
     },
+  },
+  {
+    // Typed linting, for the one rule that needs types: it also catches `throw problem` where
+    // `problem` is a plain object, which no-throw-literal cannot see.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-throw-literal': 'off',
+      '@typescript-eslint/only-throw-error': 'error',
+    },
+  },
+  {
+    // A cycle makes load order matter and hides which module owns what.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these, import-x resolves a .ts import but never parses it, and sees no cycle.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['src/app/viewer/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [cornerstoneOnlyInViewer] }] },
   },
   {
     files: ['src/app/**/*.{ts,tsx}'],
@@ -55,9 +95,10 @@ export default tseslint.config(
               message: 'core/ must not import app/, workers/ or cli/.',
             },
             {
-              group: ['react', 'react-dom', 'cornerstone-core', 'zustand'],
+              group: ['react', 'react-dom', 'zustand'],
               message: 'core/ is UI-free.',
             },
+            cornerstoneOnlyInViewer,
           ],
         },
       ],
@@ -74,6 +115,24 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         { name: 'fetch', message: 'Nothing leaves the machine: no fetch in workers/.' },
+      ],
+    },
+  },
+  {
+    // Workers and the CLI run without a page: the UI is not theirs to import.
+    files: ['src/workers/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/app'],
+              message: 'workers/ and cli/ must not import app/ (move shared code to core/).',
+            },
+            cornerstoneOnlyInViewer,
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { canny, type CannyOptions } from '../core/analysis/edges/canny.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
+import { DicomLoadError } from '../core/dicom/loadError.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
+import { ProblemError } from '../core/result.ts';
 import { encodeGreyPng } from './pngWrite.ts';
 
 const usage = `Usage: consilium edges <file> --out edges.png [--sigma S] [--low L --high H]
@@ -86,14 +88,12 @@ export async function edgesCommand(argv: string[]): Promise<number> {
   try {
     const bytes = new Uint8Array(await readFile(args.file));
     const parsed = parseInstance(bytes, args.file);
-    if (!parsed.ok) throw parsed.error;
+    if (!parsed.ok)
+      throw new DicomLoadError(parsed.error.code, parsed.error.file, parsed.error.reason);
     const frame = await decodeFrame(bytes, parsed.meta, args.frame - 1);
     if (frame.samplesPerPixel !== 1) {
-      throw {
-        code: 'colour-image',
-        file: args.file,
-        reason: 'edges need a grey image, this one is colour',
-      };
+      const reason = 'edges need a grey image, this one is colour';
+      throw new ProblemError('colour-image', reason, { file: args.file });
     }
     const image = { values: frame.values, width: frame.columns, height: frame.rows };
     const result = canny(image, args.options);

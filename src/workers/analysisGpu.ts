@@ -3,6 +3,7 @@
 // asks again and, failing that, runs on the CPU.
 import { gpuKernels, type GpuKernels } from '../core/analysis/gpu/gpuKernels.ts';
 import type { Gpu } from '../core/analysis/gpu/webgpu.ts';
+import { ProblemError } from '../core/result.ts';
 
 /** The user's choice in the Analysis tab. */
 export type ComputeOn = 'auto' | 'gpu' | 'cpu';
@@ -51,7 +52,7 @@ export async function gpuFor(
   const h = await held;
   if (typeof h === 'string') {
     held = null;
-    if (choice === 'gpu') throw { code: 'no-gpu', reason: `GPU chosen, but ${h}` };
+    if (choice === 'gpu') throw new ProblemError('no-gpu', `GPU chosen, but ${h}`);
     return { gpu: null, on: { device: 'CPU', note: h } };
   }
   // A software rasteriser gives the same results far slower than the CPU kernels (5-40x on
@@ -75,7 +76,7 @@ export async function onGpuOrCpu<T>(
   try {
     return { value: await onGpu(gpu), on };
   } catch (e) {
-    if (choice === 'gpu') throw { code: 'gpu-failed', reason: `GPU run failed: ${String(e)}` };
+    if (choice === 'gpu') throw new ProblemError('gpu-failed', `GPU run failed: ${String(e)}`);
     return { value: onCpu(), on: { device: 'CPU', note: `GPU failed: ${String(e)}` } };
   }
 }

@@ -6,22 +6,20 @@ import {
   type DeidCounts,
   type DeidOptions,
 } from './deidentifyDataset';
+import { ProblemError } from '../result.ts';
 
 export interface DeidFileResult {
   readonly bytes: Uint8Array;
   readonly counts: DeidCounts;
 }
 
-export interface DeidError {
-  readonly code: 'DEID_UNREADABLE';
-  readonly file?: string;
-  readonly reason: string;
-}
-
 const DEFLATED = '1.2.840.10008.1.2.1.99';
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 
-/** De-identify one Part 10 file. Throws a DeidError the caller can show when dcmjs cannot read it. */
+/**
+ * De-identify one Part 10 file. Throws a ProblemError (code DEID_UNREADABLE, params.file) the
+ * caller can show when dcmjs cannot read it.
+ */
 export async function deidentifyFile(
   bytes: Uint8Array,
   options: DeidOptions,
@@ -32,12 +30,8 @@ export async function deidentifyFile(
     const buffer = bytes.slice().buffer;
     parsed = dcmjs.data.DicomMessage.readFile(buffer);
   } catch (err) {
-    const error: DeidError = {
-      code: 'DEID_UNREADABLE',
-      file,
-      reason: `This file could not be read as DICOM for de-identification: ${String((err as Error).message ?? err)}`,
-    };
-    throw error;
+    const reason = `This file could not be read as DICOM for de-identification: ${String((err as Error).message ?? err)}`;
+    throw new ProblemError('DEID_UNREADABLE', reason, file === undefined ? {} : { file });
   }
   const counts = emptyCounts();
   const meta = await deidentifyMeta(parsed.meta, options);
