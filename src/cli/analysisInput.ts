@@ -1,10 +1,10 @@
-// Reading DICOM files and folders into ordered, decoded series for the analysis commands.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Reading DICOM files, folders and zips into ordered, decoded series for the analysis commands.
 import { decodeFrame } from '../core/dicom/decode.ts';
+import { asLoadError } from '../core/dicom/loadError.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import { orderInstances } from '../core/dicom/studyIndex.ts';
 import type { DecodedFrame, InstanceMeta, LoadError } from '../core/dicom/types.ts';
+import { walkInputs, type InputFile } from './io/walkInputs.ts';
 
 export interface LoadedSeries {
   seriesInstanceUID: string;
@@ -14,69 +14,85 @@ export interface LoadedSeries {
   frames: DecodedFrame[];
 }
 
-async function expand(path: string): Promise<string[]> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return [path];
-  const names = (await readdir(path)).sort();
-  return (await Promise.all(names.map((n) => expand(join(path, n))))).flat();
+/** One file's header and its decoded frames (those that decoded). */
+export interface DecodedInstance {
+  meta: InstanceMeta;
+  frames: DecodedFrame[];
 }
 
-function asLoadError(e: unknown, file: string): LoadError {
-  const err = e as Partial<LoadError>;
-  if (typeof err.code === 'string' && typeof err.reason === 'string') {
-    return { code: err.code, file: err.file ?? file, reason: err.reason };
+/** Parses and decodes one input; its raw bytes are not kept. */
+export async function decodeInput(
+  { file, bytes }: InputFile,
+  errors: LoadError[],
+): Promise<DecodedInstance | null> {
+  let meta: InstanceMeta;
+  try {
+    const parsed = parseInstance(bytes, file);
+    if (!parsed.ok) {
+      errors.push(parsed.error);
+      return null;
+    }
+    meta = parsed.meta;
+  } catch (e) {
+    // A parser bug costs one file, as in the workbench's ingest.
+    const reason = `could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    errors.push({ code: 'invalid-header', file, reason });
+    return null;
   }
-  return { code: 'read-failed', file, reason: `the file cannot be read (${String(e)})` };
+  const frames: DecodedFrame[] = [];
+  for (let f = 0; f < meta.frames; f++) {
+    try {
+      frames.push(await decodeFrame(bytes, meta, f));
+    } catch (e) {
+      errors.push(asLoadError(e, file));
+    }
+  }
+  return { meta, frames };
 }
 
-/** Every readable series under the paths; unreadable files become errors and the rest load. */
+/** Instances grouped by series (in the order series were first met), slices in display order. */
+export function groupSeries(instances: Iterable<DecodedInstance>): LoadedSeries[] {
+  const byUid = new Map<string, DecodedInstance[]>();
+  for (const it of instances) {
+    const list = byUid.get(it.meta.seriesInstanceUID) ?? [];
+    list.push(it);
+    byUid.set(it.meta.seriesInstanceUID, list);
+  }
+  const series: LoadedSeries[] = [];
+  for (const [uid, items] of byUid) {
+    const framesOf = new Map(items.map((it) => [it.meta, it.frames]));
+    const metas: InstanceMeta[] = [];
+    const frames: DecodedFrame[] = [];
+    for (const meta of orderInstances(items.map((it) => it.meta))) {
+      for (const frame of framesOf.get(meta) ?? []) {
+        frames.push(frame);
+        metas.push(meta);
+      }
+    }
+    if (frames.length > 0)
+      series.push({ seriesInstanceUID: uid, modality: metas[0].modality, metas, frames });
+  }
+  return series;
+}
+
+/**
+ * Every readable series under the paths (folders and zips opened as in the workbench); files
+ * that cannot be read, parsed or decoded become errors and the rest load. Each file is decoded
+ * as it is read, so only decoded frames are held, never the raw bytes of the whole input.
+ */
 export async function loadSeries(
   paths: readonly string[],
 ): Promise<{ series: LoadedSeries[]; errors: LoadError[] }> {
   const errors: LoadError[] = [];
-  const byUid = new Map<string, { meta: InstanceMeta; bytes: Uint8Array }[]>();
-  for (const path of paths) {
-    let files: string[];
-    try {
-      files = await expand(path);
-    } catch {
-      errors.push({ code: 'read-failed', file: path, reason: 'no such file or folder' });
+  const instances: DecodedInstance[] = [];
+  for await (const input of walkInputs(paths)) {
+    if (!input.ok) {
+      const file = String(input.error.params.file);
+      errors.push({ code: 'read-failed', file, reason: input.error.reason });
       continue;
     }
-    for (const file of files) {
-      try {
-        const bytes = new Uint8Array(await readFile(file));
-        const parsed = parseInstance(bytes, file);
-        if (!parsed.ok) {
-          errors.push(parsed.error);
-          continue;
-        }
-        const list = byUid.get(parsed.meta.seriesInstanceUID) ?? [];
-        list.push({ meta: parsed.meta, bytes });
-        byUid.set(parsed.meta.seriesInstanceUID, list);
-      } catch (e) {
-        errors.push(asLoadError(e, file));
-      }
-    }
+    const decoded = await decodeInput(input.value, errors);
+    if (decoded) instances.push(decoded);
   }
-  const series: LoadedSeries[] = [];
-  for (const [uid, items] of byUid) {
-    const bytesOf = new Map(items.map((it) => [it.meta, it.bytes]));
-    const metas: InstanceMeta[] = [];
-    const frames: DecodedFrame[] = [];
-    for (const meta of orderInstances(items.map((it) => it.meta))) {
-      for (let f = 0; f < meta.frames; f++) {
-        try {
-          frames.push(await decodeFrame(bytesOf.get(meta) as Uint8Array, meta, f));
-          metas.push(meta);
-        } catch (e) {
-          errors.push(asLoadError(e, meta.file));
-        }
-      }
-    }
-    if (frames.length > 0) {
-      series.push({ seriesInstanceUID: uid, modality: metas[0].modality, metas, frames });
-    }
-  }
-  return { series, errors };
+  return { series: groupSeries(instances), errors };
 }

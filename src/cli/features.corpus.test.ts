@@ -37,8 +37,9 @@ describe('consilium features on the IBSI phantom DICOM series', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
-    const [record] = lines;
-    expect(record.ok).toBe(true);
+    const [line] = lines;
+    expect(line.ok).toBe(true);
+    const record = line.value as Record<string, unknown>;
     expect(record.roiVoxels).toBe(74);
     expect(record.dims).toEqual([5, 4, 4]);
     expect(record.spacingMm).toEqual([2, 2, 2]);
@@ -88,6 +89,19 @@ describe('consilium features --jobs', () => {
     expect(workers.stdout).toBe(inProcess.stdout);
     const records = inProcess.stdout.trim().split('\n');
     expect(records.length).toBeGreaterThan(100);
-    expect(records.some((r) => r.includes('"ok":false'))).toBe(true);
+    // Failures are Result records: a stable code, a reason, and the file among the params.
+    const failed = records.map((r) => JSON.parse(r)).filter((r) => r.ok === false);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const r of failed) {
+      expect(Object.keys(r)).toEqual(['ok', 'error']);
+      expect(r.error).toEqual({
+        code: expect.any(String),
+        reason: expect.any(String),
+        params: expect.objectContaining({ file: expect.any(String) }),
+      });
+    }
+    expect(failed.find((r) => r.error.params.file.endsWith('README.md')).error.code).toBe(
+      'not-dicom',
+    );
   }, 120_000);
 });

@@ -6,31 +6,28 @@ import type { RoiShape } from '../core/analysis/roi/shapes.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
 import { slicePosition } from '../core/dicom/studyIndex.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import { loadSeries, type LoadedSeries } from './analysisInput.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
 import { runFeaturesTask, type FeaturesOutcome } from './featuresTask.ts';
+import { parseOrUsage } from './io/commandArgs.ts';
+import { featureOptionsUsage } from './io/featureOptions.ts';
+import { problemAbout, problemLine, writeRecord } from './io/records.ts';
 import { ThreadPool } from './workerPool.ts';
 
-const usage = `Usage: consilium features <files|dirs…> [--roi x,y,w,h | --mask <files|dir>]
-  [--bin-width W | --bin-count N] [--reseg min,max] [--distance D]
-  [--aggregation 2d-avg|2d-merged|2.5d-direction-merged|2.5d-merged|3d-avg|3d-merged]
+const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…>]
+  ${featureOptionsUsage}
   [--jobs N] [--json]
 `;
 
-interface Success {
-  ok: true;
+interface Features {
   file: string;
   roiVoxels: number;
   features: FeatureSet['features'];
   [key: string]: unknown;
 }
 
-interface Problem {
-  ok: false;
-  code: string;
-  file: string;
-  reason: string;
-}
+type FeaturesRecord = Result<Features>;
 
 /** Mask slices for each image slice: by slice position when both have one, else by order. */
 function maskFor(image: LoadedSeries, masks: readonly LoadedSeries[]): Uint8Array | string {
@@ -92,17 +89,18 @@ function describeRoi(args: FeaturesArgs): Record<string, unknown> {
   return { kind: 'whole' };
 }
 
-function print(args: FeaturesArgs, record: Success | Problem): void {
+function print(args: FeaturesArgs, record: FeaturesRecord): void {
   if (args.json) {
-    process.stdout.write(JSON.stringify(record) + '\n');
+    writeRecord(record);
     return;
   }
-  if (record.ok === false) {
-    process.stdout.write(`ERROR ${record.code} ${record.file}: ${record.reason}\n`);
+  if (!record.ok) {
+    process.stdout.write(problemLine(record.error) + '\n');
     return;
   }
-  process.stdout.write(`# ${record.file} (${record.roiVoxels} voxels)\n`);
-  for (const f of record.features) {
+  const { value } = record;
+  process.stdout.write(`# ${value.file} (${value.roiVoxels} voxels)\n`);
+  for (const f of value.features) {
     process.stdout.write(
       `${f.name}\t${f.ibsiCode}\t${f.aggregation || '-'}\t${f.value}\t${f.unit}\n`,
     );
@@ -110,18 +108,12 @@ function print(args: FeaturesArgs, record: Success | Problem): void {
 }
 
 /** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
-function volumeOf(series: LoadedSeries): ImageVolume | Problem {
+function volumeOf(series: LoadedSeries): Result<ImageVolume> {
   try {
-    return volumeFromFrames(series.metas, series.frames);
+    return ok(volumeFromFrames(series.metas, series.frames));
   } catch (e) {
-    const err = e as Partial<AnalysisError>;
-    const file = err.file || series.metas[0].file;
-    return {
-      ok: false,
-      code: err.code ?? 'analysis-failed',
-      file,
-      reason: err.reason ?? String(e),
-    };
+    const file = (e as Partial<AnalysisError>).file || series.metas[0].file;
+    return { ok: false, error: { ...problemAbout(e, 'analysis-failed', file), params: { file } } };
   }
 }
 
@@ -145,7 +137,7 @@ function computer(args: FeaturesArgs): { compute: Compute; close(): Promise<void
       const copy = { ...roi, values: roi.values.slice(), mask: roi.mask.slice() };
       return pool
         .run({ roi: copy, params: args.params }, [copy.values.buffer, copy.mask.buffer])
-        .catch((e: unknown) => ({ ok: false, code: 'analysis-failed', reason: String(e) }));
+        .catch((e: unknown): FeaturesOutcome => fail('analysis-failed', String(e)));
     },
     close: () => pool.close(),
   };
@@ -157,14 +149,14 @@ async function analyse(
   series: LoadedSeries,
   roi: RoiVolume,
   where: Record<string, unknown>,
-): Promise<Success | Problem> {
+): Promise<FeaturesRecord> {
   const outcome = await compute(roi);
-  if (outcome.ok === false) {
-    return { ok: false, code: outcome.code, file: String(where.file), reason: outcome.reason };
+  const file = String(where.file);
+  if (!outcome.ok) {
+    return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
   }
-  const set = outcome.set;
-  return {
-    ok: true,
+  const set = outcome.value;
+  return ok({
     ...where,
     file: String(where.file),
     modality: series.modality,
@@ -174,17 +166,12 @@ async function analyse(
     params: set.params,
     roiVoxels: set.roiVoxels,
     features: withUnits(set, series.modality),
-  };
+  });
 }
 
 export async function featuresCommand(argv: string[]): Promise<number> {
-  let args: FeaturesArgs;
-  try {
-    args = parseFeaturesArgs(argv);
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${usage}`);
-    return 2;
-  }
+  const args = parseOrUsage(argv, usage, parseFeaturesArgs);
+  if ('exit' in args) return args.exit;
   const images = await loadSeries(args.paths);
   const masks =
     args.maskPaths.length > 0 ? await loadSeries(args.maskPaths) : { series: [], errors: [] };
@@ -193,7 +180,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   let failures = 0;
   let printed = Promise.resolve();
   const unprinted: Promise<void>[] = [];
-  const emit = async (record: Success | Problem | Promise<Success | Problem>): Promise<void> => {
+  const emit = async (record: FeaturesRecord | Promise<FeaturesRecord>): Promise<void> => {
     printed = printed.then(async () => {
       const r = await record;
       if (r.ok === false) failures++;
@@ -202,7 +189,8 @@ export async function featuresCommand(argv: string[]): Promise<number> {
     unprinted.push(printed);
     if (unprinted.length > 2 * args.jobs) await unprinted.shift();
   };
-  for (const error of [...images.errors, ...masks.errors]) await emit({ ok: false, ...error });
+  for (const error of [...images.errors, ...masks.errors])
+    await emit({ ok: false, error: problemAbout(error, 'read-failed', error.file) });
   const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
   const perInstance = args.params.aggregation.startsWith('2d');
   const { compute, close } = computer(args);
@@ -211,14 +199,15 @@ export async function featuresCommand(argv: string[]): Promise<number> {
       const mask = roiMask(args, series, masks.series);
       if (typeof mask === 'string') {
         const file = series.metas[0].file;
-        await emit({ ok: false, code: 'mask-mismatch', file, reason: mask });
+        await emit(fail('mask-mismatch', mask, { file }));
         continue;
       }
-      const volume = volumeOf(series);
-      if ('ok' in volume) {
-        await emit(volume);
+      const loaded = volumeOf(series);
+      if (!loaded.ok) {
+        await emit(loaded);
         continue;
       }
+      const volume = loaded.value;
       if (!perInstance) {
         await emit(
           analyse(

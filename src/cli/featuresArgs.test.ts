@@ -40,12 +40,27 @@ describe('consilium features options', () => {
     for (const bad of ['0', '-2', '1.5', 'many', '']) {
       expect(() => parseFeaturesArgs(['x', '--jobs', bad])).toThrow(/--jobs needs a whole number/);
     }
-    expect(() => parseFeaturesArgs(['x', '--jobs'])).toThrow(/--jobs needs a whole number/);
+    expect(() => parseFeaturesArgs(['x', '--jobs'])).toThrow(/'--jobs <value>' argument missing/);
   });
 
   it('explains a bad option in plain words', () => {
     expect(() => parseFeaturesArgs(['x', '--roi', '1,2'])).toThrow(/4 comma-separated numbers/);
     expect(() => parseFeaturesArgs(['x', '--aggregation', '4d'])).toThrow(/must be one of/);
     expect(() => parseFeaturesArgs(['--json'])).toThrow(/at least one DICOM/);
+    expect(() => parseFeaturesArgs(['x', '--frobnicate'])).toThrow(/Unknown option '--frobnicate'/);
+    expect(() => parseFeaturesArgs(['x', '--roi', '1,2,3,4', '--mask', 'm'])).toThrow(
+      /--roi or --mask, not both/,
+    );
+  });
+
+  it('refuses feature settings that cannot work, as `analyze` does (one shared check)', () => {
+    expect(() => parseFeaturesArgs(['x', '--bin-width', '0'])).toThrow(/above 0/);
+    expect(() => parseFeaturesArgs(['x', '--bin-width', '-25'])).toThrow(/above 0/);
+    expect(() => parseFeaturesArgs(['x', '--bin-count', '2.5'])).toThrow(/whole number of bins/);
+    expect(() => parseFeaturesArgs(['x', '--bin-count', '8', '--bin-width', '2'])).toThrow(
+      /not both/,
+    );
+    expect(() => parseFeaturesArgs(['x', '--distance', '0'])).toThrow(/--distance/);
+    expect(() => parseFeaturesArgs(['x', '--reseg', '400,-1000'])).toThrow(/min not above max/);
   });
 });

@@ -40,8 +40,18 @@ describe('consilium infer', () => {
     expect(code).toBe(0);
     // One line per file in the tree (the .dcm files plus README/TSVs, which are "not-dicom").
     expect(lines.length).toBeGreaterThanOrEqual(manifest.length - 1);
-    const cr = lines.find((l) => l.path.endsWith('cr_mono1_uncompressed_10bit.dcm'));
-    expect(cr.ok).toBe(true);
+    // Every line is a Result record: {ok, value} or {ok: false, error: {code, reason, params}}.
+    const fileOf = (l: {
+      ok: boolean;
+      value?: { file: string };
+      error?: { params: { file: string } };
+    }) => (l.ok ? l.value!.file : l.error!.params.file);
+    for (const l of lines) expect(Object.keys(l)).toEqual(['ok', l.ok ? 'value' : 'error']);
+    const line = (name: string) => lines.find((l) => fileOf(l).endsWith(name));
+    const crLine = line('cr_mono1_uncompressed_10bit.dcm');
+    expect(crLine.ok).toBe(true);
+    const cr = crLine.value;
+    expect(cr.file).toBe(join(dicom, 'cr_mono1_uncompressed_10bit.dcm'));
     expect(cr.sopInstanceUID).toMatch(/^[0-9.]+$/);
     expect(cr.model).toEqual({
       name: 'pneumonia-cnn',
@@ -50,10 +60,11 @@ describe('consilium infer', () => {
     });
     expect(cr.probabilities.normal + cr.probabilities.pneumonia).toBeCloseTo(1, 5);
     expect(['normal', 'pneumonia']).toContain(cr.predictedLabel);
-    const ct = lines.find((l) => l.path.endsWith('ct_JPEG2000.dcm'));
-    expect(ct).toMatchObject({ ok: false, code: 'image-unsupported' });
-    const readme = lines.find((l) => l.path.endsWith('README.md'));
-    expect(readme).toMatchObject({ ok: false, code: 'not-dicom' });
+    expect(line('ct_JPEG2000.dcm')).toMatchObject({
+      ok: false,
+      error: { code: 'image-unsupported', params: { file: join(dicom, 'ct_JPEG2000.dcm') } },
+    });
+    expect(line('README.md')).toMatchObject({ ok: false, error: { code: 'not-dicom' } });
   });
 
   it('gives one clear error line for a corrupt model and for a card that belongs to another model', async () => {
@@ -68,7 +79,14 @@ describe('consilium infer', () => {
     const broken = await infer([image, '--model', join(dir, 'broken.onnx')]);
     expect(broken.code).toBe(1);
     expect(broken.lines).toEqual([
-      expect.objectContaining({ ok: false, code: 'model-unreadable' }),
+      {
+        ok: false,
+        error: {
+          code: 'model-unreadable',
+          reason: expect.any(String),
+          params: { file: join(dir, 'broken.onnx') },
+        },
+      },
     ]);
 
     const card = JSON.parse(readFileSync('public/models/pneumonia-cnn.card.json', 'utf8'));
@@ -81,7 +99,7 @@ describe('consilium infer', () => {
       '--card',
       join(dir, 'other.card.json'),
     ]);
-    expect(other.lines[0]).toMatchObject({ ok: false, code: 'model-output-mismatch' });
-    expect(other.lines[0].reason).toContain('"probabilities" is not an output of the model');
+    expect(other.lines[0]).toMatchObject({ ok: false, error: { code: 'model-output-mismatch' } });
+    expect(other.lines[0].error.reason).toContain('"probabilities" is not an output of the model');
   });
 });

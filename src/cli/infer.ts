@@ -1,7 +1,5 @@
 // `consilium infer`: classifies DICOM images with an ONNX model and its card; one line per image.
 // A file that cannot be read, decoded or preprocessed gets an error line; the rest still run.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import { asLoadError } from '../core/dicom/loadError.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
@@ -9,24 +7,27 @@ import type { Classifier } from '../core/inference/classifier.ts';
 import { toInferenceError } from '../core/inference/errors.ts';
 import { isImageCard } from '../core/inference/modelCard.ts';
 import { preprocessFrame } from '../core/inference/preprocess.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
+import { problemAbout, problemLine, writeRecord } from './io/records.ts';
+import { walkInputs, type InputFile } from './io/walkInputs.ts';
 import { loadClassifier } from './inferModel.ts';
 
 const usage =
-  'Usage: consilium infer <files|dirs…> [--model m.onnx [--card m.card.json]] [--batch N] [--json]\n';
+  'Usage: consilium infer <files|dirs|zips…> [--model m.onnx [--card m.card.json]] [--batch N] [--json]\n';
 
-type Line =
-  | {
-      path: string;
-      ok: true;
-      sopInstanceUID: string;
-      probabilities: Record<string, number>;
-      predictedLabel: string;
-      model: { name: string; version: string; sha256: string };
-      latencyMs: number;
-    }
-  | { path: string; ok: false; code: string; reason: string };
+interface Prediction {
+  file: string;
+  sopInstanceUID: string;
+  probabilities: Record<string, number>;
+  predictedLabel: string;
+  model: { name: string; version: string; sha256: string };
+  latencyMs: number;
+}
 
-interface Args {
+type Line = Result<Prediction>;
+
+interface InferArgs {
   paths: string[];
   model?: string;
   card?: string;
@@ -34,62 +35,44 @@ interface Args {
   json: boolean;
 }
 
-function parseArgs(argv: string[]): Args | null {
-  const args: Args = { paths: [], batch: 32, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--model' && argv[i + 1]) args.model = argv[++i];
-    else if (a === '--card' && argv[i + 1]) args.card = argv[++i];
-    else if (a === '--batch' && Number(argv[i + 1]) >= 1) args.batch = Number(argv[++i]);
-    else if (a.startsWith('-')) return null;
-    else args.paths.push(a);
-  }
-  return args.paths.length > 0 ? args : null;
+const options = {
+  model: { type: 'string' },
+  card: { type: 'string' },
+  batch: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export function parseInferArgs(argv: readonly string[]): InferArgs {
+  const { values, positionals } = parseCommand(argv, options);
+  if (positionals.length === 0) throw new UsageError('Give at least one DICOM file or folder.');
+  return {
+    paths: positionals,
+    model: values.model,
+    card: values.card,
+    batch: values.batch === undefined ? 32 : wholeNumber('batch', values.batch, 1, 'images'),
+    json: values.json ?? false,
+  };
 }
 
-async function expand(path: string): Promise<string[]> {
-  const info = await stat(path);
-  if (!info.isDirectory()) return [path];
-  const names = (await readdir(path)).sort();
-  return (await Promise.all(names.map((n) => expand(join(path, n))))).flat();
+interface Ready {
+  file: string;
+  sopInstanceUID: string;
+  input: Float32Array;
 }
 
-/** Reads, decodes (first frame) and preprocesses one file into the model's input. */
-async function prepare(
-  file: string,
-  classifier: Classifier,
-): Promise<{ sopInstanceUID: string; input: Float32Array } | Line> {
+/** Decodes (first frame) and preprocesses one file into the model's input. */
+async function prepare({ file, bytes }: InputFile, classifier: Classifier): Promise<Ready | Line> {
   const card = classifier.card;
-  if (!isImageCard(card)) {
-    return {
-      path: file,
-      ok: false,
-      code: 'image-unsupported',
-      reason: 'the model takes features, not images',
-    };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (err) {
-    return {
-      path: file,
-      ok: false,
-      code: 'read-failed',
-      reason: `cannot read the file (${String(err)})`,
-    };
-  }
+  if (!isImageCard(card))
+    return fail('image-unsupported', 'the model takes features, not images', { file });
   const parsed = parseInstance(bytes, file);
-  if (!parsed.ok)
-    return { path: file, ok: false, code: parsed.error.code, reason: parsed.error.reason };
+  if (!parsed.ok) return { ok: false, error: problemAbout(parsed.error, 'not-dicom', file) };
   const { meta } = parsed;
   let frame;
   try {
     frame = await decodeFrame(bytes, meta, 0);
   } catch (err) {
-    const e = asLoadError(err, file);
-    return { path: file, ok: false, code: e.code, reason: e.reason };
+    return { ok: false, error: problemAbout(asLoadError(err, file), 'decode-failed', file) };
   }
   try {
     const input = preprocessFrame(frame, card.preprocessing, card.input, {
@@ -98,78 +81,83 @@ async function prepare(
       photometricInterpretation: meta.photometricInterpretation,
       windows: meta.windows,
     });
-    return { sopInstanceUID: meta.sopInstanceUID, input };
+    return { file, sopInstanceUID: meta.sopInstanceUID, input };
   } catch (err) {
     const e = toInferenceError(err, file, 'image-unsupported');
-    return { path: file, ok: false, code: e.code, reason: e.reason };
+    return { ok: false, error: problemAbout(e, e.code, file) };
   }
 }
 
 function text(line: Line): string {
-  if (!line.ok) return `${line.path}\tERROR ${line.code}: ${line.reason}`;
-  const probs = Object.entries(line.probabilities)
+  if (!line.ok) return problemLine(line.error);
+  const { value } = line;
+  const probs = Object.entries(value.probabilities)
     .map(([label, p]) => `${label} ${p.toFixed(4)}`)
     .join(', ');
-  return `${line.path}\t${line.predictedLabel}\t${probs}`;
+  return `${value.file}\t${value.predictedLabel}\t${probs}`;
 }
 
 export async function inferCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  const args = parseOrUsage(argv, usage, parseInferArgs);
+  if ('exit' in args) return args.exit;
+  const print = (line: Line) =>
+    args.json ? writeRecord(line) : process.stdout.write(text(line) + '\n');
   let classifier: Classifier;
   try {
     classifier = await loadClassifier(args.model, args.card, args.batch);
   } catch (err) {
     const e = toInferenceError(err, args.model ?? 'default model', 'model-unreadable');
-    const line: Line = { path: e.file, ok: false, code: e.code, reason: e.reason };
-    process.stdout.write((args.json ? JSON.stringify(line) : text(line)) + '\n');
+    print({ ok: false, error: problemAbout(e, e.code, e.file) });
     return 1;
   }
   const { card, sha256 } = classifier;
   const model = { name: card.name, version: card.version, sha256 };
-  const print = (line: Line) =>
-    process.stdout.write((args.json ? JSON.stringify(line) : text(line)) + '\n');
 
-  const files: string[] = [];
-  for (const path of args.paths) {
-    try {
-      files.push(...(await expand(path)));
-    } catch {
-      print({ path, ok: false, code: 'read-failed', reason: 'no such file or folder' });
-    }
-  }
-  // Files go through the model a batch at a time; lines come out in the order of the files.
-  for (let start = 0; start < files.length; start += args.batch) {
-    const chunk = files.slice(start, start + args.batch);
-    const prepared = await Promise.all(chunk.map((f) => prepare(f, classifier)));
-    const ready = prepared.flatMap((p, i) => ('input' in p ? [{ i, ...p }] : []));
-    let predictions: Awaited<ReturnType<Classifier['predict']>> | null = null;
-    let failure: Line | null = null;
-    if (ready.length > 0) {
+  // Inputs are prepared as they are read; once a batch is ready it goes through the model, and
+  // every line up to there prints, in the order of the files.
+  let pending: (Ready | Line)[] = [];
+  let ready = 0;
+  const flush = async () => {
+    const batch = pending.filter((p): p is Ready => 'input' in p);
+    let outcome: Result<Awaited<ReturnType<Classifier['predict']>>> = fail('inference-failed', '');
+    if (batch.length > 0) {
       try {
-        predictions = await classifier.predict(ready.map((r) => r.input));
+        outcome = ok(await classifier.predict(batch.map((r) => r.input)));
       } catch (err) {
+        // The model failed the whole batch: each of its images gets the error, naming the model.
         const e = toInferenceError(err, args.model ?? card.model.file);
-        failure = { path: e.file, ok: false, code: e.code, reason: e.reason };
+        outcome = fail(e.code, e.reason, { model: e.file });
       }
     }
-    prepared.forEach((p, i) => {
-      if (!('input' in p)) return print(p);
-      if (!predictions) return print({ ...(failure as Line), path: chunk[i] });
-      const k = ready.findIndex((r) => r.i === i);
-      print({
-        path: chunk[i],
-        ok: true,
-        sopInstanceUID: p.sopInstanceUID,
-        ...predictions.predictions[k],
-        model,
-        latencyMs: Number((predictions.latencyMs / ready.length).toFixed(3)),
-      });
-    });
+    for (const p of pending) {
+      if (!('input' in p)) print(p);
+      else if (!outcome.ok)
+        print({
+          ok: false,
+          error: { ...outcome.error, params: { ...outcome.error.params, file: p.file } },
+        });
+      else {
+        const predictions = outcome.value;
+        print(
+          ok({
+            file: p.file,
+            sopInstanceUID: p.sopInstanceUID,
+            ...predictions.predictions[batch.indexOf(p)],
+            model,
+            latencyMs: Number((predictions.latencyMs / batch.length).toFixed(3)),
+          }),
+        );
+      }
+    }
+    pending = [];
+    ready = 0;
+  };
+  for await (const input of walkInputs(args.paths)) {
+    const p = input.ok ? await prepare(input.value, classifier) : input;
+    pending.push(p);
+    if ('input' in p && ++ready >= args.batch) await flush();
   }
+  await flush();
   await classifier.release();
   return 0;
 }

@@ -1,0 +1,85 @@
+// The inputs of every command that takes <files|dirs…>, read the way the workbench's ingest
+// reads dropped files: folders recursively in name order, OS clutter (.DS_Store, __MACOSX, …)
+// skipped, and a zip archive's members as inputs of their own, named "archive.zip/member".
+// Files are read one at a time as the caller asks for them, so memory holds one file (or one
+// archive's members) at once, whatever the size of the cohort.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isIgnoredPath } from '../../core/ingest/ignoredPath.ts';
+import { isZip, unzipMembers } from '../../core/ingest/zip.ts';
+import { fail, ok, type Result } from '../../core/result.ts';
+
+export interface InputFile {
+  /** The path as given or found, or "archive.zip/member" for a zip member. */
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+function why(e: unknown): string {
+  const code = e && typeof e === 'object' && 'code' in e ? e.code : undefined;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readFailed(file: string, reason: string): Result<never> {
+  return fail('read-failed', reason, { file });
+}
+
+/** Paths of the files under `path` (itself, if a file), depth first in name order. */
+async function* filesUnder(path: string): AsyncGenerator<Result<string>> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (e) {
+    yield readFailed(path, why(e));
+    return;
+  }
+  if (!isFolder) {
+    yield ok(path);
+    return;
+  }
+  let names: string[];
+  try {
+    names = (await readdir(path)).sort();
+  } catch (e) {
+    yield readFailed(path, `the folder cannot be listed (${why(e)})`);
+    return;
+  }
+  // Judged by the name alone: a folder the user named explicitly is never skipped.
+  for (const name of names) if (!isIgnoredPath(name)) yield* filesUnder(join(path, name));
+}
+
+/** Each input file's bytes, or a read-failed Problem naming the file; the walk goes on. */
+export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Result<InputFile>> {
+  for (const path of paths) {
+    for await (const found of filesUnder(path)) {
+      if (!found.ok) {
+        yield found;
+        continue;
+      }
+      const file = found.value;
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch (e) {
+        yield readFailed(file, `the file cannot be read (${why(e)})`);
+        continue;
+      }
+      if (!isZip(bytes)) {
+        yield ok({ file, bytes });
+        continue;
+      }
+      let members;
+      try {
+        members = unzipMembers(file, bytes);
+      } catch (e) {
+        yield readFailed(file, `the zip archive is damaged (${why(e)})`);
+        continue;
+      }
+      // Handed out and dropped one by one, so a consumer that frees what it read frees memory.
+      for (let m = members.shift(); m; m = members.shift())
+        yield ok({ file: m.name, bytes: m.bytes });
+    }
+  }
+}
