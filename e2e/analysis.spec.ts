@@ -1,6 +1,7 @@
 // The analysis workbench in Chromium: a ROI drawn by mouse, features equal to the core's in
 // Node for the same pixels, the edge overlay on the body outline, and a cancelled series run.
 import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
+import { defaultParams } from '../src/core/analysis/params.ts';
 import { defaultFamilies } from '../src/core/analysis/registry.ts';
 import { rasteriseShape } from '../src/core/analysis/roi/rasterise.ts';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
@@ -10,13 +11,8 @@ import { formatValue } from '../src/app/analysis/formatValue.ts';
 import { expect, test, writeDemoSeries } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
-/** The panel's defaults (families: defaultFamilies, as the store starts with). */
-const params = {
-  discretisation: { kind: 'bin-count', binCount: 32 },
-  aggregation: '2d-avg',
-  distance: 1,
-  ngldmAlpha: 0,
-} as const;
+/** The panel starts from the core's defaults (families: defaultFamilies, as the store does). */
+const params = defaultParams;
 
 /** The first slice of the demo series (40 slices of 256²), decoded in Node. */
 async function demoFirstSlice() {

@@ -2,6 +2,9 @@
 // either as values the page already decoded, or as the file's Blob, decoded here (never on the
 // UI thread). Edge masks go back as transferables; failures come back as plain data.
 import * as Comlink from 'comlink';
+import type { FeatureParams } from '../core/analysis/params.ts';
+import { wholeImageFeatures } from '../core/pipeline/seriesFeatures.ts';
+import type { LocalFeatures } from '../core/pipeline/types.ts';
 import { attempt, ok, ProblemError, problemOf, type Result } from '../core/result.ts';
 import type { CannyOptions } from '../core/analysis/edges/canny.ts';
 import { edgeRgba } from '../core/analysis/jobs/edgeRgba.ts';
@@ -71,6 +74,26 @@ async function stack(sources: FrameSource[]) {
 }
 
 const api = {
+  /** Whole-image IBSI features of one series (core/pipeline), its frames read one at a time. */
+  wholeImageFeatures(
+    seriesUid: string,
+    metas: InstanceMeta[],
+    sources: FrameSource[],
+    params: FeatureParams,
+  ): Promise<Result<LocalFeatures>> {
+    const series = {
+      seriesInstanceUid: seriesUid,
+      metas,
+      frame: async (i: number) => {
+        const f = await valuesOf(sources[i]);
+        return { values: f.values, columns: f.w, rows: f.h, samplesPerPixel: 1 as const };
+      },
+    };
+    return attempt(() => wholeImageFeatures(series, params), 'analysis-failed', {
+      file: metas[0]?.file ?? '',
+    });
+  },
+
   features(req: FeaturesRequest): Promise<Result<RoiFeaturesResult & { computedOn: ComputedOn }>> {
     return attempt(async () => {
       const job = { ...req, ...(await stack(req.sources)) };

@@ -1,16 +1,13 @@
 // The bundle worker: building, verifying and comparing bundles happen here, never on the page.
-// Each call is one core job; the message shapes live in bundleTypes.ts.
+// Each method is one core call; every reply is a Result (core/result.ts).
 import * as Comlink from 'comlink';
-import { defaultParams, type FeatureParams } from '../core/analysis/params.ts';
-import { importPublicKey, keyFingerprint, exportPublicKeyPem } from '../core/crypto/keys.ts';
-import type { CryptoKeyHandle } from '../core/crypto/subtle.ts';
-import type { Manifest } from '../core/bundle/types.ts';
-import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
 import { compareForView } from '../core/bundle/compareView.ts';
-import { exportBundle } from '../core/pipeline/bundleFromResults.ts';
-import { wholeImageFeatures } from './bundleFeatures.ts';
 import { verifyForImport } from '../core/bundle/importSummary.ts';
+import type { Manifest } from '../core/bundle/types.ts';
+import { exportPublicKeyPem, importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
+import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
 import type { ExportRequest } from '../core/pipeline/types.ts';
+import { attempt, fail, ok, type Result } from '../core/result.ts';
 
 export interface SigningKey {
   readonly privateKey: CryptoKey;
@@ -19,52 +16,44 @@ export interface SigningKey {
   readonly fingerprint: string;
 }
 
-const handle = (k: CryptoKey) => k as unknown as CryptoKeyHandle;
-
 const api = {
-  wholeImageFeatures(
-    seriesUid: string,
-    metas: InstanceMeta[],
-    frames: DecodedFrame[],
-    binCount: number,
-  ) {
-    const params: FeatureParams = {
-      ...defaultParams,
-      discretisation: { kind: 'bin-count', binCount },
-    };
-    return wholeImageFeatures(seriesUid, metas, frames, params);
+  /** The bundle's bytes (transferred). */
+  async exportBundle(req: ExportRequest): Promise<Result<Uint8Array>> {
+    const r = await attempt(() => bundleFromResults(req), 'export-failed');
+    return r.ok ? Comlink.transfer(r, [r.value.buffer as ArrayBuffer]) : r;
   },
 
-  async exportBundle(req: ExportRequest): Promise<Uint8Array> {
-    const bytes = await exportBundle(req);
-    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
-  },
-
-  verify(bytes: Uint8Array, trustedKeys: string[], passphrase?: string) {
-    return verifyForImport(bytes, trustedKeys, passphrase);
+  /** A bundle checked completely: its summary and manifest, or the first reason it fails. */
+  async verify(bytes: Uint8Array, trustedKeys: string[], passphrase?: string) {
+    const r = await verifyForImport(bytes, trustedKeys, passphrase);
+    if (r.ok) return ok({ summary: r.summary, manifest: r.manifest });
+    const { code, reason, file } = r.error;
+    return fail<never>(code, reason, file ? { file } : {});
   },
 
   /** A fresh ECDSA P-256 pair; the private half cannot be exported, even by this page. */
-  async generateSigningKey(): Promise<SigningKey> {
-    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    return {
-      privateKey: pair.privateKey,
-      publicKey: pair.publicKey,
-      publicPem: await exportPublicKeyPem(handle(pair.publicKey)),
-      fingerprint: await keyFingerprint(handle(pair.publicKey)),
-    };
+  generateSigningKey(): Promise<Result<SigningKey>> {
+    return attempt(async () => {
+      const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+        'sign',
+        'verify',
+      ]);
+      return {
+        privateKey: pair.privateKey,
+        publicKey: pair.publicKey,
+        publicPem: await exportPublicKeyPem(pair.publicKey),
+        fingerprint: await keyFingerprint(pair.publicKey),
+      };
+    }, 'key-failed');
   },
 
-  /** The fingerprint of a partner's PEM (or JWK) public key; throws on anything else. */
-  async fingerprintOf(text: string): Promise<string> {
-    return keyFingerprint(await importPublicKey(text));
+  /** The fingerprint of a partner's PEM (or JWK) public key. */
+  fingerprintOf(text: string): Promise<Result<string>> {
+    return attempt(async () => keyFingerprint(await importPublicKey(text)), 'key-invalid');
   },
 
   compare(manifests: Manifest[], feature?: string, positiveLabel?: string) {
-    return compareForView(manifests, feature, positiveLabel);
+    return attempt(() => compareForView(manifests, feature, positiveLabel), 'compare-failed');
   },
 };
 

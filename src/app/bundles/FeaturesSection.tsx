@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { defaultBinCount } from '../../core/analysis/params.ts';
 import { useStore } from '../store/store.ts';
 import { computeWholeImageFeatures } from './actions/computeWholeImage.ts';
 
@@ -8,7 +9,7 @@ export function FeaturesSection() {
   const series = useStore((s) => Object.keys(s.seriesByUid).length);
   const analysed = useStore((s) => Object.keys(s.results).length);
   const job = useStore((s) => s.featureJob);
-  const [bins, setBins] = useState(32);
+  const [bins, setBins] = useState(defaultBinCount);
   return (
     <fieldset className="bundle-fieldset">
       <legend>Results</legend>

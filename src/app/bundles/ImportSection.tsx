@@ -71,7 +71,8 @@ export function ImportSection() {
       {outcome?.ok === false && (
         <p role="alert" className="bundle-error" data-testid="import-rejected">
           Rejected {outcome.fileName}: <code>{outcome.error.code}</code> {outcome.error.reason}
-          {outcome.error.file ? ` (${outcome.error.file})` : ''} Nothing of it was kept.
+          {outcome.error.params.file ? ` (${outcome.error.params.file})` : ''} Nothing of it was
+          kept.
         </p>
       )}
     </fieldset>

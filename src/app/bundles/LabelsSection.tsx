@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useStore } from '../store/store.ts';
-import { labelsFromCsv } from './labelsCsv.ts';
+import { labelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
+import { labelledSeries } from './labelsCsv.ts';
 
-/** Ground truth per series, typed in or read from a CSV keyed by accession number or study UID. */
+/** Ground truth per series, typed in or read from a CSV keyed by series, study, accession or patient. */
 export function LabelsSection() {
   const patients = useStore((s) => s.patients);
   const labels = useStore((s) => s.labels);
@@ -37,11 +38,11 @@ export function LabelsSection() {
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            const read = labelsFromCsv(await file.text(), patients);
+            const read = labelsFromCsv(await file.text(), labelledSeries(patients));
             mergeLabels(read.labels);
             setNote(
               read.problem ??
-                `${Object.keys(read.labels).length} series labelled; ${read.unmatched} rows matched no loaded study.`,
+                `${Object.keys(read.labels).length} series labelled; ${read.unmatched} rows matched no loaded series.`,
             );
           }}
         />

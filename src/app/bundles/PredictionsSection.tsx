@@ -13,12 +13,8 @@ export function PredictionsSection({
   setReportDates: (d: ReportDates) => void;
 }) {
   const predictions = useStore((s) => s.predictions);
-  const seriesByUid = useStore((s) => s.seriesByUid);
   const stacks = useStore((s) => s.stacks);
-  const count = useMemo(
-    () => localPredictions(predictions, seriesByUid, stacks).length,
-    [predictions, seriesByUid, stacks],
-  );
+  const count = useMemo(() => localPredictions(predictions, stacks).length, [predictions, stacks]);
   return (
     <fieldset className="bundle-fieldset">
       <legend>Predictions</legend>

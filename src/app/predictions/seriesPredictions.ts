@@ -1,10 +1,10 @@
 // Reading the predictions slice: a series' predictions by one model in stack order, their series
-// aggregate, and the series aggregates as bundle inputs (real identifiers; the worker keys them).
+// aggregate, and the series records as bundle inputs (real identifiers; the worker keys them).
 import type { ModelRef } from '../../core/bundle/types.ts';
-import type { SeriesNode } from '../../core/dicom/types.ts';
 import { aggregateSeries, type SeriesAggregate } from '../../core/inference/seriesAggregate.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
+import { seriesPrediction } from '../../core/pipeline/seriesPrediction.ts';
 import type { LocalPrediction } from '../../core/pipeline/types.ts';
 
 export interface ImagePrediction {
@@ -31,10 +31,9 @@ export function seriesAggregate(images: readonly ImagePrediction[]): SeriesAggre
   return aggregateSeries(images.map((i) => i.prediction));
 }
 
-/** One bundle prediction per series and model: the series aggregate, with the images it covers. */
+/** One bundle prediction per series and model: the core's series record over its images. */
 export function localPredictions(
   predictions: Readonly<Record<string, StoredPrediction>>,
-  seriesByUid: Readonly<Record<string, SeriesNode>>,
   stacks: Readonly<Record<string, StackPosition[]>>,
 ): LocalPrediction[] {
   const groups = new Map<string, { seriesUid: string; model: ModelRef }>();
@@ -42,26 +41,16 @@ export function localPredictions(
     groups.set(`${p.seriesUid}\u0000${p.model.sha256}`, { seriesUid: p.seriesUid, model: p.model });
   const out: LocalPrediction[] = [];
   for (const { seriesUid, model } of groups.values()) {
-    const first = seriesByUid[seriesUid]?.instances[0];
-    const images = seriesPredictions(predictions, stacks[seriesUid] ?? [], model.sha256);
-    const agg = seriesAggregate(images);
-    if (!first || !agg) continue;
-    out.push({
-      seriesUid,
-      source: {
-        patientId: first.patientID,
-        studyInstanceUid: first.studyInstanceUID,
-        seriesInstanceUid: seriesUid,
+    const stack = stacks[seriesUid] ?? [];
+    const images = seriesPredictions(predictions, stack, model.sha256).map((i) => ({
+      meta: stack[i.index].instance,
+      prediction: {
+        probabilities: i.prediction.probabilities,
+        predictedLabel: i.prediction.predicted,
       },
-      model: { name: model.name, version: model.version, sha256: model.sha256 },
-      probabilities: agg.probabilities,
-      predicted: agg.predictedLabel,
-      images: images.map((i) => ({
-        sopClassUid: stacks[seriesUid][i.index].instance.sopClassUID,
-        sopInstanceUid: i.prediction.sopInstanceUid,
-      })),
-      studyDate: first.studyDate,
-    });
+    }));
+    const record = seriesPrediction(seriesUid, model, images);
+    if (record) out.push(record);
   }
   return out;
 }

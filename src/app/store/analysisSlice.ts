@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { defaultBinCount, defaultBinWidth, defaultParams } from '../../core/analysis/params.ts';
 import { defaultFamilies } from '../../core/analysis/registry.ts';
 import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
 import type {
@@ -48,14 +49,15 @@ export interface AnalysisSlice {
   setRun: (change: Partial<RunState>) => void;
 }
 
+// The core's defaults (core/analysis/params.ts), as the Bundles tab and the CLI use them.
 const defaultSettings: AnalysisSettings = {
   families: [...defaultFamilies],
   binning: 'bin-count',
-  binCount: 32,
-  binWidth: 25,
+  binCount: defaultBinCount,
+  binWidth: defaultBinWidth,
   resegment: null,
-  aggregation: '2d-avg',
-  distance: 1,
+  aggregation: defaultParams.aggregation,
+  distance: defaultParams.distance,
 };
 
 let roiCounter = 0;

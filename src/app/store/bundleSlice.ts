@@ -1,7 +1,7 @@
 // Bundle workbench state: metadata only. Bundle bytes live in IndexedDB (app/persist), pixel
 // data in the frame cache; the collaboration key lives here in memory and is never exported.
 import type { StateCreator } from 'zustand';
-import type { BundleError } from '../../core/bundle/types.ts';
+import type { Problem } from '../../core/result.ts';
 import type { BundleSummary } from '../../core/bundle/importSummary.ts';
 import type { LocalFeatures } from '../../core/pipeline/types.ts';
 import type { AppState } from './store.ts';
@@ -20,7 +20,7 @@ export interface TrustedKeyEntry {
 
 export type ImportOutcome =
   | { readonly ok: true; readonly fileName: string; readonly center: string }
-  | { readonly ok: false; readonly fileName: string; readonly error: BundleError };
+  | { readonly ok: false; readonly fileName: string; readonly error: Problem };
 
 export interface FeatureJob {
   readonly done: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InstanceMeta, SeriesNode } from '../../core/dicom/types.ts';
+import type { InstanceMeta } from '../../core/dicom/types.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import { comparisonRows } from '../predictions/comparisonRows.ts';
 import { localPredictions, seriesPredictions } from '../predictions/seriesPredictions.ts';
@@ -59,8 +59,7 @@ describe('predictions slice', () => {
       [pred(2, A, 0.9), pred(0, A, 0.2), pred(1, A, 0.4), pred(1, B, 0.8)].map((p) => [p.id, p]),
     );
     expect(seriesPredictions(all, stack, A.sha256).map((i) => i.index)).toEqual([0, 1, 2]);
-    const series = { instances: stack.map((p) => p.instance) } as unknown as SeriesNode;
-    const local = localPredictions(all, { '1.2.9': series }, { '1.2.9': stack });
+    const local = localPredictions(all, { '1.2.9': stack });
     expect(local).toHaveLength(2);
     const a = local.find((l) => l.model.sha256 === A.sha256)!;
     expect(a.probabilities.pneumonia).toBeCloseTo(0.5, 12);

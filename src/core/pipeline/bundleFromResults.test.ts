@@ -1,7 +1,7 @@
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '../bundle/verifyBundle.ts';
-import { exportBundle } from './bundleFromResults.ts';
+import { bundleFromResults } from './bundleFromResults.ts';
 import type { ExportRequest, LocalPrediction } from './types.ts';
 
 const MODEL = { name: 'pneumonia-cnn', version: '2', sha256: 'e6'.repeat(32) };
@@ -17,6 +17,7 @@ function prediction(patient: number, pneumonia: number): LocalPrediction {
     model: MODEL,
     probabilities: { normal: 1 - pneumonia, pneumonia },
     predicted: pneumonia > 0.5 ? 'pneumonia' : 'normal',
+    rule: 'series: mean of 1 image; predicted = argmax of mean probability',
     images: [
       {
         sopClassUid: '1.2.840.10008.5.1.4.1.1.1',
@@ -29,7 +30,7 @@ function prediction(patient: number, pneumonia: number): LocalPrediction {
 
 const request: ExportRequest = {
   center: 'Center P',
-  secret: 'shared secret',
+  secret: new TextEncoder().encode('shared secret'),
   features: [],
   predictions: [prediction(1, 0.75), prediction(2, 0.125)],
   labels: { '1.2.826.0.1.3680043.10.9.1.2': 'pneumonia' },
@@ -38,7 +39,7 @@ const request: ExportRequest = {
 
 describe('bundle export of predictions', () => {
   it('writes pseudonymised predictions with the ground-truth label and one verified SR per study', async () => {
-    const result = await verifyBundle(await exportBundle(request));
+    const result = await verifyBundle(await bundleFromResults(request));
     if (!result.ok) throw new Error(result.error.reason);
     const { manifest, members } = result.bundle;
     const csv = new TextDecoder().decode(members.get('predictions.csv')).trim().split('\n');

@@ -1,15 +1,15 @@
-// Pseudonymise local results under the collaboration key and write the bundle. Real identifiers
-// come in; only HMAC pseudonyms go out (the core's featureResultFromAnalysis does the keying).
+// Results to a bundle: identifiers become HMAC pseudonyms under the collaboration key, each study
+// gets its DICOM SR of the predictions, and the writer adds the manifest, checksums, signature and
+// encryption. Real identifiers come in; only pseudonyms go out.
 import { featureResultFromAnalysis } from '../bundle/fromAnalysis.ts';
-import type { CryptoKeyHandle } from '../crypto/subtle.ts';
+import { studyReport } from '../bundle/sr/studyReport.ts';
 import type { FeatureResult, PredictionResult } from '../bundle/types.ts';
 import { writeBundle } from '../bundle/writeBundle.ts';
-import { studyReport } from '../bundle/sr/studyReport.ts';
 import { importCollaborationKey } from '../crypto/hmac.ts';
+import type { CryptoKeyHandle } from '../crypto/subtle.ts';
 import { pseudonymousKey } from '../deid/pseudonym.ts';
+import { SOFTWARE } from '../version.ts';
 import type { ExportRequest, LocalPrediction } from './types.ts';
-
-export const SOFTWARE = { name: 'consilium', version: '0.1.0' } as const;
 
 async function predictionResult(
   key: CryptoKeyHandle,
@@ -66,32 +66,24 @@ async function studyReports(
   return members;
 }
 
-export async function exportBundle(req: ExportRequest): Promise<Uint8Array> {
+export async function bundleFromResults(req: ExportRequest): Promise<Uint8Array> {
   const key = await importCollaborationKey(req.secret);
   const features: FeatureResult[] = [];
-  for (const f of req.features) {
+  for (const f of req.features)
     features.push(
       await featureResultFromAnalysis(key, f.source, f.roi, f.set, req.labels[f.seriesUid]),
     );
-  }
   const predictions: PredictionResult[] = [];
   for (const p of req.predictions)
     predictions.push(await predictionResult(key, p, req.labels[p.seriesUid]));
-  const createdAt = new Date().toISOString();
+  const createdAt = req.createdAt ?? new Date().toISOString();
   return writeBundle({
     center: req.center,
     software: SOFTWARE,
     createdAt,
     results: { features, predictions, edges: [] },
     extraMembers: await studyReports(key, req, predictions, createdAt),
-    ...(req.signWith
-      ? {
-          signWith: {
-            privateKey: req.signWith.privateKey as unknown as CryptoKeyHandle,
-            publicKey: req.signWith.publicKey as unknown as CryptoKeyHandle,
-          },
-        }
-      : {}),
-    ...(req.passphrase ? { passphrase: req.passphrase } : {}),
+    ...(req.signWith ? { signWith: req.signWith } : {}),
+    ...(req.passphrase !== undefined ? { passphrase: req.passphrase } : {}),
   });
 }

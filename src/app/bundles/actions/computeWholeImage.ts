@@ -1,32 +1,43 @@
-// Whole-image IBSI features for every loaded series: frames come from the frame cache (decoded
-// in the decode workers), the features are computed in the bundle worker.
-import { loadFrame } from '../../services/frames.ts';
+// Whole-image IBSI features for every loaded series, in the analysis worker pool: each worker
+// reads its series' frames (cached values or the files) one at a time and runs the core recipe.
+import { defaultParams, type FeatureParams } from '../../../core/analysis/params.ts';
+import { runLimited } from '../../../core/ingest/runLimited.ts';
+import { frameSources } from '../../analysis/frameSource.ts';
+import { analysisPool } from '../../services/workers.ts';
 import { useStore } from '../../store/store.ts';
-import { bundleWorker } from '../../services/workers.ts';
 
 export async function computeWholeImageFeatures(binCount: number): Promise<void> {
+  const params: FeatureParams = {
+    ...defaultParams,
+    discretisation: { kind: 'bin-count', binCount },
+  };
   const store = useStore.getState();
   const series = Object.values(store.seriesByUid).filter((s) => s.modality !== 'SR');
   store.setFeatureJob({ done: 0, total: series.length, running: true });
   const failures: string[] = [];
   let done = 0;
-  for (const s of series) {
+  await runLimited(series, analysisPool.size, async (s) => {
     const uid = s.seriesInstanceUID;
     const positions = useStore.getState().stacks[uid] ?? [];
     try {
-      const frames = await Promise.all(positions.map((p) => loadFrame(p.instance, p.frame)));
       const metas = positions.map((p) => p.instance);
-      const result = await bundleWorker.call(undefined, (api) =>
-        api.wholeImageFeatures(uid, metas, frames, binCount),
+      const sources = await frameSources(positions);
+      const r = await analysisPool.call(
+        undefined,
+        'wholeImageFeatures',
+        uid,
+        metas,
+        sources,
+        params,
       );
-      useStore.getState().putLocalFeatures(result);
+      if (r.ok) useStore.getState().putLocalFeatures(r.value);
+      else failures.push(`${s.seriesDescription || uid}: ${r.error.reason}`);
     } catch (e) {
-      const err = e as { reason?: string; message?: string };
-      failures.push(`${s.seriesDescription || uid}: ${err.reason ?? err.message ?? String(e)}`);
+      failures.push(`${s.seriesDescription || uid}: ${e instanceof Error ? e.message : String(e)}`);
     }
     done++;
     useStore.getState().setFeatureJob({ done, total: series.length, running: true });
-  }
+  });
   useStore.getState().setFeatureJob({
     done,
     total: series.length,

@@ -5,7 +5,7 @@ import { useStore } from '../../store/store.ts';
 import { localFeaturesFromAnalysis } from '../fromAnalysisResults.ts';
 import { localPredictions } from '../../predictions/seriesPredictions.ts';
 import type { ReportDates } from '../../../core/bundle/sr/studyReport.ts';
-import type { ImportResult } from '../../../core/bundle/importSummary.ts';
+import { secretFileBytes, typedSecretBytes } from '../../../core/crypto/secret.ts';
 import { bundleWorker } from '../../services/workers.ts';
 import { download } from './download.ts';
 import { ensureSigningKey } from './keys.ts';
@@ -34,45 +34,45 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
     ...localFeaturesFromAnalysis(Object.values(s.results), s.seriesByUid, s.stacks),
   ];
   // Predictions of the Predictions tab: one per series and model (the series aggregate).
-  const predictions = localPredictions(s.predictions, s.seriesByUid, s.stacks);
+  const predictions = localPredictions(s.predictions, s.stacks);
   if (features.length === 0 && predictions.length === 0)
     throw new ExportProblem(
       'There are no results yet: run an analysis, classify images or compute whole-image features first.',
     );
   const signing = options.sign ? await ensureSigningKey() : undefined;
-  const bytes = await bundleWorker.call(undefined, (api) =>
-    api.exportBundle({
-      center,
-      secret: s.collaborationKey!.secret,
-      features,
-      predictions,
-      labels: s.labels,
-      reportDates: options.reportDates ?? 'remove',
-      ...(signing
-        ? { signWith: { privateKey: signing.privateKey, publicKey: signing.publicKey } }
-        : {}),
-      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
-    }),
-  );
+  const { secret } = s.collaborationKey;
+  const written = await bundleWorker.call(undefined, 'exportBundle', {
+    center,
+    // The one rule for secrets (core/crypto/secret.ts), as `consilium analyze --key-file` applies it.
+    secret: typeof secret === 'string' ? typedSecretBytes(secret) : secretFileBytes(secret),
+    features,
+    predictions,
+    labels: s.labels,
+    reportDates: options.reportDates ?? 'remove',
+    ...(signing
+      ? { signWith: { privateKey: signing.privateKey, publicKey: signing.publicKey } }
+      : {}),
+    ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+  });
+  if (!written.ok)
+    throw new ExportProblem(`The bundle could not be written: ${written.error.reason}`);
+  const bytes = written.value;
   const fileName = `${center.replace(/[^\w.-]+/g, '_')}-${new Date().toISOString().slice(0, 10)}.zip`;
   download(fileName, bytes, 'application/zip');
-  // Comlink's Remote type splits the union; it is the worker's ImportResult.
-  const own = await bundleWorker.call<ImportResult>(
+  const own = await bundleWorker.call(
     undefined,
-    (api) =>
-      api.verify(
-        bytes,
-        signing ? [signing.fingerprint] : [],
-        options.passphrase,
-      ) as Promise<ImportResult>,
+    'verify',
+    bytes,
+    signing ? [signing.fingerprint] : [],
+    options.passphrase,
   );
   if (!own.ok) throw new ExportProblem(`The written bundle does not verify: ${own.error.reason}`);
   await db.putBundle({
-    summary: own.summary,
+    summary: own.value.summary,
     fileName,
     origin: 'exported',
     importedAt: new Date().toISOString(),
-    manifest: own.manifest,
+    manifest: own.value.manifest,
     bytes,
   });
   await refreshLibrary();

@@ -2,7 +2,6 @@
 // stored. A rejected one leaves nothing behind but the message saying why.
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
-import type { ImportResult } from '../../../core/bundle/importSummary.ts';
 import { bundleWorker } from '../../services/workers.ts';
 import { refreshLibrary } from './library.ts';
 
@@ -13,26 +12,23 @@ export async function importBundleFile(file: File, passphrase?: string): Promise
   const trusted = (await db.listTrusted()).map((k) => k.fingerprint);
   const own = await db.getSigningKey();
   if (own && trusted.length > 0) trusted.push(own.fingerprint);
-  // Comlink's Remote type splits the union; it is the worker's ImportResult.
-  const result = await bundleWorker.call<ImportResult>(
-    undefined,
-    (api) => api.verify(bytes, trusted, passphrase) as Promise<ImportResult>,
-  );
+  const result = await bundleWorker.call(undefined, 'verify', bytes, trusted, passphrase);
   const setOutcome = useStore.getState().setImportOutcome;
   if (!result.ok) {
     if (result.error.code === 'ENCRYPTED' && passphrase === undefined) return 'needs-passphrase';
     setOutcome({ ok: false, fileName: file.name, error: result.error });
     return 'done';
   }
+  const { summary, manifest } = result.value;
   await db.putBundle({
-    summary: result.summary,
+    summary,
     fileName: file.name,
     origin: 'imported',
     importedAt: new Date().toISOString(),
-    manifest: result.manifest,
+    manifest,
     bytes,
   });
   await refreshLibrary();
-  setOutcome({ ok: true, fileName: file.name, center: result.summary.center });
+  setOutcome({ ok: true, fileName: file.name, center: summary.center });
   return 'done';
 }

@@ -9,10 +9,11 @@ import { refreshLibrary } from './library.ts';
 export async function ensureSigningKey(): Promise<SigningKey> {
   const existing = await db.getSigningKey();
   if (existing) return existing;
-  const fresh = await bundleWorker.call(undefined, (api) => api.generateSigningKey());
-  await db.putSigningKey(fresh);
+  const fresh = await bundleWorker.call(undefined, 'generateSigningKey');
+  if (!fresh.ok) throw new Error(fresh.error.reason);
+  await db.putSigningKey(fresh.value);
   await refreshLibrary();
-  return fresh;
+  return fresh.value;
 }
 
 export async function downloadPublicKey(center: string): Promise<void> {
@@ -24,14 +25,11 @@ export async function downloadPublicKey(center: string): Promise<void> {
 /** Trust a partner's public key; the error, if any, is the reason the key was not accepted. */
 export async function trustPartnerKey(file: File): Promise<string | undefined> {
   const pem = await file.text();
-  try {
-    const fingerprint = await bundleWorker.call(undefined, (api) => api.fingerprintOf(pem));
-    await db.putTrusted({ fingerprint, name: file.name, pem });
-    await refreshLibrary();
-    return undefined;
-  } catch {
-    return `${file.name} is not a PEM or JWK public key.`;
-  }
+  const fingerprint = await bundleWorker.call(undefined, 'fingerprintOf', pem);
+  if (!fingerprint.ok) return `${file.name} is not a PEM or JWK public key.`;
+  await db.putTrusted({ fingerprint: fingerprint.value, name: file.name, pem });
+  await refreshLibrary();
+  return undefined;
 }
 
 export async function untrustKey(fingerprint: string): Promise<void> {

@@ -18,9 +18,10 @@ export function useComparison(ids: readonly string[], feature: string | undefine
     // A stale answer is ignored because it names an older request.
     let current = true;
     manifestsOf(request.split('|')[0].split(','))
-      .then((manifests) => bundleWorker.call(undefined, (api) => api.compare(manifests, feature)))
+      .then((manifests) => bundleWorker.call(undefined, 'compare', manifests, feature))
       .then(
-        (view): ComparisonState => ({ kind: 'ready', view }),
+        (r): ComparisonState =>
+          r.ok ? { kind: 'ready', view: r.value } : { kind: 'error', text: r.error.reason },
         (e: unknown): ComparisonState => ({
           kind: 'error',
           text: e instanceof Error ? e.message : String(e),

@@ -1,5 +1,6 @@
 import { sampleResults } from '../sampleResults';
 import type { ReportInput } from './measurementReport';
+import { SOFTWARE } from '../../version';
 
 // Synthetic report content (made-up 2.25 UIDs, sample results) for tests and examples.
 export async function sampleReportInput(): Promise<ReportInput> {
@@ -20,7 +21,7 @@ export async function sampleReportInput(): Promise<ReportInput> {
       uid: '2.25.333',
       name: 'Consilium',
       manufacturer: 'Consilium project',
-      softwareVersion: '0.1.0',
+      softwareVersion: SOFTWARE.version,
     },
     seriesInstanceUid: '2.25.444',
     sopInstanceUid: '2.25.555',
