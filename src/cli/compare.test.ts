@@ -29,7 +29,9 @@ describe('consilium compare', () => {
       join(dir, 'b.zip'),
       '--json',
     ]);
-    const c = JSON.parse(stdout);
+    const record = JSON.parse(stdout);
+    expect(record.ok).toBe(true);
+    const c = record.value;
     // Identical results at both centers: perfect agreement on labels and features.
     expect(c.labelAgreement[0]).toMatchObject({ n: 4, percentAgreement: 1, kappa: 1 });
     expect(c.featureAgreement.map((f: { code: string }) => f.code)).toEqual(['GYBY', 'Q4LE']);
@@ -48,5 +50,22 @@ describe('consilium compare', () => {
     ]).catch((e: { code: number; stdout: string }) => e);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^REJECTED .*bad\.zip: [A-Z_]+/);
+    // With --json the refusal is a Result record naming the bundle.
+    const badJson: { code?: number; stdout: string } = await run(process.execPath, [
+      'bin/consilium.mjs',
+      'compare',
+      join(dir, 'a.zip'),
+      join(dir, 'bad.zip'),
+      '--json',
+    ]).catch((e: { code: number; stdout: string }) => e);
+    expect(badJson.code).toBe(1);
+    expect(JSON.parse(badJson.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: expect.stringMatching(/^[A-Z_]+$/),
+        reason: expect.any(String),
+        params: expect.objectContaining({ file: join(dir, 'bad.zip') }),
+      },
+    });
   });
 });

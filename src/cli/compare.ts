@@ -1,13 +1,19 @@
+// `consilium compare`: verify every bundle, then print agreement figures across them.
 import { readFile } from 'node:fs/promises';
 import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
-import { importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
 import type { Manifest } from '../core/bundle/types.ts';
 import { verifyBundle } from '../core/bundle/verifyBundle.ts';
+import { ok } from '../core/result.ts';
+import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
+import { writeRecord } from './io/records.ts';
+import { readPassphraseFile } from './io/secretFile.ts';
+import { readTrustedKeys } from './io/trustedKeys.ts';
+import { rejection } from './verify.ts';
 
 const usage =
   'Usage: consilium compare <bundle.zip> <bundle.zip>… [--json] [--feature CODE]… [--positive LABEL] [--trust partner.pem]… [--passphrase-file F]\n';
 
-interface CompareArgs {
+export interface CompareArgs {
   readonly bundles: string[];
   readonly json: boolean;
   readonly features: string[];
@@ -16,32 +22,25 @@ interface CompareArgs {
   readonly passphraseFile?: string;
 }
 
-function parseArgs(argv: string[]): CompareArgs | undefined {
-  const args = {
-    bundles: [] as string[],
-    json: false,
-    features: [] as string[],
-    trust: [] as string[],
-  } as {
-    bundles: string[];
-    json: boolean;
-    features: string[];
-    positive?: string;
-    trust: string[];
-    passphraseFile?: string;
+const options = {
+  json: { type: 'boolean' },
+  feature: { type: 'string', multiple: true },
+  positive: { type: 'string' },
+  trust: { type: 'string', multiple: true },
+  'passphrase-file': { type: 'string' },
+} as const;
+
+export function parseCompareArgs(argv: readonly string[]): CompareArgs {
+  const { values, positionals } = parseCommand(argv, options);
+  if (positionals.length === 0) throw new UsageError('Give the bundles to compare.');
+  return {
+    bundles: positionals,
+    json: values.json ?? false,
+    features: values.feature ?? [],
+    positive: values.positive,
+    trust: values.trust ?? [],
+    passphraseFile: values['passphrase-file'],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = argv[i + 1];
-    if (a === '--json') args.json = true;
-    else if (a === '--feature' && next) args.features.push(argv[++i]);
-    else if (a === '--positive' && next) args.positive = argv[++i];
-    else if (a === '--trust' && next) args.trust.push(argv[++i]);
-    else if (a === '--passphrase-file' && next) args.passphraseFile = argv[++i];
-    else if (!a.startsWith('-')) args.bundles.push(a);
-    else return undefined;
-  }
-  return args.bundles.length > 0 ? args : undefined;
 }
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -73,20 +72,14 @@ function text(c: Comparison): string {
   return lines.join('\n') + '\n';
 }
 
-/** `consilium compare`: verify every bundle, then print agreement figures across them. */
 export async function compareCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  const args = parseOrUsage(argv, usage, parseCompareArgs);
+  if ('exit' in args) return args.exit;
   const manifests: Manifest[] = [];
   try {
-    const trustedKeys = await Promise.all(
-      args.trust.map(async (f) => keyFingerprint(await importPublicKey(await readFile(f, 'utf8')))),
-    );
+    const trustedKeys = await readTrustedKeys(args.trust);
     const passphrase = args.passphraseFile
-      ? (await readFile(args.passphraseFile, 'utf8')).replace(/\r?\n$/, '')
+      ? await readPassphraseFile(args.passphraseFile)
       : undefined;
     for (const path of args.bundles) {
       const result = await verifyBundle(new Uint8Array(await readFile(path)), {
@@ -95,9 +88,11 @@ export async function compareCommand(argv: string[]): Promise<number> {
       });
       if (!result.ok) {
         // One bad bundle stops the comparison: figures over a partial set would mislead.
-        process.stdout.write(
-          `REJECTED ${path}: ${result.error.code}${result.error.file ? ` (${result.error.file})` : ''}: ${result.error.reason}\n`,
-        );
+        if (args.json) writeRecord(rejection(path, result.error));
+        else
+          process.stdout.write(
+            `REJECTED ${path}: ${result.error.code}${result.error.file ? ` (${result.error.file})` : ''}: ${result.error.reason}\n`,
+          );
         return 1;
       }
       manifests.push(result.bundle.manifest);
@@ -110,6 +105,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     ...(args.features.length ? { features: args.features } : {}),
     ...(args.positive ? { positiveLabel: args.positive } : {}),
   });
-  process.stdout.write(args.json ? JSON.stringify(comparison) + '\n' : text(comparison));
+  if (args.json) writeRecord(ok(comparison));
+  else process.stdout.write(text(comparison));
   return 0;
 }

@@ -10,13 +10,13 @@ import { writeBundle } from '../core/bundle/writeBundle.ts';
 
 const run = promisify(execFile);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['bin/consilium.mjs', ...args]);
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(process.execPath, ['bin/consilium.mjs', ...args]);
+    return { code: 0, stdout, stderr };
   } catch (err) {
-    const e = err as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
 
@@ -62,7 +62,18 @@ describe('consilium verify', () => {
     expect(untrusted.code).toBe(1);
     expect(JSON.parse(untrusted.stdout)).toMatchObject({
       ok: false,
-      error: { code: 'SIGNATURE_UNTRUSTED' },
+      error: { code: 'SIGNATURE_UNTRUSTED', params: { file: join(dir, 'signed.zip') } },
+    });
+    const trusted = await cli([
+      'verify',
+      join(dir, 'signed.zip'),
+      '--trust',
+      join(dir, 'a.pem'),
+      '--json',
+    ]);
+    expect(JSON.parse(trusted.stdout)).toMatchObject({
+      ok: true,
+      value: { file: join(dir, 'signed.zip'), center: 'Center A', signer: expect.any(String) },
     });
 
     expect(
@@ -78,5 +89,21 @@ describe('consilium verify', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('WRONG_PASSPHRASE');
     expect((await cli(['verify'])).code).toBe(2);
+    expect((await cli(['verify', join(dir, 'signed.zip'), '--trusted', 'x.pem'])).code).toBe(2);
+    // A passphrase file that is missing or empty is a clear usage problem, not a wrong passphrase.
+    await writeFile(join(dir, 'empty.txt'), '\n');
+    for (const [file, says] of [
+      ['missing.txt', 'there is no such file'],
+      ['empty.txt', 'is empty'],
+    ]) {
+      const r = await cli([
+        'verify',
+        join(dir, 'sealed.bin'),
+        '--passphrase-file',
+        join(dir, file),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(says);
+    }
   });
 });

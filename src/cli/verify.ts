@@ -1,39 +1,56 @@
+// `consilium verify`: exit 0 only for a bundle that passes every check; otherwise say why.
 import { readFile } from 'node:fs/promises';
-import { importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
+import type { BundleError } from '../core/bundle/types.ts';
 import { verifyBundle, type VerifyResult } from '../core/bundle/verifyBundle.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
+import { writeRecord } from './io/records.ts';
+import { readTrustedKeys } from './io/trustedKeys.ts';
+import { readPassphraseFile } from './io/secretFile.ts';
 
 const usage =
   'Usage: consilium verify <bundle.zip> [--trust partner.pem|partner.jwk …] [--passphrase-file F] [--json]\n';
 
-interface VerifyArgs {
+export interface VerifyArgs {
   readonly bundle: string;
   readonly trust: string[];
   readonly passphraseFile?: string;
   readonly json: boolean;
 }
 
-function parseArgs(argv: string[]): VerifyArgs | undefined {
+const options = {
+  trust: { type: 'string', multiple: true },
+  'passphrase-file': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
+  const { values, tokens } = parseCommand(argv, options);
   const trust: string[] = [];
-  let passphraseFile: string | undefined;
   let bundle: string | undefined;
-  let json = false;
   let inTrustList = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const isPath = !a.startsWith('-');
-    if (a === '--json') json = true;
-    else if (a === '--trust' && argv[i + 1]) {
-      trust.push(argv[++i]);
-      inTrustList = true;
-      continue;
-    } else if (a === '--passphrase-file' && argv[i + 1]) passphraseFile = argv[++i];
-    // "--trust a.pem b.pem": paths right after the first trusted key are more trusted keys.
-    else if (isPath && inTrustList && bundle !== undefined) trust.push(a);
-    else if (isPath && bundle === undefined) bundle = a;
-    else return undefined;
-    inTrustList = inTrustList && isPath;
+  for (const t of tokens) {
+    if (t.kind === 'option') {
+      inTrustList = t.name === 'trust';
+      if (inTrustList && t.value !== undefined) trust.push(t.value);
+    } else if (t.kind === 'positional') {
+      // "--trust a.pem b.pem": paths right after the trusted keys are more trusted keys, once
+      // the bundle is named.
+      if (inTrustList && bundle !== undefined) trust.push(t.value);
+      else if (bundle === undefined) bundle = t.value;
+      else throw new UsageError(`Give one bundle; "${t.value}" is a second one.`);
+    }
   }
-  return bundle === undefined ? undefined : { bundle, trust, passphraseFile, json };
+  if (bundle === undefined) throw new UsageError('Give the bundle to verify.');
+  return { bundle, trust, passphraseFile: values['passphrase-file'], json: values.json ?? false };
+}
+
+/** A rejection as a Problem about the bundle; the member at fault, if any, is a param. */
+export function rejection(path: string, error: BundleError): Result<never> {
+  return fail(error.code, error.reason, {
+    file: path,
+    ...(error.file ? { member: error.file } : {}),
+  });
 }
 
 function describe(result: VerifyResult, path: string): string {
@@ -47,40 +64,33 @@ function describe(result: VerifyResult, path: string): string {
   return `OK ${path}: ${manifest.format} ${manifest.version} from "${manifest.center.name}" (${manifest.software.name} ${manifest.software.version}), created ${manifest.createdAt}; ${r.features.length} feature results, ${r.predictions.length} predictions, ${r.edges.length} edge summaries; ${signed}\n`;
 }
 
-/** `consilium verify`: exit 0 only for a bundle that passes every check; otherwise say why. */
 export async function verifyCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args) {
-    process.stderr.write(usage);
-    return 2;
-  }
+  const args = parseOrUsage(argv, usage, parseVerifyArgs);
+  if ('exit' in args) return args.exit;
   let bytes: Uint8Array;
-  const trustedKeys: string[] = [];
+  let trustedKeys: string[];
   let passphrase: string | undefined;
   try {
     bytes = new Uint8Array(await readFile(args.bundle));
-    for (const file of args.trust)
-      trustedKeys.push(await keyFingerprint(await importPublicKey(await readFile(file, 'utf8'))));
-    // The passphrase file's trailing newline is an editor's, not part of the passphrase.
-    if (args.passphraseFile)
-      passphrase = (await readFile(args.passphraseFile, 'utf8')).replace(/\r?\n$/, '');
+    trustedKeys = await readTrustedKeys(args.trust);
+    if (args.passphraseFile) passphrase = await readPassphraseFile(args.passphraseFile);
   } catch (err) {
     process.stderr.write(`consilium verify: ${(err as Error).message}\n`);
     return 2;
   }
   const result = await verifyBundle(bytes, { trustedKeys, passphrase });
   if (args.json) {
-    const summary = result.ok
-      ? {
-          ok: true,
-          path: args.bundle,
-          center: result.bundle.manifest.center.name,
-          createdAt: result.bundle.manifest.createdAt,
-          signer: result.bundle.signer ?? null,
-          members: result.bundle.manifest.members,
-        }
-      : { ok: false, path: args.bundle, error: result.error };
-    process.stdout.write(JSON.stringify(summary) + '\n');
+    writeRecord(
+      result.ok
+        ? ok({
+            file: args.bundle,
+            center: result.bundle.manifest.center.name,
+            createdAt: result.bundle.manifest.createdAt,
+            signer: result.bundle.signer ?? null,
+            members: result.bundle.manifest.members,
+          })
+        : rejection(args.bundle, result.error),
+    );
   } else process.stdout.write(describe(result, args.bundle));
   return result.ok ? 0 : 1;
 }
