@@ -8,6 +8,10 @@ Usage:
   consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
+
+Folders are read recursively and .zip archives opened (members named archive.zip/member).
+JSON lines are records: {"ok":true,"value":{…}} or {"ok":false,"error":{"code","reason","params":{"file",…}}}.
+consilium <command> --help prints a command's options.
 `;
 
 type Command = (argv: string[]) => Promise<number>;
