@@ -1,198 +1,215 @@
-// `consilium analyze`: DICOM series in, a de-identified, verifiable result bundle out. Whole-image
-// IBSI features and the classifier's series prediction per series; identifiers leave only as
-// HMAC pseudonyms under the collaboration key.
-import { existsSync } from 'node:fs';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { computeFeatures } from '../core/analysis/computeFeatures.ts';
-import { defaultParams, type FeatureParams } from '../core/analysis/params.ts';
-import { rasteriseShape } from '../core/analysis/roi/rasterise.ts';
-import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
-import { featureResultFromAnalysis } from '../core/bundle/fromAnalysis.ts';
-import {
-  exportPublicKeyPem,
-  generateSigningKeys,
-  importPrivateKeyJwk,
-  importPublicKeyJwk,
-} from '../core/crypto/keys.ts';
-import type { FeatureResult } from '../core/bundle/types.ts';
-import { writeBundle } from '../core/bundle/writeBundle.ts';
-import { subtle, type JsonWebKey, type KeyPairHandle } from '../core/crypto/subtle.ts';
-import { importCollaborationKey } from '../core/crypto/hmac.ts';
-import type { PredictionResult } from '../core/bundle/types.ts';
-import type { Classifier } from '../core/inference/classifier.ts';
-import { loadSeries } from './analysisInput.ts';
-import { predictSeries } from './analyzePredictions.ts';
-import { loadClassifier } from './inferModel.ts';
+// `consilium analyze`: DICOM series in, a de-identified, verifiable result bundle out, by the same
+// core recipe as the workbench's Bundles tab (core/pipeline): whole-image IBSI features and each
+// model's series prediction per series, one DICOM SR per study; identifiers leave only as HMAC
+// pseudonyms under the collaboration key. This file is argument parsing and I/O only.
+import { availableParallelism } from 'node:os';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { FeatureParams } from '../core/analysis/params.ts';
+import { labelsFromCsv } from '../core/pipeline/labelsCsv.ts';
+import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
+import type { SeriesResults } from '../core/pipeline/types.ts';
+import { problemOf, type Problem } from '../core/result.ts';
+import { labelledSeries, seriesFilesOf, type SeriesFiles } from './analyzeInputs.ts';
+import { classifierFor, runAnalyzeTask, type AnalyzeTask, type ModelFiles } from './analyzeTask.ts';
+import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
+import { featureOptions, featureOptionsUsage, featureParamsFrom } from './io/featureOptions.ts';
+import { readKeyFile, readPassphraseFile } from './io/secretFile.ts';
+import { signingKeyFile } from './signingKeyFile.ts';
+import { ThreadPool } from './workerPool.ts';
 
-const usage = `Usage: consilium analyze <files|dirs…> --out bundle.zip [--center NAME]
-  [--collab-key K | --key-file K]  (shared by the centers; without it a one-off key is used)
+const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [--center NAME]
+  [--key-file K]  (the collaboration key file shared by the centers: its bytes less one trailing
+                   line end, as in the workbench; without it a one-off key is used)
   [--model m.onnx [--card c.json] | --no-model]  (default: the shipped pneumonia-cnn)
-  [--bin-count N | --bin-width W] [--labels labels.csv (patientId,label)]
-  [--sign center.jwk | --sign-key center.jwk]  (created with its .pub.pem if missing)
-  [--passphrase-file F]
+  ${featureOptionsUsage}
+  [--labels labels.csv]  (a "label" column and a series UID, study UID, accession number or
+                          patient ID column)
+  [--sign-key center.jwk]  (created with its .pub.pem if missing)
+  [--passphrase-file F] [--report-dates remove|shift] [--jobs N (default: one per core)]
 `;
 
+const options = {
+  out: { type: 'string' },
+  center: { type: 'string' },
+  'key-file': { type: 'string' },
+  'collab-key': { type: 'string' },
+  model: { type: 'string' },
+  card: { type: 'string' },
+  'no-model': { type: 'boolean' },
+  labels: { type: 'string' },
+  'sign-key': { type: 'string' },
+  sign: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  'report-dates': { type: 'string' },
+  jobs: { type: 'string' },
+  ...featureOptions,
+} as const;
+
 interface AnalyzeArgs {
-  paths: string[];
-  center?: string;
-  keyFile?: string;
-  out?: string;
-  params: FeatureParams;
-  labels?: string;
-  signKey?: string;
-  passphraseFile?: string;
-  model?: string;
-  card?: string;
-  noModel: boolean;
+  readonly paths: string[];
+  readonly out: string;
+  readonly center: string;
+  readonly keyFile?: string;
+  readonly models: ModelFiles[];
+  readonly params: FeatureParams;
+  readonly labels?: string;
+  readonly signKey?: string;
+  readonly passphraseFile?: string;
+  readonly reportDates: 'remove' | 'shift';
+  readonly jobs: number;
 }
 
-function parseArgs(argv: string[]): AnalyzeArgs | undefined {
-  const args: AnalyzeArgs = { paths: [], params: { ...defaultParams }, noModel: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = argv[i + 1];
-    const takes = a.startsWith('--') && value !== undefined;
-    if (a === '--center' && takes) args.center = argv[++i];
-    else if ((a === '--key-file' || a === '--collab-key') && takes) args.keyFile = argv[++i];
-    else if (a === '--model' && takes) args.model = argv[++i];
-    else if (a === '--card' && takes) args.card = argv[++i];
-    else if (a === '--no-model') args.noModel = true;
-    else if (a === '--out' && takes) args.out = argv[++i];
-    else if (a === '--labels' && takes) args.labels = argv[++i];
-    else if ((a === '--sign-key' || a === '--sign') && takes) args.signKey = argv[++i];
-    else if (a === '--passphrase-file' && takes) args.passphraseFile = argv[++i];
-    else if (a === '--bin-count' && takes)
-      args.params.discretisation = { kind: 'bin-count', binCount: Number(argv[++i]) };
-    else if (a === '--bin-width' && takes)
-      args.params.discretisation = {
-        kind: 'bin-width',
-        binWidth: Number(argv[++i]),
-      } as FeatureParams['discretisation'];
-    else if (!a.startsWith('-')) args.paths.push(a);
-    else return undefined;
-  }
-  return args.paths.length && args.out ? args : undefined;
-}
-
-async function readLabels(path: string | undefined): Promise<Map<string, string>> {
-  const labels = new Map<string, string>();
-  if (!path) return labels;
-  for (const line of (await readFile(path, 'utf8')).split(/\r?\n/).slice(1)) {
-    const [patientId, label] = line.split(',').map((s) => s.trim());
-    if (patientId && label) labels.set(patientId, label);
-  }
-  return labels;
-}
-
-/** The center's signing key: a private JWK file, created (with a .pub.pem beside it) when missing. */
-async function signingKeys(path: string): Promise<KeyPairHandle> {
-  if (!existsSync(path)) {
-    const fresh = await generateSigningKeys();
-    await writeFile(
-      path,
-      JSON.stringify(await subtle().exportKey('jwk', fresh.privateKey)) + '\n',
-      { mode: 0o600 },
-    );
-    await chmod(path, 0o600);
-    await writeFile(`${path}.pub.pem`, await exportPublicKeyPem(fresh.publicKey));
-    process.stderr.write(`Created signing key ${path}; give partners ${path}.pub.pem.\n`);
-  }
-  const jwk = JSON.parse(await readFile(path, 'utf8')) as JsonWebKey;
-  return { privateKey: await importPrivateKeyJwk(jwk), publicKey: await importPublicKeyJwk(jwk) };
+function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  const { values: v, positionals } = parseCommand(argv, options);
+  if (positionals.length === 0) throw new UsageError('Name the DICOM files or folders to analyse.');
+  if (!v.out) throw new UsageError('--out names the bundle to write.');
+  if (v['no-model'] && (v.model || v.card))
+    throw new UsageError('Use --no-model or --model, not both.');
+  const dates = v['report-dates'] ?? 'remove';
+  if (dates !== 'remove' && dates !== 'shift')
+    throw new UsageError(`--report-dates is "remove" or "shift", not "${dates}".`);
+  const model = v.model ? { model: v.model, ...(v.card ? { card: v.card } : {}) } : {};
+  const keyFile = v['key-file'] ?? v['collab-key'];
+  const signKey = v['sign-key'] ?? v.sign;
+  return {
+    paths: positionals,
+    out: v.out,
+    center: v.center ?? 'unnamed center',
+    ...(keyFile ? { keyFile } : {}),
+    models: v['no-model'] ? [] : [model],
+    params: featureParamsFrom(v),
+    ...(v.labels ? { labels: v.labels } : {}),
+    ...(signKey ? { signKey } : {}),
+    ...(v['passphrase-file'] ? { passphraseFile: v['passphrase-file'] } : {}),
+    reportDates: dates,
+    jobs: v.jobs === undefined ? availableParallelism() : wholeNumber('jobs', v.jobs, 1, 'workers'),
+  };
 }
 
 /** The shared collaboration key; without one, a random key that no partner can match. */
-async function collaborationKey(path: string | undefined) {
-  if (path) return importCollaborationKey((await readFile(path, 'utf8')).trim());
+async function collaborationKey(path: string | undefined): Promise<Uint8Array> {
+  if (path) return readKeyFile(path);
   process.stderr.write(
-    'No --collab-key: using a one-off key, so partners cannot match these cases with theirs.\n',
+    'No --key-file: using a one-off key, so partners cannot match these cases with theirs.\n',
   );
-  const random = crypto.getRandomValues(new Uint8Array(32));
-  return importCollaborationKey(random);
+  return crypto.getRandomValues(new Uint8Array(32));
+}
+
+type Compute = (task: AnalyzeTask) => Promise<SeriesResults>;
+
+/** `--jobs 1` computes in process; more sends each series (its files' bytes) to a thread pool. */
+function computer(jobs: number): { compute: Compute; close(): Promise<void> } {
+  if (jobs === 1) return { compute: runAnalyzeTask, close: async () => {} };
+  const pool = new ThreadPool<typeof runAnalyzeTask>(
+    new URL('./analyzeWorker.ts', import.meta.url),
+    jobs,
+  );
+  return {
+    compute: (task) =>
+      pool.run(
+        { ...task, modelThreads: 1 },
+        task.instances.map((i) => i.bytes.buffer as ArrayBuffer),
+      ),
+    close: () => pool.close(),
+  };
+}
+
+function taskOf(s: SeriesFiles, args: AnalyzeArgs): AnalyzeTask {
+  // Each series gets its own copy of its bytes, so transferring them frees this thread's copy.
+  const instances = s.instances.map(({ meta, bytes }) => ({ meta, bytes: bytes.slice() }));
+  s.instances.length = 0;
+  return {
+    seriesInstanceUid: s.seriesInstanceUid,
+    instances,
+    features: args.params,
+    models: args.models,
+  };
+}
+
+function say(p: Problem): string {
+  return `${String(p.params.file ?? '')}: ${p.code}: ${p.reason}`;
 }
 
 export async function analyzeCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args) {
-    process.stderr.write(usage);
-    return 2;
+  const args = parseOrUsage(argv, usage, parseAnalyzeArgs);
+  if ('exit' in args) return args.exit;
+  let secret: Uint8Array;
+  let passphrase: string | undefined;
+  try {
+    secret = await collaborationKey(args.keyFile);
+    passphrase = args.passphraseFile ? await readPassphraseFile(args.passphraseFile) : undefined;
+    // A model that cannot load stops the run before any series is read.
+    for (const m of args.models) await classifierFor(m);
+  } catch (e) {
+    const p = problemOf(e, 'model-failed');
+    process.stderr.write(`${p.code}: ${p.reason}\n`);
+    return 1;
   }
-  const key = await collaborationKey(args.keyFile);
-  let classifier: Classifier | undefined;
-  if (!args.noModel) {
-    try {
-      classifier = await loadClassifier(args.model, args.card);
-    } catch (e) {
-      const err = e as { code?: string; reason?: string };
-      process.stderr.write(
-        `model not loaded: ${err.code ?? 'model-failed'}: ${err.reason ?? String(e)}\n`,
-      );
-      return 1;
+  const { series, problems: skipped } = await seriesFilesOf(args.paths);
+  for (const p of skipped) process.stderr.write(`skipped ${say(p)}\n`);
+  let labels: Record<string, string> = {};
+  if (args.labels) {
+    const read = labelsFromCsv(await readFile(args.labels, 'utf8'), labelledSeries(series));
+    if (read.problem) {
+      process.stderr.write(`${args.labels}: ${read.problem}\n`);
+      return 2;
     }
+    labels = read.labels;
+    if (read.unmatched) process.stderr.write(`${read.unmatched} label rows matched no series.\n`);
   }
-  const predictions: PredictionResult[] = [];
-  let notPredicted = 0;
-  const labels = await readLabels(args.labels);
-  const { series, errors } = await loadSeries(args.paths);
-  for (const e of errors) process.stderr.write(`skipped ${e.file}: ${e.code}: ${e.reason}\n`);
-  const results: FeatureResult[] = [];
+  const { compute, close } = computer(Math.min(args.jobs, Math.max(1, series.length)));
+  let results: SeriesResults[];
+  try {
+    results = await Promise.all(
+      series.map((s) =>
+        compute(taskOf(s, args)).catch((e: unknown): SeriesResults => ({
+          seriesUid: s.seriesInstanceUid,
+          features: [],
+          predictions: [],
+          problems: [problemOf(e, 'analysis-failed')],
+        })),
+      ),
+    );
+  } finally {
+    await close();
+  }
   let failures = 0;
-  for (const s of series) {
-    const volume = volumeFromFrames(s.metas, s.frames);
-    const [nx, ny, nz] = volume.dims;
-    const slice = rasteriseShape({ kind: 'whole' }, nx, ny);
-    const mask = new Uint8Array(slice.length * nz);
-    for (let z = 0; z < nz; z++) mask.set(slice, z * slice.length);
-    const meta = s.metas[0];
-    try {
-      const set = computeFeatures({ ...volume, mask }, args.params);
-      const source = {
-        patientId: meta.patientID,
-        studyInstanceUid: meta.studyInstanceUID,
-        seriesInstanceUid: s.seriesInstanceUID,
-      };
-      results.push(
-        await featureResultFromAnalysis(
-          key,
-          source,
-          { name: 'whole-image', description: { kind: 'whole' } },
-          set,
-          labels.get(meta.patientID),
-        ),
-      );
-    } catch (e) {
-      const err = e as { code?: string; reason?: string };
-      process.stderr.write(
-        `analysis failed for series of ${meta.file}: ${err.code ?? 'analysis-failed'}: ${err.reason ?? String(e)}\n`,
-      );
-      failures++;
-    }
-    if (classifier) {
-      const p = await predictSeries(classifier, key, s, labels.get(meta.patientID));
-      if (p.ok) predictions.push(p.result);
-      else {
-        // A model meant for other images (e.g. chest radiographs, not CT) is not a failure.
-        process.stderr.write(`no prediction for series of ${meta.file}: ${p.code}: ${p.reason}\n`);
-        notPredicted++;
+  let outOfScope = 0;
+  for (const r of results)
+    for (const p of r.problems) {
+      // A model meant for other images (chest radiographs, not CT) is not a failure.
+      if (p.params.step === 'prediction') {
+        outOfScope++;
+        process.stderr.write(`no prediction for series of ${say(p)}\n`);
+      } else {
+        failures++;
+        process.stderr.write(`analysis failed for series of ${say(p)}\n`);
       }
     }
-  }
-  await classifier?.release();
-  const passphrase = args.passphraseFile
-    ? (await readFile(args.passphraseFile, 'utf8')).replace(/\r?\n$/, '')
-    : undefined;
-  const bundle = await writeBundle({
-    center: args.center ?? 'unnamed center',
-    software: { name: 'consilium', version: '0.1.0' },
-    results: { features: results, predictions, edges: [] },
-    ...(args.signKey ? { signWith: await signingKeys(args.signKey) } : {}),
+  const features = results.flatMap((r) => r.features);
+  const predictions = results.flatMap((r) => r.predictions);
+  const bundle = await bundleFromResults({
+    center: args.center,
+    secret,
+    features,
+    predictions,
+    labels,
+    reportDates: args.reportDates,
+    ...(args.signKey ? { signWith: await signingKeyFile(args.signKey) } : {}),
     ...(passphrase !== undefined ? { passphrase } : {}),
   });
-  await writeFile(args.out!, bundle);
+  // Written beside the target and renamed: an interrupted run never leaves a partial bundle.
+  const partial = `${args.out}.partial-${process.pid}`;
+  try {
+    await writeFile(partial, bundle);
+    await rename(partial, args.out);
+  } finally {
+    await rm(partial, { force: true });
+  }
   process.stdout.write(
-    `Wrote ${args.out}: ${results.length} series analysed, ${predictions.length} predicted` +
-      (classifier ? ` (${notPredicted} outside the model's scope)` : '') +
-      `, ${errors.length} files skipped, ${failures} analyses failed.\n`,
+    `Wrote ${args.out}: ${features.length} series analysed, ${predictions.length} predicted` +
+      (args.models.length ? ` (${outOfScope} outside the model's scope)` : '') +
+      `, ${skipped.length} files skipped, ${failures} analyses failed.\n`,
   );
-  return results.length > 0 && failures === 0 ? 0 : 1;
+  return features.length > 0 && failures === 0 ? 0 : 1;
 }

@@ -13,7 +13,6 @@ const D = '../shared/data/dicom';
 const CHEST = [`${D}/cr_mono1_uncompressed_10bit.dcm`, `${D}/dx_mono1_j2k_lossless_12bit.dcm`];
 
 interface InferLine {
-  ok: boolean;
   sopInstanceUID: string;
   probabilities: Record<string, number>;
   predictedLabel: string;
@@ -38,16 +37,22 @@ describe('consilium analyze with the default model', () => {
     expect(stdout).toMatch(/3 series analysed, 2 predicted \(1 outside the model's scope\)/);
 
     const infer = await run(process.execPath, ['bin/consilium.mjs', 'infer', ...CHEST, '--json']);
-    const lines = infer.stdout
+    const records = infer.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as InferLine);
-    expect(lines.every((l) => l.ok)).toBe(true);
+      .map((l) => JSON.parse(l) as { ok: boolean; value: InferLine });
+    expect(records.every((r) => r.ok)).toBe(true);
+    const lines = records.map((r) => r.value);
 
     const verified = await verifyBundle(new Uint8Array(await readFile(join(dir, 'a.zip'))));
     if (!verified.ok) throw new Error(verified.error.reason);
     const { predictions } = verified.bundle.manifest.results;
     expect(predictions).toHaveLength(2);
+    // Each predicted study has its DICOM SR, as a workbench export has (the CT has no prediction).
+    const reports = verified.bundle.manifest.members.filter((m) => m.name.startsWith('sr/'));
+    expect(reports.map((m) => m.name).sort()).toEqual(
+      [...new Set(predictions.map((p) => `sr/${p.studyKey}.dcm`))].sort(),
+    );
 
     const key = await importCollaborationKey('shared collaboration secret');
     const { parseInstance } = await import('../core/dicom/parse.ts');

@@ -28,6 +28,8 @@ export async function loadClassifier(
   modelPath = defaultModelPath,
   cardPath = cardPathFor(modelPath),
   batchSize = 32,
+  /** onnxruntime's intra-op threads; its default (all cores) unless given. */
+  threads?: number,
 ): Promise<Classifier> {
   const cardText = new TextDecoder().decode(await readOrFail(cardPath, 'model card'));
   let json: unknown;
@@ -42,7 +44,11 @@ export async function loadClassifier(
   }
   const card = parseCard(json, cardPath);
   const bytes = await readOrFail(modelPath, 'model');
-  const classifier = await createClassifier(ort, bytes, card, { file: modelPath, batchSize });
+  const classifier = await createClassifier(ort, bytes, card, {
+    file: modelPath,
+    batchSize,
+    ...(threads ? { session: { intraOpNumThreads: threads } } : {}),
+  });
   await classifier.warmUp();
   return classifier;
 }

@@ -8,7 +8,7 @@ type Handler = (input: never) => unknown;
 interface Task<F extends Handler> {
   input: Parameters<F>[0];
   transfer: ArrayBuffer[];
-  resolve(output: ReturnType<F>): void;
+  resolve(output: Awaited<ReturnType<F>>): void;
   reject(error: unknown): void;
 }
 
@@ -17,7 +17,8 @@ export function serve<F extends Handler>(handle: F): void {
   const port = parentPort;
   if (!port) throw new Error('serve() runs inside a worker thread.');
   // A throw here is uncaught: the worker stops and the pool rejects that task.
-  port.on('message', (input: Parameters<F>[0]) => port.postMessage(handle(input)));
+  // An async handler's promise is awaited: its value is what goes back.
+  port.on('message', async (input: Parameters<F>[0]) => port.postMessage(await handle(input)));
 }
 
 export class ThreadPool<F extends Handler> {
@@ -32,7 +33,7 @@ export class ThreadPool<F extends Handler> {
   ) {}
 
   /** Runs `input` in a worker; the buffers in `transfer` move there (and are detached here). */
-  run(input: Parameters<F>[0], transfer: ArrayBuffer[] = []): Promise<ReturnType<F>> {
+  run(input: Parameters<F>[0], transfer: ArrayBuffer[] = []): Promise<Awaited<ReturnType<F>>> {
     if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
     return new Promise((resolve, reject) => {
       this.queue.push({ input, transfer, resolve, reject });
@@ -64,7 +65,7 @@ export class ThreadPool<F extends Handler> {
     const worker = new Worker(new URL('./tsxWorker.mjs', import.meta.url), {
       workerData: { entry: this.entry.href },
     });
-    worker.on('message', (output: ReturnType<F>) => {
+    worker.on('message', (output: Awaited<ReturnType<F>>) => {
       const task = this.busy.get(worker);
       this.busy.delete(worker);
       if (!this.closed) this.idle.push(worker);

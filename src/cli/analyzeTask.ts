@@ -1,0 +1,55 @@
+// One series of `consilium analyze`, computed where it runs (in process, or in a worker thread of
+// `--jobs N`): its files' bytes in, the core recipe's results out (core/pipeline/seriesResults).
+// Frames are decoded one at a time as the recipe asks for them.
+import type { FeatureParams } from '../core/analysis/params.ts';
+import { decodeFrame } from '../core/dicom/decode.ts';
+import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
+import type { Classifier } from '../core/inference/classifier.ts';
+import { seriesResults } from '../core/pipeline/seriesResults.ts';
+import type { SeriesResults, SeriesSource } from '../core/pipeline/types.ts';
+import { loadClassifier } from './inferModel.ts';
+
+/** A model file and its card; paths as given on the command line (the default model if absent). */
+export interface ModelFiles {
+  readonly model?: string;
+  readonly card?: string;
+}
+
+export interface AnalyzeTask {
+  readonly seriesInstanceUid: string;
+  /** The series' instances in display order, each with its file's bytes. */
+  readonly instances: readonly { readonly meta: InstanceMeta; readonly bytes: Uint8Array }[];
+  readonly features: FeatureParams | null;
+  readonly models: readonly ModelFiles[];
+  /** onnxruntime threads per session: 1 in a pool (the pool is the parallelism). */
+  readonly modelThreads?: number;
+}
+
+// Loaded once per thread: every series a thread computes uses the same sessions.
+const classifiers = new Map<string, Promise<Classifier>>();
+
+export function classifierFor(files: ModelFiles, threads?: number): Promise<Classifier> {
+  const id = JSON.stringify([files.model ?? '', files.card ?? '', threads ?? 0]);
+  let c = classifiers.get(id);
+  if (!c) {
+    c = loadClassifier(files.model, files.card, 32, threads);
+    classifiers.set(id, c);
+  }
+  return c;
+}
+
+export function seriesSource(task: AnalyzeTask): SeriesSource<DecodedFrame> {
+  const frames: { bytes: Uint8Array; meta: InstanceMeta; frame: number }[] = [];
+  for (const { meta, bytes } of task.instances)
+    for (let f = 0; f < meta.frames; f++) frames.push({ bytes, meta, frame: f });
+  return {
+    seriesInstanceUid: task.seriesInstanceUid,
+    metas: frames.map((f) => f.meta),
+    frame: (i) => decodeFrame(frames[i].bytes, frames[i].meta, frames[i].frame),
+  };
+}
+
+export async function runAnalyzeTask(task: AnalyzeTask): Promise<SeriesResults> {
+  const models = await Promise.all(task.models.map((m) => classifierFor(m, task.modelThreads)));
+  return seriesResults(seriesSource(task), { features: task.features }, models);
+}
