@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRle } from './codecs/rle.ts';
 import { ybrFullToRgb } from './colour.ts';
 import { decodeFrame } from './decode.ts';
-import { parseInstance } from './parse.ts';
+import { headerParseCount, parseInstance } from './parse.ts';
 import { imageHeader, writeDicom, type TestElement } from './testing/writeDicom.ts';
 
 async function decodeOnly(elements: TestElement[]) {
@@ -45,6 +45,21 @@ describe('decodeFrame', () => {
     ]);
     expect(frame.samplesPerPixel).toBe(3);
     expect(Array.from(frame.values)).toEqual([65280, 200, 400, 0, 100, 300]);
+  });
+
+  it('reads the header once: at ingest, not again for each decode', async () => {
+    const bytes = writeDicom([
+      ...imageHeader(2, 2, 16, false),
+      { tag: [0x7fe0, 0x0010], vr: 'OW', value: [1, 2, 3, 4] },
+    ]);
+    const before = headerParseCount();
+    const parsed = parseInstance(bytes, 'once.dcm');
+    if (!parsed.ok) throw new Error(parsed.error.reason);
+    const copy = bytes.slice(); // as another worker reads the file into its own bytes
+    const frame = await decodeFrame(copy, parsed.meta, 0, { shared: true });
+    expect(headerParseCount() - before).toBe(1);
+    expect(Array.from(frame.values)).toEqual([1, 2, 3, 4]);
+    expect(frame.values.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('flags MONOCHROME1 for inverted display', async () => {

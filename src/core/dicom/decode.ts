@@ -1,42 +1,48 @@
 import { decodeCompressed } from './codecs/decodeCompressed.ts';
 import type { CodecFrame } from './codecs/codecFrame.ts';
-import { encapsulatedFrame } from './encapsulatedFrame.ts';
-import { frameValues } from './frameValues.ts';
+import { encapsulatedFrameBytes } from './encapsulatedLayout.ts';
+import { frameValues, plainFloats, sharedFloats } from './frameValues.ts';
 import { DicomLoadError } from './loadError.ts';
 import { nativeSamples } from './nativeSamples.ts';
-import { nativeFrameBits, pixelDataTag } from './parse.ts';
-import { readDataSet, type RawDataSet } from './readDataSet.ts';
-import { ExplicitVRBigEndian, transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
-import type { DecodedFrame, InstanceMeta } from './types.ts';
+import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
+import { readDataSet } from './readDataSet.ts';
+import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
+import type { DecodedFrame, InstanceMeta, NativePixels, PixelLayout } from './types.ts';
 
-// Frames of one multi-frame file are decoded one by one: keep its parsed data set while the
-// caller keeps its bytes, so the header is not read again for every frame.
-const parsed = new WeakMap<Uint8Array, RawDataSet>();
-
-function dataSetOf(bytes: Uint8Array, file: string): RawDataSet {
-  let raw = parsed.get(bytes);
-  if (!raw) {
-    const read = readDataSet(bytes);
-    if ('notDicom' in read) throw new DicomLoadError('not-dicom', file, read.notDicom);
-    raw = read;
-    parsed.set(bytes, raw);
-  }
-  return raw;
+/** The bytes the layout's offsets point into, and the layout. */
+interface Located {
+  bytes: Uint8Array;
+  layout: PixelLayout;
 }
 
-function nativeFrame(raw: RawDataSet, meta: InstanceMeta, frameIndex: number): CodecFrame {
-  const pixels = raw.dataSet.elements[pixelDataTag];
-  const bigEndian = raw.transferSyntaxUID === ExplicitVRBigEndian;
-  let samples = nativeSamples(
-    raw.dataSet.byteArray as Uint8Array,
-    pixels.dataOffset,
-    meta,
-    frameIndex,
-    nativeFrameBits(meta),
-    !bigEndian,
-  );
-  // Big endian OW holds 8-bit samples in swapped byte pairs.
-  if (bigEndian && meta.bitsAllocated === 8 && pixels.vr === 'OW') samples = swapPairs(samples);
+// Metas made without parseInstance, and deflated files (whose offsets point into the inflated
+// data set), carry no layout: the header is read here, once per file while its bytes are kept.
+const located = new WeakMap<Uint8Array, Located>();
+
+function locate(bytes: Uint8Array, meta: InstanceMeta): Located {
+  if (meta.pixelLayout) return { bytes, layout: meta.pixelLayout };
+  let hit = located.get(bytes);
+  if (!hit) {
+    const raw = readDataSet(bytes);
+    if ('notDicom' in raw) throw new DicomLoadError('not-dicom', meta.file, raw.notDicom);
+    const layout = raw.dataSet.elements[pixelDataTag] && pixelLayoutOf(raw, meta);
+    if (!layout) throw new DicomLoadError('no-pixel-data', meta.file, 'contains no image');
+    hit = { bytes: raw.dataSet.byteArray as Uint8Array, layout };
+    located.set(bytes, hit);
+  }
+  return hit;
+}
+
+function nativeFrame(
+  bytes: Uint8Array,
+  pixels: NativePixels,
+  littleEndian: boolean,
+  meta: InstanceMeta,
+  frameIndex: number,
+): CodecFrame {
+  const frameBits = nativeFrameBits(meta);
+  let samples = nativeSamples(bytes, pixels.offset, meta, frameIndex, frameBits, littleEndian);
+  if (pixels.swapBytePairs) samples = swapPairs(samples);
   return { samples, rgb: false };
 }
 
@@ -49,14 +55,21 @@ function swapPairs<T extends { length: number; [i: number]: number }>(samples: T
   return samples;
 }
 
+export interface DecodeOptions {
+  /** Write the values into a SharedArrayBuffer, so other workers can read them without a copy. */
+  shared?: boolean;
+}
+
 /**
  * Decodes frame `frameIndex` (0-based) of an instance to modality values (grey: rescaled, e.g.
- * HU) or interleaved RGB. Throws DicomLoadError, whose { code, file, reason } a user can read.
+ * HU) or interleaved RGB, from the file's bytes at the places its pixel layout records.
+ * Throws DicomLoadError, whose { code, file, reason } a user can read.
  */
 export async function decodeFrame(
   bytes: Uint8Array,
   meta: InstanceMeta,
   frameIndex: number,
+  options: DecodeOptions = {},
 ): Promise<DecodedFrame> {
   const file = meta.file;
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= meta.frames) {
@@ -74,16 +87,20 @@ export async function decodeFrame(
       `its pixels are compressed as ${transferSyntaxName(meta.transferSyntaxUID)}, which Consilium cannot decode`,
     );
   }
-  const raw = dataSetOf(bytes, file);
-  const pixels = raw.dataSet.elements[pixelDataTag];
-  if (!pixels) throw new DicomLoadError('no-pixel-data', file, 'contains no image');
+  const { bytes: data, layout } = locate(bytes, meta);
+  const alloc = options.shared ? sharedFloats : plainFloats;
   try {
-    if (syntax.encoding === 'native') {
-      return frameValues(raw.dataSet, meta, nativeFrame(raw, meta, frameIndex), true);
+    const { pixels } = layout;
+    const { encoding } = syntax;
+    if (encoding === 'native' || pixels.kind === 'native') {
+      if (encoding !== 'native' || pixels.kind !== 'native')
+        throw new Error('the pixel data does not match the transfer syntax');
+      const frame = nativeFrame(data, pixels, layout.littleEndian, meta, frameIndex);
+      return frameValues(data, layout, meta, frame, true, alloc);
     }
-    const compressed = encapsulatedFrame(raw.dataSet, pixels, frameIndex, meta.frames);
-    const frame = await decodeCompressed(syntax.encoding, compressed, meta);
-    return frameValues(raw.dataSet, meta, frame, false);
+    const compressed = encapsulatedFrameBytes(data, pixels.frames[frameIndex]);
+    const frame = await decodeCompressed(encoding, compressed, meta);
+    return frameValues(data, layout, meta, frame, false, alloc);
   } catch (e) {
     if (e instanceof DicomLoadError) throw e;
     const message = e instanceof Error ? e.message : String(e);

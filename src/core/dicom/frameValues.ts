@@ -1,9 +1,17 @@
 import { expand422, planarToInterleaved, toFloat, ybrFullToRgb } from './colour.ts';
 import type { CodecFrame } from './codecs/codecFrame.ts';
-import type { DataSet } from './dicomParserTypes.ts';
 import { applyModality, modalityTransform } from './modalityLut.ts';
 import { paletteToRgb } from './palette.ts';
-import type { DecodedFrame, InstanceMeta } from './types.ts';
+import type { DecodedFrame, InstanceMeta, PixelLayout } from './types.ts';
+
+/** Where a decoded frame's values are written: a plain or a shared buffer. */
+export type FloatAllocator = (length: number) => Float32Array;
+
+export const plainFloats: FloatAllocator = (length) => new Float32Array(length);
+
+/** Values over a SharedArrayBuffer, which workers read without a copy. */
+export const sharedFloats: FloatAllocator = (length) =>
+  new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
 
 function range(values: Float32Array): { min: number; max: number } {
   let min = Infinity;
@@ -31,40 +39,32 @@ function colourValues(frame: CodecFrame, meta: InstanceMeta, native: boolean): F
   return values;
 }
 
-/**
- * Retired overlays may live in the unused high bits of native pixel data; only then are the
- * samples cut to Bits Stored. Otherwise they are taken as written, as pydicom and dcmtk do
- * with data whose high bits disagree with Bits Stored.
- */
-function hasEmbeddedOverlay(ds: DataSet): boolean {
-  for (let group = 0x6000; group <= 0x601e; group += 2) {
-    const g = group.toString(16);
-    if ((ds.uint16(`x${g}0102`) ?? 0) > 0 && !ds.elements[`x${g}3000`]) return true;
-  }
-  return false;
-}
-
 /** Stored samples of one frame to what the viewer shows: modality values or interleaved RGB. */
 export function frameValues(
-  ds: DataSet,
+  bytes: Uint8Array,
+  layout: PixelLayout,
   meta: InstanceMeta,
   frame: CodecFrame,
   native: boolean,
+  alloc: FloatAllocator = plainFloats,
 ): DecodedFrame {
   let values: Float32Array;
   let samplesPerPixel: 1 | 3 = 3;
   if (meta.samplesPerPixel === 1 && meta.photometricInterpretation === 'PALETTE COLOR') {
-    values = paletteToRgb(ds, frame.samples);
+    values = paletteToRgb(bytes, layout, frame.samples);
   } else if (meta.samplesPerPixel === 1) {
-    values = applyModality(
-      frame.samples,
-      meta,
-      modalityTransform(ds, meta),
-      native && hasEmbeddedOverlay(ds),
-    );
+    const transform = modalityTransform(bytes, layout, meta);
+    const fitBits = native && layout.embeddedOverlay;
+    values = applyModality(frame.samples, meta, transform, fitBits, alloc(frame.samples.length));
     samplesPerPixel = 1;
   } else {
     values = colourValues(frame, meta, native);
+  }
+  if (alloc !== plainFloats && samplesPerPixel === 3) {
+    // Colour conversions make their own arrays; a shared frame gets one copy of the result.
+    const out = alloc(values.length);
+    out.set(values);
+    values = out;
   }
   return {
     rows: meta.rows,

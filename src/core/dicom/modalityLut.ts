@@ -1,7 +1,6 @@
-import type { DataSet } from './dicomParserTypes.ts';
-import { items } from './dataSetValues.ts';
+import { modalityLutTable } from './lookupTables.ts';
 import type { Samples } from './nativeSamples.ts';
-import type { InstanceMeta } from './types.ts';
+import type { InstanceMeta, PixelLayout } from './types.ts';
 
 /** How stored values become modality values: a linear rescale or a Modality LUT. */
 export type ModalityTransform =
@@ -9,21 +8,15 @@ export type ModalityTransform =
   | { kind: 'lut'; firstMapped: number; table: Float32Array };
 
 /** The Modality LUT Sequence (0028,3000) when present, else Rescale Slope/Intercept. */
-export function modalityTransform(ds: DataSet, meta: InstanceMeta): ModalityTransform {
-  const [lut] = items(ds, 'x00283000');
-  const descriptor = lut?.elements.x00283002;
-  const data = lut?.elements.x00283006;
-  if (lut && descriptor && data && data.length >= 2) {
-    const entries = lut.uint16('x00283002', 0) || 65536;
-    // The first mapped value follows the pixel representation (US or SS).
-    const firstMapped =
-      meta.pixelRepresentation === 1
-        ? (lut.int16('x00283002', 1) ?? 0)
-        : (lut.uint16('x00283002', 1) ?? 0);
-    const count = Math.min(entries, data.length >> 1);
-    const table = new Float32Array(count);
-    for (let i = 0; i < count; i++) table[i] = lut.uint16('x00283006', i) ?? 0;
-    return { kind: 'lut', firstMapped, table };
+export function modalityTransform(
+  bytes: Uint8Array,
+  layout: PixelLayout,
+  meta: InstanceMeta,
+): ModalityTransform {
+  const lut = layout.modalityLut;
+  if (lut) {
+    const table = modalityLutTable(bytes, lut, layout.littleEndian);
+    return { kind: 'lut', firstMapped: lut.firstMapped, table };
   }
   return { kind: 'rescale', slope: meta.rescaleSlope, intercept: meta.rescaleIntercept };
 }
@@ -37,9 +30,9 @@ export function applyModality(
   meta: InstanceMeta,
   transform: ModalityTransform,
   fitBits: boolean,
+  out: Float32Array = new Float32Array(samples.length),
 ): Float32Array {
   const n = samples.length;
-  const out = new Float32Array(n);
   const bits = meta.bitsStored;
   const narrow = fitBits && bits > 0 && bits < meta.bitsAllocated && meta.bitsAllocated <= 16;
   const signed = meta.pixelRepresentation === 1;

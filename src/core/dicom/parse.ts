@@ -1,14 +1,15 @@
 import type { DataSet, Element } from './dicomParserTypes.ts';
 import { text } from './dataSetValues.ts';
 import { instanceMeta } from './instanceMeta.ts';
+import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet, type RawDataSet } from './readDataSet.ts';
 import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
 import type { InstanceMeta, LoadError, LoadErrorCode } from './types.ts';
 import { validVRs } from './vr.ts';
 
-export type ParseResult = { ok: true; meta: InstanceMeta } | { ok: false; error: LoadError };
+export { headerParseCount } from './readDataSet.ts';
 
-export const pixelDataTag = 'x7fe00010';
+export type ParseResult = { ok: true; meta: InstanceMeta } | { ok: false; error: LoadError };
 
 /** "(7FE0,0010)": how people write tags. */
 export function formatTag(tag: string): string {
@@ -26,18 +27,16 @@ function firstInvalidVR(ds: DataSet): Element | undefined {
   return undefined;
 }
 
-/** Bytes one native frame occupies; 1-bit frames are packed without padding between them. */
-export function nativeFrameBits(meta: InstanceMeta): number {
-  const valuesPerPixel =
-    meta.photometricInterpretation === 'YBR_FULL_422' ? 2 : meta.samplesPerPixel;
-  return meta.rows * meta.columns * valuesPerPixel * meta.bitsAllocated;
-}
-
 function fail(code: LoadErrorCode, file: string, reason: string): ParseResult {
   return { ok: false, error: { code, file, reason } };
 }
 
-function checkPixelData(raw: RawDataSet, meta: InstanceMeta, file: string): ParseResult {
+function checkPixelData(
+  raw: RawDataSet,
+  bytes: Uint8Array,
+  meta: InstanceMeta,
+  file: string,
+): ParseResult {
   const { dataSet } = raw;
   const pixels = dataSet.elements[pixelDataTag];
   if (!pixels) {
@@ -76,10 +75,15 @@ function checkPixelData(raw: RawDataSet, meta: InstanceMeta, file: string): Pars
       `the header says ${syntax.name} but the pixel data is not encapsulated`,
     );
   }
-  return { ok: true, meta };
+  // Offsets into an inflated data set mean nothing in the file's own bytes.
+  const layout = dataSet.byteArray === bytes ? pixelLayoutOf(raw, meta) : undefined;
+  return { ok: true, meta: layout ? { ...meta, pixelLayout: layout } : meta };
 }
 
-/** Reads the header of one file into InstanceMeta, or says in plain words why it cannot be used. */
+/**
+ * Reads the header of one file into InstanceMeta, or says in plain words why it cannot be used.
+ * The meta records where each frame's bytes are, so decoding never reads the header again.
+ */
 export function parseInstance(bytes: Uint8Array, file: string): ParseResult {
   const raw = readDataSet(bytes);
   if ('notDicom' in raw) return fail('not-dicom', file, raw.notDicom);
@@ -115,5 +119,5 @@ export function parseInstance(bytes: Uint8Array, file: string): ParseResult {
       return fail('truncated', file, 'the file is truncated: it ends in the middle of an element');
     return fail('invalid-header', file, `the header cannot be read: ${raw.parseError}`);
   }
-  return checkPixelData(raw, meta, file);
+  return checkPixelData(raw, bytes, meta, file);
 }

@@ -25,6 +25,15 @@ export interface NotDicom {
 
 const preambleLength = 128;
 
+// How many headers have been read in this thread: tests and benchmarks check that a file's
+// header is parsed once (at ingest), not again for every decode.
+let headersRead = 0;
+
+/** Data sets read so far by readDataSet in this thread. */
+export function headerParseCount(): number {
+  return headersRead;
+}
+
 function hasPrefix(bytes: Uint8Array, at: number): boolean {
   return (
     bytes.length >= at + 4 &&
@@ -111,6 +120,7 @@ function inflateBody(bytes: Uint8Array, bodyStart: number): Uint8Array {
  * data set. Files without preamble or meta are read too (implicit or explicit VR detected).
  */
 export function readDataSet(input: Uint8Array): RawDataSet | NotDicom {
+  headersRead++;
   let start = 0;
   if (hasPrefix(input, preambleLength)) start = preambleLength + 4;
   else if (hasPrefix(input, 0)) start = 4;

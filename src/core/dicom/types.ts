@@ -58,6 +58,52 @@ export interface InstanceMeta {
   /** Row spacing then column spacing, mm. */
   pixelSpacingMm: [number, number] | null;
   sliceThicknessMm: number | null;
+  /**
+   * Where the pixels are in the file and the few header facts decoding needs, so decoding
+   * never reads the header again. Absent when the file's bytes are not what the offsets point
+   * into (deflated data sets) or the meta was made elsewhere; decoding then parses the header.
+   */
+  pixelLayout?: PixelLayout;
+}
+
+/** Where one instance's pixels (and lookup tables) are, as byte offsets into its file. */
+export interface PixelLayout {
+  /** Byte order of the data set's binary values (pixel samples and lookup tables). */
+  littleEndian: boolean;
+  pixels: NativePixels | EncapsulatedPixels;
+  /** Modality LUT Sequence (0028,3000), when the file has one instead of a rescale. */
+  modalityLut: LutLocation | null;
+  /** Red, green and blue palette tables of PALETTE COLOR images. */
+  palette: [LutLocation, LutLocation, LutLocation] | null;
+  /** Retired overlays live in the unused high bits of native samples. */
+  embeddedOverlay: boolean;
+}
+
+/** Uncompressed frames back to back from `offset` (1-bit frames without padding). */
+export interface NativePixels {
+  kind: 'native';
+  offset: number;
+  length: number;
+  /** Big endian OW holds 8-bit samples in swapped byte pairs. */
+  swapBytePairs: boolean;
+}
+
+/**
+ * Compressed frames: for each frame, its fragments as [offset, length, offset, length, …];
+ * a string says why that frame cannot be found in the pixel data.
+ */
+export interface EncapsulatedPixels {
+  kind: 'encapsulated';
+  frames: (number[] | string)[];
+}
+
+/** A lookup table's descriptor values and where its 16-bit (or 8-bit) entries are. */
+export interface LutLocation {
+  entries: number;
+  firstMapped: number;
+  bits: number;
+  offset: number;
+  length: number;
 }
 
 /** One decoded frame in modality values (grey: rescaled, e.g. HU; colour: RGB, interleaved). */
