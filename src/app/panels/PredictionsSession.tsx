@@ -28,7 +28,7 @@ async function loadDefault(
 ): Promise<Result<LoadedModel>> {
   const [bytes, card] = await Promise.all([
     fetch(defaultModel.model).then((r) => r.arrayBuffer()),
-    fetch(defaultModel.card).then((r) => r.json() as Promise<unknown>),
+    fetch(defaultModel.card).then((r): Promise<unknown> => r.json()),
   ]);
   const model = new Uint8Array(bytes);
   return inferenceWorker.call(

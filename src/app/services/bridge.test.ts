@@ -56,6 +56,21 @@ describe('WorkerBridge.call', () => {
     bridge.terminate();
   });
 
+  it("types calls by the worker's own signatures (checked by tsc, never run)", () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker);
+    const unused = () => {
+      // @ts-expect-error: add takes two numbers
+      void bridge.call(undefined, 'add', '2', 40);
+      // @ts-expect-error: no such method
+      void bridge.call(undefined, 'subtract', 2, 40);
+      // @ts-expect-error: the reply is a number, not a string
+      const s: Promise<string> = bridge.call(undefined, 'add', 2, 40);
+      return s;
+    };
+    expect(typeof unused).toBe('function');
+    expect(started).toBe(0);
+  });
+
   it('runs a callback argument on this side, as the worker calls it', async () => {
     const bridge = new WorkerBridge<Api>(fakeWorker);
     const steps: [number, number][] = [];

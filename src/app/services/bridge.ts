@@ -47,22 +47,11 @@ export class WorkerBridge<Api extends object> {
     signal: AbortSignal | undefined,
     method: K,
     ...args: ArgsOf<Api[K]>
-  ): Promise<ReplyOf<Api[K]>>;
-  /** @deprecated TRANSITIONAL until every call site names its method. */
-  call<R>(
-    signal: AbortSignal | undefined,
-    fn: (api: Comlink.Remote<Api>) => Promise<R>,
-  ): Promise<R>;
-  call(
-    signal: AbortSignal | undefined,
-    method: string | ((api: Comlink.Remote<Api>) => Promise<unknown>),
-    ...args: unknown[]
-  ): Promise<unknown> {
-    if (typeof method === 'function') return this.run(signal, method);
+  ): Promise<ReplyOf<Api[K]>> {
     return this.run(signal, (remote) => {
       // The one cast: Comlink.Remote maps each method to a promise of its (cloned) result, but
       // its mapped type splits union replies, so the worker's own signature is used instead.
-      const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+      const fn = (remote as unknown as Record<K, (...a: unknown[]) => Promise<ReplyOf<Api[K]>>>)[
         method
       ];
       return fn(...args.map(forWorker));

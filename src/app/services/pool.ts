@@ -1,5 +1,4 @@
 // A fixed set of bridges to the same worker script; each call goes to the least busy one.
-import type * as Comlink from 'comlink';
 import { type ArgsOf, type MethodOf, type ReplyOf, WorkerBridge } from './bridge.ts';
 
 export class WorkerPool<Api extends object> {
@@ -21,21 +20,10 @@ export class WorkerPool<Api extends object> {
     signal: AbortSignal | undefined,
     method: K,
     ...args: ArgsOf<Api[K]>
-  ): Promise<ReplyOf<Api[K]>>;
-  /** @deprecated TRANSITIONAL until every call site names its method. */
-  call<R>(
-    signal: AbortSignal | undefined,
-    fn: (api: Comlink.Remote<Api>) => Promise<R>,
-  ): Promise<R>;
-  call(
-    signal: AbortSignal | undefined,
-    method: string | ((api: Comlink.Remote<Api>) => Promise<unknown>),
-    ...args: unknown[]
-  ): Promise<unknown> {
+  ): Promise<ReplyOf<Api[K]>> {
     let best = this.bridges[0];
     for (const b of this.bridges) if (b.pending < best.pending) best = b;
-    const call = best.call.bind(best) as (...a: unknown[]) => Promise<unknown>;
-    return call(signal, method, ...args);
+    return best.call(signal, method, ...args);
   }
 
   terminate(): void {
