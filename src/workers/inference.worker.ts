@@ -11,7 +11,7 @@ import {
 import { isImageCard, type ModelCard } from '../core/inference/modelCard.ts';
 import { type FrameContext, preprocessFrame } from '../core/inference/preprocess.ts';
 import { type OcclusionMap, occlusionMap } from '../core/inference/saliency.ts';
-import { attempt, type Result } from '../core/result.ts';
+import { attempt, ok, type Result } from '../core/result.ts';
 import { configureWasm, type ExecutionProvider, ortWeb, pickProvider } from './inferenceRuntime.ts';
 
 export interface LoadedModel {
@@ -113,8 +113,9 @@ const api = {
   },
 
   /** Stops the running occlusion map after its current batch; the model stays loaded. */
-  cancelSaliency(): void {
+  cancelSaliency(): Result<void> {
     if (saliencySignal) saliencySignal.aborted = true;
+    return ok(undefined);
   },
 };
 
