@@ -12,11 +12,13 @@ import type { RoiFeaturesJob, RoiFeaturesResult } from '../core/analysis/jobs/ro
 import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import type { InstanceMeta } from '../core/dicom/types.ts';
-import { edgesOn, featuresOn } from './analysisCompute.ts';
-import type { ComputedOn, ComputeOn } from './analysisGpu.ts';
+import { edgesOn, featuresOn } from '../core/analysis/jobs/computeOn.ts';
+import { setGpuSource, type ComputedOn, type ComputeOn } from '../core/analysis/gpu/gpuChoice.ts';
+import type { Gpu } from '../core/analysis/gpu/webgpu.ts';
 import { codecWasmUrls } from './codecWasmUrls.ts';
 
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
+setGpuSource(() => (navigator as unknown as { gpu?: Gpu }).gpu);
 
 export type FrameSource =
   | { kind: 'values'; values: Float32Array; columns: number; rows: number }

@@ -3,7 +3,10 @@
 import * as Comlink from 'comlink';
 import { gpuParity, type ParityReport } from '../core/analysis/gpu/gpuParity.ts';
 import { attempt, ProblemError, type Result } from '../core/result.ts';
-import { gpuFor, type ComputedOn } from './analysisGpu.ts';
+import { gpuFor, setGpuSource, type ComputedOn } from '../core/analysis/gpu/gpuChoice.ts';
+import type { Gpu } from '../core/analysis/gpu/webgpu.ts';
+
+setGpuSource(() => (navigator as unknown as { gpu?: Gpu }).gpu);
 
 const api = {
   run(size: number, runs = 3): Promise<Result<{ on: ComputedOn; report: ParityReport }>> {

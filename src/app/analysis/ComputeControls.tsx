@@ -1,5 +1,5 @@
 import { useStore } from '../store/store.ts';
-import type { ComputeOn } from '../../workers/analysisGpu.ts';
+import type { ComputeOn } from '../../core/analysis/gpu/gpuChoice.ts';
 
 const choices: { id: ComputeOn; label: string }[] = [
   { id: 'auto', label: 'Auto' },

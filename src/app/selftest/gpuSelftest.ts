@@ -1,7 +1,7 @@
 // ?selftest=webgpu puts window.consiliumGpuSelftest(size) on the page, for the end-to-end parity
 // test and the GPU benchmark: it runs GPU and CPU kernels in a worker and returns the report.
 import type { ParityReport } from '../../core/analysis/gpu/gpuParity.ts';
-import type { ComputedOn } from '../../workers/analysisGpu.ts';
+import type { ComputedOn } from '../../core/analysis/gpu/gpuChoice.ts';
 import { gpuSelftestWorker } from '../services/workers.ts';
 
 declare global {

@@ -12,7 +12,7 @@ import type {
   RunScope,
   RunState,
 } from '../analysis/types.ts';
-import type { ComputedOn, ComputeOn } from '../../workers/analysisGpu.ts';
+import type { ComputedOn, ComputeOn } from '../../core/analysis/gpu/gpuChoice.ts';
 import type { AppState } from './store.ts';
 
 export interface AnalysisSlice {

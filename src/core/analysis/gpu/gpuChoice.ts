@@ -1,9 +1,9 @@
-// Where an analysis worker computes: the GPU (WebGPU, when the browser gives an adapter) or the
+// Where an analysis job computes: the GPU (WebGPU, when the browser gives an adapter) or the
 // CPU. One device per worker, requested on first use; a lost device is dropped, so the next job
 // asks again and, failing that, runs on the CPU.
-import { gpuKernels, type GpuKernels } from '../core/analysis/gpu/gpuKernels.ts';
-import type { Gpu } from '../core/analysis/gpu/webgpu.ts';
-import { ProblemError } from '../core/result.ts';
+import { gpuKernels, type GpuKernels } from './gpuKernels.ts';
+import type { Gpu } from './webgpu.ts';
+import { ProblemError } from '../../result.ts';
 
 /** The user's choice in the Analysis tab. */
 export type ComputeOn = 'auto' | 'gpu' | 'cpu';
@@ -22,9 +22,17 @@ interface Held {
 }
 
 let held: Promise<Held | string> | null = null;
+// Where WebGPU comes from: set by the worker that hosts the kernels (core has no navigator).
+let gpuSource: () => Gpu | undefined = () => undefined;
+
+/** Tells core where this thread's WebGPU is, e.g. `() => navigator.gpu` in a browser worker. */
+export function setGpuSource(source: () => Gpu | undefined): void {
+  gpuSource = source;
+  held = null;
+}
 
 async function acquire(): Promise<Held | string> {
-  const gpu = (navigator as unknown as { gpu?: Gpu }).gpu;
+  const gpu = gpuSource();
   if (!gpu) return 'this browser has no WebGPU';
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return 'no WebGPU adapter';

@@ -1,15 +1,15 @@
 // The analysis worker's two jobs on the GPU or the CPU as the user chose: GLCM counting and the
 // Canny edge kernels run on the GPU; everything else, and every fallback, on the CPU.
-import { canny, type CannyOptions, type EdgeResult } from '../core/analysis/edges/canny.ts';
-import type { Image2d } from '../core/analysis/edges/image2d.ts';
-import { glcmOverrideGpu } from '../core/analysis/gpu/gpuGlcmJob.ts';
+import { canny, type CannyOptions, type EdgeResult } from '../edges/canny.ts';
+import type { Image2d } from '../edges/image2d.ts';
+import { glcmOverrideGpu } from '../gpu/gpuGlcmJob.ts';
 import {
   roiOfJob,
   runRoiFeaturesJob,
   type RoiFeaturesJob,
   type RoiFeaturesResult,
-} from '../core/analysis/jobs/roiFeaturesJob.ts';
-import { onGpuOrCpu, type ComputeOn, type ComputedOn } from './analysisGpu.ts';
+} from './roiFeaturesJob.ts';
+import { onGpuOrCpu, type ComputeOn, type ComputedOn } from '../gpu/gpuChoice.ts';
 
 export async function featuresOn(
   job: RoiFeaturesJob,
