@@ -71,4 +71,44 @@ describe('consilium analyze', () => {
       for (const t of texts) expect(t).not.toContain(secret);
     }
   });
+
+  it('gives the same results on worker threads as in one thread, and refuses a bin width of 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'consilium-analyze-jobs-'));
+    await writeFile(join(dir, 'collab.key'), 'k\n');
+    const inputs = [SERIES, '../shared/data/dicom/series_ct_4slices', '--no-model'];
+    const key = ['--key-file', join(dir, 'collab.key')];
+    const results = [];
+    for (const jobs of ['1', '3']) {
+      const out = join(dir, `jobs${jobs}.zip`);
+      await run(process.execPath, [
+        'bin/consilium.mjs',
+        'analyze',
+        ...inputs,
+        ...key,
+        '--out',
+        out,
+        '--jobs',
+        jobs,
+      ]);
+      const v = await verifyBundle(new Uint8Array(await readFile(out)));
+      if (!v.ok) throw new Error(v.error.reason);
+      results.push(v.bundle.manifest.results);
+    }
+    expect(results[0].features).toHaveLength(2);
+    expect(results[1]).toEqual(results[0]);
+    const refused = await run(process.execPath, [
+      'bin/consilium.mjs',
+      'analyze',
+      ...inputs,
+      ...key,
+      '--out',
+      join(dir, 'x.zip'),
+      '--bin-width',
+      '0',
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--bin-width needs a bin size above 0'),
+    });
+  });
 });
