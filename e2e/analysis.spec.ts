@@ -140,6 +140,22 @@ test('a drawn ROI gives the core features, edges trace the body, a run over all 
     .toBe(true);
   expect(zoom).toBeLessThan(scale);
 
+  // A new edge colour recolours the same mask: the overlay turns red and no Canny reruns.
+  const masks = await overlay.getAttribute('data-edge-masks');
+  await page.locator('input[type=color]').fill('#ff0000');
+  await expect
+    .poll(() =>
+      overlay.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const row = c.getContext('2d')!.getImageData(0, c.height >> 1, c.width, 1).data;
+        for (let x = 0; x < c.width; x++)
+          if (row[x * 4 + 3] > 0 && row[x * 4] > 150 && row[x * 4 + 1] < 100) return true;
+        return false;
+      }),
+    )
+    .toBe(true);
+  await expect(overlay).toHaveAttribute('data-edge-masks', masks!);
+
   // A whole-image run over all loaded series (the demo and 60 slices of 512²), with the slower
   // families, is long on any machine: cancel it partway; the viewer keeps scrolling meanwhile.
   await page.getByTestId('open-files').setInputFiles(writeDemoSeries(60, 512));

@@ -7,7 +7,6 @@ import { wholeImageFeatures } from '../core/pipeline/seriesFeatures.ts';
 import type { LocalFeatures } from '../core/pipeline/types.ts';
 import { attempt, ok, ProblemError, problemOf, type Result } from '../core/result.ts';
 import type { CannyOptions } from '../core/analysis/edges/canny.ts';
-import { edgeRgba } from '../core/analysis/jobs/edgeRgba.ts';
 import type { RoiFeaturesJob, RoiFeaturesResult } from '../core/analysis/jobs/roiFeaturesJob.ts';
 import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
@@ -20,13 +19,19 @@ import { codecWasmUrls } from './codecWasmUrls.ts';
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
 setGpuSource(() => (navigator as unknown as { gpu?: Gpu }).gpu);
 
+/**
+ * One frame for a job: values the page decoded (cloned into the message), values in the frame
+ * cache's SharedArrayBuffer (shared, not copied; read only here, the cache owns them), or the
+ * file's Blob, decoded here from the pixel layout its meta records.
+ */
 export type FrameSource =
   | { kind: 'values'; values: Float32Array; columns: number; rows: number }
-  | { kind: 'file'; blob: Blob; meta: InstanceMeta; frame: number };
+  | { kind: 'file'; blob: Blob; meta: InstanceMeta; frame: number }
+  | { kind: 'shared'; values: Float32Array; columns: number; rows: number };
 
 export interface EdgeMask {
-  /** RGBA, width x height: the colour on edge pixels, transparent elsewhere. */
-  rgba: Uint8ClampedArray<ArrayBuffer>;
+  /** 1 on edge pixels, 0 elsewhere, width x height; the page colours it when it draws. */
+  edges: Uint8Array<ArrayBuffer>;
   width: number;
   height: number;
   lowUsed: number;
@@ -44,7 +49,7 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 }
 
 async function valuesOf(src: FrameSource): Promise<{ values: Float32Array; w: number; h: number }> {
-  if (src.kind === 'values') return { values: src.values, w: src.columns, h: src.rows };
+  if (src.kind !== 'file') return { values: src.values, w: src.columns, h: src.rows };
   const f = await decodeFrame(await bytesOf(src.blob), src.meta, src.frame);
   if (f.samplesPerPixel !== 1) throw new ProblemError('colour-image', 'analysis needs grey images');
   return { values: f.values, w: f.columns, h: f.rows };
@@ -106,16 +111,16 @@ const api = {
   async edges(
     src: FrameSource,
     options: CannyOptions,
-    colour: string,
     computeOn: ComputeOn = 'auto',
   ): Promise<Result<EdgeMask>> {
     try {
       const { values, w, h } = await valuesOf(src);
       const r = await edgesOn({ values, width: w, height: h }, options, computeOn);
-      const rgba = edgeRgba(r.edges, colour);
-      const mask = { rgba, width: w, height: h, computedOn: r.computedOn };
+      // A copy of 1 byte a pixel (the result may be a view of the kernels' WASM memory).
+      const edges = r.edges.slice();
+      const mask = { edges, width: w, height: h, computedOn: r.computedOn };
       return Comlink.transfer(ok({ ...mask, lowUsed: r.lowUsed, highUsed: r.highUsed }), [
-        rgba.buffer,
+        edges.buffer,
       ]);
     } catch (e) {
       return { ok: false, error: problemOf(e, 'analysis-failed') };

@@ -1,4 +1,4 @@
-// Decodes one frame to modality values; the pixel buffer is transferred back, not copied.
+// Decodes one frame to modality values; the pixel buffer is shared (or transferred), not copied.
 // Failures come back as a plain Problem whose params carry the file (structured clone drops
 // Error subclasses).
 import * as Comlink from 'comlink';
@@ -10,6 +10,10 @@ import { ok, problemOf, type Result } from '../core/result.ts';
 import { codecWasmUrls } from './codecWasmUrls.ts';
 
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
+
+// Cross-origin isolated pages (the app sends COOP/COEP) decode into SharedArrayBuffers, so the
+// frame cache's frames reach analysis and inference workers without a copy.
+const shared = self.crossOriginIsolated === true;
 
 // The last file read, so scrolling through a multi-frame instance reads it once.
 let last: { blob: Blob; bytes: Promise<Uint8Array> } | null = null;
@@ -23,8 +27,10 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 const api = {
   async decode(blob: Blob, meta: InstanceMeta, frame: number): Promise<Result<DecodedFrame>> {
     try {
-      const decoded = await decodeFrame(await bytesOf(blob), meta, frame);
-      return Comlink.transfer(ok(decoded), [decoded.values.buffer]);
+      const decoded = await decodeFrame(await bytesOf(blob), meta, frame, { shared });
+      // A SharedArrayBuffer is shared by the message, not copied; a plain one is transferred.
+      const buffer = decoded.values.buffer;
+      return Comlink.transfer(ok(decoded), buffer instanceof ArrayBuffer ? [buffer] : []);
     } catch (e) {
       return { ok: false, error: problemOf(asLoadError(e, meta.file), 'decode-failed') };
     }

@@ -13,6 +13,7 @@ import { type FrameContext, preprocessFrame } from '../core/inference/preprocess
 import { type OcclusionMap, occlusionMap } from '../core/inference/saliency.ts';
 import { attempt, ok, type Result } from '../core/result.ts';
 import { configureWasm, type ExecutionProvider, ortWeb, pickProvider } from './inferenceRuntime.ts';
+import { RecentInputs } from './recentInputs.ts';
 
 export interface LoadedModel {
   card: ModelCard;
@@ -22,6 +23,9 @@ export interface LoadedModel {
 }
 
 let current: { classifier: Classifier; info: LoadedModel } | null = null;
+// Inputs of the loaded model's recent classifications, for occlusion maps (64 x a 224² input
+// is about 13 MB).
+const recentInputs = new RecentInputs(64);
 // The running occlusion map's stop flag; cancelSaliency sets it without waiting in the queue.
 let saliencySignal: { aborted: boolean } | null = null;
 
@@ -41,6 +45,13 @@ function loaded(): { classifier: Classifier; info: LoadedModel } {
   return current;
 }
 
+/** A decoded frame as the loaded model's input tensor, as its card says. */
+function modelInput(frame: DecodedFrame, ctx: FrameContext): Float32Array {
+  const card = loaded().classifier.card;
+  if (!isImageCard(card)) throw new Error('the model takes features, not images');
+  return preprocessFrame(frame, card.preprocessing, card.input, ctx);
+}
+
 const api = {
   /** Loads a model (bytes) with its card (parsed JSON) on WebGPU or WASM. */
   load(
@@ -53,6 +64,7 @@ const api = {
     return wrap(file, async () => {
       await current?.classifier.release();
       current = null;
+      recentInputs.clear();
       const card = parseCard(cardJson, `${file} (card)`);
       const threads = configureWasm(numThreads);
       const executionProvider = await pickProvider(preferred);
@@ -77,32 +89,47 @@ const api = {
     });
   },
 
-  /** Classifies one decoded frame, preprocessing it as the card says. */
+  /**
+   * Classifies one decoded frame, preprocessing it as the card says. The model-ready input
+   * stays here under `inputId` (the prediction's id) for a later occlusion map.
+   */
   classifyFrame(
     frame: DecodedFrame,
     ctx: FrameContext,
-  ): Promise<Result<{ prediction: Prediction; latencyMs: number; input: Float32Array }>> {
+    inputId?: string,
+  ): Promise<Result<{ prediction: Prediction; latencyMs: number }>> {
     return wrap(ctx.file, async () => {
-      const { classifier } = loaded();
-      const card = classifier.card;
-      if (!isImageCard(card)) throw new Error('the model takes features, not images');
-      const input = preprocessFrame(frame, card.preprocessing, card.input, ctx);
-      const { predictions, latencyMs } = await classifier.predict([input]);
-      return { prediction: predictions[0], latencyMs, input };
+      const input = modelInput(frame, ctx);
+      const { predictions, latencyMs } = await loaded().classifier.predict([input]);
+      if (inputId !== undefined) recentInputs.remember(inputId, input);
+      return { prediction: predictions[0], latencyMs };
     });
   },
 
-  /** Occlusion map of a model-ready input; progress goes to the callback (a Comlink proxy). */
+  /**
+   * Occlusion map of the input classified under `inputId`; when it is no longer kept, it is
+   * made again from the frame `frameOf` gives (a page callback, called only then). Progress
+   * goes to `onProgress`.
+   */
   saliency(
-    input: Float32Array,
+    inputId: string,
     patch: number,
     stride: number,
     onProgress?: (done: number, total: number) => void,
+    frameOf?: () => Promise<{ frame: DecodedFrame; ctx: FrameContext }>,
   ): Promise<Result<OcclusionMap>> {
     return wrap('model', async () => {
       const signal = { aborted: false };
       saliencySignal = signal;
       try {
+        let input = recentInputs.take(inputId);
+        if (!input) {
+          if (!frameOf)
+            throw new Error('the classified image is no longer kept: classify it again');
+          const { frame, ctx } = await frameOf();
+          input = modelInput(frame, ctx);
+          recentInputs.remember(inputId, input);
+        }
         const opts = { patch, stride, onProgress, signal };
         const result = await occlusionMap(loaded().classifier, input, opts);
         return Comlink.transfer(result, [result.map.buffer]);

@@ -1,7 +1,9 @@
 // How a worker gets its frames: decoded values when the frame cache has them (not decoded
-// twice), else the file's Blob, which the worker decodes itself. Cached values are cloned into
-// the message, so a job takes them only up to a byte budget; the rest of a large series goes as
-// Blobs (handles, not bytes) and never passes through the UI thread.
+// twice), else the file's Blob, which the worker decodes itself from the pixel layout its meta
+// records. On a cross-origin isolated page cached frames live in SharedArrayBuffers and go as
+// shared views, without a copy, however many. Otherwise cached values are cloned into the
+// message, so a job takes them only up to a byte budget and the rest of a large series goes as
+// Blobs (handles, not bytes) that never pass through the UI thread.
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { FrameSource } from '../../workers/analysis.worker.ts';
 import { sourceOf } from '../ingest/sources.ts';
@@ -19,10 +21,19 @@ export async function frameSources(positions: readonly StackPosition[]): Promise
   let budget = CLONE_BUDGET_BYTES;
   const out: FrameSource[] = [];
   for (const p of positions) {
+    if (!isFrameCached(p.instance, p.frame)) {
+      out.push(fileSource(p));
+      continue;
+    }
     const bytes = p.instance.rows * p.instance.columns * 4;
-    if (bytes <= budget && isFrameCached(p.instance, p.frame)) {
-      const f = await loadFrame(p.instance, p.frame);
-      out.push({ kind: 'values', values: f.values, columns: f.columns, rows: f.rows });
+    // A colour or failed frame goes as its file: the worker says why it cannot be analysed.
+    const f = await loadFrame(p.instance, p.frame).catch(() => null);
+    const grey = f?.samplesPerPixel === 1 ? f : null;
+    const { values, columns, rows } = grey ?? { values: null, columns: 0, rows: 0 };
+    if (values?.buffer instanceof SharedArrayBuffer) {
+      out.push({ kind: 'shared', values, columns, rows });
+    } else if (values && bytes <= budget) {
+      out.push({ kind: 'values', values, columns, rows });
       budget -= bytes;
     } else out.push(fileSource(p));
   }

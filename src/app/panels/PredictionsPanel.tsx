@@ -2,7 +2,6 @@
 // latency and model card. Inference runs in the inference worker; this component only shows it.
 import { useState } from 'react';
 import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
-import { cachedInput } from '../predictions/inputCache.ts';
 import { PredictionsCompare } from '../predictions/PredictionsCompare.tsx';
 import { PredictionsSeries } from '../predictions/PredictionsSeries.tsx';
 import { selectActivePosition } from '../store/selectors.ts';
@@ -30,7 +29,6 @@ export function PredictionsPanel() {
       : undefined,
   );
   const [error, setError] = useState('');
-  const input = current ? cachedInput(current.id) : undefined;
 
   const classify = async () => {
     if (!position || !handle) return;
@@ -97,7 +95,13 @@ export function PredictionsPanel() {
               <p className="muted">
                 {current.predicted} · {current.latencyMs.toFixed(1)} ms
               </p>
-              {input && <PredictionsSaliency key={current.id} input={input} />}
+              {position && (
+                <PredictionsSaliency
+                  key={current.id}
+                  predictionId={current.id}
+                  position={position}
+                />
+              )}
             </>
           )}
           {handle && <PredictionsSeries model={handle} />}

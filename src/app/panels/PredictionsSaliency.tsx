@@ -1,9 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OcclusionMap } from '../../core/inference/saliency.ts';
+import type { StackPosition } from '../../core/ingest/stack.ts';
+import { frameContext } from '../predictions/classify.ts';
+import { loadFrame } from '../services/frames.ts';
 import { inferenceWorker } from './PredictionsSession.tsx';
 
-/** Occlusion sensitivity of the classified image: where hiding the image lowers the score. */
-export function PredictionsSaliency({ input }: { input: Float32Array }) {
+/**
+ * Occlusion sensitivity of the classified image: where hiding the image lowers the score. The
+ * worker still holds the classified input under the prediction's id; if it has dropped it, it
+ * asks for the frame (from the frame cache, shared rather than copied) and prepares it again.
+ */
+export function PredictionsSaliency({
+  predictionId,
+  position,
+}: {
+  predictionId: string;
+  position: StackPosition;
+}) {
   const [progress, setProgress] = useState<[number, number] | null>(null);
   const [map, setMap] = useState<OcclusionMap | null>(null);
   const [error, setError] = useState('');
@@ -13,7 +26,19 @@ export function PredictionsSaliency({ input }: { input: Float32Array }) {
     setError('');
     setProgress([0, 1]);
     const onProgress = (done: number, total: number) => setProgress([done, total]);
-    const r = await inferenceWorker.call(undefined, 'saliency', input, 4, 2, onProgress);
+    const frameOf = async () => ({
+      frame: await loadFrame(position.instance, position.frame),
+      ctx: frameContext(position.instance),
+    });
+    const r = await inferenceWorker.call(
+      undefined,
+      'saliency',
+      predictionId,
+      4,
+      2,
+      onProgress,
+      frameOf,
+    );
     setProgress(null);
     if (r.ok) setMap(r.value);
     else setError(r.error.reason);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedFrame } from '../../core/dicom/types.ts';
-import { FrameCache } from './frameCache.ts';
+import { FrameCache, sharedFrame } from './frameCache.ts';
 
 const frame = (pixels: number): DecodedFrame => ({
   rows: 1,
@@ -41,5 +41,17 @@ describe('frame cache', () => {
     const cache = new FrameCache(1000);
     await expect(cache.getOrLoad('bad', () => Promise.reject(new Error('x')))).rejects.toThrow();
     expect(cache.has('bad')).toBe(false);
+  });
+
+  it('keeps a shared cache in SharedArrayBuffers, counted in the same budget', async () => {
+    const cache = new FrameCache(100, true);
+    const a = await cache.getOrLoad('a', async () => frame(10));
+    expect(a.values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const decoded = sharedFrame(frame(10));
+    const b = await cache.getOrLoad('b', async () => decoded);
+    expect(b).toBe(decoded); // already shared: kept as the worker wrote it, not copied
+    await cache.getOrLoad('c', async () => frame(10));
+    expect(cache.usedBytes).toBe(80);
+    expect(cache.has('a')).toBe(false);
   });
 });

@@ -1,13 +1,26 @@
 // Decoded frames live here, keyed by instance and frame, outside React and the store.
-// Least recently used frames are dropped once the byte budget is exceeded.
+// Least recently used frames are dropped once the byte budget is exceeded. A shared cache keeps
+// every frame's values in a SharedArrayBuffer, so workers read them without a structured clone
+// (the decode workers already write them there; anything else is copied in once).
 import type { DecodedFrame } from '../../core/dicom/types.ts';
+
+/** The frame with its values in a SharedArrayBuffer (itself when they already are). */
+export function sharedFrame(frame: DecodedFrame): DecodedFrame {
+  if (frame.values.buffer instanceof SharedArrayBuffer) return frame;
+  const values = new Float32Array(new SharedArrayBuffer(frame.values.byteLength));
+  values.set(frame.values);
+  return { ...frame, values };
+}
 
 export class FrameCache {
   private readonly entries = new Map<string, Promise<DecodedFrame>>();
   private readonly sizes = new Map<string, number>();
   private bytes = 0;
 
-  constructor(private readonly budgetBytes: number) {}
+  constructor(
+    private readonly budgetBytes: number,
+    private readonly shared = false,
+  ) {}
 
   get usedBytes(): number {
     return this.bytes;
@@ -26,7 +39,7 @@ export class FrameCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const pending = load();
+    const pending = this.shared ? load().then(sharedFrame) : load();
     this.entries.set(key, pending);
     pending.then(
       (frame) => {

@@ -5,15 +5,29 @@ import type { WorkerBridge } from '../services/bridge.ts';
 import type { InferenceApi, LoadedModel } from '../../workers/inference.worker.ts';
 import { loadFrame } from '../services/frames.ts';
 import { predictionId, type StoredPrediction } from '../store/predictionsSlice.ts';
+import type { InstanceMeta } from '../../core/dicom/types.ts';
+import type { FrameContext } from '../../core/inference/preprocess.ts';
 import { useStore } from '../store/store.ts';
-import { rememberInput } from './inputCache.ts';
 
 export interface ModelHandle {
   readonly bridge: WorkerBridge<InferenceApi>;
   readonly info: LoadedModel;
 }
 
-/** Classifies one image with one model and stores the result; a failure comes back as words. */
+/** What preprocessing needs to know about the image besides its pixels. */
+export function frameContext(meta: InstanceMeta): FrameContext {
+  return {
+    file: meta.file,
+    modality: meta.modality,
+    photometricInterpretation: meta.photometricInterpretation,
+    windows: meta.windows,
+  };
+}
+
+/**
+ * Classifies one image with one model and stores the result; a failure comes back as words.
+ * The model-ready input stays in the model's worker, under the prediction's id, for saliency.
+ */
 export async function classifyPosition(
   model: ModelHandle,
   pos: StackPosition,
@@ -22,17 +36,12 @@ export async function classifyPosition(
   const meta = pos.instance;
   try {
     const frame = await loadFrame(meta, pos.frame);
-    const ctx = {
-      file: meta.file,
-      modality: meta.modality,
-      photometricInterpretation: meta.photometricInterpretation,
-      windows: meta.windows,
-    };
-    const r = await model.bridge.call(signal, 'classifyFrame', frame, ctx);
-    if (!r.ok) return { error: r.error.reason };
     const { card, sha256, executionProvider } = model.info;
+    const id = predictionId(meta.sopInstanceUID, pos.frame, sha256);
+    const r = await model.bridge.call(signal, 'classifyFrame', frame, frameContext(meta), id);
+    if (!r.ok) return { error: r.error.reason };
     const stored: StoredPrediction = {
-      id: predictionId(meta.sopInstanceUID, pos.frame, sha256),
+      id,
       seriesUid: meta.seriesInstanceUID,
       sopInstanceUid: meta.sopInstanceUID,
       frame: pos.frame,
@@ -42,7 +51,6 @@ export async function classifyPosition(
       executionProvider,
       latencyMs: r.value.latencyMs,
     };
-    rememberInput(stored.id, r.value.input);
     useStore.getState().putPredictions([stored]);
     return stored;
   } catch (err) {

@@ -1,4 +1,6 @@
-// Frames for the viewer: from the cache, else decoded in a worker (the buffer is transferred).
+// Frames for the viewer: from the cache, else decoded in a worker. On a cross-origin isolated
+// page (COOP/COEP headers) the values live in SharedArrayBuffers, which analysis and inference
+// workers read without a copy; otherwise the decoded buffer is transferred.
 import type { DecodedFrame, InstanceMeta } from '../../core/dicom/types.ts';
 import type { Problem } from '../../core/result.ts';
 import { FrameCache, frameKey } from '../pixels/frameCache.ts';
@@ -6,7 +8,7 @@ import { sourceOf } from '../ingest/sources.ts';
 import { decodePool } from './workers.ts';
 
 // 1 GiB of Float32 frames: a 500-slice 512² CT (500 MB) stays decoded.
-const cache = new FrameCache(1 << 30);
+const cache = new FrameCache(1 << 30, globalThis.crossOriginIsolated === true);
 
 /** A decode failure the viewport shows in words. */
 export class FrameError extends Error {

@@ -1,5 +1,5 @@
 // Classifier results: one entry per image (instance + frame) and model. Metadata and probabilities
-// only; the model-ready inputs that an occlusion map needs stay in app/predictions/inputCache.
+// only; the model-ready inputs that an occlusion map needs stay in the inference worker.
 import type { StateCreator } from 'zustand';
 import type { ModelRef } from '../../core/bundle/types.ts';
 import type { LoadedModel } from '../../workers/inference.worker.ts';

@@ -62,6 +62,7 @@ export function AnalysisOverlay({ element, viewport, stack, seriesUID }: Props) 
         edgeMask,
       });
       c.dataset.painted = `${imageId ?? ''}|${edges.enabled && edgeMask?.imageId === imageId ? 'edges' : ''}`;
+      c.dataset.edgeMasks = String(edgeMask?.computed ?? 0);
     };
     paint.current();
   }, [element, stack, imageId, rois, selectedRoi, edges, edgeMask, draft]);

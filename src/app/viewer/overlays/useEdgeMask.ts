@@ -1,6 +1,7 @@
 // The Canny edge mask of the shown frame, computed in a worker whenever the frame, the edge
-// settings or (when edges follow it) the window change. Stale answers are dropped.
-import { useEffect, useState } from 'react';
+// settings or (when edges follow it) the window change; stale answers are dropped. The worker
+// sends 1 byte a pixel and the colour is applied here, so a colour change reruns no Canny.
+import { useEffect, useMemo, useState } from 'react';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { edgeWorker } from '../../services/workers.ts';
 import { frameSource } from '../../analysis/frameSource.ts';
@@ -12,6 +13,16 @@ import { edgeCanvas } from './edgeImage.ts';
 export interface EdgeMaskImage {
   imageId: string;
   canvas: HTMLCanvasElement;
+  /** Edge masks this overlay has had computed so far (tests check a colour change adds none). */
+  computed: number;
+}
+
+interface EdgeMaskBits {
+  imageId: string;
+  edges: Uint8Array;
+  width: number;
+  height: number;
+  computed: number;
 }
 
 export function useEdgeMask(
@@ -20,7 +31,7 @@ export function useEdgeMask(
   window: string,
   edges: EdgeSettings,
 ): EdgeMaskImage | null {
-  const [mask, setMask] = useState<EdgeMaskImage | null>(null);
+  const [mask, setMask] = useState<EdgeMaskBits | null>(null);
   const { enabled, sigma, thresholds, low, high, followWindow, colour } = edges;
   const windowKey = followWindow ? window : '';
   const computeOn = useStore((s) => s.computeOn);
@@ -37,14 +48,20 @@ export function useEdgeMask(
       ...(windowKey ? { window: [center - width / 2, center + width / 2] as const } : {}),
     };
     frameSource(position)
-      .then((src) => edgeWorker.call(undefined, 'edges', src, options, colour, computeOn))
+      .then((src) => edgeWorker.call(undefined, 'edges', src, options, computeOn))
       .then(
         (r) => {
           if (!r.ok) console.error('edge overlay failed', r.error.reason);
           else if (live) {
             const m = r.value;
             useStore.getState().setComputedOn(m.computedOn);
-            setMask({ imageId, canvas: edgeCanvas(m.rgba, m.width, m.height) });
+            setMask((old) => ({
+              imageId,
+              edges: m.edges,
+              width: m.width,
+              height: m.height,
+              computed: (old?.computed ?? 0) + 1,
+            }));
           }
         },
         (e: unknown) => console.error('edge overlay failed', e),
@@ -52,6 +69,15 @@ export function useEdgeMask(
     return () => {
       live = false;
     };
-  }, [stack, imageId, enabled, sigma, thresholds, low, high, windowKey, colour, computeOn]);
-  return enabled ? mask : null;
+  }, [stack, imageId, enabled, sigma, thresholds, low, high, windowKey, computeOn]);
+  const image = useMemo(
+    () =>
+      mask && {
+        imageId: mask.imageId,
+        canvas: edgeCanvas(mask.edges, mask.width, mask.height, colour),
+        computed: mask.computed,
+      },
+    [mask, colour],
+  );
+  return enabled ? image : null;
 }

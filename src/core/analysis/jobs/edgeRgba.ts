@@ -1,5 +1,5 @@
-// An edge mask as RGBA pixels (the colour where edges are, transparent elsewhere), made in the
-// worker so the page only has to put the image on a canvas.
+// An edge mask (1 byte a pixel, as the worker sends it) as RGBA pixels: the colour where edges
+// are, transparent elsewhere. Made when the overlay is drawn, so a new colour reruns no Canny.
 
 /** colour as '#rrggbb'. */
 export function edgeRgba(edges: Uint8Array, colour: string): Uint8ClampedArray<ArrayBuffer> {
