@@ -3,6 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
 import { imageHeader, writeDicom } from '../src/core/dicom/testing/writeDicom.ts';
 import { REFERENCE_IMAGE_SIZE, referenceImages } from './referenceImages.ts';
 
@@ -41,4 +43,15 @@ export function writeCrSeries(cases: readonly number[]): {
     return path;
   });
   return { paths, probabilities: images.map((im) => im.probabilities) };
+}
+
+/** Opens the series' files and classifies the shown series with the default model on WASM. */
+export async function classifyCrSeries(page: Page, paths: readonly string[]): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles([...paths]);
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /.+/);
+  await page.getByRole('tab', { name: 'Predictions' }).click();
+  await page.getByRole('combobox', { name: 'Execution provider' }).selectOption('wasm');
+  await expect(page.getByTestId('execution-provider')).toHaveText(/^WASM/);
+  await page.getByRole('button', { name: 'Classify series' }).click();
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
 import type { Manifest } from '../src/core/bundle/types.ts';
-import { CR_PATIENT, writeCrSeries } from './crSeries.ts';
+import { classifyCrSeries, CR_PATIENT, writeCrSeries } from './crSeries.ts';
 import { expect, test, writeDemoSeries } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -35,13 +35,7 @@ const byKey = <T extends { caseKey: string; seriesKey?: string }>(rows: readonly
 test('the workbench and consilium analyze give the same keys, features, predictions and labels', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByTestId('open-files').setInputFiles(cr.paths);
-  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /.+/);
-  await page.getByRole('tab', { name: 'Predictions' }).click();
-  await page.getByRole('combobox', { name: 'Execution provider' }).selectOption('wasm');
-  await expect(page.getByTestId('execution-provider')).toHaveText(/^WASM/);
-  await page.getByRole('button', { name: 'Classify series' }).click();
+  await classifyCrSeries(page, cr.paths);
   await expect(page.getByTestId('series-rule')).toContainText('series: mean of 3 images');
 
   // The CT joins the session; the model is for radiographs, so it gets features only.

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
-import { CR_PATIENT, CR_SERIES_UID, CR_STUDY, crSopUid, writeCrSeries } from './crSeries.ts';
+import {
+  classifyCrSeries,
+  CR_PATIENT,
+  CR_SERIES_UID,
+  CR_STUDY,
+  crSopUid,
+  writeCrSeries,
+} from './crSeries.ts';
 import { expect, test } from './fixtures.ts';
 
 // Reference cases 0, 1 and 3: synthetic chest-like drawings (tools/train/make_reference.py).
@@ -17,13 +24,7 @@ const expectedMean = [0, 1].map(
 test('a classified CR series is exported as a series prediction with its label and a DICOM SR', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByTestId('open-files').setInputFiles(series.paths);
-  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /.+/);
-  await page.getByRole('tab', { name: 'Predictions' }).click();
-  await page.getByRole('combobox', { name: 'Execution provider' }).selectOption('wasm');
-  await expect(page.getByTestId('execution-provider')).toHaveText(/^WASM/);
-  await page.getByRole('button', { name: 'Classify series' }).click();
+  await classifyCrSeries(page, series.paths);
   await expect(page.getByTestId('series-rule')).toHaveText(
     'series: mean of 3 images; predicted = argmax of mean probability: pneumonia',
   );
