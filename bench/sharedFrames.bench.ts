@@ -1,0 +1,231 @@
+// Pixels between threads in Chromium, on a 500-slice 512×512 CT (the demo phantom, ~260 MB):
+// (1) decoding the stack into the frame cache (the preloader's 400 frames): time and the
+// renderer's peak memory; (2) a whole-image analysis of the series, one job per slice
+// (intensity statistics only, so moving pixels is a visible share of the work): pixel bytes
+// structured-cloned into workers per analysed slice, time and peak memory. Cloned bytes are
+// counted by wrapping Worker.postMessage: every typed array's buffer in a message that is
+// neither transferred nor a SharedArrayBuffer. Peak memory is the renderer process's VmHWM
+// (page and workers share it), reset through /proc/<pid>/clear_refs before each phase; Linux only.
+// Needs Debian's Chromium; builds dist/ when it is missing.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
+import { previewApp } from './browser.ts';
+import { report } from './report.ts';
+
+const PORT = 4183;
+const SLICES = 500;
+const SIZE = 512;
+const PRELOADED = 400; // the preloader's limit (app/services/preload.ts)
+
+// Plain script text (not a function) so the bundler adds no helpers the page lacks. Posted:
+// buffers cloned into a worker's message (neither transferred nor shared). Received: plain
+// buffers arriving from workers (transferred or cloned; SharedArrayBuffers not counted).
+const countClones = `
+  window.__pixels = { cloned: 0, posted: 0, received: 0 };
+  const plainBytes = (message, moved) => {
+    let bytes = 0;
+    const seen = new Set();
+    const stack = [message];
+    while (stack.length) {
+      const v = stack.pop();
+      if (!v || typeof v !== 'object' || seen.has(v)) continue;
+      seen.add(v);
+      const buffer = ArrayBuffer.isView(v) ? v.buffer : v instanceof ArrayBuffer ? v : null;
+      if (buffer) {
+        if (buffer instanceof ArrayBuffer && !moved.has(buffer) && !seen.has(buffer))
+          bytes += buffer.byteLength;
+        seen.add(buffer);
+        continue;
+      }
+      if (v instanceof Blob) continue;
+      for (const k of Object.keys(v)) stack.push(v[k]);
+    }
+    return bytes;
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    const moved = new Set(Array.isArray(transfer) ? transfer : (transfer && transfer.transfer) || []);
+    window.__pixels.cloned += plainBytes(message, moved);
+    window.__pixels.posted++;
+    return post.call(this, message, transfer);
+  };
+  const listen = Worker.prototype.addEventListener;
+  const unlisten = Worker.prototype.removeEventListener;
+  const wrapped = new WeakMap();
+  Worker.prototype.addEventListener = function (type, listener, options) {
+    if (type !== 'message' || !listener) return listen.call(this, type, listener, options);
+    if (!wrapped.has(listener))
+      wrapped.set(listener, (e) => {
+        window.__pixels.received += plainBytes(e.data, new Set());
+        return typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e);
+      });
+    return listen.call(this, type, wrapped.get(listener), options);
+  };
+  Worker.prototype.removeEventListener = function (type, listener, options) {
+    const counted = (listener && wrapped.get(listener)) || listener;
+    return unlisten.call(this, type, counted, options);
+  };
+`;
+
+interface Pixels {
+  cloned: number;
+  posted: number;
+  received: number;
+}
+
+/** Renderer processes descending from `ancestor` (pid and command line from /proc). */
+function rendererPids(ancestor: number): number[] {
+  const parent = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
+        renderers.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === ancestor) return true;
+    return false;
+  };
+  return renderers.filter(under);
+}
+
+function resetPeaks(pids: number[]): void {
+  for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/** The largest peak resident set among the renderers, MB. */
+function peakMb(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    kb = Math.max(kb, Number(m?.[1] ?? 0));
+  }
+  return Math.round(kb / 1024);
+}
+
+/** The counts since the last call. */
+async function pixelsMoved(page: Page): Promise<Pixels> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __pixels: Pixels };
+    const counts = w.__pixels;
+    w.__pixels = { cloned: 0, posted: 0, received: 0 };
+    return counts;
+  });
+}
+
+/** True once the overlay's middle row shows an edge pixel in red. */
+async function edgesRed(page: Page): Promise<boolean> {
+  return page.getByTestId('analysis-overlay-0').evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const row = c.getContext('2d')!.getImageData(0, c.height >> 1, c.width, 1).data;
+    for (let x = 0; x < c.width; x++)
+      if (row[x * 4 + 3] > 0 && row[x * 4] > 150 && row[x * 4 + 1] < 100) return true;
+    return false;
+  });
+}
+
+async function analyseWholeSeries(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('combobox', { name: 'ROI to analyse' }).selectOption('whole');
+  await page.getByRole('radio', { name: 'Current series' }).check();
+  await page.getByLabel('Aggregation').selectOption('2d-avg');
+  const families = page.getByRole('group', { name: 'Feature families' }).getByRole('checkbox');
+  for (let i = 0; i < (await families.count()); i++) {
+    const box = families.nth(i);
+    const label = (await box.locator('xpath=..').textContent()) ?? '';
+    if (label.startsWith('intensity-statistics') !== (await box.isChecked())) await box.click();
+  }
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
+  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
+  let bytes = 0;
+  const files = Array.from({ length: SLICES }, (_, k) => {
+    const f = demoSliceFile(ctx, k);
+    bytes += f.bytes.length;
+    writeFileSync(join(dir, f.name), f.bytes);
+    return join(dir, f.name);
+  });
+  const app = await previewApp(PORT);
+  try {
+    // The browser is this process's child; its renderers descend from it.
+    const browserPid = process.pid;
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.addInitScript({ content: countClones });
+    await page.goto(app.origin);
+    const isolated = await page.evaluate(() => crossOriginIsolated);
+    const common = { slices: SLICES, size: SIZE, mb: Math.round(bytes / 1e6), isolated };
+
+    let pids = rendererPids(browserPid);
+    resetPeaks(pids);
+    const t0 = Date.now();
+    await page.getByTestId('open-files').setInputFiles(files);
+    await page.waitForSelector(`[data-testid=viewport-0][data-preloaded="${PRELOADED}"]`, {
+      timeout: 300_000,
+    });
+    pids = rendererPids(browserPid);
+    report({
+      figure: 'decode_stack_into_cache',
+      frames: PRELOADED,
+      ms: Date.now() - t0,
+      peak_renderer_mb: peakMb(pids),
+      ...common,
+    });
+
+    await analyseWholeSeries(page);
+    await pixelsMoved(page);
+    resetPeaks(pids);
+    const t1 = Date.now();
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    const status = page.locator(
+      '[data-testid=run-status]:is([data-status=done], [data-status=failed])',
+    );
+    await status.waitFor({ timeout: 600_000 });
+    const ms = Date.now() - t1;
+    const c = await pixelsMoved(page);
+    report({
+      figure: 'analyse_cached_series',
+      status: await status.getAttribute('data-status'),
+      jobs: SLICES,
+      cached_frames: PRELOADED,
+      ms,
+      cloned_bytes_per_slice: Math.round(c.cloned / SLICES),
+      peak_renderer_mb: peakMb(rendererPids(browserPid)),
+      ...common,
+    });
+
+    // The edge overlay on the shown slice (cached), then a new colour for it.
+    await page.getByRole('checkbox', { name: 'Show edges' }).check();
+    const overlay = page.getByTestId('analysis-overlay-0');
+    await overlay.and(page.locator('[data-painted$="|edges"]')).waitFor();
+    const on = await pixelsMoved(page);
+    const t2 = Date.now();
+    await page.locator('input[type=color]').fill('#ff0000');
+    while (!(await edgesRed(page))) await page.waitForTimeout(10);
+    const recolour = { ms: Date.now() - t2, ...(await pixelsMoved(page)) };
+    report({
+      figure: 'edge_overlay',
+      mask_cloned_bytes: on.cloned,
+      mask_received_bytes: on.received,
+      recolour_ms: recolour.ms,
+      recolour_worker_messages: recolour.posted,
+      recolour_cloned_bytes: recolour.cloned,
+      ...common,
+    });
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
