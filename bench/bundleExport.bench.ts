@@ -1,0 +1,135 @@
+// A 500-slice CT bundle export in Chromium: the series is loaded and its stack preloaded into
+// the frame cache, then the Bundles tab computes whole-image features (default settings, one
+// series) and exports the .zip. Figures: time to the features and to the download, the
+// renderer's peak memory (VmHWM, page and workers together, reset before the export) and the
+// pixel bytes structured-cloned into workers. Slices are 128² by default: whole-image features
+// at the default settings peak near 170 bytes a voxel (921 MB for 20 slices of 512² in Node), so
+// 500 slices of 512² would need about 22 GB; BENCH_EXPORT_SIZE=512 asks for them anyway.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
+import { previewApp } from './browser.ts';
+import { report } from './report.ts';
+
+const PORT = 4185;
+const SLICES = 500;
+const SIZE = Number(process.env.BENCH_EXPORT_SIZE ?? 128);
+const PRELOADED = 400; // the preloader's limit (app/services/preload.ts)
+
+// Typed-array bytes posted to workers that are neither transferred nor shared (plain script
+// text, so the bundler adds no helpers the page lacks).
+const countClones = `
+  window.__cloned = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    const moved = new Set(Array.isArray(transfer) ? transfer : (transfer && transfer.transfer) || []);
+    const seen = new Set();
+    const stack = [message];
+    while (stack.length) {
+      const v = stack.pop();
+      if (!v || typeof v !== 'object' || seen.has(v)) continue;
+      seen.add(v);
+      const buffer = ArrayBuffer.isView(v) ? v.buffer : v instanceof ArrayBuffer ? v : null;
+      if (buffer) {
+        if (buffer instanceof ArrayBuffer && !moved.has(buffer) && !seen.has(buffer))
+          window.__cloned += buffer.byteLength;
+        seen.add(buffer);
+        continue;
+      }
+      if (v instanceof Blob) continue;
+      for (const k of Object.keys(v)) stack.push(v[k]);
+    }
+    return post.call(this, message, transfer);
+  };
+`;
+
+/** Renderer processes descending from this process (the browser is its child). */
+function rendererPids(): number[] {
+  const parent = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
+        renderers.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return renderers.filter((pid) => {
+    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  });
+}
+
+function peakMb(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    kb = Math.max(kb, Number(m?.[1] ?? 0));
+  }
+  return Math.round(kb / 1024);
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
+  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
+  const files = Array.from({ length: SLICES }, (_, k) => {
+    const f = demoSliceFile(ctx, k);
+    writeFileSync(join(dir, f.name), f.bytes);
+    return join(dir, f.name);
+  });
+  const app = await previewApp(PORT);
+  try {
+    const page = await app.browser.newPage({ acceptDownloads: true });
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.addInitScript({ content: countClones });
+    await page.goto(app.origin);
+    await page.getByTestId('open-files').setInputFiles(files);
+    await page.waitForSelector(`[data-testid=viewport-0][data-preloaded="${PRELOADED}"]`, {
+      timeout: 300_000,
+    });
+    await page.getByRole('tab', { name: 'Bundles' }).click();
+    await page.getByRole('button', { name: 'Export bundle…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export bundle' });
+    await dialog.getByLabel('Center name').fill('Bench');
+    await dialog.getByLabel('Collaboration passphrase').fill('bench collaboration secret');
+
+    const pids = rendererPids();
+    for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    await page.evaluate(() => ((window as unknown as { __cloned: number }).__cloned = 0));
+    const t0 = Date.now();
+    await dialog.getByRole('button', { name: 'Compute whole-image features' }).click();
+    await dialog
+      .locator('[data-testid=feature-count][data-count="1"]')
+      .waitFor({ timeout: 1_200_000 });
+    const featuresMs = Date.now() - t0;
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 600_000 }),
+      dialog.getByRole('button', { name: 'Export .zip' }).click(),
+    ]);
+    const zipPath = join(dir, 'bundle.zip');
+    await download.saveAs(zipPath);
+    const exportMs = Date.now() - t0;
+    report({
+      figure: 'bundle_export_500_slices',
+      slices: SLICES,
+      size: SIZE,
+      cached_frames: PRELOADED,
+      features_ms: featuresMs,
+      export_ms: exportMs,
+      peak_renderer_mb: peakMb(rendererPids()),
+      cloned_mb: Math.round(
+        (await page.evaluate(() => (window as unknown as { __cloned: number }).__cloned)) / 1e6,
+      ),
+      zip_kb: Math.round(readFileSync(zipPath).length / 1024),
+    });
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
