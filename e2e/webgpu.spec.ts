@@ -2,6 +2,7 @@
 // adapter on a machine without a GPU): GLCM counts equal, Gaussian and Sobel within float32
 // rounding, Canny masks equal. The test fails when no adapter is there or the CPU ran instead.
 import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
+import { defaultParams } from '../src/core/analysis/params.ts';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { parseInstance } from '../src/core/dicom/parse.ts';
@@ -58,12 +59,7 @@ test('Compute on: GPU runs GLCM features and edges on the GPU with the CPU value
       dims: [256, 256, 1],
       spacingMm: [colMm, rowMm, 2.5],
     },
-    {
-      discretisation: { kind: 'bin-count', binCount: 32 },
-      aggregation: '2d-avg',
-      distance: 1,
-      ngldmAlpha: 0,
-    },
+    defaultParams, // the Analysis tab starts from the core's defaults
     ['glcm'],
   );
   const shown = await page
