@@ -16,3 +16,12 @@ export const defaultLimits: ImportLimits = {
   maxMemberBytes: 64 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,
 };
+
+/** How the zip reader bounds each step of its own work, whatever the limits above. */
+export const zipReading = {
+  /**
+   * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so one
+   * step makes at most ~16 MiB before the reader counts it against the member's declared size.
+   */
+  inflateChunkBytes: 16 * 1024,
+} as const;
