@@ -22,13 +22,24 @@ describe('consilium compare', () => {
       join(dir, 'b.zip'),
       await writeBundle({ center: 'Center B', software, results }),
     );
-    const { stdout } = await run(process.execPath, [
+    // Unsigned bundles: the comparison refuses them unless asked to take them anyway.
+    const refused: { code?: number; stdout: string } = await run(process.execPath, [
+      'bin/consilium.mjs',
+      'compare',
+      join(dir, 'a.zip'),
+      join(dir, 'b.zip'),
+    ]).catch((e: { code: number; stdout: string }) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^REJECTED .*a\.zip: SIGNATURE_MISSING: .*--allow-untrusted/);
+    const { stdout, stderr } = await run(process.execPath, [
       'bin/consilium.mjs',
       'compare',
       join(dir, 'a.zip'),
       join(dir, 'b.zip'),
       '--json',
+      '--allow-untrusted',
     ]);
+    expect(stderr).toContain('a.zip is not signed (accepted because of --allow-untrusted)');
     const record = JSON.parse(stdout);
     expect(record.ok).toBe(true);
     const c = record.value;
@@ -47,6 +58,7 @@ describe('consilium compare', () => {
       'compare',
       join(dir, 'a.zip'),
       join(dir, 'bad.zip'),
+      '--allow-untrusted',
     ]).catch((e: { code: number; stdout: string }) => e);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^REJECTED .*bad\.zip: [A-Z_]+/);
@@ -57,6 +69,7 @@ describe('consilium compare', () => {
       join(dir, 'a.zip'),
       join(dir, 'bad.zip'),
       '--json',
+      '--allow-untrusted',
     ]).catch((e: { code: number; stdout: string }) => e);
     expect(badJson.code).toBe(1);
     expect(JSON.parse(badJson.stdout)).toEqual({

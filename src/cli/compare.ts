@@ -1,4 +1,5 @@
-// `consilium compare`: verify every bundle, then print agreement figures across them.
+// `consilium compare`: verify every bundle, then print agreement figures across them. Like
+// `consilium verify`, only bundles signed by a --trust key count, unless --allow-untrusted.
 import { readFile } from 'node:fs/promises';
 import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
 import type { Manifest } from '../core/bundle/types.ts';
@@ -8,10 +9,12 @@ import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
 import { readPassphraseFile } from './io/secretFile.ts';
 import { readTrustedKeys } from './io/trustedKeys.ts';
-import { rejection } from './verify.ts';
+import { rejectedLine, rejection, trustWords } from './verify.ts';
 
 const usage =
-  'Usage: consilium compare <bundle.zip> <bundle.zip>… [--json] [--feature CODE]… [--positive LABEL] [--trust partner.pem]… [--passphrase-file F]\n';
+  'Usage: consilium compare <bundle.zip> <bundle.zip>… [--json] [--feature CODE]… [--positive LABEL] [--trust partner.pem]… [--allow-untrusted] [--passphrase-file F]\n' +
+  '  Every bundle must pass verification and be signed by a --trust key (your own included);\n' +
+  '  --allow-untrusted also takes bundles signed by an unknown key or not signed (named on stderr).\n';
 
 export interface CompareArgs {
   readonly bundles: string[];
@@ -19,6 +22,7 @@ export interface CompareArgs {
   readonly features: string[];
   readonly positive?: string;
   readonly trust: string[];
+  readonly allowUntrusted: boolean;
   readonly passphraseFile?: string;
 }
 
@@ -27,6 +31,7 @@ const options = {
   feature: { type: 'string', multiple: true },
   positive: { type: 'string' },
   trust: { type: 'string', multiple: true },
+  'allow-untrusted': { type: 'boolean' },
   'passphrase-file': { type: 'string' },
 } as const;
 
@@ -39,6 +44,7 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     features: values.feature ?? [],
     positive: values.positive,
     trust: values.trust ?? [],
+    allowUntrusted: values['allow-untrusted'] ?? false,
     passphraseFile: values['passphrase-file'],
   };
 }
@@ -85,16 +91,16 @@ export async function compareCommand(argv: string[]): Promise<number> {
       const result = await verifyBundle(new Uint8Array(await readFile(path)), {
         trustedKeys,
         passphrase,
+        requireTrusted: !args.allowUntrusted,
       });
       if (!result.ok) {
         // One bad bundle stops the comparison: figures over a partial set would mislead.
         if (args.json) writeRecord(rejection(path, result.error));
-        else
-          process.stdout.write(
-            `REJECTED ${path}: ${result.error.code}${result.error.file ? ` (${result.error.file})` : ''}: ${result.error.reason}\n`,
-          );
+        else process.stdout.write(rejectedLine(path, result.error));
         return 1;
       }
+      if (result.bundle.trust.status !== 'trusted')
+        process.stderr.write(`consilium compare: ${path} is ${trustWords(result.bundle.trust)}\n`);
       manifests.push(result.bundle.manifest);
     }
   } catch (err) {

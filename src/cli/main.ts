@@ -4,8 +4,8 @@ Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
   consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] [--jobs N] --json   IBSI radiomics features
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
-  consilium verify <bundle.zip> [--trust partner.pem …] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid
-  consilium compare <bundle.zip>… [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
+  consilium verify <bundle.zip> [--trust partner.pem …] [--allow-untrusted] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid and signed by a trusted key
+  consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
 

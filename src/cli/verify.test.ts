@@ -21,7 +21,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('consilium verify', () => {
-  it('exits 0 for a signed bundle from a trusted partner, 1 with the reason otherwise', async () => {
+  it('exits 0 only for a bundle signed by a trusted partner (or with --allow-untrusted), 1 with the reason otherwise', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'consilium-verify-'));
     const keys = await generateSigningKeys();
     const stranger = await generateSigningKeys();
@@ -73,13 +73,26 @@ describe('consilium verify', () => {
     ]);
     expect(JSON.parse(trusted.stdout)).toMatchObject({
       ok: true,
-      value: { file: join(dir, 'signed.zip'), center: 'Center A', signer: expect.any(String) },
+      value: {
+        file: join(dir, 'signed.zip'),
+        center: 'Center A',
+        trust: 'trusted',
+        signer: expect.any(String),
+      },
     });
 
-    expect(
-      (await cli(['verify', join(dir, 'sealed.bin'), '--passphrase-file', join(dir, 'pass.txt')]))
-        .code,
-    ).toBe(0);
+    // Unsigned: intact, but accepted only when asked.
+    const sealed = ['verify', join(dir, 'sealed.bin'), '--passphrase-file', join(dir, 'pass.txt')];
+    const unsigned = await cli(sealed);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stdout).toMatch(
+      /^REJECTED .*: SIGNATURE_MISSING: .*not signed.*--allow-untrusted/,
+    );
+    const allowed = await cli([...sealed, '--allow-untrusted']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(
+      /^OK .*; not signed \(accepted because of --allow-untrusted\)\n$/,
+    );
     const wrong = await cli([
       'verify',
       join(dir, 'sealed.bin'),
@@ -88,6 +101,28 @@ describe('consilium verify', () => {
     ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('WRONG_PASSPHRASE');
+
+    // Signed by a key nobody trusts: refused without --trust, its fingerprint printed; accepted
+    // (and still named unknown) only with --allow-untrusted.
+    const fingerprint = JSON.parse(trusted.stdout).value.signer as string;
+    const unknown = await cli(['verify', join(dir, 'signed.zip')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain(
+      `SIGNATURE_UNTRUSTED (signature.json): The bundle claims "Center A" and is signed by an unknown key ${fingerprint}`,
+    );
+    const unknownJson = await cli(['verify', join(dir, 'signed.zip'), '--json']);
+    expect(JSON.parse(unknownJson.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'SIGNATURE_UNTRUSTED', params: { signer: fingerprint } },
+    });
+    const allowUnknown = await cli(['verify', join(dir, 'signed.zip'), '--allow-untrusted']);
+    expect(allowUnknown.code).toBe(0);
+    expect(allowUnknown.stdout).toContain(`signed by an unknown key ${fingerprint} (not trusted`);
+    const allowJson = await cli(['verify', join(dir, 'signed.zip'), '--allow-untrusted', '--json']);
+    expect(JSON.parse(allowJson.stdout)).toMatchObject({
+      ok: true,
+      value: { trust: 'unknown-signer', signer: fingerprint },
+    });
     expect((await cli(['verify'])).code).toBe(2);
     expect((await cli(['verify', join(dir, 'signed.zip'), '--trusted', 'x.pem'])).code).toBe(2);
     // A passphrase file that is missing or empty is a clear usage problem, not a wrong passphrase.

@@ -1,7 +1,9 @@
-// `consilium verify`: exit 0 only for a bundle that passes every check; otherwise say why.
+// `consilium verify`: exit 0 only for a bundle that passes every check and is signed by a key the
+// user trusts (--trust); otherwise say why. --allow-untrusted also accepts an intact bundle signed
+// by an unknown key (its fingerprint is printed) or not signed, because the user asked.
 import { readFile } from 'node:fs/promises';
 import type { BundleError } from '../core/bundle/types.ts';
-import { verifyBundle, type VerifyResult } from '../core/bundle/verifyBundle.ts';
+import { verifyBundle, type Trust, type VerifyResult } from '../core/bundle/verifyBundle.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
@@ -9,17 +11,21 @@ import { readTrustedKeys } from './io/trustedKeys.ts';
 import { readPassphraseFile } from './io/secretFile.ts';
 
 const usage =
-  'Usage: consilium verify <bundle.zip> [--trust partner.pem|partner.jwk …] [--passphrase-file F] [--json]\n';
+  'Usage: consilium verify <bundle.zip> [--trust partner.pem|partner.jwk …] [--allow-untrusted] [--passphrase-file F] [--json]\n' +
+  '  Exit 0 only if every check passes and a --trust key signed the bundle; --allow-untrusted also\n' +
+  '  accepts a bundle signed by an unknown key (its fingerprint is printed) or not signed.\n';
 
 export interface VerifyArgs {
   readonly bundle: string;
   readonly trust: string[];
+  readonly allowUntrusted: boolean;
   readonly passphraseFile?: string;
   readonly json: boolean;
 }
 
 const options = {
   trust: { type: 'string', multiple: true },
+  'allow-untrusted': { type: 'boolean' },
   'passphrase-file': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -42,26 +48,50 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyArgs {
     }
   }
   if (bundle === undefined) throw new UsageError('Give the bundle to verify.');
-  return { bundle, trust, passphraseFile: values['passphrase-file'], json: values.json ?? false };
+  return {
+    bundle,
+    trust,
+    allowUntrusted: values['allow-untrusted'] ?? false,
+    passphraseFile: values['passphrase-file'],
+    json: values.json ?? false,
+  };
 }
 
-/** A rejection as a Problem about the bundle; the member at fault, if any, is a param. */
+/** A rejection as a Problem about the bundle; the member at fault and the signer are params. */
 export function rejection(path: string, error: BundleError): Result<never> {
   return fail(error.code, error.reason, {
     file: path,
     ...(error.file ? { member: error.file } : {}),
+    ...(error.signer ? { signer: error.signer } : {}),
   });
 }
 
+const HINT =
+  "Check the key's fingerprint with the partner, then give their public key with --trust, or accept it anyway with --allow-untrusted.";
+
+/** The one-line refusal (and, for a trust problem, what to do about it). */
+export function rejectedLine(path: string, error: BundleError): string {
+  const where = error.file ? ` (${error.file})` : '';
+  const hint =
+    error.code === 'SIGNATURE_UNTRUSTED' || error.code === 'SIGNATURE_MISSING' ? ` ${HINT}` : '';
+  return `REJECTED ${path}: ${error.code}${where}: ${error.reason}${hint}\n`;
+}
+
+/** What vouches for an accepted bundle, in words. */
+export function trustWords(trust: Trust): string {
+  if (trust.status === 'trusted') return `signed by trusted key ${trust.signer}`;
+  if (trust.status === 'unknown-signer')
+    return `signed by an unknown key ${trust.signer} (not trusted; accepted because of --allow-untrusted)`;
+  return 'not signed (accepted because of --allow-untrusted)';
+}
+
 function describe(result: VerifyResult, path: string): string {
-  if (!result.ok) {
-    const where = result.error.file ? ` (${result.error.file})` : '';
-    return `REJECTED ${path}: ${result.error.code}${where}: ${result.error.reason}\n`;
-  }
-  const { manifest, signer } = result.bundle;
+  if (!result.ok) return rejectedLine(path, result.error);
+  const { manifest, trust } = result.bundle;
   const r = manifest.results;
-  const signed = signer ? `signed by trusted key ${signer}` : 'not signed';
-  return `OK ${path}: ${manifest.format} ${manifest.version} from "${manifest.center.name}" (${manifest.software.name} ${manifest.software.version}), created ${manifest.createdAt}; ${r.features.length} feature results, ${r.predictions.length} predictions, ${r.edges.length} edge summaries; ${signed}\n`;
+  // Names are the sender's text: quoted as JSON, so no control character reaches the terminal.
+  const q = JSON.stringify;
+  return `OK ${path}: ${manifest.format} ${manifest.version} from ${q(manifest.center.name)} (${q(`${manifest.software.name} ${manifest.software.version}`)}), created ${manifest.createdAt}; ${r.features.length} feature results, ${r.predictions.length} predictions, ${r.edges.length} edge summaries; ${trustWords(trust)}\n`;
 }
 
 export async function verifyCommand(argv: string[]): Promise<number> {
@@ -78,7 +108,11 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     process.stderr.write(`consilium verify: ${(err as Error).message}\n`);
     return 2;
   }
-  const result = await verifyBundle(bytes, { trustedKeys, passphrase });
+  const result = await verifyBundle(bytes, {
+    trustedKeys,
+    passphrase,
+    requireTrusted: !args.allowUntrusted,
+  });
   if (args.json) {
     writeRecord(
       result.ok
@@ -86,6 +120,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
             file: args.bundle,
             center: result.bundle.manifest.center.name,
             createdAt: result.bundle.manifest.createdAt,
+            trust: result.bundle.trust.status,
             signer: result.bundle.signer ?? null,
             members: result.bundle.manifest.members,
           })

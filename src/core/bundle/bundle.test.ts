@@ -188,13 +188,21 @@ describe('result bundle', () => {
     expect(await rejection(zip)).toMatchObject({ code: 'PARAMS_HASH_MISMATCH' });
   });
 
-  it('accepts a signature by a trusted key; rejects a bad signature, an untrusted key and a missing one', async () => {
+  it('says whether a trusted key, an unknown key or no key signed it; rejects a bad signature', async () => {
     const keys = await generateSigningKeys();
     const pem = await exportPublicKeyPem(keys.publicKey);
     const trusted = [await keyFingerprint(await importPublicKeyPem(pem))];
     const signed = await writeBundle(await input({ signWith: keys }));
     const ok = await verifyBundle(signed, { trustedKeys: trusted });
     expect(ok.ok && ok.bundle.signer).toBe(trusted[0]);
+    expect(ok.ok && ok.bundle.trust).toEqual({ status: 'trusted', signer: trusted[0] });
+    // Without trusted keys the bundle is intact, and its signer is one nobody vouched for.
+    const unknown = await verifyBundle(signed);
+    expect(unknown.ok && unknown.bundle.trust).toEqual({
+      status: 'unknown-signer',
+      signer: trusted[0],
+    });
+    expect(unknown.ok && unknown.bundle.signerKey).toMatchObject({ kty: 'EC', crv: 'P-256' });
 
     const tampered = rezip(signed, (f) => {
       f['manifest.json'] = strToU8(
@@ -205,15 +213,18 @@ describe('result bundle', () => {
       code: 'SIGNATURE_INVALID',
     });
 
+    // Asked to require a trusted signer, verification rejects the other two.
     const stranger = await generateSigningKeys();
-    expect(
-      await rejection(signed, { trustedKeys: [await keyFingerprint(stranger.publicKey)] }),
-    ).toMatchObject({ code: 'SIGNATURE_UNTRUSTED' });
-
+    const strangers = [await keyFingerprint(stranger.publicKey)];
+    expect(await rejection(signed, { trustedKeys: strangers, requireTrusted: true })).toMatchObject(
+      { code: 'SIGNATURE_UNTRUSTED', reason: expect.stringContaining(`unknown key ${trusted[0]}`) },
+    );
     const unsigned = await writeBundle(await input());
-    expect(await rejection(unsigned, { trustedKeys: trusted })).toMatchObject({
-      code: 'SIGNATURE_MISSING',
-    });
+    const open = await verifyBundle(unsigned, { trustedKeys: trusted });
+    expect(open.ok && open.bundle.trust).toEqual({ status: 'unsigned' });
+    expect(await rejection(unsigned, { trustedKeys: trusted, requireTrusted: true })).toMatchObject(
+      { code: 'SIGNATURE_MISSING' },
+    );
   });
 
   it('encrypts with a passphrase; the right one opens it, a wrong or missing one does not', async () => {

@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from '../crypto/base64';
 import { exportPublicKeyJwk, importPublicKeyJwk, keyFingerprint } from '../crypto/keys';
 import { ownBytes, subtle, type CryptoKeyHandle, type JsonWebKey } from '../crypto/subtle';
+import { parseStrictJson, strictUtf8 } from './strictJson';
 import { reject } from './types';
 
 export const SIGNATURE_MEMBER = 'signature.json';
@@ -29,18 +30,24 @@ export async function signManifest(
   };
 }
 
-/** Checks the signature over the exact manifest bytes and returns the signer's key fingerprint. */
+export interface Signer {
+  /** SHA-256 of the key's SPKI, computed here (never taken from the file). */
+  readonly fingerprint: string;
+  /** The public key that verified the signature, so an importer can choose to trust it. */
+  readonly publicKey: JsonWebKey;
+}
+
+/** Checks the signature over the exact manifest bytes and returns the key that made it. */
 export async function verifyManifestSignature(
   manifestBytes: Uint8Array,
   signatureBytes: Uint8Array,
-): Promise<string> {
+): Promise<Signer> {
   let file: SignatureFile;
   let key: CryptoKeyHandle;
   let signature: Uint8Array<ArrayBuffer> | undefined;
   try {
-    file = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(signatureBytes),
-    ) as SignatureFile;
+    // Strict like the manifest: one reading of which key signed.
+    file = parseStrictJson(strictUtf8(signatureBytes), { maxDepth: 4 }) as unknown as SignatureFile;
     if (file.algorithm !== ALGORITHM) throw new Error(`algorithm ${String(file.algorithm)}`);
     key = await importPublicKeyJwk(file.publicKey);
     signature = fromBase64(file.signature);
@@ -59,5 +66,5 @@ export async function verifyManifestSignature(
       'The signature does not match the manifest: the bundle was changed after it was signed, or signed with another key.',
       SIGNATURE_MEMBER,
     );
-  return keyFingerprint(key);
+  return { fingerprint: await keyFingerprint(key), publicKey: await exportPublicKeyJwk(key) };
 }

@@ -182,7 +182,7 @@ const ESCAPES: Record<number, string> = {
  */
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): JsonValue {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const r = new Reader(text);
+  const r: Reader = new Reader(text); // typed, so its never-returning fail() narrows
   const stack: Frame[] = [];
 
   /** After `{` or `,` in an object: the next key and its colon. */

@@ -85,6 +85,8 @@ export interface BundleError {
   readonly code: BundleErrorCode;
   readonly reason: string;
   readonly file?: string;
+  /** The signing key's fingerprint, where the trust in it is the problem. */
+  readonly signer?: string;
 }
 
 export type BundleErrorCode =
@@ -114,6 +116,9 @@ export type BundleErrorCode =
   | 'ZIP_CRC_MISMATCH'
   | 'MANIFEST_MISSING'
   | 'MANIFEST_NOT_JSON'
+  | 'MANIFEST_DUPLICATE_KEY'
+  | 'MANIFEST_FORBIDDEN_KEY'
+  | 'MANIFEST_TOO_DEEP'
   | 'WRONG_FORMAT'
   | 'UNSUPPORTED_VERSION'
   | 'SCHEMA_INVALID'
@@ -122,6 +127,9 @@ export type BundleErrorCode =
   | 'MEMBER_HASH_MISMATCH'
   | 'UNLISTED_MEMBER'
   | 'PARAMS_HASH_MISMATCH'
+  | 'CSV_MALFORMED'
+  | 'CSV_FORMULA'
+  | 'CSV_MISMATCH'
   | 'SIGNATURE_MALFORMED'
   | 'SIGNATURE_INVALID'
   | 'SIGNATURE_UNTRUSTED'

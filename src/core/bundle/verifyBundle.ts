@@ -1,18 +1,50 @@
-import { decryptBundle, isEncryptedBundle } from './encryption';
+import { checkEncryptionHeader, decryptBundle, isEncryptedBundle } from './encryption';
+import { featuresTable, predictionsTable } from './csv';
+import { checkCsvMember } from './csvCheck';
 import { defaultLimits, type ImportLimits } from './limits';
 import { paramsHash } from './paramsHash';
 import { readZipSafely } from './readZip';
 import { schemaProblem } from './schema';
 import { sha256Hex } from '../crypto/sha256';
+import type { JsonWebKey } from '../crypto/subtle';
 import { SIGNATURE_MEMBER, verifyManifestSignature } from './signature';
-import { BUNDLE_FORMAT, BundleRejected, reject, type BundleError, type Manifest } from './types';
+import {
+  parseStrictJson,
+  StrictJsonError,
+  strictUtf8,
+  type StrictJsonErrorKind,
+} from './strictJson';
+import {
+  BUNDLE_FORMAT,
+  BundleRejected,
+  reject,
+  type BundleError,
+  type BundleErrorCode,
+  type Manifest,
+} from './types';
 import { MANIFEST_MEMBER } from './writeBundle';
+
+/** Objects and arrays nested deeper than this in manifest.json reject the bundle. */
+export const MANIFEST_MAX_DEPTH = 32;
+
+/**
+ * Who vouches for a bundle. An intact bundle is one of three: signed by a key the importer
+ * trusts, signed by a key it does not know (anyone can make a key and claim any center name), or
+ * not signed at all. Only the first says which center made it.
+ */
+export type Trust =
+  | { readonly status: 'trusted'; readonly signer: string }
+  | { readonly status: 'unknown-signer'; readonly signer: string }
+  | { readonly status: 'unsigned' };
 
 export interface VerifyOptions {
   /** SHA-256 fingerprints (keyFingerprint) of partner public keys this center trusts. */
   readonly trustedKeys?: readonly string[];
-  /** Reject unsigned bundles; on by default whenever trusted keys are given. */
-  readonly requireSignature?: boolean;
+  /**
+   * Reject a bundle unless a trusted key signed it (SIGNATURE_UNTRUSTED, SIGNATURE_MISSING). Off
+   * by default: the result's `trust` says which of the three it is and the caller decides.
+   */
+  readonly requireTrusted?: boolean;
   readonly passphrase?: string;
   readonly limits?: ImportLimits;
 }
@@ -20,25 +52,46 @@ export interface VerifyOptions {
 export interface VerifiedBundle {
   readonly manifest: Manifest;
   readonly members: ReadonlyMap<string, Uint8Array>;
-  /** Fingerprint of the key that signed the manifest, when it was signed. */
+  readonly trust: Trust;
+  /** Fingerprint of the key that signed the manifest (trusted or not), when it was signed. */
   readonly signer?: string;
+  /** That key, so an importer can choose to trust it. */
+  readonly signerKey?: JsonWebKey;
 }
 
 export type VerifyResult =
   | { readonly ok: true; readonly bundle: VerifiedBundle }
   | { readonly ok: false; readonly error: BundleError };
 
+const STRICT_JSON_CODES: Record<StrictJsonErrorKind, [BundleErrorCode, string]> = {
+  syntax: ['MANIFEST_NOT_JSON', 'manifest.json is not valid JSON'],
+  'duplicate-key': [
+    'MANIFEST_DUPLICATE_KEY',
+    'manifest.json gives a key twice, and readers disagree on which one counts',
+  ],
+  'forbidden-key': [
+    'MANIFEST_FORBIDDEN_KEY',
+    'manifest.json uses a key that changes objects in JavaScript programs',
+  ],
+  'too-deep': ['MANIFEST_TOO_DEEP', 'manifest.json nests objects and arrays too deeply'],
+};
+
+/** The manifest read strictly, before anything else looks at it. */
 function parseManifest(bytes: Uint8Array | undefined): unknown {
   if (!bytes)
     return reject('MANIFEST_MISSING', 'The bundle has no manifest.json.', MANIFEST_MEMBER);
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = strictUtf8(bytes);
+  } catch {
+    return reject('MANIFEST_NOT_JSON', 'manifest.json is not valid UTF-8.', MANIFEST_MEMBER);
+  }
+  try {
+    return parseStrictJson(text, { maxDepth: MANIFEST_MAX_DEPTH });
   } catch (err) {
-    return reject(
-      'MANIFEST_NOT_JSON',
-      `manifest.json is not valid UTF-8 JSON (${(err as Error).message}).`,
-      MANIFEST_MEMBER,
-    );
+    if (!(err instanceof StrictJsonError)) throw err;
+    const [code, what] = STRICT_JSON_CODES[err.kind];
+    return reject(code, `${what} (${err.message}).`, MANIFEST_MEMBER);
   }
 }
 
@@ -101,31 +154,50 @@ async function checkParamsHashes(manifest: Manifest): Promise<void> {
   }
 }
 
+/** The CSVs are what spreadsheet users open: they must show exactly the verified results. */
+function checkCsvs(manifest: Manifest, members: ReadonlyMap<string, Uint8Array>): void {
+  const views = [
+    ['features.csv', featuresTable(manifest.results.features)],
+    ['predictions.csv', predictionsTable(manifest.results.predictions)],
+  ] as const;
+  for (const [name, table] of views) {
+    const bytes = members.get(name);
+    if (!bytes) reject('MEMBER_MISSING', `Every bundle carries ${name}; this one does not.`, name);
+    checkCsvMember(name, bytes, table);
+  }
+}
+
 async function checkSignature(
   manifestBytes: Uint8Array,
   members: ReadonlyMap<string, Uint8Array>,
-  options: VerifyOptions,
-): Promise<string | undefined> {
-  const trusted = options.trustedKeys ?? [];
-  const required = options.requireSignature ?? trusted.length > 0;
+  trustedKeys: readonly string[],
+): Promise<{ trust: Trust; signerKey?: JsonWebKey }> {
   const signatureBytes = members.get(SIGNATURE_MEMBER);
-  if (!signatureBytes) {
-    if (required)
-      reject(
-        'SIGNATURE_MISSING',
-        'The bundle is not signed, and this import requires a signature from a trusted partner.',
-      );
-    return undefined;
-  }
-  const signer = await verifyManifestSignature(manifestBytes, signatureBytes);
-  if (trusted.length > 0 && !trusted.includes(signer)) {
-    reject(
-      'SIGNATURE_UNTRUSTED',
-      `The bundle is signed by a key that is not among the trusted partner keys (fingerprint ${signer}).`,
-      SIGNATURE_MEMBER,
-    );
-  }
-  return signer;
+  if (!signatureBytes) return { trust: { status: 'unsigned' } };
+  const { fingerprint, publicKey } = await verifyManifestSignature(manifestBytes, signatureBytes);
+  const status = trustedKeys.includes(fingerprint) ? 'trusted' : 'unknown-signer';
+  return { trust: { status, signer: fingerprint }, signerKey: publicKey };
+}
+
+/**
+ * Why a bundle is not accepted as a partner's although its signature (if any) verifies, or
+ * nothing when a trusted key signed it. The claimed center is quoted as JSON, so that no control
+ * character in it reaches a terminal.
+ */
+export function trustProblem(trust: Trust, center?: string): BundleError | undefined {
+  if (trust.status === 'trusted') return undefined;
+  const claim = center === undefined ? 'The bundle' : `The bundle claims ${JSON.stringify(center)}`;
+  if (trust.status === 'unknown-signer')
+    return {
+      code: 'SIGNATURE_UNTRUSTED',
+      reason: `${claim} and is signed by an unknown key ${trust.signer}: not one of the trusted partner keys, so nothing shows which center made it.`,
+      file: SIGNATURE_MEMBER,
+      signer: trust.signer,
+    };
+  return {
+    code: 'SIGNATURE_MISSING',
+    reason: `${claim} and is not signed, so nothing shows which center made it or that nobody changed it.`,
+  };
 }
 
 async function verifyOrThrow(input: Uint8Array, options: VerifyOptions): Promise<VerifiedBundle> {
@@ -137,6 +209,8 @@ async function verifyOrThrow(input: Uint8Array, options: VerifyOptions): Promise
     );
   let zip = input;
   if (isEncryptedBundle(input)) {
+    // The header first: a bundle that asks for too many PBKDF2 rounds is refused before any.
+    checkEncryptionHeader(input);
     if (options.passphrase === undefined)
       reject('ENCRYPTED', 'The bundle is encrypted; give its passphrase to open it.');
     zip = await decryptBundle(input, options.passphrase);
@@ -154,9 +228,18 @@ async function verifyOrThrow(input: Uint8Array, options: VerifyOptions): Promise
     );
   const manifest = raw as Manifest;
   await checkMembers(manifest, members);
-  const signer = await checkSignature(manifestBytes as Uint8Array, members, options);
+  const { trust, signerKey } = await checkSignature(
+    manifestBytes as Uint8Array,
+    members,
+    options.trustedKeys ?? [],
+  );
+  const untrusted = options.requireTrusted ? trustProblem(trust, manifest.center.name) : undefined;
+  if (untrusted) throw new BundleRejected(untrusted);
   await checkParamsHashes(manifest);
-  return signer === undefined ? { manifest, members } : { manifest, members, signer };
+  checkCsvs(manifest, members);
+  return trust.status === 'unsigned'
+    ? { manifest, members, trust }
+    : { manifest, members, trust, signer: trust.signer, ...(signerKey ? { signerKey } : {}) };
 }
 
 /** Verify an imported bundle completely; any failure rejects the whole bundle with its reason. */
