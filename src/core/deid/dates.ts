@@ -1,5 +1,10 @@
 // Shifting dates keeps intervals between a patient's studies (the "Retain Longitudinal Temporal
-// Information with Modified Dates" option) while hiding the calendar dates themselves.
+// Information with Modified Dates" option) while hiding the calendar dates themselves. Only whole
+// days move: the time of day is not shifted but removed (see temporal.ts), so the shifted date is
+// the same whichever attribute carries it, and the bundle's SR gives the same study date.
+
+/** 'remove' applies the profile's table to dates; 'shift' moves them by a keyed offset. */
+export type DateHandling = 'remove' | 'shift';
 
 function shiftYmd(ymd: string, days: number): string | undefined {
   const y = Number(ymd.slice(0, 4));
@@ -17,10 +22,13 @@ export function shiftDate(value: string, days: number): string {
   return /^\d{8}$/.test(v) ? (shiftYmd(v, days) ?? '') : '';
 }
 
-/** A DT value with its date part shifted and its time part kept; a bare year becomes empty. */
+/**
+ * A DT value as its shifted date alone (YYYYMMDD, a valid DT of day precision): the time of day,
+ * its fraction and any UTC offset ("&ZZXX", which tells where) are dropped. Less than a date
+ * becomes empty.
+ */
 export function shiftDateTime(value: string, days: number): string {
   const v = value.trim();
   if (!/^\d{8}/.test(v)) return '';
-  const date = shiftYmd(v.slice(0, 8), days);
-  return date ? date + v.slice(8) : '';
+  return shiftYmd(v.slice(0, 8), days) ?? '';
 }

@@ -32,6 +32,8 @@ declare module 'dcmjs' {
         naturalizeDataset(dataset: DcmjsDataset): Record<string, unknown>;
         denaturalizeDataset(dataset: Record<string, unknown>): DcmjsDataset;
         punctuateTag(rawTag: string): string;
+        /** Every standard attribute by keyword: its tag "(GGGG,EEEE)" and VR. */
+        nameMap: Record<string, { tag: string; vr: string; name: string }>;
       };
     };
   };

@@ -1,18 +1,25 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
 import type { CryptoKeyHandle } from '../crypto/subtle';
+import { ProblemError } from '../result.ts';
 import { isPrivateTag, resolveAction } from './actions';
-import { shiftDate, shiftDateTime } from './dates';
+import { shiftDate, shiftDateTime, type DateHandling } from './dates';
 import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from './pseudonym';
+import { isTemporal, temporalAction } from './temporal';
 
-export type DateHandling = 'remove' | 'shift';
+export type { DateHandling } from './dates';
 
 export interface DeidOptions {
   /** HMAC key shared by the collaborating centers (see importCollaborationKey). */
   readonly key: CryptoKeyHandle;
-  /** 'remove' applies the table to dates; 'shift' moves them by a keyed per-patient offset. */
+  /**
+   * 'remove' applies the table to dates; 'shift' moves dates by a keyed per-patient offset of
+   * whole days. Times are removed either way (temporal.ts).
+   */
   readonly dates: DateHandling;
   /** Largest shift in days for 'shift' (default ten years). */
   readonly maxShiftDays?: number;
+  /** Largest inflated size of a Deflated data set (deidentifyFile; default part10.ts's). */
+  readonly maxInflatedBytes?: number;
 }
 
 export interface DeidCounts {
@@ -28,6 +35,7 @@ interface Context {
   readonly options: DeidOptions;
   readonly offsetDays: number;
   readonly counts: DeidCounts;
+  readonly depth: number;
 }
 
 const DUMMY = 'ANONYMIZED';
@@ -49,6 +57,8 @@ const TEXT_DUMMY: Record<string, unknown> = {
   PN: { Alphabetic: DUMMY },
 };
 const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV', 'UN']);
+// Real objects nest a few levels (an SR content tree a few more); deeper is hostile input.
+const MAX_SEQUENCE_DEPTH = 64;
 
 function firstString(el: DcmjsElement | undefined): string {
   const v = el?.Value?.[0];
@@ -74,7 +84,8 @@ async function mapUids(el: DcmjsElement, ctx: Context, all: boolean): Promise<Dc
 
 async function mapItems(el: DcmjsElement, ctx: Context): Promise<DcmjsElement> {
   const items: DcmjsDataset[] = [];
-  for (const item of (el.Value ?? []) as DcmjsDataset[]) items.push(await walk(item, ctx));
+  const inner = { ...ctx, depth: ctx.depth + 1 };
+  for (const item of (el.Value ?? []) as DcmjsDataset[]) items.push(await walk(item, inner));
   return { vr: 'SQ', Value: items };
 }
 
@@ -102,16 +113,30 @@ async function dummy(
   return { vr: el.vr, Value: [TEXT_DUMMY[el.vr] ?? DUMMY] };
 }
 
+/** A DA, DT or TM: shifted (dates only), or removed, emptied or replaced; never kept. */
+function temporal(tag: string, el: DcmjsElement, ctx: Context): DcmjsElement | undefined {
+  switch (temporalAction(tag, el.vr, ctx.options.dates)) {
+    case 'shift':
+      return shifted(el, ctx);
+    case 'remove':
+      ctx.counts.removed++;
+      return undefined;
+    case 'empty':
+      ctx.counts.emptied++;
+      return { vr: el.vr, Value: [] };
+    case 'dummy':
+      ctx.counts.replaced++;
+      return { vr: el.vr, Value: [TEXT_DUMMY[el.vr]] };
+  }
+}
+
 async function transform(
   tag: string,
   el: DcmjsElement,
   ctx: Context,
 ): Promise<DcmjsElement | undefined> {
+  if (isTemporal(el.vr)) return temporal(tag, el, ctx);
   const action = resolveAction(tag);
-  const isDate = el.vr === 'DA' || el.vr === 'DT';
-  if (ctx.options.dates === 'shift' && isDate && action !== 'keep' && action !== 'uid')
-    return shifted(el, ctx);
-  if (ctx.options.dates === 'shift' && el.vr === 'TM' && action !== 'keep') return el;
   switch (action) {
     case 'remove':
       ctx.counts.removed++;
@@ -134,6 +159,12 @@ async function transform(
 }
 
 async function walk(dataset: DcmjsDataset, ctx: Context): Promise<DcmjsDataset> {
+  if (ctx.depth > MAX_SEQUENCE_DEPTH)
+    throw new ProblemError(
+      'deid-too-deep',
+      `Sequences are nested more than ${MAX_SEQUENCE_DEPTH} deep, which no real object needs.`,
+      { limit: MAX_SEQUENCE_DEPTH },
+    );
   const out: DcmjsDataset = {};
   for (const tag of Object.keys(dataset).sort()) {
     if (isPrivateTag(tag)) {
@@ -154,15 +185,19 @@ export function profileRecord(options: Pick<DeidOptions, 'dates'>): DcmjsDataset
     '00080104': { vr: 'LO', Value: [meaning] },
   });
   const codes = [code('113100', 'Basic Application Confidentiality Profile')];
-  let method = 'PS3.15 E.1 Basic Profile; UIDs by HMAC-SHA-256';
+  // LO holds 64 characters: one value per step.
+  const method = ['PS3.15 E.1 Basic Profile', 'UIDs by HMAC-SHA-256'];
   if (options.dates === 'shift') {
     codes.push(code('113107', 'Retain Longitudinal Temporal Information Modified Dates Option'));
-    method += '; dates shifted';
+    method.push('dates shifted by a keyed per-patient offset of whole days');
   }
+  method.push('times removed');
   return {
     '00120062': { vr: 'CS', Value: ['YES'] },
-    '00120063': { vr: 'LO', Value: [method] },
+    '00120063': { vr: 'LO', Value: method },
     '00120064': { vr: 'SQ', Value: codes },
+    // Longitudinal Temporal Information Modified (SOP Common), as PS3.15 E.2 and E.3.6 ask.
+    '00280303': { vr: 'CS', Value: [options.dates === 'shift' ? 'MODIFIED' : 'REMOVED'] },
   };
 }
 
@@ -191,7 +226,7 @@ export async function deidentifyDataset(
     options.dates === 'shift'
       ? await dateOffsetDays(options.key, identity, options.maxShiftDays ?? 3650)
       : 0;
-  const out = await walk(dataset, { options, offsetDays, counts });
+  const out = await walk(dataset, { options, offsetDays, counts, depth: 0 });
   return { ...out, ...profileRecord(options) };
 }
 
