@@ -1,11 +1,13 @@
 // A result as CSV: one row per feature, with where it came from and the parameters alongside.
+import { csvCell } from '../../core/bundle/csv.ts';
 import { canonicalJson } from '../../core/crypto/canonicalJson.ts';
 import { displayUnit } from './formatValue.ts';
 import type { AnalysisResult } from './types.ts';
 
+// Numbers as printed (NaN included); text by the bundle CSVs' rule, so that a ROI named "=1+1"
+// is written '=1+1 and no spreadsheet runs it.
 function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return typeof v === 'number' ? String(v) : csvCell(v);
 }
 
 export function featuresCsv(results: readonly AnalysisResult[], modality: string): string {
@@ -32,7 +34,7 @@ export function featuresCsv(results: readonly AnalysisResult[], modality: string
           f.name,
           f.ibsiCode,
           f.aggregation,
-          String(f.value),
+          f.value,
           displayUnit(f.unit, modality),
           r.roiVoxels,
           canonicalJson(r.params),

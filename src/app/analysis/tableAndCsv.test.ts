@@ -44,5 +44,8 @@ describe('feature table and CSV', () => {
     expect(lines[1].startsWith('"ROI, 1",3,intensity-statistics,mean,MEAN,,-12.5,HU,80,')).toBe(
       true,
     );
+    // A ROI name that starts like a formula is written as text.
+    const formula = featuresCsv([{ ...result, roiName: '=HYPERLINK("x")' }], 'CT').split('\n');
+    expect(formula[1].startsWith('"\'=HYPERLINK(""x"")",3,')).toBe(true);
   });
 });
