@@ -56,6 +56,7 @@ export function instanceMeta(
     instanceNumber: int(ds, 'x00200013'),
     accessionNumber: text(ds, 'x00080050'),
     modality: text(ds, 'x00080060'),
+    frameOfReferenceUID: text(ds, 'x00200052'),
     transferSyntaxUID,
     rows: uint16(ds, 'x00280010', 0),
     columns: uint16(ds, 'x00280011', 0),

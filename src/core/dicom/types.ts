@@ -38,6 +38,8 @@ export interface InstanceMeta {
   instanceNumber: number | null;
   accessionNumber: string;
   modality: string;
+  /** Frame of Reference UID (0020,0052): masks from RTSTRUCT/SEG must share it. */
+  frameOfReferenceUID?: string;
   transferSyntaxUID: string;
   rows: number;
   columns: number;
