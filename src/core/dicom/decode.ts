@@ -2,7 +2,9 @@ import { decodeCompressed } from './codecs/decodeCompressed.ts';
 import type { CodecFrame } from './codecs/codecFrame.ts';
 import { encapsulatedFrameBytes } from './encapsulatedLayout.ts';
 import { frameValues, plainFloats, sharedFloats } from './frameValues.ts';
-import { DicomLoadError } from './loadError.ts';
+import { imageLimitProblem } from './imageLimits.ts';
+import { resolveLimits, type DicomLimits } from './limits.ts';
+import { DicomLoadError, DicomProblem } from './loadError.ts';
 import { nativeSamples } from './nativeSamples.ts';
 import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet } from './readDataSet.ts';
@@ -19,12 +21,13 @@ interface Located {
 // data set), carry no layout: the header is read here, once per file while its bytes are kept.
 const located = new WeakMap<Uint8Array, Located>();
 
-function locate(bytes: Uint8Array, meta: InstanceMeta): Located {
+function locate(bytes: Uint8Array, meta: InstanceMeta, limits: DicomLimits): Located {
   if (meta.pixelLayout) return { bytes, layout: meta.pixelLayout };
   let hit = located.get(bytes);
   if (!hit) {
-    const raw = readDataSet(bytes);
+    const raw = readDataSet(bytes, limits);
     if ('notDicom' in raw) throw new DicomLoadError('not-dicom', meta.file, raw.notDicom);
+    if (raw.problem) throw asFileError(raw.problem, meta.file);
     const layout = raw.dataSet.elements[pixelDataTag] && pixelLayoutOf(raw, meta);
     if (!layout) throw new DicomLoadError('no-pixel-data', meta.file, 'contains no image');
     hit = { bytes: raw.dataSet.byteArray as Uint8Array, layout };
@@ -58,11 +61,20 @@ function swapPairs<T extends { length: number; [i: number]: number }>(samples: T
 export interface DecodeOptions {
   /** Write the values into a SharedArrayBuffer, so other workers can read them without a copy. */
   shared?: boolean;
+  /** Overrides of the default limits (src/core/dicom/limits.ts). */
+  limits?: Partial<DicomLimits>;
+}
+
+function asFileError(problem: DicomProblem, file: string): DicomLoadError {
+  return new DicomLoadError(problem.code, file, problem.reason, problem.params);
 }
 
 /**
  * Decodes frame `frameIndex` (0-based) of an instance to modality values (grey: rescaled, e.g.
  * HU) or interleaved RGB, from the file's bytes at the places its pixel layout records.
+ * Sizes are checked against the limits before anything is allocated, compressed frames are
+ * decoded by their own markers (a note says when those differ from the transfer syntax), and
+ * values that are not finite numbers are refused.
  * Throws DicomLoadError, whose { code, file, reason } a user can read.
  */
 export async function decodeFrame(
@@ -87,7 +99,11 @@ export async function decodeFrame(
       `its pixels are compressed as ${transferSyntaxName(meta.transferSyntaxUID)}, which Consilium cannot decode`,
     );
   }
-  const { bytes: data, layout } = locate(bytes, meta);
+  // Metas may come from elsewhere than parseInstance: the sizes are checked here too.
+  const limits = resolveLimits(options.limits);
+  const tooBig = imageLimitProblem(meta, limits);
+  if (tooBig) throw asFileError(tooBig, file);
+  const { bytes: data, layout } = locate(bytes, meta, limits);
   const alloc = options.shared ? sharedFloats : plainFloats;
   try {
     const { pixels } = layout;
@@ -103,6 +119,7 @@ export async function decodeFrame(
     return frameValues(data, layout, meta, frame, false, alloc);
   } catch (e) {
     if (e instanceof DicomLoadError) throw e;
+    if (e instanceof DicomProblem) throw asFileError(e, file);
     const message = e instanceof Error ? e.message : String(e);
     throw new DicomLoadError(
       'decode-failed',

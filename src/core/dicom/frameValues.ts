@@ -1,5 +1,6 @@
 import { expand422, planarToInterleaved, toFloat, ybrFullToRgb } from './colour.ts';
 import type { CodecFrame } from './codecs/codecFrame.ts';
+import { DicomProblem } from './loadError.ts';
 import { applyModality, modalityTransform } from './modalityLut.ts';
 import { paletteToRgb } from './palette.ts';
 import type { DecodedFrame, InstanceMeta, PixelLayout } from './types.ts';
@@ -13,13 +14,22 @@ export const plainFloats: FloatAllocator = (length) => new Float32Array(length);
 export const sharedFloats: FloatAllocator = (length) =>
   new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
 
+/** Smallest and largest value; a value that is infinite or not a number is refused. */
 function range(values: Float32Array): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
+  let finite = true;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
+    if (v - v !== 0) finite = false; // NaN and ±Infinity give NaN
+  }
+  if (!finite) {
+    throw new DicomProblem(
+      'non-finite-values',
+      'its modality values are infinite or not numbers (check Rescale Slope and Intercept), so no statistics or features could be trusted',
+    );
   }
   return values.length ? { min, max } : { min: 0, max: 0 };
 }
@@ -73,5 +83,6 @@ export function frameValues(
     values,
     ...range(values),
     invert: meta.photometricInterpretation === 'MONOCHROME1',
+    ...(frame.note ? { note: frame.note } : {}),
   };
 }

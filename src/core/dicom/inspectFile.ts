@@ -1,4 +1,5 @@
 import { decodeFrame } from './decode.ts';
+import type { DicomLimits } from './limits.ts';
 import { frameStatistics } from './frameStatistics.ts';
 import { asLoadError } from './loadError.ts';
 import { parseInstance } from './parse.ts';
@@ -20,11 +21,17 @@ export interface InspectReport {
   min?: number;
   max?: number;
   mean?: number;
+  /** How the first frame was decoded, when a reader should know (see DecodedFrame.note). */
+  note?: string;
 }
 
 /** Reads the header, decodes the first frame and summarises it; failures become the report. */
-export async function inspectFile(bytes: Uint8Array, path: string): Promise<InspectReport> {
-  const parsed = parseInstance(bytes, path);
+export async function inspectFile(
+  bytes: Uint8Array,
+  path: string,
+  limits?: Partial<DicomLimits>,
+): Promise<InspectReport> {
+  const parsed = parseInstance(bytes, path, { limits });
   if (!parsed.ok) return { path, ok: false, code: parsed.error.code, error: parsed.error.reason };
   const { meta } = parsed;
   const header = {
@@ -37,8 +44,9 @@ export async function inspectFile(bytes: Uint8Array, path: string): Promise<Insp
     photometricInterpretation: meta.photometricInterpretation,
   };
   try {
-    const frame = await decodeFrame(bytes, meta, 0);
-    return { path, ok: true, ...header, ...frameStatistics(frame.values) };
+    const frame = await decodeFrame(bytes, meta, 0, { limits });
+    const note = frame.note ? { note: frame.note } : {};
+    return { path, ok: true, ...header, ...frameStatistics(frame.values), ...note };
   } catch (e) {
     const error = asLoadError(e, path);
     return { path, ok: false, code: error.code, error: error.reason, ...header };

@@ -1,5 +1,13 @@
 import type { DataSet } from './dicomParserTypes.ts';
-import { decimal, decimals, functionalGroup, int, text, uint16 } from './dataSetValues.ts';
+import {
+  decimal,
+  decimalAsWritten,
+  decimals,
+  functionalGroup,
+  int,
+  text,
+  uint16,
+} from './dataSetValues.ts';
 import type { InstanceMeta, Vec3 } from './types.ts';
 
 function vec3(values: number[]): Vec3 | null {
@@ -68,8 +76,9 @@ export function instanceMeta(
     bitsStored: uint16(ds, 'x00280101', 0),
     highBit: uint16(ds, 'x00280102', 0),
     pixelRepresentation: uint16(ds, 'x00280103', 0),
-    rescaleSlope: decimal(rescale, 'x00281053') ?? 1,
-    rescaleIntercept: decimal(rescale, 'x00281052') ?? 0,
+    // As written, so parseInstance can refuse a slope of "Infinity" or "NaN".
+    rescaleSlope: decimalAsWritten(rescale, 'x00281053') ?? 1,
+    rescaleIntercept: decimalAsWritten(rescale, 'x00281052') ?? 0,
     windows: windows(ds),
     imagePositionPatient: vec3(decimals(holder(ds, 'x00200032', 'x00209113'), 'x00200032')),
     imageOrientationPatient: orientation(

@@ -1,6 +1,9 @@
 import type { DataSet, Element } from './dicomParserTypes.ts';
 import { text } from './dataSetValues.ts';
+import { imageLimitProblem } from './imageLimits.ts';
 import { instanceMeta } from './instanceMeta.ts';
+import { resolveLimits, type DicomLimits } from './limits.ts';
+import type { DicomProblem } from './loadError.ts';
 import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet, type RawDataSet } from './readDataSet.ts';
 import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
@@ -10,6 +13,11 @@ import { validVRs } from './vr.ts';
 export { headerParseCount } from './readDataSet.ts';
 
 export type ParseResult = { ok: true; meta: InstanceMeta } | { ok: false; error: LoadError };
+
+export interface ParseOptions {
+  /** Overrides of the default limits (src/core/dicom/limits.ts). */
+  limits?: Partial<DicomLimits>;
+}
 
 /** "(7FE0,0010)": how people write tags. */
 export function formatTag(tag: string): string {
@@ -27,8 +35,52 @@ function firstInvalidVR(ds: DataSet): Element | undefined {
   return undefined;
 }
 
+/** A top-level element whose value the bytes end before (Pixel Data is checked on its own). */
+function elementPastEnd(ds: DataSet): Element | undefined {
+  const end = ds.byteArray.length;
+  for (const el of Object.values(ds.elements)) {
+    if (el.tag !== pixelDataTag && el.dataOffset + el.length > end) return el;
+  }
+  return undefined;
+}
+
 function fail(code: LoadErrorCode, file: string, reason: string): ParseResult {
   return { ok: false, error: { code, file, reason } };
+}
+
+function failWith(problem: DicomProblem, file: string): ParseResult {
+  const error: LoadError = { code: problem.code, file, reason: problem.reason };
+  return { ok: false, error: problem.params ? { ...error, params: problem.params } : error };
+}
+
+/** Rescale Slope and Intercept must be finite numbers where they turn samples into values. */
+function nonFiniteRescale(ds: DataSet, meta: InstanceMeta, file: string): ParseResult | undefined {
+  const grey = meta.samplesPerPixel === 1 && meta.photometricInterpretation !== 'PALETTE COLOR';
+  if (!grey || ds.elements.x00283000) return undefined; // a Modality LUT replaces the rescale
+  const bad = !Number.isFinite(meta.rescaleSlope)
+    ? `Rescale Slope (0028,1053) is ${meta.rescaleSlope}`
+    : !Number.isFinite(meta.rescaleIntercept)
+      ? `Rescale Intercept (0028,1052) is ${meta.rescaleIntercept}`
+      : undefined;
+  if (!bad) return undefined;
+  return fail(
+    'non-finite-values',
+    file,
+    `${bad}, not a finite number, so its modality values (e.g. Hounsfield units) cannot be computed`,
+  );
+}
+
+/** Every frame of encapsulated pixel data needs at least one fragment of its own. */
+function implausibleFrames(pixels: Element, meta: InstanceMeta, file: string) {
+  const fragments = pixels.fragments?.length ?? 0;
+  if (meta.frames <= fragments) return undefined;
+  const held =
+    fragments === 0 ? 'no fragments' : `only ${fragments} fragment${fragments === 1 ? '' : 's'}`;
+  return fail(
+    'invalid-header',
+    file,
+    `the header is damaged: Number of Frames (0028,0008) is ${meta.frames}, but the pixel data holds ${held}`,
+  );
 }
 
 function checkPixelData(
@@ -36,6 +88,7 @@ function checkPixelData(
   bytes: Uint8Array,
   meta: InstanceMeta,
   file: string,
+  limits: DicomLimits,
 ): ParseResult {
   const { dataSet } = raw;
   const pixels = dataSet.elements[pixelDataTag];
@@ -58,6 +111,11 @@ function checkPixelData(
       'the header gives no image size (Rows, Columns or Bits Allocated missing)',
     );
   }
+  // Sizes are checked against the limits before anything is sized from them.
+  const tooBig = imageLimitProblem(meta, limits);
+  if (tooBig) return failWith(tooBig, file);
+  const rescale = nonFiniteRescale(dataSet, meta, file);
+  if (rescale) return rescale;
   if (syntax.encoding === 'native') {
     const expected = Math.ceil((nativeFrameBits(meta) * meta.frames) / 8);
     const available = Math.min(pixels.length, dataSet.byteArray.length - pixels.dataOffset);
@@ -74,19 +132,19 @@ function checkPixelData(
       file,
       `the header says ${syntax.name} but the pixel data is not encapsulated`,
     );
+  } else {
+    const frames = implausibleFrames(pixels, meta, file);
+    if (frames) return frames;
   }
   // Offsets into an inflated data set mean nothing in the file's own bytes.
   const layout = dataSet.byteArray === bytes ? pixelLayoutOf(raw, meta) : undefined;
   return { ok: true, meta: layout ? { ...meta, pixelLayout: layout } : meta };
 }
 
-/**
- * Reads the header of one file into InstanceMeta, or says in plain words why it cannot be used.
- * The meta records where each frame's bytes are, so decoding never reads the header again.
- */
-export function parseInstance(bytes: Uint8Array, file: string): ParseResult {
-  const raw = readDataSet(bytes);
+function parseChecked(bytes: Uint8Array, file: string, limits: DicomLimits): ParseResult {
+  const raw = readDataSet(bytes, limits);
   if ('notDicom' in raw) return fail('not-dicom', file, raw.notDicom);
+  if (raw.problem) return failWith(raw.problem, file);
   const bad = firstInvalidVR(raw.dataSet);
   if (bad) {
     return fail(
@@ -119,5 +177,33 @@ export function parseInstance(bytes: Uint8Array, file: string): ParseResult {
       return fail('truncated', file, 'the file is truncated: it ends in the middle of an element');
     return fail('invalid-header', file, `the header cannot be read: ${raw.parseError}`);
   }
-  return checkPixelData(raw, bytes, meta, file);
+  const cut = elementPastEnd(raw.dataSet);
+  if (cut) {
+    return fail(
+      'truncated',
+      file,
+      `the file is truncated: element ${formatTag(cut.tag)} runs past the end of the file`,
+    );
+  }
+  return checkPixelData(raw, bytes, meta, file, limits);
+}
+
+/**
+ * Reads the header of one file into InstanceMeta, or says in plain words why it cannot be used.
+ * The meta records where each frame's bytes are, so decoding never reads the header again.
+ * Every size the header states is checked against the file and the limits first; it never
+ * throws, whatever the bytes.
+ */
+export function parseInstance(
+  bytes: Uint8Array,
+  file: string,
+  options: ParseOptions = {},
+): ParseResult {
+  try {
+    return parseChecked(bytes, file, resolveLimits(options.limits));
+  } catch (e) {
+    // dicom-parser throws strings; a damaged header must cost this file only.
+    const message = e instanceof Error ? e.message : String(e);
+    return fail('invalid-header', file, `the header cannot be read: ${message}`);
+  }
 }

@@ -1,5 +1,8 @@
-import { inflateSync } from 'fflate';
+import { inflateBounded } from './boundedInflate.ts';
 import { dicomParser, type DataSet, type Element } from './dicomParserTypes.ts';
+import { resolveLimits, type DicomLimits } from './limits.ts';
+import { DicomProblem } from './loadError.ts';
+import { sequenceLimitProblem } from './structureScan.ts';
 import {
   DeflatedExplicitVRLittleEndian,
   ExplicitVRBigEndian,
@@ -16,6 +19,11 @@ export interface RawDataSet {
   syntaxAssumed: boolean;
   /** Set when parsing stopped early; the elements read before the failure are kept. */
   parseError?: string;
+  /**
+   * Set when the data set was not read because it passes a limit (inflated size, sequence
+   * depth or items); the data set then holds the file meta elements only.
+   */
+  problem?: DicomProblem;
 }
 
 /** Why the bytes are not a DICOM data set at all. */
@@ -106,20 +114,14 @@ function readString(bytes: Uint8Array, element: Element | undefined): string {
   return text.replace(/[\0 ]+$/, '').trim();
 }
 
-/** Joins the unchanged header bytes and the inflated data set, so element offsets stay valid. */
-function inflateBody(bytes: Uint8Array, bodyStart: number): Uint8Array {
-  const inflated = inflateSync(bytes.subarray(bodyStart));
-  const whole = new Uint8Array(bodyStart + inflated.length);
-  whole.set(bytes.subarray(0, bodyStart), 0);
-  whole.set(inflated, bodyStart);
-  return whole;
-}
-
 /**
  * Finds the preamble, the file meta and the transfer syntax, then lets dicom-parser read the
  * data set. Files without preamble or meta are read too (implicit or explicit VR detected).
  */
-export function readDataSet(input: Uint8Array): RawDataSet | NotDicom {
+export function readDataSet(
+  input: Uint8Array,
+  limits: DicomLimits = resolveLimits(),
+): RawDataSet | NotDicom {
   headersRead++;
   let start = 0;
   if (hasPrefix(input, preambleLength)) start = preambleLength + 4;
@@ -144,28 +146,34 @@ export function readDataSet(input: Uint8Array): RawDataSet | NotDicom {
       : ImplicitVRLittleEndian;
   }
 
+  const metaOnly = (fields: Partial<RawDataSet>): RawDataSet => ({
+    dataSet: new dicomParser.DataSet(dicomParser.littleEndianByteArrayParser, input, elements),
+    transferSyntaxUID,
+    syntaxAssumed,
+    ...fields,
+  });
   let bytes = input;
   if (transferSyntaxUID === DeflatedExplicitVRLittleEndian) {
     try {
-      bytes = inflateBody(input, bodyStart);
-    } catch (e) {
-      const dataSet = new dicomParser.DataSet(
-        dicomParser.littleEndianByteArrayParser,
-        input,
-        elements,
+      // The unchanged header bytes and the inflated data set as one array, so element offsets
+      // stay valid.
+      bytes = inflateBounded(
+        input.subarray(0, bodyStart),
+        input.subarray(bodyStart),
+        limits.maxInflatedBytes,
       );
-      return {
-        dataSet,
-        transferSyntaxUID,
-        syntaxAssumed,
-        parseError: `deflated data set does not inflate (${String(e)})`,
-      };
+    } catch (e) {
+      if (e instanceof DicomProblem) return metaOnly({ problem: e });
+      return metaOnly({ parseError: `deflated data set does not inflate (${String(e)})` });
     }
   }
-  const parser =
-    transferSyntaxUID === ExplicitVRBigEndian
-      ? dicomParser.bigEndianByteArrayParser
-      : dicomParser.littleEndianByteArrayParser;
+  const bigEndian = transferSyntaxUID === ExplicitVRBigEndian;
+  const explicit = transferSyntaxUID !== ImplicitVRLittleEndian;
+  const problem = sequenceLimitProblem(bytes, bodyStart, explicit, !bigEndian, limits);
+  if (problem) return metaOnly({ problem });
+  const parser = bigEndian
+    ? dicomParser.bigEndianByteArrayParser
+    : dicomParser.littleEndianByteArrayParser;
   const dataSet = new dicomParser.DataSet(parser, bytes, elements);
   dataSet.warnings = [];
   const stream = new dicomParser.ByteStream(parser, bytes, bodyStart);

@@ -9,13 +9,23 @@ export type LoadErrorCode =
   | 'unsupported-transfer-syntax'
   | 'invalid-header'
   | 'decode-failed'
-  | 'read-failed';
+  | 'read-failed'
+  /** A size the header states is past a configured limit (src/core/dicom/limits.ts). */
+  | 'limit-exceeded'
+  /** A Deflated data set inflates past the configured limit. */
+  | 'inflate-limit'
+  /** Rescale values, or the modality values they give, are infinite or not a number. */
+  | 'non-finite-values'
+  /** The compressed frame is not what the header says: another codec, or another size. */
+  | 'codestream-mismatch';
 
 /** One failed file: which file, a stable code, and the reason in plain words. */
 export interface LoadError {
   code: LoadErrorCode;
   file: string;
   reason: string;
+  /** The values the reason names (the limit, the size found), when there are any. */
+  params?: { [name: string]: string | number | boolean };
 }
 
 export type Vec3 = [number, number, number];
@@ -119,6 +129,11 @@ export interface DecodedFrame {
   max: number;
   /** True when the image should be displayed inverted (MONOCHROME1). */
   invert: boolean;
+  /**
+   * Something the reader should know about how the frame was decoded, e.g. that its
+   * codestream is JPEG-LS although the transfer syntax says JPEG 2000.
+   */
+  note?: string;
 }
 
 export interface SeriesNode {

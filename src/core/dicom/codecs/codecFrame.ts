@@ -5,6 +5,8 @@ export interface CodecFrame {
   samples: Samples;
   /** True when the codec already turned YCbCr into RGB (libjpeg does for colour JPEG). */
   rgb: boolean;
+  /** Set when the codestream was not what the transfer syntax says (see decodeCompressed). */
+  note?: string;
 }
 
 /** The facts a codec needs about the image it decodes. */

@@ -1,11 +1,19 @@
+import { DicomProblem } from '../loadError.ts';
 import type { PixelEncoding } from '../transferSyntax.ts';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import {
+  codestreamNames,
+  readCodestreamHeader,
+  type CodestreamHeader,
+  type CodestreamKind,
+} from './codestreamHeader.ts';
 
 type Decoder = (frame: Uint8Array, info: CodecImageInfo) => Promise<CodecFrame>;
+type CompressedEncoding = Exclude<PixelEncoding, 'native'>;
 
 // Each codec module is imported on first use, so a session that never meets JPEG 2000 never
 // loads its WASM.
-const decoders: Record<Exclude<PixelEncoding, 'native'>, () => Promise<Decoder>> = {
+const decoders: Record<CompressedEncoding, () => Promise<Decoder>> = {
   rle: async () => (await import('./rle.ts')).decodeRle,
   'jpeg-baseline': async () => (await import('./jpegBaseline.ts')).decodeJpegBaseline,
   'jpeg-extended': async () => (await import('./jpegExtended.ts')).decodeJpegExtended,
@@ -15,12 +23,93 @@ const decoders: Record<Exclude<PixelEncoding, 'native'>, () => Promise<Decoder>>
   htj2k: async () => (await import('./htj2k.ts')).decodeHtj2k,
 };
 
-/** Decodes one compressed frame with the codec its transfer syntax calls for. */
+/** The codestream family each transfer syntax's frames must be. */
+const expectedKind: Record<CompressedEncoding, CodestreamKind> = {
+  rle: 'rle',
+  'jpeg-baseline': 'jpeg-dct',
+  'jpeg-extended': 'jpeg-dct',
+  'jpeg-lossless': 'jpeg-lossless',
+  'jpeg-ls': 'jpeg-ls',
+  jpeg2000: 'jpeg2000',
+  htj2k: 'jpeg2000',
+};
+
+/** The decoder for a codestream found under another transfer syntax than its own. */
+const decoderForKind: Record<CodestreamKind, CompressedEncoding> = {
+  rle: 'rle',
+  'jpeg-dct': 'jpeg-extended', // 8-bit through libjpeg-turbo, 12-bit through our own decoder
+  'jpeg-lossless': 'jpeg-lossless',
+  'jpeg-ls': 'jpeg-ls',
+  jpeg2000: 'jpeg2000',
+};
+
+const syntaxNames: Record<CompressedEncoding, string> = {
+  rle: 'RLE',
+  'jpeg-baseline': 'JPEG',
+  'jpeg-extended': 'JPEG',
+  'jpeg-lossless': 'JPEG Lossless',
+  'jpeg-ls': 'JPEG-LS',
+  jpeg2000: 'JPEG 2000',
+  htj2k: 'HTJ2K',
+};
+
+function hexStart(frame: Uint8Array): string {
+  return Array.from(frame.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+/** Refuses a codestream whose own size or components differ from the header's, before decoding. */
+function checkSize(header: CodestreamHeader, info: CodecImageInfo): void {
+  const name = codestreamNames[header.kind];
+  const sizeKnown = header.width > 0 && header.height > 0;
+  if (sizeKnown && (header.width !== info.columns || header.height !== info.rows)) {
+    throw new DicomProblem(
+      'codestream-mismatch',
+      `the ${name} codestream holds ${header.width} × ${header.height} pixels, but the header says ${info.columns} × ${info.rows}`,
+      { codestreamColumns: header.width, codestreamRows: header.height },
+    );
+  }
+  if (header.components > 0 && header.components !== info.samplesPerPixel) {
+    throw new DicomProblem(
+      'codestream-mismatch',
+      `the ${name} codestream holds ${header.components} components per pixel, but the header says ${info.samplesPerPixel}`,
+      { codestreamComponents: header.components },
+    );
+  }
+}
+
+/**
+ * Decodes one compressed frame. The frame is decoded by its own markers: when they name
+ * another codec than the transfer syntax does, that codec decodes it and the frame carries a
+ * note saying so; when no codec fits, or the codestream's size differs from the header's, it
+ * is refused before any pixels are allocated, and decoded frames of the wrong size are refused.
+ */
 export async function decodeCompressed(
-  encoding: Exclude<PixelEncoding, 'native'>,
+  encoding: CompressedEncoding,
   frame: Uint8Array,
   info: CodecImageInfo,
 ): Promise<CodecFrame> {
-  const decode = await decoders[encoding]();
-  return decode(frame, info);
+  const header = readCodestreamHeader(frame);
+  const labelled = syntaxNames[encoding];
+  if (!header) {
+    throw new DicomProblem(
+      'codestream-mismatch',
+      `the frame is not a ${labelled} codestream, nor any other Consilium can decode (it starts with ${hexStart(frame)})`,
+    );
+  }
+  checkSize(header, info);
+  const expected = expectedKind[encoding];
+  const own = header.kind === expected ? encoding : decoderForKind[header.kind];
+  const decode = await decoders[own]();
+  const decoded = await decode(frame, info);
+  const needed = info.rows * info.columns * info.samplesPerPixel;
+  if (decoded.samples.length !== needed) {
+    throw new DicomProblem(
+      'codestream-mismatch',
+      `the ${codestreamNames[header.kind]} codestream decodes to ${decoded.samples.length} samples, but the header's ${info.columns} × ${info.rows} × ${info.samplesPerPixel} needs ${needed}`,
+      { decodedSamples: decoded.samples.length, neededSamples: needed },
+    );
+  }
+  if (header.kind === expected) return decoded;
+  const note = `codestream is ${codestreamNames[header.kind]}, transfer syntax says ${labelled}`;
+  return { ...decoded, note };
 }

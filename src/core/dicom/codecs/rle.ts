@@ -5,6 +5,8 @@ import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
  * segment per byte plane, most significant byte first, sample by sample. Output is interleaved.
  */
 export async function decodeRle(frame: Uint8Array, info: CodecImageInfo): Promise<CodecFrame> {
+  if (frame.length < 64)
+    throw new Error(`RLE frame is ${frame.length} bytes, shorter than its header`);
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const segments = view.getUint32(0, true);
   const bytesPerSample = info.bitsAllocated / 8;
@@ -13,17 +15,47 @@ export async function decodeRle(frame: Uint8Array, info: CodecImageInfo): Promis
     throw new Error(`RLE frame has ${segments} segments where ${expected} are needed`);
   }
   const pixels = info.rows * info.columns;
+  const bounds = segmentBounds(view, segments, frame.length, pixels);
   const stride = info.samplesPerPixel * bytesPerSample;
   const out = new Uint8Array(pixels * stride);
   for (let s = 0; s < segments; s++) {
-    const start = view.getUint32(4 + s * 4, true);
-    const end = s + 1 < segments ? view.getUint32(8 + s * 4, true) : frame.length;
     const sample = Math.floor(s / bytesPerSample);
     // Segment order is MSB first; the output is little endian, so the byte lands reversed.
     const byteInSample = bytesPerSample - 1 - (s % bytesPerSample);
+    const [start, end] = bounds[s];
     unpackSegment(frame, start, end, out, sample * bytesPerSample + byteInSample, stride, pixels);
   }
   return { samples: typedSamples(out, info), rgb: false };
+}
+
+// A PackBits run of two bytes repeats a byte at most 128 times.
+const maxExpansion = 64;
+
+/**
+ * Each segment's [start, end) from the header, checked before the image is allocated: inside
+ * the frame, in order, and long enough to hold a byte plane of `pixels` bytes.
+ */
+function segmentBounds(
+  view: DataView,
+  segments: number,
+  length: number,
+  pixels: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (let s = 0; s < segments; s++) {
+    const start = view.getUint32(4 + s * 4, true);
+    const end = s + 1 < segments ? view.getUint32(8 + s * 4, true) : length;
+    if (start < 64 || end < start || end > length)
+      throw new Error(
+        `RLE segment ${s + 1} lies outside the frame (bytes ${start} to ${end} of ${length})`,
+      );
+    if ((end - start) * maxExpansion < pixels)
+      throw new Error(
+        `RLE segment ${s + 1} is ${end - start} bytes, too short for ${pixels} pixels`,
+      );
+    out.push([start, end]);
+  }
+  return out;
 }
 
 /** PackBits: n in 0..127 copies n+1 literal bytes; n in -127..-1 repeats the next byte 1-n times. */
