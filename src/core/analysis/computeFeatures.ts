@@ -1,5 +1,6 @@
 // One call from a ROI volume and parameters to every registered feature value.
 import { discretise, resegment } from './discretise';
+import { assertResegmentedNotEmpty, resegmentationRange } from './processing/resegment';
 import type { FamilyId, FeatureDef } from './featureDef';
 import { localIntensity } from './local/intensityPeak';
 import { morphology } from './morphology/morphology';
@@ -55,11 +56,16 @@ export function computeFeatures(
   // in it, so they run on the box around the mask; morphology and local intensity (positions,
   // the image around the ROI) keep the whole volume.
   const { roi: box, z0 } = cropToMask(roi);
-  const intensityMask = resegment(box, params.resegment);
+  // Range and outlier re-segmentation as one range; discretisation and the IVH take their
+  // bounds from the user's range alone.
+  const range = resegmentationRange(box, params);
+  const intensityMask = resegment(box, range);
+  assertResegmentedNotEmpty(intensityMask, params);
   const discrete = discretise(box, intensityMask, params.discretisation, params.resegment);
   let wholeMask: Uint8Array | undefined;
   const wholeIntensityMask = (): Uint8Array =>
-    box === roi ? intensityMask : (wholeMask ??= resegment(roi, params.resegment));
+    box === roi ? intensityMask : (wholeMask ??= resegment(roi, range));
+  let ivhGreyLevels = false;
   const agg = params.aggregation;
   const zoneAgg = zoneAggregationOf(agg);
   const d = params.distance;
@@ -92,8 +98,16 @@ export function computeFeatures(
     // Border distances are measured in the morphological mask, before resegmentation.
     gldzm: () =>
       aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, box.mask, z), gldzmFeatures),
-    'intensity-volume-histogram': () =>
-      intensityVolumeHistogram(discrete.levels, discrete.levelCount),
+    'intensity-volume-histogram': () => {
+      const ivh = intensityVolumeHistogram(
+        box.values,
+        intensityMask,
+        params.resegment,
+        params.ivhDiscretisation,
+      );
+      ivhGreyLevels = ivh.greyLevels;
+      return ivh.values;
+    },
     morphology: () => morphology(roi, wholeIntensityMask()),
     'local-intensity': () => localIntensity(roi, wholeIntensityMask()),
   };
@@ -107,7 +121,11 @@ export function computeFeatures(
       : family === 'glcm' || family === 'glrlm'
         ? directionalAggregationCodes[agg]
         : zoneAggregationCodes[zoneAgg];
-    defs.forEach((def, k) => features.push({ ...def, aggregation, value: values[k] }));
+    // With a fixed bin number the IVH's intensities are grey levels, not image units.
+    const unitless = family === 'intensity-volume-histogram' && ivhGreyLevels;
+    defs.forEach((def, k) =>
+      features.push({ ...def, ...(unitless ? { unit: '' } : {}), aggregation, value: values[k] }),
+    );
   }
   let roiVoxels = 0;
   for (let i = 0; i < intensityMask.length; i++) roiVoxels += intensityMask[i];

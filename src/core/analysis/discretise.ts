@@ -7,8 +7,9 @@ export type Discretisation =
   | { kind: 'bin-count'; binCount: number }
   | { kind: 'bin-width'; binWidth: number };
 
-/** Resegmentation range [min, max] in modality values; voxels outside leave the intensity mask. */
-export type ResegmentRange = readonly [min: number, max: number];
+/** Resegmentation range [min, max] in modality values; voxels outside leave the intensity mask.
+ * A null (or infinite) bound is open: [-1000, null] keeps everything from -1000 HU up. */
+export type ResegmentRange = readonly [min: number | null, max: number | null];
 
 /**
  * The intensity mask: the ROI mask with voxels outside the resegmentation range removed.
@@ -17,8 +18,8 @@ export type ResegmentRange = readonly [min: number, max: number];
 export function resegment(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
   const { values, mask } = roi;
   const out = new Uint8Array(mask.length);
-  const lo = range ? range[0] : -Infinity;
-  const hi = range ? range[1] : Infinity;
+  const lo = range?.[0] ?? -Infinity;
+  const hi = range?.[1] ?? Infinity;
   for (let i = 0; i < mask.length; i++) {
     const v = values[i];
     out[i] = mask[i] !== 0 && v >= lo && v <= hi ? 1 : 0;
@@ -85,7 +86,7 @@ export function discretise(
   } else {
     const w = method.binWidth;
     if (!(w > 0)) throw analysisError('bad-parameter', `Bin width must be positive, not ${w}.`);
-    const origin = range && Number.isFinite(range[0]) ? range[0] : lo;
+    const origin = range?.[0] != null && Number.isFinite(range[0]) ? range[0] : lo;
     for (let i = 0; i < values.length; i++) {
       if (intensityMask[i] === 0) continue;
       const g = Math.floor((values[i] - origin) / w) + 1;
