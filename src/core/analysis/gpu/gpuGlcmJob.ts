@@ -2,6 +2,7 @@
 // computation runs: every slice or the volume the job's aggregation will ask for, then handed
 // to computeFeatures as an override that looks them up.
 import { discretise, resegment } from '../discretise';
+import { resegmentationRange } from '../processing/resegment';
 import type { FeatureParams } from '../params';
 import type { MatricesOf } from '../texture/aggregate';
 import { directions2d, directions3d } from '../texture/directions';
@@ -15,7 +16,7 @@ export async function glcmOverrideGpu(
   params: FeatureParams,
 ): Promise<MatricesOf> {
   // The same discretisation computeFeatures does, so the counts are of the same levels.
-  const mask = resegment(roi, params.resegment);
+  const mask = resegment(roi, resegmentationRange(roi, params));
   const discrete = discretise(roi, mask, params.discretisation, params.resegment);
   const byZ = new Map<number, TextureMatrix[]>();
   const volume = params.aggregation.startsWith('3d');
