@@ -1,6 +1,6 @@
 // Two centers, two browser profiles: each exports a signed bundle of whole-image features of the
-// same generated study; B imports A's bundle, trusting A's key, and compares. The expected figures
-// come from the core run on the very bytes the page downloaded.
+// same generated study; B trusts A's key (its PEM file), imports A's bundle and compares. The
+// expected figures come from the core run on the very bytes the page downloaded.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,13 +127,16 @@ test('two centers exchange signed bundles, B verifies, keeps and compares; tampe
   await expect(
     b.getByRole('list', { name: 'Trusted partner keys' }).getByRole('listitem'),
   ).toHaveCount(1);
+  // A's key is trusted, so nothing is asked.
   await b.getByLabel('Import bundle').setInputFiles(fromA.zip.path);
   await expect(b.getByTestId('import-accepted')).toContainText('Center A');
+  await expect(b.getByTestId('trust-prompt')).toHaveCount(0);
   const library = b.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
   await expect(library).toHaveCount(2);
   await expect(library.filter({ hasText: 'Center A' })).toContainText(
-    `signed by ${verifiedA.bundle.signer!.slice(0, 16)}`,
+    `signed by ${verifiedA.bundle.signer!.slice(0, 16)}… (trusted)`,
   );
+  await expect(library.getByTestId('center-claim-warning')).toHaveCount(0);
 
   // The comparison shows the core's figures (B exported first, so B is the first center).
   const expected = compareBundles([verifiedB.bundle.manifest, manifestA]);

@@ -1,22 +1,40 @@
 import { useState } from 'react';
 import { useStore } from '../store/store.ts';
-import { importBundleFile } from './actions/importBundle.ts';
+import {
+  acceptPendingImport,
+  declinePendingImport,
+  importBundleFile,
+  type TrustQuestion,
+} from './actions/importBundle.ts';
+import { ImportOutcomeLine } from './ImportOutcomeLine.tsx';
+import { TrustPrompt } from './TrustPrompt.tsx';
 
-/** Pick or drop a bundle; an encrypted one asks for its passphrase; the outcome is shown in words. */
+/**
+ * Pick or drop a bundle; an encrypted one asks for its passphrase; one that no trusted key signed
+ * asks whether to trust its key (or import it unsigned); the outcome is shown in words.
+ */
 export function ImportSection() {
   const outcome = useStore((s) => s.importOutcome);
   const [pending, setPending] = useState<File | null>(null);
+  const [question, setQuestion] = useState<TrustQuestion | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const start = async (file: File, phrase?: string) => {
     setBusy(true);
+    setQuestion(null);
     useStore.getState().setImportOutcome(null);
     try {
       const step = await importBundleFile(file, phrase);
-      setPending(step === 'needs-passphrase' ? file : null);
+      setPending(step.kind === 'needs-passphrase' ? file : null);
+      setQuestion(step.kind === 'confirm' ? step.question : null);
     } finally {
       setBusy(false);
     }
+  };
+  const answer = async (yes: boolean) => {
+    setQuestion(null);
+    if (yes) await acceptPendingImport();
+    else declinePendingImport();
   };
   return (
     <fieldset
@@ -63,18 +81,8 @@ export function ImportSection() {
           <button type="submit">Open bundle</button>
         </form>
       )}
-      {outcome?.ok === true && (
-        <p role="status" data-testid="import-accepted">
-          Accepted {outcome.fileName} from {outcome.center}.
-        </p>
-      )}
-      {outcome?.ok === false && (
-        <p role="alert" className="bundle-error" data-testid="import-rejected">
-          Rejected {outcome.fileName}: <code>{outcome.error.code}</code> {outcome.error.reason}
-          {outcome.error.params.file ? ` (${outcome.error.params.file})` : ''} Nothing of it was
-          kept.
-        </p>
-      )}
+      {question && <TrustPrompt question={question} onAnswer={(yes) => void answer(yes)} />}
+      {outcome && <ImportOutcomeLine outcome={outcome} />}
     </fieldset>
   );
 }

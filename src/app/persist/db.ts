@@ -1,5 +1,6 @@
 // This center's bundle workbench state, kept in IndexedDB so it survives a reload: accepted
-// bundles, trusted partner keys, the center's own signing key (its private half is a
+// bundles, trusted partner keys (from key files, or trusted on first use at an import; removing
+// one revokes it), the center's own signing key (its private half is a
 // non-extractable CryptoKey, so not even this page can read it out) and the ground-truth labels
 // typed or imported per series (keyed by local series UID; they never leave this browser
 // except, pseudonymised, inside an exported bundle).
@@ -21,6 +22,11 @@ export interface TrustedKey {
   readonly fingerprint: string;
   readonly name: string;
   readonly pem: string;
+  /** The center its first bundle claimed, when it was trusted on first use at an import. */
+  readonly center?: string;
+  /** How it came to be trusted: its public key file, or the user's answer at an import. */
+  readonly how?: 'key-file' | 'first-use';
+  readonly trustedAt?: string;
 }
 
 interface BundlesDb extends DBSchema {

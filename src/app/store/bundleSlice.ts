@@ -16,10 +16,22 @@ export interface LibraryEntry {
 export interface TrustedKeyEntry {
   readonly fingerprint: string;
   readonly name: string;
+  /** The center its first bundle claimed, when trusted on first use. */
+  readonly center?: string;
+  readonly how?: 'key-file' | 'first-use';
+  readonly trustedAt?: string;
 }
 
 export type ImportOutcome =
-  | { readonly ok: true; readonly fileName: string; readonly center: string }
+  | {
+      readonly ok: true;
+      readonly fileName: string;
+      readonly center: string;
+      /** Kept although not signed by a trusted key, because the user said so. */
+      readonly unsigned?: boolean;
+      /** The center name is also claimed by another key. */
+      readonly warning?: string;
+    }
   | { readonly ok: false; readonly fileName: string; readonly error: Problem };
 
 export interface FeatureJob {

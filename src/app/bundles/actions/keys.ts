@@ -27,7 +27,13 @@ export async function trustPartnerKey(file: File): Promise<string | undefined> {
   const pem = await file.text();
   const fingerprint = await bundleWorker.call(undefined, 'fingerprintOf', pem);
   if (!fingerprint.ok) return `${file.name} is not a PEM or JWK public key.`;
-  await db.putTrusted({ fingerprint: fingerprint.value, name: file.name, pem });
+  await db.putTrusted({
+    fingerprint: fingerprint.value,
+    name: file.name,
+    pem,
+    how: 'key-file',
+    trustedAt: new Date().toISOString(),
+  });
   await refreshLibrary();
   return undefined;
 }

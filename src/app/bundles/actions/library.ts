@@ -21,7 +21,15 @@ export async function refreshLibrary(): Promise<void> {
   ]);
   const s = useStore.getState();
   s.setLibrary(bundles.map(entry).sort((a, b) => (a.importedAt < b.importedAt ? -1 : 1)));
-  s.setTrustedKeys(trusted.map((k) => ({ fingerprint: k.fingerprint, name: k.name })));
+  s.setTrustedKeys(
+    trusted.map(({ fingerprint, name, center, how, trustedAt }) => ({
+      fingerprint,
+      name,
+      ...(center !== undefined ? { center } : {}),
+      ...(how ? { how } : {}),
+      ...(trustedAt ? { trustedAt } : {}),
+    })),
+  );
   s.setSigningKey(
     signing ? { fingerprint: signing.fingerprint, publicPem: signing.publicPem } : null,
   );
