@@ -2,9 +2,12 @@
 // by fresh keys nobody has trusted. The page must show the signer's fingerprint and the claimed
 // center and keep nothing until the user answers; a yes trusts the key (kept in IndexedDB,
 // revocable); a second key claiming the same center is a visible warning.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { ENCRYPTION_MAGIC } from '../src/core/bundle/encryption.ts';
 import { sampleResults } from '../src/core/bundle/sampleResults.ts';
 import { writeBundle } from '../src/core/bundle/writeBundle.ts';
 import { generateSigningKeys, keyFingerprint } from '../src/core/crypto/keys.ts';
@@ -117,4 +120,71 @@ test('a bundle signed by an unknown key asks first: no keeps nothing, yes trusts
   await input.setInputFiles(second);
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: "Don't import" }).click();
+});
+
+/** A genuine bundle, edited as an attacker would (member hashes kept consistent), as a file. */
+async function hostile(name: string, edit: (files: Record<string, Uint8Array>) => void) {
+  const files = unzipSync(
+    await writeBundle({ center: 'Center Z', software, results: await sampleResults() }),
+  );
+  edit(files);
+  const path = join(dir, name);
+  writeFileSync(path, zipSync(files));
+  return path;
+}
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+test('hostile bundles end in a rejection with their code at import, and nothing is kept', async ({
+  page,
+}) => {
+  const deep = await hostile('deep.zip', (f) => {
+    const nested = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    f['manifest.json'] = strToU8(
+      text(f['manifest.json']).replace('"params": {', `"params": {"deep": ${nested}, `),
+    );
+  });
+  const duplicate = await hostile('duplicate.zip', (f) => {
+    f['manifest.json'] = strToU8(
+      text(f['manifest.json']).replace(
+        '"center": {',
+        '"center": {"name": "Shadow"},\n  "center": {',
+      ),
+    );
+  });
+  const formula = await hostile('formula.zip', (f) => {
+    const csv = strToU8(text(f['features.csv']).replace(/\n([0-9a-f]{32})/, '\n=1+1,$1'));
+    const sha = createHash('sha256').update(csv).digest('hex');
+    const m = JSON.parse(text(f['manifest.json'])) as {
+      members: { name: string; size: number; sha256: string }[];
+    };
+    Object.assign(
+      m.members.find((x) => x.name === 'features.csv')!,
+      { size: csv.length, sha256: sha },
+    );
+    f['features.csv'] = csv;
+    f['manifest.json'] = strToU8(JSON.stringify(m));
+  });
+  const pbkdf2 = join(dir, 'pbkdf2.bin');
+  const sealed = new Uint8Array(40 + 64);
+  sealed.set(ENCRYPTION_MAGIC, 0);
+  new DataView(sealed.buffer).setUint32(8, 10_000_000, false);
+  writeFileSync(pbkdf2, sealed);
+
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
+  for (const [file, code] of [
+    [deep, 'MANIFEST_TOO_DEEP'],
+    [duplicate, 'MANIFEST_DUPLICATE_KEY'],
+    [formula, 'CSV_FORMULA'],
+    // Refused on its header, without asking for a passphrase.
+    [pbkdf2, 'ENCRYPTION_HEADER_INVALID'],
+  ]) {
+    await page.getByLabel('Import bundle').setInputFiles(file);
+    await expect(page.getByTestId('import-rejected')).toContainText(code, { timeout: 5000 });
+    await expect(page.getByTestId('trust-prompt')).toHaveCount(0);
+    await expect(page.getByLabel('Passphrase of the bundle')).toHaveCount(0);
+  }
+  await expect(library).toHaveCount(0);
 });
