@@ -8,6 +8,7 @@ Usage:
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
+  consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
 
 Folders are read recursively and .zip archives opened (members named archive.zip/member).
 JSON lines are records: {"ok":true,"value":{…}} or {"ok":false,"error":{"code","reason","params":{"file",…}}}.
@@ -24,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare.ts')).compareCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
   infer: async () => (await import('./infer.ts')).inferCommand,
+  deidentify: async () => (await import('./deidentify.ts')).deidentifyCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
