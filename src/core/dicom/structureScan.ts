@@ -6,23 +6,9 @@
 // stops and leaves the verdict to dicom-parser.
 import { DicomProblem } from './loadError.ts';
 import type { DicomLimits } from './limits.ts';
+import { longLengthVRs } from './vr.ts';
 
 const undefinedLength = 0xffffffff;
-const longVRs = new Set([
-  'OB',
-  'OD',
-  'OF',
-  'OL',
-  'OV',
-  'OW',
-  'SQ',
-  'UC',
-  'UN',
-  'UR',
-  'UT',
-  'SV',
-  'UV',
-]);
 
 interface Container {
   kind: 'dataset' | 'sequence' | 'item';
@@ -147,7 +133,7 @@ export function sequenceLimitProblem(
     let value: number;
     if (top.explicit) {
       vr = String.fromCharCode(bytes[pos + 4], bytes[pos + 5]);
-      if (longVRs.has(vr)) {
+      if (longLengthVRs.has(vr)) {
         if (pos + 12 > bytes.length) return undefined;
         length = r.u32(pos + 8);
         value = pos + 12;

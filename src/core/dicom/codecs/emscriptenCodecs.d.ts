@@ -59,3 +59,23 @@ declare module 'jpeg-lossless-decoder-js' {
     ): Uint8Array | Uint16Array;
   }
 }
+
+// The full builds also encode; only tests use them, to make codestreams of a known image.
+interface EmbindEncoder {
+  getDecodedBuffer(frameInfo: CodecFrameInfo): Uint8Array;
+  encode(): void;
+  getEncodedBuffer(): Uint8Array;
+  delete(): void;
+}
+
+declare module '@cornerstonejs/codec-charls/wasmjs' {
+  const factory: (
+    options?: EmscriptenOptions,
+  ) => Promise<{ JpegLSEncoder: new () => EmbindEncoder }>;
+  export default factory;
+}
+
+declare module '@cornerstonejs/codec-openjpeg/wasmjs' {
+  const factory: (options?: EmscriptenOptions) => Promise<{ J2KEncoder: new () => EmbindEncoder }>;
+  export default factory;
+}
