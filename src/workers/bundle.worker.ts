@@ -4,6 +4,8 @@ import * as Comlink from 'comlink';
 import { compareForView } from '../core/bundle/compareView.ts';
 import { verifyForImport } from '../core/bundle/importSummary.ts';
 import type { Manifest } from '../core/bundle/types.ts';
+import type { DateHandling } from '../core/deid/dates.ts';
+import { deidentifiedZip, type DeidentifiedZip } from '../core/deid/deidentifiedZip.ts';
 import { exportPublicKeyPem, importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
 import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
 import type { ExportRequest } from '../core/pipeline/types.ts';
@@ -50,6 +52,24 @@ const api = {
   /** The fingerprint of a partner's PEM (or JWK) public key. */
   fingerprintOf(text: string): Promise<Result<string>> {
     return attempt(async () => keyFingerprint(await importPublicKey(text)), 'key-invalid');
+  },
+
+  /** De-identified copies of the files as one zip (transferred), and a Problem per file left out. */
+  async deidentifyDicom(
+    files: readonly { readonly name: string; readonly blob: Blob }[],
+    secret: Uint8Array,
+    dates: DateHandling,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Result<DeidentifiedZip>> {
+    const sources = files.map((f) => ({
+      name: f.name,
+      read: async () => new Uint8Array(await f.blob.arrayBuffer()),
+    }));
+    const r = await attempt(
+      () => deidentifiedZip(sources, { secret, dates }, onProgress),
+      'deid-failed',
+    );
+    return r.ok ? Comlink.transfer(r, [r.value.zip.buffer as ArrayBuffer]) : r;
   },
 
   compare(manifests: Manifest[], feature?: string, positiveLabel?: string) {
