@@ -66,6 +66,8 @@ async function keep(p: Pending, summary: BundleSummary, warning: string | undefi
 
 export async function importBundleFile(file: File, passphrase?: string): Promise<ImportStep> {
   pending = null;
+  // The file's bytes are the canonical bundle: the zip reader accepts only zips with one reading
+  // of every byte (core/bundle/readZip.ts), the worker verifies a copy of these, and these are kept.
   const bytes = new Uint8Array(await file.arrayBuffer());
   const trusted = (await db.listTrusted()).map((k) => k.fingerprint);
   const own = await db.getSigningKey();
