@@ -92,7 +92,6 @@ export interface BundleError {
 export type BundleErrorCode =
   | 'TOO_LARGE'
   | 'NOT_A_ZIP'
-  | 'ZIP_INCONSISTENT'
   | 'TOO_MANY_MEMBERS'
   | 'MEMBER_TOO_LARGE'
   | 'TOTAL_TOO_LARGE'
