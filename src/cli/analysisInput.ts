@@ -40,12 +40,20 @@ export async function decodeInput(
     return null;
   }
   const frames: DecodedFrame[] = [];
+  // One record per file: the first failure, with how many frames failed (often all, alike).
+  let failed: LoadError | undefined;
+  let failures = 0;
   for (let f = 0; f < meta.frames; f++) {
     try {
       frames.push(await decodeFrame(bytes, meta, f));
     } catch (e) {
-      errors.push(asLoadError(e, file));
+      failures++;
+      failed ??= asLoadError(e, file);
     }
+  }
+  if (failed) {
+    const more = failures > 1 ? ` (${failures} of its ${meta.frames} frames failed)` : '';
+    errors.push({ ...failed, reason: failed.reason + more });
   }
   return { meta, frames };
 }
