@@ -21,13 +21,13 @@ export function parseInspectArgs(argv: readonly string[]): InspectArgs {
 
 /** The report as a record: header facts and pixel statistics, or the problem and its file. */
 function recordOf(report: InspectReport): Result<Record<string, unknown>> {
-  const { path, ok: good, code, error, ...facts } = report;
+  const { path, ok: good, code, error, params: named, ...facts } = report;
   if (good) return ok({ file: path, ...facts });
   // Header facts read before decoding failed help explain it (the transfer syntax, above all).
   const params: Record<string, string | number> = { file: path };
   for (const [k, v] of Object.entries(facts))
     if (typeof v === 'string' || typeof v === 'number') params[k] = v;
-  return fail(code ?? 'read-failed', error ?? 'the file cannot be read', params);
+  return fail(code ?? 'read-failed', error ?? 'the file cannot be read', { ...params, ...named });
 }
 
 function row(record: Result<Record<string, unknown>>): string {
@@ -35,7 +35,8 @@ function row(record: Result<Record<string, unknown>>): string {
   const r = record.value;
   const size = `${r.rows}x${r.columns}x${r.frames}`;
   const stats = `min ${r.min} max ${r.max} mean ${Number(r.mean).toPrecision(6)}`;
-  return `${r.file}\t${r.modality}\t${r.photometricInterpretation}\t${size}\t${stats}`;
+  const note = r.note ? `\tNOTE ${r.note}` : '';
+  return `${r.file}\t${r.modality}\t${r.photometricInterpretation}\t${size}\t${stats}${note}`;
 }
 
 export async function inspectCommand(argv: string[]): Promise<number> {

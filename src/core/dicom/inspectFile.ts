@@ -3,7 +3,7 @@ import type { DicomLimits } from './limits.ts';
 import { frameStatistics } from './frameStatistics.ts';
 import { asLoadError } from './loadError.ts';
 import { parseInstance } from './parse.ts';
-import type { LoadErrorCode } from './types.ts';
+import type { LoadError, LoadErrorCode } from './types.ts';
 
 /** What `consilium inspect` reports for one file. */
 export interface InspectReport {
@@ -23,6 +23,13 @@ export interface InspectReport {
   mean?: number;
   /** How the first frame was decoded, when a reader should know (see DecodedFrame.note). */
   note?: string;
+  /** The values a failure's reason names (the limit, the size found), when it has any. */
+  params?: LoadError['params'];
+}
+
+function failure(path: string, error: LoadError): InspectReport {
+  const report: InspectReport = { path, ok: false, code: error.code, error: error.reason };
+  return error.params ? { ...report, params: error.params } : report;
 }
 
 /** Reads the header, decodes the first frame and summarises it; failures become the report. */
@@ -32,7 +39,7 @@ export async function inspectFile(
   limits?: Partial<DicomLimits>,
 ): Promise<InspectReport> {
   const parsed = parseInstance(bytes, path, { limits });
-  if (!parsed.ok) return { path, ok: false, code: parsed.error.code, error: parsed.error.reason };
+  if (!parsed.ok) return failure(path, parsed.error);
   const { meta } = parsed;
   const header = {
     sopInstanceUID: meta.sopInstanceUID,
@@ -48,7 +55,6 @@ export async function inspectFile(
     const note = frame.note ? { note: frame.note } : {};
     return { path, ok: true, ...header, ...frameStatistics(frame.values), ...note };
   } catch (e) {
-    const error = asLoadError(e, path);
-    return { path, ok: false, code: error.code, error: error.reason, ...header };
+    return { ...failure(path, asLoadError(e, path)), ...header };
   }
 }
