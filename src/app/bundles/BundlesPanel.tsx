@@ -3,6 +3,7 @@ import './bundles.css';
 import { refreshLibrary } from './actions/library.ts';
 import { BundleLibrary } from './BundleLibrary.tsx';
 import { CompareView } from './compare/CompareView.tsx';
+import { DeidentifiedDicomSection } from './DeidentifiedDicomSection.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ImportSection } from './ImportSection.tsx';
 import { LabelsSection } from './LabelsSection.tsx';
@@ -27,6 +28,7 @@ export function BundlesPanel() {
       </div>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <LabelsSection />
+      <DeidentifiedDicomSection />
       <ImportSection />
       <TrustedKeys />
       <BundleLibrary />
