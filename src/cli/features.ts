@@ -1,23 +1,30 @@
 // `consilium features`: IBSI radiomics features of DICOM series, per instance for 2D
 // aggregations and per series for 2.5D/3D, within a rectangle, a mask series or the whole image.
 import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
-import { rasteriseShape } from '../core/analysis/roi/rasterise.ts';
-import type { RoiShape } from '../core/analysis/roi/shapes.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
-import { slicePosition } from '../core/dicom/studyIndex.ts';
 import { fail, ok, type Result } from '../core/result.ts';
-import { loadSeries, type LoadedSeries } from './analysisInput.ts';
+import type { LoadedSeries } from './analysisInput.ts';
+import { loadMaskInputs, rememberLast, seriesRois } from './featureMasks.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
 import { runFeaturesTask, type FeaturesOutcome } from './featuresTask.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
 import { featureOptionsUsage } from './io/featureOptions.ts';
+import { loadImages } from './imageInputs.ts';
 import { problemAbout, problemLine, writeRecord } from './io/records.ts';
 import { ThreadPool } from './workerPool.ts';
 
-const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…>]
+const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…> [--structure NAME…]]
   ${featureOptionsUsage}
   [--jobs N] [--json]
+
+  Images are DICOM series or NIfTI volumes (.nii, .nii.gz).
+  --roi x,y,w,h         a rectangle on every slice (default: the whole image)
+  --mask <files|dirs…>  DICOM RTSTRUCT, DICOM SEG (binary, or fractional kept at ≥ 0.5), NIfTI
+                        label map (each value a structure), or a DICOM label-map series
+                        (non-zero = inside); every structure is its own ROI and record
+  --structure NAME      only this structure: ROI Name, Segment Label or number, or label value
+                        (repeat for several)
 `;
 
 interface Features {
@@ -29,64 +36,10 @@ interface Features {
 
 type FeaturesRecord = Result<Features>;
 
-/** Mask slices for each image slice: by slice position when both have one, else by order. */
-function maskFor(image: LoadedSeries, masks: readonly LoadedSeries[]): Uint8Array | string {
-  const nx = image.frames[0].columns;
-  const ny = image.frames[0].rows;
-  const plane = nx * ny;
-  const fits = masks.find(
-    (m) =>
-      m.frames[0].columns === nx &&
-      m.frames[0].rows === ny &&
-      m.frames.length >= image.frames.length,
-  );
-  if (!fits) return `no mask series has ${image.frames.length} slices of ${nx}x${ny}`;
-  const maskPositions = fits.metas.map(slicePosition);
-  const out = new Uint8Array(plane * image.frames.length);
-  for (let z = 0; z < image.frames.length; z++) {
-    const at = slicePosition(image.metas[z]);
-    let k = at === null ? z : maskPositions.findIndex((p) => p !== null && Math.abs(p - at) < 1e-3);
-    if (k < 0) k = z;
-    const src = fits.frames[k].values;
-    for (let i = 0; i < plane; i++) out[z * plane + i] = src[i] !== 0 ? 1 : 0;
-  }
-  return out;
-}
-
-function roiMask(
-  args: FeaturesArgs,
-  image: LoadedSeries,
-  masks: readonly LoadedSeries[],
-): Uint8Array | string {
-  if (args.maskPaths.length > 0) return maskFor(image, masks);
-  const nx = image.frames[0].columns;
-  const ny = image.frames[0].rows;
-  const shape: RoiShape = args.roi
-    ? { kind: 'rectangle', x: args.roi[0], y: args.roi[1], width: args.roi[2], height: args.roi[3] }
-    : { kind: 'whole' };
-  const slice = rasteriseShape(shape, nx, ny);
-  const out = new Uint8Array(slice.length * image.frames.length);
-  for (let z = 0; z < image.frames.length; z++) out.set(slice, z * slice.length);
-  return out;
-}
-
 /** Units: the engine writes 'I' for the image intensity unit; CT intensities are HU. */
 function withUnits(set: FeatureSet, modality: string): FeatureSet['features'] {
   const unit = modality === 'CT' ? 'HU' : 'intensity';
   return set.features.map((f) => ({ ...f, unit: f.unit.replace('I', unit) }));
-}
-
-function describeRoi(args: FeaturesArgs): Record<string, unknown> {
-  if (args.maskPaths.length > 0) return { kind: 'mask', paths: args.maskPaths };
-  if (args.roi)
-    return {
-      kind: 'rectangle',
-      x: args.roi[0],
-      y: args.roi[1],
-      width: args.roi[2],
-      height: args.roi[3],
-    };
-  return { kind: 'whole' };
 }
 
 function print(args: FeaturesArgs, record: FeaturesRecord): void {
@@ -99,7 +52,9 @@ function print(args: FeaturesArgs, record: FeaturesRecord): void {
     return;
   }
   const { value } = record;
-  process.stdout.write(`# ${value.file} (${value.roiVoxels} voxels)\n`);
+  const structure = (value.roi as { structure?: string } | undefined)?.structure;
+  const named = structure === undefined ? '' : ` [${structure}]`;
+  process.stdout.write(`# ${value.file}${named} (${value.roiVoxels} voxels)\n`);
   for (const f of value.features) {
     process.stdout.write(
       `${f.name}\t${f.ibsiCode}\t${f.aggregation || '-'}\t${f.value}\t${f.unit}\n`,
@@ -162,7 +117,6 @@ async function analyse(
     modality: series.modality,
     dims: roi.dims,
     spacingMm: roi.spacingMm,
-    roi: describeRoi(args),
     params: set.params,
     roiVoxels: set.roiVoxels,
     features: withUnits(set, series.modality),
@@ -172,9 +126,8 @@ async function analyse(
 export async function featuresCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parseFeaturesArgs);
   if ('exit' in args) return args.exit;
-  const images = await loadSeries(args.paths);
-  const masks =
-    args.maskPaths.length > 0 ? await loadSeries(args.maskPaths) : { series: [], errors: [] };
+  const images = await loadImages(args.paths);
+  const masks = await loadMaskInputs(args.maskPaths);
   // Records print in input order, each once it and all before it are done; at most a few per
   // worker wait unprinted, so copies of ROIs in flight stay few.
   let failures = 0;
@@ -195,14 +148,18 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   const perInstance = args.params.aggregation.startsWith('2d');
   const { compute, close } = computer(args);
   try {
-    for (const series of images.series.filter((s) => !maskUids.has(s.seriesInstanceUID))) {
-      const mask = roiMask(args, series, masks.series);
-      if (typeof mask === 'string') {
-        const file = series.metas[0].file;
-        await emit(fail('mask-mismatch', mask, { file }));
+    // A segmentation is a mask, never the image analysed.
+    const imageSeries = images.series.filter(
+      (s) => !maskUids.has(s.seriesInstanceUID) && s.modality !== 'SEG',
+    );
+    const volumeFor = rememberLast(volumeOf); // one volume for all of a series' ROIs
+    for await (const { series, roi } of seriesRois(args, imageSeries, masks)) {
+      if (!roi.ok) {
+        await emit(roi);
         continue;
       }
-      const loaded = volumeOf(series);
+      const { mask } = roi.value;
+      const loaded = volumeFor(series);
       if (!loaded.ok) {
         await emit(loaded);
         continue;
@@ -219,6 +176,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
               series: series.seriesInstanceUID,
               file: series.metas[0].file,
               files: [...new Set(series.metas.map((m) => m.file))],
+              roi: roi.value.description,
             },
           ),
         );
@@ -246,6 +204,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
               instance: meta.sopInstanceUID,
               file: meta.file,
               slice: z,
+              roi: roi.value.description,
             },
           ),
         );

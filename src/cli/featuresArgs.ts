@@ -7,6 +7,8 @@ import { featureOptions, featureParamsFrom } from './io/featureOptions.ts';
 export interface FeaturesArgs {
   paths: string[];
   maskPaths: string[];
+  /** --structure: the mask structures to compute, by name or number; every one when empty. */
+  structures: string[];
   roi: [x: number, y: number, w: number, h: number] | null;
   params: FeatureParams;
   json: boolean;
@@ -18,6 +20,7 @@ const options = {
   ...featureOptions,
   roi: { type: 'string' },
   mask: { type: 'string', multiple: true },
+  structure: { type: 'string', multiple: true },
   jobs: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -38,9 +41,13 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   if (paths.length === 0) throw new UsageError('Give at least one DICOM file or folder.');
   const roi = values.roi === undefined ? null : numberList('roi', values.roi, 4);
   if (roi && maskPaths.length > 0) throw new UsageError('Use --roi or --mask, not both.');
+  const structures = values.structure ?? [];
+  if (structures.length > 0 && maskPaths.length === 0)
+    throw new UsageError('--structure chooses among the structures of --mask; give --mask too.');
   return {
     paths,
     maskPaths,
+    structures,
     roi: roi as FeaturesArgs['roi'],
     params: featureParamsFrom(values),
     json: values.json ?? false,
