@@ -1,5 +1,6 @@
-// `consilium features` on the IBSI phantom written as DICOM (image + mask series), 3D merged,
-// against the IBSI reference values; and worker threads giving the in-process output.
+// `consilium features` on the IBSI phantom written as DICOM (image + mask series), in each of
+// the six aggregations, against the IBSI reference values; and worker threads giving the
+// in-process output.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,62 +9,85 @@ import {
   findReference,
   matchesReference,
   parseReferenceTsv,
+  type ReferenceRow,
 } from '../core/analysis/ibsiReference.ts';
+import { directionalAggregations } from '../core/analysis/texture/aggregate.ts';
 
 const dir = '../shared/data/ibsi';
 const rows = parseReferenceTsv(readFileSync(`${dir}/reference.tsv`, 'utf8'));
 
+function phantomRecords(aggregation: string, ...more: string[]): Record<string, unknown>[] {
+  // Fixed bin size 1 from the ROI minimum (1) keeps the phantom's grey levels unchanged.
+  const out = execFileSync(
+    'node',
+    [
+      'bin/consilium.mjs',
+      'features',
+      `${dir}/dicom/image`,
+      '--mask',
+      `${dir}/dicom/mask`,
+      '--aggregation',
+      aggregation,
+      '--bin-width',
+      '1',
+      '--json',
+      '--jobs',
+      '1',
+      ...more,
+    ],
+    { encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
 describe('consilium features on the IBSI phantom DICOM series', () => {
-  it('reproduces the IBSI 3D merged reference values from image + mask series', () => {
-    // Fixed bin size 1 from the ROI minimum (1) keeps the phantom's grey levels unchanged.
-    const out = execFileSync(
-      'node',
-      [
-        'bin/consilium.mjs',
-        'features',
-        `${dir}/dicom/image`,
-        '--mask',
-        `${dir}/dicom/mask`,
-        '--aggregation',
-        '3d-merged',
-        '--bin-width',
-        '1',
-        '--json',
-      ],
-      { encoding: 'utf8' },
-    );
-    const lines = out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(1);
-    const [line] = lines;
-    expect(line.ok).toBe(true);
-    const record = line.value as Record<string, unknown>;
-    expect(record.roiVoxels).toBe(74);
-    expect(record.dims).toEqual([5, 4, 4]);
-    expect(record.spacingMm).toEqual([2, 2, 2]);
-    const features = record.features as FeatureValue[];
+  it('reproduces all 482 IBSI reference values, one record per ROI in every aggregation', () => {
+    const covered = new Set<ReferenceRow>();
     const mismatches: string[] = [];
-    let checked = 0;
-    for (const f of features) {
-      const row = findReference(rows, f);
-      if (!row) continue;
-      checked++;
-      if (!matchesReference(f.value, row))
-        mismatches.push(`${f.name} ${f.ibsiCode}: ${f.value} vs ${row.value}`);
+    for (const aggregation of directionalAggregations) {
+      const lines = phantomRecords(aggregation);
+      expect(lines, aggregation).toHaveLength(1);
+      const [line] = lines;
+      expect(line.ok).toBe(true);
+      const record = line.value as Record<string, unknown>;
+      expect(record.roiVoxels).toBe(74);
+      expect(record.dims).toEqual([5, 4, 4]);
+      expect(record.spacingMm).toEqual([2, 2, 2]);
+      expect((record.params as { aggregation: string }).aggregation).toBe(aggregation);
+      const features = record.features as FeatureValue[];
+      let checked = 0;
+      for (const f of features) {
+        const row = findReference(rows, f);
+        if (!row) continue;
+        checked++;
+        covered.add(row);
+        if (!matchesReference(f.value, row))
+          mismatches.push(`${aggregation} ${f.name} ${f.ibsiCode}: ${f.value} vs ${row.value}`);
+      }
+      // Every feature of every aggregation has a reference row.
+      expect(checked, aggregation).toBe(features.length);
     }
     expect(mismatches).toEqual([]);
-    // Every feature of the 3D merged run has a reference row.
-    expect(checked).toBe(features.length);
-    expect(checked).toBeGreaterThan(100);
+    expect(covered.size).toBe(482);
+    expect(rows).toHaveLength(482);
+  }, 120_000);
+
+  it('--per-slice gives one record per slice of the ROI, each its own 2D ROI', () => {
+    const lines = phantomRecords('2d-avg', '--per-slice');
+    expect(lines.map((l) => (l.value as { slice: number }).slice)).toEqual([0, 1, 2, 3]);
+    const voxels = lines.map((l) => (l.value as { roiVoxels: number }).roiVoxels);
+    expect(voxels.reduce((a, b) => a + b)).toBe(74);
   });
 });
 
 describe('consilium features --jobs', () => {
   it('prints the same bytes, records and exit code with 2 worker threads as in process', () => {
     // The decoder corpus has many series, unreadable files and colour images (error records),
-    // so results arrive out of order from the workers and must still print in input order.
+    // so results (one per slice here) arrive out of order from the workers and must still
+    // print in input order.
     const run = (jobs: string) =>
       spawnSync(
         'node',
@@ -76,6 +100,7 @@ describe('consilium features --jobs', () => {
           '0,0,16,16',
           '--aggregation',
           '2d-avg',
+          '--per-slice',
           '--json',
           '--jobs',
           jobs,

@@ -1,5 +1,7 @@
-// `consilium features`: IBSI radiomics features of DICOM series, per instance for 2D
-// aggregations and per series for 2.5D/3D, within a rectangle, a mask series or the whole image.
+// `consilium features`: IBSI radiomics features of DICOM series, one record per ROI for every
+// aggregation (2D texture per slice, aggregated over the ROI's slices; everything else on the
+// whole ROI), or one per slice with --per-slice; within a rectangle, a mask series or the
+// whole image, after the image processing the options ask for.
 import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
@@ -9,14 +11,14 @@ import { loadMaskInputs, rememberLast, seriesRois } from './featureMasks.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
 import { runFeaturesTask, type FeaturesOutcome } from './featuresTask.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
-import { featureOptionsUsage } from './io/featureOptions.ts';
+import { featureOptionsHelp, featureOptionsUsage } from './io/featureOptions.ts';
 import { loadImages } from './imageInputs.ts';
 import { problemAbout, problemLine, writeRecord } from './io/records.ts';
 import { ThreadPool } from './workerPool.ts';
 
 const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…> [--structure NAME…]]
   ${featureOptionsUsage}
-  [--jobs N] [--json]
+  [--per-slice] [--jobs N] [--json]
 
   Images are DICOM series or NIfTI volumes (.nii, .nii.gz).
   --roi x,y,w,h         a rectangle on every slice (default: the whole image)
@@ -25,7 +27,10 @@ const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | -
                         (non-zero = inside); every structure is its own ROI and record
   --structure NAME      only this structure: ROI Name, Segment Label or number, or label value
                         (repeat for several)
-`;
+  --per-slice           one record per slice of each ROI (default: one record per ROI)
+  --jobs N              ROIs computed at once in worker threads (default: one per core)
+
+${featureOptionsHelp}`;
 
 interface Features {
   file: string;
@@ -72,14 +77,14 @@ function volumeOf(series: LoadedSeries): Result<ImageVolume> {
   }
 }
 
-type Compute = (roi: RoiVolume) => Promise<FeaturesOutcome>;
+type Compute = (roi: RoiVolume, modality: string) => Promise<FeaturesOutcome>;
 
 /** `--jobs 1` computes in process; more runs each ROI in a pool of worker threads, sending it
  * copies of the ROI's voxels (so this thread's volume stays whole) and getting small results. */
 function computer(args: FeaturesArgs): { compute: Compute; close(): Promise<void> } {
   if (args.jobs === 1) {
     return {
-      compute: async (roi) => runFeaturesTask({ roi, params: args.params }),
+      compute: async (roi, modality) => runFeaturesTask({ roi, params: args.params, modality }),
       close: async () => {},
     };
   }
@@ -88,10 +93,10 @@ function computer(args: FeaturesArgs): { compute: Compute; close(): Promise<void
     args.jobs,
   );
   return {
-    compute: (roi) => {
+    compute: (roi, modality) => {
       const copy = { ...roi, values: roi.values.slice(), mask: roi.mask.slice() };
       return pool
-        .run({ roi: copy, params: args.params }, [copy.values.buffer, copy.mask.buffer])
+        .run({ roi: copy, params: args.params, modality }, [copy.values.buffer, copy.mask.buffer])
         .catch((e: unknown): FeaturesOutcome => fail('analysis-failed', String(e)));
     },
     close: () => pool.close(),
@@ -105,7 +110,7 @@ async function analyse(
   roi: RoiVolume,
   where: Record<string, unknown>,
 ): Promise<FeaturesRecord> {
-  const outcome = await compute(roi);
+  const outcome = await compute(roi, series.modality);
   const file = String(where.file);
   if (!outcome.ok) {
     return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
@@ -117,6 +122,8 @@ async function analyse(
     modality: series.modality,
     dims: roi.dims,
     spacingMm: roi.spacingMm,
+    // Resampled: the new grid's spacing and the part of it around the ROI that was computed.
+    ...(set.params.resample ? { resampled: { dims: set.dims, spacingMm: set.spacingMm } } : {}),
     params: set.params,
     roiVoxels: set.roiVoxels,
     features: withUnits(set, series.modality),
@@ -145,7 +152,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   for (const error of [...images.errors, ...masks.errors])
     await emit({ ok: false, error: problemAbout(error, 'read-failed', error.file) });
   const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
-  const perInstance = args.params.aggregation.startsWith('2d');
+  const perInstance = args.perSlice;
   const { compute, close } = computer(args);
   try {
     // A segmentation is a mask, never the image analysed.

@@ -43,6 +43,14 @@ describe('consilium features options', () => {
     expect(() => parseFeaturesArgs(['x', '--jobs'])).toThrow(/'--jobs <value>' argument missing/);
   });
 
+  it('gives one record per ROI unless --per-slice, which needs in-plane resampling only', () => {
+    expect(parseFeaturesArgs(['x']).perSlice).toBe(false);
+    expect(parseFeaturesArgs(['x', '--per-slice', '--resample', '1,1']).perSlice).toBe(true);
+    expect(() => parseFeaturesArgs(['x', '--per-slice', '--resample', '1,1,1'])).toThrow(
+      /resample within slices/,
+    );
+  });
+
   it('explains a bad option in plain words', () => {
     expect(() => parseFeaturesArgs(['x', '--roi', '1,2'])).toThrow(/4 comma-separated numbers/);
     expect(() => parseFeaturesArgs(['x', '--aggregation', '4d'])).toThrow(/must be one of/);

@@ -14,6 +14,8 @@ export interface FeaturesArgs {
   json: boolean;
   /** Worker threads computing ROIs at once; 1 computes in process. */
   jobs: number;
+  /** One record per slice of each ROI instead of one per ROI. */
+  perSlice: boolean;
 }
 
 const options = {
@@ -23,6 +25,7 @@ const options = {
   structure: { type: 'string', multiple: true },
   jobs: { type: 'string' },
   json: { type: 'boolean' },
+  'per-slice': { type: 'boolean' },
 } as const;
 
 /** Throws a UsageError with a plain-words message on a bad option. */
@@ -44,13 +47,20 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   const structures = values.structure ?? [];
   if (structures.length > 0 && maskPaths.length === 0)
     throw new UsageError('--structure chooses among the structures of --mask; give --mask too.');
+  const params = featureParamsFrom(values);
+  const perSlice = values['per-slice'] ?? false;
+  if (perSlice && params.resample?.spacingMm.length === 3)
+    throw new UsageError(
+      '--per-slice computes each slice alone; resample within slices (--resample X,Y).',
+    );
   return {
     paths,
     maskPaths,
     structures,
     roi: roi as FeaturesArgs['roi'],
-    params: featureParamsFrom(values),
+    params,
     json: values.json ?? false,
+    perSlice,
     jobs:
       values.jobs === undefined
         ? availableParallelism()

@@ -41,7 +41,68 @@ describe('feature options', () => {
     expect(() => paramsOf(['--bin-width', 'wide'])).toThrow('--bin-width needs a number');
     expect(() => paramsOf(['--bin-count', '0'])).toThrow('--bin-count needs a whole number');
     expect(() => paramsOf(['--aggregation', '4d'])).toThrow(/must be one of 2d-avg, /);
-    expect(() => paramsOf(['--reseg', '1'])).toThrow('--reseg needs 2 comma-separated numbers');
+    expect(() => paramsOf(['--reseg', '1'])).toThrow('--reseg needs min,max');
+  });
+
+  it('read image processing: resampling, open re-segmentation bounds, outliers, IVH bins', () => {
+    const p = paramsOf([
+      '--resample',
+      '2,2',
+      '--interpolation',
+      'cubic',
+      '--mask-threshold',
+      '0.4',
+      '--reseg',
+      '-500,',
+      '--outliers',
+      '3',
+      '--ivh-bin-width',
+      '2.5',
+    ]);
+    expect(p.resample).toEqual({ spacingMm: [2, 2], interpolation: 'cubic', maskThreshold: 0.4 });
+    expect(p.resegment).toEqual([-500, null]);
+    expect(p.outliers).toBe(3);
+    expect(p.ivhDiscretisation).toEqual({ kind: 'bin-width', binWidth: 2.5 });
+    // IBSI configuration E: 3D, tricubic, [-1000, 400] and 3 SD, 32 bins, IVH 1000 bins.
+    expect(
+      paramsOf([
+        '--resample=2,2,2',
+        '--interpolation=cubic',
+        '--reseg=-1000,400',
+        '--outliers=3',
+        '--bin-count=32',
+        '--ivh-bin-count=1000',
+      ]),
+    ).toEqual({
+      ...defaultParams,
+      resample: { spacingMm: [2, 2, 2], interpolation: 'cubic', maskThreshold: 0.5 },
+      resegment: [-1000, 400],
+      outliers: 3,
+      discretisation: { kind: 'bin-count', binCount: 32 },
+      ivhDiscretisation: { kind: 'bin-count', binCount: 1000 },
+    });
+    expect(paramsOf(['--reseg', ',400']).resegment).toEqual([null, 400]);
+    expect(paramsOf(['--resample', '1,1,1']).resample?.interpolation).toBe('linear');
+  });
+
+  it('refuse image processing settings that cannot work', () => {
+    expect(() => paramsOf(['--resample', '1'])).toThrow('--resample needs 2 comma-separated');
+    expect(() => paramsOf(['--resample', '1,0'])).toThrow('spacings above 0');
+    expect(() => paramsOf(['--resample', '1,1', '--interpolation', 'sinc'])).toThrow(
+      /must be one of nearest, linear, cubic/,
+    );
+    expect(() => paramsOf(['--interpolation', 'cubic'])).toThrow(
+      '--interpolation needs --resample',
+    );
+    expect(() => paramsOf(['--resample', '1,1', '--mask-threshold', '0'])).toThrow(
+      'above 0 and at most 1',
+    );
+    expect(() => paramsOf(['--reseg', ','])).toThrow(/either may be left empty/);
+    expect(() => paramsOf(['--reseg', '400,-1000'])).toThrow('min not above max');
+    expect(() => paramsOf(['--outliers', '-1'])).toThrow('--outliers needs a number of SDs');
+    expect(() => paramsOf(['--ivh-bin-width', '1', '--ivh-bin-count', '9'])).toThrow(
+      'Use --ivh-bin-width or --ivh-bin-count, not both.',
+    );
   });
 
   it('leave the base untouched', () => {

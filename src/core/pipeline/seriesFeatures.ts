@@ -1,11 +1,11 @@
 // Whole-image IBSI features of one series: what every export can carry even when no ROI was
 // drawn. The workbench (in an analysis worker) and `consilium analyze` both come here.
-import { computeFeatures } from '../analysis/computeFeatures.ts';
 import type { FeatureParams } from '../analysis/params.ts';
 import { analysisError, type ImageVolume } from '../analysis/volume.ts';
 import { sliceSpacingMm } from '../analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../dicom/types.ts';
 import { ProblemError } from '../result.ts';
+import { roiFeatures } from './roiFeatures.ts';
 import type { FramePixels, LocalFeatures, SeriesSource } from './types.ts';
 
 export const WHOLE_IMAGE_ROI = { name: 'whole-image', description: { kind: 'whole' } } as const;
@@ -52,8 +52,17 @@ export function volumeFeatures(
   params: FeatureParams,
 ): LocalFeatures {
   const mask = new Uint8Array(volume.values.length).fill(1);
-  const set = computeFeatures({ ...volume, mask }, params);
   const meta = metas[0];
+  // The same image processing as a drawn ROI gets (resampling, re-segmentation); the record
+  // keeps the feature set alone.
+  const {
+    params: used,
+    roiVoxels,
+    features,
+  } = roiFeatures({ ...volume, mask }, params, {
+    modality: meta.modality,
+  });
+  const set = { params: used, roiVoxels, features };
   return {
     seriesUid,
     source: {
