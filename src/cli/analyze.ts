@@ -12,7 +12,12 @@ import { problemOf, type Problem } from '../core/result.ts';
 import { labelledSeries, seriesFilesOf, type SeriesFiles } from './analyzeInputs.ts';
 import { classifierFor, runAnalyzeTask, type AnalyzeTask, type ModelFiles } from './analyzeTask.ts';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
-import { featureOptions, featureOptionsUsage, featureParamsFrom } from './io/featureOptions.ts';
+import {
+  featureOptions,
+  featureOptionsHelp,
+  featureOptionsUsage,
+  featureParamsFrom,
+} from './io/featureOptions.ts';
 import { readKeyFile, readPassphraseFile } from './io/secretFile.ts';
 import { signingKeyFile } from './signingKeyFile.ts';
 import { ThreadPool } from './workerPool.ts';
@@ -26,7 +31,9 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
                           patient ID column)
   [--sign-key center.jwk]  (created with its .pub.pem if missing)
   [--passphrase-file F] [--report-dates remove|shift] [--jobs N (default: one per core)]
-`;
+
+Whole-image features of each series:
+${featureOptionsHelp}`;
 
 const options = {
   out: { type: 'string' },
