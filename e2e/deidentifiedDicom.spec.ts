@@ -125,6 +125,8 @@ test('an export can be cancelled while the worker runs, and a second one complet
 }) => {
   const p = writePatient(3, 120, 128);
   const dialog = await openBundles(page, p.paths, 1);
+  let downloads = 0;
+  page.on('download', () => downloads++);
   await dialog.getByRole('button', { name: 'Export de-identified .zip' }).click();
   await expect(dialog.getByLabel('De-identification progress')).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -136,4 +138,5 @@ test('an export can be cancelled while the worker runs, and a second one complet
     'again.zip',
   );
   expect(Object.keys(zip)).toHaveLength(120);
+  expect(downloads).toBe(1); // the cancelled export offered nothing
 });
