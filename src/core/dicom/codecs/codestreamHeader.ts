@@ -40,11 +40,17 @@ function frameKind(marker: number): CodestreamKind | undefined {
   return (marker & 3) === 3 ? 'jpeg-lossless' : 'jpeg-dct';
 }
 
-/** Walks JPEG marker segments up to the frame header; undefined when there is none. */
+/**
+ * Walks JPEG marker segments up to the frame header; undefined when there is none before the
+ * first scan. Bytes between segments are skipped up to the next FF, as libjpeg does.
+ */
 function jpegHeader(b: Uint8Array): CodestreamHeader | undefined {
   let pos = 2;
   while (pos + 4 <= b.length) {
-    if (b[pos] !== 0xff) return undefined;
+    if (b[pos] !== 0xff) {
+      pos++;
+      continue;
+    }
     const marker = b[pos + 1];
     if (marker === 0xff) {
       pos++; // fill byte
@@ -102,9 +108,13 @@ function looksLikeRle(b: Uint8Array): boolean {
   return segments >= 1 && segments <= 15 && le(4) === 64;
 }
 
-/** What the frame is by its own markers, or undefined when no codec Consilium has fits. */
-export function readCodestreamHeader(b: Uint8Array): CodestreamHeader | undefined {
-  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegHeader(b);
+/**
+ * What the frame is by its own markers: its header, 'jpeg' for a JPEG stream whose frame
+ * header could not be found (its own decoder may still say why), or undefined when no codec
+ * Consilium has fits.
+ */
+export function readCodestreamHeader(b: Uint8Array): CodestreamHeader | 'jpeg' | undefined {
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegHeader(b) ?? 'jpeg';
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51)
     return j2kHeader(b, 0);
   if (b.length >= 12 && u32(b, 0) === 12 && u32(b, 4) === 0x6a502020) return jp2Header(b);

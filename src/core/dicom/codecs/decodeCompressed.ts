@@ -57,6 +57,26 @@ function hexStart(frame: Uint8Array): string {
   return Array.from(frame.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
+const jpegFamily = new Set<CompressedEncoding>([
+  'jpeg-baseline',
+  'jpeg-extended',
+  'jpeg-lossless',
+  'jpeg-ls',
+]);
+
+/** The decoded frame, when it holds exactly the samples the header's image needs. */
+function sized(decoded: CodecFrame, info: CodecImageInfo, name: string): CodecFrame {
+  const needed = info.rows * info.columns * info.samplesPerPixel;
+  if (decoded.samples.length !== needed) {
+    throw new DicomProblem(
+      'codestream-mismatch',
+      `the ${name} codestream decodes to ${decoded.samples.length} samples, but the header's ${info.columns} × ${info.rows} × ${info.samplesPerPixel} needs ${needed}`,
+      { decodedSamples: decoded.samples.length, neededSamples: needed },
+    );
+  }
+  return decoded;
+}
+
 /** Refuses a codestream whose own size or components differ from the header's, before decoding. */
 function checkSize(header: CodestreamHeader, info: CodecImageInfo): void {
   const name = codestreamNames[header.kind];
@@ -90,7 +110,12 @@ export async function decodeCompressed(
 ): Promise<CodecFrame> {
   const header = readCodestreamHeader(frame);
   const labelled = syntaxNames[encoding];
-  if (!header) {
+  if (header === 'jpeg' && jpegFamily.has(encoding)) {
+    // A JPEG stream whose frame header was not found: its decoder says what is wrong, and the
+    // size of what it decodes is still checked.
+    return sized(await (await decoders[encoding]())(frame, info), info, labelled);
+  }
+  if (!header || header === 'jpeg') {
     throw new DicomProblem(
       'codestream-mismatch',
       `the frame is not a ${labelled} codestream, nor any other Consilium can decode (it starts with ${hexStart(frame)})`,
@@ -100,15 +125,7 @@ export async function decodeCompressed(
   const expected = expectedKind[encoding];
   const own = header.kind === expected ? encoding : decoderForKind[header.kind];
   const decode = await decoders[own]();
-  const decoded = await decode(frame, info);
-  const needed = info.rows * info.columns * info.samplesPerPixel;
-  if (decoded.samples.length !== needed) {
-    throw new DicomProblem(
-      'codestream-mismatch',
-      `the ${codestreamNames[header.kind]} codestream decodes to ${decoded.samples.length} samples, but the header's ${info.columns} × ${info.rows} × ${info.samplesPerPixel} needs ${needed}`,
-      { decodedSamples: decoded.samples.length, neededSamples: needed },
-    );
-  }
+  const decoded = sized(await decode(frame, info), info, codestreamNames[header.kind]);
   if (header.kind === expected) return decoded;
   const note = `codestream is ${codestreamNames[header.kind]}, transfer syntax says ${labelled}`;
   return { ...decoded, note };

@@ -31,6 +31,11 @@ export function runEmbindDecoder(
       for (let i = 0; i < samples.length; i++) samples[i] = (samples[i] << shift) >> shift;
     }
     return { samples, frameInfo };
+  } catch (e) {
+    // A C++ exception reaches JavaScript as a bare pointer (a number), which says nothing.
+    if (typeof e === 'number')
+      throw new Error('the codec found the codestream damaged', { cause: e });
+    throw e;
   } finally {
     decoder.delete();
   }
