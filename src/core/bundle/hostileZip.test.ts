@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../crypto/keys';
 import { sha256Hex } from '../crypto/sha256';
 import { decryptBundle } from './encryption';
-import { defaultLimits, type ImportLimits } from './limits';
+import { defaultLimits, zipReading, type ImportLimits } from './limits';
 import { readZipSafely } from './readZip';
 import { sampleResults } from './sampleResults';
 import { BundleRejected } from './types';
@@ -334,6 +334,39 @@ describe('the zip reader: one reading or none', () => {
     ]);
     expect(codeOf(bomb)).toBe('MEMBER_TOO_LARGE');
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('applies the same checks to members inflated in several steps (over 16 KiB of deflate data)', () => {
+    let seed = 7;
+    const noise = new Uint8Array(100_000).map(() => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed & 0xff;
+    });
+    const deflated = deflateSync(noise);
+    expect(deflated.length).toBeGreaterThan(zipReading.inflateChunkBytes * 4);
+    const sized = (size: number, stored = deflated) =>
+      codeOf(
+        rawZip([
+          plain('sr/a.dcm', noise, {
+            stored,
+            local: { size, compressedSize: stored.length },
+            central: { size, compressedSize: stored.length },
+          }),
+        ]),
+      );
+    expect(sized(noise.length)).toBe('OK');
+    expect(sized(noise.length - 1)).toBe('MEMBER_TOO_LARGE');
+    expect(sized(noise.length + 1)).toBe('ZIP_SIZE_MISMATCH');
+    expect(sized(noise.length, deflated.slice(0, -1))).toBe('ZIP_CORRUPT');
+    const junk = new Uint8Array(deflated.length + 1);
+    junk.set(deflated);
+    expect(sized(noise.length, junk)).toBe('ZIP_STRAY_BYTES');
+    // Noise, then 16 MiB of zeros, declared as the noise alone: refused at the first step past it.
+    const tail = new Uint8Array(noise.length + (16 << 20));
+    tail.set(noise);
+    expect(sized(noise.length, deflateSync(tail))).toBe('MEMBER_TOO_LARGE');
   });
 
   it('leaves genuine bundles as written: they verify byte for byte and every member comes back unchanged', async () => {
