@@ -123,6 +123,14 @@ describe('the zip reader: one reading or none', () => {
     expect(codeOf(patched(three(), (l) => l.view.setUint32(at(l) + 14, 1, true)))).toBe(
       'ZIP_MISMATCH',
     );
+    // The end record counting fewer entries than the central directory holds.
+    const count = (n: number) =>
+      patched(three(), (l) => {
+        l.view.setUint16(l.end + 8, n, true);
+        l.view.setUint16(l.end + 10, n, true);
+      });
+    expect(codeOf(count(2))).toBe('ZIP_MISMATCH');
+    expect(codeOf(count(4))).toBe('NOT_A_ZIP');
     // The CD-local method mismatch of the reproducer: stored locally, "deflated" centrally.
     const stored = zipSync(three(), { level: 0 });
     const s = layout(stored);
