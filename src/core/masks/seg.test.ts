@@ -34,6 +34,47 @@ describe('SEG masks', () => {
     }
   });
 
+  it('gives the same masks through the decoder as read straight from the bytes', async () => {
+    const { grid } = await fixtureCt(read);
+    for (const name of ['seg_binary.dcm', 'seg_fractional.dcm']) {
+      const seg = parseSeg(read(name), name);
+      const decoded = { ...seg, meta: { ...seg.meta, pixelLayout: undefined } };
+      const direct = await roiMasks(seg, grid);
+      const viaDecoder = await roiMasks(decoded, grid);
+      expect(viaDecoder).toEqual(direct);
+    }
+  });
+
+  it('places a frame that is a whole number of pixels off the slice origin, clipped to the image', async () => {
+    const { grid } = await fixtureCt(read);
+    const geometry = grid.geometry;
+    if (typeof geometry === 'string') throw new Error(geometry);
+    const seg = parseSeg(read('seg_binary.dcm'), 'seg_binary.dcm');
+    const [dx, dy] = geometry.spacingMm;
+    const r = geometry.rowDirection;
+    const c = geometry.columnDirection;
+    // Every frame 12 columns right and 1 row up: the box (columns 15..25) runs off the right edge.
+    const moved = {
+      ...seg,
+      frames: seg.frames.map((f) => {
+        const p = f.position ?? [0, 0, 0];
+        const q = [0, 1, 2].map((i) => p[i] + 12 * dx * r[i] - dy * c[i]);
+        return { ...f, position: q as [number, number, number] };
+      }),
+    };
+    const [box] = await roiMasks(moved, grid, { structures: ['Box'] });
+    if (!box.ok) throw new Error(box.error.reason);
+    const [nx, ny, nz] = expected.dims;
+    const want = expected.segBinary.find((m) => m.name === 'Box') as ExpectedMask;
+    const reference = unpackBits(Buffer.from(want.bits, 'base64'), voxels);
+    const shifted = new Uint8Array(voxels);
+    for (let z = 0; z < nz; z++)
+      for (let y = 1; y < ny; y++)
+        for (let x = 0; x + 12 < nx; x++)
+          shifted[z * nx * ny + (y - 1) * nx + x + 12] = reference[z * nx * ny + y * nx + x];
+    expect(box.value.mask).toEqual(shifted);
+  });
+
   it('a segment whose frame lies between the slices is one error; the others still compute', async () => {
     const { grid } = await fixtureCt(read);
     const seg = parseSeg(read('seg_binary.dcm'), 'seg_binary.dcm');

@@ -2,7 +2,6 @@
 // the image slice it lies on, so a SEG that covers only some slices, or stores its frames in any
 // order, lands where it belongs. A frame must share the image's orientation and pixel spacing and
 // sit on its pixel grid (a whole number of pixels away); anything else is refused, not resampled.
-import { decodeFrame } from '../dicom/decode.ts';
 import { ProblemError } from '../result.ts';
 import {
   dot,
@@ -14,6 +13,7 @@ import {
   type ImageGrid,
 } from './grid.ts';
 import type { Seg, SegSegment } from './seg.ts';
+import { segFrameInside } from './segFrame.ts';
 import { checkFrameOfReference } from './types.ts';
 
 /** Off the image's pixel grid by more than this fraction of a pixel: not on it. */
@@ -86,13 +86,17 @@ export async function segmentMask(
       );
     if (x0 >= columns || y0 >= rows || x0 + fc <= 0 || y0 + fr <= 0)
       throw mismatch('lies wholly outside the image');
-    const values = (await decodeFrame(seg.bytes, seg.meta, f)).values;
     const base = k * plane;
+    if (x0 === 0 && y0 === 0 && fc === columns && fr === rows) {
+      await segFrameInside(seg, f, cut, mask, base); // the usual case: the frame is the slice
+      continue;
+    }
+    const inside = await segFrameInside(seg, f, cut);
     for (let y = Math.max(0, -y0); y < fr && y + y0 < rows; y++) {
       const src = y * fc;
       const dst = base + (y + y0) * columns + x0;
       for (let x = Math.max(0, -x0); x < fc && x + x0 < columns; x++) {
-        if (values[src + x] >= cut) mask[dst + x] = 1;
+        if (inside[src + x]) mask[dst + x] = 1;
       }
     }
   }
