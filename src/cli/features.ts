@@ -133,7 +133,7 @@ async function analyse(
 export async function featuresCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parseFeaturesArgs);
   if ('exit' in args) return args.exit;
-  const images = await loadImages(args.paths);
+  const images = await loadImages(args.paths, args.maskPaths);
   const masks = await loadMaskInputs(args.maskPaths);
   // Records print in input order, each once it and all before it are done; at most a few per
   // worker wait unprinted, so copies of ROIs in flight stay few.
@@ -155,10 +155,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   const perInstance = args.perSlice;
   const { compute, close } = computer(args);
   try {
-    // A segmentation is a mask, never the image analysed.
-    const imageSeries = images.series.filter(
-      (s) => !maskUids.has(s.seriesInstanceUID) && s.modality !== 'SEG',
-    );
+    const imageSeries = images.series.filter((s) => !maskUids.has(s.seriesInstanceUID));
     const volumeFor = rememberLast(volumeOf); // one volume for all of a series' ROIs
     for await (const { series, roi } of seriesRois(args, imageSeries, masks)) {
       if (!roi.ok) {

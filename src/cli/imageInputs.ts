@@ -1,5 +1,6 @@
 // The images `consilium features` analyses: DICOM series as every command reads them, and NIfTI
 // volumes (.nii, .nii.gz), each one series, placed among the DICOM series in input order.
+import { resolve, sep } from 'node:path';
 import type { LoadError } from '../core/dicom/types.ts';
 import { looksLikeNifti, readNifti } from '../core/masks/nifti.ts';
 import { niftiSlices } from '../core/masks/niftiImage.ts';
@@ -17,7 +18,23 @@ export interface LoadedImages {
   errors: (Problem & { file: string })[];
 }
 
-export async function loadImages(paths: readonly string[]): Promise<LoadedImages> {
+/** True when `file` is one of `paths` or lies in one of them (a folder). */
+function within(file: string, paths: readonly string[]): boolean {
+  const f = resolve(file);
+  return paths.some((p) => {
+    const r = resolve(p);
+    return f === r || f.startsWith(r + sep);
+  });
+}
+
+/**
+ * Every image under `paths`; files also given as masks (`maskPaths`, e.g. the RTSTRUCT of a
+ * study folder given as input) are masks, not images, and are left out.
+ */
+export async function loadImages(
+  paths: readonly string[],
+  maskPaths: readonly string[] = [],
+): Promise<LoadedImages> {
   const errors: LoadedImages['errors'] = [];
   const instances: DecodedInstance[] = [];
   // Where each series was first met, so NIfTI and DICOM series keep the order they were given in.
@@ -31,6 +48,7 @@ export async function loadImages(paths: readonly string[]): Promise<LoadedImages
       continue;
     }
     const { file, bytes } = input.value;
+    if (maskPaths.length > 0 && within(file, maskPaths)) continue;
     if (/\.nii(\.gz)?$/i.test(file) || looksLikeNifti(bytes)) {
       try {
         const slices = niftiSlices(readNifti(bytes, file));
