@@ -175,6 +175,10 @@ function parseChecked(bytes: Uint8Array, file: string, limits: DicomLimits): Par
     }
     if (endsEarly)
       return fail('truncated', file, 'the file is truncated: it ends in the middle of an element');
+    if (/call stack/i.test(raw.parseError)) {
+      // Only where the sequence walk could not follow the bytes and dicom-parser recursed.
+      return fail('invalid-header', file, 'the header cannot be read: its sequences nest too deep');
+    }
     return fail('invalid-header', file, `the header cannot be read: ${raw.parseError}`);
   }
   const cut = elementPastEnd(raw.dataSet);
