@@ -29,28 +29,37 @@ const MEMORY_MB = 1024;
 type Outcome = { reply: CheckReply } | { verdict: Verdict };
 
 class Executor {
-  private worker: Worker | undefined;
+  private worker: Promise<Worker> | undefined;
+  private current: Worker | undefined;
   private nextId = 0;
 
   constructor(private readonly target: TargetName) {}
 
-  private start(): Worker {
-    this.worker ??= new Worker(BOOTSTRAP, {
-      workerData: { entry: WORKER.href, target: this.target },
-      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+  /** A worker that has loaded its modules and run its seeds once (codecs compiled): only then
+   * does an input's clock start, so a fresh thread's start-up is never taken for a hang. */
+  private start(): Promise<Worker> {
+    this.worker ??= new Promise((resolve, reject) => {
+      const w = new Worker(BOOTSTRAP, {
+        workerData: { entry: WORKER.href, target: this.target },
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
+      });
+      this.current = w;
+      w.once('message', () => resolve(w));
+      w.once('error', reject);
     });
     return this.worker;
   }
 
   async stop(): Promise<void> {
-    const w = this.worker;
+    const w = this.current;
     this.worker = undefined;
+    this.current = undefined;
     await w?.terminate();
   }
 
   /** Runs one input; a hang past `hardMs` or a dead thread is an outcome, not an exception. */
-  run(bytes: Uint8Array, hardMs: number): Promise<Outcome> {
-    const worker = this.start();
+  async run(bytes: Uint8Array, hardMs: number): Promise<Outcome> {
+    const worker = await this.start();
     const id = this.nextId++;
     return new Promise((resolve) => {
       const done = (outcome: Outcome, restart: boolean) => {

@@ -21,6 +21,9 @@ export interface CheckReply {
 const target = targets[(workerData as { target: TargetName }).target];
 const port = parentPort;
 
+// Warm up on the target's own seeds (every codec's WASM compiled), then say so.
+for (const seed of await target.seeds()) await target.check(seed);
+
 port?.on('message', async ({ id, bytes }: CheckRequest) => {
   const started = performance.now();
   let verdict: Verdict | undefined;
@@ -37,3 +40,4 @@ port?.on('message', async ({ id, bytes }: CheckRequest) => {
   };
   port.postMessage(reply);
 });
+port?.postMessage('ready');
