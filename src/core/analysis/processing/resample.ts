@@ -1,10 +1,15 @@
 // Image values on a new grid: the source cut to what the wanted part of the grid reads, then
-// one separable pass per axis that changes, shrinking axes first so later passes move less.
+// one separable pass per axis that changes (shrinking axes first, so later passes move less),
+// slice by slice when the slice axis changes.
 import type { Interpolation } from '../params';
 import type { Dims } from '../volume';
 import { isIdentity, type ResampleGrid } from './grid';
 import { resampleAlong, type Axis } from './resampleAxis';
+import { resampleBySlice } from './resampleSlices';
 import { axisTaps, splinePad, type Taps } from './taps';
+
+/** A module-local copy: an imported binding may compile to a getter call in hot loops. */
+const pad = splinePad;
 
 /** Half-open ranges of output indices per axis: [k0, k1). */
 export type OutputBox = readonly [
@@ -43,7 +48,7 @@ function planAxis(
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of taps.index) {
-    const j = cubic ? Math.min(n - 1, Math.max(0, i - splinePad)) : i;
+    const j = cubic ? Math.min(n - 1, Math.max(0, i - pad)) : i;
     if (j < lo) lo = j;
     if (j > hi) hi = j;
   }
@@ -56,7 +61,7 @@ function planAxis(
   return { taps, lo, hi, identity: false };
 }
 
-/** The source voxels the plans read, as 32-bit floats (a copy: passes never write the input). */
+/** The source voxels the plans read, as 32-bit floats (passes never write their input). */
 function cut(
   values: Float32Array | Uint8Array,
   dims: Dims,
@@ -67,7 +72,8 @@ function cut(
   const cx = px.hi - px.lo + 1;
   const cy = py.hi - py.lo + 1;
   const cz = pz.hi - pz.lo + 1;
-  if (cx === nx && cy === ny && cz === nz) return { values: Float32Array.from(values), dims };
+  if (cx === nx && cy === ny && cz === nz)
+    return { values: values instanceof Float32Array ? values : Float32Array.from(values), dims };
   const out = new Float32Array(cx * cy * cz);
   for (let z = 0; z < cz; z++) {
     for (let y = 0; y < cy; y++) {
@@ -101,7 +107,13 @@ export function resampleValues(
   const order = axes
     .filter((a) => !plans[a].identity)
     .sort((a, b) => (box[a][1] - box[a][0]) / dims[a] - (box[b][1] - box[b][0]) / dims[b]);
+  const cubic = method === 'cubic';
+  if (!plans[2].identity) {
+    const inPlane = order.filter((a) => a !== 2).map((axis) => ({ axis, taps: plans[axis].taps }));
+    return resampleBySlice(current.values, current.dims, inPlane, plans[2].taps, cubic);
+  }
   for (const a of order)
-    current = resampleAlong(current.values, current.dims, a, plans[a].taps, method === 'cubic');
-  return current;
+    current = resampleAlong(current.values, current.dims, a, plans[a].taps, cubic);
+  // Nothing changed (the grid is the image's): still a result the caller may write.
+  return current.values === values ? { values: values.slice(), dims } : current;
 }

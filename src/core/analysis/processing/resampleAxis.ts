@@ -2,8 +2,11 @@
 // Linear and cubic interpolation on an axis-aligned grid are products of 1D weights, so three
 // passes give the trilinear / tricubic result at a fraction of the taps per voxel.
 import type { Dims } from '../volume';
-import { splineFilterRows } from './splineFilter';
+import { splineFilterLine, splineFilterRows } from './splineFilter';
 import { splinePad, type Taps } from './taps';
+
+/** A module-local copy: an imported binding may compile to a getter call in hot loops. */
+const pad = splinePad;
 
 /** Lines of a strided axis filtered together: wide enough for contiguous inner loops, small
  * enough that the padded block stays in cache. */
@@ -11,18 +14,27 @@ const blockColumns = 1024;
 
 export type Axis = 0 | 1 | 2;
 
-/** `src` resampled along `axis` with `taps` (cubic: taps index the spline-padded line). */
+/** The dims after resampling `dims` along `axis` with `taps`. */
+export function dimsAlong(dims: Dims, axis: Axis, taps: Taps): Dims {
+  const [nx, ny, nz] = dims;
+  const m = taps.index.length / taps.width;
+  return axis === 0 ? [m, ny, nz] : axis === 1 ? [nx, m, nz] : [nx, ny, m];
+}
+
+/** `src` resampled along `axis` with `taps` (cubic: taps index the spline-padded line), into
+ * `into` when given (at least the result's size: reusing it spares fresh pages). */
 export function resampleAlong(
   src: Float32Array,
   dims: Dims,
   axis: Axis,
   taps: Taps,
   cubic: boolean,
+  into?: Float32Array,
 ): { values: Float32Array; dims: Dims } {
   const [nx, ny, nz] = dims;
-  const m = taps.index.length / taps.width;
-  const outDims: Dims = axis === 0 ? [m, ny, nz] : axis === 1 ? [nx, m, nz] : [nx, ny, m];
-  const out = new Float32Array(outDims[0] * outDims[1] * outDims[2]);
+  const outDims = dimsAlong(dims, axis, taps);
+  const size = outDims[0] * outDims[1] * outDims[2];
+  const out = into ? into.subarray(0, size) : new Float32Array(size);
   if (axis === 0) alongRows(src, out, nx, ny * nz, taps, cubic);
   else if (axis === 1) alongColumns(src, out, nz, ny, nx, taps, cubic);
   else alongColumns(src, out, 1, nz, nx * ny, taps, cubic);
@@ -53,18 +65,18 @@ function alongRows(
     }
     return;
   }
-  const padded = n + 2 * splinePad;
+  const padded = n + 2 * pad;
   const line = new Float64Array(padded);
   for (let r = 0; r < rows; r++) {
     const s = r * n;
     const first = src[s];
     const lastValue = src[s + n - 1];
-    for (let i = 0; i < splinePad; i++) {
+    for (let i = 0; i < pad; i++) {
       line[i] = first;
-      line[splinePad + n + i] = lastValue;
+      line[pad + n + i] = lastValue;
     }
-    for (let i = 0; i < n; i++) line[splinePad + i] = src[s + i];
-    splineFilterRows(line, padded, 1);
+    for (let i = 0; i < n; i++) line[pad + i] = src[s + i];
+    splineFilterLine(line, padded);
     const o = r * m;
     for (let k = 0, t = 0; k < m; k++, t += 4) {
       out[o + k] =
@@ -111,7 +123,7 @@ function alongColumns(
     }
     return;
   }
-  const padded = n + 2 * splinePad;
+  const padded = n + 2 * pad;
   const cols = Math.min(w, blockColumns);
   const block = new Float64Array(padded * cols);
   for (let b = 0; b < blocks; b++) {
@@ -119,9 +131,9 @@ function alongColumns(
     const o0 = b * m * w;
     for (let j0 = 0; j0 < w; j0 += cols) {
       const cw = Math.min(cols, w - j0);
-      // Padded rows: the edge rows repeated splinePad times on each side.
+      // Padded rows: the edge rows repeated `pad` times on each side.
       for (let r = 0; r < padded; r++) {
-        const i = r < splinePad ? 0 : r >= splinePad + n ? n - 1 : r - splinePad;
+        const i = r < pad ? 0 : r >= pad + n ? n - 1 : r - pad;
         const from = s + i * w + j0;
         const to = r * cw;
         for (let j = 0; j < cw; j++) block[to + j] = src[from + j];
