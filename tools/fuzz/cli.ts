@@ -198,7 +198,7 @@ async function fuzzTarget(
 }
 
 /** One input through its target's oracle, here: what it ends in and how long it takes. */
-async function replay(file: string, named: string | undefined): Promise<number> {
+async function replay(file: string, named: string | undefined, slowMs: number): Promise<number> {
   // findings/<target>/… and regressions/<target>/… name their target.
   const name = (named ?? TARGETS.find((t) => file.split(/[\\/]/).includes(t))) as TargetName;
   if (!TARGETS.includes(name)) {
@@ -206,9 +206,11 @@ async function replay(file: string, named: string | undefined): Promise<number> 
     return 2;
   }
   const started = performance.now();
-  const verdict = await targets[name].check(new Uint8Array(readFileSync(file)));
+  const checked = await targets[name].check(new Uint8Array(readFileSync(file)));
   const ms = Math.round(performance.now() - started);
   closeIndependentReader();
+  const verdict =
+    checked ?? (ms > slowMs ? { kind: 'slow', message: `past the ${slowMs} ms bound` } : undefined);
   console.log(
     verdict
       ? `${name}: ${verdict.kind}: ${verdict.message} (${ms} ms)`
@@ -227,7 +229,8 @@ async function main(): Promise<number> {
       replay: { type: 'string' },
     },
   });
-  if (values.replay !== undefined) return replay(values.replay, values.target?.[0]);
+  if (values.replay !== undefined)
+    return replay(values.replay, values.target?.[0], Number(values['slow-ms']));
   const minutes = Number(values.minutes);
   const chosen = (values.target ?? [...TARGETS]) as TargetName[];
   const unknown = chosen.filter((t) => !TARGETS.includes(t));
