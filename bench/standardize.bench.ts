@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
       const order = method === 'linear' ? 1 : 3;
       const ours: number[] = [];
       const theirs: number[] = [];
-      let out = new Float32Array(0);
+      let out: Float32Array = new Float32Array(0);
       for (let r = 0; r < rounds[method]; r++) {
         const t0 = performance.now();
         out = resampleValues(values, dims, grid, method).values;
