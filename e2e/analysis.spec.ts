@@ -162,8 +162,10 @@ test('a drawn ROI gives the core features, edges trace the body, a run over all 
   await expect(page.getByText('100 files read')).toBeVisible();
   await page.getByRole('combobox', { name: 'ROI to analyse' }).selectOption('whole');
   await page.getByRole('radio', { name: 'All loaded series' }).check();
-  // 2D: one job per slice (100), so the run makes progress before it is cancelled.
+  // 2D, one result per slice: 100 jobs (not one per series), so the run makes progress before
+  // it is cancelled.
   await page.getByLabel('Aggregation').selectOption('2d-avg');
+  await page.getByRole('checkbox', { name: 'One result per slice' }).check();
   await page.getByRole('checkbox', { name: /^local-intensity/ }).check();
   await page.getByRole('checkbox', { name: /^morphology/ }).check();
   await page.getByRole('button', { name: 'Run analysis' }).click();

@@ -6,8 +6,8 @@ import { useStore } from '../store/store.ts';
 const families = Object.keys(familyDefs) as FamilyId[];
 
 const aggregations: { id: DirectionalAggregation; label: string }[] = [
-  { id: '2d-avg', label: '2D, averaged (per slice)' },
-  { id: '2d-merged', label: '2D, merged (per slice)' },
+  { id: '2d-avg', label: '2D, averaged' },
+  { id: '2d-merged', label: '2D, slice-merged' },
   { id: '2.5d-direction-merged', label: '2.5D, direction merged' },
   { id: '2.5d-merged', label: '2.5D, merged' },
   { id: '3d-avg', label: '3D, averaged' },
@@ -110,6 +110,14 @@ export function ParamsForm() {
               </option>
             ))}
           </select>
+        </label>
+        <label title="Every aggregation gives one result per ROI; this gives one per slice">
+          <input
+            type="checkbox"
+            checked={s.perSlice === true}
+            onChange={(e) => set({ perSlice: e.target.checked })}
+          />
+          One result per slice
         </label>
         <label>
           Distance{' '}

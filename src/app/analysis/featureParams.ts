@@ -1,7 +1,14 @@
 // The panel's settings as the core's FeatureParams, and the keys results are cached under.
+import type { ResegmentRange } from '../../core/analysis/discretise.ts';
 import type { FeatureParams } from '../../core/analysis/params.ts';
 import { jobKey } from '../../core/analysis/jobs/jobKey.ts';
 import type { AnalysisSettings } from './types.ts';
+
+/** Infinite bounds as null, as the CLI writes an open bound: the same settings give the same
+ * parameter hash in both. */
+function openBounds([lo, hi]: readonly [number, number]): ResegmentRange {
+  return [Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null];
+}
 
 export function featureParams(s: AnalysisSettings): FeatureParams {
   return {
@@ -9,7 +16,7 @@ export function featureParams(s: AnalysisSettings): FeatureParams {
       s.binning === 'bin-count'
         ? { kind: 'bin-count', binCount: s.binCount }
         : { kind: 'bin-width', binWidth: s.binWidth },
-    ...(s.resegment ? { resegment: s.resegment } : {}),
+    ...(s.resegment ? { resegment: openBounds(s.resegment) } : {}),
     aggregation: s.aggregation,
     distance: s.distance,
     ngldmAlpha: 0,
@@ -21,7 +28,8 @@ export function paramsKeyOf(s: AnalysisSettings): string {
   return jobKey({ params: featureParams(s), families: [...s.families].sort() });
 }
 
-/** 2D aggregations give one result per slice; 2.5D and 3D one per ROI volume. */
+/** Every aggregation gives one result per ROI volume (2D texture is aggregated over its
+ * slices); per slice only when asked for. */
 export function isPerSlice(s: AnalysisSettings): boolean {
-  return s.aggregation.startsWith('2d');
+  return s.perSlice === true;
 }

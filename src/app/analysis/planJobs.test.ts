@@ -51,13 +51,25 @@ describe('planJobs', () => {
     ]);
   });
 
-  it('series with a drawn ROI: one job per slice that has the ROI', () => {
+  it('series with a drawn ROI, 2D: one job for the ROI volume, as in every aggregation', () => {
     const jobs = planJobs(state({ scope: 'series', rois: [roi], roiChoice: 'r1' }));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].slice).toBe(0);
+    expect(jobs[0].shapes).toEqual([rect, null, rect]);
+  });
+
+  it('series with a drawn ROI, per slice: one job per slice that has the ROI', () => {
+    const perSlice = { ...settings, perSlice: true };
+    const jobs = planJobs(
+      state({ scope: 'series', rois: [roi], roiChoice: 'r1', settings: perSlice }),
+    );
     expect(jobs.map((j) => j.slice)).toEqual([2, 4]);
   });
 
-  it('all series, whole image: every slice of every series', () => {
-    expect(planJobs(state({ scope: 'all' }))).toHaveLength(7);
+  it('all series, whole image: one job per series, or every slice of every series', () => {
+    expect(planJobs(state({ scope: 'all' })).map((j) => j.positions.length)).toEqual([4, 3]);
+    const perSlice = { ...settings, perSlice: true };
+    expect(planJobs(state({ scope: 'all', settings: perSlice }))).toHaveLength(7);
   });
 
   it('3D: one job per ROI volume, gaps inside it kept as empty slices', () => {

@@ -1,5 +1,7 @@
-// Which jobs a run needs: per slice (2D aggregation) or per ROI volume (2.5D/3D), for the
-// current image, the current series or every loaded series. Pure: state in, job list out.
+// Which jobs a run needs: one per ROI volume in every aggregation (2D texture is aggregated
+// over the ROI's slices, as `consilium features` does), or one per slice when the settings ask
+// for it or the run is of the current image; for the current image, the current series or
+// every loaded series. Pure: state in, job list out.
 import { jobKey } from '../../core/analysis/jobs/jobKey.ts';
 import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
