@@ -26,6 +26,8 @@ export interface AnalysisSettings {
   resegment: [number, number] | null;
   aggregation: DirectionalAggregation;
   distance: number;
+  /** One result per slice instead of one per ROI volume (any aggregation). */
+  perSlice?: boolean;
 }
 
 export type RunScope = 'image' | 'series' | 'all';
