@@ -63,12 +63,13 @@ describe('feature options', () => {
     expect(p.resegment).toEqual([-500, null]);
     expect(p.outliers).toBe(3);
     expect(p.ivhDiscretisation).toEqual({ kind: 'bin-width', binWidth: 2.5 });
-    // IBSI configuration E: 3D, tricubic, [-1000, 400] and 3 SD, 32 bins, IVH 1000 bins.
+    // IBSI CT phantom configuration E: 3D 2 mm tricubic, [-500, 400] and 3 SD, 32 bins, IVH
+    // 1000 bins (A to D are subsets: no or bilinear/trilinear resampling, one re-segmentation).
     expect(
       paramsOf([
         '--resample=2,2,2',
         '--interpolation=cubic',
-        '--reseg=-1000,400',
+        '--reseg=-500,400',
         '--outliers=3',
         '--bin-count=32',
         '--ivh-bin-count=1000',
@@ -76,7 +77,7 @@ describe('feature options', () => {
     ).toEqual({
       ...defaultParams,
       resample: { spacingMm: [2, 2, 2], interpolation: 'cubic', maskThreshold: 0.5 },
-      resegment: [-1000, 400],
+      resegment: [-500, 400],
       outliers: 3,
       discretisation: { kind: 'bin-count', binCount: 32 },
       ivhDiscretisation: { kind: 'bin-count', binCount: 1000 },
