@@ -5,6 +5,8 @@ import { dumpTags, type TagRow } from '../core/dicom/dumpTags.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import type { InstanceMeta, LoadError } from '../core/dicom/types.ts';
 import { isZip, unzipMembers } from '../core/ingest/zip.ts';
+import { maskSlicesOf, maskSummary, type MaskSummary } from '../core/masks/maskSlices.ts';
+import { readMaskFile } from '../core/masks/readMaskFile.ts';
 import { attempt, fail, ok, type Result } from '../core/result.ts';
 
 export interface IngestSource {
@@ -16,6 +18,8 @@ export interface IngestSource {
 export interface ParsedBatch {
   metas: InstanceMeta[];
   errors: LoadError[];
+  /** RTSTRUCT and SEG files: their structures and the series they reference. */
+  masks: MaskSummary[];
   /** Files found inside zip archives, so the page can decode them later. */
   extracted: IngestSource[];
 }
@@ -24,11 +28,28 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** An RTSTRUCT (no pixels) or SEG (also shown as images) as a mask; false when it is neither. */
+function readMask(bytes: Uint8Array, file: string, out: ParsedBatch): boolean {
+  try {
+    const mask = readMaskFile(bytes, file);
+    const summary = mask && maskSummary(mask);
+    if (summary) out.masks.push(summary);
+    return summary !== null;
+  } catch (e) {
+    out.errors.push({ code: 'invalid-header', file, reason: describe(e) });
+    return true;
+  }
+}
+
 function parseOne(bytes: Uint8Array, file: string, out: ParsedBatch): void {
   try {
     const result = parseInstance(bytes, file);
-    if (result.ok) out.metas.push(result.meta);
-    else out.errors.push(result.error);
+    if (result.ok) {
+      out.metas.push(result.meta);
+      if (result.meta.modality === 'SEG') readMask(bytes, file, out);
+    } else if (result.error.code !== 'no-pixel-data' || !readMask(bytes, file, out)) {
+      out.errors.push(result.error);
+    }
   } catch (e) {
     // A parser bug must cost one file, not the batch.
     out.errors.push({ code: 'invalid-header', file, reason: `could not be read: ${describe(e)}` });
@@ -36,7 +57,7 @@ function parseOne(bytes: Uint8Array, file: string, out: ParsedBatch): void {
 }
 
 async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
-  const out: ParsedBatch = { metas: [], errors: [], extracted: [] };
+  const out: ParsedBatch = { metas: [], errors: [], masks: [], extracted: [] };
   for (const { file, blob } of sources) {
     let bytes: Uint8Array;
     try {
@@ -68,7 +89,7 @@ async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
     }
   }
   // Blobs of failed members are not needed by the page.
-  const loaded = new Set(out.metas.map((m) => m.file));
+  const loaded = new Set([...out.metas, ...out.masks].map((m) => m.file));
   out.extracted = out.extracted.filter((s) => loaded.has(s.file));
   return out;
 }
@@ -87,6 +108,9 @@ const api = {
   parseFiles: (sources: IngestSource[]): Promise<Result<ParsedBatch>> =>
     attempt(() => parseFiles(sources), 'read-failed'),
   tags,
+  /** One structure of an RTSTRUCT or SEG on a series (its slices' headers, display order). */
+  maskSlices: async (blob: Blob, file: string, structure: number, metas: InstanceMeta[]) =>
+    maskSlicesOf(new Uint8Array(await blob.arrayBuffer()), file, structure, metas),
 };
 
 export type IngestApi = typeof api;

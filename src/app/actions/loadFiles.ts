@@ -29,6 +29,7 @@ export async function loadFiles(sources: IngestSource[]): Promise<void> {
       const parsed = r.value;
       for (const x of parsed.extracted) rememberSource(x.file, x.blob);
       store.addInstances(parsed.metas);
+      store.addMaskFiles(parsed.masks);
       store.addErrors(parsed.errors);
     } catch (e) {
       // The worker itself died (out of memory?) or failed the batch: every file gets its line.

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/store.ts';
+import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
 import { cancelAnalysis, runAnalysis } from './runAnalysis.ts';
 import type { RunScope, RunState } from './types.ts';
 
@@ -34,6 +36,17 @@ export function RunControls() {
       s.rois.filter((r) => r.seriesUID === seriesUID).map((r) => `${r.id}|${r.name}`),
     ),
   );
+  const structures = useStore(
+    useShallow((s) =>
+      seriesUID
+        ? structuresOfSeries(s, seriesUID).map(
+            (x) =>
+              `${x.key}\n${x.structure.name} (${x.mask.kind === 'rtstruct' ? 'RTSTRUCT' : 'SEG'})`,
+          )
+        : [],
+    ),
+  );
+  const [maskProblem, setMaskProblem] = useState('');
   const choice = useStore((s) => s.roiChoice);
   const scope = useStore((s) => s.scope);
   const run = useStore((s) => s.run);
@@ -47,7 +60,20 @@ export function RunControls() {
         <select
           aria-label="ROI to analyse"
           value={choice}
-          onChange={(e) => setRoiChoice(e.target.value)}
+          onChange={(e) => {
+            const value = e.target.value;
+            setMaskProblem('');
+            if (!value.startsWith('mask:')) return setRoiChoice(value);
+            // A structure of an RTSTRUCT or SEG: placed on the series in a worker, then a ROI.
+            const s = useStore.getState();
+            const chosen = seriesUID
+              ? structuresOfSeries(s, seriesUID).find((x) => `mask:${x.key}` === value)
+              : undefined;
+            if (!chosen || !seriesUID) return;
+            void importStructureRoi(seriesUID, chosen).then((r) => {
+              if (!r.ok) setMaskProblem(r.error.reason);
+            });
+          }}
         >
           <option value="whole">Whole image</option>
           {rois.map((r) => {
@@ -58,8 +84,25 @@ export function RunControls() {
               </option>
             );
           })}
+          {structures.length > 0 && (
+            <optgroup label="Structures (RTSTRUCT, SEG)">
+              {structures.map((x) => {
+                const [key, label] = x.split('\n');
+                return (
+                  <option key={key} value={`mask:${key}`}>
+                    {label}
+                  </option>
+                );
+              })}
+            </optgroup>
+          )}
         </select>
       </label>
+      {maskProblem && (
+        <p role="alert" data-testid="mask-problem">
+          {maskProblem}
+        </p>
+      )}
       <div className="row" role="radiogroup" aria-label="Run on">
         {scopes.map((s) => (
           <label key={s.id}>

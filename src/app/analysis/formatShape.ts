@@ -11,5 +11,10 @@ export function formatShape(s: RoiShape): string {
       return `Ellipse centre ${s.cx}, ${s.cy}, radii ${s.rx} × ${s.ry} px`;
     case 'polygon':
       return `Freehand, ${s.points.length} points`;
+    case 'mask': {
+      let pixels = 0;
+      for (let k = 1; k < s.runs.length; k += 2) pixels += s.runs[k];
+      return `Mask, ${pixels} px`;
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface Roi {
   name: string;
   seriesUID: string;
   shapes: Record<string, RoiShape>;
+  /** For a structure of an RTSTRUCT or SEG: "file#number", so it is imported once. */
+  source?: string;
 }
 
 export interface AnalysisSettings {

@@ -1,4 +1,6 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { SeriesNode } from '../../core/dicom/types.ts';
+import { structuresOfSeries } from '../analysis/maskRoi.ts';
 import { useStore } from '../store/store.ts';
 import { seriesDragType } from './seriesDrag.ts';
 import { SeriesThumbnail } from './SeriesThumbnail.tsx';
@@ -9,6 +11,14 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
   const stack = useStore((s) => s.stacks[uid]);
   const images = stack?.length ?? 0;
   const showSeries = useStore((s) => s.showSeries);
+  // RTSTRUCT and SEG structures drawn on this series: chosen as ROIs in the Analysis tab.
+  const structures = useStore(
+    useShallow((s) =>
+      structuresOfSeries(s, uid).map(
+        (x) => `${x.mask.kind === 'rtstruct' ? 'RTSTRUCT' : 'SEG'} ${x.structure.name}`,
+      ),
+    ),
+  );
   return (
     <li>
       <button
@@ -30,6 +40,13 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
         </span>
         <span className="muted">{images} images</span>
       </button>
+      {structures.length > 0 && (
+        <ul className="series-structures muted" aria-label="Structures">
+          {structures.map((label, k) => (
+            <li key={k}>{label}</li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

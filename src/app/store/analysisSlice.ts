@@ -36,6 +36,13 @@ export interface AnalysisSlice {
   setComputedOn: (on: ComputedOn) => void;
   setRoiTool: (tool: RoiTool | null) => void;
   addRoi: (seriesUID: string, position: string, shape: RoiShape) => string;
+  /** A structure of a mask file as a ROI of the series (selected and chosen for the run). */
+  addMaskRoi: (
+    seriesUID: string,
+    name: string,
+    shapes: Record<string, RoiShape>,
+    source: string,
+  ) => string;
   setRoiShape: (roiId: string, position: string, shape: RoiShape | null) => void;
   copyRoiToSlices: (roiId: string, from: string, positions: string[]) => void;
   deleteRoi: (roiId: string) => void;
@@ -94,6 +101,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       const id = `roi-${++roiCounter}`;
       const roi = { id, name: `ROI ${roiCounter}`, seriesUID, shapes: { [position]: shape } };
       set((s) => ({ rois: [...s.rois, roi], selectedRoi: id, roiChoice: id }));
+      return id;
+    },
+    addMaskRoi: (seriesUID, name, shapes, source) => {
+      const known = get().rois.find((r) => r.source === source && r.seriesUID === seriesUID);
+      const id = known?.id ?? `roi-${++roiCounter}`;
+      if (!known) set((s) => ({ rois: [...s.rois, { id, name, seriesUID, shapes, source }] }));
+      set({ selectedRoi: id, roiChoice: id });
       return id;
     },
     setRoiShape: (id, position, shape) =>

@@ -5,6 +5,7 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.ts';
 import { createBundleSlice, type BundleSlice } from './bundleSlice.ts';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice.ts';
 import { createLabelsSlice, type LabelsSlice } from './labelsSlice.ts';
+import { createMasksSlice, type MasksSlice } from './masksSlice.ts';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice.ts';
 import { createStudiesSlice, type StudiesSlice } from './studiesSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
@@ -17,7 +18,8 @@ export type AppState = StudiesSlice &
   BundleSlice &
   LabelsSlice &
   PredictionsSlice &
-  AnalysisSlice;
+  AnalysisSlice &
+  MasksSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createStudiesSlice(...a),
@@ -28,4 +30,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createBundleSlice(...a),
   ...createLabelsSlice(...a),
   ...createPredictionsSlice(...a),
+  ...createMasksSlice(...a),
 }));

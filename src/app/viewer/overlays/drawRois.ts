@@ -10,6 +10,10 @@ export function traceShape(
   h: number,
 ): void {
   ctx.beginPath();
+  if (shape.kind === 'mask') {
+    traceRuns(ctx, m, shape.runs, w);
+    return;
+  }
   const pts: [number, number][] = [];
   if (shape.kind === 'whole') pts.push([0, 0], [w, 0], [w, h], [0, h]);
   else if (shape.kind === 'rectangle') {
@@ -32,6 +36,27 @@ export function traceShape(
   ctx.closePath();
 }
 
+/** A mask's pixels as one path of row runs (each run a one-pixel-high box). */
+function traceRuns(ctx: CanvasRenderingContext2D, m: Affine, runs: readonly number[], w: number) {
+  for (let k = 0; k + 1 < runs.length; k += 2) {
+    const y = Math.floor(runs[k] / w);
+    const x0 = runs[k] - y * w;
+    const x1 = x0 + runs[k + 1];
+    const corners: [number, number][] = [
+      [x0, y],
+      [x1, y],
+      [x1, y + 1],
+      [x0, y + 1],
+    ];
+    corners.forEach(([x, yy], i) => {
+      const [cx, cy] = apply(m, x, yy);
+      if (i === 0) ctx.moveTo(cx, cy);
+      else ctx.lineTo(cx, cy);
+    });
+    ctx.closePath();
+  }
+}
+
 export interface RoiDrawing {
   shape: RoiShape;
   selected: boolean;
@@ -51,7 +76,13 @@ export function drawRois(
     ctx.setLineDash(r.draft ? [4, 3] : []);
     ctx.strokeStyle = r.selected || r.draft ? '#ffd400' : '#3ec6ff';
     traceShape(ctx, m, r.shape, w, h);
-    ctx.stroke();
+    if (r.shape.kind === 'mask') {
+      // A mask is its pixels, filled lightly so the image shows through.
+      ctx.globalAlpha = 0.35;
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+    } else ctx.stroke();
   }
   ctx.restore();
 }

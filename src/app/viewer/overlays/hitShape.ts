@@ -5,6 +5,8 @@ export function hitShape(s: RoiShape, x: number, y: number): boolean {
   switch (s.kind) {
     case 'whole':
       return false; // covers everything: it would swallow every click
+    case 'mask':
+      return false; // imported from a mask file: chosen in the ROI list, not by a click
     case 'rectangle':
       return x >= s.x && x <= s.x + s.width && y >= s.y && y <= s.y + s.height;
     case 'ellipse':

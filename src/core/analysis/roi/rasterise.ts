@@ -15,6 +15,12 @@ export function rasteriseShape(shape: RoiShape, width: number, height: number): 
     case 'polygon':
       fillPolygon(mask, width, height, shape.points);
       return mask;
+    case 'mask':
+      for (let k = 0; k + 1 < shape.runs.length; k += 2) {
+        const start = Math.max(0, shape.runs[k]);
+        mask.fill(1, start, Math.min(mask.length, start + shape.runs[k + 1]));
+      }
+      return mask;
   }
 }
 

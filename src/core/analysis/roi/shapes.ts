@@ -5,4 +5,6 @@ export type RoiShape =
   | { kind: 'rectangle'; x: number; y: number; width: number; height: number }
   | { kind: 'ellipse'; cx: number; cy: number; rx: number; ry: number }
   | { kind: 'polygon'; points: readonly (readonly [x: number, y: number])[] }
+  /** Pixels of a mask input (RTSTRUCT, SEG): [start, length, …] runs of row-major pixel indices. */
+  | { kind: 'mask'; runs: readonly number[] }
   | { kind: 'whole' };
