@@ -30,6 +30,18 @@ export function checkFlags(flags: number, method: number, name: string): void {
     );
 }
 
+/** Deflate without ZIP64 needs version 2.0; a reader refuses (Python) or skips (unzip) more. */
+const MAX_VERSION_NEEDED = 20;
+
+export function checkVersionNeeded(versionNeeded: number, name: string): void {
+  if ((versionNeeded & 0xff) > MAX_VERSION_NEEDED)
+    reject(
+      'ZIP_UNSUPPORTED',
+      `The member needs zip version ${(versionNeeded & 0xff) / 10} to extract; readers that know only 2.0 skip or refuse it.`,
+      name,
+    );
+}
+
 export function checkMethod(method: number, name: string): void {
   if (method !== STORED && method !== DEFLATED)
     reject(

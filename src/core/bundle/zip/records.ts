@@ -36,6 +36,8 @@ export interface CentralEntry {
   /** Where the record starts. */
   readonly at: number;
   readonly madeBy: number;
+  /** "Version needed to extract": 10 × major + minor. */
+  readonly versionNeeded: number;
   readonly flags: number;
   readonly method: number;
   readonly crc: number;
@@ -50,6 +52,7 @@ export interface CentralEntry {
 }
 
 export interface LocalHeader {
+  readonly versionNeeded: number;
   readonly flags: number;
   readonly method: number;
   readonly crc: number;
@@ -148,6 +151,7 @@ export function readCentralEntry(zip: ZipBytes, at: number): CentralEntry | unde
   return {
     at,
     madeBy: zip.u16(at + 4),
+    versionNeeded: zip.u16(at + 6),
     flags: zip.u16(at + 8),
     method: zip.u16(at + 10),
     crc: zip.u32(at + 16),
@@ -174,6 +178,7 @@ export function readLocalHeader(zip: ZipBytes, at: number): LocalHeader | undefi
   const extraLength = zip.u16(at + 28);
   zip.need(at + LOCAL_SIZE, nameLength + extraLength, 'local file header');
   return {
+    versionNeeded: zip.u16(at + 4),
     flags: zip.u16(at + 6),
     method: zip.u16(at + 8),
     crc: zip.u32(at + 14),

@@ -13,6 +13,7 @@ import {
   checkFlags,
   checkKind,
   checkMethod,
+  checkVersionNeeded,
 } from './entryRules';
 import { checkName, checkUnique, decodeName } from './names';
 import {
@@ -135,6 +136,7 @@ function checkEntries(entries: readonly CentralEntry[], limits: ImportLimits): M
     checkName(name);
     checkKind(entry.externalAttributes, name);
     checkMethod(entry.method, name);
+    checkVersionNeeded(entry.versionNeeded, name);
     checkFlags(entry.flags, entry.method, name);
     checkExtra(entry.extra, name, 'central directory');
     if (entry.disk !== 0)
@@ -207,6 +209,7 @@ function checkLayout(zip: ZipBytes, members: readonly Member[], centralStart: nu
     if (!sameBytes(local.nameBytes, entry.nameBytes)) mismatch('name', name);
     if (local.method !== entry.method) mismatch('compression method', name);
     if (local.flags !== entry.flags) mismatch('general-purpose flags', name);
+    if (local.versionNeeded !== entry.versionNeeded) mismatch('version needed to extract', name);
     checkExtra(local.extra, name, 'local header');
     const local3 = [local.crc, local.compressedSize, local.size];
     const central3 = [entry.crc, entry.compressedSize, entry.size];
