@@ -11,9 +11,11 @@
 // file's bytes unchanged (importBundle.ts stores exactly the bytes it sent to verification).
 import type { ImportLimits } from './limits';
 import { reject } from './types';
+import { DEFLATED } from './zip/entryRules';
 import { memberData } from './zip/memberData';
 import { ZipBytes } from './zip/records';
 import { readMembers } from './zip/structure';
+import { zlibInflate } from './zip/zlibInflate';
 
 /**
  * Read a zip from an untrusted source: its structure checked completely, sizes declared in the
@@ -29,5 +31,36 @@ export function readZipSafely(zip: Uint8Array, limits: ImportLimits): Map<string
   const members = new Map<string, Uint8Array>();
   for (const member of readMembers(new ZipBytes(zip), limits))
     members.set(member.name, memberData(zip, member));
+  return members;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * readZipSafely, and each deflated member inflated a second time by zlib (zip/zlibInflate.ts),
+ * which must give the same bytes: a stream only fflate can read is one the partner's unzip
+ * cannot. This is the reading verifyBundle uses.
+ */
+export async function readZipStrictly(
+  zip: Uint8Array,
+  limits: ImportLimits,
+): Promise<Map<string, Uint8Array>> {
+  const members = readZipSafely(zip, limits);
+  for (const member of readMembers(new ZipBytes(zip), limits)) {
+    if (member.entry.method !== DEFLATED) continue;
+    const { dataStart, entry, name } = member;
+    const data = zip.subarray(dataStart, dataStart + entry.compressedSize);
+    const byZlib = await zlibInflate(data, entry.size);
+    if (!byZlib || !sameBytes(byZlib, members.get(name)!))
+      reject(
+        'ZIP_CORRUPT',
+        "The member's deflate stream is not valid deflate (zlib, which unzip and Python use, refuses it).",
+        name,
+      );
+  }
   return members;
 }

@@ -3,7 +3,7 @@ import { featuresTable, predictionsTable } from './csv';
 import { checkCsvMember } from './csvCheck';
 import { defaultLimits, type ImportLimits } from './limits';
 import { paramsHash } from './paramsHash';
-import { readZipSafely } from './readZip';
+import { readZipStrictly } from './readZip';
 import { schemaProblem } from './schema';
 import { sha256Hex } from '../crypto/sha256';
 import type { JsonWebKey } from '../crypto/subtle';
@@ -215,7 +215,7 @@ async function verifyOrThrow(input: Uint8Array, options: VerifyOptions): Promise
       reject('ENCRYPTED', 'The bundle is encrypted; give its passphrase to open it.');
     zip = await decryptBundle(input, options.passphrase);
   }
-  const members = readZipSafely(zip, limits);
+  const members = await readZipStrictly(zip, limits);
   const manifestBytes = members.get(MANIFEST_MEMBER);
   const raw = parseManifest(manifestBytes);
   checkVersion(raw);

@@ -6,6 +6,4 @@ export const pending: Readonly<Record<string, string>> = {
     'src/core/dicom codecs: a 740-byte RGB JPEG-LS file whose scan data is damaged keeps CharLS decoding for ~34 s before it throws (needs a bound on decode work, e.g. codestream checks or a terminable worker)',
   'dicom/htj2k-garbage-after-siz-hangs-openjph.dcm':
     'src/core/dicom codecs: a 1259-byte HTJ2K file (16×16, SIZ then bytes that are no marker segment) keeps OpenJPH decoding for more than 100 s: a hang, not a slow path',
-  'zip/deflate-only-fflate-reads.zip':
-    'src/core/bundle zip reader: accepts predictions.csv whose deflate stream zlib (unzip, Python) rejects ("invalid distances set") but fflate inflates, CRC matching: one tool reads a member the others cannot',
 };

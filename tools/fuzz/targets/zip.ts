@@ -1,7 +1,7 @@
-// The zip reader alone: readZipSafely either returns the members or rejects with a BundleError,
+// The zip reader alone: readZipStrictly either returns the members or rejects with a BundleError,
 // and what it returns is what an independent reader (Python's zipfile) extracts too.
 import { defaultLimits } from '../../../src/core/bundle/limits';
-import { readZipSafely } from '../../../src/core/bundle/readZip';
+import { readZipStrictly } from '../../../src/core/bundle/readZip';
 import { BundleRejected } from '../../../src/core/bundle/types';
 import { zipFields } from '../fields';
 import { differsFromIndependent } from '../independentZip';
@@ -14,11 +14,11 @@ const MAX_BYTES = 4 * 1024 * 1024;
 export async function checkZip(bytes: Uint8Array): Promise<Verdict | undefined> {
   let members: ReadonlyMap<string, Uint8Array>;
   try {
-    members = readZipSafely(bytes, defaultLimits);
+    members = await readZipStrictly(bytes, defaultLimits);
   } catch (e) {
-    return e instanceof BundleRejected ? undefined : uncaught('readZipSafely', e);
+    return e instanceof BundleRejected ? undefined : uncaught('readZipStrictly', e);
   }
-  const differs = await differsFromIndependent(bytes, members, 'readZipSafely');
+  const differs = await differsFromIndependent(bytes, members, 'readZipStrictly');
   return differs ? { kind: 'differential', message: differs } : undefined;
 }
 
