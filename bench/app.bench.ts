@@ -2,12 +2,10 @@
 // to the built app's file input; we time, on the page's clock, from the input's change event
 // to the first painted slice, to the whole series indexed, and per slice while scrolling. Needs `npm run build` (run here
 // when dist/ is missing) and Debian's Chromium.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { previewApp } from './browser.ts';
+import { writeDemoFiles } from './demoFiles.ts';
 import { report } from './report.ts';
 
 const PORT = 4179;
@@ -45,15 +43,7 @@ function median(xs: number[]): number {
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
-  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
-  let bytes = 0;
-  const files = Array.from({ length: SLICES }, (_, k) => {
-    const f = demoSliceFile(ctx, k);
-    bytes += f.bytes.length;
-    writeFileSync(join(dir, f.name), f.bytes);
-    return join(dir, f.name);
-  });
+  const { dir, files, bytes } = writeDemoFiles(SLICES, SIZE);
   const app = await previewApp(PORT);
   const { browser } = app;
   try {

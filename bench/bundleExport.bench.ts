@@ -5,12 +5,12 @@
 // pixel bytes structured-cloned into workers. Slices are 128² by default: whole-image features
 // at the default settings peak near 170 bytes a voxel (921 MB for 20 slices of 512² in Node), so
 // 500 slices of 512² would need about 22 GB; BENCH_EXPORT_SIZE=512 asks for them anyway.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { previewApp } from './browser.ts';
+import { writeDemoFiles } from './demoFiles.ts';
 import { report } from './report.ts';
+import { peakMb, rendererPids } from './rendererMemory.ts';
 
 const PORT = 4185;
 const SLICES = 500;
@@ -44,45 +44,8 @@ const countClones = `
   };
 `;
 
-/** Renderer processes descending from this process (the browser is its child). */
-function rendererPids(): number[] {
-  const parent = new Map<number, number>();
-  const renderers: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
-        renderers.push(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return renderers.filter((pid) => {
-    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === process.pid) return true;
-    return false;
-  });
-}
-
-function peakMb(pids: number[]): number {
-  let kb = 0;
-  for (const pid of pids) {
-    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    kb = Math.max(kb, Number(m?.[1] ?? 0));
-  }
-  return Math.round(kb / 1024);
-}
-
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
-  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
-  const files = Array.from({ length: SLICES }, (_, k) => {
-    const f = demoSliceFile(ctx, k);
-    writeFileSync(join(dir, f.name), f.bytes);
-    return join(dir, f.name);
-  });
+  const { dir, files } = writeDemoFiles(SLICES, SIZE);
   const app = await previewApp(PORT);
   try {
     const page = await app.browser.newPage({ acceptDownloads: true });

@@ -7,13 +7,12 @@
 // neither transferred nor a SharedArrayBuffer. Peak memory is the renderer process's VmHWM
 // (page and workers share it), reset through /proc/<pid>/clear_refs before each phase; Linux only.
 // Needs Debian's Chromium; builds dist/ when it is missing.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { previewApp } from './browser.ts';
+import { writeDemoFiles } from './demoFiles.ts';
 import { report } from './report.ts';
+import { peakMb, rendererPids, resetPeaks } from './rendererMemory.ts';
 
 const PORT = 4183;
 const SLICES = 500;
@@ -76,43 +75,6 @@ interface Pixels {
   received: number;
 }
 
-/** Renderer processes descending from `ancestor` (pid and command line from /proc). */
-function rendererPids(ancestor: number): number[] {
-  const parent = new Map<number, number>();
-  const renderers: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
-        renderers.push(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const under = (pid: number): boolean => {
-    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === ancestor) return true;
-    return false;
-  };
-  return renderers.filter(under);
-}
-
-function resetPeaks(pids: number[]): void {
-  for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
-
-/** The largest peak resident set among the renderers, MB. */
-function peakMb(pids: number[]): number {
-  let kb = 0;
-  for (const pid of pids) {
-    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    kb = Math.max(kb, Number(m?.[1] ?? 0));
-  }
-  return Math.round(kb / 1024);
-}
-
 /** The counts since the last call. */
 async function pixelsMoved(page: Page): Promise<Pixels> {
   return page.evaluate(() => {
@@ -148,15 +110,7 @@ async function analyseWholeSeries(page: Page): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'consilium-bench-'));
-  const ctx = newDemoContext({ slices: SLICES, size: SIZE });
-  let bytes = 0;
-  const files = Array.from({ length: SLICES }, (_, k) => {
-    const f = demoSliceFile(ctx, k);
-    bytes += f.bytes.length;
-    writeFileSync(join(dir, f.name), f.bytes);
-    return join(dir, f.name);
-  });
+  const { dir, files, bytes } = writeDemoFiles(SLICES, SIZE);
   const app = await previewApp(PORT);
   try {
     // The browser is this process's child; its renderers descend from it.
