@@ -6,7 +6,7 @@ Usage:
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--allow-untrusted] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid and signed by a trusted key
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
-  consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--passphrase-file F]   de-identified result bundle
+  consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
 
