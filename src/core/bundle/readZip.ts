@@ -14,8 +14,22 @@ import { reject } from './types';
 import { DEFLATED } from './zip/entryRules';
 import { memberData } from './zip/memberData';
 import { ZipBytes } from './zip/records';
-import { readMembers } from './zip/structure';
+import { readMembers, sameBytes, type Member } from './zip/structure';
 import { zlibInflate } from './zip/zlibInflate';
+
+/** The zip's members, structure checked completely and sizes against the limits; nothing inflated. */
+function layout(zip: Uint8Array, limits: ImportLimits): Member[] {
+  if (zip.length > limits.maxBundleBytes)
+    reject(
+      'TOO_LARGE',
+      `The bundle is ${zip.length} bytes; at most ${limits.maxBundleBytes} are accepted.`,
+    );
+  return readMembers(new ZipBytes(zip), limits);
+}
+
+function inflateAll(zip: Uint8Array, members: readonly Member[]): Map<string, Uint8Array> {
+  return new Map(members.map((m) => [m.name, memberData(zip, m)]));
+}
 
 /**
  * Read a zip from an untrusted source: its structure checked completely, sizes declared in the
@@ -23,21 +37,7 @@ import { zlibInflate } from './zip/zlibInflate';
  * exactly its declared size and CRC-checked. Members come in central directory order.
  */
 export function readZipSafely(zip: Uint8Array, limits: ImportLimits): Map<string, Uint8Array> {
-  if (zip.length > limits.maxBundleBytes)
-    reject(
-      'TOO_LARGE',
-      `The bundle is ${zip.length} bytes; at most ${limits.maxBundleBytes} are accepted.`,
-    );
-  const members = new Map<string, Uint8Array>();
-  for (const member of readMembers(new ZipBytes(zip), limits))
-    members.set(member.name, memberData(zip, member));
-  return members;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return inflateAll(zip, layout(zip, limits));
 }
 
 /**
@@ -49,18 +49,18 @@ export async function readZipStrictly(
   zip: Uint8Array,
   limits: ImportLimits,
 ): Promise<Map<string, Uint8Array>> {
-  const members = readZipSafely(zip, limits);
-  for (const member of readMembers(new ZipBytes(zip), limits)) {
-    if (member.entry.method !== DEFLATED) continue;
-    const { dataStart, entry, name } = member;
+  const members = layout(zip, limits);
+  const bytes = inflateAll(zip, members);
+  for (const { dataStart, entry, name } of members) {
+    if (entry.method !== DEFLATED) continue;
     const data = zip.subarray(dataStart, dataStart + entry.compressedSize);
     const byZlib = await zlibInflate(data, entry.size);
-    if (!byZlib || !sameBytes(byZlib, members.get(name)!))
+    if (!byZlib || !sameBytes(byZlib, bytes.get(name)!))
       reject(
         'ZIP_CORRUPT',
         "The member's deflate stream is not valid deflate (zlib, which unzip and Python use, refuses it).",
         name,
       );
   }
-  return members;
+  return bytes;
 }

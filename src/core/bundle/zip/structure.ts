@@ -167,7 +167,7 @@ function checkEntries(entries: readonly CentralEntry[], limits: ImportLimits): M
   return members;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
