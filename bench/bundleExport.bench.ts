@@ -9,6 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { previewApp } from './browser.ts';
 import { writeDemoFiles } from './demoFiles.ts';
+import { countClones, pixelsMoved } from './pixelTraffic.ts';
 import { report } from './report.ts';
 import { peakMb, rendererPids } from './rendererMemory.ts';
 
@@ -16,33 +17,6 @@ const PORT = 4185;
 const SLICES = 500;
 const SIZE = Number(process.env.BENCH_EXPORT_SIZE ?? 128);
 const PRELOADED = 400; // the preloader's limit (app/services/preload.ts)
-
-// Typed-array bytes posted to workers that are neither transferred nor shared (plain script
-// text, so the bundler adds no helpers the page lacks).
-const countClones = `
-  window.__cloned = 0;
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message, transfer) {
-    const moved = new Set(Array.isArray(transfer) ? transfer : (transfer && transfer.transfer) || []);
-    const seen = new Set();
-    const stack = [message];
-    while (stack.length) {
-      const v = stack.pop();
-      if (!v || typeof v !== 'object' || seen.has(v)) continue;
-      seen.add(v);
-      const buffer = ArrayBuffer.isView(v) ? v.buffer : v instanceof ArrayBuffer ? v : null;
-      if (buffer) {
-        if (buffer instanceof ArrayBuffer && !moved.has(buffer) && !seen.has(buffer))
-          window.__cloned += buffer.byteLength;
-        seen.add(buffer);
-        continue;
-      }
-      if (v instanceof Blob) continue;
-      for (const k of Object.keys(v)) stack.push(v[k]);
-    }
-    return post.call(this, message, transfer);
-  };
-`;
 
 export async function run(): Promise<void> {
   const { dir, files } = writeDemoFiles(SLICES, SIZE);
@@ -64,7 +38,7 @@ export async function run(): Promise<void> {
 
     const pids = rendererPids();
     for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    await page.evaluate(() => ((window as unknown as { __cloned: number }).__cloned = 0));
+    await pixelsMoved(page); // counts from here on
     const t0 = Date.now();
     await dialog.getByRole('button', { name: 'Compute whole-image features' }).click();
     await dialog
@@ -86,9 +60,7 @@ export async function run(): Promise<void> {
       features_ms: featuresMs,
       export_ms: exportMs,
       peak_renderer_mb: peakMb(rendererPids()),
-      cloned_mb: Math.round(
-        (await page.evaluate(() => (window as unknown as { __cloned: number }).__cloned)) / 1e6,
-      ),
+      cloned_mb: Math.round((await pixelsMoved(page)).cloned / 1e6),
       zip_kb: Math.round(readFileSync(zipPath).length / 1024),
     });
   } finally {
