@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
+import { formatValue } from '../src/app/analysis/formatValue.ts';
 
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
@@ -77,4 +78,22 @@ export async function canvasAt(page: Page, viewport: number, fx: number, fy: num
 
 export function meanAbsDiff(a: number[], b: number[]): number {
   return a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0) / a.length;
+}
+
+/** The Analysis tab's feature table shows exactly these features (family/code → shown value). */
+export async function expectFeatureTable(
+  page: Page,
+  features: readonly { family: string; ibsiCode: string; value: number }[],
+): Promise<void> {
+  const shown = await page
+    .locator('.feature-table tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        `${r.getAttribute('data-family')}/${r.getAttribute('data-code')}`,
+        r.querySelector('td.value')!.textContent,
+      ]),
+    );
+  const want = features.map((f) => [`${f.family}/${f.ibsiCode}`, formatValue(f.value)]);
+  expect(want.length).toBeGreaterThan(100);
+  expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(want));
 }
