@@ -79,6 +79,17 @@ export default defineConfig({
           testTimeout: 300_000,
         },
       },
+      {
+        // Tests that need Redis or Orthanc, started by scripts/services/services.sh (.ci/run).
+        extends: true,
+        test: {
+          name: 'services',
+          environment: 'node',
+          include: ['src/**/*.services.test.ts'],
+          testTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
