@@ -10,6 +10,7 @@ import type { CannyOptions } from '../core/analysis/edges/canny.ts';
 import type { RoiFeaturesJob, RoiFeaturesResult } from '../core/analysis/jobs/roiFeaturesJob.ts';
 import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
+import { greyPixels } from '../core/analysis/luminance.ts';
 import type { InstanceMeta } from '../core/dicom/types.ts';
 import { edgesOn, featuresOn } from '../core/analysis/jobs/computeOn.ts';
 import { setGpuSource, type ComputedOn, type ComputeOn } from '../core/analysis/gpu/gpuChoice.ts';
@@ -50,8 +51,8 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 
 async function valuesOf(src: FrameSource): Promise<{ values: Float32Array; w: number; h: number }> {
   if (src.kind !== 'file') return { values: src.values, w: src.columns, h: src.rows };
-  const f = await decodeFrame(await bytesOf(src.blob), src.meta, src.frame);
-  if (f.samplesPerPixel !== 1) throw new ProblemError('colour-image', 'analysis needs grey images');
+  // Colour frames are analysed on their BT.601 luminance (core/analysis/luminance.ts).
+  const f = greyPixels(await decodeFrame(await bytesOf(src.blob), src.meta, src.frame));
   return { values: f.values, w: f.columns, h: f.rows };
 }
 

@@ -26,7 +26,8 @@ export async function frameSources(positions: readonly StackPosition[]): Promise
       continue;
     }
     const bytes = p.instance.rows * p.instance.columns * 4;
-    // A colour or failed frame goes as its file: the worker says why it cannot be analysed.
+    // A colour or failed frame goes as its file: the worker takes a colour frame's luminance
+    // there (off this thread) and says why a failed one cannot be analysed.
     const f = await loadFrame(p.instance, p.frame).catch(() => null);
     const grey = f?.samplesPerPixel === 1 ? f : null;
     const { values, columns, rows } = grey ?? { values: null, columns: 0, rows: 0 };

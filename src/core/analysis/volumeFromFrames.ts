@@ -2,6 +2,7 @@
 // voxel spacing taken from the headers.
 import { slicePosition } from '../dicom/studyIndex';
 import type { DecodedFrame, InstanceMeta } from '../dicom/types';
+import { greyPixels } from './luminance';
 import { analysisError, type ImageVolume } from './volume';
 
 /** Spacing between slices: from positions when all slices have one, else thickness, else 1 mm. */
@@ -14,7 +15,10 @@ export function sliceSpacingMm(metas: readonly InstanceMeta[]): number {
   return metas[0]?.sliceThicknessMm ?? 1;
 }
 
-/** One frame per slice; metas[k] describes frames[k]. Frames must be grey and the same size. */
+/**
+ * One frame per slice; metas[k] describes frames[k]. Frames must be the same size; colour
+ * frames are analysed on their BT.601 luminance.
+ */
 export function volumeFromFrames(
   metas: readonly InstanceMeta[],
   frames: readonly DecodedFrame[],
@@ -24,11 +28,12 @@ export function volumeFromFrames(
   const ny = first.rows;
   const plane = nx * ny;
   const values = new Float32Array(plane * frames.length);
-  frames.forEach((f, z) => {
-    if (f.samplesPerPixel !== 1 || f.columns !== nx || f.rows !== ny) {
+  frames.forEach((frame, z) => {
+    const f = greyPixels(frame);
+    if (f.columns !== nx || f.rows !== ny) {
       throw analysisError(
         'shape-mismatch',
-        `Slice ${z + 1} is ${f.columns}x${f.rows}${f.samplesPerPixel === 3 ? ' colour' : ''}; features need grey slices of one size (${nx}x${ny}).`,
+        `Slice ${z + 1} is ${f.columns}x${f.rows}; features need slices of one size (${nx}x${ny}).`,
         metas[z]?.file ?? '',
       );
     }

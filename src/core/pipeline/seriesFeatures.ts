@@ -2,6 +2,7 @@
 // drawn. The workbench (in an analysis worker) and `consilium analyze` both come here.
 import type { FeatureParams } from '../analysis/params.ts';
 import { analysisError, type ImageVolume } from '../analysis/volume.ts';
+import { greyPixels } from '../analysis/luminance.ts';
 import { sliceSpacingMm } from '../analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../dicom/types.ts';
 import { ProblemError } from '../result.ts';
@@ -18,16 +19,17 @@ export class VolumeBuilder {
 
   constructor(private readonly metas: readonly InstanceMeta[]) {}
 
-  add(z: number, f: FramePixels): void {
+  add(z: number, frame: FramePixels): void {
+    const f = greyPixels(frame); // colour: BT.601 luminance (core/analysis/luminance.ts)
     if (!this.values) {
       [this.nx, this.ny] = [f.columns, f.rows];
       this.values = new Float32Array(this.nx * this.ny * this.metas.length);
     }
     const { nx, ny } = this;
-    if (f.samplesPerPixel !== 1 || f.columns !== nx || f.rows !== ny)
+    if (f.columns !== nx || f.rows !== ny)
       throw analysisError(
         'shape-mismatch',
-        `Slice ${z + 1} is ${f.columns}x${f.rows}${f.samplesPerPixel === 3 ? ' colour' : ''}; features need grey slices of one size (${nx}x${ny}).`,
+        `Slice ${z + 1} is ${f.columns}x${f.rows}; features need slices of one size (${nx}x${ny}).`,
         this.metas[z]?.file ?? '',
       );
     this.values.set(f.values, z * nx * ny);
