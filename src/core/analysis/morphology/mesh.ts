@@ -1,5 +1,6 @@
 // The ROI surface mesh (marching cubes at 0.5 on the zero-padded mask, vertices at edge
-// midpoints), reduced to what IBSI morphology needs: volume, area and the vertex set.
+// midpoints, Lorensen's triangle table), reduced to what IBSI morphology needs: volume, area
+// and the vertex set.
 import type { Dims, SpacingMm } from '../volume';
 import { cubeTriangles, edgeMidpoint } from './cubeTable';
 
@@ -50,6 +51,44 @@ function paddedBox(mask: Uint8Array, dims: Dims, box: readonly number[]): Uint8A
   return out;
 }
 
+/**
+ * Per configuration, from its triangles in cube-local coordinates: the area at the given
+ * spacing, and the two terms of its volume (divergence theorem with the field (x, 0, 0): the
+ * volume is the sum over triangles of centroid x times the x component of the area vector;
+ * for a cube at x this is x * ax + mx, in voxel units).
+ */
+function configTerms(spacingMm: SpacingMm): {
+  areaMm2: Float64Array;
+  ax: Float64Array;
+  mx: Float64Array;
+} {
+  const [sx, sy, sz] = spacingMm;
+  const table = cubeTriangles();
+  const mids = Array.from({ length: 12 }, (_, e) => edgeMidpoint(e));
+  const areaMm2 = new Float64Array(256);
+  const ax = new Float64Array(256);
+  const mx = new Float64Array(256);
+  for (let c = 0; c < 256; c++) {
+    const tris = table[c];
+    for (let t = 0; t < tris.length; t += 3) {
+      const p = mids[tris[t]];
+      const q = mids[tris[t + 1]];
+      const r = mids[tris[t + 2]];
+      const u = [(q[0] - p[0]) * sx, (q[1] - p[1]) * sy, (q[2] - p[2]) * sz];
+      const v = [(r[0] - p[0]) * sx, (r[1] - p[1]) * sy, (r[2] - p[2]) * sz];
+      const cx = u[1] * v[2] - u[2] * v[1];
+      const cy = u[2] * v[0] - u[0] * v[2];
+      const cz = u[0] * v[1] - u[1] * v[0];
+      areaMm2[c] += Math.sqrt(cx * cx + cy * cy + cz * cz) / 2;
+      // In voxel units: the area vector's x component and the centroid's x.
+      const axT = ((q[1] - p[1]) * (r[2] - p[2]) - (q[2] - p[2]) * (r[1] - p[1])) / 2;
+      ax[c] += axT;
+      mx[c] += (axT * (p[0] + q[0] + r[0])) / 3;
+    }
+  }
+  return { areaMm2, ax, mx };
+}
+
 export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): MeshSummary {
   const box = maskBox(mask, dims);
   if (!box) {
@@ -60,11 +99,11 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
   const w = x1 - x0 + 3;
   const wh = w * (y1 - y0 + 3);
   const m = paddedBox(mask, dims, box);
-  const table = cubeTriangles();
-  const mids = Array.from({ length: 12 }, (_, e) => edgeMidpoint(e));
-  let volume = 0;
-  let area = 0;
-  const p = new Float64Array(9);
+  // Every cube's surface depends on its configuration alone (area) or on it and the cube's x
+  // (volume), so the cubes are only counted: per configuration, how many and the sum of their
+  // x (exact integers), and the sums are formed once at the end.
+  const count = new Float64Array(256);
+  const sumX = new Float64Array(256);
   // Cubes span voxel centres (x, y, z) .. (x + 1, y + 1, z + 1); outside the box grown by one
   // they have no inside corner.
   for (let z = z0 - 1; z <= z1; z++) {
@@ -80,35 +119,20 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
           (m[i + wh + 1] << 5) |
           (m[i + wh + w] << 6) |
           (m[i + wh + w + 1] << 7);
-        if (config === 0 || config === 255) continue;
-        const tris = table[config];
-        for (let t = 0; t < tris.length; t += 3) {
-          for (let k = 0; k < 3; k++) {
-            const c = mids[tris[t + k]];
-            p[3 * k] = (x + c[0]) * sx;
-            p[3 * k + 1] = (y + c[1]) * sy;
-            p[3 * k + 2] = (z + c[2]) * sz;
-          }
-          // Signed volume of the tetrahedron with the origin (divergence theorem).
-          volume +=
-            (p[0] * (p[4] * p[8] - p[5] * p[7]) -
-              p[1] * (p[3] * p[8] - p[5] * p[6]) +
-              p[2] * (p[3] * p[7] - p[4] * p[6])) /
-            6;
-          const ux = p[3] - p[0];
-          const uy = p[4] - p[1];
-          const uz = p[5] - p[2];
-          const vx = p[6] - p[0];
-          const vy = p[7] - p[1];
-          const vz = p[8] - p[2];
-          const cx = uy * vz - uz * vy;
-          const cy = uz * vx - ux * vz;
-          const cz = ux * vy - uy * vx;
-          area += Math.sqrt(cx * cx + cy * cy + cz * cz) / 2;
-        }
+        count[config]++;
+        sumX[config] += x;
       }
     }
   }
+  const terms = configTerms(spacingMm);
+  let volume = 0;
+  let area = 0;
+  for (let c = 1; c < 255; c++) {
+    if (count[c] === 0) continue;
+    volume += sumX[c] * terms.ax[c] + count[c] * terms.mx[c];
+    area += count[c] * terms.areaMm2[c];
+  }
+  volume *= sx * sy * sz;
   const lattice = cutEdgeMidpoints(m, box);
   const vertices = new Float64Array(lattice.length);
   for (let i = 0; i < lattice.length; i += 3) {
@@ -117,7 +141,7 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
     vertices[i + 1] = (lattice[i + 1] / 2) * sy;
     vertices[i + 2] = (lattice[i + 2] / 2) * sz;
   }
-  return { volumeMm3: Math.abs(volume), areaMm2: area, vertices, lattice };
+  return { volumeMm3: volume, areaMm2: area, vertices, lattice };
 }
 
 /**
