@@ -16,8 +16,19 @@ export interface RocCurve {
   readonly points: readonly { readonly fpr: number; readonly tpr: number }[];
 }
 
+/**
+ * Why nothing matched, when the bundles share no case key at all: the usual cause is that the
+ * centers pseudonymised under different collaboration keys (or the cohorts do not overlap).
+ */
+export interface NoSharedCases {
+  readonly code: 'no-shared-cases';
+  readonly reason: string;
+}
+
 export interface ComparisonView {
   readonly comparison: Comparison;
+  /** Present when two or more bundles share no case key. */
+  readonly hint?: NoSharedCases;
   readonly feature?: string;
   readonly blandAltman: readonly BlandAltmanPoints[];
   readonly rocCurves: readonly RocCurve[];
@@ -55,6 +66,26 @@ function blandAltmanPoints(
   return out;
 }
 
+function caseKeysOf(manifest: Manifest): Set<string> {
+  const { features, predictions, edges } = manifest.results;
+  return new Set([...features, ...predictions, ...edges].map((r) => r.caseKey));
+}
+
+/** The hint when no two bundles have a case key in common (bundles with no results aside). */
+export function noSharedCases(manifests: readonly Manifest[]): NoSharedCases | undefined {
+  const keys = manifests.map(caseKeysOf).filter((k) => k.size > 0);
+  if (keys.length < 2) return undefined;
+  for (let i = 0; i < keys.length; i++)
+    for (let j = i + 1; j < keys.length; j++)
+      for (const k of keys[i]) if (keys[j].has(k)) return undefined;
+  return {
+    code: 'no-shared-cases',
+    reason:
+      'These bundles share no case: different collaboration keys? Centers match cases only when ' +
+      'they pseudonymised under the same collaboration key (and imaged the same patients).',
+  };
+}
+
 export function compareForView(
   manifests: readonly Manifest[],
   feature: string | undefined,
@@ -65,7 +96,8 @@ export function compareForView(
   // By default the first feature whose centers disagree at all: a plot of zeros shows nothing.
   const rows = comparison.featureAgreement;
   const spread = rows.find((f) => f.blandAltman.some((p) => p.result.sd > 0));
-  const chosen = feature ?? (spread ?? rows.find((f) => f.icc))?.code;
+  const defined = rows.find((f) => f.icc && !f.icc.undefinedReason);
+  const chosen = feature ?? (spread ?? defined ?? rows.find((f) => f.icc))?.code;
   const rocCurves: RocCurve[] = [];
   for (const r of ratersOf(centers)) {
     const entry = comparison.roc.find((x) => x.rater === r.id);
@@ -77,8 +109,10 @@ export function compareForView(
     );
     rocCurves.push({ rater: r.id, points: curve.points.map(({ fpr, tpr }) => ({ fpr, tpr })) });
   }
+  const hint = noSharedCases(manifests);
   return {
     comparison,
+    ...(hint ? { hint } : {}),
     ...(chosen ? { feature: chosen } : {}),
     blandAltman: chosen ? blandAltmanPoints(centers, chosen) : [],
     rocCurves,

@@ -50,6 +50,11 @@ export function CompareView({ onClose }: { onClose: () => void }) {
       {state.kind === 'error' && <p className="bundle-error">{state.text}</p>}
       {view && ids.length >= 2 && (
         <div className="compare-body" data-testid="comparison" data-feature={chosen ?? ''}>
+          {view.hint && (
+            <p className="bundle-error" role="note" data-testid="compare-hint">
+              {view.hint.reason}
+            </p>
+          )}
           <h3>Predicted labels (matched cases)</h3>
           <LabelAgreementTable rows={view.comparison.labelAgreement} />
           <h3>ROC against ground truth</h3>

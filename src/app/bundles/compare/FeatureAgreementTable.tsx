@@ -1,6 +1,17 @@
 import type { FeatureAgreement } from '../../../core/bundle/compareFeatures.ts';
 import { f3 } from './format.ts';
 
+/** An ICC, or "undefined" (with why) for a feature that does not vary between cases. */
+function IccCell({ icc, value }: { icc: FeatureAgreement['icc']; value: number | undefined }) {
+  if (icc?.undefinedReason)
+    return (
+      <td className="muted" title="The feature does not vary between cases: ICC is undefined.">
+        undefined
+      </td>
+    );
+  return <td>{f3(value)}</td>;
+}
+
 /** ICC per feature over matched cases; a row is a button that picks the feature for the plots. */
 export function FeatureAgreementTable(props: {
   rows: readonly FeatureAgreement[];
@@ -33,8 +44,8 @@ export function FeatureAgreementTable(props: {
                 {r.name} <code>{r.code}</code>
               </td>
               <td>{r.n}</td>
-              <td>{f3(r.icc?.icc21)}</td>
-              <td>{f3(r.icc?.icc31)}</td>
+              <IccCell icc={r.icc} value={r.icc?.icc21} />
+              <IccCell icc={r.icc} value={r.icc?.icc31} />
               <td>{r.sameParams ? 'same' : 'differ'}</td>
             </tr>
           ))}
