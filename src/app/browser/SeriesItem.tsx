@@ -5,8 +5,17 @@ import { useStore } from '../store/store.ts';
 import { seriesDragType } from './seriesDrag.ts';
 import { SeriesThumbnail } from './SeriesThumbnail.tsx';
 
+/** Description, else number, else the file name of a one-file series (not a row of "Series"). */
+export function seriesTitle(series: SeriesNode): string {
+  if (series.seriesDescription) return series.seriesDescription;
+  if (series.seriesNumber !== null) return `Series ${series.seriesNumber}`;
+  const file = series.instances.length === 1 ? series.instances[0].file : '';
+  return file ? (file.split('/').pop() ?? file) : 'Series';
+}
+
 export function SeriesItem({ series }: { series: SeriesNode }) {
   const uid = series.seriesInstanceUID;
+  const derived = series.instances[0]?.seriesUidDerived === true;
   const shown = useStore((s) => s.viewports[s.active].seriesUID === uid);
   const stack = useStore((s) => s.stacks[uid]);
   const images = stack?.length ?? 0;
@@ -35,9 +44,16 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
       >
         <SeriesThumbnail stack={stack} />
         <span className="modality">{series.modality}</span>
-        <span className="series-title">
-          {series.seriesDescription || `Series ${series.seriesNumber ?? ''}`}
-        </span>
+        <span className="series-title">{seriesTitle(series)}</span>
+        {derived && (
+          <span
+            className="muted"
+            data-testid="derived-series"
+            title="These files have no Series Instance UID: grouped by study, modality, frame of reference and image size"
+          >
+            (no series UID)
+          </span>
+        )}
         <span className="muted">{images} images</span>
       </button>
       {structures.length > 0 && (

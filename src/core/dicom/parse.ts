@@ -7,6 +7,7 @@ import type { DicomProblem } from './loadError.ts';
 import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet, type RawDataSet } from './readDataSet.ts';
 import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
+import { withSeriesFallback } from './seriesFallback.ts';
 import type { InstanceMeta, LoadError, LoadErrorCode } from './types.ts';
 import { validVRs } from './vr.ts';
 
@@ -162,7 +163,10 @@ function parseChecked(bytes: Uint8Array, file: string, limits: DicomLimits): Par
       `the header is damaged: Number of Frames (0028,0008) is "${frames}", which is not a whole number`,
     );
   }
-  const meta = instanceMeta(raw.dataSet, file, bytes.length, raw.transferSyntaxUID);
+  // No Series Instance UID: grouped by a derived one, so the instance is still reachable.
+  const meta = withSeriesFallback(
+    instanceMeta(raw.dataSet, file, bytes.length, raw.transferSyntaxUID),
+  );
   if (raw.parseError) {
     const pixels = raw.dataSet.elements[pixelDataTag];
     const endsEarly = /overrun|past end|beyond|buffer/i.test(raw.parseError);

@@ -39,6 +39,11 @@ export interface InstanceMeta {
   sopClassUID: string;
   studyInstanceUID: string;
   seriesInstanceUID: string;
+  /**
+   * True when the file has no Series Instance UID and the one above was derived from study +
+   * modality + frame of reference + image size (core/dicom/seriesFallback.ts).
+   */
+  seriesUidDerived?: true;
   patientName: string;
   patientID: string;
   studyDate: string;
