@@ -1,6 +1,16 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../core/analysis/params.ts';
 import { parseFeaturesArgs } from './featuresArgs.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'consilium-params-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
 
 describe('consilium features options', () => {
   it('reads paths, a mask folder, bin width, resegmentation and aggregation', () => {
@@ -70,5 +80,112 @@ describe('consilium features options', () => {
     );
     expect(() => parseFeaturesArgs(['x', '--distance', '0'])).toThrow(/--distance/);
     expect(() => parseFeaturesArgs(['x', '--reseg', '400,-1000'])).toThrow(/min not above max/);
+  });
+
+  it('reads every setting from --params, and options on the command line override it', () => {
+    const yaml = file(
+      'ct.yaml',
+      `resample: {spacingMm: [1, 1, 2], interpolation: cubic}
+resegment: [-1000, 400]
+outliers: 3
+discretisation: {kind: bin-width, binWidth: 25}
+ivhDiscretisation: {kind: bin-width, binWidth: 2.5}
+families: [morphology, glcm]
+aggregation: 2d-avg
+distance: 2
+ngldmAlpha: 1
+structure: [GTV]
+`,
+    );
+    const a = parseFeaturesArgs(['x', '--mask', 'rs.dcm', '--params', yaml]);
+    expect(a.params).toEqual({
+      resample: { spacingMm: [1, 1, 2], interpolation: 'cubic', maskThreshold: 0.5 },
+      resegment: [-1000, 400],
+      outliers: 3,
+      discretisation: { kind: 'bin-width', binWidth: 25 },
+      ivhDiscretisation: { kind: 'bin-width', binWidth: 2.5 },
+      aggregation: '2d-avg',
+      distance: 2,
+      ngldmAlpha: 1,
+    });
+    expect(a.families).toEqual(['morphology', 'glcm']);
+    expect(a.structures).toEqual(['GTV']);
+    const over = parseFeaturesArgs([
+      'x',
+      '--mask',
+      'rs.dcm',
+      '--params',
+      yaml,
+      '--bin-count',
+      '16',
+      '--interpolation',
+      'linear',
+      '--ngldm-alpha',
+      '0',
+      '--families',
+      'glrlm,ngtdm',
+      '--structure',
+      'CTV',
+    ]);
+    expect(over.params).toMatchObject({
+      resample: { spacingMm: [1, 1, 2], interpolation: 'linear', maskThreshold: 0.5 },
+      discretisation: { kind: 'bin-count', binCount: 16 },
+      ngldmAlpha: 0,
+      outliers: 3,
+    });
+    expect(over.families).toEqual(['glrlm', 'ngtdm']);
+    expect(over.structures).toEqual(['CTV']);
+    expect(over.settings).toEqual({
+      params: over.params,
+      families: ['glrlm', 'ngtdm'],
+      structures: ['CTV'],
+    });
+  });
+
+  it('reads a PyRadiomics parameter file and JSON, and an empty file is the defaults', () => {
+    const py = file('Params.yaml', 'setting:\n  binCount: 16\n  label: 2\n  force2D: true\n');
+    const a = parseFeaturesArgs(['x', '--mask', 'labels.nii.gz', '--params', py]);
+    expect(a.params.discretisation).toEqual({ kind: 'bin-count', binCount: 16 });
+    expect(a.params.aggregation).toBe('2.5d-direction-merged');
+    expect(a.structures).toEqual(['2']);
+    expect(a.families).toContain('ngldm');
+    const json = file('p.json', '{"resegment": [null, 400], "perSlice": true}');
+    const b = parseFeaturesArgs(['x', '--params', json]);
+    expect(b.params.resegment).toEqual([null, 400]);
+    expect(b.perSlice).toBe(true);
+    expect(parseFeaturesArgs(['x', '--params', file('empty.yaml', '')]).params).toEqual(
+      defaultParams,
+    );
+  });
+
+  it('refuses a wrong settings file with one line per key (code and plain words)', () => {
+    const bad = file('bad.yaml', 'distance: 0\nfrobnicate: true\naggregation: 4d\n');
+    let error: unknown;
+    try {
+      parseFeaturesArgs(['x', '--params', bad]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'bad-settings',
+      params: { file: bad, keys: 'frobnicate, aggregation, distance' },
+    });
+    expect((error as Error).message.split('\n')).toEqual([
+      `${bad}: 3 settings are wrong:`,
+      expect.stringMatching(/^ {2}frobnicate: is not a setting.*\[unknown-key\]$/),
+      expect.stringMatching(
+        /^ {2}aggregation: must be one of 2d-avg, .* \(got "4d"\) \[not-one-of\]$/,
+      ),
+      '  distance: must be at least 1 (got 0) [out-of-range]',
+    ]);
+    expect(() => parseFeaturesArgs(['x', '--params', join(dir, 'missing.yaml')])).toThrow(
+      /cannot be read/,
+    );
+    expect(() => parseFeaturesArgs(['x', '--params', file('s.yaml', 'structure: [GTV]')])).toThrow(
+      /structure of .*s\.yaml chooses among the structures of --mask/,
+    );
+    expect(() => parseFeaturesArgs(['x', '--families', 'glcm,texture'])).toThrow(
+      /--families takes a comma-separated list of/,
+    );
   });
 });

@@ -1,8 +1,11 @@
 // Parsing `consilium features` options into analysis parameters.
 import { availableParallelism } from 'node:os';
+import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
+import type { FeatureSettings } from '../core/analysis/paramsFile/settings.ts';
+import { familyDefs } from '../core/analysis/registry.ts';
 import { numberList, parseCommand, UsageError, wholeNumber } from './io/commandArgs.ts';
-import { featureOptions, featureParamsFrom } from './io/featureOptions.ts';
+import { featureOptions, featureSettingsFrom } from './io/featureOptions.ts';
 
 export interface FeaturesArgs {
   paths: string[];
@@ -16,6 +19,10 @@ export interface FeaturesArgs {
   jobs: number;
   /** One record per slice of each ROI instead of one per ROI. */
   perSlice: boolean;
+  /** --families (or the settings file's): the families to compute; every one when absent. */
+  families?: FamilyId[];
+  /** Everything above that makes the values, as `--params` reads it back (see fileOfSettings). */
+  settings: FeatureSettings;
 }
 
 const options = {
@@ -23,10 +30,24 @@ const options = {
   roi: { type: 'string' },
   mask: { type: 'string', multiple: true },
   structure: { type: 'string', multiple: true },
+  families: { type: 'string' },
   jobs: { type: 'string' },
   json: { type: 'boolean' },
   'per-slice': { type: 'boolean' },
 } as const;
+
+const familyIds = Object.keys(familyDefs) as FamilyId[];
+
+/** "glcm,glrlm": known families, each once. */
+function familiesOf(text: string): FamilyId[] {
+  const names = text.split(',').map((f) => f.trim());
+  const unknown = names.filter((f) => !(familyIds as string[]).includes(f));
+  if (unknown.length > 0 || names.length === 0)
+    throw new UsageError(
+      `--families takes a comma-separated list of ${familyIds.join(', ')}; got "${text}".`,
+    );
+  return [...new Set(names)] as FamilyId[];
+}
 
 /** Throws a UsageError with a plain-words message on a bad option. */
 export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
@@ -44,16 +65,29 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
   if (paths.length === 0) throw new UsageError('Give at least one DICOM file or folder.');
   const roi = values.roi === undefined ? null : numberList('roi', values.roi, 4);
   if (roi && maskPaths.length > 0) throw new UsageError('Use --roi or --mask, not both.');
-  const structures = values.structure ?? [];
+  // Options given on the command line override the settings file's values.
+  const file = featureSettingsFrom(values);
+  const params = file.params;
+  const structures = values.structure ?? file.structures ?? [];
   if (structures.length > 0 && maskPaths.length === 0)
-    throw new UsageError('--structure chooses among the structures of --mask; give --mask too.');
-  const params = featureParamsFrom(values);
-  const perSlice = values['per-slice'] ?? false;
+    throw new UsageError(
+      `${values.structure ? '--structure' : `The structure of ${values.params}`} chooses among the structures of --mask; give --mask too.`,
+    );
+  const families = values.families === undefined ? file.families : familiesOf(values.families);
+  const perSlice = values['per-slice'] ?? file.perSlice ?? false;
   if (perSlice && params.resample?.spacingMm.length === 3)
     throw new UsageError(
       '--per-slice computes each slice alone; resample within slices (--resample X,Y).',
     );
+  const settings: FeatureSettings = {
+    params,
+    ...(families ? { families } : {}),
+    ...(perSlice ? { perSlice } : {}),
+    ...(structures.length > 0 ? { structures } : {}),
+  };
   return {
+    settings,
+    ...(families ? { families } : {}),
     paths,
     maskPaths,
     structures,

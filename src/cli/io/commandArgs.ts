@@ -5,8 +5,9 @@ import { ProblemError } from '../../core/result.ts';
 
 /** A bad command line: the command prints the reason and its usage, and exits with 2. */
 export class UsageError extends ProblemError {
-  constructor(reason: string) {
-    super('usage', reason);
+  /** A code other than 'usage' (a bad settings file) prints without the usage. */
+  constructor(reason: string, code = 'usage', params: ProblemError['params'] = {}) {
+    super(code, reason, params);
     this.name = 'UsageError';
   }
 }
@@ -71,7 +72,11 @@ export function parseOrUsage<A>(
     return parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.reason}\n${usage}`);
+    if (e.code === 'usage') process.stderr.write(`${e.reason}\n${usage}`);
+    else if (options.includes('--json')) {
+      const { code, reason, params } = e;
+      process.stdout.write(JSON.stringify({ ok: false, error: { code, reason, params } }) + '\n');
+    } else process.stderr.write(`${e.code}: ${e.reason}\n`);
     return { exit: 2 };
   }
 }

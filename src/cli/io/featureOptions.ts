@@ -1,6 +1,7 @@
 // The feature-settings options shared by `consilium features` and `consilium analyze`: one
-// parseArgs config and one validation, on top of the core defaults, so both commands accept and
-// refuse exactly the same values.
+// parseArgs config and one validation, on top of a settings file (--params) or the core
+// defaults, so both commands accept and refuse exactly the same values.
+import { readFileSync } from 'node:fs';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { Discretisation, ResegmentRange } from '../../core/analysis/discretise.ts';
 import {
@@ -14,10 +15,13 @@ import {
   directionalAggregations,
   type DirectionalAggregation,
 } from '../../core/analysis/texture/aggregate.ts';
+import { readSettings } from '../../core/analysis/paramsFile/readSettings.ts';
+import type { FeatureSettings } from '../../core/analysis/paramsFile/settings.ts';
 import { numberList, numberOf, UsageError, wholeNumber } from './commandArgs.ts';
 
 /** Spread into a command's parseArgs options. */
 export const featureOptions = {
+  params: { type: 'string' },
   resample: { type: 'string' },
   interpolation: { type: 'string' },
   'mask-threshold': { type: 'string' },
@@ -28,18 +32,24 @@ export const featureOptions = {
   'ivh-bin-count': { type: 'string' },
   'ivh-bin-width': { type: 'string' },
   distance: { type: 'string' },
+  'ngldm-alpha': { type: 'string' },
   aggregation: { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 
 export type FeatureOptionValues = { readonly [K in keyof typeof featureOptions]?: string };
 
-export const featureOptionsUsage = `[--resample X,Y[,Z] [--interpolation ${interpolations.join('|')}] [--mask-threshold T]]
+export const featureOptionsUsage = `[--params FILE] [--resample X,Y[,Z] [--interpolation ${interpolations.join('|')}] [--mask-threshold T]]
   [--reseg min,max] [--outliers K] [--bin-width W | --bin-count N]
-  [--ivh-bin-width W | --ivh-bin-count N] [--distance D]
+  [--ivh-bin-width W | --ivh-bin-count N] [--distance D] [--ngldm-alpha A]
   [--aggregation ${directionalAggregations.join('|')}]`;
 
 /** What each feature option does, for the end of a command's --help. */
-export const featureOptionsHelp = `Image processing, in IBSI's order (reference manual, chapter 2):
+export const featureOptionsHelp = `Settings:
+  --params FILE         every setting below from a JSON or YAML file (docs/params.schema.json;
+                        a record's or bundle result's "params" is such a file), or a PyRadiomics
+                        parameter file where its keys map exactly; options given on the command
+                        line override the file's values
+Image processing, in IBSI's order (reference manual, chapter 2):
   --resample X,Y[,Z]    new voxel spacing in mm: X,Y within slices only, X,Y,Z in 3D; the new
                         grid is centred on the old one (default: no resampling)
   --interpolation M     nearest, linear or cubic (B-spline); default linear. CT is rounded to
@@ -52,6 +62,7 @@ export const featureOptionsHelp = `Image processing, in IBSI's order (reference 
   --ivh-bin-width W | --ivh-bin-count N  intensity-volume histogram discretisation (default:
                         none for integer intensities such as CT, else 1000 bins)
   --distance D          neighbour distance for GLCM, NGTDM and NGLDM (default 1)
+  --ngldm-alpha A       NGLDM coarseness: neighbours within A grey levels are dependent (default 0)
   --aggregation A       how 2D slices and directions combine (default 3d-merged); every
                         aggregation gives one record per ROI
 `;
@@ -93,37 +104,42 @@ function rangeOf(text: string): ResegmentRange {
   return [min, max];
 }
 
-/** The resampling options, or undefined without --resample (then the others are refused). */
-function resampleOf(values: FeatureOptionValues): FeatureParams['resample'] {
+/** The resampling options over the base's resampling; without --resample or a base one, the
+ * other two are refused. */
+function resampleOf(
+  values: FeatureOptionValues,
+  base: FeatureParams['resample'],
+): FeatureParams['resample'] {
   const text = values.resample;
-  if (text === undefined) {
+  if (text === undefined && !base) {
     for (const flag of ['interpolation', 'mask-threshold'] as const)
       if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --resample.`);
     return undefined;
   }
-  const parts = text.split(',');
-  const spacingMm = numberList('resample', text, parts.length === 3 ? 3 : 2);
-  if (!spacingMm.every((v) => v > 0))
-    throw new UsageError(`--resample needs spacings above 0 mm, got "${text}".`);
-  const method = values.interpolation ?? 'linear';
+  let spacingMm = base ? [...base.spacingMm] : [];
+  if (text !== undefined) {
+    const parts = text.split(',');
+    spacingMm = numberList('resample', text, parts.length === 3 ? 3 : 2);
+    if (!spacingMm.every((v) => v > 0))
+      throw new UsageError(`--resample needs spacings above 0 mm, got "${text}".`);
+  }
+  const method = values.interpolation ?? base?.interpolation ?? 'linear';
   if (!(interpolations as readonly string[]).includes(method))
     throw new UsageError(
       `--interpolation must be one of ${interpolations.join(', ')}; got "${method}".`,
     );
   const t = values['mask-threshold'];
-  const maskThreshold = t === undefined ? defaultMaskThreshold : numberOf('mask-threshold', t);
+  const maskThreshold =
+    t === undefined ? (base?.maskThreshold ?? defaultMaskThreshold) : numberOf('mask-threshold', t);
   if (!(maskThreshold > 0 && maskThreshold <= 1))
     throw new UsageError(`--mask-threshold needs a fraction above 0 and at most 1, got "${t}".`);
   return { spacingMm, interpolation: method as Interpolation, maskThreshold };
 }
 
-/** The options as FeatureParams over `base` (the core defaults); a bad value is a UsageError. */
-export function featureParamsFrom(
-  values: FeatureOptionValues,
-  base: FeatureParams = defaultParams,
-): FeatureParams {
+/** The options as FeatureParams over `base`; a bad value is a UsageError. */
+function paramsOver(values: FeatureOptionValues, base: FeatureParams): FeatureParams {
   const params: FeatureParams = { ...base };
-  const resample = resampleOf(values);
+  const resample = resampleOf(values, base.resample);
   if (resample) params.resample = resample;
   const discretisation = discretisationOf('bin-width', 'bin-count', values);
   if (discretisation) params.discretisation = discretisation;
@@ -138,6 +154,8 @@ export function featureParamsFrom(
   }
   if (values.distance !== undefined)
     params.distance = wholeNumber('distance', values.distance, 1, 'voxels');
+  if (values['ngldm-alpha'] !== undefined)
+    params.ngldmAlpha = wholeNumber('ngldm-alpha', values['ngldm-alpha'], 0, 'grey levels');
   const aggregation = values.aggregation;
   if (aggregation !== undefined) {
     if (!isAggregation(aggregation))
@@ -147,4 +165,50 @@ export function featureParamsFrom(
     params.aggregation = aggregation;
   }
   return params;
+}
+
+/** A settings file that cannot be used: each wrong key on its own line, with its code. */
+export class SettingsFileError extends UsageError {
+  constructor(code: string, reason: string, params: UsageError['params']) {
+    super(reason, code, params);
+    this.name = 'SettingsFileError';
+  }
+}
+
+/** The --params file's settings; unreadable or wrong, a SettingsFileError. */
+export function settingsFromFile(path: string): FeatureSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new SettingsFileError('read-failed', `--params ${path} cannot be read: ${why}`, {
+      file: path,
+    });
+  }
+  const r = readSettings(text, path);
+  if (!r.ok) throw new SettingsFileError(r.error.code, r.error.reason, r.error.params);
+  return r.value.settings;
+}
+
+/** The settings file (--params) if given, else the core defaults, with every option given on
+ * the command line over it. */
+export function featureSettingsFrom(values: FeatureOptionValues): FeatureSettings {
+  const file =
+    values.params === undefined ? { params: defaultParams } : settingsFromFile(values.params);
+  return { ...file, params: paramsOver(values, file.params) };
+}
+
+/** The options as FeatureParams, for commands that compute every family on whole images (a
+ * settings file's families, per-slice and structure choices are refused there). */
+export function featureParamsFrom(values: FeatureOptionValues): FeatureParams {
+  const settings = featureSettingsFrom(values);
+  const extra = (['families', 'perSlice', 'structures'] as const).filter(
+    (k) => settings[k] !== undefined,
+  );
+  if (extra.length > 0)
+    throw new UsageError(
+      `--params ${values.params}: ${extra.join(', ').replace('structures', 'structure')} ${extra.length === 1 ? 'is a setting' : 'are settings'} of consilium features only; this command computes every family on whole images.`,
+    );
+  return settings.params;
 }

@@ -60,7 +60,7 @@ function problemOfError(e: SchemaError): SettingsProblem | null {
       return {
         key: join(key, String(p.additionalProperty)),
         code: 'unknown-key',
-        reason: `is not a setting${known.length ? ` here; known: ${known.join(', ')}` : ''}`,
+        reason: `is not a setting${known.length ? `${key ? ' here' : ''}; known: ${known.join(', ')}` : ''}`,
       };
     }
     case 'required':
