@@ -21,6 +21,8 @@ export interface FeatureDef {
   ibsiCode: string;
   /** '' for dimensionless; 'I' stands for the image's intensity unit (e.g. HU). */
   unit: string;
+  /** How the value is computed where IBSI allows more than one way (e.g. exact or approximated). */
+  note?: string;
 }
 
 /** Builds a family's definitions from [name, code, unit] rows. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { compileWat, wasmModules } from '../../../../tools/analysis/wasmModules';
-import { autocorrelation, pairSumsDirectJs, pairSumsJs, voxelRuns } from './autocorrelation';
+import {
+  autocorrelation,
+  maxVoxelsForPairs,
+  pairSumsDirectJs,
+  pairSumsJs,
+  planAutocorrelation,
+  voxelRuns,
+} from './autocorrelation';
+import { maxFftGridPoints } from './autocorrelationFft';
 import { autocorrelationReference } from './autocorrelationReference';
 import { autocorrelationDirectWasm, autocorrelationPairSumsWasm } from './simd/autocorrelationWasm';
 import { autocorrelationWasmBytes } from './simd/autocorrelationWasmBytes';
@@ -51,7 +59,7 @@ describe("Moran's I and Geary's C", () => {
       const d: [number, number, number] = [dims[0], dims[1], dims[2]];
       const roi = randomRoi(d, fill, 1000 + k);
       const [moran, geary] = autocorrelationReference(roi.values, roi.centres);
-      for (const gap of [0, 1, 3, 16, null, undefined]) {
+      for (const gap of [0, 1, 3, 16, null, 'fft', undefined] as const) {
         const [i, c] = autocorrelation(roi.values, roi.mask, d, roi.spacing, gap);
         expect(Math.abs(i - moran)).toBeLessThanOrEqual(1e-12 * Math.abs(moran));
         expect(Math.abs(c - geary)).toBeLessThanOrEqual(1e-12 * Math.abs(geary));
@@ -99,5 +107,45 @@ describe("Moran's I and Geary's C", () => {
       NaN,
       NaN,
     ]);
+  });
+
+  it('sums every pair by FFT as pair by pair (to 1e-11) on a 12,000-voxel ROI, and picks the FFT for it', () => {
+    const d: [number, number, number] = [30, 28, 20];
+    const roi = randomRoi(d, 0.7, 77);
+    expect(roi.values.length).toBeGreaterThan(11000);
+    expect(planAutocorrelation(roi.mask, d, roi.values.length)).toBe('fft');
+    const [moranFft, gearyFft] = autocorrelation(roi.values, roi.mask, d, roi.spacing, 'fft');
+    const [moran, geary] = autocorrelation(roi.values, roi.mask, d, roi.spacing, null);
+    expect(Math.abs(moranFft - moran)).toBeLessThanOrEqual(1e-11 * Math.abs(moran));
+    expect(Math.abs(gearyFft - geary)).toBeLessThanOrEqual(1e-11 * Math.abs(geary));
+  });
+
+  it('computes a 100,000-voxel ROI (by FFT), and is NaN only past both the pair and the grid limits', () => {
+    // A ball of radius 29 voxels: 101,943 voxels, values a smooth ramp plus ties.
+    const n = 60;
+    const mask = new Uint8Array(n * n * n);
+    const values: number[] = [];
+    for (let z = 0, i = 0; z < n; z++)
+      for (let y = 0; y < n; y++)
+        for (let x = 0; x < n; x++, i++) {
+          if ((x - 29) ** 2 + (y - 29) ** 2 + (z - 29) ** 2 > 29 * 29) continue;
+          mask[i] = 1;
+          values.push(x + 2 * y + ((x * y) % 7));
+        }
+    expect(values.length).toBeGreaterThan(100000);
+    const dims: [number, number, number] = [n, n, n];
+    expect(planAutocorrelation(mask, dims, values.length)).toBe('fft');
+    const [moran, geary] = autocorrelation(Float64Array.from(values), mask, dims, [0.8, 0.8, 2]);
+    // A ramp is strongly autocorrelated: Moran's I above 0, Geary's C below 1.
+    expect(moran).toBeGreaterThan(0.1);
+    expect(geary).toBeGreaterThan(0);
+    expect(geary).toBeLessThan(1);
+    // Two voxels at opposite corners of a box whose FFT grid is too large, plus 40,000 in a row.
+    const wide: [number, number, number] = [maxVoxelsForPairs + 1, 2, 200];
+    const sparse = new Uint8Array(wide[0] * wide[1] * wide[2]);
+    sparse.fill(1, 0, maxVoxelsForPairs + 1);
+    sparse[sparse.length - 1] = 1;
+    expect(4 * wide[0] * 2 * 256).toBeGreaterThan(maxFftGridPoints);
+    expect(planAutocorrelation(sparse, wide, maxVoxelsForPairs + 2)).toBe('too-large');
   });
 });

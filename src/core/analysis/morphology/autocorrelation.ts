@@ -5,7 +5,10 @@
 // are lenA + lenB - 1 square roots per run pair instead of lenA * lenB. Sparse ROIs, whose
 // runs are short, are summed voxel pair by voxel pair instead (a cost model picks). The
 // WebAssembly kernels (simd/autocorrelation.wat) run the same loops in f64x2; this file has
-// their plain versions, and autocorrelationReference.ts the plain definition.
+// their plain versions, and autocorrelationReference.ts the plain definition. Large ROIs are
+// summed through FFTs instead (autocorrelationFft.ts: the same sums over every pair, in
+// O(N log N) of the ROI's box), so the values stay exact, not IBSI's approximation.
+import { fftGridFor, maxFftGridPoints, pairSumsFft } from './autocorrelationFft';
 import { autocorrelationDirectWasm, autocorrelationPairSumsWasm } from './simd/autocorrelationWasm';
 
 /**
@@ -92,15 +95,33 @@ const runPairNs = 6;
 const slotRunNs = 4;
 const slotPairNs = 0.7;
 const directPairNs = 2;
+/** The FFT sums' measured cost per grid point and log2 of the grid size (same VM). */
+const fftPointLogNs = 15;
 
-/** The cheapest way to sum: runs with gaps up to the returned length, or null for direct. */
+/** Pair by pair (runs or direct), ROIs up to this many voxels take at most a few seconds. */
+export const maxVoxelsForPairs = 40000;
+
+/** How to sum: by runs with gaps up to a length, voxel by voxel (null), by FFT, or not at all
+ * (an ROI too large for pairs whose box is too large for the FFT grid). */
+export type AutocorrelationPlan = number | null | 'fft' | 'too-large';
+
+/** The cheapest way to sum the pairs of the n voxels of mask. */
 export function planAutocorrelation(
   mask: Uint8Array,
   dims: readonly [number, number, number],
   n: number,
-): number | null {
-  let best: number | null = null;
+): AutocorrelationPlan {
+  const grid = fftGridFor(mask, dims);
+  const gridPoints = grid ? grid[0] * grid[1] * grid[2] : Infinity;
+  const fftNs =
+    gridPoints <= maxFftGridPoints ? fftPointLogNs * gridPoints * Math.log2(gridPoints) : Infinity;
+  if (n > maxVoxelsForPairs) return Number.isFinite(fftNs) ? 'fft' : 'too-large';
+  let best: AutocorrelationPlan = null;
   let bestNs = (directPairNs * n * n) / 2;
+  if (fftNs < bestNs) {
+    best = 'fft';
+    bestNs = fftNs;
+  }
   for (const gap of gapsTried) {
     const [runs, slots] = runCount(mask, dims[0], gap);
     const ns =
@@ -263,20 +284,20 @@ function directSums(
 }
 
 /**
- * Moran's I and Geary's C with inverse-distance weights over the voxels of mask (values of
- * its voxels in raster order), or NaN where there are fewer than two voxels or all values are
- * equal. maxGap forces runs with gaps up to that length (null: voxel by voxel); by default
- * the cheaper is chosen.
+ * Moran's I and Geary's C with inverse-distance weights over every pair of voxels of mask
+ * (values of its voxels in raster order), or NaN where there are fewer than two voxels, all
+ * values are equal, or the ROI is too large (planAutocorrelation). plan forces runs with gaps
+ * up to that length, voxel by voxel (null) or the FFT; by default the cheapest is chosen.
  */
 export function autocorrelation(
   values: Float64Array,
   mask: Uint8Array,
   dims: readonly [number, number, number],
   spacingMm: readonly [number, number, number],
-  maxGap: number | null = planAutocorrelation(mask, dims, values.length),
+  plan: AutocorrelationPlan = planAutocorrelation(mask, dims, values.length),
 ): [moran: number, geary: number] {
   const n = values.length;
-  if (n < 2) return [NaN, NaN];
+  if (n < 2 || plan === 'too-large') return [NaN, NaN];
   let mean = 0;
   for (let i = 0; i < n; i++) mean += values[i];
   mean /= n;
@@ -284,9 +305,12 @@ export function autocorrelation(
   for (let i = 0; i < n; i++) denom += (values[i] - mean) ** 2;
   if (denom === 0) return [NaN, NaN];
   const sums =
-    maxGap === null
-      ? directSums(values, mean, mask, dims, spacingMm)
-      : runSums(values, mean, mask, dims, spacingMm, maxGap);
+    plan === 'fft'
+      ? pairSumsFft(values, mean, mask, dims, spacingMm)
+      : plan === null
+        ? directSums(values, mean, mask, dims, spacingMm)
+        : runSums(values, mean, mask, dims, spacingMm, plan);
+  if (!sums) return [NaN, NaN]; // a forced FFT on a grid over maxFftGridPoints
   // Each unordered pair stands for both orders in the double sums (exact doubling).
   const wSum = 2 * sums[0];
   const moran = 2 * sums[1];

@@ -8,6 +8,10 @@ import { latticeConvexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
 import { roiMesh } from './mesh';
 
+/** Said with Moran's I and Geary's C in every record: which of IBSI's two ways they are computed. */
+export const autocorrelationNote =
+  'exact: every voxel pair, inverse-distance weights (not the IBSI approximation); null above 40,000 voxels only where the ROI box exceeds the FFT grid';
+
 export const morphologyDefs = defineFamily('morphology', [
   ['Volume (mesh)', 'RNU0', 'mm^3'],
   ['Volume (voxel counting)', 'YEKZ', 'mm^3'],
@@ -34,15 +38,10 @@ export const morphologyDefs = defineFamily('morphology', [
   ['Integrated intensity', '99N0', 'I mm^3'],
   ['Moran’s I index', 'N365', ''],
   ['Geary’s C measure', 'NPT7', ''],
-]);
+]).map((d) =>
+  d.ibsiCode === 'N365' || d.ibsiCode === 'NPT7' ? { ...d, note: autocorrelationNote } : d,
+);
 
-/**
- * Moran's I and Geary's C compare every voxel pair (N^2); above this many ROI voxels they
- * are reported as NaN (null in JSON) rather than stalling a worker for minutes. With the
- * WebAssembly kernels (autocorrelation.ts) 40,000 voxels take ~0.6-0.8 s (a dense ROI, by runs)
- * to ~1.6 s (a sparse one, voxel by voxel) on a 2-core VM; without WebAssembly ~4x that.
- */
-export const maxVoxelsForAutocorrelation = 40000;
 /** The convex hull (and the maximum diameter over its vertices) is built up to this many mesh
  * vertices (a bound on memory: the exact lattice quickhull only sees each row's end points, and
  * takes ~0.1 s for a whole 256x256 slice); beyond, those features are NaN. */
@@ -160,10 +159,9 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
   const [ex, ey, ez] = hi.map((h, q) => h - lo[q]);
   const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
   const sphere = Math.cbrt(36 * Math.PI * v * v);
-  const [moran, geary] =
-    greyValues.length <= maxVoxelsForAutocorrelation
-      ? autocorrelation(greyValues, intensityMask, roi.dims, roi.spacingMm)
-      : [NaN, NaN];
+  // Exact over every voxel pair; NaN only for an ROI over 40,000 voxels whose box is too large
+  // for the FFT grid (autocorrelation.ts).
+  const [moran, geary] = autocorrelation(greyValues, intensityMask, roi.dims, roi.spacingMm);
   // The mesh's vertices lie on the half-voxel lattice; its hull is found there exactly.
   const hull =
     mesh.vertices.length / 3 <= maxVerticesForHull
