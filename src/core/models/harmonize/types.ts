@@ -37,6 +37,11 @@ export interface CombatFit {
   readonly referenceBatch?: string;
   /** Feature names, in the column order the data must have when the fit is applied. */
   readonly features: readonly string[];
+  /**
+   * Per feature, what identifies the settings it was computed with (a bundle's paramsHash), where
+   * the caller knows it: a fit applies only to features computed the same way.
+   */
+  readonly settings?: readonly string[];
   /** Features left as they are: constant within a center (sva does not adjust them either). */
   readonly unadjusted: readonly string[];
   /** Covariate column names; applying the fit needs the same columns. */
