@@ -2,6 +2,7 @@
 // WebGPU and the WASM execution providers) is served from our own origin by Vite, never a CDN.
 import * as ort from 'onnxruntime-web';
 import jsepWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
+import { isSoftwareAdapter } from '../core/analysis/gpu/softwareAdapter.ts';
 import type { OrtLike } from '../core/inference/ort.ts';
 
 export type ExecutionProvider = 'webgpu' | 'wasm';
@@ -24,16 +25,23 @@ export function configureWasm(numThreads?: number): number {
   return threads;
 }
 
-/** WebGPU when the browser gives an adapter (a software one counts), else WASM. */
+/**
+ * WebGPU when the browser gives a hardware adapter, else WASM: the same rule as analysis
+ * (core/analysis/gpu/softwareAdapter.ts), so 'auto' never runs on a software adapter; asking for
+ * WebGPU explicitly still uses one.
+ */
 export async function pickProvider(
   preferred: ExecutionProvider | 'auto',
 ): Promise<ExecutionProvider> {
   if (preferred === 'wasm') return 'wasm';
-  // TypeScript's libs have no WebGPU yet; this is the one member used.
-  type GpuNavigator = { gpu?: { requestAdapter(): Promise<unknown> } };
+  // TypeScript's libs have no WebGPU yet; these are the members used.
+  type GpuNavigator = {
+    gpu?: { requestAdapter(): Promise<{ info?: Parameters<typeof isSoftwareAdapter>[0] } | null> };
+  };
   const gpu = (navigator as typeof navigator & GpuNavigator).gpu;
   const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  if (adapter) return 'webgpu';
+  if (adapter && (preferred === 'webgpu' || !isSoftwareAdapter(adapter.info))) return 'webgpu';
+  if (adapter) return 'wasm';
   if (preferred === 'webgpu') throw new Error('this browser offers no WebGPU adapter');
   return 'wasm';
 }

@@ -2,6 +2,7 @@
 // CPU. One device per worker, requested on first use; a lost device is dropped, so the next job
 // asks again and, failing that, runs on the CPU.
 import { gpuKernels, type GpuKernels } from './gpuKernels.ts';
+import { adapterName, isSoftwareAdapter } from './softwareAdapter.ts';
 import type { Gpu } from './webgpu.ts';
 import { ProblemError } from '../../result.ts';
 
@@ -45,9 +46,8 @@ async function acquire(): Promise<Held | string> {
     console.warn(`WebGPU device lost (${info.reason}): ${info.message}`);
     held = null;
   });
-  const i = adapter.info;
-  const name = i ? [i.vendor, i.architecture, i.description].filter(Boolean).join(' ') : '';
-  const software = i?.isFallbackAdapter === true || /swiftshader/i.test(name);
+  const name = adapterName(adapter.info);
+  const software = isSoftwareAdapter(adapter.info);
   return { kernels: gpuKernels(device), adapter: name || 'WebGPU adapter', software };
 }
 
