@@ -6,6 +6,7 @@ Usage:
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
   consilium verify <bundle.zip> [--trust partner.pem …] [--allow-untrusted] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid and signed by a trusted key
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
+  consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--covariate label] [--ref-center NAME] [--save-combat F | --apply-combat F] [--json]   one study table across centers, ComBat harmonization, center effect before/after
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
@@ -23,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   edges: async () => (await import('./edges.ts')).edgesCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
   compare: async () => (await import('./compare.ts')).compareCommand,
+  study: async () => (await import('./study.ts')).studyCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
   infer: async () => (await import('./infer.ts')).inferCommand,
   deidentify: async () => (await import('./deidentify.ts')).deidentifyCommand,

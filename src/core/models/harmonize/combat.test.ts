@@ -108,3 +108,15 @@ describe('ComBat refuses what it cannot harmonize', () => {
     expect(code(() => applyCombat(fit, train.data, train.batch))).toBe('COMBAT_COVARIATE');
   });
 });
+
+describe('a saved fit read back', () => {
+  it('round-trips through parseCombatFit and refuses a damaged one', async () => {
+    const { parseCombatFit } = await import('./fitJson.ts');
+    const { fit } = fitCombat(train.data, train.batch, features);
+    expect(parseCombatFit(JSON.stringify(fit))).toEqual(fit);
+    const damaged = { ...fit, varPooled: fit.varPooled.slice(1) };
+    expect(() => parseCombatFit(JSON.stringify(damaged))).toThrow(/varPooled must be 10 finite/);
+    expect(() => parseCombatFit('{"format":"other"}')).toThrow(/format/);
+    expect(() => parseCombatFit('not json')).toThrow(/not JSON/);
+  });
+});
