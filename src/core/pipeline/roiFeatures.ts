@@ -2,7 +2,11 @@
 // the chosen grid (image and mask), re-segmentation, discretisation, then every feature family
 // on the processed ROI. `consilium features` calls it for each ROI; the settings it used come
 // back with the values.
-import { computeFeatures, type FeatureSet } from '../analysis/computeFeatures.ts';
+import {
+  computeFeatures,
+  type FeatureOverrides,
+  type FeatureSet,
+} from '../analysis/computeFeatures.ts';
 import type { FamilyId } from '../analysis/featureDef.ts';
 import type { FeatureParams, ResampleParams } from '../analysis/params.ts';
 import { interpolations } from '../analysis/params.ts';
@@ -23,6 +27,10 @@ export interface RoiFeaturesOptions {
   /** DICOM modality: CT intensities are rounded to whole HU after interpolation. */
   modality?: string;
   families?: readonly FamilyId[];
+  /** Matrices counted elsewhere (the workbench's GPU) on `processed`. */
+  overrides?: FeatureOverrides;
+  /** processRoi(roi, params, modality), when the caller needed it first (for overrides). */
+  processed?: RoiVolume;
 }
 
 /** Throws a bad-parameter analysis error on settings no grid can follow. */
@@ -58,9 +66,9 @@ export function processRoi(roi: RoiVolume, params: FeatureParams, modality = '')
 export function roiFeatures(
   roi: RoiVolume,
   params: FeatureParams,
-  { modality = '', families }: RoiFeaturesOptions = {},
+  { modality = '', families, overrides, processed: given }: RoiFeaturesOptions = {},
 ): RoiFeatureSet {
-  const processed = processRoi(roi, params, modality);
-  const set = computeFeatures(processed, params, families);
+  const processed = given ?? processRoi(roi, params, modality);
+  const set = computeFeatures(processed, params, families, overrides);
   return { ...set, dims: processed.dims, spacingMm: processed.spacingMm };
 }

@@ -4,7 +4,7 @@ import { canny, type CannyOptions, type EdgeResult } from '../edges/canny.ts';
 import type { Image2d } from '../edges/image2d.ts';
 import { glcmOverrideGpu } from '../gpu/gpuGlcmJob.ts';
 import {
-  roiOfJob,
+  processedRoiOfJob,
   runRoiFeaturesJob,
   type RoiFeaturesJob,
   type RoiFeaturesResult,
@@ -22,8 +22,9 @@ export async function featuresOn(
   const { value, on } = await onGpuOrCpu(
     choice,
     async (gpu) => {
-      const glcm = await glcmOverrideGpu(gpu, roiOfJob(job), job.params);
-      return runRoiFeaturesJob(job, { glcm });
+      const roi = processedRoiOfJob(job); // GPU matrices are counted on the resampled ROI
+      const glcm = await glcmOverrideGpu(gpu, roi, job.params);
+      return runRoiFeaturesJob(job, { glcm }, roi);
     },
     () => runRoiFeaturesJob(job),
   );

@@ -1,6 +1,8 @@
 // One analysis job: a stack of slices in modality values and a ROI shape per slice -> IBSI features and the
-// ROI's intensity histogram. What the analysis worker runs; Node can run the same call.
-import { computeFeatures, type FeatureOverrides, type FeatureSet } from '../computeFeatures';
+// ROI's intensity histogram. What the analysis worker runs; Node can run the same call. The ROI
+// goes through the CLI's one ROI → processed → features step (core/pipeline/roiFeatures).
+import { processRoi, roiFeatures } from '../../pipeline/roiFeatures';
+import type { FeatureOverrides, FeatureSet } from '../computeFeatures';
 import type { FamilyId } from '../featureDef';
 import type { FeatureParams } from '../params';
 import { cropToMask } from '../roi/cropToMask';
@@ -20,6 +22,8 @@ export interface RoiFeaturesJob {
   params: FeatureParams;
   families: readonly FamilyId[];
   histogramBins: number;
+  /** DICOM modality: CT is rounded to whole HU after interpolation, as the CLI does. */
+  modality?: string;
 }
 
 export interface RoiFeaturesResult extends FeatureSet {
@@ -37,13 +41,24 @@ export function roiOfJob(job: RoiFeaturesJob): RoiVolume {
   return roi;
 }
 
+/** The job's ROI as the features see it: resampled when the parameters say so. */
+export function processedRoiOfJob(job: RoiFeaturesJob): RoiVolume {
+  return processRoi(roiOfJob(job), job.params, job.modality);
+}
+
 export function runRoiFeaturesJob(
   job: RoiFeaturesJob,
   overrides?: FeatureOverrides,
+  processed: RoiVolume = processedRoiOfJob(job),
 ): RoiFeaturesResult {
-  const roi = roiOfJob(job);
-  const set = computeFeatures(roi, job.params, job.families, overrides);
+  const { params, modality, families } = job;
+  const { dims: _d, spacingMm: _s, ...set } = roiFeatures(processed, params, {
+    modality,
+    families,
+    processed,
+    ...(overrides ? { overrides } : {}),
+  });
   // Only the mask's voxels count, so the box around it gives the same histogram.
-  const box = cropToMask(roi).roi;
+  const box = cropToMask(processed).roi;
   return { ...set, histogram: roiHistogram(box.values, box.mask, job.histogramBins) };
 }
