@@ -66,7 +66,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tools/**/*.test.ts'],
-          exclude: ['**/*.corpus.test.ts', 'node_modules/**'],
+          exclude: ['**/*.corpus.test.ts', '**/*.services.test.ts', 'node_modules/**'],
           testTimeout: 60_000,
         },
       },

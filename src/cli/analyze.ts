@@ -9,8 +9,10 @@ import { labelsFromCsv } from '../core/pipeline/labelsCsv.ts';
 import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
 import type { SeriesResults } from '../core/pipeline/types.ts';
 import { problemOf, type Problem } from '../core/result.ts';
-import { labelledSeries, seriesFilesOf, type SeriesFiles } from './analyzeInputs.ts';
-import { classifierFor, runAnalyzeTask, type AnalyzeTask, type ModelFiles } from './analyzeTask.ts';
+import { analyzeSeriesIndex, labelledSeries } from './analyzeInputs.ts';
+import { classifierFor, type AnalyzeSettings, type ModelFiles } from './analyzeTask.ts';
+import { seriesComputer } from './cohort/seriesComputer.ts';
+import type { SeriesTask } from './cohort/seriesTask.ts';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
 import {
   featureOptions,
@@ -19,8 +21,9 @@ import {
   featureParamsFrom,
 } from './io/featureOptions.ts';
 import { readKeyFile, readPassphraseFile } from './io/secretFile.ts';
+import { ResultsDir } from './io/resultsDir.ts';
+import { runSeries } from './io/seriesRun.ts';
 import { signingKeyFile } from './signingKeyFile.ts';
-import { ThreadPool } from './workerPool.ts';
 
 const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [--center NAME]
   [--key-file K]  (the collaboration key file shared by the centers: its bytes less one trailing
@@ -31,6 +34,8 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
                           patient ID column)
   [--sign-key center.jwk]  (created with its .pub.pem if missing)
   [--passphrase-file F] [--report-dates remove|shift] [--jobs N (default: one per core)]
+  [--results DIR [--resume]]  (each series' results written to DIR as it finishes, whole or not
+                               at all; --resume reads back those already there)
 
 Whole-image features of each series:
 ${featureOptionsHelp}`;
@@ -49,6 +54,8 @@ const options = {
   'passphrase-file': { type: 'string' },
   'report-dates': { type: 'string' },
   jobs: { type: 'string' },
+  results: { type: 'string' },
+  resume: { type: 'boolean' },
   ...featureOptions,
 } as const;
 
@@ -64,6 +71,13 @@ interface AnalyzeArgs {
   readonly passphraseFile?: string;
   readonly reportDates: 'remove' | 'shift';
   readonly jobs: number;
+  /** Each series' results, kept as it finishes (for --resume). */
+  readonly results?: string;
+  readonly resume: boolean;
+}
+
+function settingsOf(args: AnalyzeArgs): AnalyzeSettings {
+  return { features: args.params, models: args.models };
 }
 
 function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
@@ -76,6 +90,8 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   if (dates !== 'remove' && dates !== 'shift')
     throw new UsageError(`--report-dates is "remove" or "shift", not "${dates}".`);
   const model = v.model ? { model: v.model, ...(v.card ? { card: v.card } : {}) } : {};
+  if (v.resume && !v.results)
+    throw new UsageError('--resume reads the series results of --results DIR; give --results.');
   const keyFile = v['key-file'] ?? v['collab-key'];
   const signKey = v['sign-key'] ?? v.sign;
   return {
@@ -90,6 +106,8 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     ...(v['passphrase-file'] ? { passphraseFile: v['passphrase-file'] } : {}),
     reportDates: dates,
     jobs: v.jobs === undefined ? availableParallelism() : wholeNumber('jobs', v.jobs, 1, 'workers'),
+    ...(v.results ? { results: v.results } : {}),
+    resume: v.resume ?? false,
   };
 }
 
@@ -102,35 +120,18 @@ async function collaborationKey(path: string | undefined): Promise<Uint8Array> {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-type Compute = (task: AnalyzeTask) => Promise<SeriesResults>;
-
-/** `--jobs 1` computes in process; more sends each series (its files' bytes) to a thread pool. */
-function computer(jobs: number): { compute: Compute; close(): Promise<void> } {
-  if (jobs === 1) return { compute: runAnalyzeTask, close: async () => {} };
-  const pool = new ThreadPool<typeof runAnalyzeTask>(
-    new URL('./analyzeWorker.ts', import.meta.url),
-    jobs,
-  );
-  return {
-    compute: (task) =>
-      pool.run(
-        { ...task, modelThreads: 1 },
-        task.instances.map((i) => i.bytes.buffer as ArrayBuffer),
-      ),
-    close: () => pool.close(),
-  };
-}
-
-function taskOf(s: SeriesFiles, args: AnalyzeArgs): AnalyzeTask {
-  // Each series gets its own copy of its bytes, so transferring them frees this thread's copy.
-  const instances = s.instances.map(({ meta, bytes }) => ({ meta, bytes: bytes.slice() }));
-  s.instances.length = 0;
-  return {
-    seriesInstanceUid: s.seriesInstanceUid,
-    instances,
-    features: args.params,
-    models: args.models,
-  };
+/** A series whose worker thread stopped (out of memory, a native crash): its one failure. */
+function crashed(task: SeriesTask, error: unknown): SeriesResults[] {
+  const file = task.series.files[0]?.file ?? task.series.uid;
+  const problem = problemOf(error, 'analysis-failed');
+  return [
+    {
+      seriesUid: task.series.uid,
+      features: [],
+      predictions: [],
+      problems: [{ ...problem, params: { ...problem.params, file } }],
+    },
+  ];
 }
 
 function say(p: Problem): string {
@@ -152,7 +153,15 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${p.code}: ${p.reason}\n`);
     return 1;
   }
-  const { series, problems: skipped } = await seriesFilesOf(args.paths);
+  let results: ResultsDir | undefined;
+  try {
+    if (args.results) results = await ResultsDir.open(args.results, 'analyze', settingsOf(args));
+  } catch (e) {
+    const p = problemOf(e, 'results-failed');
+    process.stderr.write(`${p.code}: ${p.reason}\n`);
+    return 2;
+  }
+  const { series, problems: skipped } = await analyzeSeriesIndex(args.paths);
   for (const p of skipped) process.stderr.write(`skipped ${say(p)}\n`);
   let labels: Record<string, string> = {};
   if (args.labels) {
@@ -164,25 +173,29 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     labels = read.labels;
     if (read.unmatched) process.stderr.write(`${read.unmatched} label rows matched no series.\n`);
   }
-  const { compute, close } = computer(Math.min(args.jobs, Math.max(1, series.length)));
-  let results: SeriesResults[];
+  const jobs = Math.min(args.jobs, Math.max(1, series.length));
+  const { compute, close } = seriesComputer(jobs, crashed);
+  const settings = settingsOf(args);
+  const computed: SeriesResults[] = [];
   try {
-    results = await Promise.all(
-      series.map((s) =>
-        compute(taskOf(s, args)).catch((e: unknown): SeriesResults => ({
-          seriesUid: s.seriesInstanceUid,
-          features: [],
-          predictions: [],
-          problems: [problemOf(e, 'analysis-failed')],
-        })),
-      ),
-    );
+    await runSeries<SeriesResults>({
+      label: 'analyze',
+      series,
+      jobs,
+      ...(results ? { results, resume: args.resume } : {}),
+      compute: async (ref) =>
+        (await compute({ command: 'analyze', settings, series: ref })) as SeriesResults[],
+      failed: (r) => r.some((s) => s.problems.some((p) => p.params.step !== 'prediction')),
+      emit: (_ref, r) => {
+        computed.push(...r);
+      },
+    });
   } finally {
     await close();
   }
   let failures = 0;
   let outOfScope = 0;
-  for (const r of results)
+  for (const r of computed)
     for (const p of r.problems) {
       // A model meant for other images (chest radiographs, not CT) is not a failure.
       if (p.params.step === 'prediction') {
@@ -193,8 +206,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
         process.stderr.write(`analysis failed for series of ${say(p)}\n`);
       }
     }
-  const features = results.flatMap((r) => r.features);
-  const predictions = results.flatMap((r) => r.predictions);
+  const features = computed.flatMap((r) => r.features);
+  const predictions = computed.flatMap((r) => r.predictions);
   const bundle = await bundleFromResults({
     center: args.center,
     secret,

@@ -7,7 +7,11 @@ import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
 import type { Classifier } from '../core/inference/classifier.ts';
 import { seriesResults } from '../core/pipeline/seriesResults.ts';
 import type { SeriesResults, SeriesSource } from '../core/pipeline/types.ts';
+import { parseInstance } from '../core/dicom/parse.ts';
+import { orderInstances } from '../core/dicom/studyIndex.ts';
+import { problemOf } from '../core/result.ts';
 import { loadClassifier } from './inferModel.ts';
+import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
 
 /** A model file and its card; paths as given on the command line (the default model if absent). */
 export interface ModelFiles {
@@ -52,4 +56,45 @@ export function seriesSource(task: AnalyzeTask): SeriesSource<DecodedFrame> {
 export async function runAnalyzeTask(task: AnalyzeTask): Promise<SeriesResults> {
   const models = await Promise.all(task.models.map((m) => classifierFor(m, task.modelThreads)));
   return seriesResults(seriesSource(task), { features: task.features }, models);
+}
+
+/** What decides a series' analyze results: whole-image features and the models. */
+export interface AnalyzeSettings {
+  readonly features: FeatureParams | null;
+  readonly models: readonly ModelFiles[];
+}
+
+/** One indexed series: its files read again and parsed, then computed as runAnalyzeTask does. */
+export async function analyzeSeries(
+  settings: AnalyzeSettings,
+  ref: SeriesRef,
+  modelThreads?: number,
+): Promise<SeriesResults> {
+  try {
+    const inputs = await loadSeriesFiles(ref);
+    const items: { meta: InstanceMeta; bytes: Uint8Array }[] = [];
+    for (const { file, bytes } of inputs) {
+      const parsed = parseInstance(bytes, file);
+      if (parsed.ok) items.push({ meta: parsed.meta, bytes });
+    }
+    const bytesOf = new Map(items.map((it) => [it.meta, it.bytes]));
+    const instances = orderInstances(items.map((it) => it.meta)).map((meta) => ({
+      meta,
+      bytes: bytesOf.get(meta)!,
+    }));
+    return await runAnalyzeTask({
+      seriesInstanceUid: ref.uid,
+      instances,
+      features: settings.features,
+      models: settings.models,
+      ...(modelThreads ? { modelThreads } : {}),
+    });
+  } catch (e) {
+    return {
+      seriesUid: ref.uid,
+      features: [],
+      predictions: [],
+      problems: [problemOf(e, 'analysis-failed')],
+    };
+  }
 }

@@ -63,7 +63,7 @@ export interface SeriesRoi {
   description: Record<string, unknown>;
 }
 
-function shapeRoi(args: FeaturesArgs, series: LoadedSeries): SeriesRoi {
+function shapeRoi(args: Pick<FeaturesArgs, 'roi'>, series: LoadedSeries): SeriesRoi {
   const nx = series.frames[0].columns;
   const ny = series.frames[0].rows;
   const shape: RoiShape = args.roi
@@ -103,11 +103,12 @@ function sourcesFor(
 
 /** Each series with each of its ROIs, one at a time, in input order. */
 export async function* seriesRois(
-  args: FeaturesArgs,
+  args: Pick<FeaturesArgs, 'maskPaths' | 'structures' | 'roi'>,
   images: readonly LoadedSeries[],
   inputs: MaskInputs,
+  /** Every image series of the run, when `images` are only some of them (one at a time). */
+  imageUids: ReadonlySet<string> = new Set(images.map((s) => s.seriesInstanceUID)),
 ): AsyncGenerator<{ series: LoadedSeries; roi: Result<SeriesRoi> }> {
-  const imageUids = new Set(images.map((s) => s.seriesInstanceUID));
   for (const series of images) {
     if (args.maskPaths.length === 0) {
       yield { series, roi: ok(shapeRoi(args, series)) };

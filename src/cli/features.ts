@@ -2,23 +2,27 @@
 // aggregation (2D texture per slice, aggregated over the ROI's slices; everything else on the
 // whole ROI), or one per slice with --per-slice; within a rectangle, a mask series or the
 // whole image, after the image processing the options ask for.
-import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
-import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
-import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
-import { fail, ok, type Result } from '../core/result.ts';
-import type { LoadedSeries } from './analysisInput.ts';
-import { loadMaskInputs, rememberLast, seriesRois } from './featureMasks.ts';
+//
+// The inputs are indexed first (where each file lies, no bytes kept), then computed one series at
+// a time per job (load → compute → write → free), so memory follows --jobs, not the cohort.
+import { resolve, sep } from 'node:path';
+import { problemOf, type Problem } from '../core/result.ts';
+import { crashRecord, seriesComputer } from './cohort/seriesComputer.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
-import { runFeaturesTask, type FeaturesOutcome } from './featuresTask.ts';
+import { featuresSettings, masksFor, type FeaturesRecord } from './featuresTask.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
 import { featureOptionsHelp, featureOptionsUsage } from './io/featureOptions.ts';
-import { loadImages } from './imageInputs.ts';
+import { MergedOutput } from './io/mergedOutput.ts';
 import { problemAbout, problemLine, writeRecord } from './io/records.ts';
-import { ThreadPool } from './workerPool.ts';
+import { ResultsDir } from './io/resultsDir.ts';
+import { runArgsUsage, takeRunArgs, type RunArgs } from './io/runArgs.ts';
+import { indexSeries } from './io/seriesIndex.ts';
+import { runSeries } from './io/seriesRun.ts';
+import { join } from 'node:path';
 
 const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…> [--structure NAME…]]
   ${featureOptionsUsage}
-  [--per-slice] [--jobs N] [--json]
+  [--per-slice] [--jobs N] [--out DIR [--resume]] [--json]
 
   Images are DICOM series or NIfTI volumes (.nii, .nii.gz).
   --roi x,y,w,h         a rectangle on every slice (default: the whole image)
@@ -28,24 +32,10 @@ const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | -
   --structure NAME      only this structure: ROI Name, Segment Label or number, or label value
                         (repeat for several)
   --per-slice           one record per slice of each ROI (default: one record per ROI)
-  --jobs N              ROIs computed at once in worker threads (default: one per core)
+  --jobs N              series computed at once in worker threads (default: one per core)
+  ${runArgsUsage}
 
 ${featureOptionsHelp}`;
-
-interface Features {
-  file: string;
-  roiVoxels: number;
-  features: FeatureSet['features'];
-  [key: string]: unknown;
-}
-
-type FeaturesRecord = Result<Features>;
-
-/** Units: the engine writes 'I' for the image intensity unit; CT intensities are HU. */
-function withUnits(set: FeatureSet, modality: string): FeatureSet['features'] {
-  const unit = modality === 'CT' ? 'HU' : 'intensity';
-  return set.features.map((f) => ({ ...f, unit: f.unit.replace('I', unit) }));
-}
 
 function print(args: FeaturesArgs, record: FeaturesRecord): void {
   if (args.json) {
@@ -67,156 +57,77 @@ function print(args: FeaturesArgs, record: FeaturesRecord): void {
   }
 }
 
-/** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
-function volumeOf(series: LoadedSeries): Result<ImageVolume> {
-  try {
-    return ok(volumeFromFrames(series.metas, series.frames));
-  } catch (e) {
-    const file = (e as Partial<AnalysisError>).file || series.metas[0].file;
-    return { ok: false, error: { ...problemAbout(e, 'analysis-failed', file), params: { file } } };
-  }
-}
-
-type Compute = (roi: RoiVolume, modality: string) => Promise<FeaturesOutcome>;
-
-/** `--jobs 1` computes in process; more runs each ROI in a pool of worker threads, sending it
- * copies of the ROI's voxels (so this thread's volume stays whole) and getting small results. */
-function computer(args: FeaturesArgs): { compute: Compute; close(): Promise<void> } {
-  if (args.jobs === 1) {
-    return {
-      compute: async (roi, modality) => runFeaturesTask({ roi, params: args.params, modality }),
-      close: async () => {},
-    };
-  }
-  const pool = new ThreadPool<typeof runFeaturesTask>(
-    new URL('./featuresWorker.ts', import.meta.url),
-    args.jobs,
-  );
-  return {
-    compute: (roi, modality) => {
-      const copy = { ...roi, values: roi.values.slice(), mask: roi.mask.slice() };
-      return pool
-        .run({ roi: copy, params: args.params, modality }, [copy.values.buffer, copy.mask.buffer])
-        .catch((e: unknown): FeaturesOutcome => fail('analysis-failed', String(e)));
-    },
-    close: () => pool.close(),
-  };
-}
-
-async function analyse(
-  args: FeaturesArgs,
-  compute: Compute,
-  series: LoadedSeries,
-  roi: RoiVolume,
-  where: Record<string, unknown>,
-): Promise<FeaturesRecord> {
-  const outcome = await compute(roi, series.modality);
-  const file = String(where.file);
-  if (!outcome.ok) {
-    return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
-  }
-  const set = outcome.value;
-  return ok({
-    ...where,
-    file: String(where.file),
-    modality: series.modality,
-    dims: roi.dims,
-    spacingMm: roi.spacingMm,
-    // Resampled: the new grid's spacing and the part of it around the ROI that was computed.
-    ...(set.params.resample ? { resampled: { dims: set.dims, spacingMm: set.spacingMm } } : {}),
-    params: set.params,
-    roiVoxels: set.roiVoxels,
-    features: withUnits(set, series.modality),
+/** True when `file` is one of `paths` or lies in one of them (a folder). */
+function within(file: string, paths: readonly string[]): boolean {
+  const f = resolve(file);
+  return paths.some((p) => {
+    const r = resolve(p);
+    return f === r || f.startsWith(r + sep);
   });
 }
 
+function parse(argv: readonly string[]): FeaturesArgs & { run: RunArgs } {
+  const { run, rest } = takeRunArgs(argv);
+  return { ...parseFeaturesArgs(rest), run };
+}
+
 export async function featuresCommand(argv: string[]): Promise<number> {
-  const args = parseOrUsage(argv, usage, parseFeaturesArgs);
+  const args = parseOrUsage(argv, usage, parse);
   if ('exit' in args) return args.exit;
-  const images = await loadImages(args.paths, args.maskPaths);
-  const masks = await loadMaskInputs(args.maskPaths);
-  // Records print in input order, each once it and all before it are done; at most a few per
-  // worker wait unprinted, so copies of ROIs in flight stay few.
-  let failures = 0;
-  let printed = Promise.resolve();
-  const unprinted: Promise<void>[] = [];
-  const emit = async (record: FeaturesRecord | Promise<FeaturesRecord>): Promise<void> => {
-    printed = printed.then(async () => {
-      const r = await record;
-      if (r.ok === false) failures++;
-      print(args, r);
-    });
-    unprinted.push(printed);
-    if (unprinted.length > 2 * args.jobs) await unprinted.shift();
-  };
-  for (const error of [...images.errors, ...masks.errors])
-    await emit({ ok: false, error: problemAbout(error, 'read-failed', error.file) });
-  const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
-  const perInstance = args.perSlice;
-  const { compute, close } = computer(args);
+  const settings = featuresSettings(args);
+  let results: ResultsDir | undefined;
   try {
-    const imageSeries = images.series.filter((s) => !maskUids.has(s.seriesInstanceUID));
-    const volumeFor = rememberLast(volumeOf); // one volume for all of a series' ROIs
-    for await (const { series, roi } of seriesRois(args, imageSeries, masks)) {
-      if (!roi.ok) {
-        await emit(roi);
-        continue;
-      }
-      const { mask } = roi.value;
-      const loaded = volumeFor(series);
-      if (!loaded.ok) {
-        await emit(loaded);
-        continue;
-      }
-      const volume = loaded.value;
-      if (!perInstance) {
-        await emit(
-          analyse(
-            args,
-            compute,
-            series,
-            { ...volume, mask },
-            {
-              series: series.seriesInstanceUID,
-              file: series.metas[0].file,
-              files: [...new Set(series.metas.map((m) => m.file))],
-              roi: roi.value.description,
-            },
-          ),
-        );
-        continue;
-      }
-      const [nx, ny] = volume.dims;
-      const plane = nx * ny;
-      for (let z = 0; z < series.frames.length; z++) {
-        const sliceMask = mask.subarray(z * plane, (z + 1) * plane);
-        if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
-        const meta = series.metas[z];
-        await emit(
-          analyse(
-            args,
-            compute,
-            series,
-            {
-              values: volume.values.subarray(z * plane, (z + 1) * plane),
-              mask: sliceMask,
-              dims: [nx, ny, 1],
-              spacingMm: volume.spacingMm,
-            },
-            {
-              series: series.seriesInstanceUID,
-              instance: meta.sopInstanceUID,
-              file: meta.file,
-              slice: z,
-              roi: roi.value.description,
-            },
-          ),
-        );
-      }
-    }
-    await printed;
+    if (args.run.out) results = await ResultsDir.open(args.run.out, 'features', settings);
+  } catch (e) {
+    const p = problemOf(e, 'results-failed');
+    process.stderr.write(`${p.code}: ${p.reason}\n`);
+    return 2;
+  }
+  const merged = results ? new MergedOutput(join(results.dir, 'features.jsonl')) : undefined;
+  let failures = 0;
+  const emit = async (record: FeaturesRecord): Promise<void> => {
+    if (!record.ok) failures++;
+    print(args, record);
+    await merged?.line(JSON.stringify(record));
+  };
+  const masks = await masksFor(args.maskPaths);
+  // Files given as masks (e.g. the RTSTRUCT of a study folder given as input) are not images.
+  const skip = args.maskPaths.length > 0 ? (f: string) => within(f, args.maskPaths) : undefined;
+  const index = await indexSeries(args.paths, { nifti: true, ...(skip ? { skip } : {}) });
+  const errors: Problem[] = [...index.problems, ...masks.errors];
+  for (const error of errors)
+    await emit({
+      ok: false,
+      error: problemAbout(error, 'read-failed', String(error.params.file ?? '')),
+    });
+  const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
+  const series = index.series.filter((s) => !maskUids.has(s.uid));
+  const imageUids = args.maskPaths.length > 0 ? series.map((s) => s.uid) : [];
+  const { compute, close } = seriesComputer(
+    Math.min(args.jobs, Math.max(1, series.length)),
+    crashRecord,
+  );
+  try {
+    await runSeries({
+      label: 'features',
+      series,
+      jobs: args.jobs,
+      ...(results ? { results, resume: args.run.resume } : {}),
+      compute: async (ref) =>
+        (await compute({
+          command: 'features',
+          settings,
+          series: ref,
+          imageUids,
+        })) as FeaturesRecord[],
+      failed: (records) => records.some((r) => !r.ok),
+      emit: async (_ref, records) => {
+        for (const r of records) await emit(r);
+      },
+    });
+    await merged?.commit();
   } finally {
-    await printed.catch(() => {}); // records begun before an error still print
+    await merged?.discard();
     await close();
   }
   return failures > 0 ? 1 : 0;

@@ -1,10 +1,26 @@
-// One ROI's features, computed where it runs (in process or in a worker): the core's one
-// ROI → processed → features step. Failures come back as plain data (a Result), so both paths
-// give the same error records.
+// The features of one ROI, and of one whole series, computed where they run (in process, in a
+// worker thread of `--jobs N`, or in a `consilium worker` of a cohort): the core's one
+// ROI → processed → features step. Failures come back as plain data (Results), so every path
+// gives the same records.
+import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
-import type { RoiVolume } from '../core/analysis/volume.ts';
+import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
+import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
+import type { LoadError } from '../core/dicom/types.ts';
+import { readNifti } from '../core/masks/nifti.ts';
+import { niftiSlices } from '../core/masks/niftiImage.ts';
 import { roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import { ok, problemOf, type Result } from '../core/result.ts';
+import {
+  decodeInput,
+  groupSeries,
+  type DecodedInstance,
+  type LoadedSeries,
+} from './analysisInput.ts';
+import { loadMaskInputs, seriesRois, type MaskInputs } from './featureMasks.ts';
+import type { FeaturesArgs } from './featuresArgs.ts';
+import { problemAbout } from './io/records.ts';
+import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
 
 export interface FeaturesTask {
   roi: RoiVolume;
@@ -22,3 +38,189 @@ export function runFeaturesTask({ roi, params, modality }: FeaturesTask): Featur
     return { ok: false, error: problemOf(e, 'analysis-failed') };
   }
 }
+
+/** What decides a series' features records: the same settings give the same records. */
+export type FeaturesSettings = Pick<
+  FeaturesArgs,
+  'maskPaths' | 'structures' | 'roi' | 'params' | 'perSlice'
+>;
+
+export function featuresSettings(args: FeaturesArgs): FeaturesSettings {
+  const { maskPaths, structures, roi, params, perSlice } = args;
+  return { maskPaths, structures, roi, params, perSlice };
+}
+
+export interface Features {
+  file: string;
+  roiVoxels: number;
+  features: FeatureSet['features'];
+  [key: string]: unknown;
+}
+
+export type FeaturesRecord = Result<Features>;
+
+/** Units: the engine writes 'I' for the image intensity unit; CT intensities are HU. */
+function withUnits(set: FeatureSet, modality: string): FeatureSet['features'] {
+  const unit = modality === 'CT' ? 'HU' : 'intensity';
+  return set.features.map((f) => ({ ...f, unit: f.unit.replace('I', unit) }));
+}
+
+/** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
+function volumeOf(series: LoadedSeries): Result<ImageVolume> {
+  try {
+    return ok(volumeFromFrames(series.metas, series.frames));
+  } catch (e) {
+    const file = (e as Partial<AnalysisError>).file || series.metas[0].file;
+    return { ok: false, error: { ...problemAbout(e, 'analysis-failed', file), params: { file } } };
+  }
+}
+
+function recordOf(
+  settings: FeaturesSettings,
+  series: LoadedSeries,
+  roi: RoiVolume,
+  where: Record<string, unknown>,
+): FeaturesRecord {
+  const outcome = runFeaturesTask({ roi, params: settings.params, modality: series.modality });
+  const file = String(where.file);
+  if (!outcome.ok) {
+    return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
+  }
+  const set = outcome.value;
+  return ok({
+    ...where,
+    file,
+    modality: series.modality,
+    dims: roi.dims,
+    spacingMm: roi.spacingMm,
+    // Resampled: the new grid's spacing and the part of it around the ROI that was computed.
+    ...(set.params.resample ? { resampled: { dims: set.dims, spacingMm: set.spacingMm } } : {}),
+    params: set.params,
+    roiVoxels: set.roiVoxels,
+    features: withUnits(set, series.modality),
+  });
+}
+
+// The --mask inputs, read once per thread and shared by every series it computes.
+const maskCache = new Map<string, Promise<MaskInputs>>();
+
+export function masksFor(paths: readonly string[]): Promise<MaskInputs> {
+  const id = JSON.stringify(paths);
+  let m = maskCache.get(id);
+  if (!m) {
+    m = loadMaskInputs(paths);
+    maskCache.set(id, m);
+  }
+  return m;
+}
+
+/** A series' files read and decoded: its frames in display order, or why it has none. */
+async function loadImageSeries(
+  ref: SeriesRef,
+): Promise<{ series: LoadedSeries | null; errors: FeaturesRecord[] }> {
+  const errors: FeaturesRecord[] = [];
+  const inputs = await loadSeriesFiles(ref);
+  if (ref.kind === 'nifti') {
+    const { file, bytes } = inputs[0];
+    try {
+      return { series: { ...niftiSlices(readNifti(bytes, file)), modality: '' }, errors };
+    } catch (e) {
+      return {
+        series: null,
+        errors: [{ ok: false, error: problemOf(e, 'invalid-nifti', { file }) }],
+      };
+    }
+  }
+  const instances: DecodedInstance[] = [];
+  for (const input of inputs) {
+    const loadErrors: LoadError[] = [];
+    const decoded = await decodeInput(input, loadErrors);
+    const { file } = input;
+    for (const e of loadErrors)
+      errors.push({ ok: false, error: problemOf(e, 'read-failed', { file }) });
+    if (decoded) instances.push(decoded);
+  }
+  return { series: groupSeries(instances)[0] ?? null, errors };
+}
+
+/**
+ * Every record of one series: its files' load errors, then one record per ROI (or per slice of
+ * each ROI with perSlice). `imageUids` are all the image series of the run (an RTSTRUCT naming
+ * some of them applies to those only).
+ */
+export async function featuresOfSeries(
+  settings: FeaturesSettings,
+  ref: SeriesRef,
+  imageUids: readonly string[],
+): Promise<FeaturesRecord[]> {
+  let loaded;
+  try {
+    loaded = await loadImageSeries(ref);
+  } catch (e) {
+    const file = ref.files[0]?.file ?? ref.uid;
+    return [{ ok: false, error: problemOf(e, 'read-failed', { file }) }];
+  }
+  const { series, errors } = loaded;
+  const records = [...errors];
+  if (!series) return records;
+  const masks = settings.maskPaths.length > 0 ? await masksFor(settings.maskPaths) : emptyMasks;
+  let volume: Result<ImageVolume> | null = null;
+  for await (const { roi } of seriesRois(settings, [series], masks, new Set(imageUids))) {
+    if (!roi.ok) {
+      records.push(roi);
+      continue;
+    }
+    const { mask } = roi.value;
+    volume ??= volumeOf(series); // one volume for all of the series' ROIs
+    if (!volume.ok) {
+      records.push(volume);
+      continue;
+    }
+    const image = volume.value;
+    if (!settings.perSlice) {
+      records.push(
+        recordOf(
+          settings,
+          series,
+          { ...image, mask },
+          {
+            series: series.seriesInstanceUID,
+            file: series.metas[0].file,
+            files: [...new Set(series.metas.map((m) => m.file))],
+            roi: roi.value.description,
+          },
+        ),
+      );
+      continue;
+    }
+    const [nx, ny] = image.dims;
+    const plane = nx * ny;
+    for (let z = 0; z < series.frames.length; z++) {
+      const sliceMask = mask.subarray(z * plane, (z + 1) * plane);
+      if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
+      const meta = series.metas[z];
+      records.push(
+        recordOf(
+          settings,
+          series,
+          {
+            values: image.values.subarray(z * plane, (z + 1) * plane),
+            mask: sliceMask,
+            dims: [nx, ny, 1],
+            spacingMm: image.spacingMm,
+          },
+          {
+            series: series.seriesInstanceUID,
+            instance: meta.sopInstanceUID,
+            file: meta.file,
+            slice: z,
+            roi: roi.value.description,
+          },
+        ),
+      );
+    }
+  }
+  return records;
+}
+
+const emptyMasks: MaskInputs = { sources: [], series: [], errors: [] };

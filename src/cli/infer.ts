@@ -1,31 +1,29 @@
 // `consilium infer`: classifies DICOM images with an ONNX model and its card; one line per image.
 // A file that cannot be read, decoded or preprocessed gets an error line; the rest still run.
-import { decodeFrame } from '../core/dicom/decode.ts';
-import { asLoadError } from '../core/dicom/loadError.ts';
-import { parseInstance } from '../core/dicom/parse.ts';
-import type { Classifier } from '../core/inference/classifier.ts';
+// Inputs are indexed first, then classified one series at a time per job (cohort/inferSeries).
+import { join } from 'node:path';
 import { toInferenceError } from '../core/inference/errors.ts';
-import { isImageCard } from '../core/inference/modelCard.ts';
-import { preprocessFrame } from '../core/inference/preprocess.ts';
-import { fail, ok, type Result } from '../core/result.ts';
+import { problemOf } from '../core/result.ts';
+import { inferClassifier, type InferLine, type InferSettings } from './cohort/inferSeries.ts';
+import { crashRecord, seriesComputer } from './cohort/seriesComputer.ts';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
+import { MergedOutput } from './io/mergedOutput.ts';
 import { problemAbout, problemLine, writeRecord } from './io/records.ts';
-import { walkInputs, type InputFile } from './io/walkInputs.ts';
-import { loadClassifier } from './inferModel.ts';
+import { ResultsDir } from './io/resultsDir.ts';
+import { runArgsUsage } from './io/runArgs.ts';
+import { indexSeries } from './io/seriesIndex.ts';
+import { runSeries } from './io/seriesRun.ts';
 
-const usage =
-  'Usage: consilium infer <files|dirs|zips…> [--model m.onnx [--card m.card.json]] [--batch N] [--json]\n';
+const usage = `Usage: consilium infer <files|dirs|zips…> [--model m.onnx [--card m.card.json]] [--batch N]
+  [--jobs N] [--out DIR [--resume]] [--json]
 
-interface Prediction {
-  file: string;
-  sopInstanceUID: string;
-  probabilities: Record<string, number>;
-  predictedLabel: string;
-  model: { name: string; version: string; sha256: string };
-  latencyMs: number;
-}
+  Images are classified series by series (each series' images in the order they were found).
+  --jobs N              series classified at once, each in a worker thread with a one-thread model
+                        (default 1: one series at a time, the model using every core)
+  ${runArgsUsage}
+`;
 
-type Line = Result<Prediction>;
+type Line = InferLine;
 
 interface InferArgs {
   paths: string[];
@@ -33,6 +31,9 @@ interface InferArgs {
   card?: string;
   batch: number;
   json: boolean;
+  jobs: number;
+  out?: string;
+  resume: boolean;
 }
 
 const options = {
@@ -40,52 +41,26 @@ const options = {
   card: { type: 'string' },
   batch: { type: 'string' },
   json: { type: 'boolean' },
+  jobs: { type: 'string' },
+  out: { type: 'string' },
+  resume: { type: 'boolean' },
 } as const;
 
 export function parseInferArgs(argv: readonly string[]): InferArgs {
   const { values, positionals } = parseCommand(argv, options);
   if (positionals.length === 0) throw new UsageError('Give at least one DICOM file or folder.');
+  if (values.resume && !values.out)
+    throw new UsageError('--resume reads the results of --out DIR; give --out.');
   return {
     paths: positionals,
     model: values.model,
     card: values.card,
     batch: values.batch === undefined ? 32 : wholeNumber('batch', values.batch, 1, 'images'),
     json: values.json ?? false,
+    jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1, 'workers'),
+    ...(values.out ? { out: values.out } : {}),
+    resume: values.resume ?? false,
   };
-}
-
-interface Ready {
-  file: string;
-  sopInstanceUID: string;
-  input: Float32Array;
-}
-
-/** Decodes (first frame) and preprocesses one file into the model's input. */
-async function prepare({ file, bytes }: InputFile, classifier: Classifier): Promise<Ready | Line> {
-  const card = classifier.card;
-  if (!isImageCard(card))
-    return fail('image-unsupported', 'the model takes features, not images', { file });
-  const parsed = parseInstance(bytes, file);
-  if (!parsed.ok) return { ok: false, error: problemAbout(parsed.error, 'not-dicom', file) };
-  const { meta } = parsed;
-  let frame;
-  try {
-    frame = await decodeFrame(bytes, meta, 0);
-  } catch (err) {
-    return { ok: false, error: problemAbout(asLoadError(err, file), 'decode-failed', file) };
-  }
-  try {
-    const input = preprocessFrame(frame, card.preprocessing, card.input, {
-      file,
-      modality: meta.modality,
-      photometricInterpretation: meta.photometricInterpretation,
-      windows: meta.windows,
-    });
-    return { file, sopInstanceUID: meta.sopInstanceUID, input };
-  } catch (err) {
-    const e = toInferenceError(err, file, 'image-unsupported');
-    return { ok: false, error: problemAbout(e, e.code, file) };
-  }
 }
 
 function text(line: Line): string {
@@ -100,64 +75,57 @@ function text(line: Line): string {
 export async function inferCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parseInferArgs);
   if ('exit' in args) return args.exit;
-  const print = (line: Line) =>
-    args.json ? writeRecord(line) : process.stdout.write(text(line) + '\n');
-  let classifier: Classifier;
+  let results: ResultsDir | undefined;
+  const merged = { current: undefined as MergedOutput | undefined };
+  const print = async (line: Line) => {
+    if (args.json) writeRecord(line);
+    else process.stdout.write(text(line) + '\n');
+    await merged.current?.line(JSON.stringify(line));
+  };
+  const settings: InferSettings = {
+    ...(args.model ? { model: args.model } : {}),
+    ...(args.card ? { card: args.card } : {}),
+    batch: args.batch,
+  };
   try {
-    classifier = await loadClassifier(args.model, args.card, args.batch);
+    // A model that cannot load stops the run before any image is read.
+    await inferClassifier(settings);
   } catch (err) {
     const e = toInferenceError(err, args.model ?? 'default model', 'model-unreadable');
-    print({ ok: false, error: problemAbout(e, e.code, e.file) });
+    await print({ ok: false, error: problemAbout(e, e.code, e.file) });
     return 1;
   }
-  const { card, sha256 } = classifier;
-  const model = { name: card.name, version: card.version, sha256 };
-
-  // Inputs are prepared as they are read; once a batch is ready it goes through the model, and
-  // every line up to there prints, in the order of the files.
-  let pending: (Ready | Line)[] = [];
-  let ready = 0;
-  const flush = async () => {
-    const batch = pending.filter((p): p is Ready => 'input' in p);
-    let outcome: Result<Awaited<ReturnType<Classifier['predict']>>> = fail('inference-failed', '');
-    if (batch.length > 0) {
-      try {
-        outcome = ok(await classifier.predict(batch.map((r) => r.input)));
-      } catch (err) {
-        // The model failed the whole batch: each of its images gets the error, naming the model.
-        const e = toInferenceError(err, args.model ?? card.model.file);
-        outcome = fail(e.code, e.reason, { model: e.file });
-      }
-    }
-    for (const p of pending) {
-      if (!('input' in p)) print(p);
-      else if (!outcome.ok)
-        print({
-          ok: false,
-          error: { ...outcome.error, params: { ...outcome.error.params, file: p.file } },
-        });
-      else {
-        const predictions = outcome.value;
-        print(
-          ok({
-            file: p.file,
-            sopInstanceUID: p.sopInstanceUID,
-            ...predictions.predictions[batch.indexOf(p)],
-            model,
-            latencyMs: Number((predictions.latencyMs / batch.length).toFixed(3)),
-          }),
-        );
-      }
-    }
-    pending = [];
-    ready = 0;
-  };
-  for await (const input of walkInputs(args.paths)) {
-    const p = input.ok ? await prepare(input.value, classifier) : input;
-    pending.push(p);
-    if ('input' in p && ++ready >= args.batch) await flush();
+  try {
+    if (args.out) results = await ResultsDir.open(args.out, 'infer', settings);
+  } catch (e) {
+    const p = problemOf(e, 'results-failed');
+    process.stderr.write(`${p.code}: ${p.reason}\n`);
+    return 2;
   }
-  await flush();
-  await classifier.release();
+  if (results) merged.current = new MergedOutput(join(results.dir, 'infer.jsonl'));
+  const index = await indexSeries(args.paths, { notDicom: 'not-dicom' });
+  for (const p of index.problems)
+    await print({ ok: false, error: problemAbout(p, p.code, String(p.params.file ?? '')) });
+  const jobs = Math.min(args.jobs, Math.max(1, index.series.length));
+  const { compute, close } = seriesComputer(jobs, crashRecord);
+  try {
+    await runSeries<Line>({
+      label: 'infer',
+      series: index.series,
+      jobs,
+      ...(results ? { results, resume: args.resume } : {}),
+      compute: async (ref) =>
+        (await compute({ command: 'infer', settings, series: ref })) as Line[],
+      failed: (lines) => lines.some((l) => !l.ok),
+      emit: async (_ref, lines) => {
+        for (const l of lines) await print(l);
+      },
+    });
+    await merged.current?.commit();
+  } finally {
+    await merged.current?.discard();
+    await close();
+    await (await inferClassifier(settings)).release();
+  }
   return 0;
 }

@@ -7,12 +7,22 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isIgnoredPath } from '../../core/ingest/ignoredPath.ts';
 import { isZip, unzipMembers } from '../../core/ingest/zip.ts';
-import { fail, ok, type Result } from '../../core/result.ts';
+import { fail, ok, ProblemError, type Result } from '../../core/result.ts';
 
 export interface InputFile {
   /** The path as given or found, or "archive.zip/member" for a zip member. */
   readonly file: string;
   readonly bytes: Uint8Array;
+  /** Where the bytes can be read again (a file, or a member of a zip archive), so a caller may
+   * index the inputs first and re-read one series at a time; absent for inputs that cannot be
+   * re-read (the caller then keeps the bytes). */
+  readonly source?: FileSource;
+}
+
+export interface FileSource {
+  readonly path: string;
+  /** The member's name as InputFile.file gives it ("archive.zip/member"). */
+  readonly member?: string;
 }
 
 function why(e: unknown): string {
@@ -67,7 +77,7 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Resu
         continue;
       }
       if (!isZip(bytes)) {
-        yield ok({ file, bytes });
+        yield ok({ file, bytes, source: { path: file } });
         continue;
       }
       let members;
@@ -79,7 +89,35 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Resu
       }
       // Handed out and dropped one by one, so a consumer that frees what it read frees memory.
       for (let m = members.shift(); m; m = members.shift())
-        yield ok({ file: m.name, bytes: m.bytes });
+        yield ok({ file: m.name, bytes: m.bytes, source: { path: file, member: m.name } });
     }
   }
+}
+
+/** The bytes of inputs that `walkInputs` found, read again: each zip archive is opened once. */
+export async function readSources(sources: readonly FileSource[]): Promise<Uint8Array[]> {
+  const archives = new Map<string, Map<string, Uint8Array>>();
+  const out: Uint8Array[] = [];
+  for (const { path, member } of sources) {
+    try {
+      if (member === undefined) {
+        out.push(new Uint8Array(await readFile(path)));
+        continue;
+      }
+      let members = archives.get(path);
+      if (!members) {
+        members = new Map(
+          unzipMembers(path, new Uint8Array(await readFile(path))).map((m) => [m.name, m.bytes]),
+        );
+        archives.set(path, members);
+      }
+      const bytes = members.get(member);
+      if (!bytes) throw new Error('the archive no longer holds it');
+      out.push(bytes);
+    } catch (e) {
+      const file = member ?? path;
+      throw new ProblemError('read-failed', `the file cannot be read again (${why(e)})`, { file });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,32 @@
+// The merged records of a run (<dir>/<command>.jsonl), written line by line to a temporary file
+// and renamed once the run completes: the file is there only for a whole run.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+
+export class MergedOutput {
+  private readonly partial: string;
+  private readonly stream: WriteStream;
+
+  constructor(private readonly path: string) {
+    this.partial = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.stream = createWriteStream(this.partial);
+  }
+
+  async line(text: string): Promise<void> {
+    if (!this.stream.write(text + '\n')) await once(this.stream, 'drain');
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      this.stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    );
+    await rename(this.partial, this.path);
+  }
+
+  async discard(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.partial, { force: true });
+  }
+}
