@@ -1,0 +1,125 @@
+// `--dicomweb URL [--study UID | --query key=value…] [--token-file F]`: studies on a PACS as
+// inputs of any command that takes <files|dirs…>. Each instance comes as the same Part 10 bytes
+// a local file would be (core/dicomweb/part10.ts), named by its WADO-RS URL, so every command
+// reads PACS series exactly as it reads local ones.
+import { dicomwebClient, type DicomwebClient } from '../../core/dicomweb/http.ts';
+import { fetchTransport, type PlatformFetch } from '../../core/dicomweb/fetchTransport.ts';
+import { searchStudies, type Page } from '../../core/dicomweb/qido.ts';
+import { retrieveStudy } from '../../core/dicomweb/retrieve.ts';
+import { problemOf, type Result } from '../../core/result.ts';
+import { UsageError } from './commandArgs.ts';
+import { readPassphraseFile } from './secretFile.ts';
+import type { InputFile } from './walkInputs.ts';
+
+export interface DicomwebSource {
+  readonly url: string;
+  readonly study?: string;
+  /** QIDO keys and values, e.g. { PatientID: 'P1', StudyDate: '20240101-' }. */
+  readonly query?: Readonly<Record<string, string>>;
+  readonly tokenFile?: string;
+  readonly timeoutMs?: number;
+}
+
+/** The parseArgs options every command that takes inputs adds. */
+export const dicomwebOptions = {
+  dicomweb: { type: 'string' },
+  study: { type: 'string' },
+  query: { type: 'string', multiple: true },
+  'token-file': { type: 'string' },
+} as const;
+
+export const dicomwebUsage =
+  '  --dicomweb URL       read studies from a DICOMweb server (base URL before /studies)\n' +
+  '  --study UID          the study to read (else --query)\n' +
+  '  --query key=value    QIDO-RS search, e.g. PatientID=123 or StudyDate=20240101-20241231\n' +
+  '  --token-file F       a file holding the bearer token (or one "Header: value" line)\n';
+
+/** The source named by parsed options, or undefined when --dicomweb is absent. */
+export function dicomwebSourceOf(values: {
+  dicomweb?: string;
+  study?: string;
+  query?: string[];
+  'token-file'?: string;
+}): DicomwebSource | undefined {
+  if (values.dicomweb === undefined) {
+    if (values.study || values.query?.length || values['token-file'])
+      throw new UsageError('--study, --query and --token-file need --dicomweb URL');
+    return undefined;
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(values.dicomweb))
+    throw new UsageError(`--dicomweb needs an http(s) URL, not "${values.dicomweb}"`);
+  if (values.study && values.query?.length)
+    throw new UsageError('give either --study or --query, not both');
+  if (!values.study && !values.query?.length)
+    throw new UsageError('--dicomweb needs --study UID or --query key=value');
+  const query: Record<string, string> = {};
+  for (const pair of values.query ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--query needs key=value, not "${pair}"`);
+    query[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return {
+    url: values.dicomweb,
+    study: values.study,
+    query: values.query?.length ? query : undefined,
+    tokenFile: values['token-file'],
+  };
+}
+
+/** The headers a token file gives: "Header: value", or a bare token sent as Bearer. */
+export async function tokenHeaders(tokenFile: string | undefined): Promise<Record<string, string>> {
+  if (!tokenFile) return {};
+  const text = (await readPassphraseFile(tokenFile)).trim();
+  const header = /^([A-Za-z0-9-]+):\s*(.+)$/.exec(text);
+  return header ? { [header[1]]: header[2] } : { Authorization: `Bearer ${text}` };
+}
+
+/** A client that reaches the server with Node's own fetch. */
+export function nodeDicomwebClient(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs?: number,
+): DicomwebClient {
+  return dicomwebClient(
+    { baseUrl: url, headers, timeoutMs },
+    fetchTransport(fetch as unknown as PlatformFetch, AbortSignal),
+  );
+}
+
+/** The studies a source names: the one given, or every page of its QIDO search. */
+async function studiesOf(client: DicomwebClient, source: DicomwebSource): Promise<string[]> {
+  if (source.study) return [source.study];
+  const uids: string[] = [];
+  let page: Page | undefined = { offset: 0, limit: 200 };
+  while (page) {
+    const found = await searchStudies(client, { extra: source.query }, page);
+    uids.push(...found.items.map((s) => s.studyInstanceUid));
+    page = found.nextOffset === undefined ? undefined : { offset: found.nextOffset, limit: 200 };
+  }
+  return uids;
+}
+
+/** Each instance of the source's studies as an input file, or a Problem naming it. */
+export async function* dicomwebInputs(source: DicomwebSource): AsyncGenerator<Result<InputFile>> {
+  let client: DicomwebClient;
+  let studies: string[];
+  try {
+    client = nodeDicomwebClient(source.url, await tokenHeaders(source.tokenFile), source.timeoutMs);
+    studies = await studiesOf(client, source);
+  } catch (e) {
+    yield { ok: false, error: problemOf(e, 'dicomweb-failed', { file: source.url }) };
+    return;
+  }
+  if (studies.length === 0) {
+    yield {
+      ok: false,
+      error: {
+        code: 'dicomweb-no-studies',
+        reason: 'the search found no study on the PACS',
+        params: { file: source.url },
+      },
+    };
+    return;
+  }
+  for (const study of studies) yield* retrieveStudy(client, study);
+}

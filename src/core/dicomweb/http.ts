@@ -1,0 +1,190 @@
+// The one way the DICOMweb client talks to a server. Core has no network of its own (lint bans
+// fetch here): the CLI and the page inject their fetch, so "nothing leaves the machine" stays a
+// property of the callers, which only ever pass the PACS the user configured.
+import { ProblemError } from '../result.ts';
+
+/** The part of an AbortSignal the client passes on (core's lib has no DOM types). */
+export interface SignalLike {
+  readonly aborted: boolean;
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Uint8Array;
+  readonly signal?: SignalLike;
+  /** The transport aborts the request after this long, throwing an error named TimeoutError. */
+  readonly timeoutMs: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type HttpFetch = (url: string, request: HttpRequest) => Promise<HttpResponse>;
+
+/** One configured server: its base URL (ending before /studies) and the headers it needs. */
+export interface DicomwebServer {
+  readonly baseUrl: string;
+  /** e.g. { Authorization: 'Bearer …' }; never logged or put in a Problem. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+export interface DicomwebClient {
+  readonly server: DicomwebServer;
+  readonly http: HttpFetch;
+  /** The largest response body read, in bytes (a frame of a 4k×4k 16-bit image is 32 MiB). */
+  readonly maxResponseBytes: number;
+}
+
+export const defaultTimeoutMs = 30_000;
+export const defaultMaxResponseBytes = 1 << 30;
+
+export function dicomwebClient(
+  server: DicomwebServer,
+  http: HttpFetch,
+  maxResponseBytes = defaultMaxResponseBytes,
+): DicomwebClient {
+  return {
+    server: { ...server, baseUrl: server.baseUrl.replace(/\/+$/, '') },
+    http,
+    maxResponseBytes,
+  };
+}
+
+/** The URL without its query and credentials: what a message may show. */
+function shown(url: string): string {
+  return url.replace(/\?.*$/, '').replace(/\/\/[^/@]*@/, '//');
+}
+
+function statusProblem(status: number, what: string, url: string): ProblemError {
+  const params = { url: shown(url), status };
+  if (status === 401)
+    return new ProblemError(
+      'dicomweb-unauthorized',
+      `the PACS refused ${what}: it needs a login (HTTP 401); check the token or auth header`,
+      params,
+    );
+  if (status === 403)
+    return new ProblemError(
+      'dicomweb-forbidden',
+      `the PACS refused ${what}: this login may not read it (HTTP 403)`,
+      params,
+    );
+  if (status === 404)
+    return new ProblemError(
+      'dicomweb-not-found',
+      `the PACS has no such object for ${what} (HTTP 404); check the base URL and the UIDs`,
+      params,
+    );
+  if (status >= 500)
+    return new ProblemError(
+      'dicomweb-server-error',
+      `the PACS failed while answering ${what} (HTTP ${status})`,
+      params,
+    );
+  return new ProblemError(
+    'dicomweb-bad-response',
+    `the PACS did not accept ${what} (HTTP ${status})`,
+    params,
+  );
+}
+
+function transportProblem(e: unknown, what: string, url: string, timeoutMs: number): ProblemError {
+  const name = e && typeof e === 'object' && 'name' in e ? String(e.name) : '';
+  if (name === 'TimeoutError')
+    return new ProblemError(
+      'dicomweb-timeout',
+      `the PACS did not answer ${what} within ${Math.round(timeoutMs / 1000)} s`,
+      { url: shown(url), timeoutMs },
+    );
+  if (name === 'AbortError') return new ProblemError('aborted', `${what} was cancelled`, {});
+  // Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND) in cause.
+  const cause = e && typeof e === 'object' && 'cause' in e ? (e.cause as { code?: unknown }) : null;
+  const detail =
+    cause && typeof cause.code === 'string'
+      ? cause.code
+      : e instanceof Error
+        ? e.message
+        : String(e);
+  return new ProblemError(
+    'dicomweb-unreachable',
+    `the PACS at ${shown(url)} cannot be reached (${detail}); check the address and that it is running`,
+    { url: shown(url) },
+  );
+}
+
+export interface Answer {
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+  readonly url: string;
+}
+
+/**
+ * One request to the server: a non-2xx status, an unreachable server, a timeout or a body past
+ * the bound each become a ProblemError whose words say which; `what` names the request
+ * ("the study search", "frame 3 of instance …") so the message says what failed.
+ */
+export async function request(
+  client: DicomwebClient,
+  path: string,
+  what: string,
+  init: {
+    method?: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    body?: Uint8Array;
+    signal?: SignalLike;
+  } = {},
+): Promise<Answer> {
+  const url = /^https?:\/\//.test(path) ? path : client.server.baseUrl + path;
+  const timeoutMs = client.server.timeoutMs ?? defaultTimeoutMs;
+  let response: HttpResponse;
+  try {
+    response = await client.http(url, {
+      method: init.method ?? 'GET',
+      headers: { ...client.server.headers, ...init.headers },
+      body: init.body,
+      signal: init.signal,
+      timeoutMs,
+    });
+  } catch (e) {
+    throw transportProblem(e, what, url, timeoutMs);
+  }
+  if (response.status < 200 || response.status > 299) {
+    // The body is not read: a 500 page may be large, and its words are not the user's.
+    throw statusProblem(response.status, what, url);
+  }
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > client.maxResponseBytes) throw tooLarge(what, url, declared, client);
+  let body: ArrayBuffer;
+  try {
+    body = await response.arrayBuffer();
+  } catch (e) {
+    throw transportProblem(e, what, url, timeoutMs);
+  }
+  if (body.byteLength > client.maxResponseBytes) throw tooLarge(what, url, body.byteLength, client);
+  return {
+    contentType: response.headers.get('content-type') ?? '',
+    bytes: new Uint8Array(body),
+    url,
+  };
+}
+
+function tooLarge(what: string, url: string, bytes: number, client: DicomwebClient): ProblemError {
+  return new ProblemError(
+    'dicomweb-too-large',
+    `the PACS's answer to ${what} is ${bytes} bytes, over the limit of ${client.maxResponseBytes}`,
+    { url: shown(url), bytes, limit: client.maxResponseBytes },
+  );
+}
+
+export function badResponse(what: string, url: string, detail: string): ProblemError {
+  return new ProblemError(
+    'dicomweb-bad-response',
+    `the PACS's answer to ${what} cannot be read: ${detail}`,
+    { url: shown(url) },
+  );
+}

@@ -1,0 +1,117 @@
+// WADO-RS: a series' metadata, and an instance's frames in the transfer syntax the PACS stored
+// them in (`transfer-syntax=*`), so compressed frames arrive as stored and are decoded by our
+// own codecs (a PACS that must transcode, e.g. Orthanc for JPEG 2000, answers 500 otherwise).
+import { ExplicitVRLittleEndian } from '../dicom/transferSyntax.ts';
+import type { JsonDataSet } from './dicomJson.ts';
+import { badResponse, request, type DicomwebClient, type SignalLike } from './http.ts';
+import { getDataSets } from './json.ts';
+import { transferSyntaxOf } from './mediaType.ts';
+import { parseMultipart } from './multipart.ts';
+
+export interface SeriesRef {
+  readonly studyInstanceUid: string;
+  readonly seriesInstanceUid: string;
+}
+
+export interface Frames {
+  readonly transferSyntaxUid: string;
+  /** One per requested frame, in the order asked. */
+  readonly frames: readonly Uint8Array[];
+}
+
+const e = encodeURIComponent;
+
+export function seriesPath(ref: SeriesRef): string {
+  return `/studies/${e(ref.studyInstanceUid)}/series/${e(ref.seriesInstanceUid)}`;
+}
+
+/** Every instance's metadata (DICOM JSON, bulk data as URIs). */
+export function seriesMetadata(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  signal?: SignalLike,
+): Promise<JsonDataSet[]> {
+  return getDataSets(
+    client,
+    `${seriesPath(ref)}/metadata`,
+    `the metadata of series ${ref.seriesInstanceUid}`,
+    signal,
+  );
+}
+
+export const anySyntax = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+
+/** Frames `numbers` (1-based) of one instance, as stored. */
+export async function instanceFrames(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  sopInstanceUid: string,
+  numbers: readonly number[],
+  signal?: SignalLike,
+): Promise<Frames> {
+  const what =
+    numbers.length === 1
+      ? `frame ${numbers[0]} of instance ${sopInstanceUid}`
+      : `${numbers.length} frames of instance ${sopInstanceUid}`;
+  const answer = await request(
+    client,
+    `${seriesPath(ref)}/instances/${e(sopInstanceUid)}/frames/${numbers.join(',')}`,
+    what,
+    { headers: { Accept: anySyntax }, signal },
+  );
+  const parsed = parseMultipart(answer.contentType, answer.bytes);
+  if (!parsed.ok) throw badResponse(what, answer.url, parsed.reason);
+  if (parsed.parts.length !== numbers.length)
+    throw badResponse(
+      what,
+      answer.url,
+      `it holds ${parsed.parts.length} frames where ${numbers.length} were asked for`,
+    );
+  // PS3.18 8.7.3.5: the syntax is a parameter of each part, or of the response's type; an
+  // octet-stream without one is Explicit VR Little Endian.
+  const whole = transferSyntaxOf(answer.contentType);
+  const syntaxes = parsed.parts.map(
+    (p) => transferSyntaxOf(p.headers['content-type'] ?? '') ?? whole ?? ExplicitVRLittleEndian,
+  );
+  if (syntaxes.some((s) => s !== syntaxes[0]))
+    throw badResponse(what, answer.url, 'its frames are in different transfer syntaxes');
+  return { transferSyntaxUid: syntaxes[0], frames: parsed.parts.map((p) => p.body) };
+}
+
+/** The bytes behind a BulkDataURI (a lookup table, an ICC profile). */
+export async function bulkData(
+  client: DicomwebClient,
+  uri: string,
+  signal?: SignalLike,
+): Promise<Uint8Array> {
+  const what = 'a bulk data element';
+  const answer = await request(client, uri, what, { headers: { Accept: anySyntax }, signal });
+  if (!answer.contentType.toLowerCase().startsWith('multipart/')) return answer.bytes;
+  const parsed = parseMultipart(answer.contentType, answer.bytes);
+  if (!parsed.ok) throw badResponse(what, answer.url, parsed.reason);
+  if (parsed.parts.length !== 1)
+    throw badResponse(what, answer.url, `it holds ${parsed.parts.length} parts, not one`);
+  return parsed.parts[0].body;
+}
+
+/**
+ * The whole instance as the PACS stored it (Part 10), for the instances whose frames it will
+ * not cut out (Orthanc answers 400 for some native multi-frame and YBR_FULL_422 images).
+ */
+export async function storedInstance(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  sopInstanceUid: string,
+  signal?: SignalLike,
+): Promise<Uint8Array> {
+  const what = `instance ${sopInstanceUid}`;
+  const answer = await request(client, `${seriesPath(ref)}/instances/${e(sopInstanceUid)}`, what, {
+    headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+    signal,
+  });
+  const parsed = parseMultipart(answer.contentType, answer.bytes);
+  if (!parsed.ok) throw badResponse(what, answer.url, parsed.reason);
+  if (parsed.parts.length !== 1)
+    throw badResponse(what, answer.url, `it holds ${parsed.parts.length} instances, not one`);
+  return parsed.parts[0].body;
+}
