@@ -3,7 +3,7 @@
 // the held-out cases, and the AUC of those scores against "is this center" is the figure. 0.5
 // means the center cannot be told from the features; near 1, a strong center effect.
 import { fitLogistic, linearScores } from '../classifiers/logistic.ts';
-import { fromRows, takeLabels, takeRows, type Matrix } from '../classifiers/matrix.ts';
+import { fromRows, takeLabels, takeRows } from '../classifiers/matrix.ts';
 import { seededRandom, shuffle } from '../classifiers/random.ts';
 import { applyScaler, fitScaler } from '../classifiers/standardize.ts';
 import { roc } from '../../stats/roc.ts';
@@ -28,6 +28,18 @@ export interface CenterAucOptions {
   readonly seed?: number;
   /** Inverse L2 strength, as sklearn's C. */
   readonly C?: number;
+  /**
+   * Per fold, the training and held-out rows as the classifier should see them: a harmonizer fitted
+   * on the training cases only and applied to the held-out ones. Harmonizing all cases before
+   * cross-validation leaks: each held-out center's mean is pulled to the others', and the AUC
+   * falls far below 0.5.
+   */
+  readonly prepare?: (train: readonly number[], test: readonly number[]) => Folded;
+}
+
+export interface Folded {
+  readonly train: FeatureRows;
+  readonly test: FeatureRows;
 }
 
 /** Stratified folds: each center's cases dealt round-robin after a seeded shuffle. */
@@ -42,19 +54,30 @@ function stratifiedFolds(y: Uint8Array, k: number, seed: number): Int32Array {
   return fold;
 }
 
-function outOfFoldScores(x: Matrix, y: Uint8Array, k: number, seed: number, C: number) {
+function outOfFoldScores(
+  data: FeatureRows,
+  y: Uint8Array,
+  k: number,
+  seed: number,
+  C: number,
+  prepare: CenterAucOptions['prepare'],
+) {
+  const x = fromRows(data);
   const fold = stratifiedFolds(y, k, seed);
   const scores = new Array<number>(y.length);
   for (let f = 0; f < k; f++) {
     const train = Array.from(fold.keys()).filter((i) => fold[i] !== f);
     const test = Array.from(fold.keys()).filter((i) => fold[i] === f);
     if (test.length === 0) continue;
-    const scaler = fitScaler(takeRows(x, train));
-    const model = fitLogistic(applyScaler(scaler, takeRows(x, train)), takeLabels(y, train), {
+    const folded = prepare?.(train, test);
+    const xTrain = folded ? fromRows(folded.train) : takeRows(x, train);
+    const xTest = folded ? fromRows(folded.test) : takeRows(x, test);
+    const scaler = fitScaler(xTrain);
+    const model = fitLogistic(applyScaler(scaler, xTrain), takeLabels(y, train), {
       penalty: 'l2',
       C,
     });
-    const z = linearScores(applyScaler(scaler, takeRows(x, test)), model.weights, model.intercept);
+    const z = linearScores(applyScaler(scaler, xTest), model.weights, model.intercept);
     test.forEach((i, t) => (scores[i] = z[t]));
   }
   return scores;
@@ -66,13 +89,12 @@ export function centerAuc(
   options: CenterAucOptions = {},
 ): CenterAucResult {
   const names = [...new Set(centers)].sort();
-  const x = fromRows(data);
   const smallest = Math.min(...names.map((c) => centers.filter((x) => x === c).length));
   // Every fold needs cases of each center in training and, where possible, in testing.
   const k = Math.max(2, Math.min(options.folds ?? 5, smallest));
   const perCenter = names.map((center) => {
     const y = Uint8Array.from(centers, (c) => (c === center ? 1 : 0));
-    const scores = outOfFoldScores(x, y, k, options.seed ?? 1, options.C ?? 1);
+    const scores = outOfFoldScores(data, y, k, options.seed ?? 1, options.C ?? 1, options.prepare);
     return {
       center,
       auc: roc(
@@ -86,6 +108,6 @@ export function centerAuc(
     meanAuc: perCenter.reduce((s, c) => s + c.auc, 0) / perCenter.length,
     perCenter,
     folds: k,
-    method: `one-vs-rest L2 logistic regression (C=${options.C ?? 1}), ${k}-fold stratified cross-validation, standardized within folds`,
+    method: `one-vs-rest L2 logistic regression (C=${options.C ?? 1}), ${k}-fold stratified cross-validation, standardized${options.prepare ? ' and harmonized' : ''} within folds`,
   };
 }

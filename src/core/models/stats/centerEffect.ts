@@ -18,11 +18,15 @@ export interface CenterEffect {
   readonly centerAuc: CenterAucResult;
 }
 
+/**
+ * Kruskal-Wallis on `data`; the center AUC on `data` too, or, with `auc`, on its rows through its
+ * per-fold `prepare` (the unharmonized rows, harmonized inside each fold).
+ */
 export function centerEffect(
   data: FeatureRows,
   centers: readonly string[],
   features: readonly string[],
-  options: CenterAucOptions = {},
+  options: CenterAucOptions & { readonly aucData?: FeatureRows } = {},
 ): CenterEffect {
   const names = [...new Set(centers)].sort();
   const kruskal = features.map((feature, g) => {
@@ -39,6 +43,6 @@ export function centerEffect(
     kruskal,
     significant: ps.filter((p) => p < 0.05).length,
     medianP: ps.length === 0 ? NaN : ps.length % 2 ? ps[mid] : (ps[mid - 1] + ps[mid]) / 2,
-    centerAuc: centerAuc(data, centers, options),
+    centerAuc: centerAuc(options.aucData ?? data, centers, options),
   };
 }

@@ -4,6 +4,7 @@
 import { ProblemError, type Problem } from '../../result.ts';
 import { applyCombat, fitCombat, MIN_CASES_PER_CENTER } from '../harmonize/combat.ts';
 import type { CombatFit, CombatMethod, CombatOptions } from '../harmonize/types.ts';
+import type { CenterAucOptions } from '../stats/centerAuc.ts';
 import { centerEffect, type CenterEffect } from '../stats/centerEffect.ts';
 import type { StudyRow, StudyTable } from './studyTable.ts';
 
@@ -50,7 +51,11 @@ export function labelCovariates(
   }));
 }
 
-function figures(table: StudyTable, data: readonly (readonly number[])[]) {
+function figures(
+  table: StudyTable,
+  data: readonly (readonly number[])[],
+  prepare?: CenterAucOptions['prepare'],
+) {
   const centers = table.rows.map((r) => r.center);
   const counts = new Map<string, number>();
   for (const c of centers) counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -59,6 +64,7 @@ function figures(table: StudyTable, data: readonly (readonly number[])[]) {
     data,
     centers,
     table.features.map((f) => f.code),
+    prepare ? { prepare, aucData: table.rows.map((r) => r.values) } : {},
   );
 }
 
@@ -87,7 +93,9 @@ export function harmonizeStudy(
     const restricted = restrictToFit(table, options.apply, notes);
     return finish(restricted.table, options.apply, restricted.harmonized, notes);
   }
-  // Features with no spread over the whole study carry no information and would divide by zero.
+  // Features with no spread over the whole study carry no information and would divide by zero;
+  // one constant within a center cannot be harmonized (sva leaves it unadjusted, which would keep
+  // that center recognisable), so both are left out with a note.
   const keep = table.features.flatMap((f, g) => {
     const first = table.rows[0].values[g];
     if (table.rows.every((r) => r.values[g] === first)) {
@@ -95,6 +103,18 @@ export function harmonizeStudy(
         code: 'STUDY_ZERO_VARIANCE',
         reason: `${f.name} [${f.code}] has the same value (${first}) in every case; it is left out.`,
         params: { feature: f.code },
+      });
+      return [];
+    }
+    const flat = centers.find((c) => {
+      const v = table.rows.filter((r) => r.center === c).map((r) => r.values[g]);
+      return v.every((x) => x === v[0]);
+    });
+    if (flat !== undefined) {
+      notes.push({
+        code: 'STUDY_CONSTANT_IN_CENTER',
+        reason: `${f.name} [${f.code}] has one value in every case of center ${JSON.stringify(flat)}; ComBat cannot harmonize it, so it is left out.`,
+        params: { feature: f.code, center: flat },
       });
       return [];
     }
@@ -106,18 +126,38 @@ export function harmonizeStudy(
     notes: table.notes,
   };
   const covariates = options.covariate === 'label' ? labelCovariates(kept.rows) : undefined;
+  const comBatOptions: CombatOptions = {
+    method: options.method ?? 'parametric',
+    ...(options.meanOnly ? { meanOnly: true } : {}),
+    ...(options.referenceCenter !== undefined ? { referenceBatch: options.referenceCenter } : {}),
+  };
   const result = fitCombat(
     kept.rows.map((r) => r.values),
     kept.rows.map((r) => r.center),
     kept.features.map((f) => f.code),
-    {
-      method: options.method ?? 'parametric',
-      ...(options.meanOnly ? { meanOnly: true } : {}),
-      ...(options.referenceCenter !== undefined ? { referenceBatch: options.referenceCenter } : {}),
-      ...(covariates ? { covariates } : {}),
-    },
+    { ...comBatOptions, ...(covariates ? { covariates } : {}) },
   );
   const fit: CombatFit = { ...result.fit, settings: kept.features.map((f) => f.paramsHash) };
+  // The center AUC after ComBat: ComBat fitted on each fold's training cases, applied to the rest.
+  const rows = kept.rows.map((r) => r.values);
+  const centerOf = kept.rows.map((r) => r.center);
+  const pick = <T>(v: readonly T[], idx: readonly number[]) => idx.map((j) => v[j]);
+  const refit = (train: readonly number[], test: readonly number[]) => {
+    const foldFit = fitCombat(pick(rows, train), pick(centerOf, train), fit.features, {
+      ...comBatOptions,
+      ...(covariates
+        ? { covariates: covariates.map((c) => ({ name: c.name, values: pick(c.values, train) })) }
+        : {}),
+    });
+    const testCovariates = (covariates ?? []).map((c) => ({
+      name: c.name,
+      values: pick(c.values, test),
+    }));
+    return {
+      train: foldFit.harmonized,
+      test: applyCombat(foldFit.fit, pick(rows, test), pick(centerOf, test), testCovariates),
+    };
+  };
   for (const code of fit.unadjusted) {
     const f = kept.features.find((x) => x.code === code)!;
     notes.push({
@@ -126,7 +166,7 @@ export function harmonizeStudy(
       params: { feature: code },
     });
   }
-  return finish(kept, fit, result.harmonized, notes);
+  return finish(kept, fit, result.harmonized, notes, refit);
 }
 
 function finish(
@@ -134,12 +174,13 @@ function finish(
   fit: CombatFit,
   harmonized: number[][],
   notes: Problem[],
+  refit?: CenterAucOptions['prepare'],
 ): StudyHarmonization {
   const before = figures(
     table,
     table.rows.map((r) => r.values),
   );
-  const after = figures(table, harmonized);
+  const after = figures(table, harmonized, refit);
   return {
     table: {
       features: table.features,
