@@ -96,7 +96,7 @@ const slotRunNs = 4;
 const slotPairNs = 0.7;
 const directPairNs = 2;
 /** The FFT sums' measured cost per grid point and log2 of the grid size (same VM). */
-const fftPointLogNs = 15;
+const fftPointLogNs = 10;
 
 /** Pair by pair (runs or direct), ROIs up to this many voxels take at most a few seconds. */
 export const maxVoxelsForPairs = 40000;

@@ -8,10 +8,11 @@
 //   sum w = <w, A_mm>,  sum w e_i e_j = <w, A_ee>,  sum w (e_i - e_j)^2 = 2 (<w, A_qm> - <w, A_ee>).
 // Two complex FFTs of real pairs (w + i e, then m + i q) give all four spectra. The cost is
 // O(N log N) in the ROI's bounding box instead of O(n^2) in its voxels.
-import { fft3d, powerOfTwoAtLeast } from './fft3d';
+import { fft3d, fftSizeAtLeast } from './fft3d';
 
-/** The largest FFT grid used (three float64 arrays of it: 96 MiB); larger boxes sum by pairs. */
-export const maxFftGridPoints = 1 << 22;
+/** The largest FFT grid used (three float64 arrays of it: about 140 MiB); larger boxes sum by
+ * pairs up to maxVoxelsForPairs (autocorrelation.ts) and are NaN beyond. */
+export const maxFftGridPoints = 6_000_000;
 
 /** The mask's bounding box [x0, y0, z0] and extents [bx, by, bz], or null when empty. */
 function box(
@@ -39,7 +40,7 @@ function box(
   };
 }
 
-/** The FFT grid for a mask (powers of two, >= 2 extent - 1 per side), or null when empty. */
+/** The FFT grid for a mask (2^a 3^b >= 2 extent - 1 per side), or null when empty. */
 export function fftGridFor(
   mask: Uint8Array,
   dims: readonly [number, number, number],
@@ -47,9 +48,9 @@ export function fftGridFor(
   const b = box(mask, dims);
   if (!b) return null;
   return [
-    powerOfTwoAtLeast(2 * b.size[0] - 1),
-    powerOfTwoAtLeast(2 * b.size[1] - 1),
-    powerOfTwoAtLeast(2 * b.size[2] - 1),
+    fftSizeAtLeast(2 * b.size[0] - 1),
+    fftSizeAtLeast(2 * b.size[1] - 1),
+    fftSizeAtLeast(2 * b.size[2] - 1),
   ];
 }
 
@@ -67,9 +68,9 @@ export function pairSumsFft(
   const b = box(mask, dims);
   if (!b) return null;
   const [lx, ly, lz] = [
-    powerOfTwoAtLeast(2 * b.size[0] - 1),
-    powerOfTwoAtLeast(2 * b.size[1] - 1),
-    powerOfTwoAtLeast(2 * b.size[2] - 1),
+    fftSizeAtLeast(2 * b.size[0] - 1),
+    fftSizeAtLeast(2 * b.size[1] - 1),
+    fftSizeAtLeast(2 * b.size[2] - 1),
   ];
   const n = lx * ly * lz;
   if (n > maxFftGridPoints) return null;

@@ -1,48 +1,173 @@
-// A forward complex FFT over a 3D grid with power-of-two sides (x fastest), in place on split
-// real and imaginary arrays: radix-2, one axis at a time; along y and z each butterfly runs over
-// whole rows or planes at once, so the inner loops read memory contiguously. Written for the
+// A forward complex FFT over a 3D grid (x fastest) whose sides have no prime factor but 2 and 3,
+// in place on split real and imaginary arrays. One axis at a time, lines are gathered a batch
+// at a time into a small buffer laid out [position][line] so that every butterfly runs over
+// the batch in its inner loop (contiguous, whatever the axis), and transformed there by
+// Stockham's self-sorting algorithm (radix 4, 2 and 3 stages; no bit reversal). Written for the
 // pair sums of autocorrelationFft.ts, which need only the forward transform.
 
-/** The smallest power of two >= n. */
-export function powerOfTwoAtLeast(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
+/** The smallest 2^a 3^b >= n. */
+export function fftSizeAtLeast(n: number): number {
+  let best = Infinity;
+  for (let p2 = 1; p2 < 2 * Math.max(n, 1); p2 *= 2)
+    for (let p = p2; p < best; p *= 3) if (p >= n) best = Math.min(best, p);
+  return best;
 }
 
-interface Plan {
-  rev: Int32Array;
-  /** cos and -sin of 2 pi k / n for k < n / 2. */
-  cos: Float64Array;
-  sin: Float64Array;
-}
-
-const plans = new Map<number, Plan>();
-
-function plan(n: number): Plan {
-  let p = plans.get(n);
-  if (p) return p;
-  const bits = Math.round(Math.log2(n));
-  const rev = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let r = 0;
-    for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
-    rev[i] = r;
+/** Radices whose product is n (4s first, then a 2, then 3s); null if n has another factor. */
+function factors(n: number): number[] | null {
+  const out: number[] = [];
+  let m = n;
+  while (m % 4 === 0) {
+    out.push(4);
+    m /= 4;
   }
-  const cos = new Float64Array(Math.max(1, n / 2));
-  const sin = new Float64Array(Math.max(1, n / 2));
-  for (let k = 0; k < n / 2; k++) {
-    cos[k] = Math.cos((2 * Math.PI * k) / n);
-    sin[k] = -Math.sin((2 * Math.PI * k) / n);
+  if (m % 2 === 0) {
+    out.push(2);
+    m /= 2;
   }
-  p = { rev, cos, sin };
-  plans.set(n, p);
-  return p;
+  while (m % 3 === 0) {
+    out.push(3);
+    m /= 3;
+  }
+  return m === 1 ? out : null;
 }
+
+/** Lines per batch: enough for long inner loops, small enough to stay in cache. */
+const batch = 32;
+const sqrt3Half = Math.sqrt(3) / 2;
+
+/**
+ * The DFT of each of the c columns of x ([n][c], split re/im), by Stockham stages alternating
+ * between x and y; returns which pair holds the result.
+ */
+function stockham(
+  n: number,
+  c: number,
+  radices: readonly number[],
+  xr: Float64Array,
+  xi: Float64Array,
+  yr: Float64Array,
+  yi: Float64Array,
+): [Float64Array, Float64Array] {
+  let len = n;
+  let s = 1;
+  let ar = xr;
+  let ai = xi;
+  let br = yr;
+  let bi = yi;
+  for (const r of radices) {
+    const m = len / r;
+    const theta = (-2 * Math.PI) / len;
+    for (let p = 0; p < m; p++) {
+      const w1r = Math.cos(theta * p);
+      const w1i = Math.sin(theta * p);
+      const w2r = Math.cos(2 * theta * p);
+      const w2i = Math.sin(2 * theta * p);
+      const w3r = Math.cos(3 * theta * p);
+      const w3i = Math.sin(3 * theta * p);
+      for (let q = 0; q < s; q++) {
+        // Inputs q + s (p + j m), outputs q + s (r p + k), each a row of c columns.
+        const in0 = (q + s * p) * c;
+        const inStep = s * m * c;
+        const out0 = (q + s * r * p) * c;
+        const outStep = s * c;
+        if (r === 4) {
+          for (let t = 0; t < c; t++) {
+            const i0 = in0 + t;
+            const a0r = ar[i0];
+            const a0i = ai[i0];
+            const a1r = ar[i0 + inStep];
+            const a1i = ai[i0 + inStep];
+            const a2r = ar[i0 + 2 * inStep];
+            const a2i = ai[i0 + 2 * inStep];
+            const a3r = ar[i0 + 3 * inStep];
+            const a3i = ai[i0 + 3 * inStep];
+            const s02r = a0r + a2r;
+            const s02i = a0i + a2i;
+            const d02r = a0r - a2r;
+            const d02i = a0i - a2i;
+            const s13r = a1r + a3r;
+            const s13i = a1i + a3i;
+            // -i (a1 - a3)
+            const d13r = a1i - a3i;
+            const d13i = a3r - a1r;
+            const o = out0 + t;
+            br[o] = s02r + s13r;
+            bi[o] = s02i + s13i;
+            const y1r = d02r + d13r;
+            const y1i = d02i + d13i;
+            br[o + outStep] = y1r * w1r - y1i * w1i;
+            bi[o + outStep] = y1r * w1i + y1i * w1r;
+            const y2r = s02r - s13r;
+            const y2i = s02i - s13i;
+            br[o + 2 * outStep] = y2r * w2r - y2i * w2i;
+            bi[o + 2 * outStep] = y2r * w2i + y2i * w2r;
+            const y3r = d02r - d13r;
+            const y3i = d02i - d13i;
+            br[o + 3 * outStep] = y3r * w3r - y3i * w3i;
+            bi[o + 3 * outStep] = y3r * w3i + y3i * w3r;
+          }
+        } else if (r === 2) {
+          for (let t = 0; t < c; t++) {
+            const i0 = in0 + t;
+            const a0r = ar[i0];
+            const a0i = ai[i0];
+            const a1r = ar[i0 + inStep];
+            const a1i = ai[i0 + inStep];
+            const o = out0 + t;
+            br[o] = a0r + a1r;
+            bi[o] = a0i + a1i;
+            const dr = a0r - a1r;
+            const di = a0i - a1i;
+            br[o + outStep] = dr * w1r - di * w1i;
+            bi[o + outStep] = dr * w1i + di * w1r;
+          }
+        } else {
+          for (let t = 0; t < c; t++) {
+            const i0 = in0 + t;
+            const a0r = ar[i0];
+            const a0i = ai[i0];
+            const a1r = ar[i0 + inStep];
+            const a1i = ai[i0 + inStep];
+            const a2r = ar[i0 + 2 * inStep];
+            const a2i = ai[i0 + 2 * inStep];
+            const t1r = a1r + a2r;
+            const t1i = a1i + a2i;
+            // -i sqrt(3)/2 (a1 - a2)
+            const t2r = sqrt3Half * (a1i - a2i);
+            const t2i = -sqrt3Half * (a1r - a2r);
+            const mr = a0r - t1r / 2;
+            const mi = a0i - t1i / 2;
+            const o = out0 + t;
+            br[o] = a0r + t1r;
+            bi[o] = a0i + t1i;
+            const y1r = mr + t2r;
+            const y1i = mi + t2i;
+            br[o + outStep] = y1r * w1r - y1i * w1i;
+            bi[o + outStep] = y1r * w1i + y1i * w1r;
+            const y2r = mr - t2r;
+            const y2i = mi - t2i;
+            br[o + 2 * outStep] = y2r * w2r - y2i * w2i;
+            bi[o + 2 * outStep] = y2r * w2i + y2i * w2r;
+          }
+        }
+      }
+    }
+    len = m;
+    s *= r;
+    [ar, br] = [br, ar];
+    [ai, bi] = [bi, ai];
+  }
+  return [ar, ai];
+}
+
+/** Elements of the largest block transformed without gathering it first. */
+const maxDirectBlock = 1 << 18;
 
 /**
  * The FFT along the middle axis of re/im viewed as [outer][n][inner] (inner contiguous), for
- * the blocks outer = o0 .. o1 - 1 only (the caller skips blocks it knows are zero).
+ * the blocks o0 .. o1 - 1. A block [n][inner] that is small enough is transformed where it
+ * lies (with one scratch block); a larger one is gathered in column chunks.
  */
 function fftAxis(
   re: Float64Array,
@@ -53,107 +178,87 @@ function fftAxis(
   o1: number,
 ): void {
   if (n === 1) return;
-  if (inner === 1) {
-    for (let o = o0; o < o1; o++) fftLine(re, im, o * n, n);
-    return;
-  }
-  const { rev, cos, sin } = plan(n);
+  const radices = factors(n);
+  if (!radices) throw new RangeError(`FFT size ${n} has a prime factor other than 2 and 3`);
   const blockLen = n * inner;
+  const chunk = blockLen <= maxDirectBlock ? inner : Math.max(1, Math.floor(maxDirectBlock / n));
+  const size = n * chunk;
+  const yr = new Float64Array(size);
+  const yi = new Float64Array(size);
+  const xr = chunk === inner ? null : new Float64Array(size);
+  const xi = chunk === inner ? null : new Float64Array(size);
   for (let o = o0; o < o1; o++) {
     const base = o * blockLen;
-    for (let i = 0; i < n; i++) {
-      const j = rev[i];
-      if (j <= i) continue;
-      const a = base + i * inner;
-      const b = base + j * inner;
-      for (let t = 0; t < inner; t++) {
-        const r = re[a + t];
-        re[a + t] = re[b + t];
-        re[b + t] = r;
-        const m = im[a + t];
-        im[a + t] = im[b + t];
-        im[b + t] = m;
+    if (!xr || !xi) {
+      const br = re.subarray(base, base + blockLen);
+      const bi = im.subarray(base, base + blockLen);
+      const [rr, ri] = stockham(n, inner, radices, br, bi, yr, yi);
+      if (rr !== br) {
+        br.set(rr);
+        bi.set(ri);
       }
+      continue;
     }
-    for (let size = 2; size <= n; size *= 2) {
-      const half = size / 2;
-      const step = n / size;
-      for (let start = 0; start < n; start += size) {
-        for (let k = 0; k < half; k++) {
-          const wr = cos[k * step];
-          const wi = sin[k * step];
-          const a = base + (start + k) * inner;
-          const b = a + half * inner;
-          for (let t = 0; t < inner; t++) {
-            const br = re[b + t];
-            const bi = im[b + t];
-            const xr = br * wr - bi * wi;
-            const xi = br * wi + bi * wr;
-            const ar = re[a + t];
-            const ai = im[a + t];
-            re[a + t] = ar + xr;
-            im[a + t] = ai + xi;
-            re[b + t] = ar - xr;
-            im[b + t] = ai - xi;
-          }
-        }
+    for (let t0 = 0; t0 < inner; t0 += chunk) {
+      const c = Math.min(chunk, inner - t0);
+      for (let j = 0; j < n; j++) {
+        const from = base + j * inner + t0;
+        xr.set(re.subarray(from, from + c), j * c);
+        xi.set(im.subarray(from, from + c), j * c);
+      }
+      const [rr, ri] = stockham(n, c, radices, xr, xi, yr, yi);
+      for (let j = 0; j < n; j++) {
+        const to = base + j * inner + t0;
+        re.set(rr.subarray(j * c, j * c + c), to);
+        im.set(ri.subarray(j * c, j * c + c), to);
       }
     }
   }
 }
 
-/** The FFT of the contiguous line re/im[base .. base + n - 1]: per stage, the twiddle outside and
- * the butterflies that share it inside. */
-function fftLine(re: Float64Array, im: Float64Array, base: number, n: number): void {
-  const { rev, cos, sin } = plan(n);
-  for (let i = 0; i < n; i++) {
-    const j = rev[i];
-    if (j <= i) continue;
-    const r = re[base + i];
-    re[base + i] = re[base + j];
-    re[base + j] = r;
-    const m = im[base + i];
-    im[base + i] = im[base + j];
-    im[base + j] = m;
-  }
-  // Size 2: no multiplications.
-  for (let a = base, end = base + n; a < end; a += 2) {
-    const ar = re[a];
-    const ai = im[a];
-    const br = re[a + 1];
-    const bi = im[a + 1];
-    re[a] = ar + br;
-    im[a] = ai + bi;
-    re[a + 1] = ar - br;
-    im[a + 1] = ai - bi;
-  }
-  for (let size = 4; size <= n; size *= 2) {
-    const half = size / 2;
-    const step = n / size;
-    for (let k = 0; k < half; k++) {
-      const wr = cos[k * step];
-      const wi = sin[k * step];
-      for (let a = base + k, end = base + n; a < end; a += size) {
-        const b = a + half;
-        const br = re[b];
-        const bi = im[b];
-        const xr = br * wr - bi * wi;
-        const xi = br * wi + bi * wr;
-        const ar = re[a];
-        const ai = im[a];
-        re[a] = ar + xr;
-        im[a] = ai + xi;
-        re[b] = ar - xr;
-        im[b] = ai - xi;
+/** The FFT along x of rows (y, z), y < ny, z < nz, gathered batch rows at a time. */
+function fftRows(
+  re: Float64Array,
+  im: Float64Array,
+  grid: readonly [number, number, number],
+  ny: number,
+  nz: number,
+): void {
+  const [lx, ly] = grid;
+  if (lx === 1) return;
+  const radices = factors(lx);
+  if (!radices) throw new RangeError(`FFT size ${lx} has a prime factor other than 2 and 3`);
+  const size = lx * batch;
+  const xr = new Float64Array(size);
+  const xi = new Float64Array(size);
+  const yr = new Float64Array(size);
+  const yi = new Float64Array(size);
+  const rows: number[] = [];
+  for (let z = 0; z < nz; z++) for (let y = 0; y < ny; y++) rows.push((y + ly * z) * lx);
+  for (let r0 = 0; r0 < rows.length; r0 += batch) {
+    const c = Math.min(batch, rows.length - r0);
+    for (let t = 0; t < c; t++) {
+      const from = rows[r0 + t];
+      for (let j = 0; j < lx; j++) {
+        xr[j * c + t] = re[from + j];
+        xi[j * c + t] = im[from + j];
+      }
+    }
+    const [rr, ri] = stockham(lx, c, radices, xr, xi, yr, yi);
+    for (let t = 0; t < c; t++) {
+      const to = rows[r0 + t];
+      for (let j = 0; j < lx; j++) {
+        re[to + j] = rr[j * c + t];
+        im[to + j] = ri[j * c + t];
       }
     }
   }
 }
 
 /**
- * Forward FFT (sum of f e^{-2 pi i k.x / L}) of the grid [lx, ly, lz] (powers of two) in place.
- * Only rows with y < ny and z < nz, and planes z < nz, may hold non-zero input (the rest of the
- * grid is zero padding), so the x and y passes skip the others.
+ * Forward FFT (sum of f e^{-2 pi i k.x / L}) of the grid [lx, ly, lz] in place, each side a
+ * product of 2s and 3s. Only points with x < nx, y < ny and z < nz may be non-zero on input
+ * (the rest is zero padding), so the x and y passes skip lines that are all zero.
  */
 export function fft3d(
   re: Float64Array,
@@ -163,10 +268,7 @@ export function fft3d(
 ): void {
   const [lx, ly, lz] = grid;
   const [, ny, nz] = used;
-  // x: rows (y, z) with y < ny, z < nz.
-  for (let z = 0; z < nz; z++) fftAxis(re, im, lx, 1, z * ly, z * ly + ny);
-  // y: planes z < nz.
+  fftRows(re, im, grid, ny, nz);
   fftAxis(re, im, ly, lx, 0, nz);
-  // z: everything.
   fftAxis(re, im, lz, lx * ly, 0, 1);
 }
