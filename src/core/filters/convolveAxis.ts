@@ -80,7 +80,7 @@ export function convolveAxis(
   axis: 0 | 1 | 2,
   k: Kernel1d,
   boundary: Boundary,
-  dst = new Float32Array(src.length),
+  dst: Float32Array = new Float32Array(src.length),
 ): Float32Array {
   if (axis === 0) alongX(src, dst, dims, k, boundary);
   else alongBlocks(src, dst, dims, axis, k, boundary);

@@ -54,6 +54,11 @@ export function outerKernel(kx: Kernel1d, ky: Kernel1d, kz: Kernel1d): Kernel3d 
   const values = new Float64Array(a.length * b.length * c.length);
   let i = 0;
   for (let z = 0; z < c.length; z++)
-    for (let y = 0; y < b.length; y++) for (let x = 0; x < a.length; x++) values[i++] = a[x] * b[y] * c[z];
-  return { values, size: [a.length, b.length, c.length], origin: [kx.origin, ky.origin, kz.origin] };
+    for (let y = 0; y < b.length; y++)
+      for (let x = 0; x < a.length; x++) values[i++] = a[x] * b[y] * c[z];
+  return {
+    values,
+    size: [a.length, b.length, c.length],
+    origin: [kx.origin, ky.origin, kz.origin],
+  };
 }

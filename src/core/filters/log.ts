@@ -43,3 +43,26 @@ export function logResponse(
   if (dims === 2) return inPlane;
   return add(pass(pass(gx, 1, k[1].g), 2, k[2].g2), pass(inPlane, 2, k[2].g));
 }
+
+/** The sampled, truncated LoG's own spectrum (what the 1D passes apply), for the Riesz path. */
+export function logTransfer(
+  spacingMm: readonly number[],
+  sigmaMm: number,
+  truncate: number,
+  dims: 2 | 3,
+): (wx: number, wy: number, wz: number, out: Float64Array) => void {
+  const k = spacingMm.map((s) => gaussianKernels(sigmaMm / s, truncate));
+  // Symmetric kernels: the spectrum is real, Σ_t g[t] cos(ω (t − origin)).
+  const dft = (kern: Kernel1d, w: number) => {
+    let s = 0;
+    for (let t = 0; t < kern.taps.length; t++) s += kern.taps[t] * Math.cos(w * (t - kern.origin));
+    return s;
+  };
+  return (wx, wy, wz, out) => {
+    const gx = dft(k[0].g, wx);
+    const gy = dft(k[1].g, wy);
+    const plane = dft(k[0].g2, wx) * gy + gx * dft(k[1].g2, wy);
+    out[0] = dims === 2 ? plane : plane * dft(k[2].g, wz) + gx * gy * dft(k[2].g2, wz);
+    out[1] = 0;
+  };
+}

@@ -14,7 +14,8 @@ export class Pool {
     }
     const a = this.acc;
     if (this.pooling === 'average') for (let i = 0; i < a.length; i++) a[i] += r[i];
-    else if (this.pooling === 'max') for (let i = 0; i < a.length; i++) a[i] = r[i] > a[i] ? r[i] : a[i];
+    else if (this.pooling === 'max')
+      for (let i = 0; i < a.length; i++) a[i] = r[i] > a[i] ? r[i] : a[i];
     else for (let i = 0; i < a.length; i++) a[i] = r[i] < a[i] ? r[i] : a[i];
   }
 

@@ -69,10 +69,13 @@ export function rotateDense(k: Kernel3d, r: Rotation): Kernel3d {
   for (src[2] = 0; src[2] < k.size[2]; src[2]++)
     for (src[1] = 0; src[1] < k.size[1]; src[1]++)
       for (src[0] = 0; src[0] < k.size[0]; src[0]++) {
-        for (let a = 0; a < 3; a++)
-          dst[r.axis[a]] = r.flip[a] ? k.size[a] - 1 - src[a] : src[a];
+        for (let a = 0; a < 3; a++) dst[r.axis[a]] = r.flip[a] ? k.size[a] - 1 - src[a] : src[a];
         values[dst[0] + size[0] * (dst[1] + size[1] * dst[2])] =
           k.values[src[0] + k.size[0] * (src[1] + k.size[1] * src[2])];
       }
-  return { values, size: size as [number, number, number], origin: origin as [number, number, number] };
+  return {
+    values,
+    size: size as [number, number, number],
+    origin: origin as [number, number, number],
+  };
 }

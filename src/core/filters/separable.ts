@@ -10,7 +10,7 @@ import type { Boundary, Pooling } from './types.ts';
 export type Separable = readonly [Kernel1d, Kernel1d, Kernel1d];
 
 export function applySeparable(img: ImageVolume, k: Separable, boundary: Boundary): Float32Array {
-  let cur = img.values;
+  let cur: Float32Array = img.values;
   let spare: Float32Array | null = null;
   for (let a = 0; a < 3; a++) {
     if (isIdentity(k[a])) continue;
