@@ -42,3 +42,20 @@ describe('series thumbnails', () => {
     expect(thumbnailRgba(f, { center: 40, width: 400 }, 2).data[0]).toBe(255);
   });
 });
+
+describe('thumbnails of 16-bit colour', () => {
+  it('show a palette with 16-bit entries (0–65280) in 8 bits, not clipped to white', () => {
+    const values = new Float32Array([65280, 0, 32640, 0, 65280, 0]);
+    const frame = {
+      rows: 1,
+      columns: 2,
+      samplesPerPixel: 3 as const,
+      values,
+      min: 0,
+      max: 65280,
+      invert: false,
+    };
+    const t = thumbnailRgba(frame, { center: 127.5, width: 256 }, 2);
+    expect(Array.from(t.data)).toEqual([254, 0, 127, 255, 0, 254, 0, 255]);
+  });
+});

@@ -2,6 +2,7 @@
 // intercept 0); cornerstone indexes its LUT by integer pixel value, so non-integer values
 // (e.g. PET) are scaled to integers and the scale is given back as the slope.
 import type { CornerstoneImage } from 'cornerstone-core';
+import { colourTo8Bit } from '../../core/dicom/colourDisplay.ts';
 import type { DecodedFrame, InstanceMeta } from '../../core/dicom/types.ts';
 import { defaultVoi } from './defaultVoi.ts';
 
@@ -23,10 +24,11 @@ function rgbaPixels(frame: DecodedFrame): Uint8ClampedArray {
   const n = frame.rows * frame.columns;
   const out = new Uint8ClampedArray(n * 4);
   const v = frame.values;
+  const k = colourTo8Bit(frame.max); // 16-bit RGB and 16-bit palette entries shown in 8 bits
   for (let i = 0, j = 0; i < n * 3; i += 3, j += 4) {
-    out[j] = v[i];
-    out[j + 1] = v[i + 1];
-    out[j + 2] = v[i + 2];
+    out[j] = v[i] * k;
+    out[j + 1] = v[i + 1] * k;
+    out[j + 2] = v[i + 2] * k;
     out[j + 3] = 255;
   }
   return out;

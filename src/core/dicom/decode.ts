@@ -5,8 +5,8 @@ import { frameValues, plainFloats, sharedFloats } from './frameValues.ts';
 import { imageLimitProblem } from './imageLimits.ts';
 import { resolveLimits, type DicomLimits } from './limits.ts';
 import { DicomLoadError, DicomProblem } from './loadError.ts';
-import { nativeSamples } from './nativeSamples.ts';
-import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
+import { floatSamples, nativeSamples } from './nativeSamples.ts';
+import { nativeFrameBits, pixelDataOf, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet } from './readDataSet.ts';
 import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
 import type { DecodedFrame, InstanceMeta, NativePixels, PixelLayout } from './types.ts';
@@ -28,7 +28,7 @@ function locate(bytes: Uint8Array, meta: InstanceMeta, limits: DicomLimits): Loc
     const raw = readDataSet(bytes, limits);
     if ('notDicom' in raw) throw new DicomLoadError('not-dicom', meta.file, raw.notDicom);
     if (raw.problem) throw asFileError(raw.problem, meta.file);
-    const layout = raw.dataSet.elements[pixelDataTag] && pixelLayoutOf(raw, meta);
+    const layout = pixelDataOf(raw.dataSet) && pixelLayoutOf(raw, meta);
     if (!layout) throw new DicomLoadError('no-pixel-data', meta.file, 'contains no image');
     hit = { bytes: raw.dataSet.byteArray as Uint8Array, layout };
     located.set(bytes, hit);
@@ -44,7 +44,9 @@ function nativeFrame(
   frameIndex: number,
 ): CodecFrame {
   const frameBits = nativeFrameBits(meta);
-  let samples = nativeSamples(bytes, pixels.offset, meta, frameIndex, frameBits, littleEndian);
+  let samples = pixels.float
+    ? floatSamples(bytes, pixels.offset, frameIndex, frameBits, littleEndian, pixels.float)
+    : nativeSamples(bytes, pixels.offset, meta, frameIndex, frameBits, littleEndian);
   if (pixels.swapBytePairs) samples = swapPairs(samples);
   return { samples, rgb: false };
 }

@@ -21,10 +21,19 @@ function over(what: string, value: number, limit: number, name: keyof DicomLimit
  * Why the header's image cannot be decoded within the limits, or undefined when it can.
  * Impossible values (no samples, samples that are neither grey nor colour) are header errors.
  */
+function isDoubleFloat(meta: InstanceMeta): boolean {
+  const pixels = meta.pixelLayout?.pixels;
+  return pixels?.kind === 'native' && pixels.float === 'float64';
+}
+
 export function imageLimitProblem(
   meta: InstanceMeta,
   limits: DicomLimits,
+  doubleFloat = isDoubleFloat(meta),
 ): DicomProblem | undefined {
+  // Double Float Pixel Data decodes to 32-bit values: its 64 bits make no bigger a frame.
+  if (doubleFloat && meta.bitsAllocated === 64)
+    limits = { ...limits, maxBitsAllocated: Math.max(limits.maxBitsAllocated, 64) };
   const spp = meta.samplesPerPixel;
   if (spp > limits.maxSamplesPerPixel)
     return over('samples per pixel of', spp, limits.maxSamplesPerPixel, 'maxSamplesPerPixel');

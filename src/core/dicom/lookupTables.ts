@@ -2,6 +2,7 @@
 // decode time, so a decode does not need the parsed header.
 import { items } from './dataSetValues.ts';
 import type { DataSet, Element } from './dicomParserTypes.ts';
+import { expandSegmentedLut } from './segmentedLut.ts';
 import type { InstanceMeta, LutLocation } from './types.ts';
 
 /** A 16-bit value at `at`, failing past the end of the bytes as dicom-parser does. */
@@ -29,23 +30,30 @@ export function modalityLutLocation(ds: DataSet, meta: InstanceMeta): LutLocatio
   return location(entries, firstMapped, lut.uint16('x00283002', 2) ?? 16, data);
 }
 
-function paletteChannel(ds: DataSet, descriptorTag: string, dataTag: string): LutLocation | null {
-  const data: Element | undefined = ds.elements[dataTag];
+function paletteChannel(
+  ds: DataSet,
+  descriptorTag: string,
+  dataTag: string,
+  segmentedTag: string,
+): LutLocation | null {
+  const plain: Element | undefined = ds.elements[dataTag];
+  const data = plain ?? ds.elements[segmentedTag];
   if (!ds.elements[descriptorTag] || !data) return null;
   const entries = ds.uint16(descriptorTag, 0) || 65536;
-  return location(
+  const lut = location(
     entries,
     ds.uint16(descriptorTag, 1) ?? 0,
     ds.uint16(descriptorTag, 2) ?? 16,
     data,
   );
+  return plain ? lut : { ...lut, segmented: true };
 }
 
-/** The red, green and blue palette tables, when all three are there. */
+/** The red, green and blue palette tables (plain or segmented), when all three are there. */
 export function paletteLocations(ds: DataSet): [LutLocation, LutLocation, LutLocation] | null {
-  const red = paletteChannel(ds, 'x00281101', 'x00281201');
-  const green = paletteChannel(ds, 'x00281102', 'x00281202');
-  const blue = paletteChannel(ds, 'x00281103', 'x00281203');
+  const red = paletteChannel(ds, 'x00281101', 'x00281201', 'x00281221');
+  const green = paletteChannel(ds, 'x00281102', 'x00281202', 'x00281222');
+  const blue = paletteChannel(ds, 'x00281103', 'x00281203', 'x00281223');
   return red && green && blue ? [red, green, blue] : null;
 }
 
@@ -67,6 +75,7 @@ export function paletteTable(
   lut: LutLocation,
   littleEndian: boolean,
 ): Uint16Array {
+  if (lut.segmented) return expandSegmentedLut(bytes, lut, littleEndian);
   const table = new Uint16Array(lut.entries);
   if (lut.length === 0) return table;
   const byteEntries = lut.bits === 8 && lut.length === lut.entries;

@@ -55,6 +55,30 @@ export function nativeSamples(
   }
 }
 
+/**
+ * The samples of one frame of Float (32-bit) or Double Float (64-bit) Pixel Data, as 32-bit
+ * floats: a parametric map's values, which Rescale does not touch. Doubles lose precision past
+ * 24 bits of mantissa, as every other frame here decodes to Float32.
+ */
+export function floatSamples(
+  bytes: Uint8Array,
+  offset: number,
+  frameIndex: number,
+  frameBits: number,
+  littleEndian: boolean,
+  format: 'float32' | 'float64',
+): Float32Array {
+  const size = format === 'float64' ? 8 : 4;
+  const count = frameBits / (size * 8);
+  const start = offset + (frameIndex * frameBits) / 8;
+  if (start + count * size > bytes.length) throw new Error('attempt to read past end of buffer');
+  const view = new DataView(bytes.buffer, bytes.byteOffset + start, count * size);
+  const out = new Float32Array(count);
+  if (size === 8) for (let i = 0; i < count; i++) out[i] = view.getFloat64(i * 8, littleEndian);
+  else for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, littleEndian);
+  return out;
+}
+
 /** 1-bit pixels are packed little-endian within each byte, frames back to back without padding. */
 function unpackBits(
   bytes: Uint8Array,

@@ -4,7 +4,7 @@ import { imageLimitProblem } from './imageLimits.ts';
 import { instanceMeta } from './instanceMeta.ts';
 import { resolveLimits, type DicomLimits } from './limits.ts';
 import type { DicomProblem } from './loadError.ts';
-import { nativeFrameBits, pixelDataTag, pixelLayoutOf } from './pixelLayout.ts';
+import { isPixelDataTag, nativeFrameBits, pixelDataOf, pixelLayoutOf } from './pixelLayout.ts';
 import { readDataSet, type RawDataSet } from './readDataSet.ts';
 import { transferSyntaxInfo, transferSyntaxName } from './transferSyntax.ts';
 import { withSeriesFallback } from './seriesFallback.ts';
@@ -40,7 +40,7 @@ function firstInvalidVR(ds: DataSet): Element | undefined {
 function elementPastEnd(ds: DataSet): Element | undefined {
   const end = ds.byteArray.length;
   for (const el of Object.values(ds.elements)) {
-    if (el.tag !== pixelDataTag && el.dataOffset + el.length > end) return el;
+    if (!isPixelDataTag(el.tag) && el.dataOffset + el.length > end) return el;
   }
   return undefined;
 }
@@ -92,8 +92,9 @@ function checkPixelData(
   limits: DicomLimits,
 ): ParseResult {
   const { dataSet } = raw;
-  const pixels = dataSet.elements[pixelDataTag];
-  if (!pixels) {
+  const found = pixelDataOf(dataSet);
+  const pixels = found?.element;
+  if (!found || !pixels) {
     const what = meta.modality === 'SR' ? 'it is a structured report' : 'it has no Pixel Data';
     return fail('no-pixel-data', file, `contains no image (${what})`);
   }
@@ -112,8 +113,18 @@ function checkPixelData(
       'the header gives no image size (Rows, Columns or Bits Allocated missing)',
     );
   }
+  if (found.float) {
+    const bits = found.float === 'float64' ? 64 : 32;
+    const name = found.float === 'float64' ? 'Double Float Pixel Data' : 'Float Pixel Data';
+    if (meta.bitsAllocated !== bits || syntax.encoding !== 'native')
+      return fail(
+        'invalid-header',
+        file,
+        `${name} needs ${bits} bits allocated, uncompressed; the header says ${meta.bitsAllocated} bits, ${syntax.name}`,
+      );
+  }
   // Sizes are checked against the limits before anything is sized from them.
-  const tooBig = imageLimitProblem(meta, limits);
+  const tooBig = imageLimitProblem(meta, limits, found.float === 'float64');
   if (tooBig) return failWith(tooBig, file);
   const rescale = nonFiniteRescale(dataSet, meta, file);
   if (rescale) return rescale;
@@ -168,7 +179,7 @@ function parseChecked(bytes: Uint8Array, file: string, limits: DicomLimits): Par
     instanceMeta(raw.dataSet, file, bytes.length, raw.transferSyntaxUID),
   );
   if (raw.parseError) {
-    const pixels = raw.dataSet.elements[pixelDataTag];
+    const pixels = pixelDataOf(raw.dataSet)?.element;
     const endsEarly = /overrun|past end|beyond|buffer/i.test(raw.parseError);
     if (pixels && pixels.dataOffset + pixels.length > raw.dataSet.byteArray.length) {
       return fail(

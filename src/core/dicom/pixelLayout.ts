@@ -1,6 +1,6 @@
 // Where an instance's pixels are in its file, found while its header is read, so decoding
 // goes straight to a frame's bytes.
-import type { DataSet } from './dicomParserTypes.ts';
+import type { DataSet, Element } from './dicomParserTypes.ts';
 import { encapsulatedFrames } from './encapsulatedLayout.ts';
 import { modalityLutLocation, paletteLocations } from './lookupTables.ts';
 import type { RawDataSet } from './readDataSet.ts';
@@ -8,6 +8,27 @@ import { ExplicitVRBigEndian, transferSyntaxInfo } from './transferSyntax.ts';
 import type { InstanceMeta, PixelLayout } from './types.ts';
 
 export const pixelDataTag = 'x7fe00010';
+/** Float Pixel Data and Double Float Pixel Data (parametric maps): native IEEE floats. */
+export const floatPixelDataTag = 'x7fe00008';
+export const doubleFloatPixelDataTag = 'x7fe00009';
+
+/** The pixel data element, of whichever of the three kinds the file holds, with its format. */
+export function pixelDataOf(
+  ds: DataSet,
+): { element: Element; float?: 'float32' | 'float64' } | undefined {
+  const integer = ds.elements[pixelDataTag];
+  if (integer) return { element: integer };
+  const single = ds.elements[floatPixelDataTag];
+  if (single) return { element: single, float: 'float32' };
+  const double = ds.elements[doubleFloatPixelDataTag];
+  if (double) return { element: double, float: 'float64' };
+  return undefined;
+}
+
+/** Whether a tag is one of the pixel data elements (checked on their own for truncation). */
+export function isPixelDataTag(tag: string): boolean {
+  return tag === pixelDataTag || tag === floatPixelDataTag || tag === doubleFloatPixelDataTag;
+}
 
 /** Bits one native frame occupies; 1-bit frames are packed without padding between them. */
 export function nativeFrameBits(meta: InstanceMeta): number {
@@ -35,7 +56,8 @@ function hasEmbeddedOverlay(ds: DataSet): boolean {
  */
 export function pixelLayoutOf(raw: RawDataSet, meta: InstanceMeta): PixelLayout | undefined {
   const ds = raw.dataSet;
-  const pixels = ds.elements[pixelDataTag];
+  const found = pixelDataOf(ds);
+  const pixels = found?.element;
   const syntax = transferSyntaxInfo(raw.transferSyntaxUID);
   if (!pixels || !syntax) return undefined;
   const bigEndian = raw.transferSyntaxUID === ExplicitVRBigEndian;
@@ -49,6 +71,7 @@ export function pixelLayoutOf(raw: RawDataSet, meta: InstanceMeta): PixelLayout 
             offset: pixels.dataOffset,
             length: pixels.length,
             swapBytePairs: bigEndian && meta.bitsAllocated === 8 && pixels.vr === 'OW',
+            ...(found.float ? { float: found.float } : {}),
           }
         : { kind: 'encapsulated', frames: encapsulatedFrames(bytes, pixels, meta.frames) },
     modalityLut: modalityLutLocation(ds, meta),

@@ -103,6 +103,12 @@ export interface NativePixels {
   length: number;
   /** Big endian OW holds 8-bit samples in swapped byte pairs. */
   swapBytePairs: boolean;
+  /**
+   * IEEE floats from Float Pixel Data (7FE0,0008; 32-bit) or Double Float Pixel Data
+   * (7FE0,0009; 64-bit, read into 32-bit values), as parametric maps store them; absent for
+   * integer Pixel Data (7FE0,0010).
+   */
+  float?: 'float32' | 'float64';
 }
 
 /**
@@ -121,6 +127,8 @@ export interface LutLocation {
   bits: number;
   offset: number;
   length: number;
+  /** Segmented Palette Color LUT Data (0028,1221–1223): segments to expand, not entries. */
+  segmented?: true;
 }
 
 /** One decoded frame in modality values (grey: rescaled, e.g. HU; colour: RGB, interleaved). */
