@@ -5,18 +5,17 @@
 //
 // The inputs are indexed first (where each file lies, no bytes kept), then computed one series at
 // a time per job (load → compute → write → free), so memory follows --jobs, not the cohort.
-import { resolve, sep } from 'node:path';
-import { problemOf, type Problem } from '../core/result.ts';
+import { problemOf } from '../core/result.ts';
+import { planFeatures } from './cohort/featuresPlan.ts';
 import { crashRecord, seriesComputer } from './cohort/seriesComputer.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
-import { featuresSettings, masksFor, type FeaturesRecord } from './featuresTask.ts';
+import { featuresSettings, type FeaturesRecord } from './featuresTask.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
 import { featureOptionsHelp, featureOptionsUsage } from './io/featureOptions.ts';
 import { MergedOutput } from './io/mergedOutput.ts';
-import { problemAbout, problemLine, writeRecord } from './io/records.ts';
+import { problemLine, writeRecord } from './io/records.ts';
 import { ResultsDir } from './io/resultsDir.ts';
 import { runArgsUsage, takeRunArgs, type RunArgs } from './io/runArgs.ts';
-import { indexSeries } from './io/seriesIndex.ts';
 import { runSeries } from './io/seriesRun.ts';
 import { join } from 'node:path';
 
@@ -57,15 +56,6 @@ function print(args: FeaturesArgs, record: FeaturesRecord): void {
   }
 }
 
-/** True when `file` is one of `paths` or lies in one of them (a folder). */
-function within(file: string, paths: readonly string[]): boolean {
-  const f = resolve(file);
-  return paths.some((p) => {
-    const r = resolve(p);
-    return f === r || f.startsWith(r + sep);
-  });
-}
-
 function parse(argv: readonly string[]): FeaturesArgs & { run: RunArgs } {
   const { run, rest } = takeRunArgs(argv);
   return { ...parseFeaturesArgs(rest), run };
@@ -90,19 +80,8 @@ export async function featuresCommand(argv: string[]): Promise<number> {
     print(args, record);
     await merged?.line(JSON.stringify(record));
   };
-  const masks = await masksFor(args.maskPaths);
-  // Files given as masks (e.g. the RTSTRUCT of a study folder given as input) are not images.
-  const skip = args.maskPaths.length > 0 ? (f: string) => within(f, args.maskPaths) : undefined;
-  const index = await indexSeries(args.paths, { nifti: true, ...(skip ? { skip } : {}) });
-  const errors: Problem[] = [...index.problems, ...masks.errors];
-  for (const error of errors)
-    await emit({
-      ok: false,
-      error: problemAbout(error, 'read-failed', String(error.params.file ?? '')),
-    });
-  const maskUids = new Set(masks.series.map((m) => m.seriesInstanceUID));
-  const series = index.series.filter((s) => !maskUids.has(s.uid));
-  const imageUids = args.maskPaths.length > 0 ? series.map((s) => s.uid) : [];
+  const { leading, series, imageUids } = await planFeatures(args);
+  for (const record of leading) await emit(record);
   const { compute, close } = seriesComputer(
     Math.min(args.jobs, Math.max(1, series.length)),
     crashRecord,

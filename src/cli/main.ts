@@ -9,6 +9,8 @@ Usage:
   consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--covariate label] [--ref-center NAME] [--save-combat F | --apply-combat F] [--json]   one study table across centers, ComBat harmonization, center effect before/after
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
+  consilium cohort submit|status|wait|reduce …   a cohort spread over many machines through Redis (BullMQ); see docs/cohort.md
+  consilium worker --redis URL [--jobs N]   computes queued cohort series in worker threads
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
 
 Folders are read recursively and .zip archives opened (members named archive.zip/member).
@@ -27,6 +29,8 @@ const commands: Record<string, () => Promise<Command>> = {
   study: async () => (await import('./study.ts')).studyCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
   infer: async () => (await import('./infer.ts')).inferCommand,
+  cohort: async () => (await import('./cohort/command.ts')).cohortCommand,
+  worker: async () => (await import('./worker.ts')).workerCommand,
   deidentify: async () => (await import('./deidentify.ts')).deidentifyCommand,
 };
 
