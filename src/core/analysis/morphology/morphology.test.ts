@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigenvalues3 } from './eigen3';
 import { roiMesh } from './mesh';
-import { morphology } from './morphology';
+import { autocorrelationNote, morphology, morphologyDefs } from './morphology';
 
 function ball(n: number, r: number): Uint8Array {
   const m = new Uint8Array(n * n * n);
@@ -78,5 +78,14 @@ describe('symmetric 3x3 eigenvalues', () => {
     expect(a).toBeCloseTo(5, 12);
     expect(b).toBeCloseTo(3, 12);
     expect(c).toBeCloseTo(1, 12);
+  });
+});
+
+describe("Moran's I and Geary's C in the records", () => {
+  it('say they are exact, and only they carry a note', () => {
+    const noted = morphologyDefs.filter((d) => d.note);
+    expect(noted.map((d) => d.ibsiCode)).toEqual(['N365', 'NPT7']);
+    for (const d of noted) expect(d.note).toBe(autocorrelationNote);
+    expect(autocorrelationNote).toMatch(/^exact/);
   });
 });
