@@ -2,9 +2,11 @@ import '../styles/analysis.css';
 import { ComputeControls } from './ComputeControls.tsx';
 import { EdgeControls } from './EdgeControls.tsx';
 import { ParamsForm } from './ParamsForm.tsx';
+import { ProcessingForm } from './ProcessingForm.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { RoiList } from './RoiList.tsx';
 import { RunControls } from './RunControls.tsx';
+import { SettingsFileControls } from './SettingsFileControls.tsx';
 
 /** The Analysis tab: ROIs, feature parameters, run controls, edge overlay and results. */
 export function AnalysisPanel() {
@@ -12,6 +14,8 @@ export function AnalysisPanel() {
     <div className="analysis-panel">
       <RoiList />
       <ParamsForm />
+      <ProcessingForm />
+      <SettingsFileControls />
       <ComputeControls />
       <RunControls />
       <EdgeControls />

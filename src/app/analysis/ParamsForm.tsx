@@ -78,6 +78,15 @@ export function ParamsForm() {
           value={s.binWidth}
           onChange={(e) => set({ binWidth: Math.max(1e-6, Number(e.target.value) || 1) })}
         />
+        <label title="Intensities rounded to grey levels (integer data)">
+          <input
+            type="radio"
+            name="binning"
+            checked={s.binning === 'none'}
+            onChange={() => set({ binning: 'none' })}
+          />
+          None
+        </label>
       </div>
       <div className="row">
         Resegment
@@ -127,6 +136,17 @@ export function ParamsForm() {
             value={s.distance}
             onChange={(e) =>
               set({ distance: Math.max(1, Math.round(Number(e.target.value)) || 1) })
+            }
+          />
+        </label>
+        <label title="NGLDM coarseness: neighbours within this many grey levels are dependent">
+          NGLDM α{' '}
+          <input
+            type="number"
+            min={0}
+            value={s.ngldmAlpha ?? 0}
+            onChange={(e) =>
+              set({ ngldmAlpha: Math.max(0, Math.round(Number(e.target.value)) || 0) })
             }
           />
         </label>

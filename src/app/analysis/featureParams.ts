@@ -15,11 +15,16 @@ export function featureParams(s: AnalysisSettings): FeatureParams {
     discretisation:
       s.binning === 'bin-count'
         ? { kind: 'bin-count', binCount: s.binCount }
-        : { kind: 'bin-width', binWidth: s.binWidth },
+        : s.binning === 'bin-width'
+          ? { kind: 'bin-width', binWidth: s.binWidth }
+          : { kind: 'none' },
     ...(s.resegment ? { resegment: openBounds(s.resegment) } : {}),
+    ...(s.outliers ? { outliers: s.outliers } : {}),
+    ...(s.ivhDiscretisation ? { ivhDiscretisation: s.ivhDiscretisation } : {}),
+    ...(s.resample ? { resample: s.resample } : {}),
     aggregation: s.aggregation,
     distance: s.distance,
-    ngldmAlpha: 0,
+    ngldmAlpha: s.ngldmAlpha ?? 0,
   };
 }
 

@@ -33,6 +33,8 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
     params: featureParams(settings),
     families: settings.families,
     histogramBins: HISTOGRAM_BINS,
+    // CT is rounded to whole HU after resampling, as `consilium features` does.
+    modality: job.positions[0]?.instance.modality ?? '',
     computeOn,
   };
   const r = await analysisPool.call(signal, 'features', request);

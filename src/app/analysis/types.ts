@@ -1,9 +1,10 @@
 // What the analysis slice holds: ROIs in image coordinates, settings, and small results.
 // Pixel data and edge masks never live here (they stay in the frame cache and the overlay).
 import type { FeatureValue } from '../../core/analysis/computeFeatures.ts';
+import type { Discretisation } from '../../core/analysis/discretise.ts';
 import type { FamilyId } from '../../core/analysis/featureDef.ts';
 import type { RoiHistogram } from '../../core/analysis/jobs/roiHistogram.ts';
-import type { FeatureParams } from '../../core/analysis/params.ts';
+import type { FeatureParams, ResampleParams } from '../../core/analysis/params.ts';
 import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
 import type { DirectionalAggregation } from '../../core/analysis/texture/aggregate.ts';
 
@@ -21,7 +22,8 @@ export interface Roi {
 
 export interface AnalysisSettings {
   families: FamilyId[];
-  binning: 'bin-count' | 'bin-width';
+  /** 'none': intensities rounded to grey levels (integer data such as CT). */
+  binning: 'bin-count' | 'bin-width' | 'none';
   binCount: number;
   binWidth: number;
   /** Resegmentation range in modality values; null keeps every ROI voxel. */
@@ -30,6 +32,15 @@ export interface AnalysisSettings {
   distance: number;
   /** One result per slice instead of one per ROI volume (any aggregation). */
   perSlice?: boolean;
+  /** IBSI image processing before features, as `consilium features` does it; absent or null:
+   * none (so results made before these existed keep their keys). */
+  resample?: ResampleParams | null;
+  /** Outlier re-segmentation: mean ± this many SD of the ROI. */
+  outliers?: number | null;
+  /** The intensity-volume histogram's own discretisation; null: IBSI's default. */
+  ivhDiscretisation?: Discretisation | null;
+  /** NGLDM coarseness; absent: 0. */
+  ngldmAlpha?: number;
 }
 
 export type RunScope = 'image' | 'series' | 'all';
