@@ -12,7 +12,8 @@ zeros, held as an array [z, y, x] with spacing (z, y, x), through
 skimage.measure.marching_cubes(level=0.5, method='lorensen'); volume = |sum over faces of
 det(v0, v1, v2)| / 6, area = half the sum of |(v1 - v0) x (v2 - v0)| (skimage.measure.mesh_surface_area's
 formula, in float64). The shape features follow
-IBSI's formulas (reference manual, chapter 3.1).
+IBSI's formulas (reference manual, chapter 3.1); the convex hull densities and the maximum 3D
+diameter take scipy.spatial.ConvexHull (Qhull) of the mesh's vertices.
 """
 import json
 import math
@@ -21,6 +22,8 @@ import sys
 import numpy as np
 import pydicom
 from scipy import ndimage
+from scipy.spatial import ConvexHull
+from scipy.spatial.distance import pdist
 from skimage import measure
 
 DICOM = "../shared/data/dicom/"
@@ -52,13 +55,15 @@ def mesh(mask_zyx, spacing_xyz):
     # mesh_surface_area's own sum, in float64 (it stays in float32 where the spacing is 1).
     cross = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
     area = math.fsum(np.sqrt((cross ** 2).sum(1))) / 2
-    return volume, area
+    hull = ConvexHull(verts.astype(np.float64))
+    diameter = float(pdist(verts[hull.vertices].astype(np.float64)).max())
+    return volume, area, hull.volume, hull.area, diameter
 
 
 def case(name, mask_zyx, spacing_xyz, note):
     mask_zyx = mask_zyx.astype(bool)
     nz, ny, nx = mask_zyx.shape
-    v, a = mesh(mask_zyx, spacing_xyz)
+    v, a, hull_volume, hull_area, diameter = mesh(mask_zyx, spacing_xyz)
     sphere = (36 * math.pi * v * v) ** (1 / 3)
     return {
         "name": name,
@@ -74,6 +79,9 @@ def case(name, mask_zyx, spacing_xyz, note):
         "sphericalDisproportion": a / sphere,
         "sphericity": sphere / a,
         "asphericity": a / sphere - 1,
+        "maxDiameterMm": diameter,
+        "volumeDensityHull": v / hull_volume,
+        "areaDensityHull": a / hull_area,
     }
 
 

@@ -1,7 +1,7 @@
 // Mesh volume and area against scikit-image's marching cubes (Lorensen's table, as IBSI's
 // reference implementations run it) on masks made by tools/morphology/make-mesh-fixtures.py:
 // anisotropic and tilted ellipsoids, handles and holes, random blobs and voxels, and two ROIs
-// thresholded from real CT. Both sides sum the same triangles in float64, so they agree to
+// thresholded from real CT; the hull features against scipy's Qhull on skimage's vertices. Both sides sum the same triangles in float64, so they agree to
 // rounding (1e-9 relative leaves room for the different summation orders, no more).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,9 @@ interface MeshCase {
   sphericalDisproportion: number;
   sphericity: number;
   asphericity: number;
+  maxDiameterMm: number;
+  volumeDensityHull: number;
+  areaDensityHull: number;
 }
 
 const fixtures = JSON.parse(
@@ -80,6 +83,15 @@ describe('marching cubes against scikit-image (Lorensen table, zero-padded)', ()
       expect(relative(f[6], c.sphericalDisproportion)).toBeLessThan(1e-9);
       expect(relative(f[7], c.sphericity)).toBeLessThan(1e-9);
       expect(relative(f[8], c.asphericity)).toBeLessThan(1e-8);
+    });
+
+    it(`${c.name}: maximum diameter and convex hull densities equal Qhull's on skimage's vertices`, () => {
+      const mask = decode(c);
+      const values = new Float32Array(mask.length).fill(1);
+      const f = morphology({ values, mask, dims: c.dims, spacingMm: c.spacingMm }, mask);
+      expect(relative(f[10], c.maxDiameterMm)).toBeLessThan(1e-9);
+      expect(relative(f[20], c.volumeDensityHull)).toBeLessThan(1e-9);
+      expect(relative(f[21], c.areaDensityHull)).toBeLessThan(1e-9);
     });
   }
 });
