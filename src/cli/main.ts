@@ -4,6 +4,7 @@ Usage:
   consilium inspect <files|dirs…> --json   one JSON line per file: header facts and pixel statistics
   consilium features <files|dirs…> [--roi x,y,w,h | --mask <dir>] [--bin-width W | --bin-count N] [--aggregation A] [--jobs N] --json   IBSI radiomics features
   consilium edges <file> --out edges.png [--sigma S] [--low L --high H | --low-pct P --high-pct P] [--window min,max]   Canny edge mask
+  consilium filter <series|file.nii> --filter log --sigma 3 [--boundary mirror] [--2d] [--rotation-invariant --pooling max] --out response.nii.gz   IBSI 2 filter response map
   consilium verify <bundle.zip> [--trust partner.pem …] [--allow-untrusted] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid and signed by a trusted key
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--covariate label] [--ref-center NAME] [--save-combat F | --apply-combat F] [--json]   one study table across centers, ComBat harmonization, center effect before/after
@@ -24,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.ts')).inspectCommand,
   features: async () => (await import('./features.ts')).featuresCommand,
   edges: async () => (await import('./edges.ts')).edgesCommand,
+  filter: async () => (await import('./filter.ts')).filterCommand,
   verify: async () => (await import('./verify.ts')).verifyCommand,
   compare: async () => (await import('./compare.ts')).compareCommand,
   study: async () => (await import('./study.ts')).studyCommand,
