@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { FeatureParams } from '../core/analysis/params.ts';
-import { labelsFromCsv } from '../core/pipeline/labelsCsv.ts';
+import { labelsFromCsv, labelsSummary } from '../core/pipeline/labelsCsv.ts';
 import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
 import type { SeriesResults } from '../core/pipeline/types.ts';
 import { problemOf, type Problem } from '../core/result.ts';
@@ -36,6 +36,9 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
   [--passphrase-file F] [--report-dates remove|shift] [--jobs N (default: one per core)]
   [--results DIR [--resume]]  (each series' results written to DIR as it finishes, whole or not
                                at all; --resume reads back those already there)
+  [--stow URL [--stow-token-file F]]  (store each study's report, under its real identifiers,
+                               into that study on the DICOMweb server: results beside the images)
+  [--dicomweb URL --study UID | --query key=value…]  (read the studies from a DICOMweb server)
 
 Whole-image features of each series:
 ${featureOptionsHelp}`;
@@ -56,6 +59,8 @@ const options = {
   jobs: { type: 'string' },
   results: { type: 'string' },
   resume: { type: 'boolean' },
+  stow: { type: 'string' },
+  'stow-token-file': { type: 'string' },
   ...featureOptions,
 } as const;
 
@@ -74,6 +79,8 @@ interface AnalyzeArgs {
   /** Each series' results, kept as it finishes (for --resume). */
   readonly results?: string;
   readonly resume: boolean;
+  /** A DICOMweb server to store each study's identified SR into (io/dicomwebInputs.ts). */
+  readonly stow?: { readonly url: string; readonly tokenFile?: string };
 }
 
 function settingsOf(args: AnalyzeArgs): AnalyzeSettings {
@@ -108,6 +115,7 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     jobs: v.jobs === undefined ? availableParallelism() : wholeNumber('jobs', v.jobs, 1, 'workers'),
     ...(v.results ? { results: v.results } : {}),
     resume: v.resume ?? false,
+    ...(v.stow ? { stow: { url: v.stow, tokenFile: v['stow-token-file'] } } : {}),
   };
 }
 
@@ -171,7 +179,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       return 2;
     }
     labels = read.labels;
-    if (read.unmatched) process.stderr.write(`${read.unmatched} label rows matched no series.\n`);
+    process.stderr.write(`${args.labels}: ${labelsSummary(read)}\n`);
   }
   const jobs = Math.min(args.jobs, Math.max(1, series.length));
   const { compute, close } = seriesComputer(jobs, crashed);
@@ -231,5 +239,10 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       (args.models.length ? ` (${outOfScope} outside the model's scope)` : '') +
       `, ${skipped.length} files skipped, ${failures} analyses failed.\n`,
   );
-  return features.length > 0 && failures === 0 ? 0 : 1;
+  const notStored = args.stow
+    ? await (
+        await import('./io/dicomwebInputs.ts')
+      ).stowStudyReports(args.stow.url, args.stow.tokenFile, features, predictions)
+    : 0;
+  return features.length > 0 && failures === 0 && notStored === 0 ? 0 : 1;
 }

@@ -1,7 +1,10 @@
 // The DICOMweb client against a real Orthanc (scripts/services/services.sh): the shared corpus
 // and a generated series stored by STOW-RS, found by QIDO-RS, and read back by WADO-RS frames
 // in their stored syntax, decoded by our codecs to the same values as the local files.
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,7 +16,8 @@ import { request } from '../core/dicomweb/http.ts';
 import { searchStudies } from '../core/dicomweb/qido.ts';
 import { retrieveInstance, retrieveStudy } from '../core/dicomweb/retrieve.ts';
 import { storeInstances } from '../core/dicomweb/stow.ts';
-import { seriesMetadata } from '../core/dicomweb/wado.ts';
+import { seriesMetadata, storedInstance } from '../core/dicomweb/wado.ts';
+import { allSeries } from '../core/dicomweb/qido.ts';
 import { measurementReport } from '../core/bundle/sr/measurementReport.ts';
 import { sampleReportInput } from '../core/bundle/sr/sampleReport.ts';
 import { writeReport } from '../core/bundle/sr/writeReport.ts';
@@ -311,5 +315,58 @@ describe('errors a person can act on', () => {
       expect(last.error.code).toBe('dicomweb-no-images');
       expect(last.error.reason).toBe(`the study ${studyUid} holds no images`);
     }
+  });
+});
+
+describe('consilium analyze --dicomweb … --stow', () => {
+  const cli = join(import.meta.dirname, '../../bin/consilium.mjs');
+  const dciodvfy = spawnSync('sh', ['-c', 'command -v dciodvfy'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+
+  it('reads a study from the PACS and stores its report beside it, valid by dciodvfy', async () => {
+    const study = stored.find((s) => s.file === demo[0].name)!.study;
+    const out = join(await mkdtemp(join(tmpdir(), 'consilium-dicomweb-')), 'bundle.zip');
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        cli,
+        'analyze',
+        '--dicomweb',
+        base,
+        '--study',
+        study,
+        '--out',
+        out,
+        '--no-model',
+        '--jobs',
+        '1',
+        '--stow',
+        base,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.stdout).toContain('1 series analysed');
+    expect(run.stderr).toContain(`Stored the report of study ${study}`);
+    const series = await allSeries(client, study);
+    const sr = series.find((s) => s.modality === 'SR');
+    expect(sr, 'an SR series in the source study').toBeDefined();
+    const metas = await seriesMetadata(client, {
+      studyInstanceUid: study,
+      seriesInstanceUid: sr!.seriesInstanceUid,
+    });
+    const sop = String(metas[0]['00080018'].Value![0]);
+    const bytes = await storedInstance(
+      client,
+      { studyInstanceUid: study, seriesInstanceUid: sr!.seriesInstanceUid },
+      sop,
+    );
+    expect(dciodvfy, 'dciodvfy (dicom3tools) is installed').not.toBe('');
+    const path = join(await mkdtemp(join(tmpdir(), 'consilium-sr-')), 'report.dcm');
+    await writeFile(path, bytes);
+    const check = spawnSync(dciodvfy, [path], { encoding: 'utf8' });
+    const output = `${check.stdout}${check.stderr}`;
+    expect(output).toContain('ComprehensiveSR');
+    expect(output.split('\n').filter((l) => /^Error/.test(l))).toEqual([]);
   });
 });

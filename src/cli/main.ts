@@ -8,6 +8,7 @@ Usage:
   consilium verify <bundle.zip> [--trust partner.pem …] [--allow-untrusted] [--passphrase-file F] [--json]   check a result bundle; exit 0 only if valid and signed by a trusted key
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--covariate label] [--ref-center NAME] [--save-combat F | --apply-combat F] [--json]   one study table across centers, ComBat harmonization, center effect before/after
+  consilium train <study.csv> --model logreg-l2|logreg-l1|svm-linear|svm-rbf|forest [--cv K [--repeats R] | --loco] [--select …] --out model.onnx [--card card.json] [--json]   a classifier on a study table, validated per center, written as ONNX with its model card
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
   consilium cohort submit|status|wait|reduce …   a cohort spread over many machines through Redis (BullMQ); see docs/cohort.md
@@ -15,6 +16,8 @@ Usage:
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
 
 Folders are read recursively and .zip archives opened (members named archive.zip/member).
+Instead of <files|dirs…>, --dicomweb URL (--study UID | --query key=value…) [--token-file F]
+reads studies from a PACS (DICOMweb: QIDO-RS, WADO-RS); analyze --stow URL stores each SR back.
 JSON lines are records: {"ok":true,"value":{…}} or {"ok":false,"error":{"code","reason","params":{"file",…}}}.
 consilium <command> --help prints a command's options.
 `;
@@ -29,6 +32,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify.ts')).verifyCommand,
   compare: async () => (await import('./compare.ts')).compareCommand,
   study: async () => (await import('./study.ts')).studyCommand,
+  train: async () => (await import('./train.ts')).trainCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
   infer: async () => (await import('./infer.ts')).inferCommand,
   cohort: async () => (await import('./cohort/command.ts')).cohortCommand,
@@ -47,5 +51,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command "${name}".\n\n${usage}`);
     return 2;
   }
-  return (await load())(rest);
+  // --dicomweb URL … becomes one input path, read by the shared walker (io/dicomwebInputs.ts).
+  const folded = rest.some((a) => a.startsWith('--dicomweb'))
+    ? (await import('./io/dicomwebInputs.ts')).foldDicomwebArgs(rest)
+    : { argv: rest };
+  if ('usage' in folded) {
+    process.stderr.write(`consilium ${name}: ${folded.usage}\n`);
+    return 2;
+  }
+  return (await load())(folded.argv);
 }

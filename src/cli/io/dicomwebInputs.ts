@@ -4,12 +4,14 @@
 // reads PACS series exactly as it reads local ones.
 import { dicomwebClient, type DicomwebClient } from '../../core/dicomweb/http.ts';
 import { fetchTransport, type PlatformFetch } from '../../core/dicomweb/fetchTransport.ts';
-import { searchStudies, type Page } from '../../core/dicomweb/qido.ts';
+import { searchStudies, seriesInstances, type Page } from '../../core/dicomweb/qido.ts';
 import { retrieveStudy } from '../../core/dicomweb/retrieve.ts';
+import { sourceStudyReports } from '../../core/dicomweb/sourceReports.ts';
+import { storeInstances } from '../../core/dicomweb/stow.ts';
+import type { LocalFeatures, LocalPrediction } from '../../core/pipeline/types.ts';
 import { problemOf, type Result } from '../../core/result.ts';
 import { UsageError } from './commandArgs.ts';
 import { readPassphraseFile } from './secretFile.ts';
-import type { InputFile } from './walkInputs.ts';
 
 export interface DicomwebSource {
   readonly url: string;
@@ -100,7 +102,9 @@ async function studiesOf(client: DicomwebClient, source: DicomwebSource): Promis
 }
 
 /** Each instance of the source's studies as an input file, or a Problem naming it. */
-export async function* dicomwebInputs(source: DicomwebSource): AsyncGenerator<Result<InputFile>> {
+export async function* dicomwebInputs(
+  source: DicomwebSource,
+): AsyncGenerator<Result<{ file: string; bytes: Uint8Array }>> {
   let client: DicomwebClient;
   let studies: string[];
   try {
@@ -122,4 +126,84 @@ export async function* dicomwebInputs(source: DicomwebSource): AsyncGenerator<Re
     return;
   }
   for (const study of studies) yield* retrieveStudy(client, study);
+}
+
+// The walker's one hook: main.ts folds the --dicomweb options into one input path of this form,
+// so every command that takes <files|dirs…> reads a PACS without an option of its own.
+const pathPrefix = 'dicomweb:';
+
+export function isDicomwebPath(path: string): boolean {
+  return path.startsWith(pathPrefix);
+}
+
+export function dicomwebPathSource(path: string): DicomwebSource {
+  return JSON.parse(path.slice(pathPrefix.length)) as DicomwebSource;
+}
+
+const optionNames = new Set(['--dicomweb', '--study', '--query', '--token-file']);
+
+/**
+ * `argv` with `--dicomweb URL [--study UID | --query k=v…] [--token-file F]` replaced by one
+ * input path (or unchanged where --dicomweb is absent), or the usage error.
+ */
+export function foldDicomwebArgs(argv: readonly string[]): { argv: string[] } | { usage: string } {
+  if (!argv.some((a) => a === '--dicomweb' || a.startsWith('--dicomweb=')))
+    return { argv: [...argv] };
+  const values: { dicomweb?: string; study?: string; query: string[]; 'token-file'?: string } = {
+    query: [],
+  };
+  const rest: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (!optionNames.has(name)) {
+      rest.push(a);
+      continue;
+    }
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++k];
+    if (value === undefined) return { usage: `${name} needs a value` };
+    if (name === '--query') values.query.push(value);
+    else if (name === '--dicomweb') values.dicomweb = value;
+    else if (name === '--study') values.study = value;
+    else values['token-file'] = value;
+  }
+  try {
+    const source = dicomwebSourceOf(values);
+    return { argv: [...rest, pathPrefix + JSON.stringify(source)] };
+  } catch (e) {
+    return { usage: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * `analyze --stow URL`: each analysed study's identified report stored into its own study on
+ * the PACS (STOW-RS). One line per study on stderr; the count of studies that failed.
+ */
+export async function stowStudyReports(
+  url: string,
+  tokenFile: string | undefined,
+  features: readonly LocalFeatures[],
+  predictions: readonly LocalPrediction[],
+): Promise<number> {
+  const client = nodeDicomwebClient(url, await tokenHeaders(tokenFile));
+  let failed = 0;
+  const reports = await sourceStudyReports(features, predictions, undefined, (study, series) =>
+    seriesInstances(client, study, series),
+  );
+  for (const report of reports) {
+    try {
+      const stored = await storeInstances(client, [report.bytes], report.studyInstanceUid);
+      process.stderr.write(
+        `Stored the report of study ${report.studyInstanceUid} on ${url}: ${stored.retrieveUrls[0] ?? stored.stored[0] ?? ''}\n`,
+      );
+    } catch (e) {
+      failed++;
+      const p = problemOf(e, 'dicomweb-failed');
+      process.stderr.write(
+        `The report of study ${report.studyInstanceUid} was not stored: ${p.reason}\n`,
+      );
+    }
+  }
+  return failed;
 }

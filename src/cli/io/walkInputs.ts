@@ -63,6 +63,12 @@ async function* filesUnder(path: string): AsyncGenerator<Result<string>> {
 /** Each input file's bytes, or a read-failed Problem naming the file; the walk goes on. */
 export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Result<InputFile>> {
   for (const path of paths) {
+    if (path.startsWith('dicomweb:')) {
+      // --dicomweb URL …, folded into this path by main.ts; loaded only when used.
+      const { dicomwebInputs, dicomwebPathSource } = await import('./dicomwebInputs.ts');
+      yield* dicomwebInputs(dicomwebPathSource(path));
+      continue;
+    }
     for await (const found of filesUnder(path)) {
       if (!found.ok) {
         yield found;

@@ -103,13 +103,18 @@ function transportProblem(e: unknown, what: string, url: string, timeoutMs: numb
     );
   if (name === 'AbortError') return new ProblemError('aborted', `${what} was cancelled`, {});
   // Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND) in cause.
-  const cause = e && typeof e === 'object' && 'cause' in e ? (e.cause as { code?: unknown }) : null;
+  const cause =
+    e && typeof e === 'object' && 'cause' in e
+      ? (e.cause as { code?: unknown; message?: unknown } | null)
+      : null;
   const detail =
-    cause && typeof cause.code === 'string'
+    typeof cause?.code === 'string'
       ? cause.code
-      : e instanceof Error
-        ? e.message
-        : String(e);
+      : typeof cause?.message === 'string'
+        ? cause.message
+        : e instanceof Error
+          ? e.message
+          : String(e);
   return new ProblemError(
     'dicomweb-unreachable',
     `the PACS at ${shown(url)} cannot be reached (${detail}); check the address and that it is running`,

@@ -188,3 +188,23 @@ export async function allSeries(
   }
   return out;
 }
+
+/** The SOP class and instance UIDs of a series' instances (QIDO-RS, all of them). */
+export async function seriesInstances(
+  client: DicomwebClient,
+  studyInstanceUid: string,
+  seriesInstanceUid: string,
+  signal?: SignalLike,
+): Promise<{ sopClassUid: string; sopInstanceUid: string; seriesInstanceUid: string }[]> {
+  const sets = await getDataSets(
+    client,
+    `/studies/${encodeURIComponent(studyInstanceUid)}/series/${encodeURIComponent(seriesInstanceUid)}/instances`,
+    `the instance list of series ${seriesInstanceUid}`,
+    signal,
+  );
+  return sets.map((d) => ({
+    sopClassUid: textOf(d, tags.sopClassUid),
+    sopInstanceUid: textOf(d, tags.sopInstanceUid),
+    seriesInstanceUid,
+  }));
+}
