@@ -5,7 +5,11 @@
 // for `consilium analyze` to turn into one bundle per center.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoSliceFile, newDemoContext, DEMO_RESCALE_INTERCEPT } from '../core/dicom/demo/demoSeries.ts';
+import {
+  demoSliceFile,
+  newDemoContext,
+  DEMO_RESCALE_INTERCEPT,
+} from '../core/dicom/demo/demoSeries.ts';
 import { seededRandom } from '../core/models/classifiers/random.ts';
 
 export interface Scanner {
@@ -81,12 +85,14 @@ export async function writeSimulatedCenters(
         const pixels = new Int16Array(size * size);
         const at = bytes.length - pixels.byteLength; // pixel data is the last element
         new Uint8Array(pixels.buffer).set(bytes.subarray(at));
-        let hu = Float64Array.from(pixels, (v) => v + DEMO_RESCALE_INTERCEPT);
+        let hu: Float64Array = Float64Array.from(pixels, (v) => v + DEMO_RESCALE_INTERCEPT);
         const air = hu.map((v) => (v <= -990 ? 1 : 0));
         hu = hu.map((v, p) => (air[p] ? v : v * contrast));
         for (let b = 0; b < scanner.blur; b++) hu = blur(hu, size);
         hu = hu.map((v, p) => (air[p] ? v : v + scanner.offset + scanner.noise * normal()));
-        pixels.set(hu.map((v) => Math.round(Math.max(-1024, Math.min(3000, v)) - DEMO_RESCALE_INTERCEPT)));
+        pixels.set(
+          hu.map((v) => Math.round(Math.max(-1024, Math.min(3000, v)) - DEMO_RESCALE_INTERCEPT)),
+        );
         bytes.set(new Uint8Array(pixels.buffer), at);
         patchText(bytes, 'CONSILIUM-DEMO', patientId);
         await writeFile(join(caseDir, file.name), bytes);

@@ -21,7 +21,7 @@ interface Center {
   cases: number;
   shift: number;
   scale: number;
-  settings?: typeof params;
+  settings?: typeof params | typeof other;
   /** Codes computed with `other` settings at this center (a second result per case). */
   otherCodes?: string[];
 }
