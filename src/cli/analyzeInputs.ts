@@ -10,5 +10,10 @@ export function analyzeSeriesIndex(paths: readonly string[]): Promise<SeriesInde
 
 /** What the labels CSV matches a series by. */
 export function labelledSeries(series: readonly SeriesRef[]): LabelledSeries[] {
-  return series.map((s) => ({ seriesInstanceUid: s.uid, ...s.study }));
+  return series.map((s) => ({
+    seriesInstanceUid: s.uid,
+    ...s.study,
+    ...(s.sopInstanceUids ? { sopInstanceUids: s.sopInstanceUids } : {}),
+    files: s.files.map((f) => f.file),
+  }));
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from '../store/store.ts';
-import { labelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
+import { labelsFromCsv, labelsSummary } from '../../core/pipeline/labelsCsv.ts';
 import { labelledSeries } from './labelsCsv.ts';
 
 /** Ground truth per series, typed in or read from a CSV keyed by series, study, accession or patient. */
@@ -40,10 +40,7 @@ export function LabelsSection() {
             if (!file) return;
             const read = labelsFromCsv(await file.text(), labelledSeries(patients));
             mergeLabels(read.labels);
-            setNote(
-              read.problem ??
-                `${Object.keys(read.labels).length} series labelled; ${read.unmatched} rows matched no loaded series.`,
-            );
+            setNote(labelsSummary(read));
           }}
         />
       </label>

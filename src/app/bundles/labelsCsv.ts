@@ -10,6 +10,8 @@ export function labelledSeries(patients: readonly PatientNode[]): LabelledSeries
         studyInstanceUid: st.studyInstanceUID,
         accessionNumber: st.accessionNumber,
         patientId: p.patientID,
+        sopInstanceUids: se.instances.map((i) => i.sopInstanceUID),
+        files: se.instances.map((i) => i.file),
       })),
     ),
   );

@@ -25,6 +25,8 @@ export interface SeriesRef {
   readonly key: string;
   /** What a labels CSV matches a series by. */
   readonly study: { studyInstanceUid: string; accessionNumber: string; patientId: string };
+  /** Its instances' SOP Instance UIDs (DICOM series): a labels CSV may key by them. */
+  readonly sopInstanceUids?: readonly string[];
 }
 
 export interface SeriesIndex {
@@ -108,7 +110,9 @@ export async function indexSeries(
     }
   }
   const series = [...byUid.values()].map(({ ref, sops }) =>
-    ref.kind === 'nifti' ? ref : { ...ref, key: sha256([ref.uid, ...sops.sort()]) },
+    ref.kind === 'nifti'
+      ? ref
+      : { ...ref, sopInstanceUids: [...sops], key: sha256([ref.uid, ...sops.sort()]) },
   );
   return { series, problems };
 }

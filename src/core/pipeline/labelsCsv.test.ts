@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFromCsv, type LabelledSeries } from './labelsCsv.ts';
+import { labelsFromCsv, labelsSummary, type LabelledSeries } from './labelsCsv.ts';
 
 const series: LabelledSeries[] = [
   {
@@ -54,9 +54,72 @@ describe('labels CSV: one rule for the workbench and the CLI', () => {
     expect(r.labels).toEqual({ '1.2.3.2': 'normal, confirmed' });
   });
 
-  it('says what is missing when the header has no key column', () => {
-    const r = labelsFromCsv('name,label\nP,normal\n', series);
+  it('says what is missing when the header has no key column and no column matches', () => {
+    const r = labelsFromCsv('name,label\nZ,normal\n', series);
     expect(r.labels).toEqual({});
     expect(r.problem).toMatch(/accession number/);
+  });
+});
+
+// Radiographs: each its own series, all in one study (the issue's 50 chest films).
+const films: LabelledSeries[] = [1, 2, 3].map((k) => ({
+  seriesInstanceUid: `9.1.${k}`,
+  studyInstanceUid: '9.1',
+  accessionNumber: 'ACC9',
+  patientId: 'R',
+  sopInstanceUids: [`9.1.${k}.1`],
+  files: [`chest/film-${k}.dcm`],
+}));
+
+describe('labels CSV keyed by instance, file name, or a detected column', () => {
+  it('keys by SOP Instance UID and reports each row', () => {
+    const csv = 'SOPInstanceUID,label\n9.1.1.1,normal\n9.1.3.1,pneumonia\n9.9.9,normal\n';
+    const r = labelsFromCsv(csv, films);
+    expect(r.key).toBe('sop');
+    expect(r.labels).toEqual({ '9.1.1': 'normal', '9.1.3': 'pneumonia' });
+    expect(r.unmatched).toBe(1);
+    expect(r.report.map((x) => [x.row, x.status, x.series])).toEqual([
+      [2, 'matched', ['9.1.1']],
+      [3, 'matched', ['9.1.3']],
+      [4, 'no-match', []],
+    ]);
+    expect(labelsSummary(r)).toBe(
+      '2 series labelled from 2 rows, keyed by SOP Instance UID; 1 rows matched no loaded series (rows 4).',
+    );
+  });
+
+  it('keys by file name, matching base names whatever the folder', () => {
+    const r = labelsFromCsv('file name,label\nC:\\export\\film-2.dcm,normal\n', films);
+    expect(r.key).toBe('file');
+    expect(r.labels).toEqual({ '9.1.2': 'normal' });
+  });
+
+  it('detects an unnamed key column by its values, and says so', () => {
+    const r = labelsFromCsv('id,label,comment\n9.1.2.1,normal,x\n9.1.1.1,pneumonia,y\n', films);
+    expect(r).toMatchObject({ key: 'sop', column: 'id', detected: true });
+    expect(r.labels).toEqual({ '9.1.1': 'pneumonia', '9.1.2': 'normal' });
+    expect(labelsSummary(r)).toContain('detected column "id" as SOP Instance UID');
+  });
+
+  it('refuses a study key that would give its series different labels (never last row wins)', () => {
+    const csv = 'StudyInstanceUID,label\n9.1,normal\n9.1,pneumonia\n';
+    const r = labelsFromCsv(csv, films);
+    expect(r.labels).toEqual({});
+    expect(r.problem).toMatch(
+      /^Ambiguous labels by Study Instance UID: rows 2 and 3 give series 9\.1\.1/,
+    );
+  });
+
+  it('accepts the same label given twice, and refuses a file name two series share', () => {
+    expect(labelsFromCsv('sop uid,label\n9.1.1.1,a\n9.1.1.1,a\n', films).labels).toEqual({
+      '9.1.1': 'a',
+    });
+    const twins = [
+      ...films,
+      { ...films[0], seriesInstanceUid: '9.2.1', files: ['other/film-1.dcm'] },
+    ];
+    const r = labelsFromCsv('filename,label\nfilm-1.dcm,a\n', twins);
+    expect(r.problem).toMatch(/row 2: 2 loaded series have this file name/);
+    expect(r.report[0].status).toBe('ambiguous');
   });
 });
