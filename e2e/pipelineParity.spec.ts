@@ -42,7 +42,7 @@ test('the workbench and consilium analyze give the same keys, features, predicti
   await page.getByTestId('open-files').setInputFiles(ct);
   await page.getByRole('tab', { name: 'Bundles' }).click();
   await page.getByLabel('Labels CSV').setInputFiles(labelsCsv);
-  await expect(page.getByText('1 series labelled; 0 rows matched no loaded series.')).toBeVisible();
+  await expect(page.getByText('1 series labelled from 1 rows, keyed by patient ID.')).toBeVisible();
   await page.getByRole('button', { name: 'Export bundle…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export bundle' });
   await dialog.getByLabel('Center name').fill('Workbench');
