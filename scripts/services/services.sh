@@ -29,6 +29,19 @@ start_redis() {
   wait_ready "redis-cli -p 6390 ping | grep -q PONG" 30
 }
 
+# Kill Redis (SIGKILL: a crash, not a clean shutdown) and start it again on the same folder and
+# append-only file, as the cohort tests do mid-run; the folder is asked of Redis itself.
+restart_redis() {
+  local dir pid
+  dir="$(redis-cli -p 6390 config get dir | sed -n 2p)"
+  pid="$(redis-cli -p 6390 info server | sed -n 's/^process_id:\([0-9]*\).*/\1/p')"
+  kill -9 "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  redis-server --port 6390 --bind 127.0.0.1 --dir "$dir" --appendonly yes \
+    --daemonize yes --pidfile "$dir/../redis.pid" --logfile "$dir/../redis.log"
+  wait_ready "redis-cli -p 6390 ping | grep -q PONG" 30
+}
+
 start_orthanc() {
   mkdir -p "$SERVICES_DIR/orthanc"
   sed "s#@STORAGE@#$SERVICES_DIR/orthanc#" "$_services_root/orthanc.json" >"$SERVICES_DIR/orthanc.json"
