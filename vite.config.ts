@@ -2,36 +2,13 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Nothing leaves the machine: every fetch, script, worker and WASM module comes from our own origin.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'self' blob: data:",
-  "img-src 'self' blob: data:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+// The headers and CSP every server of the app sends, stated once (consilium serve sends them too).
+import { csp, devCsp, noFraming, securityHeaders } from './src/cli/serve/securityHeaders.ts';
+// /dicom-web/<name>/ to the PACS of CONSILIUM_PACS="name=URL,…", as consilium serve --pacs does.
+import { dicomwebProxyPlugin } from './src/cli/serve/vitePlugin.ts';
 
-// The dev server needs inline scripts (React refresh) and a websocket back to itself.
-const devCsp = csp
-  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-  .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*");
-
-// Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer). No MIME
-// sniffing (a bundle or DICOM file is never run as script), no referrer to anywhere, and no
-// page of another origin may frame the app (clickjacking): frame-ancestors only works in a
-// header, browsers ignore it in the <meta> CSP. docs/security.md has the same for nginx.
-const securityHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-const noFraming = "frame-ancestors 'none'";
+const devHeaders = { ...securityHeaders, 'Content-Security-Policy': `${devCsp}; ${noFraming}` };
+const previewHeaders = { ...securityHeaders, 'Content-Security-Policy': `${csp}; ${noFraming}` };
 
 function cspMetaTag(): Plugin {
   return {
@@ -48,16 +25,12 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMetaTag()],
+  plugins: [react(), cspMetaTag(), dicomwebProxyPlugin(devHeaders, previewHeaders)],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
-  server: {
-    headers: { ...securityHeaders, 'Content-Security-Policy': `${devCsp}; ${noFraming}` },
-  },
-  preview: {
-    headers: { ...securityHeaders, 'Content-Security-Policy': `${csp}; ${noFraming}` },
-  },
+  server: { headers: devHeaders },
+  preview: { headers: previewHeaders },
   test: {
     projects: [
       {

@@ -85,7 +85,11 @@ export async function bulkData(
   signal?: SignalLike,
 ): Promise<Uint8Array> {
   const what = 'a bulk data element';
-  const answer = await request(client, uri, what, { headers: { Accept: anySyntax }, signal });
+  // The PACS writes its own address into the URI; behind a proxy (the page's /dicom-web/<name>)
+  // that address is not ours to call, so the path from /studies/ on is asked of our base URL.
+  const at = uri.indexOf('/studies/');
+  const path = at >= 0 ? uri.slice(at) : uri;
+  const answer = await request(client, path, what, { headers: { Accept: anySyntax }, signal });
   if (!answer.contentType.toLowerCase().startsWith('multipart/')) return answer.bytes;
   const parsed = parseMultipart(answer.contentType, answer.bytes);
   if (!parsed.ok) throw badResponse(what, answer.url, parsed.reason);

@@ -1,0 +1,60 @@
+// `consilium serve [--port P] [--host H] [--dist DIR] [--pacs name=URL …]`: the built workbench
+// on this machine, with each PACS reachable through the page's own origin.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseCommand, parseOrUsage, UsageError, wholeNumber } from '../io/commandArgs.ts';
+import { pacsServers } from './pacsServers.ts';
+import { consiliumServer } from './server.ts';
+
+const usage = `Usage: consilium serve [--port P (default 4173)] [--host H (default 127.0.0.1)]
+  [--dist DIR (default: the built app, dist/)] [--pacs name=URL …]
+Serves the workbench with its security headers; /dicom-web/<name>/… is proxied to each PACS
+(a DICOMweb base URL), so the page reaches the PACS through its own origin.`;
+
+const options = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  dist: { type: 'string' },
+  pacs: { type: 'string', multiple: true },
+} as const;
+
+function parseServeArgs(argv: readonly string[]) {
+  const { values: v, positionals } = parseCommand(argv, options);
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const root = resolve(v.dist ?? join(import.meta.dirname, '../../../dist'));
+  if (!existsSync(join(root, 'index.html')))
+    throw new UsageError(`${root} holds no built app (run npm run build, or give --dist).`);
+  let pacs;
+  try {
+    pacs = pacsServers(v.pacs ?? []);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  return {
+    root,
+    pacs,
+    host: v.host ?? '127.0.0.1',
+    port: v.port === undefined ? 4173 : wholeNumber('port', v.port, 0, 'port'),
+  };
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const args = parseOrUsage(argv, usage, parseServeArgs);
+  if ('exit' in args) return args.exit;
+  const server = consiliumServer({ root: args.root, pacs: args.pacs });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(args.port, args.host, done);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  process.stdout.write(`Consilium at http://${args.host}:${port}/\n`);
+  for (const p of args.pacs)
+    process.stdout.write(`  PACS ${p.name}: /dicom-web/${p.name}/ → ${p.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => server.close(() => done());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
