@@ -4,6 +4,7 @@ const usage = `Usage: consilium cohort <submit|status|wait|reduce> … (--help o
   status <id> --redis URL [--json]   series done, running, waiting, failed (with reasons)
   wait <id> --redis URL              until no series is left to run; exit 1 if any failed
   reduce <id> --redis URL            every record in input order into <out>/features.jsonl
+  parquet <DIR>                      a features results folder as one long zstd Parquet table, DIR/features.parquet
 Workers: consilium worker --redis URL [--jobs N].
 `;
 
@@ -18,8 +19,29 @@ export async function cohortCommand(argv: string[]): Promise<number> {
       return (await import('./status.ts')).waitCommand(rest);
     case 'reduce':
       return (await import('./status.ts')).reduceCommand(rest);
+    case 'parquet':
+      return parquetCommand(rest);
     default:
       process[sub === '--help' || sub === '-h' ? 'stdout' : 'stderr'].write(usage);
       return sub === '--help' || sub === '-h' ? 0 : 2;
+  }
+}
+
+async function parquetCommand(argv: string[]): Promise<number> {
+  const [dir, ...more] = argv;
+  if (!dir || dir.startsWith('-') || more.length > 0) {
+    process.stderr.write('Usage: consilium cohort parquet <results DIR>\n');
+    return 2;
+  }
+  const { writeFeaturesParquet } = await import('./parquet.ts');
+  const { problemOf } = await import('../../core/result.ts');
+  try {
+    const rows = await writeFeaturesParquet(dir);
+    process.stderr.write(`Wrote ${dir}/features.parquet: ${rows} feature values.\n`);
+    return 0;
+  } catch (e) {
+    const p = problemOf(e, 'parquet-failed');
+    process.stderr.write(`${p.code}: ${p.reason}\n`);
+    return 1;
   }
 }

@@ -1,0 +1,130 @@
+// Features results as one long Parquet table (zstd): a row per feature value of every record in a
+// results folder, written by DuckDB from the series record files, so 100,000 series are one file
+// that DuckDB (`consilium query`), pandas or hyparquet read without JSON parsing.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ProblemError } from '../../core/result.ts';
+import type { SeriesRecordFile } from '../io/resultsDir.ts';
+
+/** The table's columns, in order (DuckDB types). */
+export const parquetColumns = {
+  series_key: 'VARCHAR',
+  settings_hash: 'VARCHAR',
+  series: 'VARCHAR',
+  file: 'VARCHAR',
+  roi: 'VARCHAR',
+  slice: 'INTEGER',
+  family: 'VARCHAR',
+  ibsi_code: 'VARCHAR',
+  name: 'VARCHAR',
+  aggregation: 'VARCHAR',
+  filter: 'VARCHAR',
+  unit: 'VARCHAR',
+  value: 'DOUBLE',
+} as const;
+
+interface FeatureRecordValue {
+  series?: string;
+  file?: string;
+  slice?: number;
+  roi?: { kind?: string; structure?: string };
+  params?: { filter?: unknown };
+  features?: {
+    family?: string;
+    ibsiCode: string;
+    name: string;
+    aggregation: string;
+    unit: string;
+    value: number | null;
+  }[];
+}
+
+function filterOf(params: FeatureRecordValue['params']): string {
+  const f = params?.filter;
+  if (!f) return '';
+  if (typeof f === 'string') return f;
+  return typeof f === 'object' && 'kind' in f
+    ? String((f as { kind: unknown }).kind)
+    : JSON.stringify(f);
+}
+
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** Writes <dir>/features.parquet (or `out`) from <dir>/series/*.json; returns the row count. */
+export async function writeFeaturesParquet(
+  dir: string,
+  out = join(dir, 'features.parquet'),
+): Promise<number> {
+  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8').catch(() => '{}')) as {
+    command?: string;
+    settingsHash?: string;
+  };
+  if (run.command !== 'features')
+    throw new ProblemError(
+      'not-features',
+      `${dir} holds no features results (no run.json of a features run)`,
+      { file: dir },
+    );
+  const names = (await readdir(join(dir, 'series'))).filter((n) => n.endsWith('.json')).sort();
+  const rowsPath = `${out}.rows-${randomBytes(4).toString('hex')}.jsonl`;
+  const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const rows = createWriteStream(rowsPath);
+  let count = 0;
+  try {
+    for (const n of names) {
+      const file = JSON.parse(await readFile(join(dir, 'series', n), 'utf8')) as SeriesRecordFile<{
+        ok: boolean;
+        value?: FeatureRecordValue;
+      }>;
+      for (const r of file.records) {
+        if (!r.ok || !r.value?.features) continue;
+        const v = r.value;
+        const roi = v.roi?.structure ?? v.roi?.kind ?? '';
+        for (const f of v.features ?? []) {
+          const row = {
+            series_key: file.key,
+            settings_hash: run.settingsHash ?? '',
+            series: v.series ?? file.series,
+            file: v.file ?? '',
+            roi,
+            slice: v.slice ?? null,
+            family: f.family ?? '',
+            ibsi_code: f.ibsiCode,
+            name: f.name,
+            aggregation: f.aggregation,
+            filter: filterOf(v.params),
+            unit: f.unit,
+            value: f.value,
+          };
+          if (!rows.write(JSON.stringify(row) + '\n')) await once(rows, 'drain');
+          count++;
+        }
+      }
+    }
+    await new Promise<void>((resolve, reject) =>
+      rows.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    );
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const columns = Object.entries(parquetColumns)
+      .map(([k, t]) => `${k}: ${sqlString(t)}`)
+      .join(', ');
+    await c.run(
+      `COPY (SELECT * FROM read_json(${sqlString(rowsPath)}, format = 'newline_delimited', columns = {${columns}})) ` +
+        `TO ${sqlString(partial)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    c.closeSync();
+    await rename(partial, out);
+  } finally {
+    rows.destroy();
+    await rm(rowsPath, { force: true });
+    await rm(partial, { force: true });
+  }
+  return count;
+}
