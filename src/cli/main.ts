@@ -15,6 +15,7 @@ Usage:
   consilium worker --redis URL [--jobs N]   computes queued cohort series in worker threads
   consilium query "<SQL>" [--results DIR] [--json]   SQL (DuckDB) over results; the view features is DIR's long Parquet table
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
+  consilium serve [--port P] [--pacs name=URL …]   the workbench on this machine; /dicom-web/<name>/ proxied to each PACS
 
 Folders are read recursively and .zip archives opened (members named archive.zip/member).
 Instead of <files|dirs…>, --dicomweb URL (--study UID | --query key=value…) [--token-file F]
@@ -40,6 +41,7 @@ const commands: Record<string, () => Promise<Command>> = {
   worker: async () => (await import('./worker.ts')).workerCommand,
   query: async () => (await import('./cohort/query.ts')).queryCommand,
   deidentify: async () => (await import('./deidentify.ts')).deidentifyCommand,
+  serve: async () => (await import('./serve/serveCommand.ts')).serveCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
