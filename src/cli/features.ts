@@ -12,6 +12,8 @@ import { parseFeaturesArgs, type FeaturesArgs } from './featuresArgs.ts';
 import { featuresSettings, type FeaturesRecord } from './featuresTask.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
 import { featureOptionsHelp, featureOptionsUsage } from './io/featureOptions.ts';
+import { fileOfSettings } from '../core/analysis/paramsFile/settings.ts';
+import { familyDefs } from '../core/analysis/registry.ts';
 import { MergedOutput } from './io/mergedOutput.ts';
 import { problemLine, writeRecord } from './io/records.ts';
 import { ResultsDir } from './io/resultsDir.ts';
@@ -19,9 +21,20 @@ import { runArgsUsage, takeRunArgs, type RunArgs } from './io/runArgs.ts';
 import { runSeries } from './io/seriesRun.ts';
 import { join } from 'node:path';
 
+/** The family names, wrapped under the option's description. */
+const familyList = Object.keys(familyDefs)
+  .reduce<string[]>((lines, f) => {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + f.length < 64) lines[lines.length - 1] += `, ${f}`;
+    else lines.push(f);
+    return lines;
+  }, [])
+  .map((line) => `\n${' '.repeat(24)}${line}`)
+  .join(',');
+
 const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…> [--structure NAME…]]
   ${featureOptionsUsage}
-  [--per-slice] [--jobs N] [--out DIR [--resume]] [--json]
+  [--families F,…] [--per-slice] [--jobs N] [--out DIR [--resume]] [--json]
 
   Images are DICOM series or NIfTI volumes (.nii, .nii.gz).
   --roi x,y,w,h         a rectangle on every slice (default: the whole image)
@@ -30,6 +43,7 @@ const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | -
                         (non-zero = inside); every structure is its own ROI and record
   --structure NAME      only this structure: ROI Name, Segment Label or number, or label value
                         (repeat for several)
+  --families F,…        only these families (default: every one):${familyList}
   --per-slice           one record per slice of each ROI (default: one record per ROI)
   --jobs N              series computed at once in worker threads (default: one per core)
   ${runArgsUsage}
@@ -74,6 +88,10 @@ export async function featuresCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const merged = results ? new MergedOutput(join(results.dir, 'features.jsonl')) : undefined;
+  // The text output starts with the settings, as `--params` reads them back (JSON records carry
+  // them in each record's params).
+  if (!args.json)
+    process.stdout.write(`# settings ${JSON.stringify(fileOfSettings(args.settings))}\n`);
   let failures = 0;
   const emit = async (record: FeaturesRecord): Promise<void> => {
     if (!record.ok) failures++;

@@ -3,6 +3,7 @@
 // ROI → processed → features step. Failures come back as plain data (Results), so every path
 // gives the same records.
 import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
+import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
@@ -27,13 +28,20 @@ export interface FeaturesTask {
   params: FeatureParams;
   /** DICOM modality: CT is rounded to whole HU after interpolation. */
   modality: string;
+  /** The families to compute (--families or the settings file's); every one when absent. */
+  families?: readonly FamilyId[];
 }
 
 export type FeaturesOutcome = Result<RoiFeatureSet>;
 
-export function runFeaturesTask({ roi, params, modality }: FeaturesTask): FeaturesOutcome {
+export function runFeaturesTask({
+  roi,
+  params,
+  modality,
+  families,
+}: FeaturesTask): FeaturesOutcome {
   try {
-    return ok(roiFeatures(roi, params, { modality }));
+    return ok(roiFeatures(roi, params, { modality, ...(families ? { families } : {}) }));
   } catch (e) {
     return { ok: false, error: problemOf(e, 'analysis-failed') };
   }
@@ -42,12 +50,13 @@ export function runFeaturesTask({ roi, params, modality }: FeaturesTask): Featur
 /** What decides a series' features records: the same settings give the same records. */
 export type FeaturesSettings = Pick<
   FeaturesArgs,
-  'maskPaths' | 'structures' | 'roi' | 'params' | 'perSlice'
+  'maskPaths' | 'structures' | 'roi' | 'params' | 'perSlice' | 'families'
 >;
 
 export function featuresSettings(args: FeaturesArgs): FeaturesSettings {
-  const { maskPaths, structures, roi, params, perSlice } = args;
-  return { maskPaths, structures, roi, params, perSlice };
+  const { maskPaths, structures, roi, params, perSlice, families } = args;
+  // families only when chosen, so runs of every family keep their settings hash
+  return { maskPaths, structures, roi, params, perSlice, ...(families ? { families } : {}) };
 }
 
 export interface Features {
@@ -81,7 +90,12 @@ function recordOf(
   roi: RoiVolume,
   where: Record<string, unknown>,
 ): FeaturesRecord {
-  const outcome = runFeaturesTask({ roi, params: settings.params, modality: series.modality });
+  const outcome = runFeaturesTask({
+    roi,
+    params: settings.params,
+    modality: series.modality,
+    ...(settings.families ? { families: settings.families } : {}),
+  });
   const file = String(where.file);
   if (!outcome.ok) {
     return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
