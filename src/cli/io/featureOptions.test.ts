@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../core/analysis/params.ts';
 import { parseCommand } from './commandArgs.ts';
@@ -110,5 +113,24 @@ describe('feature options', () => {
     const before = structuredClone(defaultParams);
     paramsOf(['--bin-count', '8', '--aggregation', '2d-avg']);
     expect(defaultParams).toEqual(before);
+  });
+
+  it('read a settings file (--params) under the options, and refuse its features-only keys for whole-image commands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consilium-options-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(
+      file,
+      'discretisation: {kind: bin-count, binCount: 8}\nresegment: [-1000, null]\n',
+    );
+    expect(paramsOf(['--params', file, '--distance', '2'])).toEqual({
+      ...defaultParams,
+      discretisation: { kind: 'bin-count', binCount: 8 },
+      resegment: [-1000, null],
+      distance: 2,
+    });
+    writeFileSync(file, 'families: [glcm]\n');
+    expect(() => paramsOf(['--params', file])).toThrow(
+      /families is a setting of consilium features only/,
+    );
   });
 });
