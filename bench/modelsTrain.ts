@@ -1,0 +1,134 @@
+// Training speed of each model family on 2,000 cases × 1,000 features (20 informative, the rest
+// noise; seeded), single thread, against scikit-learn fitting the same Pipeline(StandardScaler,
+// model) on the same matrix in the same run (a python3 peer, the two alternating family by
+// family). trainBenchLines returns one figure per implementation and family; bench/models.bench.ts
+// prints them. For the convex models the figure also gives how far apart the two fitted models'
+// training-case probabilities are (each solver at its own default tolerance).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  fitPipeline,
+  pipelineProbability,
+  type ModelSpec,
+} from '../src/core/models/classifiers/pipeline.ts';
+import { seededRandom } from '../src/core/models/classifiers/random.ts';
+import { report } from './report.ts';
+
+const CASES = Number(process.env.MODELS_BENCH_CASES ?? 2000);
+const FEATURES = Number(process.env.MODELS_BENCH_FEATURES ?? 1000);
+const INFORMATIVE = 20;
+
+const SPECS: readonly ModelSpec[] = [
+  { family: 'logreg-l2', C: 1 },
+  { family: 'logreg-l1', C: 0.1 },
+  { family: 'svm-linear', C: 1 },
+  { family: 'svm-rbf', C: 1 },
+  { family: 'forest', trees: 100 },
+];
+
+function dataset() {
+  const random = seededRandom(2024);
+  const gauss = () =>
+    Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+  const x = new Float64Array(CASES * FEATURES);
+  const y = new Uint8Array(CASES);
+  for (let i = 0; i < CASES; i++) {
+    y[i] = random.next() < 0.5 ? 1 : 0;
+    for (let j = 0; j < FEATURES; j++)
+      x[i * FEATURES + j] =
+        (j < INFORMATIVE ? (y[i] ? 0.4 : -0.4) : 0) + gauss() * (1 + (j % 7)) + j;
+  }
+  return { x: { rows: CASES, cols: FEATURES, data: x }, y, centers: new Int32Array(CASES) };
+}
+
+type Peer = { ask: (line: string) => Promise<Record<string, unknown>>; close: () => void };
+
+async function startPeer(xFile: string, yFile: string): Promise<Peer | string> {
+  const script = new URL('./peers/models_train_peer.py', import.meta.url).pathname;
+  const child = spawn(
+    process.env.PYTHON ?? '/usr/bin/python3',
+    [script, xFile, yFile, String(CASES), String(FEATURES)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const failed = new Promise<string>((resolve) =>
+    child.on('error', (e) => resolve(`python3 did not start: ${e.message}`)),
+  );
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<Record<string, unknown>> => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error('the scikit-learn peer stopped');
+    return JSON.parse(value as string) as Record<string, unknown>;
+  };
+  const first = await Promise.race([next(), failed]);
+  if (typeof first === 'string') return first;
+  if ('skipped' in first) return String(first.skipped);
+  return {
+    ask: async (line) => {
+      child.stdin.write(line + '\n');
+      return next();
+    },
+    close: () => child.stdin.end('\n'),
+  };
+}
+
+export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
+  const lines: Record<string, unknown>[] = [];
+  const data = dataset();
+  const dir = mkdtempSync(join(tmpdir(), 'models-bench-'));
+  const shape = `${CASES}x${FEATURES}`;
+  try {
+    const xFile = join(dir, 'x.raw');
+    writeFileSync(join(dir, 'y.raw'), data.y);
+    writeFileSync(xFile, data.x.data);
+    const peer = await startPeer(xFile, join(dir, 'y.raw'));
+    for (const spec of SPECS) {
+      const t0 = performance.now();
+      const model = fitPipeline(data.x, data.y, data.centers, spec);
+      const ms = performance.now() - t0;
+      const ours = pipelineProbability(model, data.x);
+      lines.push({
+        bench: 'models',
+        name: `train-${spec.family}`,
+        data: shape,
+        impl: 'consilium',
+        ms: Math.round(ms),
+        settings: spec,
+      });
+      if (typeof peer === 'string') {
+        lines.push({
+          bench: 'models',
+          name: `train-${spec.family}`,
+          impl: 'scikit-learn',
+          skipped: peer,
+        });
+        continue;
+      }
+      const answer = await peer.ask(spec.family);
+      const theirs = new Float64Array(readFileSync(`${xFile}.${spec.family}.sk`).buffer.slice(0));
+      let diff = 0;
+      for (let i = 0; i < CASES; i++) diff = Math.max(diff, Math.abs(theirs[i] - ours[i]));
+      lines.push({
+        bench: 'models',
+        name: `train-${spec.family}`,
+        data: shape,
+        impl: 'scikit-learn (one thread)',
+        ms: Math.round(Number(answer.ms)),
+        ...(spec.family === 'forest' ? {} : { maxAbsProbabilityDiff: Number(diff.toPrecision(3)) }),
+      });
+    }
+    if (typeof peer !== 'string') peer.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+/** Prints the training figures, one JSON line each (bench/models.bench.ts calls this). */
+export async function run(): Promise<void> {
+  for (const line of await trainBenchLines()) report(line);
+}

@@ -1,0 +1,141 @@
+// A federation of three simulated centers in one process: the FedAvg logistic model against the
+// pooled one (same C, all cases in one place), forest merging, and the signed updates' refusals.
+import { describe, expect, it } from 'vitest';
+import { generateSigningKeys, keyFingerprint } from '../../crypto/keys.ts';
+import { rocAuc } from '../../inference/metrics.ts';
+import { takeLabels, takeRows } from '../classifiers/matrix.ts';
+import { fitPipeline, pipelineProbability } from '../classifiers/pipeline.ts';
+import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
+import {
+  centerCurvature,
+  centerForest,
+  centerRound,
+  centerStats,
+  coordinatorAverage,
+  coordinatorForest,
+  coordinatorStart,
+  federatedPipeline,
+  type CenterData,
+  type FederationSettings,
+} from './federation.ts';
+import { readUpdate, signUpdate } from './signedUpdate.ts';
+
+const study = simulatedStudy([60, 45, 75], 8, 3, 17, 0.3);
+const centers: CenterData[] = study.centerNames.map((name, c) => {
+  const idx = Array.from(study.centers.keys()).filter((i) => study.centers[i] === c);
+  return { name, x: takeRows(study.x, idx), y: takeLabels(study.y, idx) };
+});
+const features = Array.from({ length: 8 }, (_, j) => `f${j}`);
+
+function federateLogistic(rounds: number, localSteps: number) {
+  const s: FederationSettings = {
+    federation: 'test',
+    family: 'logreg-l2',
+    features,
+    C: 1,
+    localSteps,
+  };
+  const scaler = coordinatorStart(
+    s,
+    centers.map((c) => centerStats(s, c)),
+  );
+  let global = coordinatorStart(
+    s,
+    centers.map((c) => centerCurvature(s, c, scaler)),
+  );
+  for (let r = 0; r < rounds; r++)
+    global = coordinatorAverage(
+      s,
+      global,
+      centers.map((c) => centerRound(s, c, global)),
+    );
+  return federatedPipeline(s, global);
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>) {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+describe('federated training', () => {
+  const pooled = fitPipeline(study.x, study.y, study.centers, { family: 'logreg-l2', C: 1 });
+  const pooledP = pipelineProbability(pooled, study.x);
+
+  it('the pooled scaler from the centers’ sums equals the scaler on all cases', () => {
+    const fed = federateLogistic(0, 1);
+    expect(maxDiff(fed.scaler!.mean, pooled.scaler!.mean)).toBeLessThan(1e-12);
+    expect(maxDiff(fed.scaler!.scale, pooled.scaler!.scale)).toBeLessThan(1e-12);
+  });
+
+  it('one local step per round (FedSGD) reaches the pooled model: probabilities within 1e-6 after 300 rounds', () => {
+    const fed = federateLogistic(300, 1);
+    expect(maxDiff(pipelineProbability(fed, study.x), pooledP)).toBeLessThan(1e-6);
+  });
+
+  it('more local steps drift toward each center’s own optimum (0.017 with 2, 0.054 with 5 here)', () => {
+    const two = maxDiff(pipelineProbability(federateLogistic(300, 2), study.x), pooledP);
+    const five = maxDiff(pipelineProbability(federateLogistic(300, 5), study.x), pooledP);
+    expect(two).toBeGreaterThan(1e-3);
+    expect(two).toBeLessThan(0.03);
+    expect(five).toBeGreaterThan(two);
+    expect(five).toBeLessThan(0.08);
+  });
+
+  it('a merged forest holds every center’s trees and ranks as well as a pooled forest', () => {
+    const s: FederationSettings = {
+      federation: 'test',
+      family: 'forest',
+      features,
+      trees: 60,
+      seed: 1,
+    };
+    const n = study.y.length;
+    const merged = coordinatorForest(
+      s,
+      centers.map((c, k) => centerForest(s, c, n, k)),
+    );
+    expect(merged.trees).toHaveLength(60);
+    const auc = rocAuc(pipelineProbability(federatedPipeline(s, merged), study.x), study.y);
+    expect(auc).toBeGreaterThan(0.9);
+  });
+});
+
+describe('signed model updates', () => {
+  const s: FederationSettings = { federation: 'test', family: 'logreg-l2', features };
+  const update = centerStats(s, centers[0]);
+
+  it('a trusted, signed update for the expected round is read back as sent', async () => {
+    const keys = await generateSigningKeys();
+    const text = JSON.stringify(await signUpdate(update, keys.privateKey, keys.publicKey));
+    const trusted = new Set([await keyFingerprint(keys.publicKey)]);
+    const read = await readUpdate(text, {
+      federation: 'test',
+      round: 0,
+      family: 'logreg-l2',
+      trusted,
+    });
+    expect(read).toEqual(update);
+    expect(Object.keys(read)).not.toContain('x');
+  });
+
+  it('an untrusted key, a wrong round and a changed parameter are each refused', async () => {
+    const keys = await generateSigningKeys();
+    const other = await generateSigningKeys();
+    const signed = await signUpdate(update, keys.privateKey, keys.publicKey);
+    const text = JSON.stringify(signed);
+    const trusted = new Set([await keyFingerprint(keys.publicKey)]);
+    const expected = { federation: 'test', round: 0, family: 'logreg-l2' as const, trusted };
+    const untrusted = new Set([await keyFingerprint(other.publicKey)]);
+    await expect(readUpdate(text, { ...expected, trusted: untrusted })).rejects.toMatchObject({
+      code: 'update-untrusted',
+    });
+    await expect(readUpdate(text, { ...expected, round: 3 })).rejects.toMatchObject({
+      code: 'update-wrong-round',
+    });
+    const tampered = JSON.stringify({ ...signed, update: { ...update, cases: update.cases + 1 } });
+    await expect(readUpdate(tampered, expected)).rejects.toMatchObject({
+      code: 'update-signature',
+    });
+  });
+});

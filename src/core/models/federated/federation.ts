@@ -1,0 +1,232 @@
+// The steps of a federation, each a pure function from updates to an update, so the CLI (and a
+// later UI) only moves signed files between them. Round 0: centers send sums; the coordinator
+// answers with the shared scaler, step size and zero parameters. Rounds 1..N: centers send
+// locally stepped parameters, the coordinator answers with their average. Forests take one
+// round: centers send trees, the coordinator answers with all of them.
+import { ProblemError } from '../../result.ts';
+import { growTree } from '../classifiers/cart.ts';
+import type { Labels, Matrix } from '../classifiers/matrix.ts';
+import type { Pipeline } from '../classifiers/pipeline.ts';
+import { seededRandom } from '../classifiers/random.ts';
+import { applyScaler } from '../classifiers/standardize.ts';
+import {
+  federatedAverage,
+  localCurvature,
+  localLogisticSteps,
+  localStats,
+  pooledScaler,
+} from './fedavg.ts';
+import {
+  deserializeTree,
+  serializeTree,
+  UPDATE_FORMAT,
+  type FederatedFamily,
+  type ModelUpdate,
+} from './update.ts';
+
+export interface FederationSettings {
+  readonly federation: string;
+  readonly family: FederatedFamily;
+  readonly features: readonly string[];
+  readonly C?: number;
+  /** Local gradient steps per round (logistic); 1 (default) is exact gradient descent on the
+   * pooled objective, more steps drift toward each center's own optimum. */
+  readonly localSteps?: number;
+  /** Total trees (forest), shared out by case count. */
+  readonly trees?: number;
+  readonly seed?: number;
+}
+
+export interface CenterData {
+  readonly name: string;
+  readonly x: Matrix;
+  readonly y: Labels;
+}
+
+const base = (s: FederationSettings, round: number, from: string, cases: number): ModelUpdate => ({
+  format: UPDATE_FORMAT,
+  federation: s.federation,
+  round,
+  from,
+  family: s.family,
+  features: [...s.features],
+  cases,
+});
+
+function checkCenter(s: FederationSettings, c: CenterData): void {
+  if (c.x.cols !== s.features.length)
+    throw new ProblemError(
+      'shape',
+      `Center "${c.name}" has ${c.x.cols} features; the federation has ${s.features.length}.`,
+      {
+        center: c.name,
+      },
+    );
+}
+
+/** Round 0 at a center: what the coordinator needs to standardize and to pick a step size. */
+export function centerStats(s: FederationSettings, c: CenterData): ModelUpdate {
+  checkCenter(s, c);
+  const st = localStats(c.x, c.y);
+  return {
+    ...base(s, 0, c.name, c.x.rows),
+    stats: {
+      sum: Array.from(st.sum),
+      sumSquares: Array.from(st.sumSquares),
+      positives: st.positives,
+      curvature: 0,
+    },
+  };
+}
+
+/** Round 0 at a center, after the scaler is known: its curvature bound (a second round-0 step). */
+export function centerCurvature(
+  s: FederationSettings,
+  c: CenterData,
+  scaler: ModelUpdate,
+): ModelUpdate {
+  const z = applyScaler(
+    {
+      mean: Float64Array.from(scaler.scaler!.mean),
+      scale: Float64Array.from(scaler.scaler!.scale),
+    },
+    c.x,
+  );
+  const st = centerStats(s, c);
+  return { ...st, stats: { ...st.stats!, curvature: localCurvature(z, s.C ?? 1) } };
+}
+
+/** The coordinator after round 0: the pooled scaler (and, with curvatures, the step size). */
+export function coordinatorStart(
+  s: FederationSettings,
+  updates: readonly ModelUpdate[],
+): ModelUpdate {
+  const stats = updates.map((u) => ({
+    cases: u.cases,
+    sum: u.stats!.sum,
+    sumSquares: u.stats!.sumSquares,
+  }));
+  const scaler = pooledScaler(stats);
+  const n = updates.reduce((t, u) => t + u.cases, 0);
+  const positives = updates.reduce((t, u) => t + u.stats!.positives, 0);
+  if (positives === 0 || positives === n)
+    throw new ProblemError(
+      'single-class',
+      'Across all centers the cases have one label; a classifier needs both.',
+      {
+        cases: n,
+      },
+    );
+  const curvature = Math.max(...updates.map((u) => u.stats!.curvature)) + 1 / n;
+  return {
+    ...base(s, 1, 'coordinator', n),
+    scaler: { mean: Array.from(scaler.mean), scale: Array.from(scaler.scale) },
+    stepSize: 1 / curvature,
+    linear: { weights: new Array<number>(s.features.length).fill(0), intercept: 0 },
+  };
+}
+
+/** Round r ≥ 1 at a center: local steps from the coordinator's parameters. */
+export function centerRound(
+  s: FederationSettings,
+  c: CenterData,
+  global: ModelUpdate,
+): ModelUpdate {
+  checkCenter(s, c);
+  const scaler = {
+    mean: Float64Array.from(global.scaler!.mean),
+    scale: Float64Array.from(global.scaler!.scale),
+  };
+  const linear = localLogisticSteps(applyScaler(scaler, c.x), c.y, global.linear!, {
+    C: s.C ?? 1,
+    totalCases: global.cases,
+    stepSize: global.stepSize!,
+    steps: s.localSteps ?? 1,
+  });
+  return { ...base(s, global.round, c.name, c.x.rows), linear };
+}
+
+/** The coordinator after round r: the case-weighted average, as round r + 1's model. */
+export function coordinatorAverage(
+  s: FederationSettings,
+  previous: ModelUpdate,
+  updates: readonly ModelUpdate[],
+): ModelUpdate {
+  const linear = federatedAverage(updates.map((u) => ({ cases: u.cases, linear: u.linear! })));
+  return { ...previous, round: previous.round + 1, linear };
+}
+
+/** A forest's one round at a center: its share of the trees, grown on its own cases. */
+export function centerForest(
+  s: FederationSettings,
+  c: CenterData,
+  totalCases: number,
+  index: number,
+): ModelUpdate {
+  checkCenter(s, c);
+  const { rows: n, cols: p, data } = c.x;
+  const columns = new Float32Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = data[i * p + j];
+  const count = Math.max(1, Math.round(((s.trees ?? 100) * n) / totalCases));
+  const random = seededRandom((s.seed ?? 0) * 7919 + index + 1);
+  const weight = new Float64Array(n);
+  const trees = [];
+  for (let t = 0; t < count; t++) {
+    weight.fill(0);
+    for (let k = 0; k < n; k++) weight[random.below(n)] += 1;
+    trees.push(
+      serializeTree(
+        growTree(
+          { rows: n, cols: p, columns, labels: c.y },
+          weight,
+          Math.max(1, Math.floor(Math.sqrt(p))),
+          random,
+        ),
+      ),
+    );
+  }
+  return { ...base(s, 1, c.name, n), trees };
+}
+
+export function coordinatorForest(
+  s: FederationSettings,
+  updates: readonly ModelUpdate[],
+): ModelUpdate {
+  return {
+    ...base(
+      s,
+      2,
+      'coordinator',
+      updates.reduce((t, u) => t + u.cases, 0),
+    ),
+    trees: updates.flatMap((u) => u.trees ?? []),
+  };
+}
+
+/** The federation's final model as a pipeline (for prediction and ONNX export). */
+export function federatedPipeline(s: FederationSettings, final: ModelUpdate): Pipeline {
+  const p = s.features.length;
+  const selected = Int32Array.from({ length: p }, (_, j) => j);
+  if (s.family === 'forest')
+    return {
+      spec: { family: 'forest', seed: s.seed },
+      inputs: p,
+      selected,
+      scaler: null,
+      classifier: { kind: 'forest', trees: final.trees!.map(deserializeTree), features: p },
+    };
+  return {
+    spec: { family: 'logreg-l2', C: s.C ?? 1 },
+    inputs: p,
+    selected,
+    scaler: {
+      mean: Float64Array.from(final.scaler!.mean),
+      scale: Float64Array.from(final.scaler!.scale),
+    },
+    classifier: {
+      kind: 'logistic',
+      weights: Float64Array.from(final.linear!.weights),
+      intercept: final.linear!.intercept,
+    },
+  };
+}

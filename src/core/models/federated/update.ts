@@ -1,0 +1,66 @@
+// What a center and the coordinator exchange in a federation: parameters and case counts only,
+// never a case's values. Round 0 carries each center's feature sums (for the shared scaler) and
+// its curvature bound (for a common step size); later rounds carry linear model parameters or,
+// for a forest, the center's trees. See docs/federated.md for what these can still reveal.
+import type { Tree } from '../classifiers/cart.ts';
+
+export const UPDATE_FORMAT = 'consilium-model-update/1';
+
+export type FederatedFamily = 'logreg-l2' | 'forest';
+
+export interface LinearParams {
+  readonly weights: readonly number[];
+  readonly intercept: number;
+}
+
+export interface SerializedTree {
+  readonly feature: readonly number[];
+  readonly threshold: readonly number[];
+  readonly left: readonly number[];
+  readonly right: readonly number[];
+  readonly value: readonly number[];
+}
+
+export interface ModelUpdate {
+  readonly format: typeof UPDATE_FORMAT;
+  readonly federation: string;
+  readonly round: number;
+  /** The sender: a center's name, or "coordinator". */
+  readonly from: string;
+  readonly family: FederatedFamily;
+  readonly features: readonly string[];
+  /** Cases behind this update (a center's count; the coordinator's total). */
+  readonly cases: number;
+  /** Round 0, center → coordinator: per-feature sums and sums of squares, and positives. */
+  readonly stats?: {
+    readonly sum: readonly number[];
+    readonly sumSquares: readonly number[];
+    readonly positives: number;
+    readonly curvature: number;
+  };
+  /** Coordinator → centers: the shared standardization and step size. */
+  readonly scaler?: { readonly mean: readonly number[]; readonly scale: readonly number[] };
+  readonly stepSize?: number;
+  readonly linear?: LinearParams;
+  readonly trees?: readonly SerializedTree[];
+}
+
+export function serializeTree(t: Tree): SerializedTree {
+  return {
+    feature: Array.from(t.feature),
+    threshold: Array.from(t.threshold),
+    left: Array.from(t.left),
+    right: Array.from(t.right),
+    value: Array.from(t.value),
+  };
+}
+
+export function deserializeTree(t: SerializedTree): Tree {
+  return {
+    feature: Int32Array.from(t.feature),
+    threshold: Float32Array.from(t.threshold),
+    left: Int32Array.from(t.left),
+    right: Int32Array.from(t.right),
+    value: Float64Array.from(t.value),
+  };
+}
