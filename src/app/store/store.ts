@@ -6,6 +6,7 @@ import { createBundleSlice, type BundleSlice } from './bundleSlice.ts';
 import { createErrorsSlice, type ErrorsSlice } from './errorsSlice.ts';
 import { createLabelsSlice, type LabelsSlice } from './labelsSlice.ts';
 import { createMasksSlice, type MasksSlice } from './masksSlice.ts';
+import { createMeasurementsSlice, type MeasurementsSlice } from './measurementsSlice.ts';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice.ts';
 import { createStudiesSlice, type StudiesSlice } from './studiesSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
@@ -19,7 +20,8 @@ export type AppState = StudiesSlice &
   LabelsSlice &
   PredictionsSlice &
   AnalysisSlice &
-  MasksSlice;
+  MasksSlice &
+  MeasurementsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createStudiesSlice(...a),
@@ -31,4 +33,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createLabelsSlice(...a),
   ...createPredictionsSlice(...a),
   ...createMasksSlice(...a),
+  ...createMeasurementsSlice(...a),
 }));

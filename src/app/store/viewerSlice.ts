@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
+import type { MeasureKind } from '../../core/measure/types.ts';
 import type { AppState } from './store.ts';
 
 export type Layout = '1x1' | '1x2' | '2x2';
-/** What a left-button drag does in a viewport. */
-export type Tool = 'wl' | 'zoom' | 'pan';
+/** What a left-button drag does in a viewport: adjust the view, or measure (viewer/measure). */
+export type Tool = 'wl' | 'zoom' | 'pan' | MeasureKind;
 
 export interface Voi {
   center: number;

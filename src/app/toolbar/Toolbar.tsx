@@ -1,6 +1,7 @@
 import { RoiToolButtons } from '../analysis/RoiToolButtons.tsx';
 import { useStore } from '../store/store.ts';
 import { LayoutButtons } from './LayoutButtons.tsx';
+import { MeasureButtons } from './MeasureButtons.tsx';
 import { OpenButtons } from './OpenButtons.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
 import { ToolButtons } from './ToolButtons.tsx';
@@ -13,6 +14,7 @@ export function Toolbar() {
       <OpenButtons />
       <LayoutButtons />
       <ToolButtons />
+      <MeasureButtons />
       <RoiToolButtons />
       <PresetMenu />
       <button

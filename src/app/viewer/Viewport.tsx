@@ -11,6 +11,7 @@ import { positionKey, useStackFrame } from './useStackFrame.ts';
 import { useViewportInput } from './useViewportInput.ts';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { AnalysisOverlay } from './overlays/AnalysisOverlay.tsx';
+import { MeasureOverlay } from './measure/MeasureOverlay.tsx';
 
 /** One viewport: a stack of one series, drawn by cornerstone, with overlays and a slider. */
 export function Viewport({ index: vp }: { index: number }) {
@@ -57,6 +58,7 @@ export function Viewport({ index: vp }: { index: number }) {
     >
       <div ref={element} className="viewport-image" />
       <AnalysisOverlay element={element} viewport={vp} stack={stack} seriesUID={state.seriesUID} />
+      <MeasureOverlay element={element} viewport={vp} stack={stack} />
       {shown && stack && (
         <ViewportOverlay
           meta={shown.instance}

@@ -34,7 +34,8 @@ export function useViewportInput(
       store().setActive(viewport);
       const tool = toolFor(e.button, store().tool);
       const start = applied.current;
-      if (!tool || !start) return;
+      // Measuring tools are handled by the measurement layer (viewer/measure).
+      if (!tool || !start || (tool !== 'wl' && tool !== 'zoom' && tool !== 'pan')) return;
       e.preventDefault();
       el.setPointerCapture(e.pointerId);
       const x0 = e.clientX;

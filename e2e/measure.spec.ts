@@ -1,0 +1,162 @@
+// Reading tools on a real image: a length in mm from the pixel spacing, a rectangle's mean and
+// SD in HU, the probe's HU under the cursor, and all of it still there after a reload. The
+// expected numbers are computed here from the pixels this test writes, not by the app's code.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { imageHeader, writeDicom } from '../src/core/dicom/testing/writeDicom.ts';
+import { expect, test } from './fixtures.ts';
+
+const SIZE = 64;
+// Row spacing (between rows, along y) differs from column spacing, so a swap would show.
+const ROW_MM = 0.7;
+const COL_MM = 0.9;
+const INTERCEPT = -1024;
+
+/** Stored value of pixel (x, y): a pattern with spread in every small box. */
+const stored = (x: number, y: number) => 900 + ((x * 7 + y * 13) % 200);
+const hu = (x: number, y: number) => stored(x, y) + INTERCEPT;
+
+function writeCt(): string {
+  const pixels: number[] = [];
+  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) pixels.push(stored(x, y));
+  const bytes = writeDicom([
+    ...imageHeader(SIZE, SIZE, 16, false).filter((e) => e.tag[1] !== 0x0018),
+    { tag: [0x0008, 0x0016], vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
+    { tag: [0x0008, 0x0018], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.7.3' },
+    { tag: [0x0020, 0x000d], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.7.1' },
+    { tag: [0x0020, 0x000e], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.7.2' },
+    { tag: [0x0028, 0x0030], vr: 'DS', value: `${ROW_MM}\\${COL_MM}` },
+    { tag: [0x0028, 0x1050], vr: 'DS', value: '0' },
+    { tag: [0x0028, 0x1051], vr: 'DS', value: '400' },
+    { tag: [0x0028, 0x1052], vr: 'DS', value: String(INTERCEPT) },
+    { tag: [0x0028, 0x1053], vr: 'DS', value: '1' },
+    { tag: [0x7fe0, 0x0010], vr: 'OW', value: pixels },
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'consilium-measure-')), 'measure-ct.dcm');
+  writeFileSync(path, bytes);
+  return path;
+}
+
+async function open(page: Page, file: string) {
+  await page.getByTestId('open-files').setInputFiles([file]);
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
+}
+
+/** Drags inside viewport 0 between two points given as fractions of its box. */
+async function drag(page: Page, from: [number, number], to: [number, number]) {
+  const box = (await page.getByTestId('viewport-0').boundingBox())!;
+  const at = (f: [number, number]) => [box.x + f[0] * box.width, box.y + f[1] * box.height];
+  const [x0, y0] = at(from);
+  const [x1, y1] = at(to);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x1, y1, { steps: 6 });
+  await page.mouse.up();
+}
+
+type Pt = [number, number];
+const points = async (page: Page, kind: string): Promise<Pt[]> =>
+  JSON.parse(
+    (await page
+      .locator(`[data-testid=measurement][data-kind=${kind}]`)
+      .getAttribute('data-points'))!,
+  );
+
+test('length in mm, rectangle mean/SD in HU, probe HU, kept over a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const file = writeCt();
+  await page.goto('/');
+  await open(page, file);
+
+  // The toolbar fits at 1280 × 720: every button inside the window.
+  for (const b of await page.locator('header.toolbar button, header.toolbar label').all()) {
+    const r = (await b.boundingBox())!;
+    expect(r.x + r.width, await b.innerText()).toBeLessThanOrEqual(1280);
+  }
+
+  // Length: one measurement, then the tool is back to W/L.
+  await page.getByRole('button', { name: 'Length' }).click();
+  await drag(page, [0.4, 0.4], [0.6, 0.55]);
+  const length = page.locator('[data-testid=measurement][data-kind=length]');
+  await expect(length).toHaveCount(1);
+  const [a, b] = await points(page, 'length');
+  const mm = Math.hypot((b[0] - a[0]) * COL_MM, (b[1] - a[1]) * ROW_MM);
+  expect(mm).toBeGreaterThan(5); // the drag landed on the image
+  await expect(length).toContainText(`${mm.toFixed(2)} mm`);
+  await expect(page.getByRole('button', { name: 'Length' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect(page.getByRole('button', { name: 'W/L' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Rectangle: mean and population SD over the pixels whose centres are inside.
+  await page.getByRole('button', { name: '▭ ROI' }).click();
+  await drag(page, [0.35, 0.6], [0.55, 0.75]);
+  const rect = page.locator('[data-testid=measurement][data-kind=rectangle]');
+  await expect(rect).toHaveCount(1);
+  const [p, q] = await points(page, 'rectangle');
+  const inside: number[] = [];
+  for (let y = 0; y < SIZE; y++)
+    for (let x = 0; x < SIZE; x++) {
+      const cx = x + 0.5;
+      const cy = y + 0.5;
+      if (cx >= Math.min(p[0], q[0]) && cx < Math.max(p[0], q[0]))
+        if (cy >= Math.min(p[1], q[1]) && cy < Math.max(p[1], q[1])) inside.push(hu(x, y));
+    }
+  expect(inside.length).toBeGreaterThan(20);
+  const mean = inside.reduce((s, v) => s + v, 0) / inside.length;
+  const sd = Math.sqrt(inside.reduce((s, v) => s + (v - mean) ** 2, 0) / inside.length);
+  await expect(rect).toContainText(`Mean ${mean.toFixed(1)} HU SD ${sd.toFixed(1)}`);
+  await expect(rect).toContainText(`Min ${Math.min(...inside)} Max ${Math.max(...inside)}`);
+  const area = Math.abs(q[0] - p[0]) * COL_MM * Math.abs(q[1] - p[1]) * ROW_MM;
+  await expect(rect).toContainText(`Area ${area.toFixed(2)} mm²`);
+  const result = JSON.parse((await rect.getAttribute('data-result'))!);
+  expect(result.mean).toBeCloseTo(mean, 9);
+  expect(result.sd).toBeCloseTo(sd, 9);
+  expect(result.pixels).toBe(inside.length);
+
+  // Probe: the HU under the cursor while hovering, kept by a click.
+  await page.getByRole('button', { name: 'Probe' }).click();
+  const box = (await page.getByTestId('viewport-0').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.move(box.x + box.width * 0.31, box.y + box.height * 0.32);
+  const live = page.getByTestId('measurement-draft');
+  await expect(live).toBeVisible();
+  const hover = JSON.parse((await live.getAttribute('data-result'))!);
+  const [px, py] = hover.pixel as Pt;
+  await expect(live).toHaveText(`(${px}, ${py}) ${hu(px, py)} HU`);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.locator('[data-testid=measurement][data-kind=probe]')).toContainText(
+    `(${px}, ${py}) ${hu(px, py)} HU`,
+  );
+
+  // A reload keeps them: re-open the same file and they are on the image again.
+  const before = await page
+    .locator('[data-testid=measurement]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-result')).sort());
+  expect(before).toHaveLength(3);
+  await page.reload();
+  await open(page, file);
+  await expect(page.locator('[data-testid=measurement]')).toHaveCount(3);
+  const after = await page
+    .locator('[data-testid=measurement]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-result')).sort());
+  expect(after).toEqual(before);
+});
+
+test('Shift+click keeps a measuring tool on for several measurements', async ({ page }) => {
+  const file = writeCt();
+  await page.goto('/');
+  await open(page, file);
+  await page.getByRole('button', { name: 'Length' }).click({ modifiers: ['Shift'] });
+  await drag(page, [0.3, 0.3], [0.5, 0.3]);
+  await drag(page, [0.3, 0.5], [0.5, 0.6]);
+  await expect(page.locator('[data-testid=measurement][data-kind=length]')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Length' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
