@@ -53,7 +53,7 @@ export function MeasureButtons() {
         }
         onClick={() => setLocked(!locked)}
       >
-        {locked ? '🔒' : '🔓'}
+        Lock
       </button>
     </div>
   );
