@@ -25,6 +25,11 @@ function spacingOf(metas: InstanceMeta[]): SpacingMm {
 
 async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisResult> {
   const { settings, computeOn } = useStore.getState();
+  // As `consilium features --per-slice` refuses it: one slice has no neighbours to resample from.
+  if (job.slice > 0 && settings.resample?.spacingMm.length === 3)
+    throw new Error(
+      `${job.roiName}, slice ${job.slice}: one slice at a time cannot be resampled in 3D; leave the z spacing empty (within slices) or run on the series`,
+    );
   const sources = await frameSources(job.positions);
   const request = {
     sources,
