@@ -45,6 +45,10 @@ function alongX(src: Float32Array, dst: Float32Array, dims: Dims, k: Kernel1d, b
   }
 }
 
+/** Elements of a row or plane handled at once: the accumulator and the ~L source rows it
+ * reads stay in cache (a whole 512 × 512 plane per tap would stream from memory). */
+const chunk = 2048;
+
 function alongBlocks(
   src: Float32Array,
   dst: Float32Array,
@@ -57,18 +61,28 @@ function alongBlocks(
   const block = axis === 1 ? dims[0] : dims[0] * dims[1];
   const outer = axis === 1 ? dims[2] : 1;
   const { at, w } = nonZeroTaps(k);
-  const acc = new Float64Array(block);
+  const m = at.length;
+  // For each output position, the source rows of its taps (-1: a zero from the boundary).
+  const rows = new Int32Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let u = 0; u < m; u++) rows[i * m + u] = sourceIndex(i + k.origin - at[u], n, b);
+  const acc = new Float64Array(chunk);
   for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < n; i++) {
-      acc.fill(0);
-      for (let u = 0; u < at.length; u++) {
-        const j = sourceIndex(i + k.origin - at[u], n, b);
-        if (j < 0) continue;
-        const wt = w[u];
-        const off = (o * n + j) * block;
-        for (let e = 0; e < block; e++) acc[e] += wt * src[off + e];
+    const base = o * n * block;
+    for (let e0 = 0; e0 < block; e0 += chunk) {
+      const len = Math.min(chunk, block - e0);
+      for (let i = 0; i < n; i++) {
+        acc.fill(0, 0, len);
+        for (let u = 0; u < m; u++) {
+          const j = rows[i * m + u];
+          if (j < 0) continue;
+          const wt = w[u];
+          const off = base + j * block + e0;
+          for (let e = 0; e < len; e++) acc[e] += wt * src[off + e];
+        }
+        const out = base + i * block + e0;
+        for (let e = 0; e < len; e++) dst[out + e] = acc[e];
       }
-      dst.set(acc, (o * n + i) * block);
     }
   }
 }

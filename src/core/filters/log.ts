@@ -52,17 +52,28 @@ export function logTransfer(
   dims: 2 | 3,
 ): (wx: number, wy: number, wz: number, out: Float64Array) => void {
   const k = spacingMm.map((s) => gaussianKernels(sigmaMm / s, truncate));
-  // Symmetric kernels: the spectrum is real, Σ_t g[t] cos(ω (t − origin)).
-  const dft = (kern: Kernel1d, w: number) => {
-    let s = 0;
-    for (let t = 0; t < kern.taps.length; t++) s += kern.taps[t] * Math.cos(w * (t - kern.origin));
-    return s;
+  // Symmetric kernels: the spectrum is real, Σ_t g[t] cos(ω (t − origin)); each axis' values
+  // are kept per frequency, since a grid repeats the same few along every line.
+  const dft = (kern: Kernel1d) => {
+    const seen = new Map<number, number>();
+    return (w: number) => {
+      let s = seen.get(w);
+      if (s === undefined) {
+        s = 0;
+        for (let t = 0; t < kern.taps.length; t++)
+          s += kern.taps[t] * Math.cos(w * (t - kern.origin));
+        seen.set(w, s);
+      }
+      return s;
+    };
   };
+  const [g0, g1, g2] = [dft(k[0].g), dft(k[1].g), dft(k[2].g)];
+  const [d0, d1, d2] = [dft(k[0].g2), dft(k[1].g2), dft(k[2].g2)];
   return (wx, wy, wz, out) => {
-    const gx = dft(k[0].g, wx);
-    const gy = dft(k[1].g, wy);
-    const plane = dft(k[0].g2, wx) * gy + gx * dft(k[1].g2, wy);
-    out[0] = dims === 2 ? plane : plane * dft(k[2].g, wz) + gx * gy * dft(k[2].g2, wz);
+    const gx = g0(wx);
+    const gy = g1(wy);
+    const plane = d0(wx) * gy + gx * d1(wy);
+    out[0] = dims === 2 ? plane : plane * g2(wz) + gx * gy * d2(wz);
     out[1] = 0;
   };
 }

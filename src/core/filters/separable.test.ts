@@ -5,6 +5,7 @@ import { convolveDirect } from './convolveDirect.ts';
 import { identityKernel, kernel1d, outerKernel } from './kernel.ts';
 import { Pool } from './pooling.ts';
 import { rotateDense, rotations2d, rotations3d } from './rotations.ts';
+import { meanByTaps, meanResponse } from './mean.ts';
 import { applySeparable, applySeparablePooled, type Separable } from './separable.ts';
 import { maxAbsDiff, randomVolume } from './testing.ts';
 import { boundaries } from './types.ts';
@@ -43,4 +44,17 @@ describe('separable filtering', () => {
       const fast = applySeparablePooled(img, kk, 'mirror', dims, 'max');
       expect(maxAbsDiff(fast, pool.result())).toBeLessThan(1e-3);
     });
+});
+
+describe('mean filter', () => {
+  for (const b of boundaries)
+    for (const dims of [2, 3] as const)
+      it(`running sums equal the ${dims}D taps of 1/M with ${b} boundaries`, () => {
+        const fast = meanResponse(img, 5, b, dims);
+        expect(maxAbsDiff(fast, meanByTaps(img, 5, b, dims))).toBeLessThan(1e-4);
+        // a support wider than the image reaches through the boundary more than once
+        expect(
+          maxAbsDiff(meanResponse(img, 15, b, dims), meanByTaps(img, 15, b, dims)),
+        ).toBeLessThan(1e-4);
+      });
 });

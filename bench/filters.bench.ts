@@ -1,0 +1,153 @@
+// IBSI 2 filters: each filter on a 512 x 512 x 200 CT-like volume (0.78 x 0.78 x 1.5 mm), 3D,
+// and on one 512 x 512 slice, one thread, against scipy.ndimage (uniform_filter,
+// gaussian_laplace, convolve) and PyWavelets (swtn) on the same array in the same run (python3
+// in a child process, run after ours). One JSON line per figure.
+// FILTERS_BENCH_SLICES=N uses N slices instead of 200 (a quick look on a busy machine);
+// FILTERS_BENCH_ONLY=mean,log times only the filters named.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImageVolume } from '../src/core/analysis/volume.ts';
+import { filterResponse } from '../src/core/filters/applyFilter.ts';
+import { parseFilterSpec } from '../src/core/filters/spec.ts';
+import { report } from './report.ts';
+
+const slices = Number(process.env.FILTERS_BENCH_SLICES ?? 200);
+/** FILTERS_BENCH_ONLY=mean,log times only those. */
+const only = process.env.FILTERS_BENCH_ONLY?.split(',') ?? null;
+/** Median of 3 runs on the slice; one run on the volume (minutes per filter on a busy machine). */
+const repeats = { '3D': 1, slice: 3 } as const;
+
+function syntheticCt(nz: number): ImageVolume {
+  const [nx, ny] = [512, 512];
+  const values = new Float32Array(nx * ny * nz);
+  let seed = 12345;
+  for (let z = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        const dx = (x - nx / 2) / (nx * 0.4);
+        const dy = (y - ny / 2) / (ny * 0.3);
+        const tissue = 40 + 60 * Math.sin(x * 0.05 + z * 0.03) * Math.cos(y * 0.04);
+        values[x + nx * (y + ny * z)] = Math.round(
+          (dx * dx + dy * dy < 1 ? tissue : -1000) + (seed / 2 ** 32 - 0.5) * 40,
+        );
+      }
+  return { values, dims: [nx, ny, nz], spacingMm: [0.78125, 0.78125, 1.5] };
+}
+
+function medianMs(fn: () => Float32Array, runs: number): { ms: number; sum: number } {
+  const times: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const out = fn();
+    times.push(performance.now() - t0);
+    sum = out.reduce((s, v) => s + v, 0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], sum };
+}
+
+/** The filters timed, with the scipy/PyWavelets figure each is compared with. */
+const specs: { name: string; spec: string; peer?: string; bands?: number }[] = [
+  { name: 'mean', spec: 'mean:support=15,boundary=mirror', peer: 'mean' },
+  { name: 'log', spec: 'log:sigma=3,boundary=mirror', peer: 'log' },
+  { name: 'laws', spec: 'laws:kernel=E5L5S5,boundary=mirror', peer: 'laws' },
+  {
+    name: 'wavelet',
+    spec: 'wavelet:wavelet=db2,response=LHL,boundary=periodic',
+    peer: 'wavelet',
+    bands: 8,
+  },
+  {
+    name: 'laws-rotation-invariant',
+    spec: 'laws:kernel=E5L5S5,boundary=mirror,rotation-invariant,delta=7',
+  },
+  { name: 'gabor', spec: 'gabor:sigma=3,lambda=2,gamma=1,theta=30,boundary=mirror' },
+  { name: 'simoncelli', spec: 'simoncelli:level=1,boundary=periodic' },
+  { name: 'riesz-log', spec: 'riesz-log:sigma=3,order=100,boundary=periodic' },
+];
+
+function peerTimes(img: ImageVolume, runs: number): Map<string, Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'filters-bench-'));
+  const out = new Map<string, Record<string, unknown>>();
+  try {
+    const raw = join(dir, 'ct.f32');
+    writeFileSync(raw, img.values);
+    const text = execFileSync(
+      '/usr/bin/python3',
+      [
+        new URL('../tools/filters/filters_peer.py', import.meta.url).pathname,
+        raw,
+        ...img.dims.map(String),
+        ...img.spacingMm.map(String),
+        String(runs),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    for (const line of text.trim().split('\n')) {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      if (typeof r.filter === 'string') out.set(r.filter, r);
+      else out.set('*', r);
+    }
+  } catch (e) {
+    out.set('*', { skipped: `python3 peer failed: ${String(e)}` });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+export async function run(): Promise<void> {
+  const volume = syntheticCt(slices);
+  const slice = {
+    ...volume,
+    values: volume.values.slice(0, 512 * 512),
+    dims: [512, 512, 1] as const,
+  };
+  const peers3d = peerTimes(volume, repeats['3D']);
+  const peers2d = peerTimes(slice, repeats.slice);
+  for (const [label, img, peers] of [
+    ['3D', volume, peers3d],
+    ['slice', slice, peers2d],
+  ] as const) {
+    for (const s of specs) {
+      if (only && !only.includes(s.name)) continue;
+      // On a slice the 2D filter: Laws takes two kernels there, the wavelet two letters.
+      const text =
+        label === '3D' ? s.spec : s.spec.replace('E5L5S5', 'E5L5').replace('LHL', 'LH') + ',2d';
+      const spec = parseFilterSpec(text);
+      if (label === '3D' && ['gabor', 'simoncelli', 'riesz-log'].includes(s.name) && slices > 50) {
+        // The Fourier filters on the whole volume: 3D FFTs of 52 M voxels exceed this bench's budget.
+        continue;
+      }
+      const { ms, sum } = medianMs(() => filterResponse(img, spec), repeats[label]);
+      const peer = s.peer ? (peers.get(s.peer) ?? peers.get('*')) : undefined;
+      const peerMs = typeof peer?.ms === 'number' ? peer.ms : null;
+      report({
+        bench: 'filters',
+        filter: s.name,
+        spec: text,
+        image: label === '3D' ? `512x512x${slices}` : '512x512',
+        ms: Math.round(ms),
+        mvoxPerS: Math.round((img.values.length / ms / 1000) * 10) / 10,
+        threads: 1,
+        ...(peer
+          ? {
+              peer: peer.peer ?? null,
+              peerMs: peerMs === null ? null : Math.round(peerMs),
+              speedup: peerMs === null ? null : Math.round((peerMs / ms) * 100) / 100,
+              ...(s.bands ? { peerBands: label === '3D' ? s.bands : s.bands / 2 } : {}),
+              ...(peer.skipped ? { peerSkipped: peer.skipped } : {}),
+              relSumDiff:
+                typeof peer.sum === 'number'
+                  ? Math.abs(peer.sum - sum) / Math.max(1, Math.abs(peer.sum))
+                  : null,
+            }
+          : { peer: null }),
+      });
+    }
+  }
+}
