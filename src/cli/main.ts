@@ -9,6 +9,7 @@ Usage:
   consilium compare <bundle.zip>… [--trust partner.pem …] [--allow-untrusted] [--json] [--feature CODE] [--positive LABEL]   agreement across centers' verified bundles
   consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--covariate label] [--ref-center NAME] [--save-combat F | --apply-combat F] [--json]   one study table across centers, ComBat harmonization, center effect before/after
   consilium train <study.csv> --model logreg-l2|logreg-l1|svm-linear|svm-rbf|forest [--cv K [--repeats R] | --loco] [--select …] --out model.onnx [--card card.json] [--json]   a classifier on a study table, validated per center, written as ONNX with its model card
+  consilium federate --centers DIR DIR… [--model logreg-l2|forest] [--rounds N] [--holdout F] [--out model.onnx] [--json]   a federation simulated on one machine: centers exchange only signed model updates
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
   consilium cohort submit|status|wait|reduce …   a cohort spread over many machines through Redis (BullMQ); see docs/cohort.md
@@ -35,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare.ts')).compareCommand,
   study: async () => (await import('./study.ts')).studyCommand,
   train: async () => (await import('./train.ts')).trainCommand,
+  federate: async () => (await import('./federate.ts')).federateCommand,
   analyze: async () => (await import('./analyze.ts')).analyzeCommand,
   infer: async () => (await import('./infer.ts')).inferCommand,
   cohort: async () => (await import('./cohort/command.ts')).cohortCommand,
