@@ -1,6 +1,7 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
 import type { FeatureResult, PredictionResult } from '../types';
 import { codeValue, container, image, num, text, uidRef, type Code } from './contentItems';
+import { measurementGroup, type ReportMeasurement } from './measurementGroups';
 
 // A DICOM SR "Imaging Measurement Report" (PS3.16 TID 1500) in a Comprehensive SR object: texture
 // features as TID 1501 measurement groups coded in the IBSI scheme, classifier outputs as groups of
@@ -25,6 +26,8 @@ export interface ReportInput {
   readonly images: readonly SourceImage[];
   readonly features: readonly FeatureResult[];
   readonly predictions: readonly PredictionResult[];
+  /** A reader's measurements on the images (length, angle, ROI statistics, probes). */
+  readonly measurements?: readonly ReportMeasurement[];
   readonly device: {
     readonly uid: string;
     readonly name: string;
@@ -118,6 +121,7 @@ function contentTree(input: ReportInput): DcmjsDataset {
       container('CONTAINS', DCM('126010', 'Imaging Measurements'), [
         ...input.features.map(featureGroup),
         ...input.predictions.map(predictionGroup),
+        ...(input.measurements ?? []).map(measurementGroup),
       ]),
     ],
     '1500',
@@ -144,8 +148,21 @@ function evidence(input: ReportInput): DcmjsElement {
   });
 }
 
+/** The images list with every measured image in it (library and evidence name them all). */
+function withMeasuredImages(input: ReportInput): ReportInput {
+  const have = new Set(input.images.map((i) => i.sopInstanceUid));
+  const extra: SourceImage[] = [];
+  for (const m of input.measurements ?? [])
+    if (!have.has(m.image.sopInstanceUid)) {
+      have.add(m.image.sopInstanceUid);
+      extra.push(m.image);
+    }
+  return extra.length ? { ...input, images: [...input.images, ...extra] } : input;
+}
+
 /** The complete Comprehensive SR data set (without file meta), tag-keyed for dcmjs. */
-export function measurementReport(input: ReportInput): DcmjsDataset {
+export function measurementReport(reportInput: ReportInput): DcmjsDataset {
+  const input = withMeasuredImages(reportInput);
   const root = contentTree(input);
   return {
     '00080005': str('CS', 'ISO_IR 192'),
