@@ -5,6 +5,7 @@ import { HelpDialog } from './help/HelpDialog.tsx';
 import { useDropZone } from './ingest/useDropZone.ts';
 import { SidePanel } from './panels/SidePanel.tsx';
 import { usePersistedLabels } from './persist/usePersistedLabels.ts';
+import { usePersistedPredictions } from './persist/usePersistedPredictions.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 import { StartPage } from './start/StartPage.tsx';
 import { useStore } from './store/store.ts';
@@ -15,10 +16,13 @@ export function App() {
   const dragging = useDropZone();
   useShortcuts();
   usePersistedLabels();
+  usePersistedPredictions();
+  // The Cases tab's table needs room: the side panel widens while it is open.
+  const wide = useStore((s) => s.sideTab === 'cases');
   const hasStudies = useStore((s) => s.patients.length > 0);
   const helpOpen = useStore((s) => s.helpOpen);
   return (
-    <div className={`app${dragging ? ' dragging' : ''}`}>
+    <div className={`app${dragging ? ' dragging' : ''}${wide ? ' wide-side' : ''}`}>
       <Toolbar />
       <aside className="left-panel">
         <LoadProgress />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { BundlesPanel } from '../bundles/BundlesPanel.tsx';
+import { CasesPanel } from '../cases/CasesPanel.tsx';
 import { useStore } from '../store/store.ts';
 import type { SideTab } from '../store/uiSlice.ts';
 import { PredictionsPanel } from './PredictionsPanel.tsx';
@@ -11,6 +12,7 @@ const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
   { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
   { id: 'analysis', label: 'Analysis', render: () => <AnalysisPanel /> },
   { id: 'predictions', label: 'Predictions', render: () => <PredictionsPanel /> },
+  { id: 'cases', label: 'Cases', render: () => <CasesPanel /> },
   { id: 'bundles', label: 'Bundles', render: () => <BundlesPanel /> },
 ];
 

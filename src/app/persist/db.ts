@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../../core/bundle/types.ts';
 import type { BundleSummary } from '../../core/bundle/importSummary.ts';
 import type { SigningKey } from '../../workers/bundle.worker.ts';
+import type { StoredPrediction } from '../store/predictionsSlice.ts';
 
 export interface StoredBundle {
   readonly summary: BundleSummary;
@@ -29,17 +30,28 @@ export interface TrustedKey {
   readonly trustedAt?: string;
 }
 
+/** One series of the last session, so a reload can ask for its files again. */
+export interface SessionSeries {
+  readonly seriesUid: string;
+  readonly title: string;
+  readonly files: readonly string[];
+}
+
 interface BundlesDb extends DBSchema {
   bundles: { key: string; value: StoredBundle };
   trusted: { key: string; value: TrustedKey };
   signing: { key: 'own'; value: SigningKey };
   labels: { key: string; value: string };
+  /** Classifier results by prediction id (SOP Instance UID, frame, model hash). */
+  predictions: { key: string; value: StoredPrediction };
+  /** The series loaded in the last session, by series UID. */
+  session: { key: string; value: SessionSeries };
 }
 
 let db: Promise<IDBPDatabase<BundlesDb>> | undefined;
 
 function open(): Promise<IDBPDatabase<BundlesDb>> {
-  db ??= openDB<BundlesDb>('consilium-bundles', 2, {
+  db ??= openDB<BundlesDb>('consilium-bundles', 3, {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) {
         d.createObjectStore('bundles', { keyPath: 'summary.id' });
@@ -47,6 +59,10 @@ function open(): Promise<IDBPDatabase<BundlesDb>> {
         d.createObjectStore('signing');
       }
       if (oldVersion < 2) d.createObjectStore('labels');
+      if (oldVersion < 3) {
+        d.createObjectStore('predictions', { keyPath: 'id' });
+        d.createObjectStore('session', { keyPath: 'seriesUid' });
+      }
     },
   });
   return db;
@@ -97,4 +113,32 @@ export async function saveLabels(changes: Record<string, string | null>): Promis
     void (label === null ? tx.store.delete(uid) : tx.store.put(label, uid));
   }
   await tx.done;
+}
+
+export async function allPredictions(): Promise<StoredPrediction[]> {
+  return (await open()).getAll('predictions');
+}
+
+/** Writes predictions; an id given alone (a string) deletes that prediction. */
+export async function savePredictions(
+  changes: readonly (StoredPrediction | string)[],
+): Promise<void> {
+  const tx = (await open()).transaction('predictions', 'readwrite');
+  for (const c of changes) void (typeof c === 'string' ? tx.store.delete(c) : tx.store.put(c));
+  await tx.done;
+}
+
+export async function sessionSeries(): Promise<SessionSeries[]> {
+  return (await open()).getAll('session');
+}
+
+/** Records the series now loaded (added to those of earlier sessions not yet re-opened). */
+export async function saveSessionSeries(series: readonly SessionSeries[]): Promise<void> {
+  const tx = (await open()).transaction('session', 'readwrite');
+  for (const s of series) void tx.store.put(s);
+  await tx.done;
+}
+
+export async function forgetSessionSeries(): Promise<void> {
+  await (await open()).clear('session');
 }

@@ -51,6 +51,14 @@ const inferenceScript = () =>
 /** The default model's worker. */
 export const inferenceWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
 
+/** "Classify all" in the Cases tab: its own inference workers, each with the model loaded once. */
+export function cohortInferenceWorkers(count: number): WorkerBridge<InferenceApi>[] {
+  return Array.from(
+    { length: count },
+    () => new WorkerBridge<InferenceApi>(inferenceScript, 60_000),
+  );
+}
+
 /** A second model for comparisons gets its own worker, so the default stays loaded beside it. */
 export const comparisonWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
 

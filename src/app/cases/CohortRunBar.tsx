@@ -1,0 +1,61 @@
+// "Classify all" / "Classify selected" with progress, time left and Cancel while it runs.
+import { useEffect, useState } from 'react';
+import { cancelClassifyAll, classifyAll } from './classifyAll.ts';
+import { useCases } from './casesStore.ts';
+import { etaMs, formatEta } from './eta.ts';
+
+/** The time, updated every second while running, so the time left counts down between images. */
+function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [on]);
+  return now;
+}
+
+export function CohortRunBar({ series }: { series: number }) {
+  const run = useCases((s) => s.run);
+  const selected = useCases((s) => s.selected);
+  const busy = run.status === 'running' || run.status === 'loading';
+  const now = useNow(busy);
+  if (busy) {
+    const eta = etaMs(run.done, run.total, Math.max(0, now - run.startedAt));
+    return (
+      <div className="cohort-run" data-testid="cohort-run" data-status={run.status}>
+        <progress max={run.total || 1} value={run.done} aria-label="Classify all progress" />
+        <span>
+          {run.status === 'loading' ? 'Loading the model…' : `${run.done} / ${run.total} images`}{' '}
+          <span className="muted">{formatEta(eta)}</span>
+        </span>
+        <button type="button" onClick={cancelClassifyAll}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="cohort-run" data-testid="cohort-run" data-status={run.status}>
+      <button type="button" disabled={series === 0} onClick={() => void classifyAll()}>
+        Classify all ({series} series)
+      </button>
+      {selected.size > 0 && (
+        <button type="button" onClick={() => void classifyAll([...selected])}>
+          Classify selected ({selected.size})
+        </button>
+      )}
+      {run.status === 'done' && <span className="muted">Classified {run.total} images.</span>}
+      {run.status === 'cancelled' && (
+        <span className="muted">
+          Cancelled after {run.done} of {run.total} images; run again to finish.
+        </span>
+      )}
+      {run.errors.length > 0 && (
+        <span role="alert">
+          {run.errors.length} failed: {run.errors.slice(0, 3).join('; ')}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Labels from a CSV in the Cases tab, with the core reader's row-by-row match report.
+import { useState } from 'react';
+import { labelsFromCsv, labelsSummary, type LabelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
+import { labelledSeries } from '../bundles/labelsCsv.ts';
+import { useStore } from '../store/store.ts';
+
+export function LabelsImport() {
+  const [read, setRead] = useState<{ file: string; result: LabelsFromCsv } | null>(null);
+  const unmatched = read?.result.report.filter((r) => r.status !== 'matched') ?? [];
+  return (
+    <div className="labels-import">
+      <label className="file-button">
+        Import labels CSV…
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          aria-label="Import labels CSV"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            const { patients, mergeLabels } = useStore.getState();
+            const result = labelsFromCsv(await file.text(), labelledSeries(patients));
+            if (!result.problem) mergeLabels(result.labels);
+            setRead({ file: file.name, result });
+          }}
+        />
+      </label>
+      {read && (
+        <div data-testid="labels-report" role="status">
+          <p className={read.result.problem ? 'bundle-error' : 'muted'}>
+            {read.file}: {labelsSummary(read.result)}
+          </p>
+          {unmatched.length > 0 && (
+            <details>
+              <summary>Rows not applied ({unmatched.length})</summary>
+              <ul>
+                {unmatched.slice(0, 200).map((r) => (
+                  <li key={r.row}>
+                    row {r.row} ({r.key || 'no key'}): {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
