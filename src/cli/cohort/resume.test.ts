@@ -52,9 +52,15 @@ describe('features --out/--resume', () => {
     for (const f of written) JSON.parse(await readFile(join(part, 'series', f), 'utf8'));
     await expect(readFile(join(part, 'features.jsonl'))).rejects.toThrow();
 
+    // Progress lines every tick (plain lines: stderr is not a terminal here).
     const resumed = await run('node', [cli, ...base, '--out', part, '--resume'], {
       maxBuffer: 1 << 26,
+      env: { ...process.env, CONSILIUM_PROGRESS_MS: '0' },
     });
+    expect(resumed.stderr).toContain(`features: ${written.length}/10 series`);
+    expect(resumed.stderr).toMatch(
+      /features: 10\/10 series, [\d.]+\/s, \d+s elapsed, ETA 0s \(\d+ already done\)/,
+    );
     expect(resumed.stdout).toBe(full.stdout);
     expect(await readFile(join(part, 'features.jsonl'))).toEqual(
       await readFile(join(whole, 'features.jsonl')),

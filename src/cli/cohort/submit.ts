@@ -48,6 +48,11 @@ function parse(argv: readonly string[]): SubmitArgs {
       `--command: only "features" runs as a cohort so far, not "${cohort.command}".`,
     );
   const features = parseFeaturesArgs(more);
+  // A job carries file paths; instances fetched from a PACS exist only in this process.
+  if (features.paths.some((p) => p.startsWith('dicomweb:')))
+    throw new UsageError(
+      'cohort submit reads files, folders and zips every worker reaches; run features --dicomweb on one machine, or store the studies on shared storage first.',
+    );
   // Workers on other machines read the same paths: absolute ones.
   features.paths = features.paths.map((p) => resolve(p));
   features.maskPaths = features.maskPaths.map((p) => resolve(p));
