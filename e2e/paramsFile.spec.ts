@@ -1,7 +1,7 @@
 // One settings file, two front doors: loaded into the workbench's Analysis tab (Load settings…)
 // and given to `consilium features --params`, the same file gives the same feature table on the
-// same CT and RTSTRUCT structure; Save settings… writes it back, and a wrong file is refused in
-// plain words naming each key.
+// same CT and RTSTRUCT structure (GLCM counted on the GPU); Save settings… writes it back, and a
+// wrong file is refused in plain words naming each key.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,12 +85,18 @@ test('a settings file loaded in the workbench gives the table consilium features
   await expect(page.getByLabel('Resampled spacing x (mm)')).toHaveValue('0.7');
   await expect(page.getByLabel('Outlier SDs')).toHaveValue('3');
 
+  // GLCM on the GPU (SwiftShader here): its matrices are counted on the resampled ROI.
+  await page
+    .getByRole('radiogroup', { name: 'Compute on' })
+    .getByRole('radio', { name: 'GPU' })
+    .check();
   await page.getByRole('radio', { name: 'Current series' }).check();
   const roiMenu = page.getByRole('combobox', { name: 'ROI to analyse' });
   await roiMenu.selectOption({ label: 'Ring (RTSTRUCT)' });
   await expect(roiMenu).toHaveValue(/^roi-/);
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('computed-on')).toHaveAttribute('data-device', 'GPU');
   await expect(page.getByTestId('roi-voxels')).toHaveText(`${cli.roiVoxels} voxels`);
   await expectFeatureTable(page, cli.features);
 
