@@ -6,6 +6,8 @@ import type { FeatureSettings } from '../core/analysis/paramsFile/settings.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
 import { numberList, parseCommand, UsageError, wholeNumber } from './io/commandArgs.ts';
 import { featureOptions, featureSettingsFrom } from './io/featureOptions.ts';
+import type { FilterSpec } from '../core/filters/types.ts';
+import { filtersOf } from './filterFeatures.ts';
 
 export interface FeaturesArgs {
   paths: string[];
@@ -21,6 +23,8 @@ export interface FeaturesArgs {
   perSlice: boolean;
   /** --families (or the settings file's): the families to compute; every one when absent. */
   families?: FamilyId[];
+  /** --filter (repeatable): one more record per ROI and filter, on the filtered image. */
+  filters?: FilterSpec[];
   /** Everything above that makes the values, as `--params` reads it back (see fileOfSettings). */
   settings: FeatureSettings;
 }
@@ -34,6 +38,7 @@ const options = {
   jobs: { type: 'string' },
   json: { type: 'boolean' },
   'per-slice': { type: 'boolean' },
+  filter: { type: 'string', multiple: true },
 } as const;
 
 const familyIds = Object.keys(familyDefs) as FamilyId[];
@@ -85,9 +90,11 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
     ...(perSlice ? { perSlice } : {}),
     ...(structures.length > 0 ? { structures } : {}),
   };
+  const filters = filtersOf(values.filter);
   return {
     settings,
     ...(families ? { families } : {}),
+    ...(filters ? { filters } : {}),
     paths,
     maskPaths,
     structures,

@@ -19,6 +19,7 @@ import {
   type LoadedSeries,
 } from './analysisInput.ts';
 import { loadMaskInputs, seriesRois, type MaskInputs } from './featureMasks.ts';
+import { filteredRecord } from './filterFeatures.ts';
 import type { FeaturesArgs } from './featuresArgs.ts';
 import { problemAbout } from './io/records.ts';
 import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
@@ -50,13 +51,21 @@ export function runFeaturesTask({
 /** What decides a series' features records: the same settings give the same records. */
 export type FeaturesSettings = Pick<
   FeaturesArgs,
-  'maskPaths' | 'structures' | 'roi' | 'params' | 'perSlice' | 'families'
+  'maskPaths' | 'structures' | 'roi' | 'params' | 'perSlice' | 'families' | 'filters'
 >;
 
 export function featuresSettings(args: FeaturesArgs): FeaturesSettings {
-  const { maskPaths, structures, roi, params, perSlice, families } = args;
+  const { maskPaths, structures, roi, params, perSlice, families, filters } = args;
   // families only when chosen, so runs of every family keep their settings hash
-  return { maskPaths, structures, roi, params, perSlice, ...(families ? { families } : {}) };
+  return {
+    maskPaths,
+    structures,
+    roi,
+    params,
+    perSlice,
+    ...(families ? { families } : {}),
+    ...(filters ? { filters } : {}),
+  };
 }
 
 export interface Features {
@@ -192,19 +201,16 @@ export async function featuresOfSeries(
     }
     const image = volume.value;
     if (!settings.perSlice) {
-      records.push(
-        recordOf(
-          settings,
-          series,
-          { ...image, mask },
-          {
-            series: series.seriesInstanceUID,
-            file: series.metas[0].file,
-            files: [...new Set(series.metas.map((m) => m.file))],
-            roi: roi.value.description,
-          },
-        ),
-      );
+      const where = {
+        series: series.seriesInstanceUID,
+        file: series.metas[0].file,
+        files: [...new Set(series.metas.map((m) => m.file))],
+        roi: roi.value.description,
+      };
+      records.push(recordOf(settings, series, { ...image, mask }, where));
+      // --filter: one more record per filter, the same ROI on the filtered image.
+      for (const spec of settings.filters ?? [])
+        records.push(filteredRecord(settings, series.modality, { ...image, mask }, spec, where));
       continue;
     }
     const [nx, ny] = image.dims;
