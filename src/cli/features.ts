@@ -34,7 +34,7 @@ const familyList = Object.keys(familyDefs)
 
 const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | --mask <files|dirs…> [--structure NAME…]]
   ${featureOptionsUsage}
-  [--families F,…] [--per-slice] [--jobs N] [--out DIR [--resume]] [--json]
+  [--families F,…] [--filter SPEC…] [--per-slice] [--jobs N] [--out DIR [--resume]] [--json]
 
   Images are DICOM series or NIfTI volumes (.nii, .nii.gz).
   --roi x,y,w,h         a rectangle on every slice (default: the whole image)
@@ -44,6 +44,8 @@ const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | -
   --structure NAME      only this structure: ROI Name, Segment Label or number, or label value
                         (repeat for several)
   --families F,…        only these families (default: every one):${familyList}
+  --filter SPEC         one more record per ROI on the IBSI 2 filtered image, e.g.
+                        log:sigma=3,boundary=mirror (repeat for several; docs/filters.md)
   --per-slice           one record per slice of each ROI (default: one record per ROI)
   --jobs N              series computed at once in worker threads (default: one per core)
   ${runArgsUsage}
