@@ -188,4 +188,74 @@ structure: [GTV]
       /--families takes a comma-separated list of/,
     );
   });
+
+  it('expresses the IBSI CT phantom configurations A-E as settings files equal to their options', () => {
+    const configs: [string, string[], string][] = [
+      [
+        'A',
+        ['--aggregation', '2d-avg', '--reseg', '-500,400', '--bin-width', '25'],
+        'aggregation: 2d-avg\nresegment: [-500, 400]\ndiscretisation: {kind: bin-width, binWidth: 25}',
+      ],
+      [
+        'B',
+        [
+          '--aggregation',
+          '2d-avg',
+          '--reseg',
+          '-500,400',
+          '--resample',
+          '2,2',
+          '--interpolation',
+          'linear',
+          '--bin-count',
+          '32',
+        ],
+        'aggregation: 2d-avg\nresegment: [-500, 400]\nresample: {spacingMm: [2, 2], interpolation: linear}\ndiscretisation: {kind: bin-count, binCount: 32}',
+      ],
+      [
+        'C',
+        [
+          '--resample',
+          '2,2,2',
+          '--reseg',
+          '-1000,400',
+          '--bin-width',
+          '25',
+          '--ivh-bin-width',
+          '2.5',
+          '--aggregation',
+          '3d-merged',
+        ],
+        'resample: {spacingMm: [2, 2, 2]}\nresegment: [-1000, 400]\ndiscretisation: {kind: bin-width, binWidth: 25}\nivhDiscretisation: {kind: bin-width, binWidth: 2.5}\naggregation: 3d-merged',
+      ],
+      [
+        'D',
+        ['--resample', '2,2,2', '--outliers', '3', '--bin-count', '32'],
+        'resample: {spacingMm: [2, 2, 2]}\noutliers: 3\ndiscretisation: {kind: bin-count, binCount: 32}',
+      ],
+      [
+        'E',
+        [
+          '--resample',
+          '2,2,2',
+          '--interpolation',
+          'cubic',
+          '--reseg',
+          '-500,400',
+          '--outliers',
+          '3',
+          '--bin-count',
+          '32',
+          '--ivh-bin-count',
+          '1000',
+        ],
+        'resample: {spacingMm: [2, 2, 2], interpolation: cubic}\nresegment: [-500, 400]\noutliers: 3\ndiscretisation: {kind: bin-count, binCount: 32}\nivhDiscretisation: {kind: bin-count, binCount: 1000}',
+      ],
+    ];
+    for (const [name, flags, yaml] of configs) {
+      const fromFlags = parseFeaturesArgs(['x', ...flags]).params;
+      const fromFile = parseFeaturesArgs(['x', '--params', file(`${name}.yaml`, yaml)]).params;
+      expect(fromFile, `configuration ${name}`).toEqual(fromFlags);
+    }
+  });
 });
