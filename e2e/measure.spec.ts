@@ -1,10 +1,12 @@
 // Reading tools on a real image: a length in mm from the pixel spacing, a rectangle's mean and
 // SD in HU, the probe's HU under the cursor, and all of it still there after a reload. The
 // expected numbers are computed here from the pixels this test writes, not by the app's code.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { imageHeader, writeDicom } from '../src/core/dicom/testing/writeDicom.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -145,6 +147,40 @@ test('length in mm, rectangle mean/SD in HU, probe HU, kept over a reload', asyn
     .locator('[data-testid=measurement]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-result')).sort());
   expect(after).toEqual(before);
+
+  // The SR: one TID 1410 group per measurement, the numbers shown, the study's own UIDs.
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SR', exact: true }).click();
+  const path = await (await saved).path();
+  const sr = dcmjs.data.DicomMessage.readFile(new Uint8Array(readFileSync(path)).buffer).dict;
+  expect(sr['0020000D'].Value).toEqual(['1.2.826.0.1.3680043.10.9.7.1']);
+  const numbers = new Map<string, number[]>();
+  const walk = (items: DcmjsDataset[]) => {
+    for (const it of items) {
+      const concept = (it['0040A043']?.Value as DcmjsDataset[] | undefined)?.[0];
+      const measured = (it['0040A300']?.Value as DcmjsDataset[] | undefined)?.[0];
+      if (concept && measured) {
+        const code = String(concept['00080100'].Value![0]);
+        numbers.set(code, [...(numbers.get(code) ?? []), Number(measured['0040A30A'].Value![0])]);
+      }
+      walk((it['0040A730']?.Value ?? []) as DcmjsDataset[]);
+    }
+  };
+  walk(sr['0040A730'].Value as DcmjsDataset[]);
+  expect(numbers.get('410668003')![0]).toBeCloseTo(mm, 5); // Length
+  expect(numbers.get('42798000')![0]).toBeCloseTo(area, 4); // Area
+  // Attenuation Coefficient: mean, SD, min, max of the rectangle, then the probe.
+  const huValues = numbers.get('112031')!;
+  expect(huValues[0]).toBeCloseTo(mean, 5);
+  expect(huValues[1]).toBeCloseTo(sd, 5);
+  expect(huValues.slice(2)).toEqual([Math.min(...inside), Math.max(...inside), hu(px, py)]);
+  const dciodvfy = spawnSync('sh', ['-c', 'command -v dciodvfy'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  if (dciodvfy) {
+    const run = spawnSync(dciodvfy, [path], { encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter((l) => /^Error/.test(l))).toEqual([]);
+  }
 });
 
 test('Shift+click keeps a measuring tool on for several measurements', async ({ page }) => {

@@ -41,7 +41,11 @@ export const createMeasurementsSlice: StateCreator<AppState, [], [], Measurement
   restoreMeasurements: (saved) =>
     set((s) => {
       const have = new Set(s.measurements.map((m) => m.id));
-      return { measurements: [...saved.filter((m) => !have.has(m.id)), ...s.measurements] };
+      // Storage returns them by id; readers (and the SR) list them in the order drawn.
+      const restored = saved
+        .filter((m) => !have.has(m.id))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return { measurements: [...restored, ...s.measurements] };
     }),
   setMeasureLocked: (measureLocked) => set({ measureLocked }),
 });

@@ -2,6 +2,10 @@
 // on for a series of measurements, as PACS viewers do.
 import type { MeasureKind } from '../../core/measure/types.ts';
 import { useStore } from '../store/store.ts';
+import {
+  activeStudyMeasurements,
+  saveMeasurementsSr,
+} from '../viewer/measure/saveMeasurementsSr.ts';
 
 const tools: { tool: MeasureKind; label: string; title: string }[] = [
   { tool: 'length', label: 'Length', title: 'Length in mm (drag)' },
@@ -21,6 +25,7 @@ export function MeasureButtons() {
   const setTool = useStore((s) => s.setTool);
   const setLocked = useStore((s) => s.setMeasureLocked);
   const setRoiTool = useStore((s) => s.setRoiTool);
+  const count = useStore(activeStudyMeasurements);
   return (
     <div className="button-group" role="group" aria-label="Measure">
       {tools.map((t) => (
@@ -54,6 +59,14 @@ export function MeasureButtons() {
         onClick={() => setLocked(!locked)}
       >
         Lock
+      </button>
+      <button
+        type="button"
+        disabled={count === 0}
+        title={`Save this study's ${count} measurement(s) as a DICOM SR (TID 1500)`}
+        onClick={() => saveMeasurementsSr(useStore.getState())}
+      >
+        SR
       </button>
     </div>
   );
