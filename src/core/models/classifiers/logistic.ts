@@ -54,30 +54,27 @@ export function fitLogistic(x: Matrix, y: Labels, options: LogisticOptions): Lin
 function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   const { rows, cols, data } = x;
   const C = o.C;
-  const z = new Float64Array(rows);
-  const r = new Float64Array(rows);
   // The gradient is scaled by 1/(C n) for the stopping rule only, so the tolerance does not
   // depend on the number of cases or on C.
   const objective = (p: Float64Array, g: Float64Array): number => {
     const b = p[cols];
-    linearScores(x, p, b, z);
     let loss = 0;
     let gb = 0;
-    for (let i = 0; i < rows; i++) {
-      const s = y[i] ? 1 : -1;
-      loss += logLoss(s * z[i]);
-      r[i] = -s * sigmoid(-s * z[i]) * C;
-      gb += r[i];
-    }
     let reg = 0;
     for (let j = 0; j < cols; j++) {
       g[j] = p[j];
       reg += p[j] * p[j];
     }
+    // One pass per case: its score, loss and gradient term while its row is in cache.
     for (let i = 0; i < rows; i++) {
-      const ri = r[i];
       const row = i * cols;
-      for (let j = 0; j < cols; j++) g[j] += ri * data[row + j];
+      let z = b;
+      for (let j = 0; j < cols; j++) z += data[row + j] * p[j];
+      const s = y[i] ? 1 : -1;
+      loss += logLoss(s * z);
+      const r = -s * sigmoid(-s * z) * C;
+      gb += r;
+      for (let j = 0; j < cols; j++) g[j] += r * data[row + j];
     }
     g[cols] = gb;
     return C * loss + 0.5 * reg;

@@ -2,8 +2,8 @@
 // f(x) = Σ αᵢ yᵢ K(xᵢ, x) + intercept, positive for label 1, and probabilities by Platt scaling
 // fitted on decision values of cases held out by an internal 5-fold split (as libsvm does, so
 // the sigmoid is not fitted on the cases the SVM has memorised).
-import { kernelBlock, scaleGamma, squaredNorms, type Kernel } from './kernel.ts';
-import { takeLabels, takeRows, type Labels, type Matrix } from './matrix.ts';
+import { gramKernel, kernelBlock, scaleGamma, squaredNorms, type Kernel } from './kernel.ts';
+import { takeRows, type Labels, type Matrix } from './matrix.ts';
 import { fitPlatt, plattProbability, type Sigmoid } from './platt.ts';
 import { seededRandom, shuffle } from './random.ts';
 import { solveSmo } from './smo.ts';
@@ -28,18 +28,33 @@ export interface SvmModel {
   readonly sigmoid: Sigmoid | null;
 }
 
-function trainDual(x: Matrix, y: Labels, kernel: Kernel, C: number, tol: number) {
-  const n = x.rows;
-  const K = new Float32Array(n * n);
-  kernelBlock(kernel, x, x, K);
-  const sign = new Int8Array(n);
-  for (let i = 0; i < n; i++) sign[i] = y[i] ? 1 : -1;
-  const { alpha, rho } = solveSmo(K, sign, C, tol);
-  const support: number[] = [];
-  for (let i = 0; i < n; i++) if (alpha[i] > 0) support.push(i);
-  const dualCoef = new Float64Array(support.length);
-  support.forEach((i, k) => (dualCoef[k] = alpha[i] * sign[i]));
-  return { supportVectors: takeRows(x, support), dualCoef, intercept: -rho };
+/** K restricted to the cases `rows` × `cols` (indices into the full matrix of n cases). */
+function subKernel(K: Float32Array, n: number, rows: ArrayLike<number>, cols: ArrayLike<number>) {
+  const out = new Float32Array(rows.length * cols.length);
+  for (let r = 0; r < rows.length; r++) {
+    const from = rows[r] * n;
+    const to = r * cols.length;
+    for (let c = 0; c < cols.length; c++) out[to + c] = K[from + cols[c]];
+  }
+  return out;
+}
+
+/** The dual on cases `index` of the full kernel matrix: α·y per case and the intercept. */
+function solveOn(
+  K: Float32Array,
+  n: number,
+  y: Labels,
+  index: ArrayLike<number>,
+  C: number,
+  tol: number,
+) {
+  const m = index.length;
+  const sign = new Int8Array(m);
+  for (let k = 0; k < m; k++) sign[k] = y[index[k]] ? 1 : -1;
+  const { alpha, rho } = solveSmo(m === n ? K : subKernel(K, n, index, index), sign, C, tol);
+  const coef = new Float64Array(m);
+  for (let k = 0; k < m; k++) coef[k] = alpha[k] * sign[k];
+  return { coef, intercept: -rho };
 }
 
 export function svmDecision(
@@ -78,25 +93,43 @@ export function fitSvm(x: Matrix, y: Labels, o: SvmOptions): SvmModel {
   const kernel: Kernel =
     o.kernel === 'linear' ? { kind: 'linear' } : { kind: 'rbf', gamma: o.gamma ?? scaleGamma(x) };
   const tol = o.tolerance ?? 1e-3;
-  const dual = trainDual(x, y, kernel, o.C, tol);
+  const n = x.rows;
+  // The whole kernel matrix once, in float32 as libsvm caches it; the calibration folds solve
+  // on its sub-blocks instead of recomputing them.
+  const K = new Float32Array(n * n);
+  gramKernel(kernel, x, K);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const full = solveOn(K, n, y, all, o.C, tol);
+  const support: number[] = [];
+  for (let i = 0; i < n; i++) if (full.coef[i] !== 0) support.push(i);
+  const dual = {
+    supportVectors: takeRows(x, support),
+    dualCoef: Float64Array.from(support, (i) => full.coef[i]),
+    intercept: full.intercept,
+  };
   let sigmoid: Sigmoid | null = null;
   if (o.probability) {
     const folds = 5;
     const fold = stratifiedFolds(y, folds, o.seed ?? 0);
-    const decision = new Float64Array(x.rows);
+    const decision = new Float64Array(n);
     for (let f = 0; f < folds; f++) {
       const train: number[] = [];
       const test: number[] = [];
-      for (let i = 0; i < x.rows; i++) (fold[i] === f ? test : train).push(i);
-      const yt = takeLabels(y, train);
+      for (let i = 0; i < n; i++) (fold[i] === f ? test : train).push(i);
       let pos = 0;
-      for (const v of yt) pos += v;
-      const part =
-        pos === 0 || pos === yt.length
-          ? null // one class only in this split: libsvm gives its side a fixed ±1
-          : { kernel, ...trainDual(takeRows(x, train), yt, kernel, o.C, tol) };
-      const dec = part ? svmDecision(part, takeRows(x, test)) : null;
-      test.forEach((i, k) => (decision[i] = dec ? dec[k] : pos > 0 ? 1 : -1));
+      for (const i of train) pos += y[i];
+      if (pos === 0 || pos === train.length) {
+        // One class only in this split: libsvm gives its side a fixed ±1.
+        for (const i of test) decision[i] = pos > 0 ? 1 : -1;
+        continue;
+      }
+      const part = solveOn(K, n, y, train, o.C, tol);
+      const cross = subKernel(K, n, test, train);
+      test.forEach((i, r) => {
+        let v = part.intercept;
+        for (let c = 0; c < train.length; c++) v += part.coef[c] * cross[r * train.length + c];
+        decision[i] = v;
+      });
     }
     sigmoid = fitPlatt(decision, y);
   }
