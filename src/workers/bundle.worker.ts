@@ -8,6 +8,7 @@ import type { DateHandling } from '../core/deid/dates.ts';
 import { deidentifiedZip, type DeidentifiedZip } from '../core/deid/deidentifiedZip.ts';
 import { exportPublicKeyPem, importPublicKey, keyFingerprint } from '../core/crypto/keys.ts';
 import { bundleFromResults } from '../core/pipeline/bundleFromResults.ts';
+import { studyView, type StudyViewOptions } from '../core/models/study/studyView.ts';
 import type { ExportRequest } from '../core/pipeline/types.ts';
 import { attempt, fail, ok, type Result } from '../core/result.ts';
 
@@ -74,6 +75,11 @@ const api = {
 
   compare(manifests: Manifest[], feature?: string, positiveLabel?: string) {
     return attempt(() => compareForView(manifests, feature, positiveLabel), 'compare-failed');
+  },
+
+  /** The study table of these bundles, harmonized when asked, with the center-effect figures. */
+  study(manifests: Manifest[], options: StudyViewOptions) {
+    return attempt(() => studyView(manifests, options), 'study-failed');
   },
 };
 

@@ -6,6 +6,7 @@ import { CompareView } from './compare/CompareView.tsx';
 import { DeidentifiedDicomSection } from './DeidentifiedDicomSection.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ImportSection } from './ImportSection.tsx';
+import { StudyView } from '../study/StudyView.tsx';
 import { LabelsSection } from './LabelsSection.tsx';
 import { TrustedKeys } from './TrustedKeys.tsx';
 
@@ -13,6 +14,7 @@ import { TrustedKeys } from './TrustedKeys.tsx';
 export function BundlesPanel() {
   const [exporting, setExporting] = useState(false);
   const [comparing, setComparing] = useState(false);
+  const [studying, setStudying] = useState(false);
   useEffect(() => {
     void refreshLibrary();
   }, []);
@@ -25,6 +27,9 @@ export function BundlesPanel() {
         <button type="button" onClick={() => setComparing(true)}>
           Compare bundles…
         </button>
+        <button type="button" onClick={() => setStudying(true)}>
+          Study…
+        </button>
       </div>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <LabelsSection />
@@ -33,6 +38,7 @@ export function BundlesPanel() {
       <TrustedKeys />
       <BundleLibrary />
       {comparing && <CompareView onClose={() => setComparing(false)} />}
+      {studying && <StudyView onClose={() => setStudying(false)} />}
     </div>
   );
 }
