@@ -79,9 +79,13 @@ test('a settings file loaded in the workbench gives the table consilium features
 
   await page.getByLabel('Load settings').setInputFiles(settingsFile);
   await expect(alert).toHaveCount(0);
+  // The file's structure becomes the ROI, as --structure picks it in the CLI.
   await expect(page.getByTestId('settings-note')).toHaveText(
-    'Loaded ring.yaml. It names the structure Ring: choose it as the ROI above.',
+    'Loaded ring.yaml. The ROI is its structure Ring.',
   );
+  const roiMenu = page.getByRole('combobox', { name: 'ROI to analyse' });
+  await expect(roiMenu).toHaveValue(/^roi-/);
+  await expect(page.getByRole('list', { name: 'ROIs' })).toContainText('Ring (RTSTRUCT)');
   await expect(page.getByLabel('Resampled spacing x (mm)')).toHaveValue('0.7');
   await expect(page.getByLabel('Outlier SDs')).toHaveValue('3');
 
@@ -91,9 +95,6 @@ test('a settings file loaded in the workbench gives the table consilium features
     .getByRole('radio', { name: 'GPU' })
     .check();
   await page.getByRole('radio', { name: 'Current series' }).check();
-  const roiMenu = page.getByRole('combobox', { name: 'ROI to analyse' });
-  await roiMenu.selectOption({ label: 'Ring (RTSTRUCT)' });
-  await expect(roiMenu).toHaveValue(/^roi-/);
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('computed-on')).toHaveAttribute('data-device', 'GPU');

@@ -3,7 +3,26 @@
 import { useState } from 'react';
 import { download } from '../bundles/actions/download.ts';
 import { useStore } from '../store/store.ts';
+import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
 import { loadSettingsText, settingsFileText } from './settingsFile.ts';
+
+/** The file's structure as the ROI of the current series, as `--structure` picks it (ROI
+ * Name, Segment Label or number); what happened, in plain words. */
+async function chooseStructure(wanted: readonly string[]): Promise<string> {
+  if (wanted.length === 0) return '';
+  const s = useStore.getState();
+  const seriesUID = s.viewports[s.active].seriesUID;
+  const found = seriesUID
+    ? structuresOfSeries(s, seriesUID).find(
+        (x) => wanted.includes(x.structure.name) || wanted.includes(String(x.structure.number)),
+      )
+    : undefined;
+  if (!found || !seriesUID)
+    return ` It names the structure ${wanted.join(', ')}, which the current series has not: choose the ROI above.`;
+  const r = await importStructureRoi(seriesUID, found);
+  if (!r.ok) return ` Its structure ${found.structure.name} could not be placed: ${r.error.reason}`;
+  return ` The ROI is its structure ${found.structure.name}.`;
+}
 
 export function SettingsFileControls() {
   const settings = useStore((s) => s.settings);
@@ -21,6 +40,7 @@ export function SettingsFileControls() {
     setError('');
     set(r.value.settings);
     setNote(r.value.note);
+    setNote(r.value.note + (await chooseStructure(r.value.structures)));
   };
   return (
     <div className="row settings-file">

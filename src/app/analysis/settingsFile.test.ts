@@ -42,9 +42,8 @@ describe('the Analysis tab settings file', () => {
 
   it('loads a PyRadiomics file, naming its structure; a wrong file is plain words per key', () => {
     const py = loadSettingsText('setting:\n  binCount: 16\n  label: 2\n', 'Params.yaml', base);
-    expect(py.ok && py.value.note).toBe(
-      'Loaded Params.yaml (PyRadiomics parameters). It names the structure 2: choose it as the ROI above.',
-    );
+    expect(py.ok && py.value.note).toBe('Loaded Params.yaml (PyRadiomics parameters).');
+    expect(py.ok && py.value.structures).toEqual(['2']);
     expect(py.ok && py.value.settings.aggregation).toBe('3d-avg');
     const bad = loadSettingsText('binCount: 16\n', 'mine.yaml', base);
     expect(bad.ok || bad.error.reason).toMatch(

@@ -51,7 +51,9 @@ export function analysisSettingsOf(
 
 export interface LoadedSettings {
   settings: AnalysisSettings;
-  /** What the file asked for that the tab sets elsewhere (the ROI), in plain words. */
+  /** The file's `structure` (or PyRadiomics `label`): names or numbers, as --structure takes. */
+  structures: string[];
+  /** What was read, in plain words. */
   note: string;
 }
 
@@ -64,13 +66,9 @@ export function loadSettingsText(
   if (!r.ok) return r;
   const { settings, from } = r.value;
   const structures = settings.structures ?? [];
-  const note = [
-    `Loaded ${name}${from === 'pyradiomics' ? ' (PyRadiomics parameters)' : ''}.`,
-    structures.length > 0
-      ? `It names the structure ${structures.join(', ')}: choose it as the ROI above.`
-      : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return { ok: true, value: { settings: analysisSettingsOf(settings, current), note } };
+  const note = `Loaded ${name}${from === 'pyradiomics' ? ' (PyRadiomics parameters)' : ''}.`;
+  return {
+    ok: true,
+    value: { settings: analysisSettingsOf(settings, current), structures, note },
+  };
 }
