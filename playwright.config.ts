@@ -8,6 +8,8 @@ const origin = `http://127.0.0.1:${port}`;
 // which sends the same CSP and isolation headers as a production server.
 export default defineConfig({
   testDir: 'e2e',
+  // Needs Orthanc: run by npm run test:services (playwright.services.config.ts).
+  testIgnore: ['pacs.spec.ts'],
   timeout: 120_000,
   expect: { timeout: 30_000 },
   workers: 1,

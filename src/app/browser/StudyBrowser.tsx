@@ -1,4 +1,5 @@
 import { useStore } from '../store/store.ts';
+import { PacsSource } from '../pacs/PacsSource.tsx';
 import { SeriesItem } from './SeriesItem.tsx';
 
 function formatDate(da: string): string {
@@ -12,28 +13,31 @@ export function StudyBrowser() {
   const patients = useStore((s) => s.patients);
   if (patients.length === 0) return <p className="muted">No studies loaded.</p>;
   return (
-    <nav className="study-browser" aria-label="Studies">
-      {patients.map((p) => (
-        <section key={p.patientID + p.patientName} className="patient">
-          <h2>
-            {p.patientName.replace(/\^/g, ' ') || 'Anonymous'}{' '}
-            <span className="muted">{p.patientID}</span>
-          </h2>
-          {p.studies.map((st) => (
-            <div key={st.studyInstanceUID} className="study">
-              <h3>
-                {st.studyDescription || 'Study'}{' '}
-                <span className="muted">{formatDate(st.studyDate)}</span>
-              </h3>
-              <ul>
-                {st.series.map((se) => (
-                  <SeriesItem key={se.seriesInstanceUID} series={se} />
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
-    </nav>
+    <>
+      <nav className="study-browser" aria-label="Studies">
+        {patients.map((p) => (
+          <section key={p.patientID + p.patientName} className="patient">
+            <h2>
+              {p.patientName.replace(/\^/g, ' ') || 'Anonymous'}{' '}
+              <span className="muted">{p.patientID}</span>
+            </h2>
+            {p.studies.map((st) => (
+              <div key={st.studyInstanceUID} className="study">
+                <h3>
+                  {st.studyDescription || 'Study'}{' '}
+                  <span className="muted">{formatDate(st.studyDate)}</span>
+                </h3>
+                <ul>
+                  {st.series.map((se) => (
+                    <SeriesItem key={se.seriesInstanceUID} series={se} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ))}
+      </nav>
+      <PacsSource open={false} />
+    </>
   );
 }

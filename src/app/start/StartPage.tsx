@@ -1,4 +1,5 @@
 import { openDemo } from '../actions/openDemo.ts';
+import { PacsSource } from '../pacs/PacsSource.tsx';
 
 /** What an empty workbench shows: where to drop studies, and the demo. */
 export function StartPage() {
@@ -10,6 +11,7 @@ export function StartPage() {
         Open demo study
       </button>
       <p className="muted">A synthetic 40-slice CT phantom, generated on the spot.</p>
+      <PacsSource />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 // /dicom-web/<name>/… → the configured PACS, streamed both ways. Only the headers DICOMweb
 // needs cross (Accept, Content-Type, Authorization, Content-Length out; Content-Type and
-// Content-Length back): no cookies, no client addresses, nothing the PACS need not see.
+// Content-Location back): no cookies, no client addresses, nothing the PACS need not see.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { PacsServer } from './pacsServers.ts';
 
 const forwardedRequestHeaders = ['accept', 'content-type', 'authorization', 'content-length'];
-const forwardedResponseHeaders = ['content-type', 'content-length', 'content-location'];
+// Not Content-Length: fetch inflates a gzip answer (Orthanc compresses JSON), so the length the
+// PACS sent is not the length of what we pass on.
+const forwardedResponseHeaders = ['content-type', 'content-location'];
 
 export const dicomwebPrefix = '/dicom-web/';
 

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { StudyQuery } from '../../core/dicomweb/qido.ts';
+
+const dicomDate = (html: string) => html.replace(/-/g, '');
+
+/** Patient name or ID, a date range, a modality, an accession number. */
+export function PacsSearchForm({
+  busy,
+  onSearch,
+}: {
+  busy: boolean;
+  onSearch: (q: StudyQuery) => void;
+}) {
+  const [q, setQ] = useState({ name: '', id: '', from: '', to: '', modality: '', accession: '' });
+  const field = (key: keyof typeof q, label: string, type = 'text') => (
+    <label>
+      {label}{' '}
+      <input type={type} value={q[key]} onChange={(e) => setQ({ ...q, [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form
+      className="pacs-search"
+      aria-label="Search the PACS"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch({
+          ...(q.name.trim() ? { patientName: q.name.trim() } : {}),
+          ...(q.id.trim() ? { patientId: q.id.trim() } : {}),
+          ...(q.from ? { dateFrom: dicomDate(q.from) } : {}),
+          ...(q.to ? { dateTo: dicomDate(q.to) } : {}),
+          ...(q.modality.trim() ? { modality: q.modality.trim().toUpperCase() } : {}),
+          ...(q.accession.trim() ? { accessionNumber: q.accession.trim() } : {}),
+        });
+      }}
+    >
+      {field('name', 'Patient name')}
+      {field('id', 'Patient ID')}
+      {field('from', 'From', 'date')}
+      {field('to', 'To', 'date')}
+      {field('modality', 'Modality')}
+      {field('accession', 'Accession')}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Searching…' : 'Search'}
+      </button>
+    </form>
+  );
+}

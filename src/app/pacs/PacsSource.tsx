@@ -1,0 +1,108 @@
+// The "PACS" source: configured servers, a study search, and opening a study into the workbench.
+import { useState } from 'react';
+import type { StudyQuery } from '../../core/dicomweb/qido.ts';
+import { openPacsStudy } from './openPacsStudy.ts';
+import { setPacsProgress, usePacsProgress } from './pacsProgress.ts';
+import { PacsSearchForm } from './PacsSearchForm.tsx';
+import { PacsServerForm } from './PacsServerForm.tsx';
+import { loadPacsServers, savePacsServers, type PacsConfig } from './pacsServers.ts';
+import { PacsStudyList } from './PacsStudyList.tsx';
+import { PAGE_SIZE, usePacsSearch } from './usePacsSearch.ts';
+
+/** The PACS source; `open` says whether its panel starts unfolded (the start page). */
+export function PacsSource({ open = true }: { open?: boolean }) {
+  const [servers, setServers] = useState<PacsConfig[]>(loadPacsServers);
+  const [chosen, setChosen] = useState(0);
+  const [query, setQuery] = useState<StudyQuery>({});
+  const progress = usePacsProgress((s) => s.progress);
+  const { state, run } = usePacsSearch();
+  const server = servers[Math.min(chosen, servers.length - 1)];
+  const update = (next: PacsConfig[]) => {
+    setServers(next);
+    savePacsServers(next);
+  };
+  return (
+    <details className="pacs-source" open={open}>
+      <summary>
+        <h2>PACS</h2>
+      </summary>
+      {servers.length > 0 && (
+        <div className="pacs-servers">
+          <label>
+            Server{' '}
+            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
+              {servers.map((s, i) => (
+                <option key={s.name} value={i}>
+                  {s.name} ({s.baseUrl})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              update(servers.filter((_, i) => i !== chosen));
+              setChosen(0);
+            }}
+          >
+            Remove
+          </button>
+        </div>
+      )}
+      <details open={servers.length === 0}>
+        <summary>Add a PACS</summary>
+        <PacsServerForm
+          onAdd={(c) => {
+            const next = [...servers.filter((s) => s.name !== c.name), c];
+            update(next);
+            setChosen(next.length - 1);
+          }}
+        />
+      </details>
+      {server && (
+        <>
+          <PacsSearchForm
+            busy={state.busy}
+            onSearch={(q) => {
+              setQuery(q);
+              void run(server, q, 0);
+            }}
+          />
+          {state.error && (
+            <p role="alert" className="error">
+              {state.error}
+            </p>
+          )}
+          {state.found && (
+            <PacsStudyList
+              found={state.found}
+              offset={state.offset}
+              onPage={(offset) => void run(server, query, offset)}
+              onOpen={(s) => void openPacsStudy(server, s.studyInstanceUid, setPacsProgress)}
+            />
+          )}
+          {progress && (
+            <div
+              className="load-progress"
+              data-testid="pacs-progress"
+              data-done={progress.fetched}
+              data-total={progress.total}
+            >
+              <progress
+                max={progress.total}
+                value={progress.fetched}
+                aria-label="Images fetched from the PACS"
+              />
+              <span>
+                {progress.fetched >= progress.total
+                  ? `${progress.total} images fetched`
+                  : `Fetching ${progress.fetched} of ${progress.total} images…`}
+              </span>
+            </div>
+          )}
+          <p className="muted">{PAGE_SIZE} studies a page.</p>
+        </>
+      )}
+    </details>
+  );
+}
