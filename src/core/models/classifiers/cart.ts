@@ -24,13 +24,14 @@ export interface TreeData {
 }
 
 const INDEX_BITS = 2 ** 21;
+const INV_INDEX_BITS = 2 ** -21;
 export const MAX_TREE_CASES = INDEX_BITS;
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
 /** A float32 as an unsigned integer in the same order (so keys sort natively, no comparator). */
 function sortable(v: number): number {
-  f32[0] = v;
+  f32[0] = v === 0 ? 0 : v; // -0 and +0 are one value
   const u = u32[0];
   return u & 0x80000000 ? ~u >>> 0 : (u | 0x80000000) >>> 0;
 }
@@ -46,6 +47,8 @@ export function growTree(
   for (let i = 0; i < n; i++) if (weight[i] > 0) samples.push(i);
   const idx = Int32Array.from(samples);
   const keys = new Float64Array(idx.length);
+  const high = new Float64Array(idx.length);
+  const order = new Int32Array(idx.length);
   const featureOrder = new Int32Array(p);
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -89,19 +92,22 @@ export function growTree(
         keys[k] = sortable(columns[col + i]) * INDEX_BITS + i;
       }
       const sorted = keys.subarray(0, m).sort();
-      const first = columns[col + (sorted[0] % INDEX_BITS)];
-      const last = columns[col + (sorted[m - 1] % INDEX_BITS)];
-      if (first === last) continue; // constant here: does not count as tried
+      // Decode once: the case index and the value's order key, so the sweep does no lookups.
+      for (let k = 0; k < m; k++) {
+        const key = sorted[k];
+        const hi = Math.floor(key * INV_INDEX_BITS);
+        high[k] = hi;
+        order[k] = key - hi * INDEX_BITS;
+      }
+      if (high[0] === high[m - 1]) continue; // constant here: does not count as tried
       tried++;
       let l0 = 0;
       let l1 = 0;
       for (let k = 0; k < m - 1; k++) {
-        const i = sorted[k] % INDEX_BITS;
+        const i = order[k];
         if (labels[i]) l1 += weight[i];
         else l0 += weight[i];
-        const next = columns[col + (sorted[k + 1] % INDEX_BITS)];
-        const v = columns[col + i];
-        if (next === v) continue;
+        if (high[k + 1] === high[k]) continue;
         const wl = l0 + l1;
         const r0 = w0 - l0;
         const r1 = w1 - l1;
@@ -109,6 +115,8 @@ export function growTree(
         if (score > bestScore + 1e-12 * total) {
           bestScore = score;
           bestFeature = j;
+          const v = columns[col + i];
+          const next = columns[col + order[k + 1]];
           let t = Math.fround((v + next) / 2);
           if (t >= next) t = v;
           bestThreshold = t;
