@@ -8,7 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { planFeatures } from '../src/cli/cohort/featuresPlan.ts';
+import { seriesQueue } from '../src/cli/cohort/queue.ts';
+import { crashRecord, seriesComputer } from '../src/cli/cohort/seriesComputer.ts';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
+import { parseFeaturesArgs } from '../src/cli/featuresArgs.ts';
+import { ResultsDir } from '../src/cli/io/resultsDir.ts';
+import { runSeries } from '../src/cli/io/seriesRun.ts';
+import { startSeriesWorker } from '../src/cli/worker.ts';
 import { report } from './report.ts';
 
 const exec = promisify(execFile);
@@ -69,6 +76,74 @@ async function throughQueue(dir: string, out: string, jobs: number, redis: strin
   return { ms, rssMiB: kb / 1024 };
 }
 
+/**
+ * The same series computed in this process by the single-machine path (runSeries over a thread
+ * pool) and by a BullMQ worker over the same size of pool, jobs queued beforehand: the time from
+ * start to the last record written, so process start-up and indexing are left out of both.
+ */
+async function queueOverhead(dir: string, tmp: string, jobs: number, redis: string): Promise<void> {
+  const plan = await planFeatures(parseFeaturesArgs([dir, '--jobs', String(jobs)]));
+  const n = plan.series.length;
+  const single = await ResultsDir.open(join(tmp, 'inproc-single'), 'features', plan.settings);
+  const computer = seriesComputer(jobs, crashRecord);
+  let t0 = performance.now();
+  await runSeries({
+    label: 'bench',
+    series: plan.series,
+    jobs,
+    results: single,
+    compute: (ref) =>
+      computer.compute({
+        command: 'features',
+        settings: plan.settings,
+        series: ref,
+        imageUids: plan.imageUids,
+      }),
+    emit: () => {},
+  });
+  const singleMs = performance.now() - t0;
+  await computer.close();
+
+  const out = join(tmp, 'inproc-queue');
+  const results = await ResultsDir.open(out, 'features', plan.settings);
+  const name = `bench-inproc-${process.pid}-${Date.now()}`;
+  const queue = seriesQueue(redis, name);
+  t0 = performance.now();
+  await queue.addBulk(
+    plan.series.map((ref) => {
+      const key = results.keyOf(ref.key);
+      const task = {
+        command: 'features' as const,
+        settings: plan.settings,
+        series: ref,
+        imageUids: plan.imageUids,
+      };
+      return { name: 'features', data: { task, key, out }, opts: { jobId: key } };
+    }),
+  );
+  const enqueueMs = performance.now() - t0;
+  t0 = performance.now();
+  const w = startSeriesWorker({ redis, queue: name, jobs, lockMs: 30_000, log: () => {} });
+  await new Promise<void>((resolve) => {
+    let done = 0;
+    w.worker.on('completed', () => ++done === n && resolve());
+  });
+  const queueMs = performance.now() - t0;
+  await w.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  report({
+    name: 'cohort-queue-overhead-in-process',
+    series: n,
+    jobs,
+    singleMs: Math.round(singleMs),
+    queueMs: Math.round(queueMs),
+    enqueueMsPerSeries: Number((enqueueMs / n).toFixed(2)),
+    overheadMsPerSeries: Number(((queueMs - singleMs) / n).toFixed(1)),
+    overheadPct: Number((((queueMs - singleMs) / singleMs) * 100).toFixed(1)),
+  });
+}
+
 export async function run(): Promise<void> {
   const count = Number(process.env.COHORT_BENCH_SERIES ?? 24);
   const shape = { slices: 8, size: 64 };
@@ -113,10 +188,12 @@ export async function run(): Promise<void> {
       });
       return;
     }
+    await queueOverhead(small.dir, dir, two, redis);
     const q = await throughQueue(small.dir, join(dir, 'queue'), two, redis);
     const base = single.get(two)!;
     report({
-      name: 'cohort-queue-overhead',
+      // Whole commands: submit, worker and wait processes started, against one features process.
+      name: 'cohort-queue-overhead-commands',
       series: count,
       jobs: two,
       singleMs: Math.round(base.ms),

@@ -65,16 +65,28 @@ async function checkReadable(job: SeriesJob): Promise<void> {
   }
 }
 
-function log(line: string): void {
+function stderrLog(line: string): void {
   process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 }
 
-export async function workerCommand(argv: string[]): Promise<number> {
-  const args = parseOrUsage(argv, usage, parse);
-  if ('exit' in args) return args.exit;
+export interface SeriesWorkerOptions {
+  readonly redis: string;
+  readonly queue: string;
+  readonly jobs: number;
+  readonly lockMs: number;
+  readonly log?: (line: string) => void;
+}
+
+/** A BullMQ worker computing series jobs in a pool of `jobs` threads (the bench runs it in
+ * process too); close() lets running series finish. */
+export function startSeriesWorker(o: SeriesWorkerOptions): {
+  worker: Worker<SeriesJob>;
+  close(): Promise<void>;
+} {
+  const log = o.log ?? stderrLog;
   const pool = new ThreadPool<typeof runPooledSeriesTask>(
     new URL('./cohort/seriesWorker.ts', import.meta.url),
-    args.jobs,
+    o.jobs,
   );
   const process1 = async (job: Job<SeriesJob>): Promise<{ records: number; reused?: boolean }> => {
     const { task, key, out } = job.data;
@@ -95,22 +107,34 @@ export async function workerCommand(argv: string[]): Promise<number> {
     log(`done ${key}`);
     return { records: records.length };
   };
-  const worker = new Worker<SeriesJob>(args.queue, process1, {
-    connection: connection(args.redis),
-    concurrency: args.jobs,
-    lockDuration: args.lockMs,
-    stalledInterval: Math.max(100, Math.round(args.lockMs / 2)),
+  const worker = new Worker<SeriesJob>(o.queue, process1, {
+    connection: connection(o.redis),
+    concurrency: o.jobs,
+    lockDuration: o.lockMs,
+    stalledInterval: Math.max(100, Math.round(o.lockMs / 2)),
   });
   worker.on('failed', (job, error) => log(`failed ${job?.id ?? '?'}: ${error.message}`));
   worker.on('error', (error) => log(`error: ${error.message}`));
-  log(`worker on ${args.queue} with ${args.jobs} threads`);
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      await pool.close();
+    },
+  };
+}
+
+export async function workerCommand(argv: string[]): Promise<number> {
+  const args = parseOrUsage(argv, usage, parse);
+  if ('exit' in args) return args.exit;
+  const { close } = startSeriesWorker(args);
+  stderrLog(`worker on ${args.queue} with ${args.jobs} threads`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  log('stopping: running series finish first');
-  await worker.close();
-  await pool.close();
+  stderrLog('stopping: running series finish first');
+  await close();
   return 0;
 }
