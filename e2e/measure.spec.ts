@@ -196,3 +196,93 @@ test('Shift+click keeps a measuring tool on for several measurements', async ({ 
     'true',
   );
 });
+
+/** One slice of a series in frame of reference FOR: 1 mm pixels, position and orientation given. */
+function slice(
+  dir: string,
+  name: string,
+  series: number,
+  k: number,
+  size: [columns: number, rows: number],
+  ipp: [number, number, number],
+  iop: number[],
+): string {
+  const [columns, rows] = size;
+  const pixels = Array.from({ length: columns * rows }, (_, i) => 1000 + ((i * 37) % 300));
+  const bytes = writeDicom([
+    ...imageHeader(rows, columns, 16, false).filter((e) => e.tag[1] !== 0x0018),
+    { tag: [0x0008, 0x0016], vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
+    { tag: [0x0008, 0x0018], vr: 'UI', value: `1.2.826.0.1.3680043.10.9.8.${series}.${k + 1}` },
+    { tag: [0x0008, 0x103e], vr: 'LO', value: name },
+    { tag: [0x0020, 0x000d], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.8.1' },
+    { tag: [0x0020, 0x000e], vr: 'UI', value: `1.2.826.0.1.3680043.10.9.8.${series}` },
+    { tag: [0x0020, 0x0011], vr: 'IS', value: String(series) },
+    { tag: [0x0020, 0x0013], vr: 'IS', value: String(k + 1) },
+    { tag: [0x0020, 0x0032], vr: 'DS', value: ipp.join('\\') },
+    { tag: [0x0020, 0x0037], vr: 'DS', value: iop.join('\\') },
+    { tag: [0x0020, 0x0052], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.8.99' },
+    { tag: [0x0028, 0x0030], vr: 'DS', value: '1\\1' },
+    { tag: [0x0028, 0x1050], vr: 'DS', value: '100' },
+    { tag: [0x0028, 0x1051], vr: 'DS', value: '400' },
+    { tag: [0x0028, 0x1052], vr: 'DS', value: '-1024' },
+    { tag: [0x0028, 0x1053], vr: 'DS', value: '1' },
+    { tag: [0x7fe0, 0x0010], vr: 'OW', value: pixels },
+  ]);
+  const path = join(dir, `${name.replace(/\W/g, '')}-${k + 1}.dcm`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+test('viewports of one frame of reference scroll together and show reference lines', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-linked-'));
+  const axial = [1, 0, 0, 0, 1, 0];
+  const files = [
+    // Axial A: z = 0, 2, …, 10; axial B: z = 0, 4, 8; one coronal at y = 10 spanning z 11 … 0.
+    ...[0, 1, 2, 3, 4, 5].map((k) => slice(dir, 'Axial A', 2, k, [32, 32], [0, 0, 2 * k], axial)),
+    ...[0, 1, 2].map((k) => slice(dir, 'Axial B', 3, k, [32, 32], [0, 0, 4 * k], axial)),
+    slice(dir, 'Coronal C', 4, 0, [32, 12], [0, 10, 11], [1, 0, 0, 0, 0, -1]),
+  ];
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(files);
+  await expect(page.getByTestId('load-progress')).toHaveAttribute('data-done', '10');
+  await page.keyboard.press('2');
+  const [left, right] = [page.getByTestId('viewport-0'), page.getByTestId('viewport-1')];
+  await left.click();
+  await page.getByRole('button', { name: /Axial A/ }).click();
+  await right.click();
+  await page.getByRole('button', { name: /Axial B/ }).click();
+  await expect(right).toHaveAttribute('data-rendered', /\|/);
+  await left.click();
+  const z = (vp: number) =>
+    page.locator(`[data-testid=viewport-${vp}] .bottom-left`).getByText(/^Z /);
+
+  // Scroll the left one to z = 4, then to z = 10: the right one follows to z = 4, then z = 8.
+  for (const target of ['4.0', '10.0']) {
+    for (let i = 0; i < 6 && !(await z(0).innerText()).includes(`Z ${target} mm`); i++)
+      await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 12 && !(await z(0).innerText()).includes(`Z ${target} mm`); i++)
+      await page.keyboard.press('ArrowUp');
+    await expect(z(0)).toHaveText(`Z ${target} mm`);
+    await expect(z(1)).toHaveText(target === '4.0' ? 'Z 4.0 mm' : 'Z 8.0 mm');
+  }
+
+  // The coronal on the right shows where the left axial (z = 10) cuts it: row 11 − 10 + 0.5.
+  await right.click();
+  await page.getByRole('button', { name: /Coronal C/ }).click();
+  await expect(right).toHaveAttribute('data-rendered', /^0\|/);
+  await left.click();
+  const line = page.getByTestId('reference-line-1');
+  await expect(line).not.toHaveAttribute('data-line', '');
+  const points = (JSON.parse((await line.getAttribute('data-line'))!) as Pt[]).sort(
+    (a, b) => a[0] - b[0],
+  );
+  expect(points).toEqual([
+    [0, 1.5],
+    [32, 1.5],
+  ]);
+  // Link off: no reference line.
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(line).toHaveAttribute('data-line', '');
+});

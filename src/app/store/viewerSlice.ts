@@ -42,10 +42,13 @@ export interface ViewerSlice {
   layout: Layout;
   active: number;
   tool: Tool;
+  /** Linked scrolling and reference lines between viewports of one frame of reference. */
+  linked: boolean;
   viewports: ViewportState[];
   setLayout: (layout: Layout) => void;
   setActive: (viewport: number) => void;
   setTool: (tool: Tool) => void;
+  setLinked: (linked: boolean) => void;
   showSeries: (seriesUID: string, viewport?: number) => void;
   setIndex: (viewport: number, index: number) => void;
   scroll: (viewport: number, delta: number) => void;
@@ -70,11 +73,13 @@ export const createViewerSlice: StateCreator<AppState, [], [], ViewerSlice> = (s
     layout: '1x1',
     active: 0,
     tool: 'wl',
+    linked: true,
     viewports: Array.from({ length: 4 }, () => ({ ...blank })),
     setLayout: (layout) =>
       set((s) => ({ layout, active: Math.min(s.active, layoutCells[layout] - 1) })),
     setActive: (active) => set({ active }),
     setTool: (tool) => set({ tool }),
+    setLinked: (linked) => set({ linked }),
     showSeries: (seriesUID, viewport = get().active) => patch(viewport, { ...blank, seriesUID }),
     setIndex: (i, index) => {
       const n = stackLength(i);

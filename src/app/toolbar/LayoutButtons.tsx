@@ -6,6 +6,8 @@ const layouts: Layout[] = ['1x1', '1x2', '2x2'];
 export function LayoutButtons() {
   const layout = useStore((s) => s.layout);
   const setLayout = useStore((s) => s.setLayout);
+  const linked = useStore((s) => s.linked);
+  const setLinked = useStore((s) => s.setLinked);
   return (
     <div className="button-group" role="group" aria-label="Layout">
       {layouts.map((l) => (
@@ -13,6 +15,14 @@ export function LayoutButtons() {
           {l.replace('x', '×')}
         </button>
       ))}
+      <button
+        type="button"
+        aria-pressed={linked}
+        title="Link: scroll viewports of one frame of reference together, with reference lines"
+        onClick={() => setLinked(!linked)}
+      >
+        Link
+      </button>
     </div>
   );
 }

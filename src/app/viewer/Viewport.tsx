@@ -12,6 +12,7 @@ import { useViewportInput } from './useViewportInput.ts';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { AnalysisOverlay } from './overlays/AnalysisOverlay.tsx';
 import { MeasureOverlay } from './measure/MeasureOverlay.tsx';
+import { ReferenceLineOverlay } from './linked/ReferenceLineOverlay.tsx';
 
 /** One viewport: a stack of one series, drawn by cornerstone, with overlays and a slider. */
 export function Viewport({ index: vp }: { index: number }) {
@@ -58,6 +59,7 @@ export function Viewport({ index: vp }: { index: number }) {
     >
       <div ref={element} className="viewport-image" />
       <AnalysisOverlay element={element} viewport={vp} stack={stack} seriesUID={state.seriesUID} />
+      <ReferenceLineOverlay element={element} viewport={vp} stack={stack} />
       <MeasureOverlay element={element} viewport={vp} stack={stack} />
       {shown && stack && (
         <ViewportOverlay
