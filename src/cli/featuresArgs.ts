@@ -7,6 +7,7 @@ import { familyDefs } from '../core/analysis/registry.ts';
 import { numberList, parseCommand, UsageError, wholeNumber } from './io/commandArgs.ts';
 import { featureOptions, featureSettingsFrom } from './io/featureOptions.ts';
 import type { FilterSpec } from '../core/filters/types.ts';
+import { filterLabel } from '../core/filters/spec.ts';
 import { filtersOf } from './filterFeatures.ts';
 
 export interface FeaturesArgs {
@@ -84,13 +85,14 @@ export function parseFeaturesArgs(argv: readonly string[]): FeaturesArgs {
     throw new UsageError(
       '--per-slice computes each slice alone; resample within slices (--resample X,Y).',
     );
+  const filters = filtersOf(values.filter ?? file.filters);
   const settings: FeatureSettings = {
     params,
     ...(families ? { families } : {}),
     ...(perSlice ? { perSlice } : {}),
     ...(structures.length > 0 ? { structures } : {}),
+    ...(filters ? { filters: filters.map(filterLabel) } : {}),
   };
-  const filters = filtersOf(values.filter);
   return {
     settings,
     ...(families ? { families } : {}),

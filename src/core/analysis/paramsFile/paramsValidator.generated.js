@@ -104,6 +104,13 @@ const schema11 = {
       description: 'One result per slice of each ROI instead of one per ROI; default false.',
       type: 'boolean',
     },
+    filters: {
+      description:
+        'IBSI 2 filters, each a spec such as "log:sigma=3,boundary=mirror" (docs/filters.md): one more result per ROI and filter, on the filtered image; default none.',
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', minLength: 1 },
+    },
     structure: {
       description:
         'The mask structures to compute, by ROI Name, Segment Label or number, or label value; default every one.',
@@ -1614,18 +1621,18 @@ function validate10(
         errors++;
       }
     }
-    if (data.structure !== undefined) {
-      let data29 = data.structure;
+    if (data.filters !== undefined) {
+      let data29 = data.filters;
       if (Array.isArray(data29)) {
         if (data29.length < 1) {
           const err69 = {
-            instancePath: instancePath + '/structure',
-            schemaPath: '#/properties/structure/minItems',
+            instancePath: instancePath + '/filters',
+            schemaPath: '#/properties/filters/minItems',
             keyword: 'minItems',
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema11.properties.structure,
+            parentSchema: schema11.properties.filters,
             data: data29,
           };
           if (vErrors === null) {
@@ -1641,13 +1648,13 @@ function validate10(
           if (typeof data30 === 'string') {
             if (data30.length < 1) {
               const err70 = {
-                instancePath: instancePath + '/structure/' + i3,
-                schemaPath: '#/properties/structure/items/minLength',
+                instancePath: instancePath + '/filters/' + i3,
+                schemaPath: '#/properties/filters/items/minLength',
                 keyword: 'minLength',
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema11.properties.structure.items,
+                parentSchema: schema11.properties.filters.items,
                 data: data30,
               };
               if (vErrors === null) {
@@ -1659,13 +1666,13 @@ function validate10(
             }
           } else {
             const err71 = {
-              instancePath: instancePath + '/structure/' + i3,
-              schemaPath: '#/properties/structure/items/type',
+              instancePath: instancePath + '/filters/' + i3,
+              schemaPath: '#/properties/filters/items/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema11.properties.structure.items.type,
-              parentSchema: schema11.properties.structure.items,
+              schema: schema11.properties.filters.items.type,
+              parentSchema: schema11.properties.filters.items,
               data: data30,
             };
             if (vErrors === null) {
@@ -1678,13 +1685,13 @@ function validate10(
         }
       } else {
         const err72 = {
-          instancePath: instancePath + '/structure',
-          schemaPath: '#/properties/structure/type',
+          instancePath: instancePath + '/filters',
+          schemaPath: '#/properties/filters/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema11.properties.structure.type,
-          parentSchema: schema11.properties.structure,
+          schema: schema11.properties.filters.type,
+          parentSchema: schema11.properties.filters,
           data: data29,
         };
         if (vErrors === null) {
@@ -1695,10 +1702,91 @@ function validate10(
         errors++;
       }
     }
+    if (data.structure !== undefined) {
+      let data31 = data.structure;
+      if (Array.isArray(data31)) {
+        if (data31.length < 1) {
+          const err73 = {
+            instancePath: instancePath + '/structure',
+            schemaPath: '#/properties/structure/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+            schema: 1,
+            parentSchema: schema11.properties.structure,
+            data: data31,
+          };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        const len4 = data31.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data32 = data31[i4];
+          if (typeof data32 === 'string') {
+            if (data32.length < 1) {
+              const err74 = {
+                instancePath: instancePath + '/structure/' + i4,
+                schemaPath: '#/properties/structure/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema11.properties.structure.items,
+                data: data32,
+              };
+              if (vErrors === null) {
+                vErrors = [err74];
+              } else {
+                vErrors.push(err74);
+              }
+              errors++;
+            }
+          } else {
+            const err75 = {
+              instancePath: instancePath + '/structure/' + i4,
+              schemaPath: '#/properties/structure/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema11.properties.structure.items.type,
+              parentSchema: schema11.properties.structure.items,
+              data: data32,
+            };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err76 = {
+          instancePath: instancePath + '/structure',
+          schemaPath: '#/properties/structure/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema11.properties.structure.type,
+          parentSchema: schema11.properties.structure,
+          data: data31,
+        };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
     if (data.roi !== undefined) {
-      let data31 = data.roi;
-      if (!(data31 && typeof data31 == 'object' && !Array.isArray(data31))) {
-        const err73 = {
+      let data33 = data.roi;
+      if (!(data33 && typeof data33 == 'object' && !Array.isArray(data33))) {
+        const err77 = {
           instancePath: instancePath + '/roi',
           schemaPath: '#/properties/roi/type',
           keyword: 'type',
@@ -1706,18 +1794,18 @@ function validate10(
           message: 'must be object',
           schema: schema11.properties.roi.type,
           parentSchema: schema11.properties.roi,
-          data: data31,
+          data: data33,
         };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err77];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err77);
         }
         errors++;
       }
     }
   } else {
-    const err74 = {
+    const err78 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -1728,9 +1816,9 @@ function validate10(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err74];
+      vErrors = [err78];
     } else {
-      vErrors.push(err74);
+      vErrors.push(err78);
     }
     errors++;
   }

@@ -25,6 +25,8 @@ export interface SettingsFile {
   ngldmAlpha?: number;
   perSlice?: boolean;
   structure?: string[];
+  /** IBSI 2 filter specs (docs/filters.md). */
+  filters?: string[];
   /** What a result was computed on; read, never applied. */
   roi?: Record<string, unknown>;
 }
@@ -37,6 +39,8 @@ export interface FeatureSettings {
   perSlice?: boolean;
   /** Absent: every structure of the mask. */
   structures?: string[];
+  /** IBSI 2 filter specs, canonical (filterLabel); absent: no filtered results. */
+  filters?: string[];
 }
 
 /** A schema-valid file as settings, absent keys from the core defaults. */
@@ -60,6 +64,7 @@ export function settingsOfFile(file: SettingsFile): FeatureSettings {
     ...(file.families ? { families: [...file.families] } : {}),
     ...(file.perSlice !== undefined ? { perSlice: file.perSlice } : {}),
     ...(file.structure ? { structures: [...file.structure] } : {}),
+    ...(file.filters ? { filters: [...file.filters] } : {}),
   };
 }
 
@@ -87,5 +92,6 @@ export function fileOfSettings(s: FeatureSettings): SettingsFile {
     ngldmAlpha: p.ngldmAlpha,
     ...(s.perSlice ? { perSlice: true } : {}),
     ...(s.structures?.length ? { structure: [...s.structures] } : {}),
+    ...(s.filters?.length ? { filters: [...s.filters] } : {}),
   };
 }
