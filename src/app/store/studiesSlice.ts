@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { buildIndex } from '../../core/dicom/studyIndex.ts';
-import type { InstanceMeta, PatientNode, SeriesNode } from '../../core/dicom/types.ts';
+import type { InstanceMeta, LoadError, PatientNode, SeriesNode } from '../../core/dicom/types.ts';
 import { stackPositions, type StackPosition } from '../../core/ingest/stack.ts';
 import type { AppState } from './store.ts';
 
@@ -41,9 +41,22 @@ export const createStudiesSlice: StateCreator<AppState, [], [], StudiesSlice> = 
   stacks: {},
   progress: { done: 0, total: 0 },
   addInstances: (metas) => {
-    // The same instance dropped twice (or in a folder and its zip) is shown once.
-    const known = new Set(get().instances.map((m) => m.sopInstanceUID));
-    const fresh = metas.filter((m) => !known.has(m.sopInstanceUID) && known.add(m.sopInstanceUID));
+    // The same instance dropped twice (or in a folder and its zip) is shown once, and the
+    // dropped copy is listed with the file it duplicates.
+    const known = new Map(get().instances.map((m) => [m.sopInstanceUID, m.file]));
+    const fresh: InstanceMeta[] = [];
+    const dropped: LoadError[] = [];
+    for (const m of metas) {
+      const first = known.get(m.sopInstanceUID);
+      if (first === undefined) {
+        known.set(m.sopInstanceUID, m.file);
+        fresh.push(m);
+      } else {
+        const reason = `the same instance (SOP Instance UID) as ${first === m.file ? 'a file already loaded with this name' : first}: shown once`;
+        dropped.push({ code: 'duplicate-instance', file: m.file, reason });
+      }
+    }
+    get().addErrors(dropped);
     if (fresh.length === 0) return;
     const instances = [...get().instances, ...fresh];
     const patients = buildIndex(instances);

@@ -17,7 +17,9 @@ export type LoadErrorCode =
   /** Rescale values, or the modality values they give, are infinite or not a number. */
   | 'non-finite-values'
   /** The compressed frame is not what the header says: another codec, or another size. */
-  | 'codestream-mismatch';
+  | 'codestream-mismatch'
+  /** Another file already loaded holds the same SOP Instance UID: the instance is shown once. */
+  | 'duplicate-instance';
 
 /** One failed file: which file, a stable code, and the reason in plain words. */
 export interface LoadError {
