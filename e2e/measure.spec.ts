@@ -286,3 +286,51 @@ test('viewports of one frame of reference scroll together and show reference lin
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(line).toHaveAttribute('data-line', '');
 });
+
+test('corner text stays readable on a white image: outlined in black', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-white-'));
+  const white = writeDicom([
+    ...imageHeader(64, 64, 16, false).filter((e) => e.tag[1] !== 0x0018),
+    { tag: [0x0008, 0x0018], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.9.3' },
+    { tag: [0x0010, 0x0010], vr: 'PN', value: 'WHITE^IMAGE' },
+    { tag: [0x0020, 0x000d], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.9.1' },
+    { tag: [0x0020, 0x000e], vr: 'UI', value: '1.2.826.0.1.3680043.10.9.9.2' },
+    { tag: [0x0028, 0x1050], vr: 'DS', value: '0' },
+    { tag: [0x0028, 0x1051], vr: 'DS', value: '10' },
+    { tag: [0x7fe0, 0x0010], vr: 'OW', value: new Array(64 * 64).fill(4000) },
+  ]);
+  writeFileSync(join(dir, 'white.dcm'), white);
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto('/');
+  await open(page, join(dir, 'white.dcm'));
+  await page.getByTestId('viewport-0').click();
+  await page.keyboard.press('z'); // zoom tool
+  const vp = (await page.getByTestId('viewport-0').boundingBox())!;
+  // Zoom in until the white image fills the viewport behind the corner text.
+  await page.mouse.move(vp.x + vp.width / 2, vp.y + vp.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(vp.x + vp.width / 2, vp.y + vp.height / 2 - 300, { steps: 5 });
+  await page.mouse.up();
+  const png = await page.locator('[data-testid=viewport-0] .corner.top-left').screenshot();
+  const dark = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let white = 0;
+    let black = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      if (y > 245) white++;
+      if (y < 40) black++;
+    }
+    return { white: white / (d.length / 4), black: black / (d.length / 4) };
+  }, png.toString('base64'));
+  expect(dark.white).toBeGreaterThan(0.3); // the image behind is white
+  expect(dark.black).toBeGreaterThan(0.03); // and the letters carry a black outline
+});
