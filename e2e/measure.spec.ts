@@ -195,6 +195,9 @@ test('Shift+click keeps a measuring tool on for several measurements', async ({ 
     'aria-pressed',
     'true',
   );
+  // Its × deletes one (the tool still on does not take the click for a new length).
+  await page.getByRole('button', { name: 'Delete this measurement' }).first().click();
+  await expect(page.locator('[data-testid=measurement][data-kind=length]')).toHaveCount(1);
 });
 
 /** One slice of a series in frame of reference FOR: 1 mm pixels, position and orientation given. */

@@ -48,6 +48,8 @@ export function useMeasureInput(
       const s = useStore.getState();
       const tool = s.tool;
       if (!isMeasureTool(tool) || e.button !== 0 || s.roiTool || !live.current.position) return;
+      // A measurement's own delete button is a button, not a place to measure.
+      if (e.target instanceof Element && e.target.closest('.measure-delete')) return;
       e.stopPropagation();
       e.preventDefault();
       s.setActive(viewport);
