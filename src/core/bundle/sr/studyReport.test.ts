@@ -2,6 +2,7 @@ import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { importCollaborationKey } from '../../crypto/hmac';
 import { pseudonymousKey } from '../../deid/pseudonym';
+import { sampleMeasurements } from './sampleMeasurements';
 import { studyReport, type StudyReportInput } from './studyReport';
 
 const PATIENT = 'PAT-4711-SECRET';
@@ -59,6 +60,19 @@ describe('study report for a bundle', () => {
     expect(series['00081199'].Value).toHaveLength(2);
     expect(text).toContain('Probability of pneumonia');
     expect(ds['00120062'].Value).toEqual(['YES']);
+  });
+
+  it("carries a reader's measurements under pseudonymous image and tracking UIDs", async () => {
+    const measurements = sampleMeasurements().map((m) => ({
+      ...m,
+      image: { ...m.image, sopInstanceUid: SOP_UIDS[0], seriesInstanceUid: SERIES_UID },
+    }));
+    const { bytes } = await studyReport({ ...(await input('remove')), measurements });
+    const text = latin1(bytes);
+    for (const phi of [SERIES_UID, ...SOP_UIDS, ...measurements.map((m) => m.trackingUid)])
+      expect(text).not.toContain(phi);
+    expect(text).toContain('Attenuation Coefficient');
+    expect(text.match(/Image Region/g)).toHaveLength(measurements.length);
   });
 
   it('shifts the study date by the patient keyed offset when asked, the same way every time', async () => {

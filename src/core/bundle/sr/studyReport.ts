@@ -7,6 +7,7 @@ import type { CryptoKeyHandle } from '../../crypto/subtle';
 import { shiftDate } from '../../deid/dates';
 import { type DateHandling, profileRecord } from '../../deid/deidentifyDataset';
 import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from '../../deid/pseudonym';
+import type { ReportMeasurement } from './measurementGroups';
 import { measurementReport, type SourceImage } from './measurementReport';
 import { writeReport } from './writeReport';
 
@@ -26,6 +27,8 @@ export interface StudyReportInput {
   readonly images: readonly SourceImage[];
   /** Pseudonymised results of this study (case keys, not patient IDs). */
   readonly predictions: readonly PredictionResult[];
+  /** A reader's measurements on this study's images, with their real UIDs (pseudonymised here). */
+  readonly measurements?: readonly ReportMeasurement[];
   readonly dates: ReportDates;
   readonly software: { readonly name: string; readonly version: string };
   /** ISO 8601 UTC time of the export: the report's content date and time. */
@@ -46,6 +49,17 @@ export async function studyReport(
       sopInstanceUid: await pseudonymousUid(key, im.sopInstanceUid),
       seriesInstanceUid: await pseudonymousUid(key, im.seriesInstanceUid),
     });
+  const measurements: ReportMeasurement[] = [];
+  for (const m of input.measurements ?? [])
+    measurements.push({
+      ...m,
+      trackingUid: await pseudonymousUid(key, m.trackingUid),
+      image: {
+        sopClassUid: m.image.sopClassUid,
+        sopInstanceUid: await pseudonymousUid(key, m.image.sopInstanceUid),
+        seriesInstanceUid: await pseudonymousUid(key, m.image.seriesInstanceUid),
+      },
+    });
   const date =
     input.dates === 'shift'
       ? shiftDate(input.studyDate, await dateOffsetDays(key, input.patientId, MAX_SHIFT_DAYS))
@@ -57,6 +71,7 @@ export async function studyReport(
     images,
     features: [],
     predictions: input.predictions,
+    measurements,
     device: {
       uid: DEVICE_UID,
       name: input.software.name,
