@@ -1,7 +1,7 @@
 // Grey level size zone matrix (IBSI family 9SAK): zones counted by grey level and voxel count.
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
-import { emptyMatrix, type TextureMatrix } from './matrix';
+import { emptyMatrix, sizeColumn, type TextureMatrix } from './matrix';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 import { labelZones, roiVoxels } from './zones';
 
@@ -30,11 +30,18 @@ export function glszmFeatures(m: TextureMatrix): Float64Array {
 
 export function glszmMatrix(volume: DiscreteVolume, z: number): TextureMatrix {
   const zones = labelZones(volume, z);
-  let maxSize = 1;
-  for (let k = 0; k < zones.count; k++) if (zones.size[k] > maxSize) maxSize = zones.size[k];
-  const m = emptyMatrix(volume.levelCount, maxSize);
+  // Columns: the zone sizes that occur, ascending (a dense row of every size up to the largest
+  // zone costs levels x ROI size: gigabytes on a whole-image ROI).
+  const sorted = zones.size.slice().sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+  const sizes = Float64Array.from(sorted.subarray(0, Math.max(n, 1)));
+  if (n === 0) sizes[0] = 1;
+  const cols = sizes.length;
+  const m: TextureMatrix = { ...emptyMatrix(volume.levelCount, cols), sizes };
   for (let k = 0; k < zones.count; k++) {
-    m.data[(zones.level[k] - 1) * maxSize + zones.size[k] - 1]++;
+    m.data[(zones.level[k] - 1) * cols + sizeColumn(sizes, zones.size[k])]++;
   }
   m.voxels = roiVoxels(volume, z);
   return m;

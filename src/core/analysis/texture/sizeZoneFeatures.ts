@@ -1,7 +1,7 @@
 // The features GLRLM, GLSZM, GLDZM and NGLDM share: emphases, non-uniformities, variances and
 // entropy of a matrix whose rows are grey levels and whose columns are a size j = 1, 2, ...
 // (run length, zone size, zone distance or dependence count).
-import type { TextureMatrix } from './matrix';
+import { columnSize, type TextureMatrix } from './matrix';
 
 /**
  * The features in the families' definition order: emphases, non-uniformities, percentage,
@@ -29,7 +29,8 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
       const v = data[r * cols + c];
       if (v === 0) continue;
       cells.push(r * cols + c);
-      const j2 = (c + 1) * (c + 1);
+      const j = columnSize(m, c);
+      const j2 = j * j;
       ns += v;
       perGrey[r] += v;
       perSize[c] += v;
@@ -56,7 +57,7 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
     const c = k - r * cols;
     const p = data[k] / ns;
     muI += (r + 1) * p;
-    muJ += (c + 1) * p;
+    muJ += columnSize(m, c) * p;
     entropy -= p * Math.log2(p);
     energy += p * p;
   }
@@ -67,7 +68,8 @@ export function sizeZoneFeatures(m: TextureMatrix): Float64Array {
     const c = k - r * cols;
     const p = data[k] / ns;
     varI += (r + 1 - muI) * (r + 1 - muI) * p;
-    varJ += (c + 1 - muJ) * (c + 1 - muJ) * p;
+    const j = columnSize(m, c);
+    varJ += (j - muJ) * (j - muJ) * p;
   }
   return Float64Array.from([
     se / ns,

@@ -1,0 +1,141 @@
+// Whole-image 3D features of a CT series, as `consilium analyze` and the Bundles tab compute them
+// (every family, default settings, the mask all ones), and all families on a 50,000-voxel
+// tumour-like ROI. A synthetic CT-like int16 volume (air, body, lungs, spine, noise) of
+// 256x256x100 (quick) and 512x512x200 (the issue's size; WHOLE_IMAGE_FULL=0 skips it).
+// Each family runs in its own child process so its peak RSS is its own: one line per family
+// with ms and the peak RSS above the process's RSS once the volume is built (bytes per voxel).
+// Single thread. Usage: npm run bench -- wholeImage
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
+import type { FamilyId } from '../src/core/analysis/featureDef.ts';
+import { defaultParams } from '../src/core/analysis/params.ts';
+import { familyDefs } from '../src/core/analysis/registry.ts';
+import type { Dims, RoiVolume } from '../src/core/analysis/volume.ts';
+import { report } from './report.ts';
+
+/** Deterministic CT-like int16 slices: body ellipse (soft tissue), two lungs, a spine, noise. */
+export function syntheticCt(dims: Dims): Int16Array {
+  const [nx, ny, nz] = dims;
+  const out = new Int16Array(nx * ny * nz);
+  let seed = 12345;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  for (let z = 0, i = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++, i++) {
+        const u = (x - nx / 2) / (nx * 0.42);
+        const v = (y - ny / 2) / (ny * 0.32);
+        let hu = -1000;
+        if (u * u + v * v < 1) {
+          hu = 40 + 10 * Math.sin(x / 7 + z / 5);
+          const l = (x - nx * 0.32) / (nx * 0.13);
+          const r = (x - nx * 0.68) / (nx * 0.13);
+          const w = (y - ny * 0.47) / (ny * 0.2);
+          if (l * l + w * w < 1 || r * r + w * w < 1) hu = -850;
+          const s = (x - nx / 2) / (nx * 0.05);
+          const t = (y - ny * 0.72) / (ny * 0.05);
+          if (s * s + t * t < 1) hu = 700;
+        }
+        out[i] = Math.round(hu + (rand() + rand() + rand() - 1.5) * 30);
+      }
+  return out;
+}
+
+const sizes: Record<string, Dims> = { quick: [256, 256, 100], full: [512, 512, 200] };
+const spacingMm = [0.8, 0.8, 1.5] as const;
+
+/** A tumour-like ellipsoid of about 50,000 voxels in the volume's body. */
+function tumourMask(dims: Dims): Uint8Array {
+  const [nx, ny, nz] = dims;
+  const mask = new Uint8Array(nx * ny * nz);
+  const [cx, cy, cz] = [nx * 0.5, ny * 0.45, nz / 2];
+  const [rx, ry, rz] = [29.4, 27.1, 15];
+  for (let z = 0, i = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++, i++) {
+        const d = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 + ((z - cz) / rz) ** 2;
+        mask[i] = d < 1 ? 1 : 0;
+      }
+  return mask;
+}
+
+/** In the child: build the volume, run one family (or all, or none: the shared preparation). */
+function child(size: string, roiKind: string, family: string): void {
+  const dims = sizes[size];
+  const ct = syntheticCt(dims);
+  const values = Float32Array.from(ct);
+  const mask = roiKind === 'tumour' ? tumourMask(dims) : new Uint8Array(ct.length).fill(1);
+  const roi: RoiVolume = { values, mask, dims, spacingMm };
+  const families =
+    family === 'all'
+      ? (Object.keys(familyDefs) as FamilyId[])
+      : family === 'none'
+        ? []
+        : [family as FamilyId];
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const set = computeFeatures(roi, defaultParams, families);
+  const ms = performance.now() - t0;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const nan = set.features.filter((f) => !Number.isFinite(f.value)).length;
+  process.stdout.write(
+    JSON.stringify({ ms, baseRss: base, peakRss: peak, roiVoxels: set.roiVoxels, nan }) + '\n',
+  );
+}
+
+function measure(size: string, roiKind: string, family: string): void {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', self, size, roiKind, family],
+    { encoding: 'utf8', timeout: 900_000 },
+  );
+  const dims = sizes[size];
+  const voxels = dims[0] * dims[1] * dims[2];
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) {
+    report({
+      bench: 'wholeImage',
+      size: dims.join('x'),
+      roi: roiKind,
+      family,
+      failed: r.stderr.slice(-400),
+    });
+    return;
+  }
+  const m = JSON.parse(line) as {
+    ms: number;
+    baseRss: number;
+    peakRss: number;
+    roiVoxels: number;
+    nan: number;
+  };
+  report({
+    bench: 'wholeImage',
+    size: dims.join('x'),
+    roi: roiKind,
+    roiVoxels: m.roiVoxels,
+    family,
+    ms: Math.round(m.ms),
+    peakRssMiB: Math.round(m.peakRss / 2 ** 20),
+    // Above the volume itself (Float32 values + mask already held): what the features cost.
+    extraBytesPerVoxel: Math.round(((m.peakRss - m.baseRss) / voxels) * 10) / 10,
+    peakBytesPerVoxel: Math.round((m.peakRss / voxels) * 10) / 10,
+    nonFinite: m.nan,
+  });
+}
+
+export async function run(): Promise<void> {
+  const only = process.env.WHOLE_IMAGE_FAMILIES?.split(',');
+  const families = only ?? ['none', ...Object.keys(familyDefs), 'all'];
+  const runSizes = process.env.WHOLE_IMAGE_FULL === '0' ? ['quick'] : ['quick', 'full'];
+  for (const size of runSizes) for (const f of families) measure(size, 'whole', f);
+  for (const f of only ?? ['all']) measure('quick', 'tumour', f);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.length >= 5)
+  child(process.argv[2], process.argv[3], process.argv[4]);
