@@ -17,6 +17,24 @@ export function gaborThetasDeg(spec: GaborSpec): number[] {
   return out;
 }
 
+/**
+ * The orientations to compute and how many of the requested ones each stands for: θ and θ+180°
+ * give the same modulus and real part (the kernel is conjugated, the image is real), so a full
+ * turn of steps costs half as many transforms.
+ */
+function orientations(spec: GaborSpec): { theta: number; weight: number }[] {
+  const all = gaborThetasDeg(spec);
+  if (spec.response === 'imaginary') return all.map((theta) => ({ theta, weight: 1 }));
+  const byHalfTurn = new Map<number, { theta: number; weight: number }>();
+  for (const theta of all) {
+    const key = Math.round((((theta % 180) + 180) % 180) * 1e6) % (180 * 1e6);
+    const o = byHalfTurn.get(key);
+    if (o) o.weight++;
+    else byHalfTurn.set(key, { theta, weight: 1 });
+  }
+  return [...byHalfTurn.values()];
+}
+
 function kernelSpectrum(
   spec: GaborSpec,
   thetaDeg: number,
@@ -68,8 +86,12 @@ function planesResponse(
   const rb = Math.ceil(reach / sb);
   const na = nextPow2(n + 2 * ra);
   const nb = nextPow2(m + 2 * rb);
-  const thetas = gaborThetasDeg(spec);
-  const kernels = thetas.map((t) => kernelSpectrum(spec, t, na, nb, ra, rb, sa, sb));
+  const turns = orientations(spec);
+  const requested = turns.reduce((n, o) => n + o.weight, 0);
+  const kernels = turns.map((o) => ({
+    ...kernelSpectrum(spec, o.theta, na, nb, ra, rb, sa, sb),
+    weight: o.weight,
+  }));
   const mapA = Int32Array.from({ length: na }, (_, p) => sourceIndex(p - ra, n, spec.boundary));
   const mapB = Int32Array.from({ length: nb }, (_, p) => sourceIndex(p - rb, m, spec.boundary));
   const fre = new Float64Array(na * nb);
@@ -124,11 +146,11 @@ function planesResponse(
           const at = i + n * j;
           if (spec.pooling === 'max') pooled[at] = Math.max(pooled[at], v);
           else if (spec.pooling === 'min') pooled[at] = Math.min(pooled[at], v);
-          else pooled[at] += v;
+          else pooled[at] += v * k.weight;
         }
       }
     }
-    const scale = (spec.pooling === 'average' ? 1 / kernels.length : 1) * weight;
+    const scale = (spec.pooling === 'average' ? 1 / requested : 1) * weight;
     for (let j = 0; j < m; j++)
       for (let i = 0; i < n; i++)
         out[base + i * stride[a] + j * stride[b]] += pooled[i + n * j] * scale;
