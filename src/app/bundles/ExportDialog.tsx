@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { rememberCenterName, rememberedCenterName } from '../persist/centerName.ts';
 import { exportBundle } from './actions/exportBundle.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
 import { FeaturesSection } from './FeaturesSection.tsx';
@@ -10,7 +11,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; te
 
 /** Everything an export needs, in one form; the bundle itself is built in the worker. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const [center, setCenter] = useState('');
+  const [center, setCenter] = useState(rememberedCenterName);
   const [sign, setSign] = useState(true);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -37,7 +38,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <input
           aria-label="Center name"
           value={center}
-          onChange={(e) => setCenter(e.target.value)}
+          onChange={(e) => {
+            setCenter(e.target.value);
+            rememberCenterName(e.target.value);
+          }}
         />
       </label>
       <CollaborationKeyField />
