@@ -38,13 +38,62 @@ export function solveSmo(
   const G = new Float64Array(n).fill(-1);
   const QD = new Float64Array(n);
   for (let i = 0; i < n; i++) QD[i] = kernel[i * n + i];
+  // Shrinking (libsvm's): cases at a bound that cannot move soon leave the active set, so an
+  // iteration scans only the active cases; gradients are rebuilt before the final check.
+  const active = Int32Array.from({ length: n }, (_, k) => k);
+  let na = n;
+  let unshrunk = false;
+  let countdown = Math.min(n, 1000);
+  const rebuild = (): void => {
+    G.fill(-1);
+    for (let j = 0; j < n; j++) {
+      if (alpha[j] <= 0) continue;
+      const aj = alpha[j] * sign[j];
+      const row = j * n;
+      for (let k = 0; k < n; k++) G[k] += sign[k] * aj * kernel[row + k];
+    }
+    for (let k = 0; k < n; k++) active[k] = k;
+    na = n;
+  };
+  const shrink = (): void => {
+    let g1 = -Infinity; // max −y·G over I_up
+    let g2 = -Infinity; // max y·G over I_low
+    for (let a = 0; a < na; a++) {
+      const t = active[a];
+      if (sign[t] === 1) {
+        if (alpha[t] < C && -G[t] >= g1) g1 = -G[t];
+        if (alpha[t] > 0 && G[t] >= g2) g2 = G[t];
+      } else {
+        if (alpha[t] < C && -G[t] >= g2) g2 = -G[t];
+        if (alpha[t] > 0 && G[t] >= g1) g1 = G[t];
+      }
+    }
+    if (!unshrunk && g1 + g2 <= tolerance * 10) {
+      unshrunk = true;
+      rebuild();
+    }
+    let kept = 0;
+    for (let a = 0; a < na; a++) {
+      const t = active[a];
+      let out = false;
+      if (alpha[t] >= C) out = sign[t] === 1 ? -G[t] > g1 : -G[t] > g2;
+      else if (alpha[t] <= 0) out = sign[t] === 1 ? G[t] > g2 : G[t] > g1;
+      if (!out) active[kept++] = t;
+    }
+    na = kept;
+  };
   let it = 0;
   for (; it < maxIterations; it++) {
+    if (--countdown === 0) {
+      countdown = Math.min(n, 1000);
+      shrink();
+    }
     // Working set: i maximal violating from I_up, j by the largest second-order decrease.
     let Gmax = -Infinity;
     let Gmax2 = -Infinity;
     let i = -1;
-    for (let t = 0; t < n; t++) {
+    for (let a = 0; a < na; a++) {
+      const t = active[a];
       if (sign[t] === 1) {
         if (alpha[t] < C && -G[t] >= Gmax) {
           Gmax = -G[t];
@@ -59,7 +108,8 @@ export function solveSmo(
     let objMin = Infinity;
     const rowI = i >= 0 ? i * n : 0;
     const yi = i >= 0 ? sign[i] : 1;
-    for (let t = 0; t < n; t++) {
+    for (let a = 0; a < na; a++) {
+      const t = active[a];
       const Qit = i >= 0 ? yi * sign[t] * kernel[rowI + t] : 0;
       if (sign[t] === 1) {
         if (alpha[t] > 0) {
@@ -87,7 +137,12 @@ export function solveSmo(
         }
       }
     }
-    if (Gmax + Gmax2 < tolerance || j === -1) break;
+    if (Gmax + Gmax2 < tolerance || j === -1) {
+      if (na === n) break;
+      rebuild(); // optimal on the active set: check again with every case
+      countdown = Math.min(n, 1000);
+      continue;
+    }
     const rowJ = j * n;
     const Qij = sign[i] * sign[j] * kernel[rowI + j];
     const oldI = alpha[i];
@@ -146,7 +201,10 @@ export function solveSmo(
     // Q_ik = y_i y_k K_ik, so the gradient update carries the signs.
     const dI = (alpha[i] - oldI) * sign[i];
     const dJ = (alpha[j] - oldJ) * sign[j];
-    for (let k = 0; k < n; k++) G[k] += sign[k] * (kernel[rowI + k] * dI + kernel[rowJ + k] * dJ);
+    for (let a = 0; a < na; a++) {
+      const k = active[a];
+      G[k] += sign[k] * (kernel[rowI + k] * dI + kernel[rowJ + k] * dJ);
+    }
   }
   // rho: the mean of y_i G_i over free vectors, else the middle of the feasible interval.
   let ub = Infinity;
