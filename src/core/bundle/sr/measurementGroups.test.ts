@@ -67,7 +67,8 @@ describe('TID 1410 measurement groups in the TID 1500 report', () => {
     const er = items(ellipse).find((i) => code(i) === '111030')!;
     expect(er['00700023'].Value).toEqual(['ELLIPSE']);
     expect(er['00700022'].Value).toEqual([2, 4, 10, 4, 6, 2, 6, 6]);
-    expect(items(er)[0]['00081199'].Value![0]['00081160'].Value).toEqual([3]);
+    const ref = (items(er)[0]['00081199'].Value as DcmjsDataset[])[0];
+    expect(ref['00081160'].Value).toEqual([3]);
 
     // Probe at (3.5, 7.5): pixel (3, 7) = 3 + 112 − 100 HU, a POINT.
     const pr = items(probe).find((i) => code(i) === '111030')!;
