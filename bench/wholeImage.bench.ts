@@ -78,12 +78,17 @@ function child(size: string, roiKind: string, family: string): void {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage().rss;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const set = computeFeatures(roi, defaultParams, families);
   const ms = performance.now() - t0;
+  const c1 = process.cpuUsage(c0);
+  // CPU time as well: on a shared, loaded machine it moves far less than wall time.
+  const cpuMs = (c1.user + c1.system) / 1000;
   const peak = process.resourceUsage().maxRSS * 1024;
   const nan = set.features.filter((f) => !Number.isFinite(f.value)).length;
   process.stdout.write(
-    JSON.stringify({ ms, baseRss: base, peakRss: peak, roiVoxels: set.roiVoxels, nan }) + '\n',
+    JSON.stringify({ ms, cpuMs, baseRss: base, peakRss: peak, roiVoxels: set.roiVoxels, nan }) +
+      '\n',
   );
 }
 
@@ -109,6 +114,7 @@ function measure(size: string, roiKind: string, family: string): void {
   }
   const m = JSON.parse(line) as {
     ms: number;
+    cpuMs: number;
     baseRss: number;
     peakRss: number;
     roiVoxels: number;
@@ -121,6 +127,7 @@ function measure(size: string, roiKind: string, family: string): void {
     roiVoxels: m.roiVoxels,
     family,
     ms: Math.round(m.ms),
+    cpuMs: Math.round(m.cpuMs),
     peakRssMiB: Math.round(m.peakRss / 2 ** 20),
     // Above the volume itself (Float32 values + mask already held): what the features cost.
     extraBytesPerVoxel: Math.round(((m.peakRss - m.baseRss) / voxels) * 10) / 10,

@@ -21,7 +21,7 @@ import {
 import { glcmMatrices } from './texture/glcm';
 import { glcmFeatures } from './texture/glcmFeatures';
 import { gldzmFeatures, gldzmMatrix } from './texture/gldzm';
-import { glrlmFeatures, glrlmMatrix } from './texture/glrlm';
+import { glrlmFeatures, glrlmMatrices } from './texture/glrlm';
 import { glszmFeatures, glszmMatrix } from './texture/glszm';
 import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
 import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
@@ -82,7 +82,7 @@ export function computeFeatures(
       aggregateDirectional(
         discrete,
         agg,
-        (dirs, z) => dirs.map((dir) => glrlmMatrix(discrete, dir, z)),
+        (dirs, z) => glrlmMatrices(discrete, dirs, z),
         glrlmFeatures,
       ),
     glszm: () => aggregateZones(discrete, zoneAgg, (z) => glszmMatrix(discrete, z), glszmFeatures),

@@ -4,7 +4,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { padLevels, paddedOffset } from './padded';
+import { padLevels, paddedOffset, type PaddedLevels } from './padded';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const glrlmDefs = defineFamily('glrlm', [
@@ -35,13 +35,32 @@ export function glrlmMatrix(
   direction: Direction,
   z: number,
 ): TextureMatrix {
+  return glrlmMatrices(volume, [direction], z)[0];
+}
+
+/** One matrix per direction; the levels are framed once for all of them (13 copies of a
+ * whole-image volume otherwise). */
+export function glrlmMatrices(
+  volume: DiscreteVolume,
+  directions: readonly Direction[],
+  z: number,
+): TextureMatrix[] {
+  // Runs end at the zero frame like at any voxel outside the ROI.
+  const p = padLevels(volume, z, 1);
+  return directions.map((direction) => countRuns(volume, p, direction, z));
+}
+
+function countRuns(
+  volume: DiscreteVolume,
+  p: PaddedLevels,
+  direction: Direction,
+  z: number,
+): TextureMatrix {
   const [dx, dy] = direction;
   const dz = z >= 0 ? 0 : direction[2];
   const maxRun = Math.max(...volume.dims);
   const m = emptyMatrix(volume.levelCount, maxRun);
   const data = m.data;
-  // Runs end at the zero frame like at any voxel outside the ROI.
-  const p = padLevels(volume, z, 1);
   const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
   const step = paddedOffset(p, dx, dy, dz);
   let voxels = 0;
