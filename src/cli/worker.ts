@@ -115,6 +115,7 @@ export function startSeriesWorker(o: SeriesWorkerOptions): {
   });
   worker.on('failed', (job, error) => log(`failed ${job?.id ?? '?'}: ${error.message}`));
   worker.on('error', (error) => log(`error: ${error.message}`));
+  worker.on('stalled', (id) => log(`stalled ${id}: its lock expired, so it is queued again`));
   return {
     worker,
     close: async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
     '--out',
     out,
   ]);
-});
+}, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 interface Row {

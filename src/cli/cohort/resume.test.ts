@@ -16,7 +16,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'consilium-resume-'));
   await writeCohort(join(dir, 'cohort'), 10, { slices: 6, size: 40 });
-});
+}, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function seriesFiles(out: string): Promise<string[]> {
