@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { rememberCenterName, rememberedCenterName } from '../persist/centerName.ts';
 import { exportBundle } from './actions/exportBundle.ts';
+import { useEscapeToClose } from './useEscapeToClose.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
 import { FeaturesSection } from './FeaturesSection.tsx';
 import { PredictionsSection } from './PredictionsSection.tsx';
@@ -17,6 +18,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [reportDates, setReportDates] = useState<ReportDates>('remove');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  useEscapeToClose(onClose);
   const run = async () => {
     setStatus({ kind: 'busy' });
     try {

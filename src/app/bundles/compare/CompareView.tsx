@@ -6,6 +6,7 @@ import { FeatureAgreementTable } from './FeatureAgreementTable.tsx';
 import { LabelAgreementTable } from './LabelAgreementTable.tsx';
 import { RocPlot } from './RocPlot.tsx';
 import { useComparison } from './useComparison.ts';
+import { useEscapeToClose } from '../useEscapeToClose.ts';
 
 /** Agreement across centers and models over the bundles the user picks from the library. */
 export function CompareView({ onClose }: { onClose: () => void }) {
@@ -14,6 +15,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
   const [feature, setFeature] = useState<string | undefined>();
   const ids = library.map((b) => b.summary.id).filter((id) => !excluded.has(id));
   const state = useComparison(ids, feature);
+  useEscapeToClose(onClose);
   const toggle = (id: string) =>
     setExcluded((prev) => {
       const next = new Set(prev);
