@@ -198,6 +198,37 @@ test('Shift+click keeps a measuring tool on for several measurements', async ({ 
   // Its × deletes one (the tool still on does not take the click for a new length).
   await page.getByRole('button', { name: 'Delete this measurement' }).first().click();
   await expect(page.locator('[data-testid=measurement][data-kind=length]')).toHaveCount(1);
+
+  // Angle: drag one arm, click the other end; the angle is taken in mm (unequal spacing).
+  await page.getByRole('button', { name: 'Angle', exact: true }).click();
+  await drag(page, [0.3, 0.3], [0.5, 0.5]);
+  const box = (await page.getByTestId('viewport-0').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.35, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.up();
+  const angle = page.locator('[data-testid=measurement][data-kind=angle]');
+  await expect(angle).toHaveCount(1);
+  const [a, v, c] = await points(page, 'angle');
+  const u = [(a[0] - v[0]) * COL_MM, (a[1] - v[1]) * ROW_MM];
+  const w = [(c[0] - v[0]) * COL_MM, (c[1] - v[1]) * ROW_MM];
+  const degrees =
+    (Math.acos((u[0] * w[0] + u[1] * w[1]) / (Math.hypot(u[0], u[1]) * Math.hypot(w[0], w[1]))) *
+      180) /
+    Math.PI;
+  expect(degrees).toBeGreaterThan(30);
+  await expect(angle).toContainText(`${degrees.toFixed(1)}°`);
+  // Still locked (from the Shift+click): the tool stays; unlocking makes the next one the last.
+  const lock = page.getByRole('button', { name: 'Keep the measuring tool on' });
+  await expect(lock).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Angle', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await lock.click();
+  await page.getByRole('button', { name: '◯ ROI' }).click();
+  await drag(page, [0.3, 0.6], [0.5, 0.8]);
+  await expect(page.locator('[data-testid=measurement][data-kind=ellipse]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'W/L' })).toHaveAttribute('aria-pressed', 'true');
 });
 
 /** One slice of a series in frame of reference FOR: 1 mm pixels, position and orientation given. */
