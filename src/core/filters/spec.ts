@@ -29,6 +29,26 @@ const aliases: Record<string, FilterName> = {
   riesz_simoncelli: 'riesz-simoncelli',
 };
 
+const commonKeys = new Set([
+  'filter',
+  'boundary',
+  '2d',
+  'dims',
+  'rotation-invariant',
+  'rotationInvariant',
+  'pooling',
+]);
+const ownKeys: Record<FilterName, readonly string[]> = {
+  mean: ['support'],
+  log: ['sigma', 'truncate'],
+  laws: ['kernel', 'delta'],
+  gabor: ['sigma', 'lambda', 'gamma', 'theta', 'theta-step', 'planes', 'response', 'truncate'],
+  wavelet: ['wavelet', 'level', 'response'],
+  simoncelli: ['level'],
+  'riesz-log': ['sigma', 'truncate', 'order'],
+  'riesz-simoncelli': ['level', 'order'],
+};
+
 function bad(parameter: string, value: unknown, reason: string): ProblemError {
   return new ProblemError('bad-filter-parameter', reason, { parameter, value: String(value) });
 }
@@ -131,6 +151,16 @@ export function parseFilterOptions(o: FilterOptions): FilterSpec {
       },
     );
   const filter = filterName(o.filter);
+  const stray = Object.keys(o).find(
+    (k) =>
+      o[k] !== undefined && o[k] !== false && !commonKeys.has(k) && !ownKeys[filter].includes(k),
+  );
+  if (stray !== undefined)
+    throw bad(
+      stray,
+      String(o[stray]),
+      `The ${filter} filter has no parameter "${stray}"; it takes ${ownKeys[filter].join(', ')}.`,
+    );
   const r = new Reader(o, filter);
   const twoD = r.flag('2d') || r.text('dims', '3') === '2';
   const dims: 2 | 3 = filter === 'gabor' || twoD ? 2 : 3;
