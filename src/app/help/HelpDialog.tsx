@@ -1,5 +1,6 @@
 import { shortcuts } from '../shortcuts/shortcuts.ts';
 import { useStore } from '../store/store.ts';
+import { WorkflowHelp } from './WorkflowHelp.tsx';
 
 export function HelpDialog() {
   const close = useStore((s) => s.setHelpOpen);
@@ -31,6 +32,7 @@ export function HelpDialog() {
             </tr>
           </tbody>
         </table>
+        <WorkflowHelp />
         <button type="button" onClick={() => close(false)}>
           Close
         </button>
