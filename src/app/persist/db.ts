@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../../core/bundle/types.ts';
 import type { BundleSummary } from '../../core/bundle/importSummary.ts';
 import type { SigningKey } from '../../workers/bundle.worker.ts';
+import type { Measurement } from '../store/measurementsSlice.ts';
 import type { StoredPrediction } from '../store/predictionsSlice.ts';
 
 export interface StoredBundle {
@@ -46,12 +47,14 @@ interface BundlesDb extends DBSchema {
   predictions: { key: string; value: StoredPrediction };
   /** The series loaded in the last session, by series UID. */
   session: { key: string; value: SessionSeries };
+  /** Measurements drawn in the viewer, by id (viewer/measure). */
+  measurements: { key: string; value: Measurement };
 }
 
 let db: Promise<IDBPDatabase<BundlesDb>> | undefined;
 
 function open(): Promise<IDBPDatabase<BundlesDb>> {
-  db ??= openDB<BundlesDb>('consilium-bundles', 3, {
+  db ??= openDB<BundlesDb>('consilium-bundles', 4, {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) {
         d.createObjectStore('bundles', { keyPath: 'summary.id' });
@@ -63,6 +66,7 @@ function open(): Promise<IDBPDatabase<BundlesDb>> {
         d.createObjectStore('predictions', { keyPath: 'id' });
         d.createObjectStore('session', { keyPath: 'seriesUid' });
       }
+      if (oldVersion < 4) d.createObjectStore('measurements', { keyPath: 'id' });
     },
   });
   return db;
@@ -141,4 +145,15 @@ export async function saveSessionSeries(series: readonly SessionSeries[]): Promi
 
 export async function forgetSessionSeries(): Promise<void> {
   await (await open()).clear('session');
+}
+
+export async function allMeasurements(): Promise<Measurement[]> {
+  return (await open()).getAll('measurements');
+}
+
+/** Writes measurements; an id given alone (a string) deletes that measurement. */
+export async function saveMeasurements(changes: readonly (Measurement | string)[]): Promise<void> {
+  const tx = (await open()).transaction('measurements', 'readwrite');
+  for (const c of changes) void (typeof c === 'string' ? tx.store.delete(c) : tx.store.put(c));
+  await tx.done;
 }

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { Measurement } from '../../store/measurementsSlice.ts';
 import { useStore } from '../../store/store.ts';
-import { allMeasurements, saveMeasurements } from './measurementsDb.ts';
+import { allMeasurements, saveMeasurements } from '../../persist/db.ts';
 
 /** Puts for new measurements, ids for removed ones (measurements never change once drawn). */
 export function measurementChanges(
