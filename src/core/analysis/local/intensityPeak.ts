@@ -2,25 +2,29 @@
 // (radius 6.2 mm) around a voxel centre; all image voxels in the sphere count, in the ROI or not.
 import { defineFamily } from '../featureDef';
 import type { RoiVolume } from '../volume';
-import { sphereMeans } from './sphereMeans';
+import { forEachSphereMean } from './sphereMeans';
 
 export const localIntensityDefs = defineFamily('local-intensity', [
   ['Local intensity peak', 'VJGA', 'I'],
   ['Global intensity peak', '0F91', 'I'],
 ]);
 
-/** [local peak (around the brightest ROI voxels), global peak (best over all ROI voxels)]. */
+/** [local peak (around the brightest ROI voxels), global peak (best over all ROI voxels)].
+ * Means are taken row by row as they come: nothing the size of the ROI is kept. */
 export function localIntensity(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
-  const { index, mean } = sphereMeans(roi, intensityMask);
   const values = roi.values;
   let maxValue = -Infinity;
-  for (let k = 0; k < index.length; k++)
-    if (values[index[k]] > maxValue) maxValue = values[index[k]];
+  for (let i = 0; i < intensityMask.length; i++)
+    if (intensityMask[i] !== 0 && values[i] > maxValue) maxValue = values[i];
   let local = -Infinity;
   let global = -Infinity;
-  for (let k = 0; k < index.length; k++) {
-    if (mean[k] > global) global = mean[k];
-    if (values[index[k]] === maxValue && mean[k] > local) local = mean[k];
-  }
+  forEachSphereMean(roi, intensityMask, (row, first, end, means) => {
+    for (let x = first; x < end; x++) {
+      if (intensityMask[row + x] === 0) continue;
+      const m = means[x];
+      if (m > global) global = m;
+      if (values[row + x] === maxValue && m > local) local = m;
+    }
+  });
   return Float64Array.from([local, global]);
 }

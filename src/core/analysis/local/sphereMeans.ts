@@ -36,10 +36,42 @@ export function sphereChords(spacingMm: ImageVolume['spacingMm']): Int32Array {
 }
 
 export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
+  let voxels = 0;
+  for (let i = 0; i < mask.length; i++) voxels += mask[i] !== 0 ? 1 : 0;
+  const index = new Int32Array(voxels);
+  const mean = new Float64Array(voxels);
+  let out = 0;
+  forEachSphereMean(image, mask, (row, first, end, means) => {
+    for (let x = first; x < end; x++) {
+      if (mask[row + x] === 0) continue;
+      index[out] = row + x;
+      mean[out++] = means[x];
+    }
+  });
+  return { index, mean };
+}
+
+/**
+ * Called once per image row (flat index of its x = 0) that holds mask voxels, in x-fastest
+ * order: means[x] is the sphere mean of voxel row + x for the mask's x in [first, end); the
+ * other entries are stale. means is reused for the next row.
+ */
+export type SphereMeanRow = (row: number, first: number, end: number, means: Float64Array) => void;
+
+/**
+ * Sphere means row by row, without arrays the size of the mask: prefix sums are kept only for
+ * the planes the current slice's spheres reach (a ring of 2 rz + 1 planes), so a whole-image
+ * mask costs a few planes, not 8 bytes a voxel.
+ */
+export function forEachSphereMean(
+  image: ImageVolume,
+  mask: Uint8Array,
+  visit: SphereMeanRow,
+): void {
   const [nx, ny, nz] = image.dims;
   const values = image.values;
   const box = maskBounds(mask, image.dims);
-  if (!box) return { index: new Int32Array(0), mean: new Float64Array(0) };
+  if (!box) return;
   const chords = sphereChords(image.spacingMm);
   const chordCount = chords.length / 3;
   let rx = 0;
@@ -51,41 +83,37 @@ export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
     rx = Math.max(rx, chords[k + 2]);
   }
   // Prefix sums of the rows the spheres reach, from x = 0 to the last x they reach:
-  // sums[row * stride + x] = sum of the row's values[0..x).
+  // sums[row * stride + x] = sum of the row's values[0..x). Plane qz lives in ring slot
+  // (qz - z0) % ring; slices are visited in order, so the 2 rz + 1 planes around z are there.
   const xEnd = Math.min(nx, box.x1 + rx);
   const stride = xEnd + 1;
   const y0 = Math.max(0, box.y0 - ry);
   const rowsY = Math.min(ny, box.y1 + ry) - y0;
   const z0 = Math.max(0, box.z0 - rz);
-  const rowsZ = Math.min(nz, box.z1 + rz) - z0;
-  const sums = new Float64Array(stride * rowsY * rowsZ);
-  for (let z = 0; z < rowsZ; z++)
+  const zEnd = Math.min(nz, box.z1 + rz);
+  const ring = Math.min(2 * rz + 1, zEnd - z0);
+  const sums = new Float64Array(stride * rowsY * ring);
+  let filled = z0;
+  const fillPlane = (qz: number): void => {
+    const slot = (qz - z0) % ring;
     for (let y = 0; y < rowsY; y++) {
-      const src = nx * (y + y0 + ny * (z + z0));
-      const dst = stride * (y + rowsY * z);
+      const src = nx * (y + y0 + ny * qz);
+      const dst = stride * (y + rowsY * slot);
       let acc = 0;
       for (let x = 0; x < xEnd; x++) {
         acc += values[src + x];
         sums[dst + x + 1] = acc;
       }
     }
-
-  let voxels = 0;
-  for (let z = box.z0; z < box.z1; z++)
-    for (let y = box.y0; y < box.y1; y++) {
-      const row = nx * (y + ny * z);
-      for (let x = box.x0; x < box.x1; x++) voxels += mask[row + x] !== 0 ? 1 : 0;
-    }
-  const index = new Int32Array(voxels);
-  const mean = new Float64Array(voxels);
+  };
 
   // The chords that stay inside the image for the current (y, z): where each one's row starts in
   // sums, and its half-width. Chord sums are added chord by chord over the whole row at once.
   const rowStart = new Int32Array(chordCount);
   const halfWidth = new Int32Array(chordCount);
   const rowSum = new Float64Array(nx);
-  let out = 0;
-  for (let z = box.z0; z < box.z1; z++)
+  for (let z = box.z0; z < box.z1; z++) {
+    for (const last = Math.min(zEnd, z + rz + 1); filled < last; filled++) fillPlane(filled);
     for (let y = box.y0; y < box.y1; y++) {
       const row = nx * (y + ny * z);
       let first = box.x0;
@@ -101,7 +129,7 @@ export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
         const qz = z + chords[k + 1];
         if (qy < 0 || qy >= ny || qz < 0 || qz >= nz) continue;
         const hw = chords[k + 2];
-        rowStart[n] = stride * (qy - y0 + rowsY * (qz - z0));
+        rowStart[n] = stride * (qy - y0 + rowsY * ((qz - z0) % ring));
         halfWidth[n] = hw;
         inner += 2 * hw + 1;
         if (hw > widest) widest = hw;
@@ -116,13 +144,10 @@ export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
         const lo = rowStart[k] - halfWidth[k];
         for (let x = a; x < b; x++) rowSum[x] += sums[hi + x] - sums[lo + x];
       }
+      for (let x = a; x < b; x++) rowSum[x] /= inner;
       for (let x = first; x < end; x++) {
+        if (x >= a && x < b) continue;
         if (mask[row + x] === 0) continue;
-        index[out] = row + x;
-        if (x >= a && x < b) {
-          mean[out++] = rowSum[x] / inner;
-          continue;
-        }
         let sum = 0;
         let count = 0;
         for (let k = 0; k < n; k++) {
@@ -132,8 +157,9 @@ export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
           sum += sums[rowStart[k] + x1 + 1] - sums[rowStart[k] + x0];
           count += x1 - x0 + 1;
         }
-        mean[out++] = sum / count;
+        rowSum[x] = sum / count;
       }
+      visit(row, first, end, rowSum);
     }
-  return { index, mean };
+  }
 }
