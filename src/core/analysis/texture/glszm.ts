@@ -29,7 +29,7 @@ export function glszmFeatures(m: TextureMatrix): Float64Array {
 }
 
 export function glszmMatrix(volume: DiscreteVolume, z: number): TextureMatrix {
-  const zones = labelZones(volume, z);
+  const zones = labelZones(volume, z, false);
   // Columns: the zone sizes that occur, ascending (a dense row of every size up to the largest
   // zone costs levels x ROI size: gigabytes on a whole-image ROI).
   const sorted = zones.size.slice().sort();
