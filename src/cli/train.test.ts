@@ -107,6 +107,27 @@ describe('consilium train', () => {
     expect(r.out).toMatch(/center-2: AUC/);
   });
 
+  it('a constant column and a near-copy are left out and said so, not trained on', async () => {
+    const lines = csv(false).trim().split('\n');
+    const withExtra = lines.map((l, i) =>
+      i === 0 ? `${l},constant,copy` : `${l},7,${Number(l.split(',')[4]) * 2}`,
+    );
+    await writeFile(join(dir, 'extra.csv'), withExtra.join('\n') + '\n');
+    const r = await capture([
+      join(dir, 'extra.csv'),
+      '--model',
+      'logreg-l2',
+      '--select',
+      'corr=0.99',
+      '--out',
+      join(dir, 'extra.onnx'),
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Features: 6 of 8 used/);
+    expect(r.out).toMatch(/left out "constant": no variance in the training cases/);
+    expect(r.out).toMatch(/left out "copy": \|r\| 1\.000 with "feature 0"/);
+  });
+
   it('a card for columns without IBSI codes is refused in words; bad options are usage errors', async () => {
     const r = await capture([
       join(dir, 'plain.csv'),

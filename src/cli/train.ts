@@ -87,6 +87,13 @@ async function run(args: TrainArgs) {
   });
   await writeFile(args.out, bytes);
   const selected = Array.from(model.selected, (j) => study.features[j].name);
+  const dropped = (model.dropped ?? []).map((d) => ({
+    feature: study.features[d.feature].name,
+    reason: d.reason.replace(
+      /feature (\d+)/,
+      (_, j: string) => `"${study.features[Number(j)].name}"`,
+    ),
+  }));
   const centers = study.centerNames.map((center, c) => {
     let cases = 0;
     let positives = 0;
@@ -132,6 +139,7 @@ async function run(args: TrainArgs) {
     centers,
     features: study.features.length,
     selected,
+    dropped,
     validation: validation ? { ...validation, scheme: folds!.words } : null,
   };
 }
@@ -145,6 +153,7 @@ function text(s: Awaited<ReturnType<typeof run>>): string {
   const lines = [
     `Centers: ${s.centers.map((c) => `${c.center} (${c.cases} cases, ${c.positives} ${s.labels[1]})`).join(', ')}`,
     `Features: ${s.selected.length} of ${s.features} used`,
+    ...s.dropped.map((d) => `  left out "${d.feature}": ${d.reason}`),
   ];
   const v: (Omit<ValidationReport, 'scheme'> & { scheme: string }) | null = s.validation;
   if (v) {

@@ -5,7 +5,7 @@ import { ProblemError } from '../../result.ts';
 import { fitForest, forestProbability, type ForestModel } from './forest.ts';
 import { fitLogistic, linearScores, sigmoid, type LinearModel } from './logistic.ts';
 import { takeColumns, type Labels, type Matrix } from './matrix.ts';
-import { selectFeatures, type SelectionSpec } from './selection.ts';
+import { selectFeatures, type SelectionResult, type SelectionSpec } from './selection.ts';
 import { applyScaler, fitScaler, type Scaler } from './standardize.ts';
 import { fitSvm, svmProbability, type SvmModel } from './svm.ts';
 
@@ -40,6 +40,8 @@ export interface Pipeline {
   readonly inputs: number;
   /** Input columns the classifier reads, in order. */
   readonly selected: Int32Array;
+  /** Input columns selection left out, each with why (absent on a federated model). */
+  readonly dropped?: SelectionResult['dropped'];
   readonly scaler: Scaler | null;
   readonly classifier: Classifier;
 }
@@ -75,7 +77,7 @@ export function checkTrainingData(x: Matrix, y: Labels): void {
 
 export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: ModelSpec): Pipeline {
   checkTrainingData(x, y);
-  const { kept } = selectFeatures(x, y, centers, spec.selection ?? {});
+  const { kept, dropped } = selectFeatures(x, y, centers, spec.selection ?? {});
   if (kept.length === 0)
     throw new ProblemError('no-features', 'No feature is left to train on after selection.', {
       features: x.cols,
@@ -87,6 +89,7 @@ export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: Mod
       spec,
       inputs: x.cols,
       selected: kept,
+      dropped,
       scaler: null,
       classifier: {
         kind: 'forest',
@@ -111,7 +114,7 @@ export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: Mod
             seed: spec.seed,
           }),
         };
-  return { spec, inputs: x.cols, selected: kept, scaler, classifier };
+  return { spec, inputs: x.cols, selected: kept, dropped, scaler, classifier };
 }
 
 /** P(label 1) for each case of x (all input columns). */

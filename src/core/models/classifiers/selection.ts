@@ -53,7 +53,6 @@ export function selectFeatures(
   spec: SelectionSpec,
 ): SelectionResult {
   const dropped: { feature: number; reason: string }[] = [];
-  const scaler = fitScaler(x);
   const col = new Float64Array(x.rows);
   let kept: number[] = [];
   for (let j = 0; j < x.cols; j++) {
@@ -69,7 +68,8 @@ export function selectFeatures(
     } else kept.push(j);
   }
   if (spec.maxCorrelation !== undefined && kept.length > 1) {
-    const z = applyScaler(scaler, takeColumns(x, kept));
+    const sub = takeColumns(x, kept);
+    const z = applyScaler(fitScaler(sub), sub);
     const n = z.rows;
     const k = z.cols;
     const cols = kept.map((_, c) => column(z, c, new Float64Array(n)));
@@ -98,7 +98,8 @@ export function selectFeatures(
     kept = chosen.map((c) => kept[c]);
   }
   if (spec.l1C !== undefined && kept.length > 0) {
-    const z = applyScaler(fitScaler(takeColumns(x, kept)), takeColumns(x, kept));
+    const sub = takeColumns(x, kept);
+    const z = applyScaler(fitScaler(sub), sub);
     const m = fitLogistic(z, y, { penalty: 'l1', C: spec.l1C, tolerance: 1e-6 });
     const next: number[] = [];
     kept.forEach((j, c) => {
