@@ -19,6 +19,7 @@ export function ImportSection() {
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  const [wrong, setWrong] = useState(false);
   const start = async (file: File, phrase?: string) => {
     setBusy(true);
     setQuestion(null);
@@ -26,6 +27,8 @@ export function ImportSection() {
     try {
       const step = await importBundleFile(file, phrase);
       setPending(step.kind === 'needs-passphrase' ? file : null);
+      setWrong(step.kind === 'needs-passphrase' && step.wrong === true);
+      if (step.kind === 'needs-passphrase') setPassphrase('');
       setQuestion(step.kind === 'confirm' ? step.question : null);
     } finally {
       setBusy(false);
@@ -72,6 +75,11 @@ export function ImportSection() {
           }}
         >
           <p>{pending.name} is encrypted.</p>
+          {wrong && (
+            <p role="alert" className="bundle-error">
+              That passphrase does not open it; try again.
+            </p>
+          )}
           <input
             type="password"
             aria-label="Passphrase of the bundle"

@@ -23,7 +23,7 @@ export interface TrustQuestion {
 
 export type ImportStep =
   | { readonly kind: 'done' }
-  | { readonly kind: 'needs-passphrase' }
+  | { readonly kind: 'needs-passphrase'; readonly wrong?: true }
   | { readonly kind: 'confirm'; readonly question: TrustQuestion };
 
 interface Pending {
@@ -77,6 +77,8 @@ export async function importBundleFile(file: File, passphrase?: string): Promise
   if (!result.ok) {
     if (result.error.code === 'ENCRYPTED' && passphrase === undefined)
       return { kind: 'needs-passphrase' };
+    // A wrong passphrase asks again for the same file: the user should not pick it again.
+    if (result.error.code === 'WRONG_PASSPHRASE') return { kind: 'needs-passphrase', wrong: true };
     setOutcome({ ok: false, fileName: file.name, error: result.error });
     return { kind: 'done' };
   }
