@@ -56,6 +56,7 @@ function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   const C = o.C;
   // The gradient is scaled by 1/(C n) for the stopping rule only, so the tolerance does not
   // depend on the number of cases or on C.
+  const wide = cols - (cols % 4);
   const objective = (p: Float64Array, g: Float64Array): number => {
     const b = p[cols];
     let loss = 0;
@@ -68,13 +69,31 @@ function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
     // One pass per case: its score, loss and gradient term while its row is in cache.
     for (let i = 0; i < rows; i++) {
       const row = i * cols;
-      let z = b;
-      for (let j = 0; j < cols; j++) z += data[row + j] * p[j];
+      // Four partial sums and a four-wide update: independent chains the CPU can overlap.
+      let z0 = 0;
+      let z1 = 0;
+      let z2 = 0;
+      let z3 = 0;
+      let j = 0;
+      for (; j < wide; j += 4) {
+        z0 += data[row + j] * p[j];
+        z1 += data[row + j + 1] * p[j + 1];
+        z2 += data[row + j + 2] * p[j + 2];
+        z3 += data[row + j + 3] * p[j + 3];
+      }
+      for (; j < cols; j++) z0 += data[row + j] * p[j];
+      const z = b + (z0 + z1) + (z2 + z3);
       const s = y[i] ? 1 : -1;
       loss += logLoss(s * z);
       const r = -s * sigmoid(-s * z) * C;
       gb += r;
-      for (let j = 0; j < cols; j++) g[j] += r * data[row + j];
+      for (j = 0; j < wide; j += 4) {
+        g[j] += r * data[row + j];
+        g[j + 1] += r * data[row + j + 1];
+        g[j + 2] += r * data[row + j + 2];
+        g[j + 3] += r * data[row + j + 3];
+      }
+      for (; j < cols; j++) g[j] += r * data[row + j];
     }
     g[cols] = gb;
     return C * loss + 0.5 * reg;
