@@ -19,4 +19,62 @@ describe('GLDZM border distance', () => {
     expect(holed[13]).toBe(0);
     expect(Math.max(...holed)).toBe(1);
   });
+
+  it('equals breadth-first steps through the ROI on random blobby masks, in 3D and per slice', () => {
+    let seed = 7;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+    const dims = [23, 17, 9] as const;
+    const [nx, ny, nz] = dims;
+    for (let trial = 0; trial < 5; trial++) {
+      const mask = new Uint8Array(nx * ny * nz);
+      for (let i = 0; i < mask.length; i++) mask[i] = rand() < 0.8 + 0.04 * trial ? 1 : 0;
+      const d = borderDistance(mask, dims, -1);
+      expect([...d]).toEqual([...bfs(mask, nx, ny, nz, true)]);
+      if (trial === 4) expect(Math.max(...d)).toBeGreaterThan(2);
+      const plane = nx * ny;
+      const z = trial % nz;
+      const slice = mask.subarray(z * plane, (z + 1) * plane);
+      expect([...borderDistance(mask, dims, z)]).toEqual([...bfs(slice, nx, ny, 1, false)]);
+    }
+  });
 });
+
+/** The definition: breadth-first search through the ROI from voxels touching the outside. */
+function bfs(mask: Uint8Array, nx: number, ny: number, nz: number, threeD: boolean): Int32Array {
+  const dist = new Int32Array(mask.length);
+  const queue: number[] = [];
+  const at = (x: number, y: number, z: number): boolean =>
+    x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz && mask[x + nx * (y + ny * z)] !== 0;
+  const steps = threeD
+    ? [
+        [1, 0, 0],
+        [-1, 0, 0],
+        [0, 1, 0],
+        [0, -1, 0],
+        [0, 0, 1],
+        [0, 0, -1],
+      ]
+    : [
+        [1, 0, 0],
+        [-1, 0, 0],
+        [0, 1, 0],
+        [0, -1, 0],
+      ];
+  for (let z = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++)
+        if (at(x, y, z) && steps.some(([a, b, c]) => !at(x + a, y + b, z + c))) {
+          dist[x + nx * (y + ny * z)] = 1;
+          queue.push(x, y, z);
+        }
+  for (let h = 0; h < queue.length; h += 3) {
+    const [x, y, z] = [queue[h], queue[h + 1], queue[h + 2]];
+    for (const [a, b, c] of steps) {
+      const i = x + a + nx * (y + b + ny * (z + c));
+      if (!at(x + a, y + b, z + c) || dist[i] !== 0) continue;
+      dist[i] = dist[x + nx * (y + ny * z)] + 1;
+      queue.push(x + a, y + b, z + c);
+    }
+  }
+  return dist;
+}

@@ -1,6 +1,6 @@
 // Distance of each ROI voxel to the ROI border, in steps: 4-connected within a slice,
 // 6-connected in 3D; a voxel touching the outside (or the image edge) is at distance 1.
-// GLDZM uses it; computed by breadth-first search from the border voxels.
+// GLDZM uses it.
 import type { Dims } from '../volume';
 
 /**
@@ -15,6 +15,13 @@ export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Int32Ar
     : distances(mask, nx, ny, nz, true);
 }
 
+/**
+ * Two raster passes (forward, then backward) of the city-block distance to the nearest voxel
+ * outside the ROI, the image beyond its edges counting as outside. This equals the breadth-first
+ * step count through the ROI: a shortest city-block path to the nearest outside voxel meets no
+ * other outside voxel first, so it stays in the ROI. No queue: 4 bytes a voxel less, and two
+ * sequential sweeps instead of random visits.
+ */
 function distances(
   mask: Uint8Array,
   nx: number,
@@ -24,42 +31,36 @@ function distances(
 ): Int32Array {
   const plane = nx * ny;
   const dist = new Int32Array(mask.length);
-  const queue = new Int32Array(mask.length);
-  let tail = 0;
-  // Seeds: ROI voxels with a 4/6-neighbour outside the ROI or outside the image (slice).
-  for (let zz = 0; zz < nz; zz++) {
+  for (let zz = 0, i = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
-      for (let x = 0; x < nx; x++) {
-        const i = x + nx * (y + ny * zz);
+      for (let x = 0; x < nx; x++, i++) {
         if (mask[i] === 0) continue;
-        const border =
-          x === 0 ||
-          x === nx - 1 ||
-          y === 0 ||
-          y === ny - 1 ||
-          mask[i - 1] === 0 ||
-          mask[i + 1] === 0 ||
-          mask[i - nx] === 0 ||
-          mask[i + nx] === 0 ||
-          (threeD && (zz === 0 || zz === nz - 1 || mask[i - plane] === 0 || mask[i + plane] === 0));
-        if (border) {
-          dist[i] = 1;
-          queue[tail++] = i;
+        let d = x === 0 ? 0 : dist[i - 1];
+        if (y === 0) d = 0;
+        else if (dist[i - nx] < d) d = dist[i - nx];
+        if (threeD) {
+          if (zz === 0) d = 0;
+          else if (dist[i - plane] < d) d = dist[i - plane];
         }
+        dist[i] = d + 1;
       }
     }
   }
-  // A flat step can wrap across the image edge, but only onto an edge voxel, which is either
-  // outside the ROI or already a seed: so no coordinate checks are needed.
-  const steps = threeD ? [1, -1, nx, -nx, plane, -plane] : [1, -1, nx, -nx];
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head];
-    const next = dist[v] + 1;
-    for (let k = 0; k < steps.length; k++) {
-      const w = v + steps[k];
-      if (w < 0 || w >= mask.length || mask[w] === 0 || dist[w] !== 0) continue;
-      dist[w] = next;
-      queue[tail++] = w;
+  for (let zz = nz - 1, i = mask.length - 1; zz >= 0; zz--) {
+    for (let y = ny - 1; y >= 0; y--) {
+      for (let x = nx - 1; x >= 0; x--, i--) {
+        if (mask[i] === 0) continue;
+        let d = dist[i] - 1;
+        if (x === nx - 1) d = 0;
+        else if (dist[i + 1] < d) d = dist[i + 1];
+        if (y === ny - 1) d = 0;
+        else if (dist[i + nx] < d) d = dist[i + nx];
+        if (threeD) {
+          if (zz === nz - 1) d = 0;
+          else if (dist[i + plane] < d) d = dist[i + plane];
+        }
+        dist[i] = d + 1;
+      }
     }
   }
   return dist;
