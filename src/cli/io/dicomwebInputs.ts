@@ -125,7 +125,8 @@ export async function* dicomwebInputs(
     };
     return;
   }
-  for (const study of studies) yield* retrieveStudy(client, study);
+  // Whole series in one request each: the CLI reads every image anyway.
+  for (const study of studies) yield* retrieveStudy(client, study, { bulk: true });
 }
 
 // The walker's one hook: main.ts folds the --dicomweb options into one input path of this form,

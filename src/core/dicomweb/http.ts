@@ -144,6 +144,28 @@ export async function request(
     signal?: SignalLike;
   } = {},
 ): Promise<Answer> {
+  try {
+    return await requestOnce(client, path, what, init);
+  } catch (e) {
+    // A kept-alive connection the server has just closed (Orthanc keeps them 1 s) fails at
+    // once: a GET is asked again, once, on a fresh connection.
+    if (!(e instanceof ProblemError) || e.code !== 'dicomweb-unreachable') throw e;
+    if ((init.method ?? 'GET') !== 'GET') throw e;
+    return requestOnce(client, path, what, init);
+  }
+}
+
+async function requestOnce(
+  client: DicomwebClient,
+  path: string,
+  what: string,
+  init: {
+    method?: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    body?: Uint8Array;
+    signal?: SignalLike;
+  },
+): Promise<Answer> {
   const url = /^https?:\/\//.test(path) ? path : client.server.baseUrl + path;
   const timeoutMs = client.server.timeoutMs ?? defaultTimeoutMs;
   let response: HttpResponse;

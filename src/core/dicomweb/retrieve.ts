@@ -12,6 +12,7 @@ import {
   seriesMetadata,
   seriesPath,
   storedInstance,
+  storedSeries,
   type SeriesRef,
 } from './wado.ts';
 
@@ -92,6 +93,11 @@ export interface RetrieveOptions {
   readonly seriesInstanceUid?: string;
   readonly concurrency?: number;
   readonly signal?: SignalLike;
+  /**
+   * Each series in one request (WADO-RS RetrieveSeries, stored syntax) where the PACS gives it:
+   * the fastest way to a whole series; a series it refuses is read instance by instance.
+   */
+  readonly bulk?: boolean;
 }
 
 /**
@@ -116,6 +122,14 @@ export async function* retrieveStudy(
   let images = 0;
   for (const seriesInstanceUid of seriesUids) {
     const ref = { studyInstanceUid, seriesInstanceUid };
+    if (options.bulk) {
+      const whole = await storedSeries(client, ref, options.signal).catch(() => undefined);
+      if (whole && whole.length > 0) {
+        images += whole.length;
+        for (const f of whole) yield ok(f);
+        continue;
+      }
+    }
     let metas: JsonDataSet[];
     try {
       metas = await seriesMetadata(client, ref, options.signal);
