@@ -13,9 +13,8 @@ export const localIntensityDefs = defineFamily('local-intensity', [
  * Means are taken row by row as they come: nothing the size of the ROI is kept. */
 export function localIntensity(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
   const values = roi.values;
+  // One pass: local is the best mean among the voxels at the brightest value seen so far.
   let maxValue = -Infinity;
-  for (let i = 0; i < intensityMask.length; i++)
-    if (intensityMask[i] !== 0 && values[i] > maxValue) maxValue = values[i];
   let local = -Infinity;
   let global = -Infinity;
   forEachSphereMean(roi, intensityMask, (row, first, end, means) => {
@@ -23,7 +22,11 @@ export function localIntensity(roi: RoiVolume, intensityMask: Uint8Array): Float
       if (intensityMask[row + x] === 0) continue;
       const m = means[x];
       if (m > global) global = m;
-      if (values[row + x] === maxValue && m > local) local = m;
+      const v = values[row + x];
+      if (v > maxValue) {
+        maxValue = v;
+        local = m;
+      } else if (v === maxValue && m > local) local = m;
     }
   });
   return Float64Array.from([local, global]);
