@@ -4,6 +4,7 @@
 // the batch in its inner loop (contiguous, whatever the axis), and transformed there by
 // Stockham's self-sorting algorithm (radix 4, 2 and 3 stages; no bit reversal). Written for the
 // pair sums of autocorrelationFft.ts, which need only the forward transform.
+import { cosSin2Pi } from './portableTrig';
 
 /** The smallest 2^a 3^b >= n. */
 export function fftSizeAtLeast(n: number): number {
@@ -57,14 +58,11 @@ function stockham(
   let bi = yi;
   for (const r of radices) {
     const m = len / r;
-    const theta = (-2 * Math.PI) / len;
     for (let p = 0; p < m; p++) {
-      const w1r = Math.cos(theta * p);
-      const w1i = Math.sin(theta * p);
-      const w2r = Math.cos(2 * theta * p);
-      const w2i = Math.sin(2 * theta * p);
-      const w3r = Math.cos(3 * theta * p);
-      const w3i = Math.sin(3 * theta * p);
+      // Twiddles e^(-2πi·jp/len) from portable arithmetic: the same bits in every engine.
+      const [w1r, w1i] = cosSin2Pi(-p, len);
+      const [w2r, w2i] = cosSin2Pi(-2 * p, len);
+      const [w3r, w3i] = cosSin2Pi(-3 * p, len);
       for (let q = 0; q < s; q++) {
         // Inputs q + s (p + j m), outputs q + s (r p + k), each a row of c columns.
         const in0 = (q + s * p) * c;
