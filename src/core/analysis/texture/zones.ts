@@ -112,7 +112,7 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
   };
 }
 
-function grow(a: Int32Array, length: number): Int32Array {
+function grow(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(length);
   out.set(a);
   return out;
