@@ -25,6 +25,7 @@ import { glrlmFeatures, glrlmMatrices } from './texture/glrlm';
 import { glszmFeatures, glszmMatrix } from './texture/glszm';
 import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
 import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
+import { labelZones, type Zones } from './texture/zones';
 import { assertRoiShape, type RoiVolume } from './volume';
 
 export interface FeatureValue extends FeatureDef {
@@ -74,6 +75,12 @@ export function computeFeatures(
   const glcmOf: MatricesOf = glcmOverride
     ? (dirs, z) => glcmOverride(dirs, z < 0 ? z : z + z0)
     : (dirs, z) => glcmMatrices(discrete, dirs, z, d);
+  // GLSZM and GLDZM label the same 3D zones: once for both when both are asked for (a whole
+  // image's labelling is a large share of either), dropped after GLDZM.
+  let zones3d: Zones | undefined;
+  const bothZoneFamilies = families.includes('glszm') && families.includes('gldzm');
+  const sharedZones = (z: number): Zones | undefined =>
+    bothZoneFamilies && z < 0 ? (zones3d ??= labelZones(discrete, z)) : undefined;
   const compute: Record<FamilyId, () => Float64Array> = {
     'intensity-statistics': () => intensityStatistics(box.values, intensityMask),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
@@ -85,7 +92,13 @@ export function computeFeatures(
         (dirs, z) => glrlmMatrices(discrete, dirs, z),
         glrlmFeatures,
       ),
-    glszm: () => aggregateZones(discrete, zoneAgg, (z) => glszmMatrix(discrete, z), glszmFeatures),
+    glszm: () =>
+      aggregateZones(
+        discrete,
+        zoneAgg,
+        (z) => glszmMatrix(discrete, z, sharedZones(z)),
+        glszmFeatures,
+      ),
     ngtdm: () =>
       aggregateZones(discrete, zoneAgg, (z) => ngtdmMatrix(discrete, z, d), ngtdmFeatures),
     ngldm: () =>
@@ -96,8 +109,16 @@ export function computeFeatures(
         ngldmFeatures,
       ),
     // Border distances are measured in the morphological mask, before resegmentation.
-    gldzm: () =>
-      aggregateZones(discrete, zoneAgg, (z) => gldzmMatrix(discrete, box.mask, z), gldzmFeatures),
+    gldzm: () => {
+      const values = aggregateZones(
+        discrete,
+        zoneAgg,
+        (z) => gldzmMatrix(discrete, box.mask, z, sharedZones(z)),
+        gldzmFeatures,
+      );
+      zones3d = undefined;
+      return values;
+    },
     'intensity-volume-histogram': () => {
       const ivh = intensityVolumeHistogram(
         box.values,

@@ -5,7 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import { borderDistance } from './borderDistance';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
-import { labelZones, roiVoxels } from './zones';
+import { labelZones, roiVoxels, type Zones } from './zones';
 
 export const gldzmDefs = defineFamily('gldzm', [
   ['Small distance emphasis', '0GBI', ''],
@@ -30,13 +30,15 @@ export function gldzmFeatures(m: TextureMatrix): Float64Array {
   return sizeZoneFamilyFeatures(m, gldzmDefs.length);
 }
 
-/** distanceMask: the morphological ROI mask the border distance is measured in. */
+/** distanceMask: the morphological ROI mask the border distance is measured in; zones:
+ * labelZones(volume, z) when the caller has it already. */
 export function gldzmMatrix(
   volume: DiscreteVolume,
   distanceMask: Uint8Array,
   z: number,
+  given?: Zones,
 ): TextureMatrix {
-  const zones = labelZones(volume, z);
+  const zones = given ?? labelZones(volume, z);
   const dist = borderDistance(distanceMask, volume.dims, z);
   const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
   // Both are indexed over the same region (the slice, or the volume).

@@ -3,7 +3,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, sizeColumn, type TextureMatrix } from './matrix';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
-import { labelZones, roiVoxels } from './zones';
+import { labelZones, roiVoxels, type Zones } from './zones';
 
 export const glszmDefs = defineFamily('glszm', [
   ['Small zone emphasis', '5QRC', ''],
@@ -28,8 +28,9 @@ export function glszmFeatures(m: TextureMatrix): Float64Array {
   return sizeZoneFamilyFeatures(m, glszmDefs.length);
 }
 
-export function glszmMatrix(volume: DiscreteVolume, z: number): TextureMatrix {
-  const zones = labelZones(volume, z, false);
+/** zones: labelZones(volume, z), when the caller has it already (GLDZM labels the same). */
+export function glszmMatrix(volume: DiscreteVolume, z: number, given?: Zones): TextureMatrix {
+  const zones = given ?? labelZones(volume, z, false);
   // Columns: the zone sizes that occur, ascending (a dense row of every size up to the largest
   // zone costs levels x ROI size: gigabytes on a whole-image ROI).
   const sorted = zones.size.slice().sort();
