@@ -82,3 +82,31 @@ test('RTSTRUCT and SEG structures are listed under their CT and analysed as its 
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await expect(page.getByTestId('roi-voxels')).toHaveText('716 voxels');
 });
+
+/** Overlay pixels in a structure colour (the Ring is red: the first structure shown). */
+async function redOverlayPixels(page: import('@playwright/test').Page): Promise<number> {
+  return page.getByTestId('analysis-overlay-0').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3] > 0 && data[i] > 150 && data[i + 1] < 120) n++;
+    return n;
+  });
+}
+
+test('each structure is switched on and off over its CT in its own colour', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles([...ctFiles, join(dir, 'rtstruct.dcm')]);
+  const show = page.getByRole('checkbox', { name: 'Show RTSTRUCT Ring' });
+  await expect(show).not.toBeChecked();
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
+  await show.check();
+  await expect(show).toBeChecked();
+  // The Ring covers slices 2 to 5: on slice 3 it is drawn, switched off it is not.
+  await page.getByTestId('viewport-0').click();
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^3\|/);
+  await expect.poll(() => redOverlayPixels(page)).toBeGreaterThan(0);
+  await show.uncheck();
+  await expect.poll(() => redOverlayPixels(page)).toBe(0);
+});

@@ -18,6 +18,8 @@ export interface Roi {
   shapes: Record<string, RoiShape>;
   /** For a structure of an RTSTRUCT or SEG: "file#number", so it is imported once. */
   source?: string;
+  /** Switched off in the series list: kept (and analysable) but not drawn. */
+  hidden?: boolean;
 }
 
 export interface AnalysisSettings {

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SeriesNode } from '../../core/dicom/types.ts';
-import { structuresOfSeries } from '../analysis/maskRoi.ts';
+import { importStructureRoi, structuresOfSeries } from '../analysis/maskRoi.ts';
 import { useStore } from '../store/store.ts';
 import { seriesDragType } from './seriesDrag.ts';
 import { SeriesThumbnail } from './SeriesThumbnail.tsx';
@@ -20,14 +21,35 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
   const stack = useStore((s) => s.stacks[uid]);
   const images = stack?.length ?? 0;
   const showSeries = useStore((s) => s.showSeries);
-  // RTSTRUCT and SEG structures drawn on this series: chosen as ROIs in the Analysis tab.
-  const structures = useStore(
+  // RTSTRUCT and SEG structures drawn on this series, each switched on and off here, and
+  // chosen as ROIs in the Analysis tab.
+  // Flat strings, so the shallow comparison holds between renders (objects would not).
+  const structureRows = useStore(
     useShallow((s) =>
-      structuresOfSeries(s, uid).map(
-        (x) => `${x.mask.kind === 'rtstruct' ? 'RTSTRUCT' : 'SEG'} ${x.structure.name}`,
-      ),
+      structuresOfSeries(s, uid).map((x) => {
+        const roi = s.rois.find((r) => r.source === x.key && r.seriesUID === uid);
+        const kind = x.mask.kind === 'rtstruct' ? 'RTSTRUCT' : 'SEG';
+        return `${roi !== undefined && !roi.hidden ? 1 : 0}${x.key}\t${kind} ${x.structure.name}`;
+      }),
     ),
   );
+  const structures = structureRows.map((row) => {
+    const [key, label] = row.slice(1).split('\t');
+    return { key, label, shown: row[0] === '1' };
+  });
+  const [problem, setProblem] = useState('');
+  const toggle = async (key: string, show: boolean) => {
+    const s = useStore.getState();
+    const roi = s.rois.find((r) => r.source === key && r.seriesUID === uid);
+    if (roi) return s.setRoiHidden(roi.id, !show);
+    const chosen = structuresOfSeries(s, uid).find((x) => x.key === key);
+    if (!chosen) return;
+    // Showing a structure neither selects it nor changes the Analysis tab's ROI.
+    const { selectedRoi, roiChoice } = s;
+    const placed = await importStructureRoi(uid, chosen);
+    useStore.setState({ selectedRoi, roiChoice });
+    setProblem(placed.ok ? '' : `The structure could not be shown: ${placed.error.reason}`);
+  };
   return (
     <li>
       <button
@@ -58,10 +80,25 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
       </button>
       {structures.length > 0 && (
         <ul className="series-structures muted" aria-label="Structures">
-          {structures.map((label, k) => (
-            <li key={k}>{label}</li>
+          {structures.map(({ key, label, shown }) => (
+            <li key={key}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={shown}
+                  aria-label={`Show ${label}`}
+                  onChange={(e) => void toggle(key, e.target.checked)}
+                />{' '}
+                {label}
+              </label>
+            </li>
           ))}
         </ul>
+      )}
+      {problem && (
+        <p className="muted" role="alert">
+          {problem}
+        </p>
       )}
     </li>
   );

@@ -46,6 +46,7 @@ export interface AnalysisSlice {
   setRoiShape: (roiId: string, position: string, shape: RoiShape | null) => void;
   copyRoiToSlices: (roiId: string, from: string, positions: string[]) => void;
   deleteRoi: (roiId: string) => void;
+  setRoiHidden: (roiId: string, hidden: boolean) => void;
   selectRoi: (roiId: string | null) => void;
   setSettings: (change: Partial<AnalysisSettings>) => void;
   setScope: (scope: RunScope) => void;
@@ -129,6 +130,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         selectedRoi: s.selectedRoi === id ? null : s.selectedRoi,
         roiChoice: s.roiChoice === id ? 'whole' : s.roiChoice,
       })),
+    setRoiHidden: (id, hidden) => patchRoi(id, (r) => ({ ...r, hidden })),
     selectRoi: (selectedRoi) =>
       set(selectedRoi ? { selectedRoi, roiChoice: selectedRoi } : { selectedRoi }),
     setSettings: (change) => set((s) => ({ settings: { ...s.settings, ...change } })),

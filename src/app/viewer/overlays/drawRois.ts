@@ -61,6 +61,8 @@ export interface RoiDrawing {
   shape: RoiShape;
   selected: boolean;
   draft?: boolean;
+  /** A structure's own colour (unselected); drawn ROIs are blue. */
+  colour?: string;
 }
 
 export function drawRois(
@@ -74,7 +76,7 @@ export function drawRois(
   ctx.lineWidth = 1.5;
   for (const r of rois) {
     ctx.setLineDash(r.draft ? [4, 3] : []);
-    ctx.strokeStyle = r.selected || r.draft ? '#ffd400' : '#3ec6ff';
+    ctx.strokeStyle = r.selected || r.draft ? '#ffd400' : (r.colour ?? '#3ec6ff');
     traceShape(ctx, m, r.shape, w, h);
     if (r.shape.kind === 'mask') {
       // A mask is its pixels, filled lightly so the image shows through.

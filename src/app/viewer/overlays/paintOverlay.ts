@@ -6,6 +6,9 @@ import { imageToCanvas, type Affine } from './csTransform.ts';
 import { drawRois, type RoiDrawing } from './drawRois.ts';
 import type { EdgeMaskImage } from './useEdgeMask.ts';
 
+/** Structure colours: distinct on grey images and from the selection yellow. */
+const structureColours = ['#ff4f4f', '#3ee06f', '#4f8bff', '#ff9f1c', '#c86bff', '#2ee6e6'];
+
 export interface OverlayScene {
   imageId: string | null;
   imageSize: [number, number];
@@ -46,9 +49,13 @@ export function paintOverlay(
     ctx.restore();
   }
   const shown: RoiDrawing[] = [];
+  let structure = 0;
   for (const r of scene.rois) {
+    // Each RTSTRUCT/SEG structure in its own colour, in the order they were shown.
+    const colour = r.source ? structureColours[structure++ % structureColours.length] : undefined;
     const shape = r.shapes[imageId];
-    if (shape) shown.push({ shape, selected: r.id === scene.selectedRoi });
+    if (shape && !r.hidden)
+      shown.push({ shape, selected: r.id === scene.selectedRoi, ...(colour ? { colour } : {}) });
   }
   if (scene.draft) shown.push({ shape: scene.draft, selected: true, draft: true });
   drawRois(ctx, m, shown, scene.imageSize[0], scene.imageSize[1]);
