@@ -52,7 +52,11 @@ export function runRoiFeaturesJob(
   processed: RoiVolume = processedRoiOfJob(job),
 ): RoiFeaturesResult {
   const { params, modality, families } = job;
-  const { dims: _d, spacingMm: _s, ...set } = roiFeatures(processed, params, {
+  const {
+    dims: _d,
+    spacingMm: _s,
+    ...set
+  } = roiFeatures(processed, params, {
     modality,
     families,
     processed,
