@@ -4,9 +4,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitPipeline, pipelineProbability } from '../core/models/classifiers/pipeline.ts';
 import { simulatedStudy } from '../core/models/validation/testing/simulatedStudy.ts';
+import { captureCommand } from './io/testing/captureCommand.ts';
 import { federateCommand } from './federate.ts';
 
 let dir: string;
@@ -14,22 +15,7 @@ const study = simulatedStudy([50, 40, 60], 5, 2, 33, 0.3);
 const p = study.x.cols;
 const dirs = study.centerNames.map((c) => c);
 
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await federateCommand(argv), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureCommand(federateCommand, argv);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'consilium-federate-'));

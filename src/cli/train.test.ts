@@ -4,9 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkModelDigest, parseCard } from '../core/inference/card.ts';
 import { simulatedStudy } from '../core/models/validation/testing/simulatedStudy.ts';
+import { captureCommand } from './io/testing/captureCommand.ts';
 import { trainCommand } from './train.ts';
 
 let dir: string;
@@ -25,22 +26,7 @@ function csv(codes: boolean): string {
   return [header.join(','), ...rows].join('\n') + '\n';
 }
 
-async function capture(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await trainCommand(argv), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureCommand(trainCommand, argv);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'consilium-train-'));
