@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { useBundlePicker } from '../bundles/BundlePicker.tsx';
 import type { CombatMethod } from '../../core/models/harmonize/types.ts';
 import type { CenterEffect } from '../../core/models/stats/centerEffect.ts';
 import { f3 } from '../bundles/compare/format.ts';
-import { useStore } from '../store/store.ts';
 import { CenterBoxes } from './CenterBoxes.tsx';
 import { useStudy } from './useStudy.ts';
 
@@ -26,22 +26,14 @@ function EffectRow({ when, e, features }: { when: string; e?: CenterEffect; feat
 
 /** The bundles in the library as one study: pooled features, ComBat, center effect before/after. */
 export function StudyView({ onClose }: { onClose: () => void }) {
-  const library = useStore((s) => s.library);
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const { ids, picker } = useBundlePicker();
   const [method, setMethod] = useState<CombatMethod | ''>('');
   const [preserveLabel, setPreserveLabel] = useState(false);
   const [feature, setFeature] = useState<string | undefined>();
-  const ids = library.map((b) => b.summary.id).filter((id) => !excluded.has(id));
   const state = useStudy(ids, {
     ...(method ? { method } : {}),
     ...(method && preserveLabel ? { covariate: 'label' as const } : {}),
   });
-  const toggle = (id: string) =>
-    setExcluded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
   const view = state.kind === 'ready' ? state.view : undefined;
   const g = Math.max(0, view?.features.findIndex((f) => f.code === feature) ?? 0);
   const chosen = view?.features[g];
@@ -53,20 +45,7 @@ export function StudyView({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </header>
-      <ul className="bundle-list">
-        {library.map((b) => (
-          <li key={b.summary.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={!excluded.has(b.summary.id)}
-                onChange={() => toggle(b.summary.id)}
-              />{' '}
-              {b.summary.center} · {b.summary.createdAt}
-            </label>
-          </li>
-        ))}
-      </ul>
+      {picker}
       <p>
         <label>
           Harmonization{' '}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore } from '../../store/store.ts';
+import { useBundlePicker } from '../BundlePicker.tsx';
 import { BlandAltmanPlot } from './BlandAltmanPlot.tsx';
 import { BoxPlot } from './BoxPlot.tsx';
 import { FeatureAgreementTable } from './FeatureAgreementTable.tsx';
@@ -10,18 +10,10 @@ import { useEscapeToClose } from '../useEscapeToClose.ts';
 
 /** Agreement across centers and models over the bundles the user picks from the library. */
 export function CompareView({ onClose }: { onClose: () => void }) {
-  const library = useStore((s) => s.library);
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const { ids, picker } = useBundlePicker();
   const [feature, setFeature] = useState<string | undefined>();
-  const ids = library.map((b) => b.summary.id).filter((id) => !excluded.has(id));
   const state = useComparison(ids, feature);
   useEscapeToClose(onClose);
-  const toggle = (id: string) =>
-    setExcluded((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
   const view = state.kind === 'ready' ? state.view : undefined;
   const chosen = view?.feature;
   const agreement = view?.comparison.featureAgreement.find((f) => f.code === chosen);
@@ -33,20 +25,7 @@ export function CompareView({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </header>
-      <ul className="bundle-list">
-        {library.map((b) => (
-          <li key={b.summary.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={!excluded.has(b.summary.id)}
-                onChange={() => toggle(b.summary.id)}
-              />{' '}
-              {b.summary.center} · {b.summary.createdAt}
-            </label>
-          </li>
-        ))}
-      </ul>
+      {picker}
       {ids.length < 2 && <p className="muted">Choose at least two bundles to compare.</p>}
       {state.kind === 'busy' && <p className="muted">Comparing…</p>}
       {state.kind === 'error' && <p className="bundle-error">{state.text}</p>}
