@@ -1,15 +1,11 @@
 // `consilium compare`: verify every bundle, then print agreement figures across them. Like
 // `consilium verify`, only bundles signed by a --trust key count, unless --allow-untrusted.
-import { readFile } from 'node:fs/promises';
 import { compareBundles, type Comparison } from '../core/bundle/compare.ts';
 import type { Manifest } from '../core/bundle/types.ts';
-import { verifyBundle } from '../core/bundle/verifyBundle.ts';
 import { ok } from '../core/result.ts';
 import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
-import { readPassphraseFile } from './io/secretFile.ts';
-import { readTrustedKeys } from './io/trustedKeys.ts';
-import { rejectedLine, rejection, trustWords } from './verify.ts';
+import { readVerifiedBundles } from './io/verifiedBundles.ts';
 
 const usage =
   'Usage: consilium compare <bundle.zip> <bundle.zip>… [--json] [--feature CODE]… [--positive LABEL] [--trust partner.pem]… [--allow-untrusted] [--passphrase-file F]\n' +
@@ -83,26 +79,9 @@ export async function compareCommand(argv: string[]): Promise<number> {
   if ('exit' in args) return args.exit;
   const manifests: Manifest[] = [];
   try {
-    const trustedKeys = await readTrustedKeys(args.trust);
-    const passphrase = args.passphraseFile
-      ? await readPassphraseFile(args.passphraseFile)
-      : undefined;
-    for (const path of args.bundles) {
-      const result = await verifyBundle(new Uint8Array(await readFile(path)), {
-        trustedKeys,
-        passphrase,
-        requireTrusted: !args.allowUntrusted,
-      });
-      if (!result.ok) {
-        // One bad bundle stops the comparison: figures over a partial set would mislead.
-        if (args.json) writeRecord(rejection(path, result.error));
-        else process.stdout.write(rejectedLine(path, result.error));
-        return 1;
-      }
-      if (result.bundle.trust.status !== 'trusted')
-        process.stderr.write(`consilium compare: ${path} is ${trustWords(result.bundle.trust)}\n`);
-      manifests.push(result.bundle.manifest);
-    }
+    const verified = await readVerifiedBundles('compare', args);
+    if (!verified) return 1;
+    manifests.push(...verified);
   } catch (err) {
     process.stderr.write(`consilium compare: ${(err as Error).message}\n`);
     return 2;

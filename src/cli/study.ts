@@ -2,7 +2,6 @@
 // computed with identical settings), optionally harmonize it with ComBat (or apply a saved fit),
 // print the center-effect figures before and after, and write the table as CSV.
 import { readFile, writeFile } from 'node:fs/promises';
-import { verifyBundle } from '../core/bundle/verifyBundle.ts';
 import { parseCombatFit } from '../core/models/harmonize/fitJson.ts';
 import type { CombatFit } from '../core/models/harmonize/types.ts';
 import type { CenterEffect } from '../core/models/stats/centerEffect.ts';
@@ -14,9 +13,7 @@ import { centerEffect } from '../core/models/stats/centerEffect.ts';
 import { ok, problemOf, type Problem } from '../core/result.ts';
 import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
-import { readPassphraseFile } from './io/secretFile.ts';
-import { readTrustedKeys } from './io/trustedKeys.ts';
-import { rejectedLine, rejection, trustWords } from './verify.ts';
+import { readVerifiedBundles } from './io/verifiedBundles.ts';
 
 const usage =
   'Usage: consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--mean-only] [--covariate label] [--ref-center NAME] [--save-combat combat.json] [--apply-combat combat.json] [--trust partner.pem]… [--allow-untrusted] [--passphrase-file F] [--json]\n' +
@@ -131,28 +128,9 @@ interface Summary {
 }
 
 async function readSources(args: StudyArgs): Promise<StudySource[] | { rejected: number }> {
-  const trustedKeys = await readTrustedKeys(args.trust);
-  const passphrase = args.passphraseFile
-    ? await readPassphraseFile(args.passphraseFile)
-    : undefined;
-  const sources: StudySource[] = [];
-  for (const path of args.bundles) {
-    const result = await verifyBundle(new Uint8Array(await readFile(path)), {
-      trustedKeys,
-      passphrase,
-      requireTrusted: !args.allowUntrusted,
-    });
-    if (!result.ok) {
-      // One bad bundle stops the study: a table over a partial set would mislead.
-      if (args.json) writeRecord(rejection(path, result.error));
-      else process.stdout.write(rejectedLine(path, result.error));
-      return { rejected: 1 };
-    }
-    if (result.bundle.trust.status !== 'trusted')
-      process.stderr.write(`consilium study: ${path} is ${trustWords(result.bundle.trust)}\n`);
-    sources.push({ center: result.bundle.manifest.center.name, manifest: result.bundle.manifest });
-  }
-  return sources;
+  const manifests = await readVerifiedBundles('study', args);
+  if (!manifests) return { rejected: 1 };
+  return manifests.map((manifest) => ({ center: manifest.center.name, manifest }));
 }
 
 async function run(args: StudyArgs): Promise<Summary | { rejected: number }> {
