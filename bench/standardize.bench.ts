@@ -3,14 +3,13 @@
 // thread, against scipy.ndimage on the same array and the same IBSI grid (affine_transform,
 // orders 1 and 3) in a python3 timing server, the two interleaved round by round. One JSON
 // line per figure; the peer line says why when python3 or scipy is missing.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { resampleGrid } from '../src/core/analysis/processing/grid.ts';
 import { resampleValues } from '../src/core/analysis/processing/resample.ts';
 import type { Dims, SpacingMm } from '../src/core/analysis/volume.ts';
+import { startJsonLinePeer, type JsonLinePeer } from './peers/jsonLinePeer.ts';
 import { report } from './report.ts';
 
 const dims: Dims = [512, 512, 200];
@@ -47,42 +46,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** The python3 timing server, or the reason it cannot run. */
-async function startPeer(
-  raw: string,
-): Promise<
-  { ask: (line: string) => Promise<Record<string, unknown>>; close: () => void } | string
-> {
-  const child = spawn(
-    'python3',
-    [
-      new URL('./peers/standardize_peer.py', import.meta.url).pathname,
-      raw,
-      ...dims.map(String),
-      ...spacingMm.map(String),
-      String(targetMm),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const failed = new Promise<string>((resolve) =>
-    child.on('error', (e) => resolve(`python3 did not start: ${e.message}`)),
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async (): Promise<Record<string, unknown>> => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error('the scipy peer stopped');
-    return JSON.parse(value as string) as Record<string, unknown>;
-  };
-  const first = await Promise.race([next(), failed]);
-  if (typeof first === 'string') return first;
-  if ('skipped' in first) return String(first.skipped);
-  return {
-    ask: async (line) => {
-      child.stdin.write(line + '\n');
-      return next();
-    },
-    close: () => child.stdin.end('\n'),
-  };
+/** The scipy timing server, or the reason it cannot run. */
+function startPeer(raw: string): Promise<JsonLinePeer | string> {
+  const script = new URL('./peers/standardize_peer.py', import.meta.url).pathname;
+  const args = [raw, ...dims.map(String), ...spacingMm.map(String), String(targetMm)];
+  return startJsonLinePeer(script, args, 'scipy');
 }
 
 export async function run(): Promise<void> {
