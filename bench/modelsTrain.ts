@@ -4,17 +4,16 @@
 // family). trainBenchLines returns one figure per implementation and family; bench/models.bench.ts
 // prints them. For the convex models the figure also gives how far apart the two fitted models'
 // training-case probabilities are (each solver at its own default tolerance).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   fitPipeline,
   pipelineProbability,
   type ModelSpec,
 } from '../src/core/models/classifiers/pipeline.ts';
 import { seededRandom } from '../src/core/models/classifiers/random.ts';
+import { startJsonLinePeer, type JsonLinePeer } from './peers/jsonLinePeer.ts';
 import { report } from './report.ts';
 
 const CASES = Number(process.env.MODELS_BENCH_CASES ?? 2000);
@@ -44,36 +43,10 @@ function dataset() {
   return { x: { rows: CASES, cols: FEATURES, data: x }, y, centers: new Int32Array(CASES) };
 }
 
-type Peer = { ask: (line: string) => Promise<Record<string, unknown>>; close: () => void };
-
-async function startPeer(xFile: string, yFile: string): Promise<Peer | string> {
+/** The scikit-learn peer on the same matrix, or why it cannot run. */
+function startPeer(xFile: string, yFile: string): Promise<JsonLinePeer | string> {
   const script = new URL('./peers/models_train_peer.py', import.meta.url).pathname;
-  const child = spawn(
-    process.env.PYTHON ?? '/usr/bin/python3',
-    [script, xFile, yFile, String(CASES), String(FEATURES)],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const failed = new Promise<string>((resolve) =>
-    child.on('error', (e) => resolve(`python3 did not start: ${e.message}`)),
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async (): Promise<Record<string, unknown>> => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error('the scikit-learn peer stopped');
-    return JSON.parse(value as string) as Record<string, unknown>;
-  };
-  const first = await Promise.race([next(), failed]);
-  if (typeof first === 'string') return first;
-  if ('skipped' in first) return String(first.skipped);
-  return {
-    ask: async (line) => {
-      child.stdin.write(line + '\n');
-      return next();
-    },
-    close: () => child.stdin.end('\n'),
-  };
+  return startJsonLinePeer(script, [xFile, yFile, String(CASES), String(FEATURES)], 'scikit-learn');
 }
 
 export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
@@ -109,7 +82,11 @@ export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
         continue;
       }
       const answer = await peer.ask(spec.family);
-      const theirs = new Float64Array(readFileSync(`${xFile}.${spec.family}.sk`).buffer.slice(0));
+      // A small file's Buffer sits inside Node's shared pool: copy out its own bytes.
+      const file = readFileSync(`${xFile}.${spec.family}.sk`);
+      const theirs = new Float64Array(
+        file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
+      );
       let diff = 0;
       for (let i = 0; i < CASES; i++) diff = Math.max(diff, Math.abs(theirs[i] - ours[i]));
       lines.push({
