@@ -1,4 +1,5 @@
 import { RoiToolButtons } from '../analysis/RoiToolButtons.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useStore } from '../store/store.ts';
 import { LayoutButtons } from './LayoutButtons.tsx';
 import { MeasureButtons } from './MeasureButtons.tsx';
@@ -17,6 +18,7 @@ export function Toolbar() {
       <MeasureButtons />
       <RoiToolButtons />
       <PresetMenu />
+      <LanguageSwitch />
       <button
         type="button"
         className="help-button"

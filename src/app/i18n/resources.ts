@@ -1,0 +1,23 @@
+import type { Resource } from 'i18next';
+
+/**
+ * Every `locales/<language>/<namespace>.json` is bundled (no fetch: the CSP allows nothing
+ * remote, and a language switch must not wait on the network). A new area of the app adds its
+ * own namespace file in both languages; nothing else needs editing.
+ */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
+  eager: true,
+});
+
+export const languages = ['en', 'zh-CN'] as const;
+export type Language = (typeof languages)[number];
+
+export const resources: Resource = {};
+for (const [path, module] of Object.entries(files)) {
+  const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  if (!match) continue;
+  const [, language, namespace] = match;
+  (resources[language] ??= {})[namespace] = module.default as Resource[string][string];
+}
+
+export const namespaces = Object.keys(resources.en ?? {});
