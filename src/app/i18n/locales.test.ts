@@ -36,7 +36,10 @@ describe('locales', () => {
       for (const [key, text] of en) {
         expect(text.trim(), `en ${key}`).not.toBe('');
         expect(zh.get(key)!.trim(), `zh-CN ${key}`).not.toBe('');
-        expect(placeholders(zh.get(key)!), key).toEqual(placeholders(text));
+        // "{{reason}}" in English is core's own English words for a Problem (they name the very
+        // file, size and limit); the Chinese must then be real words, not the same English.
+        if (text === '{{reason}}') expect(zh.get(key), key).not.toMatch(/\{\{\s*reason/);
+        else expect(placeholders(zh.get(key)!), key).toEqual(placeholders(text));
       }
     });
   }
