@@ -1,15 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FeatureValue } from '../../core/analysis/computeFeatures.ts';
 import { displayUnit, formatValue } from './formatValue.ts';
 import { sortRows, type SortKey } from './sortRows.ts';
 
-const columns: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Feature' },
-  { key: 'ibsiCode', label: 'IBSI' },
-  { key: 'value', label: 'Value' },
-  { key: 'unit', label: 'Unit' },
-  { key: 'family', label: 'Family' },
-];
+const columns: SortKey[] = ['name', 'ibsiCode', 'value', 'unit', 'family'];
 
 export function FeatureTable({
   features,
@@ -18,22 +13,23 @@ export function FeatureTable({
   features: FeatureValue[];
   modality: string;
 }) {
+  const { t } = useTranslation('results');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean } | null>(null);
   const rows = sort ? sortRows(features, sort.key, sort.asc) : features;
   return (
-    <table className="feature-table" aria-label="Features">
+    <table className="feature-table" aria-label={t('table.label')}>
       <thead>
         <tr>
-          {columns.map((c) => (
+          {columns.map((key) => (
             <th
-              key={c.key}
-              aria-sort={sort?.key === c.key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
+              key={key}
+              aria-sort={sort?.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
             >
               <button
                 type="button"
-                onClick={() => setSort({ key: c.key, asc: sort?.key === c.key ? !sort.asc : true })}
+                onClick={() => setSort({ key, asc: sort?.key === key ? !sort.asc : true })}
               >
-                {c.label}
+                {t(`table.${key}`)}
               </button>
             </th>
           ))}

@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { selectActivePosition } from '../store/selectors.ts';
+import { downloadBytes } from '../results/downloadBytes.ts';
+import { ResultsWindow } from '../results/ResultsWindow.tsx';
 import { useStore } from '../store/store.ts';
 import { positionKey } from '../viewer/useStackFrame.ts';
 import { featuresCsv } from './featuresCsv.ts';
@@ -10,19 +13,12 @@ import { HistogramPlot } from './HistogramPlot.tsx';
 import { TrendPlot } from './TrendPlot.tsx';
 import type { AnalysisResult } from './types.ts';
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const labelOf = (r: AnalysisResult) => `${r.roiName} · ${r.slice ? `Im ${r.slice}` : 'series'}`;
-
 /** The last run's results: one chosen result's table and histogram, and a feature across slices. */
 export function ResultsView() {
+  const { t } = useTranslation('results');
+  const [wide, setWide] = useState(false);
+  const labelOf = (r: AnalysisResult) =>
+    `${r.roiName} · ${r.slice ? t('view.image', { slice: r.slice }) : t('view.series')}`;
   const results = useStore(
     useShallow((s) => s.shownKeys.map((k) => s.results[k]).filter((r): r is AnalysisResult => !!r)),
   );
@@ -36,6 +32,7 @@ export function ResultsView() {
   const [picked, setPicked] = useState('');
   const [trendCode, setTrendCode] = useState('');
   if (results.length === 0) return null;
+  const csvName = `features-${results[0].paramsKey.slice(0, 8)}.csv`;
   const result =
     results.find((r) => r.key === picked) ?? results.find((r) => r.position === here) ?? results[0];
   const code = trendCode || result.features[0]?.ibsiCode || '';
@@ -47,30 +44,38 @@ export function ResultsView() {
     );
   const trendName = result.features.find((f) => f.ibsiCode === code)?.name ?? code;
   return (
-    <section aria-label="Results">
+    <section aria-label={t('view.label')}>
       <div className="row">
-        <select aria-label="Result" value={result.key} onChange={(e) => setPicked(e.target.value)}>
+        <select
+          aria-label={t('view.result')}
+          value={result.key}
+          onChange={(e) => setPicked(e.target.value)}
+        >
           {results.map((r) => (
             <option key={r.key} value={r.key}>
               {labelOf(r)}
             </option>
           ))}
         </select>
-        <span data-testid="roi-voxels">{result.roiVoxels} voxels</span>
+        <span data-testid="roi-voxels">{t('view.voxels', { count: result.roiVoxels })}</span>
         <button
           type="button"
-          onClick={() => download(featuresCsv(results, modality), 'features.csv')}
+          onClick={() => downloadBytes(featuresCsv(results, modality), csvName, 'text/csv')}
         >
-          Export CSV
+          {t('view.exportCsv')}
         </button>
+        <button type="button" onClick={() => setWide(true)}>
+          {t('view.openTable')}
+        </button>
+        {wide && <ResultsWindow onClose={() => setWide(false)} />}
       </div>
       <HistogramPlot histogram={result.histogram} unit={displayUnit('I', modality)} />
       {trend.length > 1 && (
         <>
           <label className="row">
-            Across slices{' '}
+            {t('view.acrossSlices')}{' '}
             <select
-              aria-label="Feature across slices"
+              aria-label={t('view.featureAcrossSlices')}
               value={code}
               onChange={(e) => setTrendCode(e.target.value)}
             >

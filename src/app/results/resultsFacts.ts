@@ -1,0 +1,19 @@
+// Who and what each series is, for the results' identifying columns, from the study index.
+import type { PatientNode } from '../../core/dicom/types.ts';
+import type { FactsOf, SeriesFacts } from './resultTables.ts';
+
+export function factsFromPatients(patients: readonly PatientNode[]): FactsOf {
+  const bySeries = new Map<string, SeriesFacts>();
+  for (const p of patients)
+    for (const st of p.studies)
+      for (const se of st.series)
+        bySeries.set(se.seriesInstanceUID, {
+          series:
+            se.seriesDescription ||
+            (se.seriesNumber !== null ? `#${se.seriesNumber}` : se.seriesInstanceUID),
+          patientId: p.patientID,
+          studyUid: st.studyInstanceUID,
+          modality: se.modality,
+        });
+  return (uid) => bySeries.get(uid);
+}
