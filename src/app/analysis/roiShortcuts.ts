@@ -15,13 +15,13 @@ export const roiShortcuts: Shortcut[] = [
   ...roiTools.map((t) => ({
     keys: [t.key.toLowerCase(), t.key],
     label: t.key,
-    does: `${t.label} ROI tool (left drag; Shift+drag redraws the selected ROI on this slice)`,
+    does: `roi${t.label}`,
     run: toggle(t.tool),
   })),
   {
     keys: ['Delete'],
     label: 'Delete',
-    does: 'Delete the selected ROI',
+    does: 'roiDelete',
     run: (s) => s.selectedRoi && s.deleteRoi(s.selectedRoi),
   },
 ];

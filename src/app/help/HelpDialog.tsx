@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { shortcuts } from '../shortcuts/shortcuts.ts';
 import { useStore } from '../store/store.ts';
 import { WorkflowHelp } from './WorkflowHelp.tsx';
 
 export function HelpDialog() {
+  const { t } = useTranslation('help');
   const close = useStore((s) => s.setHelpOpen);
   return (
     <div className="dialog-backdrop" onClick={() => close(false)}>
@@ -10,10 +12,10 @@ export function HelpDialog() {
         className="dialog"
         role="dialog"
         aria-modal="true"
-        aria-label="Keyboard shortcuts"
+        aria-label={t('title')}
         onClick={(e) => e.stopPropagation()}
       >
-        <h2>Keyboard shortcuts</h2>
+        <h2>{t('title')}</h2>
         <table className="shortcuts">
           <tbody>
             {shortcuts.map((s) => (
@@ -21,20 +23,18 @@ export function HelpDialog() {
                 <td>
                   <kbd>{s.label}</kbd>
                 </td>
-                <td>{s.does}</td>
+                <td>{t(`shortcut.${s.does}`, s.doesParams)}</td>
               </tr>
             ))}
             <tr>
-              <td>Mouse</td>
-              <td>
-                Wheel: scroll slices · left drag: current tool · right drag: zoom · middle drag: pan
-              </td>
+              <td>{t('mouse')}</td>
+              <td>{t('mouseDoes')}</td>
             </tr>
           </tbody>
         </table>
         <WorkflowHelp />
         <button type="button" onClick={() => close(false)}>
-          Close
+          {t('close')}
         </button>
       </div>
     </div>

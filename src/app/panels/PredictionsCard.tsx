@@ -1,12 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelCard } from '../../core/inference/modelCard.ts';
 
 /** The model card in words: what the model is for, what it is not, and how well it did. */
 export function PredictionsCard({ card, sha256 }: { card: ModelCard; sha256: string }) {
+  const { t } = useTranslation('panels');
   return (
     <details className="model-card">
-      <summary>
-        Model card: {card.name} {card.version}
-      </summary>
+      <summary>{t('card.title', { name: card.name, version: card.version })}</summary>
       <p>{card.intendedUse.summary}</p>
       <ul>
         {card.intendedUse.limitations.map((l) => (
@@ -14,13 +14,16 @@ export function PredictionsCard({ card, sha256 }: { card: ModelCard; sha256: str
         ))}
       </ul>
       <dl>
-        <dt>Trained on</dt>
+        <dt>{t('card.trainedOn')}</dt>
         <dd>{card.training.dataset}</dd>
-        <dt>Test split</dt>
+        <dt>{t('card.testSplit')}</dt>
         <dd>
-          AUC {card.metrics.auc.toFixed(3)}, accuracy {card.metrics.accuracy.toFixed(3)}
+          {t('card.metrics', {
+            auc: card.metrics.auc.toFixed(3),
+            accuracy: card.metrics.accuracy.toFixed(3),
+          })}
         </dd>
-        <dt>Input</dt>
+        <dt>{t('card.input')}</dt>
         <dd>
           {card.input.tensorName} [{card.input.shape.join(', ')}] {card.input.dtype}
         </dd>

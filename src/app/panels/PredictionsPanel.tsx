@@ -1,6 +1,8 @@
 // The Predictions tab: the default classifier on the active image, with its execution provider,
 // latency and model card. Inference runs in the inference worker; this component only shows it.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
 import { PredictionsCompare } from '../predictions/PredictionsCompare.tsx';
 import { PredictionsSeries } from '../predictions/PredictionsSeries.tsx';
@@ -14,6 +16,7 @@ import { inferenceWorker, type ProviderChoice, useDefaultModel } from './Predict
 import { PredictionsVerify } from './PredictionsVerify.tsx';
 
 export function PredictionsPanel() {
+  const { t } = useTranslation('panels');
   const [provider, setProvider] = useState<ProviderChoice>('auto');
   const [threads, setThreads] = useState<number | undefined>(undefined);
   const model = useDefaultModel(provider, provider === 'wasm' ? threads : undefined);
@@ -40,13 +43,13 @@ export function PredictionsPanel() {
   return (
     <div className="predictions-panel">
       <label>
-        Run on{' '}
+        {t('runOn')}{' '}
         <select
-          aria-label="Execution provider"
+          aria-label={t('provider')}
           value={provider}
           onChange={(e) => setProvider(e.target.value as ProviderChoice)}
         >
-          <option value="auto">best available</option>
+          <option value="auto">{t('bestAvailable')}</option>
           <option value="webgpu">WebGPU</option>
           <option value="wasm">WASM</option>
         </select>
@@ -54,23 +57,23 @@ export function PredictionsPanel() {
       {provider === 'wasm' && (
         <label>
           {' '}
-          threads{' '}
+          {t('threads')}{' '}
           <select
-            aria-label="WASM threads"
+            aria-label={t('wasmThreads')}
             value={threads ?? 0}
             onChange={(e) => setThreads(Number(e.target.value) || undefined)}
           >
-            <option value={0}>automatic</option>
+            <option value={0}>{t('automatic')}</option>
             <option value={1}>1</option>
             <option value={2}>2</option>
             <option value={4}>4</option>
           </select>
         </label>
       )}
-      {model.status === 'loading' && <p className="muted">Loading model…</p>}
+      {model.status === 'loading' && <p className="muted">{t('loadingModel')}</p>}
       {model.status === 'failed' && (
         <p role="alert">
-          Model not available ({model.error.code}): {model.error.reason}
+          {t('modelFailed', { code: model.error.code })} {problemText(t, model.error)}
         </p>
       )}
       {model.status === 'ready' && (
@@ -78,10 +81,10 @@ export function PredictionsPanel() {
           <p className="muted" data-testid="execution-provider">
             {model.model.executionProvider === 'webgpu'
               ? 'WebGPU'
-              : `WASM (${model.model.threads} thread${model.model.threads > 1 ? 's' : ''})`}
+              : t('wasmWithThreads', { count: model.model.threads })}
           </p>
           <button type="button" disabled={!position} onClick={classify}>
-            Classify this image
+            {t('classify')}
           </button>
           {error && <p role="alert">{error}</p>}
           {current && (

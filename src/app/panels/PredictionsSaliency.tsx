@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../core/result.ts';
+import { problemText } from '../i18n/problemText.ts';
 import type { OcclusionMap } from '../../core/inference/saliency.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import { frameContext } from '../predictions/classify.ts';
@@ -17,13 +20,14 @@ export function PredictionsSaliency({
   predictionId: string;
   position: StackPosition;
 }) {
+  const { t } = useTranslation('panels');
   const [progress, setProgress] = useState<[number, number] | null>(null);
   const [map, setMap] = useState<OcclusionMap | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem | null>(null);
 
   const start = async () => {
     setMap(null);
-    setError('');
+    setError(null);
     setProgress([0, 1]);
     const onProgress = (done: number, total: number) => setProgress([done, total]);
     const frameOf = async () => ({
@@ -41,7 +45,7 @@ export function PredictionsSaliency({
     );
     setProgress(null);
     if (r.ok) setMap(r.value);
-    else setError(r.error.reason);
+    else setError(r.error);
   };
   const cancel = () => void inferenceWorker.call(undefined, 'cancelSaliency');
 
@@ -49,17 +53,17 @@ export function PredictionsSaliency({
     <div className="predictions-saliency">
       {progress ? (
         <>
-          <progress max={progress[1]} value={progress[0]} aria-label="Occlusion map progress" />
+          <progress max={progress[1]} value={progress[0]} aria-label={t('saliency.progress')} />
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </>
       ) : (
         <button type="button" onClick={start}>
-          Occlusion map
+          {t('saliency.start')}
         </button>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && <p role="alert">{problemText(t, error)}</p>}
       {map && <SaliencyCanvas map={map} />}
     </div>
   );
@@ -67,6 +71,7 @@ export function PredictionsSaliency({
 
 /** Red where occlusion lowers the explained label's probability, blue where it raises it. */
 function SaliencyCanvas({ map }: { map: OcclusionMap }) {
+  const { t } = useTranslation('panels');
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -89,7 +94,7 @@ function SaliencyCanvas({ map }: { map: OcclusionMap }) {
         style={{ width: 168, height: 168, imageRendering: 'pixelated' }}
       />
       <figcaption className="muted">
-        Evidence for “{map.label}” (p = {map.baseline.toFixed(3)})
+        {t('saliency.caption', { label: map.label, p: map.baseline.toFixed(3) })}
       </figcaption>
     </figure>
   );

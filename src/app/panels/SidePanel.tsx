@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { BundlesPanel } from '../bundles/BundlesPanel.tsx';
 import { CasesPanel } from '../cases/CasesPanel.tsx';
@@ -8,30 +9,32 @@ import { PredictionsPanel } from './PredictionsPanel.tsx';
 import { TagBrowser } from './TagBrowser.tsx';
 
 // Analysis and Predictions panels join this list when they land.
-const tabs: { id: SideTab; label: string; render: () => ReactNode }[] = [
-  { id: 'tags', label: 'Tags', render: () => <TagBrowser /> },
-  { id: 'analysis', label: 'Analysis', render: () => <AnalysisPanel /> },
-  { id: 'predictions', label: 'Predictions', render: () => <PredictionsPanel /> },
-  { id: 'cases', label: 'Cases', render: () => <CasesPanel /> },
-  { id: 'bundles', label: 'Bundles', render: () => <BundlesPanel /> },
+// Each tab's label is panels:tab.<id>.
+const tabs: { id: SideTab; render: () => ReactNode }[] = [
+  { id: 'tags', render: () => <TagBrowser /> },
+  { id: 'analysis', render: () => <AnalysisPanel /> },
+  { id: 'predictions', render: () => <PredictionsPanel /> },
+  { id: 'cases', render: () => <CasesPanel /> },
+  { id: 'bundles', render: () => <BundlesPanel /> },
 ];
 
 export function SidePanel() {
+  const { t } = useTranslation('panels');
   const current = useStore((s) => s.sideTab);
   const setTab = useStore((s) => s.setSideTab);
-  const tab = tabs.find((t) => t.id === current) ?? tabs[0];
+  const tab = tabs.find((each) => each.id === current) ?? tabs[0];
   return (
     <aside className="side-panel">
       <div role="tablist" className="tabs">
-        {tabs.map((t) => (
+        {tabs.map((each) => (
           <button
-            key={t.id}
+            key={each.id}
             role="tab"
             type="button"
-            aria-selected={t.id === tab.id}
-            onClick={() => setTab(t.id)}
+            aria-selected={each.id === tab.id}
+            onClick={() => setTab(each.id)}
           >
-            {t.label}
+            {t(`tab.${each.id}`)}
           </button>
         ))}
       </div>

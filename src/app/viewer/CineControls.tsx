@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 
 const rates = [2, 5, 10, 15, 20, 30];
@@ -12,26 +13,27 @@ export function CineControls({
   playing: boolean;
   fps: number;
 }) {
+  const { t } = useTranslation('viewer');
   const toggleCine = useStore((s) => s.toggleCine);
   const setCineFps = useStore((s) => s.setCineFps);
   return (
     <div className="cine-controls">
       <button
         type="button"
-        aria-label={playing ? 'Pause cine' : 'Play cine'}
-        title={playing ? 'Pause cine (C)' : 'Play cine (C)'}
+        aria-label={playing ? t('cine.pause') : t('cine.play')}
+        title={`${playing ? t('cine.pause') : t('cine.play')} (C)`}
         onClick={() => toggleCine(viewport)}
       >
         {playing ? '❚❚' : '▶'}
       </button>
       <select
-        aria-label="Cine frames per second"
+        aria-label={t('cine.rate')}
         value={fps}
         onChange={(e) => setCineFps(viewport, Number(e.target.value))}
       >
         {rates.map((r) => (
           <option key={r} value={r}>
-            {r} fps
+            {t('cine.fps', { rate: r })}
           </option>
         ))}
       </select>

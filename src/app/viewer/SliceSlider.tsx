@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 
 export function SliceSlider({
@@ -9,6 +10,7 @@ export function SliceSlider({
   count: number;
   index: number;
 }) {
+  const { t } = useTranslation('viewer');
   const setIndex = useStore((s) => s.setIndex);
   return (
     <input
@@ -17,7 +19,7 @@ export function SliceSlider({
       min={0}
       max={count - 1}
       value={index}
-      aria-label="Slice"
+      aria-label={t('slice')}
       onChange={(e) => setIndex(viewport, Number(e.target.value))}
     />
   );

@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import { isSeriesDrag, seriesDragType } from '../browser/seriesDrag.ts';
 import { selectStack, selectViewport } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
@@ -16,6 +18,7 @@ import { ReferenceLineOverlay } from './linked/ReferenceLineOverlay.tsx';
 
 /** One viewport: a stack of one series, drawn by cornerstone, with overlays and a slider. */
 export function Viewport({ index: vp }: { index: number }) {
+  const { t } = useTranslation('viewer');
   const element = useRef<HTMLDivElement>(null);
   const state = useStore(selectViewport(vp));
   const stack = useStore(selectStack(vp));
@@ -76,12 +79,10 @@ export function Viewport({ index: vp }: { index: number }) {
           <SliceSlider viewport={vp} count={stack.length} index={state.index} />
         </div>
       )}
-      {!stack && (
-        <p className="viewport-hint">Click a series in the study browser to show it here</p>
-      )}
+      {!stack && <p className="viewport-hint">{t('hint')}</p>}
       {errorNow && (
         <p className="viewport-error" role="alert">
-          {errorNow}
+          {problemText(t, errorNow)}
         </p>
       )}
     </section>

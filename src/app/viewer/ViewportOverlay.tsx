@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { InstanceMeta } from '../../core/dicom/types.ts';
+import { formatDicomDate } from '../i18n/format.ts';
 import type { AppliedDisplay } from './imageView.ts';
 import { orientationLabels } from './orientationLabels.ts';
 
@@ -10,12 +12,9 @@ interface Props {
   applied: AppliedDisplay | null;
 }
 
-function formatDate(da: string): string {
-  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6, 8)}` : da;
-}
-
 /** The four corners radiologists expect: who, what, where in the stack, and how it is shown. */
 export function ViewportOverlay({ meta, index, count, frame, applied }: Props) {
+  const { t, i18n } = useTranslation('viewer');
   const position = meta.imagePositionPatient;
   const edges = orientationLabels(meta.imageOrientationPatient);
   return (
@@ -31,15 +30,15 @@ export function ViewportOverlay({ meta, index, count, frame, applied }: Props) {
         </>
       )}
       <div className="corner top-left">
-        <div>{meta.patientName.replace(/\^/g, ' ') || 'Anonymous'}</div>
+        <div>{meta.patientName.replace(/\^/g, ' ') || t('overlay.anonymous')}</div>
         <div>{meta.patientID}</div>
         <div>{meta.studyDescription}</div>
-        <div>{formatDate(meta.studyDate)}</div>
+        <div>{formatDicomDate(meta.studyDate, i18n.language)}</div>
       </div>
       <div className="corner top-right">
         <div>{meta.seriesDescription}</div>
         <div>
-          {meta.modality} Se {meta.seriesNumber ?? '–'}
+          {meta.modality} {t('overlay.series', { number: meta.seriesNumber ?? '–' })}
         </div>
         <div>
           {meta.columns}×{meta.rows}
@@ -47,20 +46,25 @@ export function ViewportOverlay({ meta, index, count, frame, applied }: Props) {
       </div>
       <div className="corner bottom-left">
         <div data-testid="slice-label">
-          Im {index + 1}/{count}
-          {meta.frames > 1 ? ` (frame ${frame + 1})` : ''}
+          {t('overlay.image', { index: index + 1, count })}
+          {meta.frames > 1 ? ` ${t('overlay.frame', { frame: frame + 1 })}` : ''}
         </div>
-        {position && <div>Z {position[2].toFixed(1)} mm</div>}
-        {meta.sliceThicknessMm !== null && <div>Thk {meta.sliceThicknessMm} mm</div>}
+        {position && <div>{t('overlay.z', { z: position[2].toFixed(1) })}</div>}
+        {meta.sliceThicknessMm !== null && (
+          <div>{t('overlay.thickness', { mm: meta.sliceThicknessMm })}</div>
+        )}
       </div>
       <div className="corner bottom-right">
         {applied && (
           <>
             <div data-testid="wl-label">
-              W {Math.round(applied.voi.width)} L {Math.round(applied.voi.center)}
+              {t('overlay.window', {
+                width: Math.round(applied.voi.width),
+                center: Math.round(applied.voi.center),
+              })}
             </div>
-            <div>Zoom {Math.round(applied.scale * 100)}%</div>
-            {applied.invert && <div>Inverted</div>}
+            <div>{t('overlay.zoom', { percent: Math.round(applied.scale * 100) })}</div>
+            {applied.invert && <div>{t('overlay.inverted')}</div>}
           </>
         )}
       </div>

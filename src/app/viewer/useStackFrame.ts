@@ -1,6 +1,7 @@
 // Loads the frame a viewport shows (decoded in a worker, cached), and warms its neighbours.
 import { useEffect, useState } from 'react';
 import type { DecodedFrame } from '../../core/dicom/types.ts';
+import type { Problem } from '../../core/result.ts';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import { FrameError, loadFrame } from '../services/frames.ts';
 
@@ -8,7 +9,8 @@ export interface FrameState {
   frame: DecodedFrame | null;
   /** The position `frame` belongs to (the previous frame stays up while the next decodes). */
   shown: StackPosition | null;
-  error: string | null;
+  /** Why the frame could not be shown (translated where it is shown). */
+  error: Problem | null;
 }
 
 // The neighbours go first; the preloader (usePreload) fetches the rest of the stack.
@@ -32,7 +34,10 @@ export function useStackFrame(stack: StackPosition[] | undefined, index: number)
         setState({
           frame: null,
           shown: position,
-          error: e instanceof FrameError ? e.error.reason : String(e),
+          error:
+            e instanceof FrameError
+              ? e.error
+              : { code: 'decode-failed', reason: String(e), params: {} },
         }),
     );
     // Scrolling usually continues in the same direction: decode ahead (and a little behind).

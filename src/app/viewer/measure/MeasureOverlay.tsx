@@ -4,6 +4,7 @@
 import './measure.css';
 import type { ImageRenderedDetail } from 'cornerstone-core';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { measure } from '../../../core/measure/measure.ts';
 import type { MeasureResult, Point } from '../../../core/measure/types.ts';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
@@ -32,6 +33,7 @@ function anchor(points: readonly Point[]): Point {
 }
 
 export function MeasureOverlay({ element, viewport, stack }: Props) {
+  const { t } = useTranslation('viewer');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [imageId, setImageId] = useState<string | null>(null);
   const [renders, setRenders] = useState(0);
@@ -133,14 +135,14 @@ export function MeasureOverlay({ element, viewport, stack }: Props) {
               data-result={JSON.stringify(m.result)}
               style={at(anchor(m.points))}
             >
-              {measureLabel(m.result).map((line) => (
+              {measureLabel(m.result, t).map((line) => (
                 <div key={line}>{line}</div>
               ))}
               <button
                 type="button"
                 className="measure-delete"
-                title="Delete this measurement"
-                aria-label="Delete this measurement"
+                title={t('measure.delete')}
+                aria-label={t('measure.delete')}
                 onPointerDown={(e) => e.stopPropagation()}
                 onClick={() => remove(m.id)}
               >
@@ -156,7 +158,7 @@ export function MeasureOverlay({ element, viewport, stack }: Props) {
             data-result={JSON.stringify(draftResult)}
             style={at(anchor(draft.points))}
           >
-            {measureLabel(draftResult).map((line) => (
+            {measureLabel(draftResult, t).map((line) => (
               <div key={line}>{line}</div>
             ))}
           </div>

@@ -1,4 +1,5 @@
 // What a measurement says on the image, in the units a reader expects.
+import type { TFunction } from 'i18next';
 import type { MeasureResult } from '../../../core/measure/types.ts';
 
 function num(v: number, digits: number): string {
@@ -10,14 +11,14 @@ function pixelValue(v: number): string {
   return Number.isInteger(v) ? String(v) : num(v, 2);
 }
 
-export function measureLabel(r: MeasureResult): string[] {
+export function measureLabel(r: MeasureResult, t: TFunction): string[] {
   switch (r.kind) {
     case 'length':
       return [`${num(r.length, r.unit === 'mm' ? 2 : 1)} ${r.unit}`];
     case 'angle':
       return [`${num(r.degrees, 1)}°`];
     case 'probe': {
-      if (r.value === null || !r.pixel) return ['outside the image'];
+      if (r.value === null || !r.pixel) return [t('viewer:measure.outside')];
       const unit = r.valueUnit ? ` ${r.valueUnit}` : '';
       const v =
         typeof r.value === 'number'
@@ -29,9 +30,9 @@ export function measureLabel(r: MeasureResult): string[] {
       const unit = r.valueUnit ? ` ${r.valueUnit}` : '';
       const area = r.areaUnit === 'mm2' ? `${num(r.area, 2)} mm²` : `${num(r.area, 1)} px²`;
       return [
-        `Mean ${num(r.mean, 1)}${unit} SD ${num(r.sd, 1)}`,
-        `Min ${pixelValue(r.min)} Max ${pixelValue(r.max)}`,
-        `Area ${area} (${r.pixels} px)`,
+        t('viewer:measure.meanSd', { mean: `${num(r.mean, 1)}${unit}`, sd: num(r.sd, 1) }),
+        t('viewer:measure.minMax', { min: pixelValue(r.min), max: pixelValue(r.max) }),
+        t('viewer:measure.area', { area, pixels: r.pixels }),
       ];
     }
   }
