@@ -1,9 +1,9 @@
 // `consilium cohort submit|status|wait|reduce`: a cohort spread over many machines (docs/cohort.md).
 const usage = `Usage: consilium cohort <submit|status|wait|reduce> … (--help on each)
-  submit <files|dirs…> --command features --redis URL --out DIR [features options]   queue one job per series; prints the cohort id
+  submit <files|dirs…> --command features|infer|analyze --redis URL --out DIR [the command's options]   queue one job per series; prints the cohort id
   status <id> --redis URL [--json]   series done, running, waiting, failed (with reasons)
   wait <id> --redis URL              until no series is left to run; exit 1 if any failed
-  reduce <id> --redis URL            every record in input order into <out>/features.jsonl
+  reduce <id> --redis URL            every record in input order into <out>/<command>.jsonl
   parquet <DIR>                      a features results folder as one long zstd Parquet table, DIR/features.parquet
 Workers: consilium worker --redis URL [--jobs N].
 `;

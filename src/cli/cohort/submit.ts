@@ -2,14 +2,13 @@
 // Redis (BullMQ). A job's id is its series' content key, and series whose record is already in
 // the results folder are not queued: submitting the same cohort again recomputes nothing.
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { problemOf } from '../../core/result.ts';
-import { parseFeaturesArgs } from '../featuresArgs.ts';
 import { parseOrUsage, UsageError } from '../io/commandArgs.ts';
 import { featureOptionsUsage } from '../io/featureOptions.ts';
-import { ResultsDir } from '../io/resultsDir.ts';
+import { ResultsDir, writeAtomic } from '../io/resultsDir.ts';
 import { takeRunArgs } from '../io/runArgs.ts';
-import { planFeatures } from './featuresPlan.ts';
+import { parseCohortRequest, planCohort, type CohortRequest } from './cohortRequest.ts';
 import {
   defaultQueue,
   jobOptions,
@@ -20,14 +19,19 @@ import {
 } from './queue.ts';
 import { takeCohortArgs } from './cohortArgs.ts';
 
-const usage = `Usage: consilium cohort submit <files|dirs|zips…> --command features --redis URL --out DIR
-  [--queue NAME] [--name ID] [features options: --roi, --mask, --structure, --per-slice,
-  ${featureOptionsUsage}]
+const usage = `Usage: consilium cohort submit <files|dirs|zips…> --command features|infer|analyze --redis URL
+  --out DIR [--queue NAME] [--name ID] [the command's own options]
+    features: --roi, --mask, --structure, --per-slice, --families, --filter,
+      ${featureOptionsUsage}
+    infer:    --model m.onnx [--card c.json] [--batch N]
+    analyze:  --model m.onnx [--card c.json] | --no-model, and the feature settings above
 
   Queues one job per series for \`consilium worker\`s; prints the cohort's id.
   --out DIR      the results folder, on storage every worker reaches under the same path
+                 (analyze: its series results; the bundle is then written by
+                 consilium analyze <same inputs> --results DIR --resume --out bundle.zip)
   --queue NAME   the BullMQ queue (default ${defaultQueue})
-  --name ID      the cohort's id (default: derived from its settings and series)
+  --name ID      the cohort's id (default: derived from its command, settings and series)
 `;
 
 interface SubmitArgs {
@@ -35,7 +39,7 @@ interface SubmitArgs {
   queue: string;
   name?: string;
   out: string;
-  features: ReturnType<typeof parseFeaturesArgs>;
+  request: CohortRequest;
 }
 
 function parse(argv: readonly string[]): SubmitArgs {
@@ -43,35 +47,32 @@ function parse(argv: readonly string[]): SubmitArgs {
   const { run, rest: more } = takeRunArgs(rest);
   if (!cohort.redis) throw new UsageError('--redis names the Redis server (redis://host:port).');
   if (!run.out) throw new UsageError('--out names the results folder the workers write.');
-  if ((cohort.command ?? 'features') !== 'features')
-    throw new UsageError(
-      `--command: only "features" runs as a cohort so far, not "${cohort.command}".`,
-    );
-  const features = parseFeaturesArgs(more);
-  // A job carries file paths; instances fetched from a PACS exist only in this process.
-  if (features.paths.some((p) => p.startsWith('dicomweb:')))
-    throw new UsageError(
-      'cohort submit reads files, folders and zips every worker reaches; run features --dicomweb on one machine, or store the studies on shared storage first.',
-    );
-  // Workers on other machines read the same paths: absolute ones.
-  features.paths = features.paths.map((p) => resolve(p));
-  features.maskPaths = features.maskPaths.map((p) => resolve(p));
   return {
     redis: cohort.redis,
     queue: cohort.queue ?? defaultQueue,
     ...(cohort.name ? { name: cohort.name } : {}),
     out: resolve(run.out),
-    features,
+    request: parseCohortRequest(cohort.command ?? 'features', more),
   };
+}
+
+/** What a results folder says about the cohort that writes it (read by \`consilium serve\`). */
+export interface CohortNote {
+  readonly id: string;
+  readonly command: string;
+  readonly series: number;
+  readonly queue: string;
+  readonly submittedAt: string;
 }
 
 export async function submitCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parse);
   if ('exit' in args) return args.exit;
-  const plan = await planFeatures(args.features);
+  const plan = await planCohort(args.request);
+  for (const line of plan.skipped) process.stderr.write(`skipped ${line}\n`);
   let results: ResultsDir;
   try {
-    results = await ResultsDir.open(args.out, 'features', plan.settings);
+    results = await ResultsDir.open(args.out, plan.command, plan.settings);
   } catch (e) {
     const p = problemOf(e, 'results-failed');
     process.stderr.write(`${p.code}: ${p.reason}\n`);
@@ -86,7 +87,7 @@ export async function submitCommand(argv: string[]): Promise<number> {
       .slice(0, 12);
   const cohort: CohortPlan = {
     id,
-    command: 'features',
+    command: plan.command,
     settingsHash: results.settingsHash,
     out: args.out,
     queue: args.queue,
@@ -111,14 +112,9 @@ export async function submitCommand(argv: string[]): Promise<number> {
       }
       // An id already in the queue (waiting, running, done or failed) adds nothing.
       if (await queue.getJob(key)) continue;
-      const task = {
-        command: 'features' as const,
-        settings: plan.settings,
-        series: ref,
-        imageUids: plan.imageUids,
-      };
+      const task = plan.task(ref);
       batch.push({
-        name: 'features',
+        name: plan.command,
         data: { task, key, out: args.out },
         opts: { ...jobOptions, jobId: key },
       });
@@ -126,6 +122,14 @@ export async function submitCommand(argv: string[]): Promise<number> {
       if (batch.length >= 500) await flush();
     }
     await flush();
+    const note: CohortNote = {
+      id,
+      command: plan.command,
+      series: plan.series.length,
+      queue: args.queue,
+      submittedAt: new Date().toISOString(),
+    };
+    await writeAtomic(join(args.out, 'cohort.json'), JSON.stringify(note, null, 2) + '\n');
   } finally {
     await queue.close();
     redis.disconnect();

@@ -27,15 +27,27 @@ function pixels(series: number, z: number, size: number): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
+/** CT (the default) or CR: radiographs, which the shipped classifier takes (infer cohorts). */
+export type CohortModality = 'CT' | 'CR';
+
+const sopClass: Record<CohortModality, string> = {
+  CT: '1.2.840.10008.5.1.4.1.1.2',
+  CR: '1.2.840.10008.5.1.4.1.1.1',
+};
+
 export function sliceFile(
   series: number,
   z: number,
   size: number,
+  modality: CohortModality = 'CT',
 ): { uid: string; bytes: Uint8Array } {
   const uid = `1.2.826.0.1.3680043.10.1.${series + 1}`;
   const tags: TestElement[] = [
-    ...imageHeader(size, size, 16, true).filter((t) => !(t.tag[0] === 8 && t.tag[1] === 0x18)),
-    { tag: [0x0008, 0x0016], vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
+    ...imageHeader(size, size, 16, true).filter(
+      (t) => !(t.tag[0] === 8 && (t.tag[1] === 0x18 || t.tag[1] === 0x60)),
+    ),
+    { tag: [0x0008, 0x0016], vr: 'UI', value: sopClass[modality] },
+    { tag: [0x0008, 0x0060], vr: 'CS', value: modality },
     { tag: [0x0008, 0x0018], vr: 'UI', value: `${uid}.${z + 1}` },
     { tag: [0x0010, 0x0020], vr: 'LO', value: `PAT${series + 1}` },
     { tag: [0x0018, 0x0050], vr: 'DS', value: '2' },
@@ -55,7 +67,11 @@ export function sliceFile(
 export async function writeCohort(
   dir: string,
   count: number,
-  { slices = 4, size = 24 }: { slices?: number; size?: number } = {},
+  {
+    slices = 4,
+    size = 24,
+    modality = 'CT',
+  }: { slices?: number; size?: number; modality?: CohortModality } = {},
 ): Promise<CohortFixture> {
   const series: CohortFixture['series'][number][] = [];
   for (let s = 0; s < count; s++) {
@@ -64,7 +80,7 @@ export async function writeCohort(
     const files: string[] = [];
     let uid = '';
     for (let z = 0; z < slices; z++) {
-      const f = sliceFile(s, z, size);
+      const f = sliceFile(s, z, size, modality);
       uid = f.uid;
       const path = join(folder, `slice-${String(z).padStart(3, '0')}.dcm`);
       await writeFile(path, f.bytes);
