@@ -19,7 +19,11 @@ import {
   featureOptionsHelp,
   featureOptionsUsage,
   featureParamsFrom,
+  featureSettingsFrom,
+  type FeatureOptionValues,
 } from './io/featureOptions.ts';
+import { filtersOf } from './filterFeatures.ts';
+import type { FilterSpec } from '../core/filters/types.ts';
 import { readKeyFile, readPassphraseFile } from './io/secretFile.ts';
 import { ResultsDir } from './io/resultsDir.ts';
 import { runSeries } from './io/seriesRun.ts';
@@ -30,6 +34,8 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
                    line end, as in the workbench; without it a one-off key is used)
   [--model m.onnx [--card c.json] | --no-model]  (default: the shipped pneumonia-cnn)
   ${featureOptionsUsage}
+  [--filter SPEC…]  (one more whole-image record per IBSI 2 filter, e.g. log:sigma=3,boundary=mirror;
+                     repeatable, or "filters" in the --params file; docs/filters.md)
   [--labels labels.csv]  (a "label" column and a series UID, study UID, accession number or
                           patient ID column)
   [--sign-key center.jwk]  (created with its .pub.pem if missing)
@@ -61,6 +67,7 @@ const options = {
   resume: { type: 'boolean' },
   stow: { type: 'string' },
   'stow-token-file': { type: 'string' },
+  filter: { type: 'string', multiple: true },
   ...featureOptions,
 } as const;
 
@@ -71,6 +78,8 @@ interface AnalyzeArgs {
   readonly keyFile?: string;
   readonly models: ModelFiles[];
   readonly params: FeatureParams;
+  /** --filter: filtered whole-image features, each record named by its filter. */
+  readonly filters?: FilterSpec[];
   readonly labels?: string;
   readonly signKey?: string;
   readonly passphraseFile?: string;
@@ -84,7 +93,11 @@ interface AnalyzeArgs {
 }
 
 function settingsOf(args: AnalyzeArgs): AnalyzeSettings {
-  return { features: args.params, models: args.models };
+  return {
+    features: args.params,
+    ...(args.filters ? { filters: args.filters } : {}),
+    models: args.models,
+  };
 }
 
 function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
@@ -108,6 +121,7 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     ...(keyFile ? { keyFile } : {}),
     models: v['no-model'] ? [] : [model],
     params: featureParamsFrom(v),
+    ...filtersFrom(v),
     ...(v.labels ? { labels: v.labels } : {}),
     ...(signKey ? { signKey } : {}),
     ...(v['passphrase-file'] ? { passphraseFile: v['passphrase-file'] } : {}),
@@ -117,6 +131,12 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     resume: v.resume ?? false,
     ...(v.stow ? { stow: { url: v.stow, tokenFile: v['stow-token-file'] } } : {}),
   };
+}
+
+/** --filter values, else the params file's "filters"; each checked, a bad one a usage error. */
+function filtersFrom(v: { filter?: string[] } & FeatureOptionValues): { filters?: FilterSpec[] } {
+  const filters = filtersOf(v.filter ?? featureSettingsFrom(v).filters);
+  return filters ? { filters } : {};
 }
 
 /** The shared collaboration key; without one, a random key that no partner can match. */
@@ -235,7 +255,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
     await rm(partial, { force: true });
   }
   process.stdout.write(
-    `Wrote ${args.out}: ${features.length} series analysed, ${predictions.length} predicted` +
+    `Wrote ${args.out}: ${new Set(features.map((f) => f.seriesUid)).size} series analysed, ${predictions.length} predicted` +
       (args.models.length ? ` (${outOfScope} outside the model's scope)` : '') +
       `, ${skipped.length} files skipped, ${failures} analyses failed.\n`,
   );

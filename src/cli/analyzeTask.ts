@@ -5,6 +5,7 @@ import type { FeatureParams } from '../core/analysis/params.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
 import type { Classifier } from '../core/inference/classifier.ts';
+import type { FilterSpec } from '../core/filters/types.ts';
 import { seriesResults } from '../core/pipeline/seriesResults.ts';
 import type { SeriesResults, SeriesSource } from '../core/pipeline/types.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
@@ -24,6 +25,8 @@ export interface AnalyzeTask {
   /** The series' instances in display order, each with its file's bytes. */
   readonly instances: readonly { readonly meta: InstanceMeta; readonly bytes: Uint8Array }[];
   readonly features: FeatureParams | null;
+  /** --filter: one more whole-image record per filter. */
+  readonly filters?: readonly FilterSpec[];
   readonly models: readonly ModelFiles[];
   /** onnxruntime threads per session: 1 in a pool (the pool is the parallelism). */
   readonly modelThreads?: number;
@@ -55,12 +58,15 @@ export function seriesSource(task: AnalyzeTask): SeriesSource<DecodedFrame> {
 
 export async function runAnalyzeTask(task: AnalyzeTask): Promise<SeriesResults> {
   const models = await Promise.all(task.models.map((m) => classifierFor(m, task.modelThreads)));
-  return seriesResults(seriesSource(task), { features: task.features }, models);
+  const settings = { features: task.features, ...(task.filters ? { filters: task.filters } : {}) };
+  return seriesResults(seriesSource(task), settings, models);
 }
 
 /** What decides a series' analyze results: whole-image features and the models. */
 export interface AnalyzeSettings {
   readonly features: FeatureParams | null;
+  /** --filter (or the params file's filters): filtered whole-image records. */
+  readonly filters?: readonly FilterSpec[];
   readonly models: readonly ModelFiles[];
 }
 
@@ -86,6 +92,7 @@ export async function analyzeSeries(
       seriesInstanceUid: ref.uid,
       instances,
       features: settings.features,
+      ...(settings.filters ? { filters: settings.filters } : {}),
       models: settings.models,
       ...(modelThreads ? { modelThreads } : {}),
     });

@@ -75,3 +75,16 @@ export function filteredRoiFeatures(
     features: set.features.map((f) => ({ ...f, filter })),
   };
 }
+
+/** The ROI name a filtered result goes under in bundles and the results list: the ROI and its
+ * filter, so a filtered row never matches (or overwrites) the unfiltered row of the same ROI. */
+export function filteredRoiName(roi: string, filter: string): string {
+  return `${roi} [${filter}]`;
+}
+
+/** The feature parameters with the filter that made the image: what a bundle's params (and its
+ * parameter hash) say, so centers are compared on the same filter. */
+export function paramsWithFilter(params: FeatureParams, filter: string): FeatureParams {
+  const withFilter: FeatureParams & { filter: string } = { ...params, filter };
+  return withFilter;
+}

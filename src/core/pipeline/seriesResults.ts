@@ -5,6 +5,8 @@ import type { FeatureParams } from '../analysis/params.ts';
 import type { DecodedFrame } from '../dicom/types.ts';
 import type { Classifier } from '../inference/classifier.ts';
 import { problemOf, type Problem } from '../result.ts';
+import type { FilterSpec } from '../filters/types.ts';
+import { filteredVolumeFeatures } from './filteredSeriesFeatures.ts';
 import { VolumeBuilder, volumeFeatures } from './seriesFeatures.ts';
 import { modelInput, predictInputs } from './seriesPrediction.ts';
 import type { LocalFeatures, LocalPrediction, SeriesResults, SeriesSource } from './types.ts';
@@ -12,6 +14,8 @@ import type { LocalFeatures, LocalPrediction, SeriesResults, SeriesSource } from
 export interface SeriesSettings {
   /** Whole-image feature settings; null computes none. */
   readonly features: FeatureParams | null;
+  /** IBSI 2 filters: one more whole-image record per filter, on the filtered image. */
+  readonly filters?: readonly FilterSpec[];
 }
 
 export async function seriesResults(
@@ -53,6 +57,15 @@ export async function seriesResults(
       features.push(volumeFeatures(uid, metas, volume.volume(), settings.features));
     } catch (e) {
       problems.push(problemOf(e, 'analysis-failed', { file, step: 'features' }));
+    }
+    for (const spec of settings.filters ?? []) {
+      try {
+        features.push(filteredVolumeFeatures(uid, metas, volume.volume(), settings.features, spec));
+      } catch (e) {
+        problems.push(
+          problemOf(e, 'analysis-failed', { file, step: 'features', filter: spec.filter }),
+        );
+      }
     }
   }
   const predictions: LocalPrediction[] = [];
