@@ -6,7 +6,14 @@ import { toInferenceError } from '../core/inference/errors.ts';
 import { problemOf } from '../core/result.ts';
 import { inferClassifier, type InferLine, type InferSettings } from './cohort/inferSeries.ts';
 import { crashRecord, seriesComputer } from './cohort/seriesComputer.ts';
-import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
+import {
+  numberList,
+  parseCommand,
+  parseOrUsage,
+  UsageError,
+  wholeNumber,
+} from './io/commandArgs.ts';
+import { inferFeatureModel } from './inferFeatures.ts';
 import { MergedOutput } from './io/mergedOutput.ts';
 import { problemAbout, problemLine, writeRecord } from './io/records.ts';
 import { ResultsDir } from './io/resultsDir.ts';
@@ -15,9 +22,12 @@ import { indexSeries } from './io/seriesIndex.ts';
 import { runSeries } from './io/seriesRun.ts';
 
 const usage = `Usage: consilium infer <files|dirs|zips…> [--model m.onnx [--card m.card.json]] [--batch N]
-  [--jobs N] [--out DIR [--resume]] [--json]
+  [--roi x,y,w,h | --mask FILE… [--structure NAME…]] [--jobs N] [--out DIR [--resume]] [--json]
 
   Images are classified series by series (each series' images in the order they were found).
+  A feature-vector model (consilium train) classifies each ROI instead: --roi, every structure
+  of the --mask files (RTSTRUCT, SEG, NIfTI; repeat --mask), or the whole image; its features
+  are computed with the settings its card records.
   --jobs N              series classified at once, each in a worker thread with a one-thread model
                         (default 1: one series at a time, the model using every core)
   ${runArgsUsage}
@@ -34,6 +44,9 @@ interface InferArgs {
   jobs: number;
   out?: string;
   resume: boolean;
+  maskPaths: string[];
+  structures: string[];
+  roi: [number, number, number, number] | null;
 }
 
 const options = {
@@ -44,6 +57,9 @@ const options = {
   jobs: { type: 'string' },
   out: { type: 'string' },
   resume: { type: 'boolean' },
+  mask: { type: 'string', multiple: true },
+  structure: { type: 'string', multiple: true },
+  roi: { type: 'string' },
 } as const;
 
 export function parseInferArgs(argv: readonly string[]): InferArgs {
@@ -60,6 +76,9 @@ export function parseInferArgs(argv: readonly string[]): InferArgs {
     jobs: values.jobs === undefined ? 1 : wholeNumber('jobs', values.jobs, 1, 'workers'),
     ...(values.out ? { out: values.out } : {}),
     resume: values.resume ?? false,
+    maskPaths: values.mask ?? [],
+    structures: values.structure ?? [],
+    roi: values.roi === undefined ? null : (numberList('roi', values.roi, 4) as InferArgs['roi']),
   };
 }
 
@@ -87,13 +106,30 @@ export async function inferCommand(argv: string[]): Promise<number> {
     ...(args.card ? { card: args.card } : {}),
     batch: args.batch,
   };
+  let classifier;
   try {
     // A model that cannot load stops the run before any image is read.
-    await inferClassifier(settings);
+    classifier = await inferClassifier(settings);
   } catch (err) {
     const e = toInferenceError(err, args.model ?? 'default model', 'model-unreadable');
     await print({ ok: false, error: problemAbout(e, e.code, e.file) });
     return 1;
+  }
+  if (classifier.card.input.kind === 'features') {
+    if (args.out) {
+      await classifier.release();
+      process.stderr.write('consilium infer: --out is for image models; use --json > file.\n');
+      return 2;
+    }
+    try {
+      return await inferFeatureModel(args, classifier, args.model ?? classifier.card.model.file);
+    } finally {
+      await classifier.release();
+    }
+  }
+  if (args.maskPaths.length > 0 || args.roi) {
+    process.stderr.write('consilium infer: --roi and --mask are for feature-vector models.\n');
+    return 2;
   }
   try {
     if (args.out) results = await ResultsDir.open(args.out, 'infer', settings);

@@ -13,12 +13,14 @@ import { centerEffect } from '../core/models/stats/centerEffect.ts';
 import { ok, problemOf, type Problem } from '../core/result.ts';
 import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
+import { settingsPathFor } from './trainArgs.ts';
 import { readVerifiedBundles } from './io/verifiedBundles.ts';
 
 const usage =
   'Usage: consilium study <bundle.zip>… --out study.csv [--labels L] [--harmonize parametric|nonparametric] [--mean-only] [--covariate label] [--ref-center NAME] [--save-combat combat.json] [--apply-combat combat.json] [--trust partner.pem]… [--allow-untrusted] [--passphrase-file F] [--json]\n' +
   "  One table from several centers' verified bundles: case key, center, ROI, label and every\n" +
-  '  feature computed with identical settings at all centers (each one left out is stated).\n' +
+  '  feature computed with identical settings at all centers (each one left out is stated);\n' +
+  '  those settings go beside it (study.settings.json), for `consilium train` to record.\n' +
   '  --labels: CSV with "caseKey" and "label" columns (overrides the bundles\' labels).\n' +
   "  --harmonize: ComBat (empirical Bayes, as R's sva::ComBat) removes the center effect;\n" +
   "  --covariate label preserves the label's effect; --ref-center leaves that center as it is.\n" +
@@ -133,6 +135,13 @@ async function readSources(args: StudyArgs): Promise<StudySource[] | { rejected:
   return manifests.map((manifest) => ({ center: manifest.center.name, manifest }));
 }
 
+/** The table, and beside it the settings its features were computed with (train records them). */
+async function writeStudy(out: string, csv: string, table: StudyTable): Promise<void> {
+  await writeFile(out, csv);
+  if (table.settings)
+    await writeFile(settingsPathFor(out), JSON.stringify(table.settings, null, 1) + '\n');
+}
+
 async function run(args: StudyArgs): Promise<Summary | { rejected: number }> {
   const sources = await readSources(args);
   if ('rejected' in sources) return sources;
@@ -142,7 +151,7 @@ async function run(args: StudyArgs): Promise<Summary | { rejected: number }> {
     .sort()
     .map((center) => ({ center, cases: table.rows.filter((r) => r.center === center).length }));
   if (!args.harmonize && !args.applyCombat) {
-    await writeFile(args.out, studyCsv(table));
+    await writeStudy(args.out, studyCsv(table), table);
     const twoCenters = centers.length >= 2 && centers.every((c) => c.cases >= 2);
     const codes = table.features.map((f) => f.code);
     const rows = table.rows;
@@ -174,7 +183,7 @@ async function run(args: StudyArgs): Promise<Summary | { rejected: number }> {
         ...(args.refCenter ? { referenceCenter: args.refCenter } : {}),
       };
   const h = harmonizeStudy(table, options);
-  await writeFile(args.out, studyCsv(h.table));
+  await writeStudy(args.out, studyCsv(h.table), table);
   if (args.saveCombat) await writeFile(args.saveCombat, JSON.stringify(h.fit, null, 1) + '\n');
   return {
     out: args.out,

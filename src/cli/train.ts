@@ -2,7 +2,10 @@
 // all cases → model.onnx and its card. Prints a summary (or one --json record).
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readSettings } from '../core/analysis/paramsFile/readSettings.ts';
+import type { SettingsFile } from '../core/analysis/paramsFile/settings.ts';
 import { sha256Hex } from '../core/inference/card.ts';
+import { recordableSettings } from '../core/models/featureModel/recordedSettings.ts';
 import { fitPipeline, type ModelSpec } from '../core/models/classifiers/pipeline.ts';
 import type { BinaryMetrics } from '../core/models/metrics/binary.ts';
 import { exportPipelineOnnx } from '../core/models/onnx/exportPipeline.ts';
@@ -19,7 +22,7 @@ import { ok, problemOf, ProblemError } from '../core/result.ts';
 import { SOFTWARE } from '../core/version.ts';
 import { parseOrUsage } from './io/commandArgs.ts';
 import { writeRecord } from './io/records.ts';
-import { parseTrainArgs, trainUsage, type TrainArgs } from './trainArgs.ts';
+import { parseTrainArgs, settingsPathFor, trainUsage, type TrainArgs } from './trainArgs.ts';
 import type { trainFold } from './trainWorker.ts';
 import { ThreadPool } from './workerPool.ts';
 
@@ -67,6 +70,25 @@ function plan(args: TrainArgs, study: TrainingStudy): { folds: Fold[]; words: st
   };
 }
 
+/** The settings the study's features were computed with: --settings, or the file `consilium
+ * study` wrote beside the table; none when neither is there (the card then says nothing). */
+async function readFeatureSettings(args: TrainArgs): Promise<SettingsFile | undefined> {
+  const path = args.settings ?? settingsPathFor(args.study);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (args.settings === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT')
+      return undefined;
+    throw new ProblemError('settings-unreadable', `${path} cannot be read (${String(e)}).`, {
+      file: path,
+    });
+  }
+  const read = readSettings(text, path);
+  if (!read.ok) throw new ProblemError(read.error.code, read.error.reason, read.error.params);
+  return recordableSettings(read.value.settings.params);
+}
+
 async function run(args: TrainArgs) {
   const study = parseStudyCsv(await readFile(args.study, 'utf8'), args.positive);
   const spec: ModelSpec = {
@@ -112,6 +134,7 @@ async function run(args: TrainArgs) {
         `A model card names each input by its IBSI code; these columns have none ("name [CODE]"): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}. The model was written; the card was not.`,
         { missing: missing.length },
       );
+    const featureSettings = await readFeatureSettings(args);
     const card = trainingCard({
       name: (args.name ?? `${args.family}-${basename(args.study).replace(/\.[^.]*$/, '')}`)
         .toLowerCase()
@@ -128,6 +151,7 @@ async function run(args: TrainArgs) {
       validationScheme: folds?.words ?? null,
       validation,
       producer: `consilium ${SOFTWARE.version}`,
+      ...(featureSettings ? { featureSettings } : {}),
     });
     await writeFile(args.card, JSON.stringify(card, null, 1) + '\n');
   }

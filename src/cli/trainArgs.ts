@@ -5,7 +5,7 @@ import type { SelectionSpec } from '../core/models/classifiers/selection.ts';
 import { numberOf, parseCommand, UsageError, wholeNumber } from './io/commandArgs.ts';
 
 export const trainUsage =
-  'Usage: consilium train <study.csv> --model logreg-l2|logreg-l1|svm-linear|svm-rbf|forest [--cv K [--repeats R] | --loco] [--select corr=0.9,center=0.5,l1=0.1] [--C C] [--gamma G] [--trees N] [--seed S] [--positive LABEL] [--jobs N] --out model.onnx [--card card.json] [--name NAME] [--json]\n' +
+  'Usage: consilium train <study.csv> --model logreg-l2|logreg-l1|svm-linear|svm-rbf|forest [--cv K [--repeats R] | --loco] [--select corr=0.9,center=0.5,l1=0.1] [--C C] [--gamma G] [--trees N] [--seed S] [--positive LABEL] [--jobs N] --out model.onnx [--card card.json] [--settings S.json] [--name NAME] [--json]\n' +
   '  Trains a two-class model on a study table (from `consilium study --out study.csv`, or any CSV\n' +
   '  with case, center and label columns and one column per feature), standardized inside the\n' +
   '  pipeline, and writes it as ONNX (ai.onnx.ml operators) with a model card.\n' +
@@ -14,7 +14,15 @@ export const trainUsage =
   '  --select: corr=R drops a feature correlated above |R| with a kept one; center=E drops\n' +
   "  features whose variance is E or more between centers (η²); l1=C keeps an L1 model's nonzero.\n" +
   '  --C: inverse regularisation (sklearn C, default 1); --gamma: RBF width (default sklearn\n' +
-  "  'scale'); --trees: forest size (default 100); --positive: the label that is class 1.\n";
+  "  'scale'); --trees: forest size (default 100); --positive: the label that is class 1.\n" +
+  '  --settings: the feature settings the card records (default: study.settings.json beside the\n' +
+  '  study, as `consilium study` writes it), so `consilium infer` and the workbench compute the\n' +
+  "  model's features for a new series the same way.\n";
+
+/** study.csv → study.settings.json: where `consilium study` writes the features' settings. */
+export function settingsPathFor(studyCsv: string): string {
+  return studyCsv.replace(/\.csv$/i, '') + '.settings.json';
+}
 
 export interface TrainArgs {
   readonly study: string;
@@ -32,6 +40,7 @@ export interface TrainArgs {
   readonly jobs: number;
   readonly out: string;
   readonly card?: string;
+  readonly settings?: string;
   readonly name?: string;
   readonly json: boolean;
 }
@@ -50,6 +59,7 @@ const options = {
   jobs: { type: 'string' },
   out: { type: 'string' },
   card: { type: 'string' },
+  settings: { type: 'string' },
   name: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -107,6 +117,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     jobs: v.jobs !== undefined ? wholeNumber('jobs', v.jobs, 1) : 2,
     out: v.out,
     ...(v.card !== undefined ? { card: v.card } : {}),
+    ...(v.settings !== undefined ? { settings: v.settings } : {}),
     ...(v.name !== undefined ? { name: v.name } : {}),
     json: Boolean(v.json),
   };

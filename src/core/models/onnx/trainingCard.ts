@@ -2,6 +2,7 @@
 // counts, the settings, and the validation figures with their DeLong intervals. The intended use
 // is left for the author: the card says so in its own words, and that the model is not a
 // diagnostic device (the schema requires it).
+import type { SettingsFile } from '../../analysis/paramsFile/settings.ts';
 import type { FeatureSpec, ModelCard } from '../../inference/modelCard.ts';
 import type { ModelSpec } from '../classifiers/pipeline.ts';
 import type { ValidationReport } from '../validation/crossValidate.ts';
@@ -28,6 +29,9 @@ export interface TrainingRun {
   readonly validationScheme: string | null;
   readonly validation: ValidationReport | null;
   readonly producer: string;
+  /** The settings the features were computed with; without them the model runs on feature
+   * vectors only, never on images. */
+  readonly featureSettings?: SettingsFile;
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
@@ -83,6 +87,7 @@ export function trainingCard(run: TrainingRun): ModelCard {
       selectedFeatures: [...run.selectedFeatures],
       centers: run.centers.map((c) => ({ ...c })),
       splits: Object.fromEntries(run.centers.map((c) => [c.center, c.cases])),
+      ...(run.featureSettings ? { featureSettings: { ...run.featureSettings } } : {}),
     },
     metrics: {
       split: v

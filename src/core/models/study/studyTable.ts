@@ -1,7 +1,7 @@
 // Several centers' verified bundles as one study table: a row per case and ROI (case key, center,
 // label), a column per feature. Only features computed with identical settings (one paramsHash
 // over every row) are pooled; each feature left out is stated as a Problem, never dropped silently.
-import type { Manifest } from '../../bundle/types.ts';
+import type { JsonValue, Manifest } from '../../bundle/types.ts';
 import { ProblemError, type Problem } from '../../result.ts';
 
 export interface StudyFeature {
@@ -25,6 +25,9 @@ export interface StudyTable {
   readonly rows: readonly StudyRow[];
   /** What was left out and why: features with differing settings or missing values, duplicates. */
   readonly notes: readonly Problem[];
+  /** The settings every pooled value was computed with (a result's params without its ROI), so
+   * a model trained on the table can compute the same features for a new series. */
+  readonly settings?: { readonly [key: string]: JsonValue };
 }
 
 export interface StudySource {
@@ -54,6 +57,7 @@ export function studyTable(
     roi: string;
     label?: string;
     hash: string;
+    params: Manifest['results']['features'][number]['params'];
     values: Map<string, number | null>;
   };
   const raws: Raw[] = [];
@@ -84,6 +88,7 @@ export function studyTable(
         center,
         roi: r.roi,
         hash: r.paramsHash,
+        params: r.params,
         values,
         ...(label !== undefined ? { label } : {}),
       });
@@ -137,8 +142,11 @@ export function studyTable(
       `No feature was computed with the same settings, with a value for every case, at every center; nothing can be pooled. ${notes.map((n) => n.reason).join(' ')}`,
       { cases: raws.length, problems: notes.length },
     );
+  const pooledHash = features[0].paramsHash;
+  const { roi: _roi, ...settings } = raws.find((r) => r.hash === pooledHash)!.params;
   return {
     features,
+    settings,
     rows: raws.map((r) => ({
       caseKey: r.caseKey,
       center: r.center,
