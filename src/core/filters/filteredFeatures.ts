@@ -49,7 +49,16 @@ export function filteredRoiFeatures(
   roi: RoiVolume,
   params: FeatureParams,
   spec: FilterSpec,
-  { modality = '', families }: { modality?: string; families?: readonly FamilyId[] } = {},
+  {
+    modality = '',
+    families,
+    onResponse,
+  }: {
+    modality?: string;
+    families?: readonly FamilyId[];
+    /** Sees the response and the ROI it was measured in (the workbench's histogram). */
+    onResponse?: (response: RoiVolume) => void;
+  } = {},
 ): FilteredFeatureSet {
   let processed = roi;
   if (params.resample) {
@@ -61,6 +70,7 @@ export function filteredRoiFeatures(
   }
   const mask = resegment(processed, resegmentationRange(processed, params));
   const values = filterResponse(processed, spec);
+  onResponse?.({ ...processed, values, mask });
   const { resegment: _range, outliers: _k, ...rest } = params;
   const set = roiFeatures({ ...processed, values, mask }, rest, {
     modality,
