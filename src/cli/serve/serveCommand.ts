@@ -3,19 +3,25 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from '../io/commandArgs.ts';
+import { cohortRoutes } from './cohortRoutes.ts';
 import { pacsServers } from './pacsServers.ts';
 import { consiliumServer } from './server.ts';
 
 const usage = `Usage: consilium serve [--port P (default 4173)] [--host H (default 127.0.0.1)]
   [--dist DIR (default: the built app, dist/)] [--pacs name=URL …]
+  [--cohorts DIR [--cohort-inputs DIR]]
 Serves the workbench with its security headers; /dicom-web/<name>/… is proxied to each PACS
-(a DICOMweb base URL), so the page reaches the PACS through its own origin.`;
+(a DICOMweb base URL), so the page reaches the PACS through its own origin.
+--cohorts DIR shows the runs (results folders) under DIR in the workbench's Cohort tab;
+--cohort-inputs DIR lets the page start a run over one of DIR's folders (docs/cohort.md).`;
 
 const options = {
   port: { type: 'string' },
   host: { type: 'string' },
   dist: { type: 'string' },
   pacs: { type: 'string', multiple: true },
+  cohorts: { type: 'string' },
+  'cohort-inputs': { type: 'string' },
 } as const;
 
 function parseServeArgs(argv: readonly string[]) {
@@ -30,9 +36,22 @@ function parseServeArgs(argv: readonly string[]) {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+  for (const flag of ['cohorts', 'cohort-inputs'] as const)
+    if (v[flag] !== undefined && !existsSync(v[flag]))
+      throw new UsageError(`--${flag}: ${v[flag]} does not exist.`);
+  if (v['cohort-inputs'] && !v.cohorts)
+    throw new UsageError('--cohort-inputs needs --cohorts DIR, where the runs are written.');
   return {
     root,
     pacs,
+    ...(v.cohorts
+      ? {
+          cohorts: {
+            runs: resolve(v.cohorts),
+            ...(v['cohort-inputs'] ? { inputs: resolve(v['cohort-inputs']) } : {}),
+          },
+        }
+      : {}),
     host: v.host ?? '127.0.0.1',
     port: v.port === undefined ? 4173 : wholeNumber('port', v.port, 0, 'port'),
   };
@@ -41,7 +60,12 @@ function parseServeArgs(argv: readonly string[]) {
 export async function serveCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parseServeArgs);
   if ('exit' in args) return args.exit;
-  const server = consiliumServer({ root: args.root, pacs: args.pacs });
+  const cohorts = args.cohorts ? cohortRoutes(args.cohorts) : undefined;
+  const server = consiliumServer({
+    root: args.root,
+    pacs: args.pacs,
+    ...(cohorts ? { routes: [cohorts.route] } : {}),
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(args.port, args.host, done);
@@ -52,7 +76,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   for (const p of args.pacs)
     process.stdout.write(`  PACS ${p.name}: /dicom-web/${p.name}/ → ${p.url}\n`);
   await new Promise<void>((done) => {
-    const stop = () => server.close(() => done());
+    const stop = () => {
+      cohorts?.close();
+      server.close(() => done());
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -1,0 +1,306 @@
+// `consilium serve --cohorts DIR [--cohort-inputs DIR]`: the runs under a results root as
+// read-only JSON for the workbench's Cohort view, and one write: starting a single-machine run
+// over a folder the operator put under the inputs root (named by the page, never a path from it).
+//
+//   GET  /api/cohorts                   {runs: RunSummary[], inputs: string[]}
+//   GET  /api/cohorts/<run>             RunSummary with its failures (code, reason, file)
+//   GET  /api/cohorts/<run>/features    a features run's values, a row each (?limit=N)
+//   POST /api/cohorts {input, command}  starts `consilium <command> <inputs>/<input> --out <runs>/<id>`
+//
+// Every answer is a Result record ({ok, value} or {ok, error}); a run is a folder of the root
+// holding run.json (single-machine runs, `cohort submit --out` folders, runs started here).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { featureRows, readRunFolder, type RunFailure } from '../cohort/runFolder.ts';
+import { writeAtomic } from '../io/resultsDir.ts';
+import type { Route } from './server.ts';
+
+export interface CohortServeOptions {
+  /** The results root: each run is one of its folders. */
+  readonly runs: string;
+  /** Folders under it may be run from the page; none: the page cannot start runs. */
+  readonly inputs?: string;
+  /** --jobs of a started run (default: one per core less one). */
+  readonly jobs?: number;
+}
+
+export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
+
+export interface RunSummary {
+  readonly id: string;
+  readonly command: string;
+  readonly state: RunState;
+  readonly done: number;
+  readonly total: number | null;
+  readonly failedSeries: number;
+  readonly input?: string;
+  readonly startedAt?: string;
+  readonly cohortId?: string;
+  /** Why a started run stopped (its last line on stderr). */
+  readonly error?: string;
+}
+
+/** What this server records of a run it started, in <run>/serve.json and in memory. */
+interface Started {
+  input: string;
+  command: string;
+  startedAt: string;
+  state: 'running' | 'finished' | 'failed';
+  total: number | null;
+  error?: string;
+}
+
+const prefix = '/api/cohorts';
+const startable = ['features', 'infer'] as const;
+const plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const cli = join(import.meta.dirname, '../../../bin/consilium.mjs');
+
+function send(
+  res: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+  status: number,
+  body: unknown,
+) {
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+const problem = (code: string, reason: string, params: Record<string, unknown> = {}) => ({
+  ok: false,
+  error: { code, reason, params },
+});
+
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req as AsyncIterable<Buffer>) {
+    size += c.length;
+    if (size > max) return null;
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A write from this origin's page only: JSON (a cross-site form cannot send it without a
+ * preflight, which this server never grants) and, where the browser says, the same origin. */
+function sameOrigin(req: IncomingMessage): boolean {
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${req.headers.host}`;
+}
+
+export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): void } {
+  const started = new Map<string, Started>();
+  const children = new Set<ChildProcess>();
+  const jobs = o.jobs ?? Math.max(1, availableParallelism() - 1);
+
+  async function inputs(): Promise<string[]> {
+    if (!o.inputs) return [];
+    const entries = await readdir(o.inputs, { withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((e) => e.isDirectory() && plainName.test(e.name))
+      .map((e) => e.name)
+      .sort();
+  }
+
+  async function summary(id: string): Promise<(RunSummary & { failures: RunFailure[] }) | null> {
+    const dir = join(o.runs, id);
+    const here = started.get(id);
+    const info = await readRunFolder(dir);
+    if (!info && !here) return null;
+    const noted =
+      here ??
+      (JSON.parse(
+        await readFile(join(dir, 'serve.json'), 'utf8').catch(() => 'null'),
+      ) as Started | null);
+    const done = info?.done ?? 0;
+    let state: RunState;
+    if (info?.complete) state = 'complete';
+    else if (here?.state === 'running') state = 'running';
+    else if (noted?.state === 'failed') state = 'failed';
+    else if (noted?.state === 'running')
+      state = 'stopped'; // this server stopped while it ran
+    else if (info?.cohort) state = 'queued';
+    else state = 'incomplete';
+    const total = info?.complete ? done : (info?.cohort?.series ?? noted?.total ?? null);
+    return {
+      id,
+      command: info?.command ?? noted?.command ?? '',
+      state,
+      done,
+      total,
+      failedSeries: info?.failedSeries ?? 0,
+      ...(noted ? { input: noted.input, startedAt: noted.startedAt } : {}),
+      ...(info?.cohort ? { cohortId: info.cohort.id } : {}),
+      ...(noted?.error && state === 'failed' ? { error: noted.error } : {}),
+      failures: info?.failures ?? [],
+    };
+  }
+
+  async function list(): Promise<RunSummary[]> {
+    const entries = await readdir(o.runs, { withFileTypes: true }).catch(() => []);
+    const runs: RunSummary[] = [];
+    for (const e of entries) {
+      if (!e.isDirectory() || !plainName.test(e.name)) continue;
+      const s = await summary(e.name);
+      if (!s) continue;
+      const { failures: _, ...rest } = s;
+      runs.push(rest);
+    }
+    // Newest first where known, then by name.
+    return runs.sort(
+      (a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? '') || a.id.localeCompare(b.id),
+    );
+  }
+
+  async function start(input: string, command: (typeof startable)[number]): Promise<string> {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+    let id = `${input}-${stamp}`;
+    for (let n = 2; ; n++) {
+      try {
+        await mkdir(join(o.runs, id)); // claims the name: fails when it exists
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || n > 99) throw e;
+        id = `${input}-${stamp}-${n}`;
+      }
+    }
+    const dir = join(o.runs, id);
+    const run: Started = {
+      input,
+      command,
+      startedAt: new Date().toISOString(),
+      state: 'running',
+      total: null,
+    };
+    started.set(id, run);
+    const note = () => writeAtomic(join(dir, 'serve.json'), JSON.stringify(run, null, 2) + '\n');
+    await note();
+    // Its own process: the run's threads never hold this server's event loop.
+    const child = spawn(
+      process.execPath,
+      [cli, command, join(o.inputs!, input), '--out', dir, '--jobs', String(jobs)],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, CONSILIUM_PROGRESS_MS: '0' },
+      },
+    );
+    children.add(child);
+    let last = '';
+    let pending = '';
+    child.stderr!.on('data', (b: Buffer) => {
+      const lines = (pending + b.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const l of lines) {
+        const m = /: (\d+)\/(\d+) series/.exec(l);
+        if (m) run.total = Number(m[2]);
+        else if (l.trim()) last = l.trim();
+      }
+    });
+    child.on('close', (code) => {
+      children.delete(child);
+      run.state = code === 0 ? 'finished' : 'failed';
+      if (code !== 0) run.error = last || `exit code ${code}`;
+      void note();
+    });
+    return id;
+  }
+
+  const route: Route = async (req, res, headers) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) return false;
+    const parts = url.pathname.slice(prefix.length).split('/').filter(Boolean);
+    if (req.method === 'POST' && parts.length === 0) {
+      if (!sameOrigin(req))
+        return (
+          send(res, headers, 403, problem('forbidden', 'runs are started from this page only')),
+          true
+        );
+      if (!o.inputs)
+        return (
+          send(
+            res,
+            headers,
+            403,
+            problem('no-inputs', 'this server was given no --cohort-inputs folder'),
+          ),
+          true
+        );
+      const body = await readBody(req, 4096);
+      let asked: { input?: unknown; command?: unknown } = {};
+      try {
+        asked = JSON.parse(body ?? '') as typeof asked;
+      } catch {
+        return (send(res, headers, 400, problem('bad-request', 'the body is not JSON')), true);
+      }
+      const command = asked.command ?? 'features';
+      if (!startable.includes(command as (typeof startable)[number]))
+        return (
+          send(
+            res,
+            headers,
+            400,
+            problem('bad-command', `a run is ${startable.join(' or ')}`, {
+              command: String(command),
+            }),
+          ),
+          true
+        );
+      // Only a folder the listing offers: a name, never a path.
+      if (typeof asked.input !== 'string' || !(await inputs()).includes(asked.input))
+        return (
+          send(
+            res,
+            headers,
+            400,
+            problem('unknown-input', 'no such input folder on this server', {
+              input: String(asked.input),
+            }),
+          ),
+          true
+        );
+      const id = await start(asked.input, command as (typeof startable)[number]);
+      send(res, headers, 202, { ok: true, value: { id } });
+      return true;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD, POST' }).end();
+      return true;
+    }
+    if (parts.length === 0) {
+      send(res, headers, 200, {
+        ok: true,
+        value: { runs: await list(), inputs: await inputs(), canStart: Boolean(o.inputs) },
+      });
+      return true;
+    }
+    const [id, what] = parts;
+    const s = plainName.test(id) && parts.length <= 2 ? await summary(id) : null;
+    if (!s) {
+      send(res, headers, 404, problem('no-run', 'no such run', { run: id }));
+      return true;
+    }
+    if (what === undefined) send(res, headers, 200, { ok: true, value: s });
+    else if (what === 'features') {
+      const limit = Math.min(100_000, Math.max(1, Number(url.searchParams.get('limit')) || 20_000));
+      send(res, headers, 200, { ok: true, value: await featureRows(join(o.runs, id), limit) });
+    } else send(res, headers, 404, problem('no-route', 'no such cohort route'));
+    return true;
+  };
+
+  return {
+    route,
+    close: () => {
+      for (const c of children) c.kill('SIGINT'); // a run stopped this way resumes with --resume
+    },
+  };
+}
