@@ -8,6 +8,7 @@
 //   sum w = <w, A_mm>,  sum w e_i e_j = <w, A_ee>,  sum w (e_i - e_j)^2 = 2 (<w, A_qm> - <w, A_ee>).
 // Two complex FFTs of real pairs (w + i e, then m + i q) give all four spectra. The cost is
 // O(N log N) in the ROI's bounding box instead of O(n^2) in its voxels.
+import { maskBounds } from '../roi/cropToMask';
 import { fft3d, fftSizeAtLeast } from './fft3d';
 
 /** The largest FFT grid used (three float64 arrays of it: about 140 MiB); larger boxes sum by
@@ -19,25 +20,9 @@ function box(
   mask: Uint8Array,
   dims: readonly [number, number, number],
 ): { lo: [number, number, number]; size: [number, number, number] } | null {
-  const [nx, ny, nz] = dims;
-  const lo = [nx, ny, nz];
-  const hi = [-1, -1, -1];
-  for (let z = 0, i = 0; z < nz; z++)
-    for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++, i++) {
-        if (!mask[i]) continue;
-        if (x < lo[0]) lo[0] = x;
-        if (x > hi[0]) hi[0] = x;
-        if (y < lo[1]) lo[1] = y;
-        if (y > hi[1]) hi[1] = y;
-        if (z < lo[2]) lo[2] = z;
-        if (z > hi[2]) hi[2] = z;
-      }
-  if (hi[0] < 0) return null;
-  return {
-    lo: [lo[0], lo[1], lo[2]],
-    size: [hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1],
-  };
+  const b = maskBounds(mask, dims);
+  if (!b) return null;
+  return { lo: [b.x0, b.y0, b.z0], size: [b.x1 - b.x0, b.y1 - b.y0, b.z1 - b.z0] };
 }
 
 /** The FFT grid for a mask (2^a 3^b >= 2 extent - 1 per side), or null when empty. */

@@ -1,6 +1,7 @@
 // The ROI surface mesh (marching cubes at 0.5 on the zero-padded mask, vertices at edge
 // midpoints, Lorensen's triangle table), reduced to what IBSI morphology needs: volume, area
 // and the vertex set.
+import { maskBounds } from '../roi/cropToMask';
 import type { Dims, SpacingMm } from '../volume';
 import { cubeTriangles, edgeMidpoint } from './cubeTable';
 
@@ -16,20 +17,8 @@ export interface MeshSummary {
 
 /** The mask's bounding box [x0, x1, y0, y1, z0, z1] (inclusive), or null when it is empty. */
 function maskBox(mask: Uint8Array, dims: Dims): number[] | null {
-  const [nx, ny, nz] = dims;
-  const box = [nx, -1, ny, -1, nz, -1];
-  for (let z = 0, i = 0; z < nz; z++)
-    for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++, i++) {
-        if (mask[i] === 0) continue;
-        if (x < box[0]) box[0] = x;
-        if (x > box[1]) box[1] = x;
-        if (y < box[2]) box[2] = y;
-        if (y > box[3]) box[3] = y;
-        if (z < box[4]) box[4] = z;
-        if (z > box[5]) box[5] = z;
-      }
-  return box[1] < 0 ? null : box;
+  const b = maskBounds(mask, dims);
+  return b ? [b.x0, b.x1 - 1, b.y0, b.y1 - 1, b.z0, b.z1 - 1] : null;
 }
 
 /**

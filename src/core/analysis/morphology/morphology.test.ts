@@ -70,6 +70,36 @@ describe('morphology', () => {
   });
 });
 
+describe('axes from coordinate moments', () => {
+  it('equal a plain two-pass covariance of the voxel centres (random blob off-centre in a larger volume)', () => {
+    const dims: [number, number, number] = [40, 30, 20];
+    const spacing: [number, number, number] = [0.7, 0.9, 2.5];
+    const mask = new Uint8Array(40 * 30 * 20);
+    let seed = 3;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+    for (let z = 4, i = 0; z < 15; z++)
+      for (let y = 6; y < 25; y++)
+        for (let x = 9; x < 33; x++, i++)
+          if ((x - 20) ** 2 / 120 + (y - 14) ** 2 / 40 + (z - 9) ** 2 / 20 < 1 + rand())
+            mask[x + 40 * (y + 30 * z)] = 1;
+    const pts: number[][] = [];
+    for (let z = 0; z < 20; z++)
+      for (let y = 0; y < 30; y++)
+        for (let x = 0; x < 40; x++)
+          if (mask[x + 40 * (y + 30 * z)])
+            pts.push([x * spacing[0], y * spacing[1], z * spacing[2]]);
+    const mean = [0, 1, 2].map((q) => pts.reduce((s, p) => s + p[q], 0) / pts.length);
+    const c = (a: number, b: number): number =>
+      pts.reduce((s, p) => s + (p[a] - mean[a]) * (p[b] - mean[b]), 0) / (pts.length - 1);
+    const l = symmetricEigenvalues3([c(0, 0), c(0, 1), c(0, 2), c(1, 1), c(1, 2), c(2, 2)]);
+    const values = new Float32Array(mask.length).fill(1);
+    const f = morphology({ values, mask, dims, spacingMm: spacing }, mask);
+    for (let k = 0; k < 3; k++) expect(f[11 + k] / (4 * Math.sqrt(l[k])) - 1).toBeLessThan(1e-12);
+    for (let k = 0; k < 3; k++)
+      expect(f[11 + k] / (4 * Math.sqrt(l[k])) - 1).toBeGreaterThan(-1e-12);
+  });
+});
+
 describe('symmetric 3x3 eigenvalues', () => {
   it('solves a diagonal and a coupled matrix', () => {
     expect(symmetricEigenvalues3([3, 0, 0, 1, 0, 2])).toEqual([3, 2, 1]);

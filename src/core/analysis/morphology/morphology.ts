@@ -2,8 +2,9 @@
 // axes, densities and spatial autocorrelation. Mesh and shape use the morphological mask;
 // intensity-weighted features use the intensity mask.
 import { defineFamily } from '../featureDef';
-import type { RoiVolume } from '../volume';
-import { autocorrelation } from './autocorrelation';
+import { maskBounds, type VoxelBox } from '../roi/cropToMask';
+import type { Dims, RoiVolume } from '../volume';
+import { autocorrelation, planAutocorrelation } from './autocorrelation';
 import { latticeConvexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
 import { roiMesh } from './mesh';
@@ -47,38 +48,72 @@ export const morphologyDefs = defineFamily('morphology', [
  * takes ~0.1 s for a whole 256x256 slice); beyond, those features are NaN. */
 export const maxVerticesForHull = 2_000_000;
 
-/** Voxel centre coordinates in mm of the voxels in mask, xyz interleaved. */
-function voxelCentres(roi: RoiVolume, mask: Uint8Array): Float64Array {
-  const [nx, ny, nz] = roi.dims;
-  const [sx, sy, sz] = roi.spacingMm;
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) count++;
-  const out = new Float64Array(3 * count);
-  let k = 0;
-  for (let z = 0, i = 0; z < nz; z++)
-    for (let y = 0; y < ny; y++)
-      for (let x = 0; x < nx; x++, i++) {
-        if (!mask[i]) continue;
-        out[k++] = x * sx;
-        out[k++] = y * sy;
-        out[k++] = z * sz;
+/**
+ * Sums over the mask's voxels of their integer coordinates, their squares and products (index
+ * order: x, y, z, xx, yy, zz, xy, xz, yz), and the voxel count, gathered row by row: every sum
+ * is an exact integer in a double (a 2^16-per-side volume stays far below 2^53), so no
+ * coordinate array is made (24 bytes a voxel) and the covariance below is formed exactly.
+ */
+export function coordinateMoments(mask: Uint8Array, dims: Dims, box: VoxelBox): number[] {
+  const [nx, ny] = dims;
+  const s = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (let z = box.z0; z < box.z1; z++)
+    for (let y = box.y0; y < box.y1; y++) {
+      const row = nx * (y + ny * z);
+      let c = 0;
+      let sx = 0;
+      let sxx = 0;
+      for (let x = box.x0; x < box.x1; x++) {
+        if (mask[row + x] === 0) continue;
+        c++;
+        sx += x;
+        sxx += x * x;
       }
-  return out;
+      if (c === 0) continue;
+      s[0] += sx;
+      s[1] += c * y;
+      s[2] += c * z;
+      s[3] += sxx;
+      s[4] += c * y * y;
+      s[5] += c * z * z;
+      s[6] += sx * y;
+      s[7] += sx * z;
+      s[8] += c * y * z;
+      s[9] += c;
+    }
+  return s;
 }
 
-/** Largest distance between two of the given vertices (the farthest pair are hull vertices). */
-function maxDiameter(v: Float64Array, ids: readonly number[]): number {
+/** (n s_ab - s_a s_b) / (n (n - 1)) times the spacings: the unbiased covariance in mm^2, its
+ * numerator an exact integer (BigInt) so that only the final division rounds. */
+function covariance(n: number, sa: number, sb: number, sab: number, step: number): number {
+  const num = BigInt(n) * BigInt(sab) - BigInt(sa) * BigInt(sb);
+  return (Number(num) / (n * (n - 1))) * step;
+}
+
+/** Largest distance between two of the given lattice points, in mm (the farthest pair are hull
+ * vertices); a point's mm coordinate is lattice / 2 x spacing, as the mesh's vertices are. */
+function maxDiameter(
+  lattice: Int32Array,
+  ids: readonly number[],
+  spacing: readonly number[],
+): number {
+  const [sx, sy, sz] = spacing;
+  const mm = new Float64Array(3 * ids.length);
+  ids.forEach((i, a) => {
+    mm[3 * a] = (lattice[3 * i] / 2) * sx;
+    mm[3 * a + 1] = (lattice[3 * i + 1] / 2) * sy;
+    mm[3 * a + 2] = (lattice[3 * i + 2] / 2) * sz;
+  });
   let best = 0;
   for (let a = 0; a < ids.length; a++) {
-    const i = ids[a];
-    const x = v[3 * i];
-    const y = v[3 * i + 1];
-    const z = v[3 * i + 2];
+    const x = mm[3 * a];
+    const y = mm[3 * a + 1];
+    const z = mm[3 * a + 2];
     for (let b = a + 1; b < ids.length; b++) {
-      const j = ids[b];
-      const dx = v[3 * j] - x;
-      const dy = v[3 * j + 1] - y;
-      const dz = v[3 * j + 2] - z;
+      const dx = mm[3 * b] - x;
+      const dy = mm[3 * b + 1] - y;
+      const dz = mm[3 * b + 2] - z;
       const d = dx * dx + dy * dy + dz * dz;
       if (d > best) best = d;
     }
@@ -109,62 +144,112 @@ function ellipsoidArea(a: number, b: number, c: number): number {
   return 4 * Math.PI * a * b * sum;
 }
 
+/**
+ * The intensity mask's voxel count, value sum and value-weighted coordinate sums in mm, summed
+ * voxel by voxel in raster order (the same operations as over a list of voxel centres), and
+ * its values as doubles in raster order when keep is set (Moran's I / Geary's C need them).
+ */
+function intensityMoments(
+  roi: RoiVolume,
+  mask: Uint8Array,
+  box: VoxelBox,
+  n: number,
+  keep: boolean,
+): { total: number; com: number[]; values: Float64Array | null } {
+  const [nx, ny] = roi.dims;
+  const [sx, sy, sz] = roi.spacingMm;
+  const v = roi.values;
+  const values = keep ? new Float64Array(n) : null;
+  let total = 0;
+  let cx = 0;
+  let cy = 0;
+  let cz = 0;
+  let k = 0;
+  for (let z = box.z0; z < box.z1; z++) {
+    const mz = z * sz;
+    for (let y = box.y0; y < box.y1; y++) {
+      const my = y * sy;
+      for (let x = box.x0, i = x + nx * (y + ny * z); x < box.x1; x++, i++) {
+        if (mask[i] === 0) continue;
+        const g = v[i];
+        if (values) values[k++] = g;
+        total += g;
+        cx += g * (x * sx);
+        cy += g * my;
+        cz += g * mz;
+      }
+    }
+  }
+  return { total, com: [cx, cy, cz], values };
+}
+
+/** Voxels of mask inside box (all of them: box holds the mask). */
+function countOf(mask: Uint8Array, dims: Dims, box: VoxelBox): number {
+  const [nx, ny] = dims;
+  let n = 0;
+  for (let z = box.z0; z < box.z1; z++)
+    for (let y = box.y0; y < box.y1; y++)
+      for (let i = box.x0 + nx * (y + ny * z), end = i + box.x1 - box.x0; i < end; i++)
+        n += mask[i] !== 0 ? 1 : 0;
+  return n;
+}
+
 export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
   const [sx, sy, sz] = roi.spacingMm;
   const mesh = roiMesh(roi.mask, roi.dims, roi.spacingMm);
   const v = mesh.volumeMm3;
   const a = mesh.areaMm2;
-  const shape = voxelCentres(roi, roi.mask);
-  const nShape = shape.length / 3;
   // Principal axes from the (unbiased, N - 1) covariance of the mask's voxel centres.
-  const mean = [0, 0, 0];
-  for (let i = 0; i < nShape; i++) for (let k = 0; k < 3; k++) mean[k] += shape[3 * i + k] / nShape;
-  const cov = [0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < nShape; i++) {
-    const dx = shape[3 * i] - mean[0];
-    const dy = shape[3 * i + 1] - mean[1];
-    const dz = shape[3 * i + 2] - mean[2];
-    cov[0] += dx * dx;
-    cov[1] += dx * dy;
-    cov[2] += dx * dz;
-    cov[3] += dy * dy;
-    cov[4] += dy * dz;
-    cov[5] += dz * dz;
-  }
-  const [l1, l2, l3] = symmetricEigenvalues3(cov.map((c) => c / (nShape - 1))).map((l) =>
-    Math.max(0, l),
-  );
-  // Intensity-weighted centre of mass over the intensity mask.
-  const grey = voxelCentres(roi, intensityMask);
-  const greyValues = new Float64Array(grey.length / 3);
-  let k = 0;
-  for (let i = 0; i < intensityMask.length; i++)
-    if (intensityMask[i]) greyValues[k++] = roi.values[i];
-  const com = [0, 0, 0];
-  let total = 0;
-  for (let i = 0; i < greyValues.length; i++) {
-    total += greyValues[i];
-    for (let q = 0; q < 3; q++) com[q] += greyValues[i] * grey[3 * i + q];
-  }
+  // Every scan below stays in the box around the mask (a tumour in a whole series).
+  const box = maskBounds(roi.mask, roi.dims) ?? { x0: 0, x1: 0, y0: 0, y1: 0, z0: 0, z1: 0 };
+  const s = coordinateMoments(roi.mask, roi.dims, box);
+  const nShape = s[9];
+  const step = [sx, sy, sz];
+  const mean = [0, 1, 2].map((q) => (s[q] / nShape) * step[q]);
+  const cov = [
+    covariance(nShape, s[0], s[0], s[3], sx * sx),
+    covariance(nShape, s[0], s[1], s[6], sx * sy),
+    covariance(nShape, s[0], s[2], s[7], sx * sz),
+    covariance(nShape, s[1], s[1], s[4], sy * sy),
+    covariance(nShape, s[1], s[2], s[8], sy * sz),
+    covariance(nShape, s[2], s[2], s[5], sz * sz),
+  ];
+  const [l1, l2, l3] = symmetricEigenvalues3(cov).map((l) => Math.max(0, l));
+  // Intensity-weighted centre of mass over the intensity mask; the values themselves are kept
+  // only where Moran's I / Geary's C will be summed (not for an ROI too large for them).
+  // The intensity mask lies within the morphological mask, so within its box.
+  const nGrey = countOf(intensityMask, roi.dims, box);
+  const plan = planAutocorrelation(intensityMask, roi.dims, nGrey);
+  const grey = intensityMoments(roi, intensityMask, box, nGrey, plan !== 'too-large');
+  const com = grey.com;
+  const total = grey.total;
   const comShift = Math.hypot(...com.map((c, q) => c / total - mean[q]));
-  // Axis-aligned bounding box of the mesh.
+  // Axis-aligned bounding box of the mesh, from its lattice (lattice / 2 x spacing in mm).
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < mesh.vertices.length; i += 3) {
+  const lat = mesh.lattice;
+  for (let i = 0; i < lat.length; i += 3) {
     for (let q = 0; q < 3; q++) {
-      lo[q] = Math.min(lo[q], mesh.vertices[i + q]);
-      hi[q] = Math.max(hi[q], mesh.vertices[i + q]);
+      const c = lat[i + q];
+      if (c < lo[q]) lo[q] = c;
+      if (c > hi[q]) hi[q] = c;
     }
+  }
+  for (let q = 0; q < 3; q++) {
+    lo[q] = (lo[q] / 2) * step[q];
+    hi[q] = (hi[q] / 2) * step[q];
   }
   const [ex, ey, ez] = hi.map((h, q) => h - lo[q]);
   const semi = [2 * Math.sqrt(l1), 2 * Math.sqrt(l2), 2 * Math.sqrt(l3)];
   const sphere = Math.cbrt(36 * Math.PI * v * v);
   // Exact over every voxel pair; NaN only for an ROI over 40,000 voxels whose box is too large
   // for the FFT grid (autocorrelation.ts).
-  const [moran, geary] = autocorrelation(greyValues, intensityMask, roi.dims, roi.spacingMm);
+  const [moran, geary] = grey.values
+    ? autocorrelation(grey.values, intensityMask, roi.dims, roi.spacingMm, plan)
+    : [NaN, NaN];
   // The mesh's vertices lie on the half-voxel lattice; its hull is found there exactly.
   const hull =
-    mesh.vertices.length / 3 <= maxVerticesForHull
+    lat.length / 3 <= maxVerticesForHull
       ? latticeConvexHull(mesh.lattice, [sx / 2, sy / 2, sz / 2])
       : null;
   return Float64Array.from([
@@ -178,7 +263,7 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
     sphere / a,
     a / sphere - 1,
     comShift,
-    hull ? maxDiameter(mesh.vertices, hull.vertices) : NaN,
+    hull ? maxDiameter(lat, hull.vertices, step) : NaN,
     4 * Math.sqrt(l1),
     4 * Math.sqrt(l2),
     4 * Math.sqrt(l3),
@@ -190,7 +275,7 @@ export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Ar
     a / ellipsoidArea(semi[0], semi[1], semi[2]),
     hull ? v / hull.volume : NaN,
     hull ? a / hull.area : NaN,
-    v * (total / greyValues.length),
+    v * (total / nGrey),
     moran,
     geary,
   ]);
