@@ -14,7 +14,10 @@ export interface WasmModule {
   constName: string;
 }
 
-export const wasmModules: Record<'edges' | 'blur' | 'glcm' | 'autocorrelation', WasmModule> = {
+export const wasmModules: Record<
+  'edges' | 'blur' | 'glcm' | 'autocorrelation' | 'filterTaps',
+  WasmModule
+> = {
   edges: {
     wat: join(analysis, 'edges', 'simd', 'edges.wat'),
     out: join(analysis, 'edges', 'simd', 'edgesWasmBytes.ts'),
@@ -34,6 +37,11 @@ export const wasmModules: Record<'edges' | 'blur' | 'glcm' | 'autocorrelation', 
     wat: join(analysis, 'morphology', 'simd', 'autocorrelation.wat'),
     out: join(analysis, 'morphology', 'simd', 'autocorrelationWasmBytes.ts'),
     constName: 'autocorrelationWasmBytes',
+  },
+  filterTaps: {
+    wat: join(root, 'src', 'core', 'filters', 'simd', 'taps.wat'),
+    out: join(root, 'src', 'core', 'filters', 'simd', 'tapsWasmBytes.ts'),
+    constName: 'tapsWasmBytes',
   },
 };
 

@@ -2,9 +2,12 @@
 // voxels per axis (σ mm / spacing), cut at `truncate`·σ. It is the sum over axes of the second
 // derivative along that axis times the Gaussian along the others, so it runs as 1D passes:
 // out = G″z(Gy Gx f) + Gz(G″y Gx f + Gy G″x f) in 3D, 7 passes instead of a (8σ+1)³ kernel.
+// logReference() does them over whole volumes with float64 sums; logResponse() runs the fast
+// path (simd/logPlanes.ts, WASM SIMD plane by plane) where WebAssembly SIMD is available.
 import type { ImageVolume } from '../analysis/volume.ts';
 import { convolveAxis } from './convolveAxis.ts';
 import { kernel1d, type Kernel1d } from './kernel.ts';
+import { logPlanes } from './simd/logPlanes.ts';
 import type { Boundary } from './types.ts';
 
 export function gaussianKernels(sigmaVox: number, truncate: number): { g: Kernel1d; g2: Kernel1d } {
@@ -27,6 +30,20 @@ function add(a: Float32Array, b: Float32Array): Float32Array {
 }
 
 export function logResponse(
+  img: ImageVolume,
+  sigmaMm: number,
+  truncate: number,
+  boundary: Boundary,
+  dims: 2 | 3,
+): Float32Array {
+  const [kx, ky, kz] = img.spacingMm.map((s) => gaussianKernels(sigmaMm / s, truncate));
+  return (
+    logPlanes(img, [kx, ky, kz], boundary, dims) ??
+    logReference(img, sigmaMm, truncate, boundary, dims)
+  );
+}
+
+export function logReference(
   img: ImageVolume,
   sigmaMm: number,
   truncate: number,

@@ -1,7 +1,10 @@
 // A separable kernel applied by passes along x, y and z, alone or pooled over its right-angle
-// rotations. Used by mean, Laws and the wavelets; LoG is a sum of such products.
+// rotations. Used by mean, Laws and the wavelets; LoG is a sum of such products. The fast path
+// is simd/separablePlanes.ts (WASM SIMD, plane by plane); the reference here (convolveAxis over
+// whole volumes, float64 sums) is what it is tested against and what runs without WASM.
 import type { ImageVolume } from '../analysis/volume.ts';
 import { convolveAxis } from './convolveAxis.ts';
+import { separablePlanes } from './simd/separablePlanes.ts';
 import { isIdentity, type Kernel1d } from './kernel.ts';
 import { Pool } from './pooling.ts';
 import { rotateSeparable, rotationsFor } from './rotations.ts';
@@ -9,7 +12,11 @@ import type { Boundary, Pooling } from './types.ts';
 
 export type Separable = readonly [Kernel1d, Kernel1d, Kernel1d];
 
-export function applySeparable(img: ImageVolume, k: Separable, boundary: Boundary): Float32Array {
+export function applySeparableReference(
+  img: ImageVolume,
+  k: Separable,
+  boundary: Boundary,
+): Float32Array {
   let cur: Float32Array = img.values;
   let spare: Float32Array | null = null;
   for (let a = 0; a < 3; a++) {
@@ -22,6 +29,25 @@ export function applySeparable(img: ImageVolume, k: Separable, boundary: Boundar
   return cur === img.values ? Float32Array.from(cur) : cur;
 }
 
+export function applySeparable(img: ImageVolume, k: Separable, boundary: Boundary): Float32Array {
+  return separablePlanes(img, [k], boundary, null) ?? applySeparableReference(img, k, boundary);
+}
+
+/** The reference of applySeparablePooled(): every rotation over the whole volume. */
+export function applySeparablePooledReference(
+  img: ImageVolume,
+  k: Separable,
+  boundary: Boundary,
+  dims: 2 | 3,
+  pooling: Pooling | null,
+): Float32Array {
+  if (!pooling) return applySeparableReference(img, k, boundary);
+  const pool = new Pool(pooling);
+  for (const r of rotationsFor(dims))
+    pool.add(applySeparableReference(img, rotateSeparable(k, r), boundary));
+  return pool.result();
+}
+
 /** The pooled response over the rotations, or the plain response when `pooling` is null. */
 export function applySeparablePooled(
   img: ImageVolume,
@@ -29,14 +55,10 @@ export function applySeparablePooled(
   boundary: Boundary,
   dims: 2 | 3,
   pooling: Pooling | null,
-  onRotation?: (done: number, total: number) => void,
 ): Float32Array {
-  if (!pooling) return applySeparable(img, k, boundary);
-  const rots = rotationsFor(dims);
-  const pool = new Pool(pooling);
-  rots.forEach((r, i) => {
-    pool.add(applySeparable(img, rotateSeparable(k, r), boundary));
-    onRotation?.(i + 1, rots.length);
-  });
-  return pool.result();
+  const triples = pooling ? rotationsFor(dims).map((r) => rotateSeparable(k, r)) : [k];
+  return (
+    separablePlanes(img, triples, boundary, pooling) ??
+    applySeparablePooledReference(img, k, boundary, dims, pooling)
+  );
 }
