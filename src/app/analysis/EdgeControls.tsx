@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 
 /** Canny edge overlay on the viewer: computed in a worker for the displayed frame. */
 export function EdgeControls() {
+  const { t } = useTranslation('analysis');
   const e = useStore((s) => s.edges);
   const set = useStore((s) => s.setEdges);
   const num = (v: string, fallback: number) =>
     Number.isFinite(Number(v)) && v !== '' ? Number(v) : fallback;
   return (
     <fieldset>
-      <legend>Edges</legend>
+      <legend>{t('edges.legend')}</legend>
       <div className="row">
         <label>
           <input
@@ -16,10 +18,10 @@ export function EdgeControls() {
             checked={e.enabled}
             onChange={() => set({ enabled: !e.enabled })}
           />
-          Show edges
+          {t('edges.show')}
         </label>
         <label>
-          Opacity{' '}
+          {t('edges.opacity')}{' '}
           <input
             type="range"
             min={0}
@@ -30,13 +32,13 @@ export function EdgeControls() {
           />
         </label>
         <label>
-          Colour{' '}
+          {t('edges.colour')}{' '}
           <input type="color" value={e.colour} onChange={(x) => set({ colour: x.target.value })} />
         </label>
       </div>
       <div className="row">
         <label>
-          Sigma{' '}
+          {t('edges.sigma')}{' '}
           <input
             type="number"
             min={0}
@@ -46,15 +48,15 @@ export function EdgeControls() {
           />
         </label>
         <select
-          aria-label="Threshold kind"
+          aria-label={t('edges.thresholdKind')}
           value={e.thresholds}
           onChange={(x) => set({ thresholds: x.target.value as 'percentile' | 'absolute' })}
         >
-          <option value="percentile">Percentiles of the gradient</option>
-          <option value="absolute">Absolute gradient</option>
+          <option value="percentile">{t('edges.percentile')}</option>
+          <option value="absolute">{t('edges.absolute')}</option>
         </select>
         <label>
-          Low{' '}
+          {t('edges.low')}{' '}
           <input
             type="number"
             value={e.low}
@@ -62,7 +64,7 @@ export function EdgeControls() {
           />
         </label>
         <label>
-          High{' '}
+          {t('edges.high')}{' '}
           <input
             type="number"
             value={e.high}
@@ -75,7 +77,7 @@ export function EdgeControls() {
             checked={e.followWindow}
             onChange={() => set({ followWindow: !e.followWindow })}
           />
-          Within the displayed window
+          {t('edges.followWindow')}
         </label>
       </div>
     </fieldset>

@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { RoiHistogram } from '../../core/analysis/jobs/roiHistogram.ts';
 import { formatValue } from './formatValue.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 
 /** Bars of the ROI's intensity histogram, scaled to the tallest bin. */
 export function HistogramPlot({ histogram, unit }: { histogram: RoiHistogram; unit: string }) {
+  const { t } = useTranslation('analysis');
   const { counts, min, max } = histogram;
   const top = Math.max(1, ...counts);
   const w = 100 / counts.length;
   return (
     <PlotFigure
-      label="ROI intensity histogram"
-      caption={`Intensities ${formatValue(min)} to ${formatValue(max)} ${unit}`}
+      label={t('plot.histogram')}
+      caption={t('plot.histogramRange', { min: formatValue(min), max: formatValue(max), unit })}
     >
       {counts.map((c, k) => (
         <rect

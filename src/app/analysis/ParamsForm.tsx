@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FamilyId } from '../../core/analysis/featureDef.ts';
 import { familyDefs } from '../../core/analysis/registry.ts';
 import type { DirectionalAggregation } from '../../core/analysis/texture/aggregate.ts';
@@ -5,13 +6,14 @@ import { useStore } from '../store/store.ts';
 
 const families = Object.keys(familyDefs) as FamilyId[];
 
-const aggregations: { id: DirectionalAggregation; label: string }[] = [
-  { id: '2d-avg', label: '2D, averaged' },
-  { id: '2d-merged', label: '2D, slice-merged' },
-  { id: '2.5d-direction-merged', label: '2.5D, direction merged' },
-  { id: '2.5d-merged', label: '2.5D, merged' },
-  { id: '3d-avg', label: '3D, averaged' },
-  { id: '3d-merged', label: '3D, merged' },
+// Labels are analysis:params.aggregation.<id> (dots read as key separators, so "_" for ".").
+const aggregations: DirectionalAggregation[] = [
+  '2d-avg',
+  '2d-merged',
+  '2.5d-direction-merged',
+  '2.5d-merged',
+  '3d-avg',
+  '3d-merged',
 ];
 
 /** Optional number: an empty field means "not set". */
@@ -20,6 +22,7 @@ function numberOrNull(v: string): number | null {
 }
 
 export function ParamsForm() {
+  const { t } = useTranslation('analysis');
   const s = useStore((st) => st.settings);
   const set = useStore((st) => st.setSettings);
   const toggle = (f: FamilyId) =>
@@ -35,12 +38,12 @@ export function ParamsForm() {
   const shown = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : '');
   return (
     <fieldset>
-      <legend>Features</legend>
-      <div className="row" role="group" aria-label="Feature families">
+      <legend>{t('params.legend')}</legend>
+      <div className="row" role="group" aria-label={t('params.families')}>
         {families.map((f) => (
           <label key={f}>
             <input type="checkbox" checked={s.families.includes(f)} onChange={() => toggle(f)} />
-            {f} ({familyDefs[f].length})
+            {t(`params.family.${f}`)} ({familyDefs[f].length})
           </label>
         ))}
       </div>
@@ -52,11 +55,11 @@ export function ParamsForm() {
             checked={s.binning === 'bin-count'}
             onChange={() => set({ binning: 'bin-count' })}
           />
-          Fixed bin number
+          {t('params.binCount')}
         </label>
         <input
           type="number"
-          aria-label="Bin number"
+          aria-label={t('params.binCountLabel')}
           min={1}
           value={s.binCount}
           onChange={(e) => set({ binCount: Math.max(1, Math.round(Number(e.target.value)) || 1) })}
@@ -68,68 +71,68 @@ export function ParamsForm() {
             checked={s.binning === 'bin-width'}
             onChange={() => set({ binning: 'bin-width' })}
           />
-          Fixed bin size
+          {t('params.binWidth')}
         </label>
         <input
           type="number"
-          aria-label="Bin size"
+          aria-label={t('params.binWidthLabel')}
           min={0}
           step="any"
           value={s.binWidth}
           onChange={(e) => set({ binWidth: Math.max(1e-6, Number(e.target.value) || 1) })}
         />
-        <label title="Intensities rounded to grey levels (integer data)">
+        <label title={t('params.noneHelp')}>
           <input
             type="radio"
             name="binning"
             checked={s.binning === 'none'}
             onChange={() => set({ binning: 'none' })}
           />
-          None
+          {t('params.none')}
         </label>
       </div>
       <div className="row">
-        Resegment
+        {t('params.resegment')}
         <input
           type="number"
-          aria-label="Resegmentation minimum"
-          placeholder="min"
+          aria-label={t('params.resegmentMin')}
+          placeholder={t('params.min')}
           value={shown(s.resegment?.[0])}
           onChange={(e) => setReseg(0, e.target.value)}
         />
-        to
+        {t('params.to')}
         <input
           type="number"
-          aria-label="Resegmentation maximum"
-          placeholder="max"
+          aria-label={t('params.resegmentMax')}
+          placeholder={t('params.max')}
           value={shown(s.resegment?.[1])}
           onChange={(e) => setReseg(1, e.target.value)}
         />
       </div>
       <div className="row">
         <label>
-          Aggregation{' '}
+          {t('params.aggregation')}{' '}
           <select
             value={s.aggregation}
             onChange={(e) => set({ aggregation: e.target.value as DirectionalAggregation })}
           >
             {aggregations.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
+              <option key={a} value={a}>
+                {t(`params.aggregations.${a.replace('.', '_')}`)}
               </option>
             ))}
           </select>
         </label>
-        <label title="Every aggregation gives one result per ROI; this gives one per slice">
+        <label title={t('params.perSliceHelp')}>
           <input
             type="checkbox"
             checked={s.perSlice === true}
             onChange={(e) => set({ perSlice: e.target.checked })}
           />
-          One result per slice
+          {t('params.perSlice')}
         </label>
         <label>
-          Distance{' '}
+          {t('params.distance')}{' '}
           <input
             type="number"
             min={1}
@@ -139,7 +142,7 @@ export function ParamsForm() {
             }
           />
         </label>
-        <label title="NGLDM coarseness: neighbours within this many grey levels are dependent">
+        <label title={t('params.ngldmHelp')}>
           NGLDM α{' '}
           <input
             type="number"

@@ -8,6 +8,7 @@ import {
   type Interpolation,
   type ResampleParams,
 } from '../../core/analysis/params.ts';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 
 /** An empty field is "not set"; anything else is the number typed (NaN is refused by the core). */
@@ -24,6 +25,7 @@ const defaultResample: ResampleParams = {
 };
 
 export function ProcessingForm() {
+  const { t } = useTranslation('analysis');
   const s = useStore((st) => st.settings);
   const set = useStore((st) => st.setSettings);
   const r = s.resample ?? null;
@@ -50,7 +52,7 @@ export function ProcessingForm() {
     ivh?.kind === 'bin-width' ? ivh.binWidth : ivh?.kind === 'bin-count' ? ivh.binCount : null;
   return (
     <fieldset>
-      <legend>Image processing (IBSI)</legend>
+      <legend>{t('processing.legend')}</legend>
       <div className="row">
         <label>
           <input
@@ -58,7 +60,7 @@ export function ProcessingForm() {
             checked={r !== null}
             onChange={(e) => set({ resample: e.target.checked ? defaultResample : null })}
           />
-          Resample to
+          {t('processing.resampleTo')}
         </label>
         {(['x', 'y', 'z'] as const).map((axis, k) => (
           <input
@@ -67,15 +69,15 @@ export function ProcessingForm() {
             step="any"
             min={0}
             disabled={r === null}
-            aria-label={`Resampled spacing ${axis} (mm)`}
-            placeholder={k === 2 ? 'keep' : axis}
+            aria-label={t('processing.spacing', { axis })}
+            placeholder={k === 2 ? t('processing.keep') : axis}
             value={shown(r?.spacingMm[k])}
             onChange={(e) => setSpacing(k as 0 | 1 | 2, e.target.value)}
           />
         ))}
         mm
         <label>
-          Interpolation{' '}
+          {t('processing.interpolation')}{' '}
           <select
             disabled={r === null}
             value={r?.interpolation ?? 'linear'}
@@ -83,13 +85,13 @@ export function ProcessingForm() {
           >
             {interpolations.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {t(`processing.interpolations.${m}`, { defaultValue: m })}
               </option>
             ))}
           </select>
         </label>
-        <label title="Interpolated mask voxels at or above this fraction stay in the ROI">
-          Mask threshold{' '}
+        <label title={t('processing.maskThresholdHelp')}>
+          {t('processing.maskThreshold')}{' '}
           <input
             type="number"
             step="any"
@@ -102,25 +104,25 @@ export function ProcessingForm() {
         </label>
       </div>
       <div className="row">
-        <label title="Keep intensities within mean ± K SD of the ROI (with the range: both)">
-          Outliers ±{' '}
+        <label title={t('processing.outliersHelp')}>
+          {t('processing.outliers')}{' '}
           <input
             type="number"
             step="any"
             min={0}
-            aria-label="Outlier SDs"
-            placeholder="off"
+            aria-label={t('processing.outlierSds')}
+            placeholder={t('processing.off')}
             value={shown(s.outliers)}
             onChange={(e) => set({ outliers: numberOrNull(e.target.value) })}
           />{' '}
-          SD
+          {t('processing.sd')}
         </label>
         <label>
-          IVH discretisation{' '}
+          {t('processing.ivh')}{' '}
           <select value={ivh?.kind ?? 'default'} onChange={(e) => setIvh(e.target.value)}>
-            <option value="default">IBSI default (none for integer data)</option>
-            <option value="bin-width">fixed bin size</option>
-            <option value="bin-count">fixed bin number</option>
+            <option value="default">{t('processing.ivhDefault')}</option>
+            <option value="bin-width">{t('processing.ivhBinWidth')}</option>
+            <option value="bin-count">{t('processing.ivhBinCount')}</option>
           </select>
         </label>
         {ivh && (
@@ -128,7 +130,7 @@ export function ProcessingForm() {
             type="number"
             step="any"
             min={0}
-            aria-label="IVH bin size or number"
+            aria-label={t('processing.ivhValue')}
             value={shown(ivhValue)}
             onChange={(e) => setIvh(ivh.kind, numberOrNull(e.target.value) ?? NaN)}
           />

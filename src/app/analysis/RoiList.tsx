@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { selectActivePosition } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
@@ -6,6 +7,7 @@ import { formatShape } from './formatShape.ts';
 
 /** The ROIs of the active series: select, copy to every slice, remove from a slice, delete. */
 export function RoiList() {
+  const { t } = useTranslation('analysis');
   const seriesUID = useStore((s) => s.viewports[s.active].seriesUID);
   const rois = useStore(useShallow((s) => s.rois.filter((r) => r.seriesUID === seriesUID)));
   const selected = useStore((s) => s.selectedRoi);
@@ -15,9 +17,9 @@ export function RoiList() {
   const here = position ? positionKey(position) : '';
   return (
     <fieldset>
-      <legend>Regions of interest</legend>
-      {rois.length === 0 && <p className="muted">Draw one with Rectangle, Ellipse or Freehand.</p>}
-      <ul className="roi-list" aria-label="ROIs">
+      <legend>{t('roi.legend')}</legend>
+      {rois.length === 0 && <p className="muted">{t('roi.none')}</p>}
+      <ul className="roi-list" aria-label={t('roi.list')}>
         {rois.map((r) => {
           const shape = r.shapes[here];
           const slices = Object.keys(r.shapes).length;
@@ -31,28 +33,26 @@ export function RoiList() {
                   onChange={() => selectRoi(r.id)}
                 />
                 <strong>{r.name}</strong>
-                <span>
-                  {slices} slice{slices === 1 ? '' : 's'}
-                </span>
+                <span>{t('roi.slices', { count: slices })}</span>
               </label>
-              <div data-testid="roi-shape">{shape ? formatShape(shape) : 'not on this slice'}</div>
+              <div data-testid="roi-shape">{shape ? formatShape(shape, t) : t('roi.notHere')}</div>
               <div className="row">
                 <button
                   type="button"
                   disabled={!shape || !stack}
                   onClick={() => stack && copyRoiToSlices(r.id, here, stack.map(positionKey))}
                 >
-                  Copy to all slices
+                  {t('roi.copyAll')}
                 </button>
                 <button
                   type="button"
                   disabled={!shape}
                   onClick={() => setRoiShape(r.id, here, null)}
                 >
-                  Remove from this slice
+                  {t('roi.removeHere')}
                 </button>
                 <button type="button" onClick={() => deleteRoi(r.id)}>
-                  Delete
+                  {t('roi.delete')}
                 </button>
               </div>
             </li>

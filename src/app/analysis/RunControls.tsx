@@ -1,35 +1,35 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { Problem } from '../../core/result.ts';
+import { problemText } from '../i18n/problemText.ts';
 import { useStore } from '../store/store.ts';
 import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
 import { cancelAnalysis, runAnalysis } from './runAnalysis.ts';
 import type { RunScope, RunState } from './types.ts';
 
-const scopes: { id: RunScope; label: string }[] = [
-  { id: 'image', label: 'Current image' },
-  { id: 'series', label: 'Current series' },
-  { id: 'all', label: 'All loaded series' },
-];
+// Labels are analysis:run.scope.<id>.
+const scopes: RunScope[] = ['image', 'series', 'all'];
 
-function statusText(r: RunState): string {
-  const cached = r.cached > 0 ? ` (${r.cached} cached)` : '';
+function statusText(r: RunState, t: TFunction): string {
+  const cached = r.cached > 0 ? ` ${t('run.cached', { count: r.cached })}` : '';
   switch (r.status) {
     case 'idle':
       return '';
     case 'running':
-      return `Running: ${r.done} of ${r.total}${cached}`;
+      return t('run.running', { done: r.done, total: r.total }) + cached;
     case 'done':
-      return r.total === 0
-        ? 'Nothing to analyse: no ROI on these slices'
-        : `Done: ${r.total} results${cached}`;
+      return r.total === 0 ? t('run.nothing') : t('run.done', { total: r.total }) + cached;
     case 'cancelled':
-      return `Cancelled after ${r.done} of ${r.total}`;
+      return t('run.cancelled', { done: r.done, total: r.total });
     case 'failed':
-      return `Done with ${r.failures.length} failed of ${r.total}`;
+      return t('run.failed', { failed: r.failures.length, total: r.total });
   }
 }
 
 export function RunControls() {
+  const { t } = useTranslation('analysis');
   const seriesUID = useStore((s) => s.viewports[s.active].seriesUID);
   const rois = useStore(
     useShallow((s) =>
@@ -46,7 +46,7 @@ export function RunControls() {
         : [],
     ),
   );
-  const [maskProblem, setMaskProblem] = useState('');
+  const [maskProblem, setMaskProblem] = useState<Problem | null>(null);
   const choice = useStore((s) => s.roiChoice);
   const scope = useStore((s) => s.scope);
   const run = useStore((s) => s.run);
@@ -54,15 +54,15 @@ export function RunControls() {
   const running = run.status === 'running';
   return (
     <fieldset>
-      <legend>Run</legend>
+      <legend>{t('run.legend')}</legend>
       <label className="row">
-        ROI{' '}
+        {t('run.roi')}{' '}
         <select
-          aria-label="ROI to analyse"
+          aria-label={t('run.roiLabel')}
           value={choice}
           onChange={(e) => {
             const value = e.target.value;
-            setMaskProblem('');
+            setMaskProblem(null);
             if (!value.startsWith('mask:')) return setRoiChoice(value);
             // A structure of an RTSTRUCT or SEG: placed on the series in a worker, then a ROI.
             const s = useStore.getState();
@@ -71,11 +71,11 @@ export function RunControls() {
               : undefined;
             if (!chosen || !seriesUID) return;
             void importStructureRoi(seriesUID, chosen).then((r) => {
-              if (!r.ok) setMaskProblem(r.error.reason);
+              if (!r.ok) setMaskProblem(r.error);
             });
           }}
         >
-          <option value="whole">Whole image</option>
+          <option value="whole">{t('shape.whole')}</option>
           {rois.map((r) => {
             const [id, name] = r.split('|');
             return (
@@ -85,7 +85,7 @@ export function RunControls() {
             );
           })}
           {structures.length > 0 && (
-            <optgroup label="Structures (RTSTRUCT, SEG)">
+            <optgroup label={t('run.structures')}>
               {structures.map((x) => {
                 const [key, label] = x.split('\n');
                 return (
@@ -100,33 +100,28 @@ export function RunControls() {
       </label>
       {maskProblem && (
         <p role="alert" data-testid="mask-problem">
-          {maskProblem}
+          {problemText(t, maskProblem)}
         </p>
       )}
-      <div className="row" role="radiogroup" aria-label="Run on">
+      <div className="row" role="radiogroup" aria-label={t('run.on')}>
         {scopes.map((s) => (
-          <label key={s.id}>
-            <input
-              type="radio"
-              name="scope"
-              checked={scope === s.id}
-              onChange={() => setScope(s.id)}
-            />
-            {s.label}
+          <label key={s}>
+            <input type="radio" name="scope" checked={scope === s} onChange={() => setScope(s)} />
+            {t(`run.scope.${s}`)}
           </label>
         ))}
       </div>
       <div className="row">
         <button type="button" disabled={running || !seriesUID} onClick={() => void runAnalysis()}>
-          Run analysis
+          {t('run.start')}
         </button>
         <button type="button" disabled={!running} onClick={cancelAnalysis}>
-          Cancel
+          {t('run.cancel')}
         </button>
       </div>
       {run.status !== 'idle' && (
         <progress
-          aria-label="Analysis progress"
+          aria-label={t('run.progress')}
           max={Math.max(1, run.total)}
           value={run.done}
           data-done={run.done}
@@ -134,12 +129,14 @@ export function RunControls() {
         />
       )}
       <output data-testid="run-status" data-status={run.status}>
-        {statusText(run)}
+        {statusText(run, t)}
       </output>
       {run.failures.length > 0 && (
         <ul role="alert">
           {run.failures.slice(0, 5).map((f, k) => (
-            <li key={k}>{f}</li>
+            <li key={k}>
+              {t('run.failure', { roi: f.roi, slice: f.slice, problem: problemText(t, f.problem) })}
+            </li>
           ))}
         </ul>
       )}

@@ -1,6 +1,10 @@
 // Save settings… / Load settings…: the Analysis tab's settings as the file `consilium features
 // --params` reads (YAML or JSON), and such a file (or a PyRadiomics one) read back into the tab.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../core/result.ts';
+import { problemText } from '../i18n/problemText.ts';
 import { download } from '../bundles/actions/download.ts';
 import { useStore } from '../store/store.ts';
 import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
@@ -8,7 +12,7 @@ import { loadSettingsText, settingsFileText } from './settingsFile.ts';
 
 /** The file's structure as the ROI of the current series, as `--structure` picks it (ROI
  * Name, Segment Label or number); what happened, in plain words. */
-async function chooseStructure(wanted: readonly string[]): Promise<string> {
+async function chooseStructure(wanted: readonly string[], t: TFunction): Promise<string> {
   if (wanted.length === 0) return '';
   const s = useStore.getState();
   const seriesUID = s.viewports[s.active].seriesUID;
@@ -18,29 +22,37 @@ async function chooseStructure(wanted: readonly string[]): Promise<string> {
       )
     : undefined;
   if (!found || !seriesUID)
-    return ` It names the structure ${wanted.join(', ')}, which the current series has not: choose the ROI above.`;
+    return ` ${t('settingsFile.structureMissing', { names: wanted.join(', ') })}`;
   const r = await importStructureRoi(seriesUID, found);
-  if (!r.ok) return ` Its structure ${found.structure.name} could not be placed: ${r.error.reason}`;
-  return ` The ROI is its structure ${found.structure.name}.`;
+  if (!r.ok)
+    return ` ${t('settingsFile.structureFailed', { name: found.structure.name, reason: problemText(t, r.error) })}`;
+  return ` ${t('settingsFile.structureChosen', { name: found.structure.name })}`;
 }
 
 export function SettingsFileControls() {
+  const { t, i18n } = useTranslation('analysis');
   const settings = useStore((s) => s.settings);
   const set = useStore((s) => s.setSettings);
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem | null>(null);
   const load = async (file: File | undefined) => {
     if (!file) return;
     const r = loadSettingsText(await file.text(), file.name, useStore.getState().settings);
     if (!r.ok) {
       setNote('');
-      setError(r.error.reason);
+      setError(r.error);
       return;
     }
-    setError('');
+    setError(null);
     set(r.value.settings);
-    setNote(r.value.note);
-    setNote(r.value.note + (await chooseStructure(r.value.structures)));
+    const loaded = t(
+      r.value.pyradiomics ? 'settingsFile.loadedPyradiomics' : 'settingsFile.loaded',
+      {
+        name: file.name,
+      },
+    );
+    setNote(loaded);
+    setNote(loaded + (await chooseStructure(r.value.structures, t)));
   };
   return (
     <div className="row settings-file">
@@ -54,7 +66,7 @@ export function SettingsFileControls() {
           )
         }
       >
-        Save settings…
+        {t('settingsFile.save')}
       </button>
       <button
         type="button"
@@ -66,14 +78,14 @@ export function SettingsFileControls() {
           )
         }
       >
-        Save as JSON…
+        {t('settingsFile.saveJson')}
       </button>
       <label>
-        Load settings…{' '}
+        {t('settingsFile.load')}{' '}
         <input
           type="file"
           accept=".yaml,.yml,.json"
-          aria-label="Load settings"
+          aria-label={t('settingsFile.loadLabel')}
           onChange={(e) => {
             void load(e.target.files?.[0]);
             e.target.value = ''; // the same file again is a new load
@@ -83,8 +95,15 @@ export function SettingsFileControls() {
       <output data-testid="settings-note">{note}</output>
       {error && (
         <pre role="alert" className="settings-error">
-          {error}
+          {problemText(t, error)}
         </pre>
+      )}
+      {error && !i18n.language.startsWith('en') && (
+        // Which keys were wrong, in core's words (each with its code), for the details.
+        <details>
+          <summary>{t('settingsFile.details')}</summary>
+          <pre>{error.reason}</pre>
+        </details>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatValue } from './formatValue.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 
@@ -9,8 +10,9 @@ export function TrendPlot({
   points: [slice: number, value: number][];
   label: string;
 }) {
+  const { t } = useTranslation('analysis');
   const finite = points.filter(([, v]) => Number.isFinite(v));
-  if (finite.length === 0) return <p className="muted">No values to plot.</p>;
+  if (finite.length === 0) return <p className="muted">{t('plot.none')}</p>;
   const xs = finite.map(([x]) => x);
   const ys = finite.map(([, y]) => y);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
@@ -20,8 +22,14 @@ export function TrendPlot({
   const d = finite.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x)},${sy(y)}`).join(' ');
   return (
     <PlotFigure
-      label={`${label} across slices`}
-      caption={`${label}: ${formatValue(y0)} to ${formatValue(y1)} over slices ${x0}–${x1}`}
+      label={t('plot.trend', { feature: label })}
+      caption={t('plot.trendRange', {
+        feature: label,
+        min: formatValue(y0),
+        max: formatValue(y1),
+        first: x0,
+        last: x1,
+      })}
     >
       <path className="line" d={d} vectorEffect="non-scaling-stroke" />
     </PlotFigure>

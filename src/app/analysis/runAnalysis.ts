@@ -4,12 +4,13 @@ import type { SpacingMm } from '../../core/analysis/volume.ts';
 import { sliceSpacingMm } from '../../core/analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../../core/dicom/types.ts';
 import { runLimited } from '../../core/ingest/runLimited.ts';
+import { ProblemError, problemOf } from '../../core/result.ts';
 import { analysisPool } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
 import { featureParams } from './featureParams.ts';
 import { frameSources } from './frameSource.ts';
 import { planJobs, type PlannedJob } from './planJobs.ts';
-import type { AnalysisResult } from './types.ts';
+import type { AnalysisResult, RunFailure } from './types.ts';
 
 const HISTOGRAM_BINS = 64;
 let controller: AbortController | null = null;
@@ -27,8 +28,9 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
   const { settings, computeOn } = useStore.getState();
   // As `consilium features --per-slice` refuses it: one slice has no neighbours to resample from.
   if (job.slice > 0 && settings.resample?.spacingMm.length === 3)
-    throw new Error(
-      `${job.roiName}, slice ${job.slice}: one slice at a time cannot be resampled in 3D; leave the z spacing empty (within slices) or run on the series`,
+    throw new ProblemError(
+      'per-slice-3d',
+      'one slice at a time cannot be resampled in 3D; leave the z spacing empty (within slices) or run on the series',
     );
   const sources = await frameSources(job.positions);
   const request = {
@@ -43,7 +45,7 @@ async function runJob(job: PlannedJob, signal: AbortSignal): Promise<AnalysisRes
     computeOn,
   };
   const r = await analysisPool.call(signal, 'features', request);
-  if (!r.ok) throw new Error(`${job.roiName}, slice ${job.slice}: ${r.error.reason}`);
+  if (!r.ok) throw new ProblemError(r.error.code, r.error.reason, r.error.params);
   const reply = r.value;
   useStore.getState().setComputedOn(reply.computedOn);
   const { positions: _p, shapes: _s, ...where } = job;
@@ -64,7 +66,7 @@ export async function runAnalysis(): Promise<void> {
   controller = ctrl;
   const todo = jobs.filter((j) => !store().results[j.key]);
   const cached = jobs.length - todo.length;
-  const failures: string[] = [];
+  const failures: RunFailure[] = [];
   store().setRun({ status: 'running', done: cached, total: jobs.length, cached, failures });
   store().setShownKeys(jobs.map((j) => j.key));
   await runLimited(todo, analysisPool.size * 2, async (job) => {
@@ -73,7 +75,11 @@ export async function runAnalysis(): Promise<void> {
       store().putResults([await runJob(job, ctrl.signal)]);
     } catch (e) {
       if (ctrl.signal.aborted) return;
-      failures.push(e instanceof Error ? e.message : String(e));
+      failures.push({
+        roi: job.roiName,
+        slice: job.slice,
+        problem: problemOf(e, 'analysis-failed'),
+      });
     }
     store().setRun({ done: store().run.done + 1, failures: [...failures] });
   });

@@ -55,6 +55,8 @@ export interface LoadedSettings {
   structures: string[];
   /** What was read, in plain words. */
   note: string;
+  /** The file held PyRadiomics parameters (for the note in the reader's language). */
+  pyradiomics: boolean;
 }
 
 export function loadSettingsText(
@@ -69,6 +71,11 @@ export function loadSettingsText(
   const note = `Loaded ${name}${from === 'pyradiomics' ? ' (PyRadiomics parameters)' : ''}.`;
   return {
     ok: true,
-    value: { settings: analysisSettingsOf(settings, current), structures, note },
+    value: {
+      settings: analysisSettingsOf(settings, current),
+      structures,
+      note,
+      pyradiomics: from === 'pyradiomics',
+    },
   };
 }

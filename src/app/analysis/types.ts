@@ -7,6 +7,7 @@ import type { RoiHistogram } from '../../core/analysis/jobs/roiHistogram.ts';
 import type { FeatureParams, ResampleParams } from '../../core/analysis/params.ts';
 import type { RoiShape } from '../../core/analysis/roi/shapes.ts';
 import type { DirectionalAggregation } from '../../core/analysis/texture/aggregate.ts';
+import type { Problem } from '../../core/result.ts';
 
 export type RoiTool = 'rectangle' | 'ellipse' | 'polygon';
 
@@ -82,5 +83,12 @@ export interface RunState {
   done: number;
   total: number;
   cached: number;
-  failures: string[];
+  failures: RunFailure[];
+}
+
+/** One job that failed: its ROI and slice, and why (translated where it is shown). */
+export interface RunFailure {
+  roi: string;
+  slice: number;
+  problem: Problem;
 }

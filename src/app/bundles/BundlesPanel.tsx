@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './bundles.css';
 import { refreshLibrary } from './actions/library.ts';
 import { BundleLibrary } from './BundleLibrary.tsx';
@@ -12,6 +13,7 @@ import { TrustedKeys } from './TrustedKeys.tsx';
 
 /** The "Bundles" tab: export, ground truth, import, trusted keys, library and comparison. */
 export function BundlesPanel() {
+  const { t } = useTranslation('bundles');
   const [exporting, setExporting] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [studying, setStudying] = useState(false);
@@ -22,13 +24,13 @@ export function BundlesPanel() {
     <div className="bundles-panel">
       <div className="bundle-actions">
         <button type="button" onClick={() => setExporting(true)}>
-          Export bundle…
+          {t('panel.export')}
         </button>
         <button type="button" onClick={() => setComparing(true)}>
-          Compare bundles…
+          {t('panel.compare')}
         </button>
         <button type="button" onClick={() => setStudying(true)}>
-          Study…
+          {t('panel.study')}
         </button>
       </div>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}

@@ -1,27 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 
 /** The shared secret that makes pseudonyms agree across centers; kept in memory, never exported. */
 export function CollaborationKeyField() {
+  const { t } = useTranslation('bundles');
   const key = useStore((s) => s.collaborationKey);
   const setKey = useStore((s) => s.setCollaborationKey);
   const typed = typeof key?.secret === 'string' ? key.secret : '';
   return (
     <fieldset className="bundle-fieldset">
-      <legend>Collaboration key</legend>
+      <legend>{t('collaboration.legend')}</legend>
       <input
         type="password"
-        aria-label="Collaboration passphrase"
-        placeholder="Passphrase shared with partners"
+        aria-label={t('collaboration.passphrase')}
+        placeholder={t('collaboration.placeholder')}
         value={typed}
         onChange={(e) =>
           setKey(e.target.value ? { secret: e.target.value, label: 'passphrase' } : null)
         }
       />
       <label className="file-button">
-        or key file…
+        {t('collaboration.orFile')}
         <input
           type="file"
-          aria-label="Collaboration key file"
+          aria-label={t('collaboration.file')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (file)
@@ -30,8 +32,12 @@ export function CollaborationKeyField() {
         />
       </label>
       <p className="muted">
-        {key ? `Using ${key.label === 'passphrase' ? 'the passphrase' : key.label}.` : 'Not set.'}{' '}
-        It stays in this page and never goes into a bundle.
+        {key
+          ? key.label === 'passphrase'
+            ? t('collaboration.usingPassphrase')
+            : t('collaboration.usingFile', { file: key.label })
+          : t('collaboration.notSet')}{' '}
+        {t('collaboration.stays')}
       </p>
     </fieldset>
   );

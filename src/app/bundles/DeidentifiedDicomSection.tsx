@@ -1,7 +1,10 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { DateHandling } from '../../core/deid/dates.ts';
 import type { Problem } from '../../core/result.ts';
+import { problemText } from '../i18n/problemText.ts';
+import { exportProblemText } from './exportProblemText.ts';
 import { useStore } from '../store/store.ts';
 import {
   exportDeidentifiedDicom,
@@ -16,14 +19,12 @@ type Status =
   | { kind: 'done'; text: string; problems: readonly Problem[] }
   | { kind: 'error'; text: string };
 
-const scopes: { value: DeidScope; label: string }[] = [
-  { value: 'series', label: 'Shown series' },
-  { value: 'study', label: 'Its study' },
-  { value: 'all', label: 'All loaded series' },
-];
+// Labels are bundles:deid.scope.<value>.
+const scopes: { value: DeidScope }[] = [{ value: 'series' }, { value: 'study' }, { value: 'all' }];
 
 /** The loaded images as de-identified DICOM files in a zip, made in the bundle worker. */
 export function DeidentifiedDicomSection() {
+  const { t } = useTranslation('bundles');
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<DeidScope>('series');
   const [dates, setDates] = useState<DateHandling>('remove');
@@ -43,84 +44,77 @@ export function DeidentifiedDicomSection() {
       });
       setStatus({
         kind: 'done',
-        text: `Exported ${out.fileName}: ${out.files} de-identified files.`,
+        text: t('deid.done', { file: out.fileName, count: out.files }),
         problems: out.problems,
       });
     } catch (e) {
-      if (controller.signal.aborted) setStatus({ kind: 'error', text: 'Cancelled.' });
-      else setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      if (controller.signal.aborted) setStatus({ kind: 'error', text: t('deid.cancelled') });
+      else setStatus({ kind: 'error', text: exportProblemText(t, e) });
     }
   };
   const busy = status.kind === 'busy';
   return (
     <fieldset className="bundle-fieldset">
-      <legend>De-identified DICOM</legend>
-      <p className="muted">
-        Copies of the images with names, IDs, dates, times and private tags removed (PS3.15 Basic
-        Profile) and UIDs replaced by the pseudonyms your bundles use.
-      </p>
+      <legend>{t('deid.legend')}</legend>
+      <p className="muted">{t('deid.what')}</p>
       {!open && (
         <button type="button" onClick={() => setOpen(true)}>
-          Export de-identified DICOM…
+          {t('deid.open')}
         </button>
       )}
       {open && (
-        <section role="dialog" aria-label="Export de-identified DICOM" className="bundle-dialog">
+        <section role="dialog" aria-label={t('deid.title')} className="bundle-dialog">
           <CollaborationKeyField />
           <label>
-            Images{' '}
+            {t('deid.images')}{' '}
             <select
-              aria-label="Images to export"
+              aria-label={t('deid.imagesLabel')}
               value={scope}
               onChange={(e) => setScope(e.target.value as DeidScope)}
             >
               {scopes.map((s, k) => (
                 <option key={s.value} value={s.value}>
-                  {s.label} ({counts[k]} files)
+                  {t(`deid.scope.${s.value}`)} {t('deid.files', { count: counts[k] })}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Dates{' '}
+            {t('deid.dates')}{' '}
             <select
-              aria-label="Dates in the files"
+              aria-label={t('deid.datesLabel')}
               value={dates}
               onChange={(e) => setDates(e.target.value as DateHandling)}
             >
-              <option value="remove">Removed</option>
-              <option value="shift">Shifted by the patient's keyed offset</option>
+              <option value="remove">{t('deid.removed')}</option>
+              <option value="shift">{t('deid.shifted')}</option>
             </select>
           </label>
-          <p className="muted">Times of day are removed either way.</p>
+          <p className="muted">{t('deid.times')}</p>
           <div className="bundle-actions">
             <button type="button" disabled={busy} onClick={() => void run()}>
-              Export de-identified .zip
+              {t('deid.run')}
             </button>
             {busy && (
               <button type="button" onClick={() => abort.current?.abort()}>
-                Cancel
+                {t('cancel')}
               </button>
             )}
             <button type="button" disabled={busy} onClick={() => setOpen(false)}>
-              Close
+              {t('close')}
             </button>
           </div>
           {busy && (
-            <progress
-              value={status.done}
-              max={status.total || 1}
-              aria-label="De-identification progress"
-            />
+            <progress value={status.done} max={status.total || 1} aria-label={t('deid.progress')} />
           )}
           {status.kind === 'done' && (
             <div role="status" data-testid="deid-outcome">
               <p>{status.text}</p>
               {status.problems.length > 0 && (
-                <ul className="bundle-list" aria-label="Files not de-identified">
+                <ul className="bundle-list" aria-label={t('deid.problems')}>
                   {status.problems.map((p, k) => (
                     <li key={k}>
-                      {String(p.params.file ?? '')}: {p.reason}
+                      {String(p.params.file ?? '')}: {problemText(t, p)}
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { rememberCenterName, rememberedCenterName } from '../persist/centerName.ts';
 import { exportBundle } from './actions/exportBundle.ts';
+import { exportProblemText } from './exportProblemText.ts';
 import { useEscapeToClose } from './useEscapeToClose.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
 import { FeaturesSection } from './FeaturesSection.tsx';
@@ -12,6 +14,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; te
 
 /** Everything an export needs, in one form; the bundle itself is built in the worker. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('bundles');
   const [center, setCenter] = useState(rememberedCenterName);
   const [sign, setSign] = useState(true);
   const [encrypt, setEncrypt] = useState(false);
@@ -28,17 +31,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         reportDates,
         ...(encrypt ? { passphrase } : {}),
       });
-      setStatus({ kind: 'done', text: `Exported ${name}.` });
+      setStatus({ kind: 'done', text: t('export.done', { name }) });
     } catch (e) {
-      setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setStatus({ kind: 'error', text: exportProblemText(t, e) });
     }
   };
   return (
-    <section role="dialog" aria-label="Export bundle" className="bundle-dialog">
+    <section role="dialog" aria-label={t('export.title')} className="bundle-dialog">
       <label>
-        Center{' '}
+        {t('export.center')}{' '}
         <input
-          aria-label="Center name"
+          aria-label={t('export.centerName')}
           value={center}
           onChange={(e) => {
             setCenter(e.target.value);
@@ -51,15 +54,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       <PredictionsSection reportDates={reportDates} setReportDates={setReportDates} />
       <SigningFields sign={sign} setSign={setSign} center={center} />
       <fieldset className="bundle-fieldset">
-        <legend>Encryption</legend>
+        <legend>{t('export.encryption')}</legend>
         <label>
           <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />{' '}
-          Encrypt with a passphrase
+          {t('export.encrypt')}
         </label>
         {encrypt && (
           <input
             type="password"
-            aria-label="Bundle passphrase"
+            aria-label={t('export.passphrase')}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />
@@ -71,10 +74,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           disabled={status.kind === 'busy' || (encrypt && !passphrase)}
           onClick={() => void run()}
         >
-          Export .zip
+          {t('export.run')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       {status.kind === 'done' && <p role="status">{status.text}</p>}

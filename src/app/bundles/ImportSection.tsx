@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 import {
   acceptPendingImport,
@@ -14,6 +15,7 @@ import { TrustPrompt } from './TrustPrompt.tsx';
  * asks whether to trust its key (or import it unsigned); the outcome is shown in words.
  */
 export function ImportSection() {
+  const { t } = useTranslation('bundles');
   const outcome = useStore((s) => s.importOutcome);
   const [pending, setPending] = useState<File | null>(null);
   const [question, setQuestion] = useState<TrustQuestion | null>(null);
@@ -51,13 +53,13 @@ export function ImportSection() {
         if (file) void start(file);
       }}
     >
-      <legend>Import a partner&apos;s bundle</legend>
+      <legend>{t('import.legend')}</legend>
       <label className="file-button">
-        Import bundle (.zip)…
+        {t('import.button')}
         <input
           type="file"
           accept=".zip,application/zip,application/octet-stream"
-          aria-label="Import bundle"
+          aria-label={t('import.label')}
           disabled={busy}
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -66,7 +68,7 @@ export function ImportSection() {
           }}
         />
       </label>
-      {busy && <p className="muted">Verifying…</p>}
+      {busy && <p className="muted">{t('import.verifying')}</p>}
       {pending && (
         <form
           onSubmit={(e) => {
@@ -74,19 +76,19 @@ export function ImportSection() {
             void start(pending, passphrase);
           }}
         >
-          <p>{pending.name} is encrypted.</p>
+          <p>{t('import.encrypted', { file: pending.name })}</p>
           {wrong && (
             <p role="alert" className="bundle-error">
-              That passphrase does not open it; try again.
+              {t('import.wrongPassphrase')}
             </p>
           )}
           <input
             type="password"
-            aria-label="Passphrase of the bundle"
+            aria-label={t('import.passphrase')}
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />
-          <button type="submit">Open bundle</button>
+          <button type="submit">{t('import.open')}</button>
         </form>
       )}
       {question && <TrustPrompt question={question} onAnswer={(yes) => void answer(yes)} />}

@@ -1,27 +1,31 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
-import { labelsFromCsv, labelsSummary } from '../../core/pipeline/labelsCsv.ts';
+import { labelsFromCsv, type LabelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
+import { labelsSummaryText } from '../cases/labelsText.ts';
 import { labelledSeries } from './labelsCsv.ts';
 
 /** Ground truth per series, typed in or read from a CSV keyed by series, study, accession or patient. */
 export function LabelsSection() {
+  const { t } = useTranslation('bundles');
   const patients = useStore((s) => s.patients);
   const labels = useStore((s) => s.labels);
   const setLabel = useStore((s) => s.setLabel);
   const mergeLabels = useStore((s) => s.mergeLabels);
-  const [note, setNote] = useState('');
+  const [read, setRead] = useState<LabelsFromCsv | null>(null);
   const series = patients.flatMap((p) => p.studies.flatMap((st) => st.series));
   return (
     <fieldset className="bundle-fieldset">
-      <legend>Ground truth</legend>
+      <legend>{t('labels.legend')}</legend>
       <ul className="label-list">
         {series.map((se) => {
-          const name = se.seriesDescription || `Series ${se.seriesNumber ?? ''}`;
+          const name =
+            se.seriesDescription || t('labels.series', { number: se.seriesNumber ?? '' });
           return (
             <li key={se.seriesInstanceUID}>
               <span>{name}</span>
               <input
-                aria-label={`Label for ${name}`}
+                aria-label={t('labels.labelFor', { name })}
                 value={labels[se.seriesInstanceUID] ?? ''}
                 onChange={(e) => setLabel(se.seriesInstanceUID, e.target.value)}
               />
@@ -30,21 +34,21 @@ export function LabelsSection() {
         })}
       </ul>
       <label className="file-button">
-        Import labels CSV…
+        {t('labels.import')}
         <input
           type="file"
           accept=".csv,text/csv"
-          aria-label="Labels CSV"
+          aria-label={t('labels.csv')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (!file) return;
             const read = labelsFromCsv(await file.text(), labelledSeries(patients));
             mergeLabels(read.labels);
-            setNote(labelsSummary(read));
+            setRead(read);
           }}
         />
       </label>
-      {note && <p className="muted">{note}</p>}
+      {read && <p className="muted">{labelsSummaryText(read, t)}</p>}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 // What the export takes from the Predictions tab (one series prediction per model) and how the
 // study dates in each study's DICOM SR are de-identified.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
 import { localPredictions } from '../predictions/seriesPredictions.ts';
 import { useStore } from '../store/store.ts';
@@ -12,27 +13,26 @@ export function PredictionsSection({
   reportDates: ReportDates;
   setReportDates: (d: ReportDates) => void;
 }) {
+  const { t } = useTranslation('bundles');
   const predictions = useStore((s) => s.predictions);
   const stacks = useStore((s) => s.stacks);
   const count = useMemo(() => localPredictions(predictions, stacks).length, [predictions, stacks]);
   return (
     <fieldset className="bundle-fieldset">
-      <legend>Predictions</legend>
+      <legend>{t('predictions.legend')}</legend>
       <p data-testid="prediction-count" data-count={count}>
-        {count === 0
-          ? 'No predictions yet (classify a series in the Predictions tab).'
-          : `${count} series prediction${count === 1 ? '' : 's'} (mean of the series' images), with a DICOM SR per study.`}
+        {count === 0 ? t('predictions.none') : t('predictions.count', { count })}
       </p>
       {count > 0 && (
         <label>
-          Study dates in the SR{' '}
+          {t('predictions.dates')}{' '}
           <select
-            aria-label="SR study dates"
+            aria-label={t('predictions.datesLabel')}
             value={reportDates}
             onChange={(e) => setReportDates(e.target.value as ReportDates)}
           >
-            <option value="remove">remove</option>
-            <option value="shift">shift by the patient's keyed offset</option>
+            <option value="remove">{t('predictions.remove')}</option>
+            <option value="shift">{t('predictions.shift')}</option>
           </select>
         </label>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 import { downloadPublicKey } from './actions/keys.ts';
 
@@ -7,23 +8,24 @@ export function SigningFields(props: {
   setSign: (v: boolean) => void;
   center: string;
 }) {
+  const { t } = useTranslation('bundles');
   const key = useStore((s) => s.signingKey);
   return (
     <fieldset className="bundle-fieldset">
-      <legend>Signature</legend>
+      <legend>{t('signing.legend')}</legend>
       <label>
         <input
           type="checkbox"
           checked={props.sign}
           onChange={(e) => props.setSign(e.target.checked)}
         />{' '}
-        Sign with this center&apos;s key (ECDSA P-256)
+        {t('signing.sign')}
       </label>
       <p className="muted fingerprint" data-testid="own-fingerprint">
-        {key ? `Key ${key.fingerprint.slice(0, 16)}…` : 'A key is created on first use.'}
+        {key ? t('signing.key', { key: key.fingerprint.slice(0, 16) }) : t('signing.noKey')}
       </p>
       <button type="button" onClick={() => void downloadPublicKey(props.center)}>
-        Download public key (PEM)
+        {t('signing.download')}
       </button>
     </fieldset>
   );

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from 'react-i18next';
+import { claimWarning } from './centerClaims.ts';
 import type { TrustQuestion } from './actions/importBundle.ts';
 
 /** 64 hex digits in groups of four, easier to read aloud to a partner on the phone. */
@@ -17,20 +19,25 @@ export function TrustPrompt({
   readonly question: TrustQuestion;
   readonly onAnswer: (yes: boolean) => void;
 }) {
+  const { t } = useTranslation('bundles');
   const signed = q.trust === 'unknown-signer' && q.signer;
+  const ask = signed ? t('trust.askSigned') : t('trust.askUnsigned');
   return (
     <div
       role="alertdialog"
-      aria-label={signed ? 'Trust this key and import?' : 'Import unsigned?'}
+      aria-label={ask}
       className="bundle-dialog trust-prompt"
       data-testid="trust-prompt"
     >
       {signed ? (
         <>
           <p>
-            {q.fileName} says it comes from <strong>{q.center}</strong> and is signed by a key you
-            have not trusted yet. Anyone can make a key and write any center name: compare this
-            fingerprint with the one your partner gives you by another channel (phone, in person).
+            <Trans
+              t={t}
+              i18nKey="trust.signed"
+              values={{ file: q.fileName, center: q.center }}
+              components={[<strong />]}
+            />
           </p>
           <code
             className="fingerprint"
@@ -42,22 +49,26 @@ export function TrustPrompt({
         </>
       ) : (
         <p>
-          {q.fileName} says it comes from <strong>{q.center}</strong> but is not signed: nothing
-          shows who made it or that nobody changed it.
+          <Trans
+            t={t}
+            i18nKey="trust.unsigned"
+            values={{ file: q.fileName, center: q.center }}
+            components={[<strong />]}
+          />
         </p>
       )}
       {q.warning && (
         <p role="alert" className="bundle-warning" data-testid="center-claim-warning">
-          {q.warning}
+          {claimWarning(q.warning.center, q.warning.others, t)}
         </p>
       )}
-      <p>{signed ? 'Trust this key and import?' : 'Import unsigned?'}</p>
+      <p>{ask}</p>
       <div className="bundle-actions">
         <button type="button" onClick={() => onAnswer(true)}>
-          {signed ? 'Trust key and import' : 'Import unsigned'}
+          {signed ? t('trust.yesSigned') : t('trust.yesUnsigned')}
         </button>
         <button type="button" onClick={() => onAnswer(false)}>
-          Don&apos;t import
+          {t('trust.no')}
         </button>
       </div>
     </div>

@@ -1,6 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../core/result.ts';
+import { problemText } from '../i18n/problemText.ts';
 import { useStore } from '../store/store.ts';
 import { trustPartnerKey, untrustKey } from './actions/keys.ts';
+import { shownInstant } from './BundlePicker.tsx';
 
 /**
  * Partner public keys this center accepts signatures from: imported as PEM or JWK, or trusted on
@@ -8,12 +12,13 @@ import { trustPartnerKey, untrustKey } from './actions/keys.ts';
  * marked as signed by a key no longer trusted, and its next bundle asks again.
  */
 export function TrustedKeys() {
+  const { t, i18n } = useTranslation('bundles');
   const keys = useStore((s) => s.trustedKeys);
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
   return (
     <fieldset className="bundle-fieldset">
-      <legend>Trusted partner keys</legend>
-      <ul className="bundle-list" aria-label="Trusted partner keys">
+      <legend>{t('trusted.legend')}</legend>
+      <ul className="bundle-list" aria-label={t('trusted.legend')}>
         {keys.map((k) => (
           <li key={k.fingerprint} data-fingerprint={k.fingerprint}>
             <span>{k.name}</span>{' '}
@@ -22,30 +27,27 @@ export function TrustedKeys() {
             </code>{' '}
             {k.how === 'first-use' && (
               <span className="muted">
-                trusted on first use{k.trustedAt ? ` ${k.trustedAt.slice(0, 10)}` : ''}{' '}
+                {t('trusted.firstUse')}
+                {k.trustedAt ? ` ${shownInstant(k.trustedAt, i18n.language)}` : ''}{' '}
               </span>
             )}
             <button
               type="button"
-              aria-label={`Remove trusted key ${k.name}`}
+              aria-label={t('trusted.removeLabel', { name: k.name })}
               onClick={() => void untrustKey(k.fingerprint)}
             >
-              Remove
+              {t('trusted.remove')}
             </button>
           </li>
         ))}
       </ul>
-      {keys.length === 0 && (
-        <p className="muted">
-          None yet: a bundle signed by a key not listed here asks before it is imported.
-        </p>
-      )}
+      {keys.length === 0 && <p className="muted">{t('trusted.none')}</p>}
       <label className="file-button">
-        Import partner key (PEM)…
+        {t('trusted.import')}
         <input
           type="file"
           accept=".pem,.jwk,.json,.pub"
-          aria-label="Partner public key"
+          aria-label={t('trusted.importLabel')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -53,7 +55,7 @@ export function TrustedKeys() {
           }}
         />
       </label>
-      {problem && <p className="bundle-error">{problem}</p>}
+      {problem && <p className="bundle-error">{problemText(t, problem)}</p>}
     </fieldset>
   );
 }

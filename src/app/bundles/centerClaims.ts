@@ -1,5 +1,6 @@
 // Anyone can make a key and name any center in a bundle; a center name claimed by two keys is the
 // sign of it. A claimant is a signing key's fingerprint, or "unsigned".
+import type { TFunction } from 'i18next';
 import type { LibraryEntry, TrustedKeyEntry } from '../store/bundleSlice.ts';
 
 export const UNSIGNED = 'unsigned';
@@ -40,8 +41,33 @@ export function otherClaimants(
 export const shortKey = (who: string) =>
   who === UNSIGNED ? 'an unsigned bundle' : `key ${who.slice(0, 16)}…`;
 
-/** The warning shown at import and in the library, or undefined when only one claimant. */
-export function claimWarning(center: string, others: readonly string[]): string | undefined {
+/** A center name that other keys (or an unsigned bundle) claim too: worded where it is shown. */
+export interface ClaimConflict {
+  readonly center: string;
+  readonly others: readonly string[];
+}
+
+export function claimConflict(
+  center: string,
+  others: readonly string[],
+): ClaimConflict | undefined {
+  return others.length === 0 ? undefined : { center, others };
+}
+
+/**
+ * The warning shown at import and in the library, or undefined when only one claimant; in the
+ * page's language when given its t (English otherwise).
+ */
+export function claimWarning(
+  center: string,
+  others: readonly string[],
+  t?: TFunction,
+): string | undefined {
   if (others.length === 0) return undefined;
-  return `"${center}" is also claimed by ${others.map(shortKey).join(', ')}. Two different keys cannot both be that center: check with the partner which key is theirs.`;
+  if (!t)
+    return `"${center}" is also claimed by ${others.map(shortKey).join(', ')}. Two different keys cannot both be that center: check with the partner which key is theirs.`;
+  const names = others.map((o) =>
+    o === UNSIGNED ? t('bundles:unsignedBundle') : t('bundles:keyShort', { key: o.slice(0, 16) }),
+  );
+  return t('bundles:claimWarning', { center, others: names.join(', ') });
 }

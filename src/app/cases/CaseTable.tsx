@@ -3,25 +3,32 @@
 // type a label (or pick one), Enter moves to the next row's label.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDicomDate } from '../i18n/format.ts';
 import { useStore } from '../store/store.ts';
 import type { CaseColumn, CaseRow } from './caseRows.ts';
 import { useCases } from './casesStore.ts';
 
 const ROW_PX = 30;
 
-const columns: { id: CaseColumn; label: string; width: string }[] = [
-  { id: 'patient', label: 'Patient', width: '16%' },
-  { id: 'study', label: 'Study', width: '14%' },
-  { id: 'series', label: 'Series', width: '16%' },
-  { id: 'modality', label: 'Mod.', width: '6%' },
-  { id: 'images', label: 'Img', width: '5%' },
-  { id: 'prediction', label: 'Prediction', width: '11%' },
-  { id: 'probability', label: 'Prob.', width: '7%' },
-  { id: 'label', label: 'Label', width: '14%' },
-  { id: 'agreement', label: 'Agree', width: '8%' },
+// Headers are cases:column.<id>.
+const columns: { id: CaseColumn; width: string }[] = [
+  { id: 'patient', width: '16%' },
+  { id: 'study', width: '14%' },
+  { id: 'series', width: '16%' },
+  { id: 'modality', width: '6%' },
+  { id: 'images', width: '5%' },
+  { id: 'prediction', width: '11%' },
+  { id: 'probability', width: '7%' },
+  { id: 'label', width: '14%' },
+  { id: 'agreement', width: '8%' },
 ];
 
 const probability = (p: number) => (Number.isNaN(p) ? '' : p.toFixed(3));
+
+/** The study cell starts with its DICOM date (caseRows): shown as a date in the locale. */
+const studyText = (study: string, locale: string) =>
+  study.replace(/^\d{8}\b/, (da) => formatDicomDate(da, locale));
 
 function LabelInput({
   row,
@@ -36,6 +43,7 @@ function LabelInput({
   onFocused: () => void;
   onEnter: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const setLabel = useStore((s) => s.setLabel);
   const input = useRef<HTMLInputElement>(null);
   // Typed text stays local until Enter or leaving the cell, so a half-typed label is not saved;
@@ -55,7 +63,7 @@ function LabelInput({
       ref={input}
       className="case-label"
       data-label-row={index}
-      aria-label={`Label for ${row.series}`}
+      aria-label={t('labelFor', { series: row.series })}
       list="case-label-options"
       value={text}
       onClick={(e) => e.stopPropagation()}
@@ -72,6 +80,7 @@ function LabelInput({
 }
 
 export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOptions: string[] }) {
+  const { t, i18n } = useTranslation('cases');
   const scroller = useRef<HTMLDivElement>(null);
   const sort = useCases((s) => s.sort);
   const sortBy = useCases((s) => s.sortBy);
@@ -93,7 +102,7 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
     setFocusRow(index + 1);
   };
   return (
-    <div className="case-table" role="table" aria-label="Cases" aria-rowcount={rows.length}>
+    <div className="case-table" role="table" aria-label={t('table')} aria-rowcount={rows.length}>
       <datalist id="case-label-options">
         {labelOptions.map((l) => (
           <option key={l} value={l} />
@@ -111,7 +120,7 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
             }
           >
             <button type="button" onClick={() => sortBy(c.id)}>
-              {c.label}
+              {t(`column.${c.id}`)}
               {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
             </button>
           </span>
@@ -134,7 +143,7 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
                 <span role="cell" className="case-pick">
                   <input
                     type="checkbox"
-                    aria-label={`Select ${r.series}`}
+                    aria-label={t('select', { series: r.series })}
                     checked={selected.has(r.seriesUid)}
                     onClick={(e) => e.stopPropagation()}
                     onChange={() => toggleSelected(r.seriesUid)}
@@ -144,7 +153,7 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
                   {r.patient}
                 </span>
                 <span role="cell" style={{ width: '14%' }} title={r.study}>
-                  {r.study}
+                  {studyText(r.study, i18n.language)}
                 </span>
                 <span role="cell" style={{ width: '16%' }} title={r.series}>
                   {r.series}

@@ -1,5 +1,6 @@
 // "Classify all" / "Classify selected" with progress, time left and Cancel while it runs.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cancelClassifyAll, classifyAll } from './classifyAll.ts';
 import { useCases } from './casesStore.ts';
 import { etaMs, formatEta } from './eta.ts';
@@ -16,6 +17,7 @@ function useNow(on: boolean): number {
 }
 
 export function CohortRunBar({ series }: { series: number }) {
+  const { t } = useTranslation('cases');
   const run = useCases((s) => s.run);
   const selected = useCases((s) => s.selected);
   const busy = run.status === 'running' || run.status === 'loading';
@@ -24,13 +26,15 @@ export function CohortRunBar({ series }: { series: number }) {
     const eta = etaMs(run.done, run.total, Math.max(0, now - run.startedAt));
     return (
       <div className="cohort-run" data-testid="cohort-run" data-status={run.status}>
-        <progress max={run.total || 1} value={run.done} aria-label="Classify all progress" />
+        <progress max={run.total || 1} value={run.done} aria-label={t('run.progress')} />
         <span>
-          {run.status === 'loading' ? 'Loading the model…' : `${run.done} / ${run.total} images`}{' '}
-          <span className="muted">{formatEta(eta)}</span>
+          {run.status === 'loading'
+            ? t('run.loading')
+            : t('run.images', { done: run.done, total: run.total })}{' '}
+          <span className="muted">{formatEta(eta, t)}</span>
         </span>
         <button type="button" onClick={cancelClassifyAll}>
-          Cancel
+          {t('run.cancel')}
         </button>
       </div>
     );
@@ -38,22 +42,22 @@ export function CohortRunBar({ series }: { series: number }) {
   return (
     <div className="cohort-run" data-testid="cohort-run" data-status={run.status}>
       <button type="button" disabled={series === 0} onClick={() => void classifyAll()}>
-        Classify all ({series} series)
+        {t('run.all', { count: series })}
       </button>
       {selected.size > 0 && (
         <button type="button" onClick={() => void classifyAll([...selected])}>
-          Classify selected ({selected.size})
+          {t('run.selected', { count: selected.size })}
         </button>
       )}
-      {run.status === 'done' && <span className="muted">Classified {run.total} images.</span>}
+      {run.status === 'done' && (
+        <span className="muted">{t('run.done', { count: run.total })}</span>
+      )}
       {run.status === 'cancelled' && (
-        <span className="muted">
-          Cancelled after {run.done} of {run.total} images; run again to finish.
-        </span>
+        <span className="muted">{t('run.cancelled', { done: run.done, total: run.total })}</span>
       )}
       {run.errors.length > 0 && (
         <span role="alert">
-          {run.errors.length} failed: {run.errors.slice(0, 3).join('; ')}
+          {t('run.failed', { count: run.errors.length })} {run.errors.slice(0, 3).join('; ')}
         </span>
       )}
     </div>

@@ -1,20 +1,23 @@
 // Labels from a CSV in the Cases tab, with the core reader's row-by-row match report.
 import { useState } from 'react';
-import { labelsFromCsv, labelsSummary, type LabelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
+import { useTranslation } from 'react-i18next';
+import { labelsFromCsv, type LabelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
 import { labelledSeries } from '../bundles/labelsCsv.ts';
 import { useStore } from '../store/store.ts';
+import { labelsSummaryText, rowReason } from './labelsText.ts';
 
 export function LabelsImport() {
+  const { t } = useTranslation('cases');
   const [read, setRead] = useState<{ file: string; result: LabelsFromCsv } | null>(null);
   const unmatched = read?.result.report.filter((r) => r.status !== 'matched') ?? [];
   return (
     <div className="labels-import">
       <label className="file-button">
-        Import labels CSV…
+        {t('labels.import')}
         <input
           type="file"
           accept=".csv,text/csv"
-          aria-label="Import labels CSV"
+          aria-label={t('labels.importLabel')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -29,15 +32,19 @@ export function LabelsImport() {
       {read && (
         <div data-testid="labels-report" role="status">
           <p className={read.result.problem ? 'bundle-error' : 'muted'}>
-            {read.file}: {labelsSummary(read.result)}
+            {read.file}: {labelsSummaryText(read.result, t)}
           </p>
           {unmatched.length > 0 && (
             <details>
-              <summary>Rows not applied ({unmatched.length})</summary>
+              <summary>{t('labels.notApplied', { count: unmatched.length })}</summary>
               <ul>
                 {unmatched.slice(0, 200).map((r) => (
                   <li key={r.row}>
-                    row {r.row} ({r.key || 'no key'}): {r.reason}
+                    {t('labels.row', {
+                      row: r.row,
+                      key: r.key || t('labels.noKey'),
+                      reason: rowReason(r, read.result.key, t),
+                    })}
                   </li>
                 ))}
               </ul>

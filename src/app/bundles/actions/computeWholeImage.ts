@@ -2,6 +2,7 @@
 // reads its series' frames (cached values or the files) one at a time and runs the core recipe.
 import { defaultParams, type FeatureParams } from '../../../core/analysis/params.ts';
 import { runLimited } from '../../../core/ingest/runLimited.ts';
+import { problemOf, type Problem } from '../../../core/result.ts';
 import { frameSources } from '../../analysis/frameSource.ts';
 import { analysisPool } from '../../services/workers.ts';
 import { useStore } from '../../store/store.ts';
@@ -14,7 +15,7 @@ export async function computeWholeImageFeatures(binCount: number): Promise<void>
   const store = useStore.getState();
   const series = Object.values(store.seriesByUid).filter((s) => s.modality !== 'SR');
   store.setFeatureJob({ done: 0, total: series.length, running: true });
-  const failures: string[] = [];
+  const failures: { series: string; problem: Problem }[] = [];
   let done = 0;
   await runLimited(series, analysisPool.size, async (s) => {
     const uid = s.seriesInstanceUID;
@@ -31,9 +32,9 @@ export async function computeWholeImageFeatures(binCount: number): Promise<void>
         params,
       );
       if (r.ok) useStore.getState().putLocalFeatures(r.value);
-      else failures.push(`${s.seriesDescription || uid}: ${r.error.reason}`);
+      else failures.push({ series: s.seriesDescription || uid, problem: r.error });
     } catch (e) {
-      failures.push(`${s.seriesDescription || uid}: ${e instanceof Error ? e.message : String(e)}`);
+      failures.push({ series: s.seriesDescription || uid, problem: problemOf(e, 'features') });
     }
     done++;
     useStore.getState().setFeatureJob({ done, total: series.length, running: true });
@@ -42,6 +43,6 @@ export async function computeWholeImageFeatures(binCount: number): Promise<void>
     done,
     total: series.length,
     running: false,
-    ...(failures.length ? { error: failures.join('; ') } : {}),
+    ...(failures.length ? { failures } : {}),
   });
 }

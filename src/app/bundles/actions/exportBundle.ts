@@ -6,6 +6,7 @@ import { localFeaturesFromAnalysis } from '../fromAnalysisResults.ts';
 import { localPredictions } from '../../predictions/seriesPredictions.ts';
 import type { ReportDates } from '../../../core/bundle/sr/studyReport.ts';
 import { secretFileBytes, typedSecretBytes } from '../../../core/crypto/secret.ts';
+import { ProblemError, type Problem } from '../../../core/result.ts';
 import { bundleWorker } from '../../services/workers.ts';
 import { download } from './download.ts';
 import { ensureSigningKey } from './keys.ts';
@@ -20,14 +21,29 @@ export interface ExportOptions {
   readonly reportDates?: ReportDates;
 }
 
-export class ExportProblem extends Error {}
+/**
+ * Why an export stopped: a code (translated in problems.bundles.json) and, where a worker step
+ * failed, that step's own Problem.
+ */
+export class ExportProblem extends ProblemError {
+  constructor(
+    code: string,
+    reason: string,
+    readonly inner?: Problem,
+  ) {
+    super(code, reason);
+  }
+}
 
 export async function exportBundle(options: ExportOptions): Promise<string> {
   const s = useStore.getState();
   const center = options.center.trim();
-  if (!center) throw new ExportProblem('Enter the name of your center.');
+  if (!center) throw new ExportProblem('export-no-center', 'Enter the name of your center.');
   if (!s.collaborationKey)
-    throw new ExportProblem('Enter the collaboration key shared with your partners.');
+    throw new ExportProblem(
+      'export-no-key',
+      'Enter the collaboration key shared with your partners.',
+    );
   // Whole-image features computed here, plus whatever the Analysis tab has produced.
   const features = [
     ...Object.values(s.localFeatures),
@@ -37,6 +53,7 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
   const predictions = localPredictions(s.predictions, s.stacks);
   if (features.length === 0 && predictions.length === 0)
     throw new ExportProblem(
+      'export-no-results',
       'There are no results yet: run an analysis, classify images or compute whole-image features first.',
     );
   const signing = options.sign ? await ensureSigningKey() : undefined;
@@ -55,7 +72,11 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
     ...(options.passphrase ? { passphrase: options.passphrase } : {}),
   });
   if (!written.ok)
-    throw new ExportProblem(`The bundle could not be written: ${written.error.reason}`);
+    throw new ExportProblem(
+      'export-write-failed',
+      'The bundle could not be written',
+      written.error,
+    );
   const bytes = written.value;
   const fileName = `${center.replace(/[^\w.-]+/g, '_')}-${new Date().toISOString().slice(0, 10)}.zip`;
   download(fileName, bytes, 'application/zip');
@@ -66,7 +87,12 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
     signing ? [signing.fingerprint] : [],
     options.passphrase,
   );
-  if (!own.ok) throw new ExportProblem(`The written bundle does not verify: ${own.error.reason}`);
+  if (!own.ok)
+    throw new ExportProblem(
+      'export-verify-failed',
+      'The written bundle does not verify',
+      own.error,
+    );
   await db.putBundle({
     summary: own.value.summary,
     fileName,

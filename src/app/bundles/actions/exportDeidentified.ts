@@ -50,12 +50,15 @@ export async function exportDeidentifiedDicom(
 ): Promise<DeidExportOutcome> {
   const s = useStore.getState();
   if (!s.collaborationKey)
-    throw new ExportProblem('Enter the collaboration key shared with your partners.');
+    throw new ExportProblem(
+      'export-no-key',
+      'Enter the collaboration key shared with your partners.',
+    );
   const names = filesInScope(s, options.scope);
   if (names.length === 0)
-    throw new ExportProblem(
-      options.scope === 'all' ? 'No series is loaded.' : 'Show a series in a viewport first.',
-    );
+    throw options.scope === 'all'
+      ? new ExportProblem('deid-nothing-loaded', 'No series is loaded.')
+      : new ExportProblem('deid-nothing-shown', 'Show a series in a viewport first.');
   const missing: Problem[] = [];
   const files: { name: string; blob: Blob }[] = [];
   for (const name of names) {
@@ -78,12 +81,11 @@ export async function exportDeidentifiedDicom(
     options.dates,
     options.onProgress,
   );
-  if (!r.ok) throw new ExportProblem(`The files could not be de-identified: ${r.error.reason}`);
+  if (!r.ok)
+    throw new ExportProblem('deid-failed', 'The files could not be de-identified', r.error);
   const problems = [...missing, ...r.value.problems];
   if (r.value.files === 0)
-    throw new ExportProblem(
-      `No file could be de-identified${problems[0] ? `: ${problems[0].reason}` : ''}.`,
-    );
+    throw new ExportProblem('deid-none-written', 'No file could be de-identified', problems[0]);
   const fileName = `deidentified-dicom-${new Date().toISOString().slice(0, 10)}.zip`;
   download(fileName, r.value.zip, 'application/zip');
   return { fileName, files: r.value.files, problems };

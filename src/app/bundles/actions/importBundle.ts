@@ -7,7 +7,7 @@ import type { Manifest } from '../../../core/bundle/types.ts';
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
 import { bundleWorker } from '../../services/workers.ts';
-import { claimWarning, otherClaimants, UNSIGNED } from '../centerClaims.ts';
+import { claimConflict, otherClaimants, UNSIGNED, type ClaimConflict } from '../centerClaims.ts';
 import { refreshLibrary } from './library.ts';
 
 /** What the page asks before keeping a bundle no trusted key signed. */
@@ -18,7 +18,7 @@ export interface TrustQuestion {
   /** The signing key's fingerprint (SHA-256 of its SPKI), for an unknown signer. */
   readonly signer?: string;
   /** Set when another key (or an unsigned bundle) already claims this center. */
-  readonly warning?: string;
+  readonly warning?: ClaimConflict;
 }
 
 export type ImportStep =
@@ -36,16 +36,16 @@ interface Pending {
 // The verified bytes wait here, not in the store: the answer keeps exactly what was verified.
 let pending: Pending | null = null;
 
-function warningFor(summary: BundleSummary): string | undefined {
+function warningFor(summary: BundleSummary): ClaimConflict | undefined {
   const s = useStore.getState();
   const who = summary.signer ?? UNSIGNED;
-  return claimWarning(
+  return claimConflict(
     summary.center,
     otherClaimants(summary.center, who, s.library, s.trustedKeys),
   );
 }
 
-async function keep(p: Pending, summary: BundleSummary, warning: string | undefined) {
+async function keep(p: Pending, summary: BundleSummary, warning: ClaimConflict | undefined) {
   await db.putBundle({
     summary,
     fileName: p.fileName,

@@ -1,4 +1,5 @@
 // The center's signing key and the partner keys it trusts. Keys are checked in the worker.
+import type { Problem } from '../../../core/result.ts';
 import * as db from '../../persist/db.ts';
 import type { SigningKey } from '../../../workers/bundle.worker.ts';
 import { bundleWorker } from '../../services/workers.ts';
@@ -22,11 +23,16 @@ export async function downloadPublicKey(center: string): Promise<void> {
   download(`${safe}.pub.pem`, key.publicPem, 'application/x-pem-file');
 }
 
-/** Trust a partner's public key; the error, if any, is the reason the key was not accepted. */
-export async function trustPartnerKey(file: File): Promise<string | undefined> {
+/** Trust a partner's public key; the error, if any, is why the key was not accepted. */
+export async function trustPartnerKey(file: File): Promise<Problem | undefined> {
   const pem = await file.text();
   const fingerprint = await bundleWorker.call(undefined, 'fingerprintOf', pem);
-  if (!fingerprint.ok) return `${file.name} is not a PEM or JWK public key.`;
+  if (!fingerprint.ok)
+    return {
+      code: 'key-not-public',
+      reason: `${file.name} is not a PEM or JWK public key.`,
+      params: { file: file.name },
+    };
   await db.putTrusted({
     fingerprint: fingerprint.value,
     name: file.name,

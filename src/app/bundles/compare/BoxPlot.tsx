@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FeatureDistribution } from '../../../core/bundle/compareFeatures.ts';
 import { extent, f3, linear } from './format.ts';
 
@@ -7,13 +8,14 @@ const LEFT = 90;
 
 /** One box per center over its unmatched cases: a shift between boxes is a site effect. */
 export function BoxPlot({ rows }: { rows: readonly FeatureDistribution[] }) {
-  if (rows.length === 0) return <p className="muted">No unmatched cases for this feature.</p>;
+  const { t } = useTranslation('bundles');
+  if (rows.length === 0) return <p className="muted">{t('compare.noUnmatched')}</p>;
   const [lo, hi] = extent(rows.flatMap((r) => [r.unmatched.min, r.unmatched.max]));
   const x = linear(lo, hi, LEFT, W - 10);
   const H = rows.length * ROW + 20;
   return (
     <figure className="bundle-plot">
-      <svg width={W} height={H} role="img" aria-label="Unmatched cases per center">
+      <svg width={W} height={H} role="img" aria-label={t('compare.unmatched')}>
         {rows.map((r, i) => {
           const s = r.unmatched;
           const mid = 10 + i * ROW + ROW / 2;
@@ -41,9 +43,7 @@ export function BoxPlot({ rows }: { rows: readonly FeatureDistribution[] }) {
           );
         })}
       </svg>
-      <figcaption>
-        Range {f3(lo)} to {f3(hi)}
-      </figcaption>
+      <figcaption>{t('compare.range', { lo: f3(lo), hi: f3(hi) })}</figcaption>
     </figure>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemText } from '../../i18n/problemText.ts';
 import { useBundlePicker } from '../BundlePicker.tsx';
 import { BlandAltmanPlot } from './BlandAltmanPlot.tsx';
 import { BoxPlot } from './BoxPlot.tsx';
@@ -10,6 +12,7 @@ import { useEscapeToClose } from '../useEscapeToClose.ts';
 
 /** Agreement across centers and models over the bundles the user picks from the library. */
 export function CompareView({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('bundles');
   const { ids, picker } = useBundlePicker();
   const [feature, setFeature] = useState<string | undefined>();
   const state = useComparison(ids, feature);
@@ -18,29 +21,29 @@ export function CompareView({ onClose }: { onClose: () => void }) {
   const chosen = view?.feature;
   const agreement = view?.comparison.featureAgreement.find((f) => f.code === chosen);
   return (
-    <section role="dialog" aria-label="Compare bundles" className="compare-view">
+    <section role="dialog" aria-label={t('compare.title')} className="compare-view">
       <header>
-        <h2>Comparison across centers</h2>
+        <h2>{t('compare.heading')}</h2>
         <button type="button" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </header>
       {picker}
-      {ids.length < 2 && <p className="muted">Choose at least two bundles to compare.</p>}
-      {state.kind === 'busy' && <p className="muted">Comparing…</p>}
-      {state.kind === 'error' && <p className="bundle-error">{state.text}</p>}
+      {ids.length < 2 && <p className="muted">{t('compare.chooseTwo')}</p>}
+      {state.kind === 'busy' && <p className="muted">{t('compare.busy')}</p>}
+      {state.kind === 'error' && <p className="bundle-error">{problemText(t, state.problem)}</p>}
       {view && ids.length >= 2 && (
         <div className="compare-body" data-testid="comparison" data-feature={chosen ?? ''}>
           {view.hint && (
             <p className="bundle-error" role="note" data-testid="compare-hint">
-              {view.hint.reason}
+              {problemText(t, { ...view.hint, params: {} })}
             </p>
           )}
-          <h3>Predicted labels (matched cases)</h3>
+          <h3>{t('compare.labels')}</h3>
           <LabelAgreementTable rows={view.comparison.labelAgreement} />
-          <h3>ROC against ground truth</h3>
+          <h3>{t('compare.roc')}</h3>
           <RocPlot curves={view.rocCurves} rows={view.comparison.roc} />
-          <h3>Features (matched cases)</h3>
+          <h3>{t('compare.features')}</h3>
           <FeatureAgreementTable
             rows={view.comparison.featureAgreement}
             selected={chosen}
@@ -53,7 +56,10 @@ export function CompareView({ onClose }: { onClose: () => void }) {
               <BlandAltmanPlot key={`${p.a}|${p.b}`} pair={pts} stats={p.result} />
             ) : null;
           })}
-          <h3>Unmatched cases per center{chosen ? ` (${chosen})` : ''}</h3>
+          <h3>
+            {t('compare.unmatched')}
+            {chosen ? ` (${chosen})` : ''}
+          </h3>
           <BoxPlot rows={view.comparison.distributions.filter((d) => d.code === chosen)} />
         </div>
       )}

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { FeatureAgreement } from '../../../core/bundle/compareFeatures.ts';
 import { f3 } from './format.ts';
 
 /** An ICC, or "undefined" (with why) for a feature that does not vary between cases. */
 function IccCell({ icc, value }: { icc: FeatureAgreement['icc']; value: number | undefined }) {
+  const { t } = useTranslation('bundles');
   if (icc?.undefinedReason)
     return (
-      <td className="muted" title="The feature does not vary between cases: ICC is undefined.">
-        undefined
+      <td className="muted" title={t('compare.iccUndefinedWhy')}>
+        {t('compare.iccUndefined')}
       </td>
     );
   return <td>{f3(value)}</td>;
@@ -18,18 +20,18 @@ export function FeatureAgreementTable(props: {
   selected: string | undefined;
   onSelect: (code: string) => void;
 }) {
-  if (props.rows.length === 0)
-    return <p className="muted">No feature was measured on matched cases by two centers.</p>;
+  const { t } = useTranslation('bundles');
+  if (props.rows.length === 0) return <p className="muted">{t('compare.noFeatures')}</p>;
   return (
     <div className="feature-table-scroll">
-      <table aria-label="Feature agreement">
+      <table aria-label={t('compare.featureAgreement')}>
         <thead>
           <tr>
-            <th>feature</th>
+            <th>{t('compare.feature')}</th>
             <th>n</th>
             <th>ICC(2,1)</th>
             <th>ICC(3,1)</th>
-            <th>params</th>
+            <th>{t('compare.params')}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +48,7 @@ export function FeatureAgreementTable(props: {
               <td>{r.n}</td>
               <IccCell icc={r.icc} value={r.icc?.icc21} />
               <IccCell icc={r.icc} value={r.icc?.icc31} />
-              <td>{r.sameParams ? 'same' : 'differ'}</td>
+              <td>{r.sameParams ? t('compare.same') : t('compare.differ')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import type { LabelAgreement } from '../../../core/bundle/compareLabels.ts';
 import { f3 } from './format.ts';
 
 function Confusion({ row }: { row: LabelAgreement }) {
+  const { t } = useTranslation('bundles');
   const { labels, counts } = row.confusion;
   return (
-    <table className="confusion" aria-label={`Confusion ${row.a} vs ${row.b}`}>
+    <table className="confusion" aria-label={t('compare.confusion', { a: row.a, b: row.b })}>
       <thead>
         <tr>
           <th>
@@ -31,18 +33,18 @@ function Confusion({ row }: { row: LabelAgreement }) {
 
 /** Agreement on predicted labels for each pair of center/model over their matched cases. */
 export function LabelAgreementTable({ rows }: { rows: readonly LabelAgreement[] }) {
-  if (rows.length === 0)
-    return <p className="muted">No matched predictions: label agreement needs predictions.</p>;
+  const { t } = useTranslation('bundles');
+  if (rows.length === 0) return <p className="muted">{t('compare.noPredictions')}</p>;
   return (
     <div>
-      <table aria-label="Label agreement">
+      <table aria-label={t('compare.labelAgreement')}>
         <thead>
           <tr>
             <th>A</th>
             <th>B</th>
             <th>n</th>
-            <th>agreement</th>
-            <th>kappa</th>
+            <th>{t('compare.agreement')}</th>
+            <th>{t('compare.kappa')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RaterRoc } from '../../../core/bundle/compareLabels.ts';
 import type { RocCurve } from '../../../core/bundle/compareView.ts';
 import { f3, linear } from './format.ts';
@@ -14,13 +15,13 @@ export function RocPlot({
   curves: readonly RocCurve[];
   rows: readonly RaterRoc[];
 }) {
-  if (rows.length === 0)
-    return <p className="muted">No ROC: it needs predictions and ground truth of both classes.</p>;
+  const { t } = useTranslation('bundles');
+  if (rows.length === 0) return <p className="muted">{t('compare.noRoc')}</p>;
   const x = linear(0, 1, PAD, S - 8);
   const y = linear(0, 1, S - PAD, 8);
   return (
     <figure className="bundle-plot">
-      <svg width={S} height={S} role="img" aria-label="ROC curves">
+      <svg width={S} height={S} role="img" aria-label={t('compare.rocCurves')}>
         <line className="axis" x1={x(0)} y1={y(0)} x2={x(1)} y2={y(0)} />
         <line className="axis" x1={x(0)} y1={y(0)} x2={x(0)} y2={y(1)} />
         <line className="chance" x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} />
@@ -38,8 +39,14 @@ export function RocPlot({
           {rows.map((r, i) => (
             <li key={r.rater} style={{ color: COLOURS[i % COLOURS.length] }}>
               {r.rater}: AUC {f3(r.auc)}
-              {r.ci ? ` (95% CI ${f3(r.ci.lower)}–${f3(r.ci.upper)})` : ''} for “{r.positiveLabel}”,{' '}
-              {r.positives}+ / {r.negatives}−
+              {r.ci
+                ? ` ${t('compare.ci', { lower: f3(r.ci.lower), upper: f3(r.ci.upper) })}`
+                : ''}{' '}
+              {t('compare.rocFor', {
+                label: r.positiveLabel,
+                positives: r.positives,
+                negatives: r.negatives,
+              })}
             </li>
           ))}
         </ul>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ComparisonView } from '../../../core/bundle/compareView.ts';
+import { problemOf, type Problem } from '../../../core/result.ts';
 import { bundleWorker } from '../../services/workers.ts';
 import { manifestsOf } from '../actions/library.ts';
 
 export type ComparisonState =
   | { readonly kind: 'busy' }
   | { readonly kind: 'ready'; readonly view: ComparisonView }
-  | { readonly kind: 'error'; readonly text: string };
+  | { readonly kind: 'error'; readonly problem: Problem };
 
 /** The comparison of the chosen bundles, recomputed in the worker when the choice changes. */
 export function useComparison(ids: readonly string[], feature: string | undefined) {
@@ -21,10 +22,10 @@ export function useComparison(ids: readonly string[], feature: string | undefine
       .then((manifests) => bundleWorker.call(undefined, 'compare', manifests, feature))
       .then(
         (r): ComparisonState =>
-          r.ok ? { kind: 'ready', view: r.value } : { kind: 'error', text: r.error.reason },
+          r.ok ? { kind: 'ready', view: r.value } : { kind: 'error', problem: r.error },
         (e: unknown): ComparisonState => ({
           kind: 'error',
-          text: e instanceof Error ? e.message : String(e),
+          problem: problemOf(e, 'compare-failed'),
         }),
       )
       .then((state) => {
