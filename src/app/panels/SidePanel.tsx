@@ -3,19 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx';
 import { BundlesPanel } from '../bundles/BundlesPanel.tsx';
 import { CasesPanel } from '../cases/CasesPanel.tsx';
+import { CohortPanel } from '../cohort/CohortPanel.tsx';
+import { CohortTabLabel } from '../cohort/CohortTabLabel.tsx';
 import { useStore } from '../store/store.ts';
 import type { SideTab } from '../store/uiSlice.ts';
 import { PredictionsPanel } from './PredictionsPanel.tsx';
 import { TagBrowser } from './TagBrowser.tsx';
 
 // Analysis and Predictions panels join this list when they land.
-// Each tab's label is panels:tab.<id>.
-const tabs: { id: SideTab; render: () => ReactNode }[] = [
+// Each tab's label is panels:tab.<id>, or its own (an area with its own namespace).
+const tabs: { id: SideTab; label?: () => ReactNode; render: () => ReactNode }[] = [
   { id: 'tags', render: () => <TagBrowser /> },
   { id: 'analysis', render: () => <AnalysisPanel /> },
   { id: 'predictions', render: () => <PredictionsPanel /> },
   { id: 'cases', render: () => <CasesPanel /> },
   { id: 'bundles', render: () => <BundlesPanel /> },
+  { id: 'cohort', label: () => <CohortTabLabel />, render: () => <CohortPanel /> },
 ];
 
 export function SidePanel() {
@@ -34,7 +37,7 @@ export function SidePanel() {
             aria-selected={each.id === tab.id}
             onClick={() => setTab(each.id)}
           >
-            {t(`tab.${each.id}`)}
+            {each.label ? each.label() : t(`tab.${each.id}`)}
           </button>
         ))}
       </div>

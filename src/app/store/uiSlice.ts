@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store.ts';
 
 /** Tabs of the right-hand panel; analysis and predictions panels join here. */
-export type SideTab = 'tags' | 'analysis' | 'predictions' | 'cases' | 'bundles';
+export type SideTab = 'tags' | 'analysis' | 'predictions' | 'cases' | 'bundles' | 'cohort';
 
 export interface UiSlice {
   helpOpen: boolean;

@@ -1,0 +1,87 @@
+// The Cohort view's calls to `consilium serve --cohorts` (src/cli/serve/cohortRoutes.ts), on the
+// page's own origin only (the CSP's connect-src 'self'). A page served any other way (vite, a
+// static server) gets its index.html or a 404 for /api/cohorts: that is "not available", said
+// in plain words, not an error.
+import type { Problem } from '../../core/result.ts';
+
+export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
+
+export interface RunSummary {
+  readonly id: string;
+  readonly command: string;
+  readonly state: RunState;
+  readonly done: number;
+  readonly total: number | null;
+  readonly failedSeries: number;
+  readonly input?: string;
+  readonly startedAt?: string;
+  readonly cohortId?: string;
+  readonly error?: string;
+}
+
+export interface RunFailure {
+  readonly series: string;
+  readonly file: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
+export interface RunDetail extends RunSummary {
+  readonly failures: RunFailure[];
+}
+
+export interface FeatureRow {
+  readonly series: string;
+  readonly roi: string;
+  readonly slice: number | null;
+  readonly filter: string;
+  readonly family: string;
+  readonly ibsiCode: string;
+  readonly name: string;
+  readonly aggregation: string;
+  readonly unit: string;
+  readonly value: number | null;
+}
+
+export interface RunList {
+  readonly runs: RunSummary[];
+  readonly inputs: string[];
+  readonly canStart: boolean;
+}
+
+/** What a call gives: its value, the server's Problem, or "no cohort server here". */
+export type Answer<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'problem'; readonly problem: Problem }
+  | { readonly kind: 'unavailable' };
+
+const base = '/api/cohorts';
+
+async function call<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<Answer<T>> {
+  const res = await fetch(base + path, { ...init, ...(signal ? { signal } : {}) });
+  if (!(res.headers.get('content-type') ?? '').startsWith('application/json'))
+    return { kind: 'unavailable' };
+  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: Problem };
+  return body.ok ? { kind: 'ok', value: body.value } : { kind: 'problem', problem: body.error };
+}
+
+export const fetchRuns = (signal?: AbortSignal) => call<RunList>('', signal);
+
+export const fetchRun = (id: string, signal?: AbortSignal) =>
+  call<RunDetail>(`/${encodeURIComponent(id)}`, signal);
+
+export const fetchFeatures = (id: string, signal?: AbortSignal) =>
+  call<{ rows: FeatureRow[]; truncated: boolean }>(
+    `/${encodeURIComponent(id)}/features?limit=20000`,
+    signal,
+  );
+
+export const startRun = (input: string, command: string) =>
+  call<{ id: string }>('', undefined, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ input, command }),
+  });
+
+/** A run still changing: worth polling. */
+export const isLive = (r: RunSummary) => r.state === 'running' || r.state === 'queued';
