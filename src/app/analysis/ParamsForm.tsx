@@ -143,7 +143,7 @@ export function ParamsForm() {
           />
         </label>
         <label title={t('params.ngldmHelp')}>
-          NGLDM α{' '}
+          {t('params.ngldm')}{' '}
           <input
             type="number"
             min={0}

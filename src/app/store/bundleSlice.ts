@@ -1,5 +1,6 @@
 // Bundle workbench state: metadata only. Bundle bytes live in IndexedDB (app/persist), pixel
 // data in the frame cache; the collaboration key lives here in memory and is never exported.
+import type { ClaimConflict } from '../bundles/centerClaims.ts';
 import type { StateCreator } from 'zustand';
 import type { Problem } from '../../core/result.ts';
 import type { BundleSummary } from '../../core/bundle/importSummary.ts';
@@ -30,7 +31,7 @@ export type ImportOutcome =
       /** Kept although not signed by a trusted key, because the user said so. */
       readonly unsigned?: boolean;
       /** The center name is also claimed by another key. */
-      readonly warning?: string;
+      readonly warning?: ClaimConflict;
     }
   | { readonly ok: false; readonly fileName: string; readonly error: Problem };
 
@@ -38,7 +39,8 @@ export interface FeatureJob {
   readonly done: number;
   readonly total: number;
   readonly running: boolean;
-  readonly error?: string;
+  /** The series whose features could not be computed, and why. */
+  readonly failures?: readonly { readonly series: string; readonly problem: Problem }[];
 }
 
 export interface BundleSlice {

@@ -22,7 +22,7 @@ export function BoxPlot({ rows }: { rows: readonly FeatureDistribution[] }) {
           return (
             <g key={r.center} data-center={r.center}>
               <text x={4} y={mid + 4}>
-                {r.center} (n={s.n})
+                {t('compare.boxLabel', { center: r.center, n: s.n })}
               </text>
               <line x1={x(s.min)} x2={x(s.max)} y1={mid} y2={mid} className="whisker" />
               <rect

@@ -38,7 +38,7 @@ export function RocPlot({
         <ul className="bundle-list">
           {rows.map((r, i) => (
             <li key={r.rater} style={{ color: COLOURS[i % COLOURS.length] }}>
-              {r.rater}: AUC {f3(r.auc)}
+              {t('compare.auc', { rater: r.rater, auc: f3(r.auc) })}
               {r.ci
                 ? ` ${t('compare.ci', { lower: f3(r.ci.lower), upper: f3(r.ci.upper) })}`
                 : ''}{' '}
