@@ -37,7 +37,8 @@ beforeAll(async () => {
   const run = spawnSync('node', ['bin/consilium.mjs', 'features', ...ring, '--json'], {
     encoding: 'utf8',
   });
-  ringFeatures = JSON.parse(run.stdout.trim().split('\n')[0]).value.features;
+  const line = run.stdout.split('\n').find((l) => l.startsWith('{'))!;
+  ringFeatures = JSON.parse(line).value.features;
   const anchor = codes.map((code) => {
     const f = ringFeatures.find((x) => x.ibsiCode === code)!;
     return { name: f.name, code, value: f.value };

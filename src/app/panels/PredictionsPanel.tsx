@@ -6,6 +6,7 @@ import { problemText } from '../i18n/problemText.ts';
 import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
 import { PredictionsCompare } from '../predictions/PredictionsCompare.tsx';
 import { PredictionsSeries } from '../predictions/PredictionsSeries.tsx';
+import { FeatureModelSection } from '../predictions/featureModel/FeatureModelSection.tsx';
 import { selectActivePosition } from '../store/selectors.ts';
 import { predictionId } from '../store/predictionsSlice.ts';
 import { useStore } from '../store/store.ts';
@@ -113,6 +114,7 @@ export function PredictionsPanel() {
           <PredictionsVerify />
         </>
       )}
+      <FeatureModelSection />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { AnalysisApi } from '../../workers/analysis.worker.ts';
 import type { BundleApi } from '../../workers/bundle.worker.ts';
 import type { DecodeApi } from '../../workers/decode.worker.ts';
 import type { DemoApi } from '../../workers/demo.worker.ts';
+import type { FilterApi } from '../../workers/filter.worker.ts';
 import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
@@ -39,6 +40,13 @@ export const analysisPool = new WorkerPool<AnalysisApi>(analysisScript, cores, 6
 /** The edge overlay has its own worker, so it keeps up with scrolling while a run is busy. */
 export const edgeWorker = new WorkerBridge<AnalysisApi>(analysisScript, 60_000);
 
+/** IBSI 2 filters: response maps for the overlay and filtered-image features; its own worker, so
+ * a long 3D filter neither waits for nor holds up feature runs and edges. */
+export const filterWorker = new WorkerBridge<FilterApi>(
+  () => new Worker(new URL('../../workers/filter.worker.ts', import.meta.url), module),
+  60_000,
+);
+
 /** Building, verifying and comparing bundles; stops after a minute idle. */
 export const bundleWorker = new WorkerBridge<BundleApi>(
   () => new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), module),
@@ -61,6 +69,9 @@ export function cohortInferenceWorkers(count: number): WorkerBridge<InferenceApi
 
 /** A second model for comparisons gets its own worker, so the default stays loaded beside it. */
 export const comparisonWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
+
+/** A feature-vector model (Predictions tab) in its own worker, beside the default image model. */
+export const featureModelWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
 
 /** The WebGPU self-test (?selftest=webgpu only): GPU and CPU kernels side by side. */
 export const gpuSelftestWorker = new WorkerBridge<GpuSelftestApi>(
