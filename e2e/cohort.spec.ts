@@ -1,0 +1,180 @@
+// The Cohort tab against a real `consilium serve --cohorts … --cohort-inputs …` (its own port,
+// the built dist/): start a features run over a generated folder on the server, watch it complete,
+// open it and find a feature value equal to the CLI's own run; a run with a failed series shows
+// the reason; served by plain `vite preview`, the tab says it has no runs to show. Nothing is
+// asked of any host but the page's own, and no CSP violation is reported.
+import { test as base, expect, type Page } from '@playwright/test';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
+
+const exec = promisify(execFile);
+const previewOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
+let root: string;
+let server: ChildProcess;
+let origin = '';
+let uid = '';
+let meanIntensity = 0;
+
+/** Fails the test on a request to any origin but `own`, or on a CSP violation. */
+function guard(page: Page, own: () => string): () => void {
+  const foreign: string[] = [];
+  const violations: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(own()) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return () => {
+    expect(foreign, 'requests to other hosts').toEqual([]);
+    expect(violations, 'CSP violations').toEqual([]);
+  };
+}
+
+const test = base;
+
+test.beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'consilium-e2e-cohort-'));
+  const fixture = await writeCohort(join(root, 'inputs', 'ct-small'), 2, { slices: 3, size: 16 });
+  uid = fixture.series[1].uid;
+  // The CLI's own single-machine run: the reference value the page must show.
+  const { stdout } = await exec('node', [
+    'bin/consilium.mjs',
+    'features',
+    join(root, 'inputs', 'ct-small'),
+    '--json',
+  ]);
+  const record = stdout
+    .trim()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          value: { series: string; features: { ibsiCode: string; value: number }[] };
+        },
+    )
+    .find((r) => r.value.series === uid)!;
+  meanIntensity = record.value.features.find((f) => f.ibsiCode === 'Q4LE')!.value;
+  // An earlier run whose one series could not be decoded: its reason is listed.
+  const prior = join(root, 'runs', 'prior-run');
+  mkdirSync(join(prior, 'series'), { recursive: true });
+  writeFileSync(
+    join(prior, 'run.json'),
+    JSON.stringify({ command: 'features', settingsHash: '0123456789abcdef', settings: {} }),
+  );
+  writeFileSync(
+    join(prior, 'series', 'deadbeefdeadbeefdeadbeefdeadbeef.json'),
+    JSON.stringify({
+      key: 'deadbeefdeadbeefdeadbeefdeadbeef',
+      series: '1.2.3.4.5',
+      records: [
+        {
+          ok: false,
+          error: {
+            code: 'decode-failed',
+            reason: 'the pixel data ends before its last frame',
+            params: { file: '/archive/broken/slice-001.dcm' },
+          },
+        },
+      ],
+    }),
+  );
+  server = spawn(
+    'node',
+    [
+      'bin/consilium.mjs',
+      'serve',
+      '--port',
+      '0',
+      '--cohorts',
+      join(root, 'runs'),
+      '--cohort-inputs',
+      join(root, 'inputs'),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  origin = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /Consilium at (http:\/\/[^/\s]+)\//.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`consilium serve exited (${code})`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGINT');
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('a run started from the Cohort tab completes and shows the CLI’s feature values', async ({
+  page,
+}) => {
+  const check = guard(page, () => origin);
+  await page.goto(`${origin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+
+  // The earlier run: one series failed, with its reason.
+  const prior = page.locator('[data-testid=cohort-run][data-run=prior-run]');
+  await expect(prior.getByTestId('run-failed')).toHaveText('1');
+  await prior.getByRole('button', { name: 'prior-run' }).click();
+  await expect(page.getByTestId('cohort-failure')).toContainText(
+    'the pixel data ends before its last frame',
+  );
+  await expect(page.getByTestId('cohort-failure')).toContainText('/archive/broken/slice-001.dcm');
+
+  // Start a run over the server's folder: it is opened, polled, and completes.
+  await page.getByLabel('Input folder').selectOption('ct-small');
+  await page.getByRole('button', { name: 'Start' }).click();
+  const detail = page.getByTestId('cohort-detail');
+  await expect(detail.getByRole('heading', { level: 3 })).toContainText('ct-small-');
+  await expect(detail.getByTestId('detail-state')).toHaveAttribute('data-state', 'complete', {
+    timeout: 90_000,
+  });
+  await expect(detail.getByTestId('run-progress')).toHaveText('2 / 2 series');
+  const row = page.locator('[data-testid=cohort-run][data-state=complete]', {
+    hasText: 'ct-small-',
+  });
+  await expect(row.getByTestId('run-progress')).toHaveText('2 / 2 series');
+
+  // Its feature table: the same value as the CLI's run, to the last bit.
+  await detail.getByRole('searchbox').fill('Q4LE');
+  const cell = detail.locator(
+    `[data-testid=feature-row][data-series="${uid}"][data-code=Q4LE] td.num`,
+  );
+  await expect(cell).toHaveAttribute('data-value', String(meanIntensity));
+  await expect(cell).toHaveText(
+    new Intl.NumberFormat('en', { maximumSignificantDigits: 6 }).format(meanIntensity),
+  );
+  check();
+});
+
+test('the Cohort tab in Chinese', async ({ page }) => {
+  const check = guard(page, () => origin);
+  await page.goto(`${origin}/?lang=zh-CN`);
+  await page.getByRole('tab', { name: '队列' }).click();
+  await expect(page.getByRole('button', { name: '启动' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '失败序列' })).toBeVisible();
+  check();
+});
+
+test('served by plain vite preview, the Cohort tab says there are no runs to show', async ({
+  page,
+}) => {
+  const check = guard(page, () => previewOrigin);
+  await page.goto(`${previewOrigin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+  await expect(page.getByTestId('cohort-unavailable')).toContainText(
+    'This page is served another way',
+  );
+  check();
+});
