@@ -1,26 +1,23 @@
 // `npm run bench -- dicomweb`: a 200-slice 512×512 CT from Orthanc on loopback (ORTHANC_URL,
 // scripts/services/services.sh) against the same series from local files, and against the
 // PACS's own bulk retrieval of the series (curl of the WADO-RS series endpoint) as the floor.
-// Time to first image: the first slice's bytes in hand, parsed and decoded to HU; whole series:
-// every slice so. Two PACS paths: the CLI's (the first slice by itself while the series comes in
-// one WADO-RS request) and the workbench's (series metadata, then each instance's frames in
-// their stored syntax, 6 in flight, made Part 10).
+// First image: the first slice's bytes in hand, parsed and decoded to HU. Whole series: every
+// slice's bytes in hand and parsed (what the study index needs to show any slice; the floor,
+// curl, only receives the bytes, so decoding every slice would measure the decoder, not the
+// transfer: local files' decode of all slices is printed beside it). The workbench's path: the
+// viewed slice by itself (QIDO for instance 1, that instance), then the series in one WADO-RS
+// request read as it arrives, each instance parsed as its part completes. The CLI's path: the
+// series streamed the same way, no slice asked first.
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
 import { parseInstance } from '../src/core/dicom/parse.ts';
-import { numberOf, tags, textOf } from '../src/core/dicomweb/dicomJson.ts';
-import { fetchTransport, type PlatformFetch } from '../src/core/dicomweb/fetchTransport.ts';
+import { nodeHttpTransport } from '../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../src/core/dicomweb/http.ts';
-import { getDataSets } from '../src/core/dicomweb/json.ts';
-import { inOrder, retrieveInstance } from '../src/core/dicomweb/retrieve.ts';
+import { retrieveStudy } from '../src/core/dicomweb/retrieve.ts';
 import { storeInstances } from '../src/core/dicomweb/stow.ts';
-import {
-  seriesMetadata,
-  seriesPath,
-  storedInstance,
-  storedSeries,
-} from '../src/core/dicomweb/wado.ts';
+import { viewedSlice } from '../src/core/dicomweb/viewedSlice.ts';
+import { seriesPath, streamedSeries } from '../src/core/dicomweb/wado.ts';
 import { writeDemoFiles } from './demoFiles.ts';
 import { report } from './report.ts';
 
@@ -29,10 +26,14 @@ const SIZE = 512;
 const REPEATS = 3;
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
 
+function parsed(bytes: Uint8Array, file: string) {
+  const p = parseInstance(bytes, file);
+  if (!p.ok) throw new Error(`${file}: ${p.error.reason}`);
+  return p.meta;
+}
+
 async function decoded(bytes: Uint8Array, file: string): Promise<void> {
-  const parsed = parseInstance(bytes, file);
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.error.reason}`);
-  await decodeFrame(bytes, parsed.meta, 0);
+  await decodeFrame(bytes, parsed(bytes, file), 0);
 }
 
 function median(xs: number[]): number {
@@ -41,10 +42,7 @@ function median(xs: number[]): number {
 }
 
 export async function run(): Promise<void> {
-  const client = dicomwebClient(
-    { baseUrl: orthanc, timeoutMs: 300_000 },
-    fetchTransport(fetch as unknown as PlatformFetch, AbortSignal),
-  );
+  const client = dicomwebClient({ baseUrl: orthanc, timeoutMs: 300_000 }, nodeHttpTransport);
   try {
     await client.http(`${orthanc}/studies?limit=1`, {
       method: 'GET',
@@ -75,40 +73,50 @@ export async function run(): Promise<void> {
   const add = (name: string, ms: number) => (figures[name] ??= []).push(ms);
 
   for (let r = 0; r < REPEATS; r++) {
-    // Local files: read, parse, decode, in name (slice) order.
+    // Local files: read and parse in name (slice) order, the first one decoded as it is shown.
     let t0 = performance.now();
     for (let k = 0; k < files.length; k++) {
-      await decoded(new Uint8Array(await readFile(files[k])), files[k]);
-      if (k === 0) add('local_first_image_ms', performance.now() - t0);
+      const bytes = new Uint8Array(await readFile(files[k]));
+      if (k === 0) {
+        await decoded(bytes, files[k]);
+        add('local_first_image_ms', performance.now() - t0);
+      } else parsed(bytes, files[k]);
     }
     add('local_series_ms', performance.now() - t0);
-
-    // The CLI's path: the first slice by itself while the whole series comes in one request.
     t0 = performance.now();
-    const bulk = storedSeries(client, ref);
-    const list = await getDataSets(client, `${seriesPath(ref)}/instances`, 'the instance list');
-    const firstSop = list
-      .map((d) => ({
-        sop: textOf(d, tags.sopInstanceUid),
-        n: numberOf(d, tags.instanceNumber) ?? 0,
-      }))
-      .sort((a, b) => a.n - b.n)[0].sop;
-    await decoded(await storedInstance(client, ref, firstSop), firstSop);
+    for (const f of files) await decoded(new Uint8Array(await readFile(f)), f);
+    add('local_decoded_ms', performance.now() - t0);
+
+    // The workbench's path: the viewed slice first, then the series as it arrives.
+    t0 = performance.now();
+    const first = await viewedSlice(client, ref);
+    if (!first) throw new Error('the PACS lists no instance of the series');
+    await decoded(first.bytes, first.sopInstanceUid);
     add('pacs_first_image_ms', performance.now() - t0);
-    for (const f of await bulk) await decoded(f.bytes, f.file);
+    let count = 1;
+    for await (const f of streamedSeries(client, ref)) {
+      if (f.sopInstanceUid === first.sopInstanceUid) continue;
+      parsed(f.bytes, f.file);
+      count++;
+    }
+    if (count !== SLICES) throw new Error(`the workbench path gave ${count} slices`);
     add('pacs_series_ms', performance.now() - t0);
 
-    // The workbench's path: series metadata, then each instance's frames.
+    // The CLI's path: the series streamed, no slice asked first.
     t0 = performance.now();
-    const metas = (await seriesMetadata(client, ref)).sort(
-      (a, b) => (numberOf(a, tags.instanceNumber) ?? 0) - (numberOf(b, tags.instanceNumber) ?? 0),
-    );
-    let k = 0;
-    for await (const file of inOrder(metas, 6, (m) => retrieveInstance(client, ref, m))) {
-      await decoded(file, textOf(metas[k], tags.sopInstanceUid));
-      if (k++ === 0) add('frames_first_image_ms', performance.now() - t0);
+    count = 0;
+    for await (const f of retrieveStudy(client, ref.studyInstanceUid, {
+      seriesInstanceUid: ref.seriesInstanceUid,
+      bulk: true,
+    })) {
+      if (!f.ok) throw new Error(f.error.reason);
+      if (count++ === 0) {
+        await decoded(f.value.bytes, f.value.file);
+        add('cli_first_image_ms', performance.now() - t0);
+      } else parsed(f.value.bytes, f.value.file);
     }
-    add('frames_series_ms', performance.now() - t0);
+    if (count !== SLICES) throw new Error(`the CLI path gave ${count} slices`);
+    add('cli_series_ms', performance.now() - t0);
 
     // The floor: the PACS's own bulk retrieval of the series, as curl receives it.
     t0 = performance.now();
@@ -136,18 +144,20 @@ export async function run(): Promise<void> {
     figure: 'first image',
     local_ms: m.local_first_image_ms,
     pacs_ms: m.pacs_first_image_ms,
-    pacs_frames_ms: m.frames_first_image_ms,
+    cli_ms: m.cli_first_image_ms,
     ratio_to_local: +(m.pacs_first_image_ms / m.local_first_image_ms).toFixed(2),
     goal: '<= 1.5',
   });
   report({
     ...common,
-    figure: 'whole series',
+    figure: 'whole series parsed',
     local_ms: m.local_series_ms,
     pacs_ms: m.pacs_series_ms,
-    pacs_frames_ms: m.frames_series_ms,
+    cli_ms: m.cli_series_ms,
     curl_floor_ms: m.curl_series_ms,
+    local_all_decoded_ms: m.local_decoded_ms,
     ratio_to_floor: +(m.pacs_series_ms / m.curl_series_ms).toFixed(2),
+    cli_ratio_to_floor: +(m.cli_series_ms / m.curl_series_ms).toFixed(2),
     goal: '<= 1.2',
   });
 }

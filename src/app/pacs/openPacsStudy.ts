@@ -1,12 +1,17 @@
-// Opening a PACS study: every series' metadata (WADO-RS), then each instance's frames in their
-// stored syntax, a few at a time, in slice order (the first slice shown comes first), each
-// instance handed to the same ingest as a dropped file as Part 10 bytes. A failed instance is
-// one line in the error list; the rest of the study keeps loading.
+// Opening a PACS study as fast as the PACS can send it: the slice the viewer shows first is asked
+// for by itself (QIDO for instance 1, then that one instance), then each series comes in one
+// WADO-RS request read as it arrives (core/dicomweb/multipartStream.ts), so ingest overlaps the
+// download. A series the PACS will not send whole goes instance by instance (metadata, then
+// frames as stored), nearest the viewed slice first. Each instance goes to the same ingest as a
+// dropped file; a failure is one line in the error list and the rest of the study keeps loading.
 import { numberOf, tags, textOf, type JsonDataSet } from '../../core/dicomweb/dicomJson.ts';
+import type { DicomwebClient } from '../../core/dicomweb/http.ts';
+import { hasPixelData } from '../../core/dicomweb/part10Meta.ts';
 import { allSeries } from '../../core/dicomweb/qido.ts';
 import { hasImage, inOrder, instanceUrl, retrieveInstance } from '../../core/dicomweb/retrieve.ts';
-import { seriesMetadata, type SeriesRef } from '../../core/dicomweb/wado.ts';
-import { problemOf, type Problem } from '../../core/result.ts';
+import { viewedSlice } from '../../core/dicomweb/viewedSlice.ts';
+import { seriesMetadata, streamedSeries, type SeriesRef } from '../../core/dicomweb/wado.ts';
+import { problemOf, ProblemError, type Problem } from '../../core/result.ts';
 import type { LoadError } from '../../core/dicom/types.ts';
 import { loadFiles } from '../actions/loadFiles.ts';
 import { useStore } from '../store/store.ts';
@@ -30,8 +35,102 @@ function loadError(problem: Problem, file: string): LoadError {
   };
 }
 
-function sliceOrder(a: JsonDataSet, b: JsonDataSet): number {
-  return (numberOf(a, tags.instanceNumber) ?? 0) - (numberOf(b, tags.instanceNumber) ?? 0);
+/** Hands fetched instances to the ingest: the first at once (the viewer shows it), then in eights. */
+function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
+  let fetched = 0;
+  let images = 0;
+  let chunk: { file: string; blob: Blob }[] = [];
+  const pending: Promise<void>[] = [];
+  const flush = () => {
+    if (chunk.length > 0) pending.push(loadFiles(chunk));
+    chunk = [];
+  };
+  const report = () => onProgress({ fetched, total: Math.max(total, fetched) });
+  report();
+  return {
+    add(file: string, bytes: Uint8Array) {
+      fetched++;
+      if (hasPixelData(bytes)) images++;
+      chunk.push({ file, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+      if (fetched === 1 || chunk.length >= CHUNK) flush();
+      report();
+    },
+    failed(error: LoadError) {
+      fetched++;
+      useStore.getState().addErrors([error]);
+      report();
+    },
+    get images() {
+      return images;
+    },
+    async done() {
+      flush();
+      total = fetched;
+      report();
+      await Promise.all(pending);
+    },
+  };
+}
+
+type Feed = ReturnType<typeof ingestFeed>;
+
+/** The whole series in one request, as it arrives; false where it must go instance by instance. */
+async function wholeSeries(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  have: Set<string>,
+  feed: Feed,
+): Promise<boolean> {
+  let parts = 0;
+  try {
+    for await (const f of streamedSeries(client, ref)) {
+      parts++;
+      if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
+      if (f.sopInstanceUid) have.add(f.sopInstanceUid);
+      feed.add(f.file, f.bytes);
+    }
+    return parts > 0;
+  } catch (e) {
+    if (e instanceof ProblemError && e.code === 'aborted') throw e;
+    return false;
+  }
+}
+
+/** The instances not yet in hand, each by its metadata and frames, nearest `anchor` first. */
+async function instanceByInstance(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  have: Set<string>,
+  anchor: number,
+  feed: Feed,
+  studyName: string,
+): Promise<boolean> {
+  let metas: JsonDataSet[];
+  try {
+    metas = await seriesMetadata(client, ref);
+  } catch (e) {
+    feed.failed(
+      loadError(problemOf(e, 'dicomweb-failed'), `${studyName}/series/${ref.seriesInstanceUid}`),
+    );
+    return false;
+  }
+  const distance = (m: JsonDataSet) => Math.abs((numberOf(m, tags.instanceNumber) ?? 0) - anchor);
+  const rest = metas
+    .filter((m) => !have.has(textOf(m, tags.sopInstanceUid)))
+    .sort((a, b) => distance(a) - distance(b));
+  const results = inOrder(rest, CONCURRENCY, async (meta) => {
+    const file = instanceUrl(client, ref, textOf(meta, tags.sopInstanceUid));
+    try {
+      return { file, bytes: await retrieveInstance(client, ref, meta) };
+    } catch (e) {
+      return loadError(problemOf(e, 'dicomweb-failed', { file }), file);
+    }
+  });
+  for await (const r of results) {
+    if ('bytes' in r) feed.add(r.file, r.bytes);
+    else feed.failed(r);
+  }
+  return metas.some(hasImage);
 }
 
 export async function openPacsStudy(
@@ -49,19 +148,29 @@ export async function openPacsStudy(
     store.addErrors([loadError(problemOf(e, 'dicomweb-failed'), studyName)]);
     return;
   }
-  const work: { ref: SeriesRef; meta: JsonDataSet }[] = [];
-  for (const s of series) {
+  const feed = ingestFeed(
+    series.reduce((n, s) => n + (s.instanceCount ?? 0), 0),
+    onProgress,
+  );
+  let metadataImages = false;
+  for (const [i, s] of series.entries()) {
     const ref = { studyInstanceUid, seriesInstanceUid: s.seriesInstanceUid };
-    try {
-      const metas = (await seriesMetadata(client, ref)).sort(sliceOrder);
-      for (const meta of metas) work.push({ ref, meta });
-    } catch (e) {
-      store.addErrors([
-        loadError(problemOf(e, 'dicomweb-failed'), `${studyName}/series/${s.seriesInstanceUid}`),
-      ]);
+    const have = new Set<string>();
+    let anchor = 1;
+    if (i === 0) {
+      // The first series is the one shown: its first slice comes before the series request.
+      const first = await viewedSlice(client, ref).catch(() => undefined);
+      if (first) {
+        have.add(first.sopInstanceUid);
+        anchor = first.instanceNumber ?? 1;
+        feed.add(instanceUrl(client, ref, first.sopInstanceUid), first.bytes);
+      }
     }
+    if (await wholeSeries(client, ref, have, feed)) continue;
+    if (await instanceByInstance(client, ref, have, anchor, feed, studyName)) metadataImages = true;
   }
-  if (series.length > 0 && !work.some((w) => hasImage(w.meta))) {
+  await feed.done();
+  if (series.length > 0 && feed.images === 0 && !metadataImages) {
     store.addErrors([
       {
         code: 'no-pixel-data',
@@ -70,31 +179,4 @@ export async function openPacsStudy(
       },
     ]);
   }
-  let fetched = 0;
-  onProgress({ fetched, total: work.length });
-  let chunk: { file: string; blob: Blob }[] = [];
-  const pending: Promise<void>[] = [];
-  const flush = () => {
-    if (chunk.length > 0) pending.push(loadFiles(chunk));
-    chunk = [];
-  };
-  const results = inOrder(work, CONCURRENCY, async ({ ref, meta }) => {
-    const file = instanceUrl(client, ref, textOf(meta, tags.sopInstanceUid));
-    try {
-      const bytes = await retrieveInstance(client, ref, meta);
-      return { file, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) };
-    } catch (e) {
-      return loadError(problemOf(e, 'dicomweb-failed', { file }), file);
-    }
-  });
-  for await (const r of results) {
-    fetched++;
-    onProgress({ fetched, total: work.length });
-    if ('blob' in r) chunk.push(r);
-    else store.addErrors([r]);
-    // The first slice goes at once, so the viewer shows it while the rest arrive.
-    if (fetched === 1 || chunk.length >= CHUNK) flush();
-  }
-  flush();
-  await Promise.all(pending);
 }

@@ -3,7 +3,6 @@
 // a local file would be (core/dicomweb/part10.ts), named by its WADO-RS URL, so every command
 // reads PACS series exactly as it reads local ones.
 import { dicomwebClient, type DicomwebClient } from '../../core/dicomweb/http.ts';
-import { fetchTransport, type PlatformFetch } from '../../core/dicomweb/fetchTransport.ts';
 import { searchStudies, seriesInstances, type Page } from '../../core/dicomweb/qido.ts';
 import { retrieveStudy } from '../../core/dicomweb/retrieve.ts';
 import { sourceStudyReports } from '../../core/dicomweb/sourceReports.ts';
@@ -11,6 +10,7 @@ import { storeInstances } from '../../core/dicomweb/stow.ts';
 import type { LocalFeatures, LocalPrediction } from '../../core/pipeline/types.ts';
 import { problemOf, type Result } from '../../core/result.ts';
 import { UsageError } from './commandArgs.ts';
+import { nodeHttpTransport } from './nodeHttpTransport.ts';
 import { readPassphraseFile } from './secretFile.ts';
 
 export interface DicomwebSource {
@@ -76,16 +76,13 @@ export async function tokenHeaders(tokenFile: string | undefined): Promise<Recor
   return header ? { [header[1]]: header[2] } : { Authorization: `Bearer ${text}` };
 }
 
-/** A client that reaches the server with Node's own fetch. */
+/** A client that reaches the server with node:http (nodeHttpTransport.ts says why not fetch). */
 export function nodeDicomwebClient(
   url: string,
   headers: Record<string, string> = {},
   timeoutMs?: number,
 ): DicomwebClient {
-  return dicomwebClient(
-    { baseUrl: url, headers, timeoutMs },
-    fetchTransport(fetch as unknown as PlatformFetch, AbortSignal),
-  );
+  return dicomwebClient({ baseUrl: url, headers, timeoutMs }, nodeHttpTransport);
 }
 
 /** The studies a source names: the one given, or every page of its QIDO search. */

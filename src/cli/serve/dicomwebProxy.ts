@@ -3,6 +3,7 @@
 // Content-Location back): no cookies, no client addresses, nothing the PACS need not see.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { unknownServerHeader } from '../../core/dicomweb/http.ts';
 import type { PacsServer } from './pacsServers.ts';
 
 const forwardedRequestHeaders = ['accept', 'content-type', 'authorization', 'content-length'];
@@ -11,6 +12,13 @@ const forwardedRequestHeaders = ['accept', 'content-type', 'authorization', 'con
 const forwardedResponseHeaders = ['content-type', 'content-location'];
 
 export const dicomwebPrefix = '/dicom-web/';
+
+/** The server name a /dicom-web/ path asks for (letters, digits, - and _ only, for headers). */
+export function serverName(path: string): string {
+  const rest = path.slice(dicomwebPrefix.length);
+  const slash = rest.search(/[/?]/);
+  return (slash < 0 ? rest : rest.slice(0, slash)).replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+}
 
 /** The upstream URL of a request path, or undefined when it names no configured server. */
 export function upstreamUrl(servers: readonly PacsServer[], path: string): string | undefined {
@@ -38,7 +46,16 @@ export async function proxyDicomweb(
     res.end(text);
   };
   if (!target) {
-    plain(404, `No PACS of that name is configured (consilium serve --pacs name=URL).\n`);
+    // The header lets the page's client tell "no such PACS here" from a PACS's own 404.
+    const name = serverName(path);
+    res.writeHead(404, {
+      ...headers,
+      'Content-Type': 'text/plain; charset=utf-8',
+      [unknownServerHeader]: name,
+    });
+    res.end(
+      `No PACS named "${name}" is configured here: start the server with --pacs ${name}=URL (consilium serve) or CONSILIUM_PACS=${name}=URL (dev and preview servers).\n`,
+    );
     return true;
   }
   if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') {

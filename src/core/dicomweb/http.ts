@@ -2,6 +2,7 @@
 // fetch here): the CLI and the page inject their fetch, so "nothing leaves the machine" stays a
 // property of the callers, which only ever pass the PACS the user configured.
 import { ProblemError } from '../result.ts';
+import type { ChunkReader } from './multipartStream.ts';
 
 /** The part of an AbortSignal the client passes on (core's lib has no DOM types). */
 export interface SignalLike {
@@ -21,6 +22,8 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as it arrives (fetch's ReadableStream), where the platform gives it. */
+  readonly body?: { getReader(): ChunkReader } | null;
 }
 
 export type HttpFetch = (url: string, request: HttpRequest) => Promise<HttpResponse>;
@@ -41,6 +44,9 @@ export interface DicomwebClient {
 }
 
 export const defaultTimeoutMs = 30_000;
+
+/** The header our proxy answers with, naming the PACS it was asked for and does not serve. */
+export const unknownServerHeader = 'x-consilium-unknown-pacs';
 export const defaultMaxResponseBytes = 1 << 30;
 
 export function dicomwebClient(
@@ -60,8 +66,18 @@ function shown(url: string): string {
   return url.replace(/\?.*$/, '').replace(/\/\/[^/@]*@/, '//');
 }
 
-function statusProblem(status: number, what: string, url: string): ProblemError {
+function statusProblem(response: HttpResponse, what: string, url: string): ProblemError {
+  const status = response.status;
   const params = { url: shown(url), status };
+  // Our own proxy (consilium serve, the dev and preview servers) says when the page named a
+  // PACS it does not serve: that is a set-up matter, not a missing object on the PACS.
+  const unknown = response.headers.get(unknownServerHeader);
+  if (status === 404 && unknown !== null)
+    return new ProblemError(
+      'dicomweb-unknown-server',
+      `the server of this page serves no PACS named "${unknown}"; start it with --pacs ${unknown}=URL (consilium serve) or CONSILIUM_PACS=${unknown}=URL (dev and preview servers), or correct the base URL`,
+      { name: unknown },
+    );
   if (status === 401)
     return new ProblemError(
       'dicomweb-unauthorized',
@@ -128,44 +144,52 @@ export interface Answer {
   readonly url: string;
 }
 
-/**
- * One request to the server: a non-2xx status, an unreachable server, a timeout or a body past
- * the bound each become a ProblemError whose words say which; `what` names the request
- * ("the study search", "frame 3 of instance …") so the message says what failed.
- */
-export async function request(
-  client: DicomwebClient,
-  path: string,
-  what: string,
-  init: {
-    method?: 'GET' | 'POST';
-    headers?: Record<string, string>;
-    body?: Uint8Array;
-    signal?: SignalLike;
-  } = {},
-): Promise<Answer> {
+type RequestInit = {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+  signal?: SignalLike;
+};
+
+/** Calls `once`, and once more where a GET met a connection the server had just closed. */
+async function withRetry<T>(init: RequestInit, once: () => Promise<T>): Promise<T> {
   try {
-    return await requestOnce(client, path, what, init);
+    return await once();
   } catch (e) {
     // A kept-alive connection the server has just closed (Orthanc keeps them 1 s) fails at
     // once: a GET is asked again, once, on a fresh connection.
     if (!(e instanceof ProblemError) || e.code !== 'dicomweb-unreachable') throw e;
     if ((init.method ?? 'GET') !== 'GET') throw e;
-    return requestOnce(client, path, what, init);
+    return once();
   }
 }
 
-async function requestOnce(
+/**
+ * One request to the server: a non-2xx status, an unreachable server, a timeout or a body past
+ * the bound each become a ProblemError whose words say which; `what` names the request
+ * ("the study search", "frame 3 of instance …") so the message says what failed.
+ */
+export function request(
   client: DicomwebClient,
   path: string,
   what: string,
-  init: {
-    method?: 'GET' | 'POST';
-    headers?: Record<string, string>;
-    body?: Uint8Array;
-    signal?: SignalLike;
-  },
+  init: RequestInit = {},
 ): Promise<Answer> {
+  return withRetry(init, () => requestOnce(client, path, what, init));
+}
+
+interface Opened {
+  readonly response: HttpResponse;
+  readonly url: string;
+  readonly timeoutMs: number;
+}
+
+async function open(
+  client: DicomwebClient,
+  path: string,
+  what: string,
+  init: RequestInit,
+): Promise<Opened> {
   const url = /^https?:\/\//.test(path) ? path : client.server.baseUrl + path;
   const timeoutMs = client.server.timeoutMs ?? defaultTimeoutMs;
   let response: HttpResponse;
@@ -182,10 +206,20 @@ async function requestOnce(
   }
   if (response.status < 200 || response.status > 299) {
     // The body is not read: a 500 page may be large, and its words are not the user's.
-    throw statusProblem(response.status, what, url);
+    throw statusProblem(response, what, url);
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > client.maxResponseBytes) throw tooLarge(what, url, declared, client);
+  return { response, url, timeoutMs };
+}
+
+async function requestOnce(
+  client: DicomwebClient,
+  path: string,
+  what: string,
+  init: RequestInit,
+): Promise<Answer> {
+  const { response, url, timeoutMs } = await open(client, path, what, init);
   let body: ArrayBuffer;
   try {
     body = await response.arrayBuffer();
@@ -197,6 +231,61 @@ async function requestOnce(
     contentType: response.headers.get('content-type') ?? '',
     bytes: new Uint8Array(body),
     url,
+  };
+}
+
+export interface StreamedAnswer {
+  readonly contentType: string;
+  readonly url: string;
+  /** The length the server declared, where it did (a hint: a gzip answer inflates). */
+  readonly expectedBytes?: number;
+  /** The body's chunks as they arrive; a broken or timed-out transfer reads as a ProblemError. */
+  readonly reader: ChunkReader;
+}
+
+/**
+ * The same request, its body read as it arrives (a whole series: its first instances are parsed
+ * while the rest is on the wire). A platform without streamed bodies gives one chunk.
+ */
+export function requestStream(
+  client: DicomwebClient,
+  path: string,
+  what: string,
+  init: RequestInit = {},
+): Promise<StreamedAnswer> {
+  return withRetry(init, async () => {
+    const { response, url, timeoutMs } = await open(client, path, what, init);
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    const inner: ChunkReader = response.body
+      ? response.body.getReader()
+      : onceReader(() => response.arrayBuffer());
+    const reader: ChunkReader = {
+      read: async () => {
+        try {
+          return await inner.read();
+        } catch (e) {
+          throw transportProblem(e, what, url, timeoutMs);
+        }
+      },
+      cancel: (reason) => inner.cancel?.(reason) ?? Promise.resolve(),
+    };
+    return {
+      contentType: response.headers.get('content-type') ?? '',
+      url,
+      ...(Number.isFinite(declared) && declared > 0 ? { expectedBytes: declared } : {}),
+      reader,
+    };
+  });
+}
+
+function onceReader(body: () => Promise<ArrayBuffer>): ChunkReader {
+  let given = false;
+  return {
+    read: async () => {
+      if (given) return { done: true };
+      given = true;
+      return { done: false, value: new Uint8Array(await body()) };
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { fail, ok, problemOf, ProblemError, type Result } from '../result.ts';
 import { numberOf, tags, textOf, type JsonDataSet } from './dicomJson.ts';
 import type { DicomwebClient, SignalLike } from './http.ts';
 import { resolveDataSet, instanceFile } from './part10.ts';
+import { hasPixelData } from './part10Meta.ts';
 import { allSeries } from './qido.ts';
 import {
   bulkData,
@@ -12,7 +13,7 @@ import {
   seriesMetadata,
   seriesPath,
   storedInstance,
-  storedSeries,
+  streamedSeries,
   type SeriesRef,
 } from './wado.ts';
 
@@ -122,13 +123,25 @@ export async function* retrieveStudy(
   let images = 0;
   for (const seriesInstanceUid of seriesUids) {
     const ref = { studyInstanceUid, seriesInstanceUid };
+    // Instances already handed on: a stream broken half way goes on instance by instance.
+    const received = new Set<string>();
     if (options.bulk) {
-      const whole = await storedSeries(client, ref, options.signal).catch(() => undefined);
-      if (whole && whole.length > 0) {
-        images += whole.length;
-        for (const f of whole) yield ok(f);
-        continue;
+      let complete = false;
+      let parts = 0;
+      try {
+        for await (const f of streamedSeries(client, ref, options.signal)) {
+          parts++;
+          if (hasPixelData(f.bytes)) images++;
+          if (f.sopInstanceUid) received.add(f.sopInstanceUid);
+          yield ok({ file: f.file, bytes: f.bytes });
+        }
+        complete = true;
+      } catch (e) {
+        // Cancelled means stop; anything else (a PACS that refuses the series request, a
+        // broken transfer) falls back to the instances not yet in hand.
+        if (e instanceof ProblemError && e.code === 'aborted') throw e;
       }
+      if (complete && parts > 0) continue;
     }
     let metas: JsonDataSet[];
     try {
@@ -142,9 +155,10 @@ export async function* retrieveStudy(
       };
       continue;
     }
-    images += metas.filter(hasImage).length;
+    const rest = metas.filter((m) => !received.has(textOf(m, tags.sopInstanceUid)));
+    images += rest.filter(hasImage).length;
     const files = inOrder(
-      metas,
+      rest,
       options.concurrency ?? 4,
       async (meta): Promise<Result<RetrievedFile>> => {
         const file = instanceUrl(client, ref, textOf(meta, tags.sopInstanceUid));

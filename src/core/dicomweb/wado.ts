@@ -3,10 +3,18 @@
 // own codecs (a PACS that must transcode, e.g. Orthanc for JPEG 2000, answers 500 otherwise).
 import { ExplicitVRLittleEndian } from '../dicom/transferSyntax.ts';
 import type { JsonDataSet } from './dicomJson.ts';
-import { badResponse, request, type DicomwebClient, type SignalLike } from './http.ts';
+import {
+  badResponse,
+  request,
+  requestStream,
+  type DicomwebClient,
+  type SignalLike,
+} from './http.ts';
 import { getDataSets } from './json.ts';
 import { transferSyntaxOf } from './mediaType.ts';
-import { parseMultipart } from './multipart.ts';
+import { defaultMultipartLimits, parseMultipart } from './multipart.ts';
+import { MultipartFormatError, streamMultipart } from './multipartStream.ts';
+import { part10Meta } from './part10Meta.ts';
 
 export interface SeriesRef {
   readonly studyInstanceUid: string;
@@ -140,4 +148,50 @@ export async function storedSeries(
     file: p.headers['content-location'] || `${answer.url}/instances/${k + 1}`,
     bytes: p.body,
   }));
+}
+
+export interface StreamedInstance {
+  /** The instance's WADO-RS URL (its SOP Instance UID from the file meta), else the part's. */
+  readonly file: string;
+  /** Undefined where the part has no file meta to read it from. */
+  readonly sopInstanceUid?: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The same bulk retrieval, each instance handed on as soon as its part is in: the first
+ * instances are parsed and decoded while the rest of the series is still on the wire.
+ */
+export async function* streamedSeries(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  signal?: SignalLike,
+): AsyncGenerator<StreamedInstance> {
+  const what = `series ${ref.seriesInstanceUid}`;
+  const answer = await requestStream(client, seriesPath(ref), what, {
+    headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+    signal,
+  });
+  const limits = { ...defaultMultipartLimits, maxBytes: client.maxResponseBytes };
+  const base = `${client.server.baseUrl}${seriesPath(ref)}/instances`;
+  let k = 0;
+  try {
+    for await (const part of streamMultipart(
+      answer.contentType,
+      answer.reader,
+      limits,
+      answer.expectedBytes,
+    )) {
+      k++;
+      const sop = part10Meta(part.body).sopInstanceUid;
+      yield {
+        file: sop ? `${base}/${sop}` : part.headers['content-location'] || `${base}/${k}`,
+        ...(sop ? { sopInstanceUid: sop } : {}),
+        bytes: part.body,
+      };
+    }
+  } catch (e) {
+    if (e instanceof MultipartFormatError) throw badResponse(what, answer.url, e.reason);
+    throw e;
+  }
 }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { parseMultipart, writeMultipart } from './multipart.ts';
+import { MultipartFormatError, streamMultipart, type ChunkReader } from './multipartStream.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const type = 'multipart/related; type="application/dicom"; boundary=bnd-77';
+const limits = { maxParts: 1000, maxHeaderBytes: 1024, maxBytes: 1 << 24 };
+
+/** A reader handing `body` out in the given chunk sizes (cycled), counting cancels. */
+function chunked(body: Uint8Array, sizes: readonly number[]): ChunkReader & { cancels: number } {
+  let at = 0;
+  let k = 0;
+  const reader = {
+    cancels: 0,
+    read: async () => {
+      if (at >= body.length) return { done: true };
+      const n = Math.max(1, sizes[k++ % sizes.length]);
+      const value = body.slice(at, at + n);
+      at += n;
+      return { done: false, value };
+    },
+    cancel: async () => {
+      reader.cancels++;
+    },
+  };
+  return reader;
+}
+
+async function collect(
+  body: Uint8Array,
+  sizes: readonly number[],
+  expected?: number,
+): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const p of streamMultipart(type, chunked(body, sizes), limits, expected))
+    out.push(p.body);
+  return out;
+}
+
+/** Deterministic pseudo-random bytes, rich in CR, LF and '-' so boundaries are nearly matched. */
+function noisy(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  const alphabet = [13, 10, 45, 98, 48, 0, 255];
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    out[i] = s % 3 === 0 ? alphabet[(s >>> 8) % alphabet.length] : (s >>> 16) & 0xff;
+  }
+  return out;
+}
+
+describe('streamed multipart/related', () => {
+  const bodies = [
+    noisy(5000, 1),
+    new Uint8Array(0),
+    enc('--b\r\n--bnd-7x\r\n--bnd-'),
+    noisy(70_000, 2),
+  ];
+  const written = writeMultipart(
+    bodies.map((body) => ({ contentType: 'application/dicom', body })),
+    'bnd-77',
+  );
+
+  it('gives the same parts as the whole-body reader, however the bytes are cut', async () => {
+    const whole = parseMultipart(type, written);
+    if (!whole.ok) throw new Error(whole.reason);
+    const hex = (bs: readonly Uint8Array[]) => bs.map((b) => Buffer.from(b).toString('hex'));
+    const expected = hex(whole.parts.map((p) => p.body));
+    for (const sizes of [[1], [2, 3, 5], [7], [64 * 1024], [written.length], [13, 4096, 1]]) {
+      expect(hex(await collect(written, sizes))).toEqual(expected);
+      expect(hex(await collect(written, sizes, written.length))).toEqual(expected);
+    }
+  });
+
+  it('hands each part on before the rest of the body has arrived', async () => {
+    let delivered = 0;
+    const reader = chunked(written, [1000]);
+    const counting: ChunkReader = {
+      read: async () => {
+        const r = await reader.read();
+        if (r.value) delivered += r.value.length;
+        return r;
+      },
+    };
+    for await (const part of streamMultipart(type, counting, limits)) {
+      if (part.body.length === 5000) expect(delivered).toBeLessThan(written.length / 2);
+    }
+  });
+
+  it('reads a preamble and ignores the epilogue, as the standard says', async () => {
+    const body = enc(
+      'preamble\r\n--bnd-77\r\nContent-Type: x\r\n\r\nabc\r\n--bnd-77--\r\nepilogue',
+    );
+    expect((await collect(body, [3])).map((b) => new TextDecoder().decode(b))).toEqual(['abc']);
+  });
+
+  it('refuses a body cut short, and frees the connection', async () => {
+    const cut = written.subarray(0, written.length - 20);
+    const reader = chunked(cut, [4096]);
+    const read = async () => {
+      for await (const _ of streamMultipart(type, reader, limits));
+    };
+    await expect(read()).rejects.toThrow(/no closing boundary|close delimiter/);
+    const noBoundary = chunked(enc('just some text'), [4]);
+    await expect(
+      (async () => {
+        for await (const _ of streamMultipart(type, noBoundary, limits));
+      })(),
+    ).rejects.toBeInstanceOf(MultipartFormatError);
+  });
+
+  it('stops at its bounds: total bytes, parts, header size', async () => {
+    const small = { ...limits, maxBytes: 10_000 };
+    const over = async () => {
+      for await (const _ of streamMultipart(type, chunked(written, [4096]), small));
+    };
+    await expect(over()).rejects.toThrow(/over the limit of 10000 bytes/);
+    const endless = enc(`--bnd-77\r\nX: ${'a'.repeat(5000)}`);
+    const headers = async () => {
+      for await (const _ of streamMultipart(type, chunked(endless, [100]), limits));
+    };
+    await expect(headers()).rejects.toThrow(/headers do not end/);
+    const many = writeMultipart(
+      Array.from({ length: 5 }, () => ({ contentType: 'x', body: enc('y') })),
+      'bnd-77',
+    );
+    const parts = async () => {
+      for await (const _ of streamMultipart(type, chunked(many, [9]), { ...limits, maxParts: 3 }));
+    };
+    await expect(parts()).rejects.toThrow(/more than 3 parts/);
+  });
+
+  it('cancels the body when the consumer stops early', async () => {
+    const reader = chunked(written, [512]);
+    for await (const _ of streamMultipart(type, reader, limits)) break;
+    expect(reader.cancels).toBe(1);
+  });
+});
