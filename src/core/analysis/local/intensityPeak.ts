@@ -2,6 +2,7 @@
 // (radius 6.2 mm) around a voxel centre; all image voxels in the sphere count, in the ROI or not.
 import { defineFamily } from '../featureDef';
 import type { RoiVolume } from '../volume';
+import { intensityPeaks } from './peakSearch';
 import { forEachSphereMean } from './sphereMeans';
 
 export const localIntensityDefs = defineFamily('local-intensity', [
@@ -9,9 +10,16 @@ export const localIntensityDefs = defineFamily('local-intensity', [
   ['Global intensity peak', '0F91', 'I'],
 ]);
 
-/** [local peak (around the brightest ROI voxels), global peak (best over all ROI voxels)].
- * Means are taken row by row as they come: nothing the size of the ROI is kept. */
+/** [local peak (around the brightest ROI voxels), global peak (best over all ROI voxels)],
+ * measuring only the voxels that can still hold a peak (peakSearch.ts): the same values as
+ * localIntensityReference. */
 export function localIntensity(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
+  return Float64Array.from(intensityPeaks(roi, intensityMask));
+}
+
+/** The plain reference: every ROI voxel's sphere mean, row by row as they come (nothing the
+ * size of the ROI is kept). */
+export function localIntensityReference(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
   const values = roi.values;
   // One pass: local is the best mean among the voxels at the brightest value seen so far.
   let maxValue = -Infinity;
