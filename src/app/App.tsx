@@ -4,6 +4,7 @@ import { StudyBrowser } from './browser/StudyBrowser.tsx';
 import { HelpDialog } from './help/HelpDialog.tsx';
 import { useDropZone } from './ingest/useDropZone.ts';
 import { SidePanel } from './panels/SidePanel.tsx';
+import { usePersistedAnalysis } from './persist/usePersistedAnalysis.ts';
 import { usePersistedLabels } from './persist/usePersistedLabels.ts';
 import { usePersistedPredictions } from './persist/usePersistedPredictions.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
@@ -17,6 +18,7 @@ export function App() {
   useShortcuts();
   usePersistedLabels();
   usePersistedPredictions();
+  usePersistedAnalysis();
   // The Cases tab's table needs room: the side panel widens while it is open.
   const wide = useStore((s) => s.sideTab === 'cases');
   const hasStudies = useStore((s) => s.patients.length > 0);

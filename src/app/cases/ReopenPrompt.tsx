@@ -1,21 +1,31 @@
-// After a reload the images are gone (the page keeps no copies of them) but their predictions
-// and labels are kept: this asks for the files of the last session's series by name, and they
-// re-attach by UID as soon as the files are opened again.
+// After a reload the images are gone (the page keeps no copies of them) but their predictions,
+// labels, ROIs, analysis results and measurements are kept: this asks for the last session's
+// files again — the same folder with one click where the browser remembers it (File System
+// Access), else the files by name — and everything re-attaches by UID once they are open.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { loadFiles } from '../actions/loadFiles.ts';
 import { sourcesFromFileList } from '../ingest/fromFileList.ts';
 import { forgetSessionSeries, sessionSeries, type SessionSeries } from '../persist/db.ts';
+import { forgetFolder, reopenFolder, savedFolder } from '../persist/folderAccess.ts';
 import { useStore } from '../store/store.ts';
 
 export function ReopenPrompt() {
+  const { t } = useTranslation('persist');
   const [saved, setSaved] = useState<SessionSeries[]>([]);
+  const [folder, setFolder] = useState<FileSystemDirectoryHandle | undefined>();
+  const [refused, setRefused] = useState(false);
   const loaded = useStore((s) => s.seriesByUid);
   const labels = useStore((s) => s.labels);
   const predictions = useStore((s) => s.predictions);
+  const rois = useStore((s) => s.rois);
+  const results = useStore((s) => s.results);
+  const measurements = useStore((s) => s.measurements);
   useEffect(() => {
     void sessionSeries()
       .then(setSaved)
       .catch(() => setSaved([]));
+    void savedFolder().then(setFolder);
   }, []);
   const missing = saved.filter((s) => !loaded[s.seriesUid]);
   if (missing.length === 0) return null;
@@ -26,28 +36,43 @@ export function ReopenPrompt() {
       .filter((p) => uids.has(p.seriesUid))
       .map((p) => p.seriesUid),
   ).size;
+  const analysed = new Set(
+    [...rois.map((r) => r.seriesUID), ...Object.values(results).map((r) => r.seriesUID)].filter(
+      (u) => uids.has(u),
+    ),
+  ).size;
+  const measured = new Set(measurements.map((m) => m.seriesUID).filter((u) => uids.has(u))).size;
   const files = missing.flatMap((s) => s.files);
+  const regrant = async (handle: FileSystemDirectoryHandle) => {
+    const sources = await reopenFolder(handle).catch(() => null);
+    setRefused(sources === null);
+    if (sources && sources.length > 0) void loadFiles(sources);
+  };
   return (
     <div className="reopen-prompt" role="alert" data-testid="reopen-prompt">
-      <p>
-        {missing.length} series from your last session are not open ({classified} with predictions,{' '}
-        {labelled} with labels). Re-open these files and their results re-attach:
-      </p>
+      <p>{t('reopen.summary', { count: missing.length, classified, labelled })}</p>
+      {analysed + measured > 0 && <p>{t('reopen.analysis', { analysed, measured })}</p>}
       <details>
-        <summary>{files.length} files</summary>
+        <summary>{t('reopen.files', { count: files.length })}</summary>
         <ul>
           {files.slice(0, 500).map((f) => (
             <li key={f}>{f}</li>
           ))}
         </ul>
       </details>
+      {folder && (
+        <button type="button" onClick={() => void regrant(folder)}>
+          {t('reopen.folder', { name: folder.name })}
+        </button>
+      )}{' '}
+      {refused && <p role="status">{t('reopen.refused')}</p>}
       <label className="button">
-        Re-open files…
+        {t('reopen.pick')}
         <input
           type="file"
           multiple
           hidden
-          aria-label="Re-open files"
+          aria-label={t('reopen.pickLabel')}
           onChange={(e) => {
             const picked = e.target.files;
             if (picked && picked.length > 0) void loadFiles(sourcesFromFileList(picked));
@@ -59,10 +84,12 @@ export function ReopenPrompt() {
         type="button"
         onClick={() => {
           void forgetSessionSeries();
+          void forgetFolder();
           setSaved([]);
+          setFolder(undefined);
         }}
       >
-        Forget them
+        {t('reopen.forget')}
       </button>
     </div>
   );

@@ -3,11 +3,13 @@
 // one revokes it), the center's own signing key (its private half is a
 // non-extractable CryptoKey, so not even this page can read it out) and the ground-truth labels
 // typed or imported per series (keyed by local series UID; they never leave this browser
-// except, pseudonymised, inside an exported bundle).
+// except, pseudonymised, inside an exported bundle), predictions, measurements, and the
+// Analysis tab's ROIs, results and settings.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../../core/bundle/types.ts';
 import type { BundleSummary } from '../../core/bundle/importSummary.ts';
 import type { SigningKey } from '../../workers/bundle.worker.ts';
+import type { AnalysisResult, AnalysisSettings, Roi } from '../analysis/types.ts';
 import type { Measurement } from '../store/measurementsSlice.ts';
 import type { StoredPrediction } from '../store/predictionsSlice.ts';
 
@@ -49,12 +51,27 @@ interface BundlesDb extends DBSchema {
   session: { key: string; value: SessionSeries };
   /** Measurements drawn in the viewer, by id (viewer/measure). */
   measurements: { key: string; value: Measurement };
+  /** ROIs drawn or imported, by id; each names its series by UID. */
+  rois: { key: string; value: Roi };
+  /** Analysis results by key (series UID, position, ROI and settings hash). */
+  results: { key: string; value: AnalysisResult };
+  /** Single values: the analysis settings, the last run's shown results, the opened folder. */
+  prefs: { key: PrefKey; value: unknown };
 }
+
+/** What the prefs store holds under each key. */
+export interface Prefs {
+  analysisSettings: AnalysisSettings;
+  shownKeys: string[];
+  /** The folder last opened through the File System Access API, to ask for again. */
+  folder: FileSystemDirectoryHandle;
+}
+export type PrefKey = keyof Prefs;
 
 let db: Promise<IDBPDatabase<BundlesDb>> | undefined;
 
 function open(): Promise<IDBPDatabase<BundlesDb>> {
-  db ??= openDB<BundlesDb>('consilium-bundles', 4, {
+  db ??= openDB<BundlesDb>('consilium-bundles', 5, {
     upgrade(d, oldVersion) {
       if (oldVersion < 1) {
         d.createObjectStore('bundles', { keyPath: 'summary.id' });
@@ -67,6 +84,12 @@ function open(): Promise<IDBPDatabase<BundlesDb>> {
         d.createObjectStore('session', { keyPath: 'seriesUid' });
       }
       if (oldVersion < 4) d.createObjectStore('measurements', { keyPath: 'id' });
+      // Version 5: the Analysis tab's ROIs, results and settings, and the opened folder.
+      if (oldVersion < 5) {
+        d.createObjectStore('rois', { keyPath: 'id' });
+        d.createObjectStore('results', { keyPath: 'key' });
+        d.createObjectStore('prefs');
+      }
     },
   });
   return db;
@@ -156,4 +179,37 @@ export async function saveMeasurements(changes: readonly (Measurement | string)[
   const tx = (await open()).transaction('measurements', 'readwrite');
   for (const c of changes) void (typeof c === 'string' ? tx.store.delete(c) : tx.store.put(c));
   await tx.done;
+}
+
+export async function allRois(): Promise<Roi[]> {
+  return (await open()).getAll('rois');
+}
+
+export async function allResults(): Promise<AnalysisResult[]> {
+  return (await open()).getAll('results');
+}
+
+/** Writes ROIs and results; an id or key given alone (a string) deletes it. */
+export async function saveAnalysis(
+  rois: readonly (Roi | string)[],
+  results: readonly AnalysisResult[],
+): Promise<void> {
+  const tx = (await open()).transaction(['rois', 'results'], 'readwrite');
+  const r = tx.objectStore('rois');
+  for (const c of rois) void (typeof c === 'string' ? r.delete(c) : r.put(c));
+  const res = tx.objectStore('results');
+  for (const c of results) void res.put(c);
+  await tx.done;
+}
+
+export async function getPref<K extends PrefKey>(key: K): Promise<Prefs[K] | undefined> {
+  return (await (await open()).get('prefs', key)) as Prefs[K] | undefined;
+}
+
+export async function putPref<K extends PrefKey>(key: K, value: Prefs[K]): Promise<void> {
+  await (await open()).put('prefs', value, key);
+}
+
+export async function deletePref(key: PrefKey): Promise<void> {
+  await (await open()).delete('prefs', key);
 }

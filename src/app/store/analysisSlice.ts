@@ -55,6 +55,13 @@ export interface AnalysisSlice {
   putResults: (results: AnalysisResult[]) => void;
   setShownKeys: (keys: string[]) => void;
   setRun: (change: Partial<RunState>) => void;
+  /** Puts back what a reload lost (persist/usePersistedAnalysis): what is here already wins. */
+  restoreAnalysis: (saved: {
+    rois: readonly Roi[];
+    results: readonly AnalysisResult[];
+    settings?: AnalysisSettings;
+    shownKeys?: readonly string[];
+  }) => void;
 }
 
 // The core's defaults (core/analysis/params.ts), as the Bundles tab and the CLI use them.
@@ -143,5 +150,25 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       })),
     setShownKeys: (shownKeys) => set({ shownKeys }),
     setRun: (change) => set({ run: { ...get().run, ...change } }),
+    restoreAnalysis: (saved) =>
+      set((s) => {
+        // New ROIs after a reload must not reuse a restored ROI's id or name number.
+        for (const r of saved.rois)
+          roiCounter = Math.max(roiCounter, Number(/^roi-(\d+)$/.exec(r.id)?.[1] ?? 0));
+        const have = new Set(s.rois.map((r) => r.id));
+        const results = {
+          ...Object.fromEntries(saved.results.map((r) => [r.key, r])),
+          ...s.results,
+        };
+        return {
+          rois: [...saved.rois.filter((r) => !have.has(r.id)), ...s.rois],
+          results,
+          settings: s.settings === defaultSettings && saved.settings ? saved.settings : s.settings,
+          shownKeys:
+            s.shownKeys.length === 0 && saved.shownKeys
+              ? saved.shownKeys.filter((k) => k in results)
+              : s.shownKeys,
+        };
+      }),
   };
 };

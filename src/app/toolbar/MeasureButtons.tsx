@@ -1,5 +1,6 @@
 // Measuring tools. One measurement, then back to W/L; Shift+click (or the lock) keeps the tool
 // on for a series of measurements, as PACS viewers do.
+import { useTranslation } from 'react-i18next';
 import type { MeasureKind } from '../../core/measure/types.ts';
 import { useStore } from '../store/store.ts';
 import {
@@ -7,19 +8,10 @@ import {
   saveMeasurementsSr,
 } from '../viewer/measure/saveMeasurementsSr.ts';
 
-const tools: { tool: MeasureKind; label: string; title: string }[] = [
-  { tool: 'length', label: 'Length', title: 'Length in mm (drag)' },
-  { tool: 'angle', label: 'Angle', title: 'Angle (drag one arm, click the other end)' },
-  { tool: 'ellipse', label: '◯ ROI', title: 'Elliptical ROI: mean, SD, min/max, area (drag)' },
-  { tool: 'rectangle', label: '▭ ROI', title: 'Rectangular ROI: mean, SD, min/max, area (drag)' },
-  {
-    tool: 'probe',
-    label: 'Probe',
-    title: 'Pixel value (HU on CT) under the cursor; click to keep',
-  },
-];
+const tools: MeasureKind[] = ['length', 'angle', 'ellipse', 'rectangle', 'probe'];
 
 export function MeasureButtons() {
+  const { t } = useTranslation('toolbar');
   const tool = useStore((s) => s.tool);
   const locked = useStore((s) => s.measureLocked);
   const setTool = useStore((s) => s.setTool);
@@ -27,46 +19,42 @@ export function MeasureButtons() {
   const setRoiTool = useStore((s) => s.setRoiTool);
   const count = useStore(activeStudyMeasurements);
   return (
-    <div className="button-group" role="group" aria-label="Measure">
-      {tools.map((t) => (
+    <div className="button-group" role="group" aria-label={t('measure.label')}>
+      {tools.map((each) => (
         <button
-          key={t.tool}
+          key={each}
           type="button"
-          aria-pressed={tool === t.tool}
-          title={`${t.title}. Shift+click keeps it on.`}
+          aria-pressed={tool === each}
+          title={t('measure.shiftKeeps', { title: t(`measure.${each}Title`) })}
           onClick={(e) => {
-            if (tool === t.tool && !e.shiftKey) {
+            if (tool === each && !e.shiftKey) {
               setTool('wl');
               return;
             }
             setRoiTool(null); // one tool owns the left button
-            setTool(t.tool);
+            setTool(each);
             if (e.shiftKey) setLocked(true);
           }}
         >
-          {t.label}
+          {t(`measure.${each}`)}
         </button>
       ))}
       <button
         type="button"
         aria-pressed={locked}
-        aria-label="Keep the measuring tool on"
-        title={
-          locked
-            ? 'Tool stays on after each measurement (click to return to W/L after one)'
-            : 'Tool returns to W/L after one measurement (click to keep it on)'
-        }
+        aria-label={t('measure.lockLabel')}
+        title={locked ? t('measure.lockedTitle') : t('measure.unlockedTitle')}
         onClick={() => setLocked(!locked)}
       >
-        Lock
+        {t('measure.lock')}
       </button>
       <button
         type="button"
         disabled={count === 0}
-        title={`Save this study's ${count} measurement(s) as a DICOM SR (TID 1500)`}
+        title={t('measure.srTitle', { count })}
         onClick={() => saveMeasurementsSr(useStore.getState())}
       >
-        SR
+        {t('measure.sr')}
       </button>
     </div>
   );

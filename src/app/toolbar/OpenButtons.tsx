@@ -1,28 +1,53 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { loadFiles } from '../actions/loadFiles.ts';
 import { openDemo } from '../actions/openDemo.ts';
 import { sourcesFromFileList } from '../ingest/fromFileList.ts';
+import { canPickFolder, pickFolder } from '../persist/folderAccess.ts';
 
-/** Open files (DICOM or .zip), a whole folder, or the demo study. */
+/** One "Open" menu: files (DICOM or .zip), a whole folder, or the demo study. A folder opened
+ * through the File System Access API (Chromium) is remembered, so a reload can ask for it again. */
 export function OpenButtons() {
+  const { t } = useTranslation('toolbar');
+  const menu = useRef<HTMLDetailsElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // Not in React's attribute types; Chromium, Firefox and Safari all support it.
     folder.current?.setAttribute('webkitdirectory', '');
   }, []);
+  const close = () => menu.current?.removeAttribute('open');
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
     const files = e.target.files;
     if (files && files.length > 0) void loadFiles(sourcesFromFileList(files));
     e.target.value = '';
+    close();
+  };
+  const openFolder = async () => {
+    close();
+    if (!canPickFolder()) return folder.current?.click();
+    const sources = await pickFolder();
+    if (sources && sources.length > 0) void loadFiles(sources);
   };
   return (
-    <div className="button-group">
-      <label className="button">
-        Open files…
-        <input type="file" multiple hidden onChange={onPick} data-testid="open-files" />
-      </label>
-      <label className="button">
-        Open folder…
+    <details
+      ref={menu}
+      className="open-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && menu.current?.open) {
+          e.preventDefault(); // an overlay below must not close too
+          close();
+        }
+      }}
+    >
+      <summary className="button">{t('open.menu')}</summary>
+      <div className="open-menu-items">
+        <label className="button" title={t('open.filesTitle')}>
+          {t('open.files')}
+          <input type="file" multiple hidden onChange={onPick} data-testid="open-files" />
+        </label>
+        <button type="button" title={t('open.folderTitle')} onClick={() => void openFolder()}>
+          {t('open.folder')}
+        </button>
         <input
           ref={folder}
           type="file"
@@ -30,11 +55,19 @@ export function OpenButtons() {
           hidden
           onChange={onPick}
           data-testid="open-folder"
+          aria-label={t('open.folder')}
         />
-      </label>
-      <button type="button" onClick={() => void openDemo()}>
-        Open demo study
-      </button>
-    </div>
+        <button
+          type="button"
+          title={t('open.demoTitle')}
+          onClick={() => {
+            close();
+            void openDemo();
+          }}
+        >
+          {t('open.demo')}
+        </button>
+      </div>
+    </details>
   );
 }

@@ -1,16 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { selectActivePosition } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { presetsFor } from '../viewer/presets.ts';
 
 /** Window presets for the active viewport: the file's own, then the CT ones. */
 export function PresetMenu() {
+  const { t } = useTranslation('toolbar');
   const meta = useStore((s) => selectActivePosition(s)?.instance);
   const active = useStore((s) => s.active);
   const setVoi = useStore((s) => s.setVoi);
   const presets = presetsFor(meta);
   return (
     <select
-      aria-label="Window preset"
+      aria-label={t('preset.label')}
+      title={t('preset.label')}
       value=""
       disabled={presets.length === 0}
       onChange={(e) => {
@@ -18,10 +21,10 @@ export function PresetMenu() {
         if (p) setVoi(active, { center: p.center, width: p.width });
       }}
     >
-      <option value="">Window preset…</option>
+      <option value="">{t('preset.choose')}</option>
       {presets.map((p, i) => (
         <option key={`${p.name}-${i}`} value={i}>
-          {p.name} (W {p.width} L {p.center})
+          {t('preset.option', { name: p.name, width: p.width, center: p.center })}
         </option>
       ))}
     </select>

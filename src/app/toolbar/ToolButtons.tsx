@@ -1,36 +1,51 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
 import type { Tool } from '../store/viewerSlice.ts';
 
-const tools: { tool: Tool; label: string; key: string }[] = [
-  { tool: 'wl', label: 'W/L', key: 'W' },
-  { tool: 'zoom', label: 'Zoom', key: 'Z' },
-  { tool: 'pan', label: 'Pan', key: 'P' },
+const tools: { tool: Tool; key: string }[] = [
+  { tool: 'wl', key: 'W' },
+  { tool: 'zoom', key: 'Z' },
+  { tool: 'pan', key: 'P' },
 ];
 
 export function ToolButtons() {
+  const { t } = useTranslation('toolbar');
   const tool = useStore((s) => s.tool);
   const setTool = useStore((s) => s.setTool);
   const active = useStore((s) => s.active);
   const toggleInvert = useStore((s) => s.toggleInvert);
   const resetView = useStore((s) => s.resetView);
   return (
-    <div className="button-group" role="group" aria-label="Tools">
-      {tools.map((t) => (
+    <div className="button-group" role="group" aria-label={t('tools.label')}>
+      {tools.map((each) => (
         <button
-          key={t.tool}
+          key={each.tool}
           type="button"
-          aria-pressed={tool === t.tool}
-          title={`${t.label} (${t.key})`}
-          onClick={() => setTool(t.tool)}
+          aria-pressed={tool === each.tool}
+          title={t('tools.toolTitle', { tool: t(`tools.${each.tool}`), key: each.key })}
+          onClick={() => setTool(each.tool)}
         >
-          {t.label}
+          {t(`tools.${each.tool}`)}
         </button>
       ))}
-      <button type="button" title="Invert (I)" onClick={() => toggleInvert(active)}>
-        Invert
+      {/* Icons keep the row short; the names stay for screen readers and tooltips. */}
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('tools.invert')}
+        title={t('tools.invertTitle')}
+        onClick={() => toggleInvert(active)}
+      >
+        ◐
       </button>
-      <button type="button" title="Reset (R)" onClick={() => resetView(active)}>
-        Reset
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('tools.reset')}
+        title={t('tools.resetTitle')}
+        onClick={() => resetView(active)}
+      >
+        ↺
       </button>
     </div>
   );

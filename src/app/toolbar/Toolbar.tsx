@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { RoiToolButtons } from '../analysis/RoiToolButtons.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useStore } from '../store/store.ts';
@@ -6,11 +7,13 @@ import { MeasureButtons } from './MeasureButtons.tsx';
 import { OpenButtons } from './OpenButtons.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
 import { ToolButtons } from './ToolButtons.tsx';
+import './toolbar.css';
 
 export function Toolbar() {
+  const { t } = useTranslation('toolbar');
   const openHelp = useStore((s) => s.setHelpOpen);
   return (
-    <header className="toolbar">
+    <header className="toolbar" aria-label={t('label')}>
       <h1 className="brand">Consilium</h1>
       <OpenButtons />
       <LayoutButtons />
@@ -22,7 +25,8 @@ export function Toolbar() {
       <button
         type="button"
         className="help-button"
-        title="Keyboard shortcuts (?)"
+        title={t('help')}
+        aria-label={t('help')}
         onClick={() => openHelp(true)}
       >
         ?
