@@ -1,6 +1,7 @@
 import '../styles/analysis.css';
 import { ComputeControls } from './ComputeControls.tsx';
 import { EdgeControls } from './EdgeControls.tsx';
+import { FiltersSection } from './filters/FiltersSection.tsx';
 import { ParamsForm } from './ParamsForm.tsx';
 import { ProcessingForm } from './ProcessingForm.tsx';
 import { ResultsView } from './ResultsView.tsx';
@@ -19,6 +20,7 @@ export function AnalysisPanel() {
       <ComputeControls />
       <RunControls />
       <EdgeControls />
+      <FiltersSection />
       <ResultsView />
     </div>
   );

@@ -13,6 +13,7 @@ import { positionKey, useStackFrame } from './useStackFrame.ts';
 import { useViewportInput } from './useViewportInput.ts';
 import { ViewportOverlay } from './ViewportOverlay.tsx';
 import { AnalysisOverlay } from './overlays/AnalysisOverlay.tsx';
+import { FilterOverlay } from './overlays/FilterOverlay.tsx';
 import { MeasureOverlay } from './measure/MeasureOverlay.tsx';
 import { ReferenceLineOverlay } from './linked/ReferenceLineOverlay.tsx';
 
@@ -61,6 +62,7 @@ export function Viewport({ index: vp }: { index: number }) {
       }
     >
       <div ref={element} className="viewport-image" />
+      <FilterOverlay element={element} viewport={vp} stack={stack} seriesUID={state.seriesUID} />
       <AnalysisOverlay element={element} viewport={vp} stack={stack} seriesUID={state.seriesUID} />
       <ReferenceLineOverlay element={element} viewport={vp} stack={stack} />
       <MeasureOverlay element={element} viewport={vp} stack={stack} />
