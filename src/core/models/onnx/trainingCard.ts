@@ -32,6 +32,8 @@ export interface TrainingRun {
   /** The settings the features were computed with; without them the model runs on feature
    * vectors only, never on images. */
   readonly featureSettings?: SettingsFile;
+  /** More limitations the run knows of (e.g. harmonized inputs). */
+  readonly limitations?: readonly string[];
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
@@ -64,6 +66,7 @@ export function trainingCard(run: TrainingRun): ModelCard {
       limitations: [
         `Validated only on cases from ${run.centers.map((c) => c.center).join(', ')}.`,
         'Intended use, population and clinical setting are not yet written by the author.',
+        ...(run.limitations ?? []),
       ],
     },
     input: {
