@@ -210,7 +210,7 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
       children.delete(child);
       run.state = code === 0 ? 'finished' : 'failed';
       if (code !== 0) run.error = last || `exit code ${code}`;
-      void note();
+      note().catch(() => {}); // its folder removed meanwhile: nothing left to record it in
     });
     return id;
   }

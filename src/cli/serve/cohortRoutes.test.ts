@@ -1,0 +1,122 @@
+// consilium serve --cohorts: the runs under the results root as JSON, and a run started only over
+// a folder the inputs root offers, only from a same-origin JSON request; its real run (a CLI
+// child process over a generated series) completes and its feature values are served.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCohort } from '../cohort/testing/cohortFixture.ts';
+import { cohortRoutes } from './cohortRoutes.ts';
+import { consiliumServer } from './server.ts';
+
+let root: string;
+let origin = '';
+let bare = '';
+const servers: Server[] = [];
+const closers: (() => void)[] = [];
+
+async function listen(runs: string, inputs?: string): Promise<string> {
+  const cohorts = cohortRoutes({ runs, ...(inputs ? { inputs } : {}), jobs: 1 });
+  closers.push(cohorts.close);
+  const server = consiliumServer({ root, pacs: [], routes: [cohorts.route] });
+  servers.push(server);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'consilium-cohort-routes-'));
+  await writeFile(join(root, 'index.html'), '<!doctype html><p>app</p>');
+  await writeCohort(join(root, 'inputs', 'small'), 1, { slices: 2, size: 8 });
+  await writeFile(join(root, 'inputs', 'a-file'), 'not a folder');
+  await mkdir(join(root, 'runs', 'not-a-run'), { recursive: true });
+  await mkdir(join(root, 'outside'));
+  origin = await listen(join(root, 'runs'), join(root, 'inputs'));
+  bare = await listen(join(root, 'runs'));
+});
+
+afterAll(async () => {
+  for (const c of closers) c();
+  for (const s of servers) s.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/cohorts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers' shapes are what is tested
+type Loose = any;
+
+async function json(r: Response): Promise<{ ok: boolean; value?: Loose; error?: Loose }> {
+  expect(r.headers.get('content-type')).toBe('application/json');
+  return r.json();
+}
+
+describe('consilium serve --cohorts', () => {
+  it('lists the input folders, and only folders of the results root holding a run', async () => {
+    const list = await json(await fetch(`${origin}/api/cohorts`));
+    expect(list.value.inputs).toEqual(['small']);
+    expect(list.value.canStart).toBe(true);
+    expect(list.value.runs.map((r: { id: string }) => r.id)).not.toContain('not-a-run');
+    expect((await json(await fetch(`${bare}/api/cohorts`))).value.canStart).toBe(false);
+    // (a plain ../ never reaches the server: URLs are normalised first)
+    for (const id of ['not-a-run', '..%2Foutside', '%2Fetc', '.hidden'])
+      expect((await fetch(`${origin}/api/cohorts/${id}`)).status).toBe(404);
+  });
+
+  it('starts nothing but a listed folder, from a same-origin JSON request', async () => {
+    const refused = async (r: Response, status: number, code: string) => {
+      expect(r.status).toBe(status);
+      expect((await json(r)).error.code).toBe(code);
+    };
+    await refused(
+      await fetch(`${origin}/api/cohorts`, { method: 'POST', body: '{"input":"small"}' }),
+      403,
+      'forbidden',
+    );
+    await refused(
+      await post(origin, { input: 'small' }, { 'Sec-Fetch-Site': 'cross-site' }),
+      403,
+      'forbidden',
+    );
+    await refused(
+      await post(origin, { input: 'small' }, { Origin: 'http://evil.example' }),
+      403,
+      'forbidden',
+    );
+    for (const input of ['../outside', join(root, 'outside'), 'a-file', '', 7])
+      await refused(await post(origin, { input }), 400, 'unknown-input');
+    await refused(
+      await post(origin, { input: 'small', command: 'deidentify' }),
+      400,
+      'bad-command',
+    );
+    await refused(await post(bare, { input: 'small' }), 403, 'no-inputs');
+  });
+
+  it('a started run completes in the results root and serves its feature values', async () => {
+    const started = await post(origin, { input: 'small' });
+    expect(started.status).toBe(202);
+    const { id } = (await json(started)).value as { id: string };
+    expect(id).toMatch(/^small-\d{8}T\d{6}$/);
+    let run: { state: string; done: number; total: number | null; failedSeries: number };
+    const end = Date.now() + 90_000;
+    do {
+      await new Promise((r) => setTimeout(r, 200));
+      run = (await json(await fetch(`${origin}/api/cohorts/${id}`))).value;
+      expect(['running', 'complete']).toContain(run.state);
+    } while (run.state !== 'complete' && Date.now() < end);
+    expect(run).toMatchObject({ state: 'complete', done: 1, total: 1, failedSeries: 0 });
+    const table = (await json(await fetch(`${origin}/api/cohorts/${id}/features?limit=3`))).value;
+    expect(table.truncated).toBe(true);
+    expect(table.rows).toHaveLength(3);
+    expect(table.rows[0]).toMatchObject({ roi: 'whole', family: 'intensity-statistics' });
+    expect(Number.isFinite(table.rows[0].value)).toBe(true);
+  });
+});
