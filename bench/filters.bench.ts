@@ -4,7 +4,12 @@
 // in a child process, run after ours). One JSON line per figure.
 // FILTERS_BENCH_SLICES=N uses N slices instead of 200 (a quick look on a busy machine);
 // FILTERS_BENCH_ONLY=mean,log times only the filters named; FILTERS_BENCH_IMAGES=slice only the slice.
+// Memory: each separable filter on a 512 x 512 x 400 volume in a process of its own
+// (bench/filtersMemory.ts), its peak resident set against the input and output volumes, for the
+// fast path and the reference (FILTERS_BENCH_MEMORY_SLICES=N, 0 for none;
+// FILTERS_BENCH_MEMORY_PATHS=fast to skip the slow reference).
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,7 +117,41 @@ function peerTimes(img: ImageVolume, runs: number): Map<string, Record<string, u
   return out;
 }
 
+const memorySlices = Number(process.env.FILTERS_BENCH_MEMORY_SLICES ?? 400);
+const memoryPaths = (process.env.FILTERS_BENCH_MEMORY_PATHS ?? 'fast,reference').split(',');
+
+function memoryFigures(): void {
+  const child = fileURLToPath(new URL('./filtersMemory.ts', import.meta.url));
+  for (const s of specs) {
+    if (!s.peer || (only && !only.includes(s.name))) continue;
+    for (const path of memoryPaths) {
+      const line = execFileSync(
+        process.execPath,
+        [...process.execArgv, child, s.spec, String(memorySlices), path],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const r = JSON.parse(line) as Record<string, number>;
+      const volumes = 2 * r.volumeMb; // the input and the response, float32
+      report({
+        bench: 'filters',
+        figure: 'peak memory',
+        filter: s.name,
+        spec: s.spec,
+        path,
+        image: `512x512x${memorySlices}`,
+        ms: r.ms,
+        peakRssMb: r.peakRssMb,
+        rssBeforeMb: r.rssBeforeMb,
+        inputPlusOutputMb: volumes,
+        // what the filter added over the process with its input, in response volumes
+        addedOverOutput: Math.round(((r.peakRssMb - r.rssBeforeMb) / r.volumeMb) * 100) / 100,
+      });
+    }
+  }
+}
+
 export async function run(): Promise<void> {
+  if (images !== 'slice' && memorySlices > 0) memoryFigures();
   const volume = syntheticCt(slices);
   const slice = {
     ...volume,
@@ -156,8 +195,7 @@ export async function run(): Promise<void> {
               peerMs: peerMs === null ? null : Math.round(peerMs),
               speedup: peerMs === null ? null : Math.round((peerMs / ms) * 100) / 100,
               peerCpuMs: peerCpuMs === null ? null : Math.round(peerCpuMs),
-              cpuSpeedup:
-                peerCpuMs === null ? null : Math.round((peerCpuMs / cpuMs) * 100) / 100,
+              cpuSpeedup: peerCpuMs === null ? null : Math.round((peerCpuMs / cpuMs) * 100) / 100,
               ...(s.bands ? { peerBands: label === '3D' ? s.bands : s.bands / 2 } : {}),
               ...(peer.skipped ? { peerSkipped: peer.skipped } : {}),
               // Σ|response| against the peer's: the same filter on the same voxels.

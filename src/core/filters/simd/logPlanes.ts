@@ -36,8 +36,8 @@ export function logPlanes(
     RowPass.padFloats(nx, k[0].g),
     table, // z
     table, // y edges
-    table,
-    table,
+    RowPass.tableFloats(nx, k[0].g),
+    RowPass.tableFloats(nx, k[0].g2),
     table,
     table,
   ]);

@@ -102,27 +102,29 @@ export class PlaneRing {
   }
 }
 
-/** A pass along x: the kernel's taps as shifts into a padded row, and how the row is padded. */
+/** A pass along x: the kernel's taps as shifts into a padded row, and how the row is padded
+ * (the map of source indices, −1 for a zero), all in the workspace; rowTaps() pads each row and
+ * runs the taps over it. */
 export class RowPass {
-  private readonly map: Int32Array;
   private readonly before: number;
+  private readonly padLen: number;
   private readonly table: TapTable;
+  private readonly map: number;
 
   constructor(
     private readonly ws: TapsWorkspace,
     private readonly nx: number,
     k: Kernel1d,
     boundary: Boundary,
+    /** Byte offset of room for rowTableFloats(nx, k) floats. */
     tableAt: number,
-    /** Byte offset of room for nx + taps − 1 floats. */
+    /** Byte offset of room for padFloats(nx, k) floats. */
     private readonly pad: number,
   ) {
     const len = k.taps.length;
     const lo = k.origin - (len - 1);
     this.before = -lo;
-    this.map = Int32Array.from({ length: nx + len - 1 }, (_, q) =>
-      sourceIndex(q + lo, nx, boundary),
-    );
+    this.padLen = nx + len - 1;
     // out[i] = Σ_t taps[t] · row[i + origin − t] = Σ_t taps[t] · pad[i + len − 1 − t]
     const { at, w } = nonZeroTaps(k);
     this.table = ws.table(
@@ -130,24 +132,37 @@ export class RowPass {
       at.map((t) => 4 * (len - 1 - t)),
       w,
     );
+    this.map = tableAt + 8 * len;
+    for (let q = 0; q < this.padLen; q++)
+      ws.i32[(this.map >> 2) + q] = sourceIndex(q + lo, nx, boundary);
   }
 
   static padFloats(nx: number, k: Kernel1d): number {
     return nx + k.taps.length - 1;
   }
 
+  /** Floats of the table and the padding map. */
+  static tableFloats(nx: number, k: Kernel1d): number {
+    return 2 * k.taps.length + nx + k.taps.length - 1;
+  }
+
   /** dst (+)= k along x, for ny rows of the plane at src. */
   run(src: number, dst: number, ny: number, add: boolean): void {
-    const { nx, map, before } = this;
-    const f = this.ws.f32;
-    const pad = this.pad >> 2;
-    for (let y = 0; y < ny; y++) {
-      const row = (src >> 2) + y * nx;
-      f.copyWithin(pad + before, row, row + nx);
-      for (let q = 0; q < before; q++) f[pad + q] = map[q] < 0 ? 0 : f[row + map[q]];
-      for (let q = before + nx; q < map.length; q++) f[pad + q] = map[q] < 0 ? 0 : f[row + map[q]];
-      this.ws.taps(dst + 4 * y * nx, nx, this.pad, this.table, add);
-    }
+    const t = this.table;
+    this.ws.kernels.rowTaps(
+      src,
+      dst,
+      this.nx,
+      ny,
+      this.pad,
+      this.map,
+      this.padLen,
+      this.before,
+      t.offs,
+      t.ws,
+      t.m,
+      add ? 1 : 0,
+    );
   }
 }
 

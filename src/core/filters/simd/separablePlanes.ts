@@ -49,7 +49,7 @@ export function separablePlanes(
     maxPad,
     maxTable,
     maxTable,
-    ...triples.flatMap((t) => [tableFloats(t[0]), tableFloats(t[1])]),
+    ...triples.flatMap((t) => [RowPass.tableFloats(nx, t[0]), tableFloats(t[1])]),
   ]);
   const [zOut, xOut, yOut, poolAt, pad, zTable, edgeTable] = at.slice(slots, slots + 7);
   const tables = at.slice(slots + 7);

@@ -10,7 +10,7 @@ import {
 } from '../../analysis/wasmInstance.ts';
 import { tapsWasmBytes } from './tapsWasmBytes.ts';
 
-interface TapsExports {
+export interface TapsExports {
   taps(
     dst: number,
     n: number,
@@ -35,7 +35,8 @@ export class TapsWorkspace {
 
   private constructor(
     readonly memory: WasmMemory,
-    private readonly wasm: TapsExports,
+    /** The module's functions (taps.wat says what each does). */
+    readonly kernels: TapsExports,
   ) {
     this.f32 = new Float32Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
@@ -77,14 +78,21 @@ export class TapsWorkspace {
 
   /** dst[e] (+)= Σ_u ws[u] · f32 at (base + offs[u] + 4e), e < n. */
   taps(dst: number, n: number, base: number, t: TapTable, add: boolean): void {
-    this.wasm.taps(dst, n, base, t.offs, t.ws, t.m, add ? 1 : 0);
+    this.kernels.taps(dst, n, base, t.offs, t.ws, t.m, add ? 1 : 0);
   }
 }
 
 let shared: TapsWorkspace | null | undefined;
+let enabled = true;
 
-/** The filters' workspace, or null where WebAssembly SIMD is missing. */
+/** The filters' workspace, or null where WebAssembly SIMD is missing or switched off. */
 export function tapsWorkspace(): TapsWorkspace | null {
+  if (!enabled) return null;
   if (shared === undefined) shared = TapsWorkspace.create();
   return shared;
+}
+
+/** Off: every filter takes its plain reference path (the tests and the bench's before/after). */
+export function useFilterSimd(on: boolean): void {
+  enabled = on;
 }
