@@ -15,7 +15,7 @@ export interface WasmModule {
 }
 
 export const wasmModules: Record<
-  'edges' | 'blur' | 'glcm' | 'autocorrelation' | 'filterTaps',
+  'edges' | 'blur' | 'glcm' | 'neighbours' | 'autocorrelation' | 'filterTaps',
   WasmModule
 > = {
   edges: {
@@ -32,6 +32,11 @@ export const wasmModules: Record<
     wat: join(analysis, 'texture', 'simd', 'glcm.wat'),
     out: join(analysis, 'texture', 'simd', 'glcmWasmBytes.ts'),
     constName: 'glcmWasmBytes',
+  },
+  neighbours: {
+    wat: join(analysis, 'texture', 'simd', 'neighbours.wat'),
+    out: join(analysis, 'texture', 'simd', 'neighboursWasmBytes.ts'),
+    constName: 'neighboursWasmBytes',
   },
   autocorrelation: {
     wat: join(analysis, 'morphology', 'simd', 'autocorrelation.wat'),

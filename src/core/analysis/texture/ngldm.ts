@@ -3,8 +3,9 @@
 import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
-import { neighbourOffsets } from './neighbourhood';
+import { neighbourhood, neighbourOffsets } from './neighbourhood';
 import { padLevels } from './padded';
+import { forEachHoodSlice } from './simd/neighboursWasm';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const ngldmDefs = defineFamily('ngldm', [
@@ -32,6 +33,46 @@ export function ngldmFeatures(m: TextureMatrix): Float64Array {
 }
 
 export function ngldmMatrix(
+  volume: DiscreteVolume,
+  z: number,
+  distance = 1,
+  alpha = 0,
+): TextureMatrix {
+  return ngldmMatrixWasm(volume, z, distance, alpha) ?? ngldmMatrixJs(volume, z, distance, alpha);
+}
+
+/** The counts from WebAssembly's per-slice neighbourhood counts, or null without them. */
+function ngldmMatrixWasm(
+  volume: DiscreteVolume,
+  z: number,
+  distance: number,
+  alpha: number,
+): TextureMatrix | null {
+  const [nx, ny] = volume.dims;
+  const cols = neighbourhood(z < 0, distance).length + 1;
+  const m = emptyMatrix(volume.levelCount, cols);
+  const data = m.data;
+  const levels = volume.levels;
+  let counted = 0;
+  const done = forEachHoodSlice(volume, z, distance, alpha, (zz, _w, _s, k, rowStep) => {
+    for (let y = 0; y < ny; y++) {
+      const row = nx * (y + ny * zz);
+      const at = y * rowStep;
+      for (let x = 0; x < nx; x++) {
+        const g = levels[row + x];
+        if (g === 0) continue;
+        data[(g - 1) * cols + k[at + x]]++;
+        counted++;
+      }
+    }
+  });
+  if (!done) return null;
+  m.voxels = counted;
+  return m;
+}
+
+/** The plain version: every neighbour of every ROI voxel, in the zero-framed levels. */
+export function ngldmMatrixJs(
   volume: DiscreteVolume,
   z: number,
   distance = 1,

@@ -5,6 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { neighbourOffsets } from './neighbourhood';
 import { padLevels } from './padded';
+import { forEachHoodSlice } from './simd/neighboursWasm';
 
 export const ngtdmDefs = defineFamily('ngtdm', [
   ['Coarseness', 'QCDE', ''],
@@ -16,6 +17,44 @@ export const ngtdmDefs = defineFamily('ngtdm', [
 
 /** Rows are grey levels; column 0 holds n_i, column 1 holds s_i. */
 export function ngtdmMatrix(volume: DiscreteVolume, z: number, distance = 1): TextureMatrix {
+  return ngtdmMatrixWasm(volume, z, distance) ?? ngtdmMatrixJs(volume, z, distance);
+}
+
+/** From WebAssembly's per-slice neighbourhood counts (the same integer sums, added to the
+ * matrix in the same order, so the same bits), or null without them. */
+function ngtdmMatrixWasm(
+  volume: DiscreteVolume,
+  z: number,
+  distance: number,
+): TextureMatrix | null {
+  const [nx, ny] = volume.dims;
+  const m = emptyMatrix(volume.levelCount, 2);
+  const data = m.data;
+  const levels = volume.levels;
+  let counted = 0;
+  const done = forEachHoodSlice(volume, z, distance, 0, (zz, w, s, _k, rowStep) => {
+    for (let y = 0; y < ny; y++) {
+      const row = nx * (y + ny * zz);
+      const at = y * rowStep;
+      for (let x = 0; x < nx; x++) {
+        const g = levels[row + x];
+        if (g === 0) continue;
+        const n = w[at + x];
+        // A voxel without any ROI neighbour has no neighbourhood mean and is not counted.
+        if (n === 0) continue;
+        data[(g - 1) * 2] += 1;
+        data[(g - 1) * 2 + 1] += Math.abs(g - s[at + x] / n);
+        counted++;
+      }
+    }
+  });
+  if (!done) return null;
+  m.voxels = counted;
+  return m;
+}
+
+/** The plain version: every neighbour of every ROI voxel, in the zero-framed levels. */
+export function ngtdmMatrixJs(volume: DiscreteVolume, z: number, distance = 1): TextureMatrix {
   const p = padLevels(volume, z, distance);
   const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
   const hood = neighbourOffsets(p, z < 0, distance);
