@@ -20,6 +20,32 @@ export interface TapsExports {
     m: number,
     add: number,
   ): void;
+  rowTaps(
+    src: number,
+    dst: number,
+    nx: number,
+    ny: number,
+    pad: number,
+    map: number,
+    padLen: number,
+    before: number,
+    offs: number,
+    ws: number,
+    m: number,
+    add: number,
+  ): void;
+  lineAdd(acc: number, src: number, n: number, sign: number): void;
+  lineOut(acc: number, dst: number, n: number, scale: number): void;
+  boxLines(
+    src: number,
+    dst: number,
+    acc: number,
+    n: number,
+    lines: number,
+    map: number,
+    support: number,
+    lineBytes: number,
+  ): void;
 }
 
 /** A table of taps in the memory: m byte offsets at offs and m f32 weights at ws. */
