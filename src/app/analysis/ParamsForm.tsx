@@ -43,7 +43,7 @@ export function ParamsForm() {
         {families.map((f) => (
           <label key={f}>
             <input type="checkbox" checked={s.families.includes(f)} onChange={() => toggle(f)} />
-            {t(`params.family.${f}`)} ({familyDefs[f].length})
+            {t(`params.family.${f}`, { defaultValue: f })} ({familyDefs[f].length})
           </label>
         ))}
       </div>
