@@ -23,8 +23,9 @@ const slices = Number(process.env.FILTERS_BENCH_SLICES ?? 200);
 const only = process.env.FILTERS_BENCH_ONLY?.split(',') ?? null;
 /** FILTERS_BENCH_IMAGES=slice times the slice alone. */
 const images = process.env.FILTERS_BENCH_IMAGES ?? 'both';
-/** Median of 3 runs on the slice; one run on the volume (minutes per filter on a busy machine). */
-const repeats = { '3D': 1, slice: 3 } as const;
+/** Median of 15 runs on the slice (milliseconds each: one run is noise on a shared machine);
+ * one run on the volume. */
+const repeats = { '3D': 1, slice: 15 } as const;
 
 function syntheticCt(nz: number): ImageVolume {
   const [nx, ny] = [512, 512];
@@ -150,8 +151,20 @@ function memoryFigures(): void {
   }
 }
 
+/** Every timed filter a few times on a small volume first: the JIT and WebAssembly's optimizing
+ * tier compile in the background (seconds on a busy machine), which is not the filter's speed. */
+async function warmUp(): Promise<void> {
+  const small: ImageVolume = { ...syntheticCt(1), dims: [64, 64, 64] };
+  for (const s of specs)
+    for (const text of [s.spec, s.spec.replace('E5L5S5', 'E5L5').replace('LHL', 'LH') + ',2d'])
+      if (!only || only.includes(s.name))
+        for (let i = 0; i < 3; i++) filterResponse(small, parseFilterSpec(text));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 export async function run(): Promise<void> {
   if (images !== 'slice' && memorySlices > 0) memoryFigures();
+  await warmUp();
   const volume = syntheticCt(slices);
   const slice = {
     ...volume,
