@@ -29,14 +29,26 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
   const p = padLevels(volume, z, 1);
   const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
   const back: number[] = [];
+  const backDx: number[] = [];
   for (let dz = z >= 0 ? 0 : -1; dz <= 0; dz++)
     for (let dy = -1; dy <= 1; dy++)
       for (let dx = -1; dx <= 1; dx++) {
         if (dz === 0 && (dy > 0 || (dy === 0 && dx >= 0))) continue;
         back.push(paddedOffset(p, dx, dy, dz));
+        backDx.push(dx);
       }
   const nb = back.length;
   const backs = Int32Array.from(back);
+  // When the voxel before along x has the same level it is in the same zone, and so is every
+  // back neighbour of the same level that also touches it (all but those one step further
+  // along x): those were joined when it was labelled, so only the others are looked at.
+  const ahead = Int32Array.from(
+    back.filter((_, k) => {
+      const dx = backDx[k];
+      return dx === 1;
+    }),
+  );
+  const na = ahead.length;
   // parent[v] <= v always: links go from the larger root to the smaller.
   const parent = new Int32Array(levels.length);
   for (let zz = 0; zz < nz; zz++) {
@@ -46,8 +58,23 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
         if (g === 0) continue;
         let r = v;
         parent[v] = v;
-        for (let k = 0; k < nb; k++) {
-          let q = v + backs[k];
+        let offsets = backs;
+        let n = nb;
+        if (levels[v - 1] === g) {
+          // Join the zone of the voxel before (its root, halving the path), then the rest.
+          let q = v - 1;
+          while (parent[q] !== q) {
+            const up = parent[parent[q]];
+            parent[q] = up;
+            q = up;
+          }
+          parent[v] = q;
+          r = q;
+          offsets = ahead;
+          n = na;
+        }
+        for (let k = 0; k < n; k++) {
+          let q = v + offsets[k];
           if (levels[q] !== g) continue;
           // Root of q, halving the path on the way.
           while (parent[q] !== q) {
