@@ -44,6 +44,8 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
                                at all; --resume reads back those already there)
   [--stow URL [--stow-token-file F]]  (store each study's report, under its real identifiers,
                                into that study on the DICOMweb server: results beside the images)
+  [--pseudonymised]  (with --stow: store the bundle's pseudonymised report instead, into the
+                      pseudonymised study, for a research PACS of de-identified images)
   [--dicomweb URL --study UID | --query key=value…]  (read the studies from a DICOMweb server)
 
 Whole-image features of each series:
@@ -67,6 +69,7 @@ const options = {
   resume: { type: 'boolean' },
   stow: { type: 'string' },
   'stow-token-file': { type: 'string' },
+  pseudonymised: { type: 'boolean' },
   filter: { type: 'string', multiple: true },
   ...featureOptions,
 } as const;
@@ -89,7 +92,11 @@ interface AnalyzeArgs {
   readonly results?: string;
   readonly resume: boolean;
   /** A DICOMweb server to store each study's identified SR into (io/dicomwebInputs.ts). */
-  readonly stow?: { readonly url: string; readonly tokenFile?: string };
+  readonly stow?: {
+    readonly url: string;
+    readonly tokenFile?: string;
+    readonly pseudonymised?: boolean;
+  };
 }
 
 function settingsOf(args: AnalyzeArgs): AnalyzeSettings {
@@ -110,6 +117,8 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   if (dates !== 'remove' && dates !== 'shift')
     throw new UsageError(`--report-dates is "remove" or "shift", not "${dates}".`);
   const model = v.model ? { model: v.model, ...(v.card ? { card: v.card } : {}) } : {};
+  if (v.pseudonymised && !v.stow)
+    throw new UsageError('--pseudonymised says which report --stow stores; give --stow URL.');
   if (v.resume && !v.results)
     throw new UsageError('--resume reads the series results of --results DIR; give --results.');
   const keyFile = v['key-file'] ?? v['collab-key'];
@@ -129,7 +138,9 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     jobs: v.jobs === undefined ? availableParallelism() : wholeNumber('jobs', v.jobs, 1, 'workers'),
     ...(v.results ? { results: v.results } : {}),
     resume: v.resume ?? false,
-    ...(v.stow ? { stow: { url: v.stow, tokenFile: v['stow-token-file'] } } : {}),
+    ...(v.stow
+      ? { stow: { url: v.stow, tokenFile: v['stow-token-file'], pseudonymised: v.pseudonymised } }
+      : {}),
   };
 }
 
@@ -262,7 +273,13 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const notStored = args.stow
     ? await (
         await import('./io/dicomwebInputs.ts')
-      ).stowStudyReports(args.stow.url, args.stow.tokenFile, features, predictions)
+      ).stowStudyReports(
+        args.stow.url,
+        args.stow.tokenFile,
+        features,
+        predictions,
+        args.stow.pseudonymised ? { secret, reportDates: args.reportDates } : undefined,
+      )
     : 0;
   return features.length > 0 && failures === 0 && notStored === 0 ? 0 : 1;
 }

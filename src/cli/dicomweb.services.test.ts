@@ -23,6 +23,9 @@ import { sampleReportInput } from '../core/bundle/sr/sampleReport.ts';
 import { writeReport } from '../core/bundle/sr/writeReport.ts';
 import { newUid } from '../core/dicom/demo/uid.ts';
 import { problemOf } from '../core/result.ts';
+import { importCollaborationKey } from '../core/crypto/hmac.ts';
+import { secretFileBytes } from '../core/crypto/secret.ts';
+import { pseudonymousKey, pseudonymousUid } from '../core/deid/pseudonym.ts';
 import { nodeDicomwebClient } from './io/dicomwebInputs.ts';
 
 const orthanc = process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043';
@@ -363,6 +366,62 @@ describe('consilium analyze --dicomweb … --stow', () => {
     );
     expect(dciodvfy, 'dciodvfy (dicom3tools) is installed').not.toBe('');
     const path = join(await mkdtemp(join(tmpdir(), 'consilium-sr-')), 'report.dcm');
+    await writeFile(path, bytes);
+    const check = spawnSync(dciodvfy, [path], { encoding: 'utf8' });
+    const output = `${check.stdout}${check.stderr}`;
+    expect(output).toContain('ComprehensiveSR');
+    expect(output.split('\n').filter((l) => /^Error/.test(l))).toEqual([]);
+  });
+
+  it('--pseudonymised stores the pseudonymised report into the pseudonymised study, valid by dciodvfy', async () => {
+    const source = stored.find((s) => s.file === demo[0].name)!;
+    const dir = await mkdtemp(join(tmpdir(), 'consilium-dicomweb-'));
+    const keyFile = join(dir, 'key.txt');
+    await writeFile(keyFile, 'research collaboration key\n');
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        cli,
+        'analyze',
+        '--dicomweb',
+        base,
+        '--study',
+        source.study,
+        '--out',
+        join(dir, 'bundle.zip'),
+        '--key-file',
+        keyFile,
+        '--no-model',
+        '--jobs',
+        '1',
+        '--stow',
+        base,
+        '--pseudonymised',
+      ],
+      { encoding: 'utf8' },
+    );
+    // The study the de-identifier gives the images on the research PACS: the same keyed UID.
+    const key = await importCollaborationKey(
+      secretFileBytes(new TextEncoder().encode('research collaboration key\n')),
+    );
+    const target = await pseudonymousUid(key, source.study);
+    expect(run.stderr).toContain(
+      `Stored the pseudonymised report of study ${source.study} (as study ${target})`,
+    );
+    const sr = (await allSeries(client, target)).find((s) => s.modality === 'SR');
+    expect(sr, 'an SR series in the pseudonymised study').toBeDefined();
+    const ref = { studyInstanceUid: target, seriesInstanceUid: sr!.seriesInstanceUid };
+    const metas = await seriesMetadata(client, ref);
+    const bytes = await storedInstance(client, ref, String(metas[0]['00080018'].Value![0]));
+    // Retrieved by WADO-RS: no real identifier of the source study in any byte.
+    const text = new TextDecoder('latin1').decode(bytes);
+    const real = parseInstance(source.bytes, source.file);
+    if (!real.ok) throw new Error(real.error.reason);
+    expect(text).not.toContain(source.study);
+    expect(text).not.toContain(source.series);
+    expect(text).not.toContain(real.meta.patientID);
+    expect(text).toContain(await pseudonymousKey(key, 'patient', real.meta.patientID));
+    const path = join(dir, 'report.dcm');
     await writeFile(path, bytes);
     const check = spawnSync(dciodvfy, [path], { encoding: 'utf8' });
     const output = `${check.stdout}${check.stderr}`;

@@ -5,7 +5,9 @@
 import { dicomwebClient, type DicomwebClient } from '../../core/dicomweb/http.ts';
 import { searchStudies, seriesInstances, type Page } from '../../core/dicomweb/qido.ts';
 import { retrieveStudy } from '../../core/dicomweb/retrieve.ts';
-import { sourceStudyReports } from '../../core/dicomweb/sourceReports.ts';
+import { reportsToStore, type ReportToStore } from '../../core/dicomweb/reportsToStore.ts';
+import type { SourceImage } from '../../core/bundle/sr/measurementReport.ts';
+import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
 import { storeInstances } from '../../core/dicomweb/stow.ts';
 import type { LocalFeatures, LocalPrediction } from '../../core/pipeline/types.ts';
 import { problemOf, type Result } from '../../core/result.ts';
@@ -175,32 +177,54 @@ export function foldDicomwebArgs(argv: readonly string[]): { argv: string[] } | 
 }
 
 /**
- * `analyze --stow URL`: each analysed study's identified report stored into its own study on
- * the PACS (STOW-RS). One line per study on stderr; the count of studies that failed.
+ * `analyze --stow URL [--pseudonymised]`: each analysed study's report stored into its study on
+ * the PACS (STOW-RS): the identified report into the real study, or the bundle's pseudonymised
+ * report into the pseudonymised study of a de-identified research PACS. One line per study on
+ * stderr; the count of studies that failed.
  */
 export async function stowStudyReports(
   url: string,
   tokenFile: string | undefined,
   features: readonly LocalFeatures[],
   predictions: readonly LocalPrediction[],
+  pseudonymised?: { readonly secret: Uint8Array; readonly reportDates: ReportDates },
 ): Promise<number> {
   const client = nodeDicomwebClient(url, await tokenHeaders(tokenFile));
+  let reports: ReportToStore[];
+  try {
+    // The images of series analysed without a prediction: the report lists its evidence.
+    const seriesImages: Record<string, SourceImage[]> = {};
+    for (const f of features) {
+      const { studyInstanceUid: study, seriesInstanceUid: series } = f.source;
+      if (seriesImages[series] || predictions.some((p) => p.source.seriesInstanceUid === series))
+        continue;
+      seriesImages[series] = await seriesInstances(client, study, series);
+    }
+    reports = await reportsToStore({
+      features,
+      predictions,
+      seriesImages,
+      ...(pseudonymised ? { pseudonymised } : {}),
+    });
+  } catch (e) {
+    const p = problemOf(e, 'dicomweb-failed');
+    process.stderr.write(`No report was stored on ${url}: ${p.reason}\n`);
+    return 1;
+  }
   let failed = 0;
-  const reports = await sourceStudyReports(features, predictions, undefined, (study, series) =>
-    seriesInstances(client, study, series),
-  );
+  const kind = pseudonymised ? 'pseudonymised report' : 'report';
   for (const report of reports) {
+    const study = report.sourceStudyInstanceUid;
+    const into = pseudonymised ? ` (as study ${report.studyInstanceUid})` : '';
     try {
       const stored = await storeInstances(client, [report.bytes], report.studyInstanceUid);
       process.stderr.write(
-        `Stored the report of study ${report.studyInstanceUid} on ${url}: ${stored.retrieveUrls[0] ?? stored.stored[0] ?? ''}\n`,
+        `Stored the ${kind} of study ${study}${into} on ${url}: ${stored.retrieveUrls[0] ?? stored.stored[0] ?? ''}\n`,
       );
     } catch (e) {
       failed++;
       const p = problemOf(e, 'dicomweb-failed');
-      process.stderr.write(
-        `The report of study ${report.studyInstanceUid} was not stored: ${p.reason}\n`,
-      );
+      process.stderr.write(`The ${kind} of study ${study} was not stored: ${p.reason}\n`);
     }
   }
   return failed;

@@ -2,7 +2,7 @@
 // patient is the bundle's case key, every UID is the HMAC pseudonym the de-identifier would give
 // (so a partner's de-identified images line up), and the study date is removed or shifted by the
 // patient's keyed offset. No original identifier reaches the writer.
-import type { PredictionResult } from '../types';
+import type { FeatureResult, PredictionResult } from '../types';
 import type { CryptoKeyHandle } from '../../crypto/subtle';
 import { shiftDate } from '../../deid/dates';
 import { type DateHandling, profileRecord } from '../../deid/deidentifyDataset';
@@ -27,6 +27,8 @@ export interface StudyReportInput {
   readonly images: readonly SourceImage[];
   /** Pseudonymised results of this study (case keys, not patient IDs). */
   readonly predictions: readonly PredictionResult[];
+  /** Pseudonymised feature results of this study (a research PACS's report carries them). */
+  readonly features?: readonly FeatureResult[];
   /** A reader's measurements on this study's images, with their real UIDs (pseudonymised here). */
   readonly measurements?: readonly ReportMeasurement[];
   readonly dates: ReportDates;
@@ -69,7 +71,7 @@ export async function studyReport(
     patient: { id: await pseudonymousKey(key, 'patient', input.patientId) },
     study: { instanceUid: studyUid, ...(date ? { date } : {}) },
     images,
-    features: [],
+    features: input.features ?? [],
     predictions: input.predictions,
     measurements,
     device: {
