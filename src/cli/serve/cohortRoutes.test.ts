@@ -55,7 +55,7 @@ type Loose = any;
 
 async function json(r: Response): Promise<{ ok: boolean; value?: Loose; error?: Loose }> {
   expect(r.headers.get('content-type')).toBe('application/json');
-  return r.json();
+  return (await r.json()) as { ok: boolean; value?: Loose; error?: Loose };
 }
 
 describe('consilium serve --cohorts', () => {
