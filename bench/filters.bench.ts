@@ -7,7 +7,8 @@
 // Memory: each separable filter on a 512 x 512 x 400 volume in a process of its own
 // (bench/filtersMemory.ts), its peak resident set against the input and output volumes, for the
 // fast path and the reference (FILTERS_BENCH_MEMORY_SLICES=N, 0 for none;
-// FILTERS_BENCH_MEMORY_PATHS=fast to skip the slow reference).
+// FILTERS_BENCH_MEMORY_PATHS=fast to skip the slow reference). The filters with a peer are timed
+// on the WASM path and on the plain reference (what ran before it) in the same run.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImageVolume } from '../src/core/analysis/volume.ts';
 import { filterResponse } from '../src/core/filters/applyFilter.ts';
+import { useFilterSimd } from '../src/core/filters/simd/tapsWasm.ts';
 import { parseFilterSpec } from '../src/core/filters/spec.ts';
 import { report } from './report.ts';
 
@@ -118,6 +120,8 @@ function peerTimes(img: ImageVolume, runs: number): Map<string, Record<string, u
   return out;
 }
 
+/** FILTERS_BENCH_REFERENCE=0 leaves out the plain reference's figures. */
+const withReference = process.env.FILTERS_BENCH_REFERENCE !== '0';
 const memorySlices = Number(process.env.FILTERS_BENCH_MEMORY_SLICES ?? 400);
 const memoryPaths = (process.env.FILTERS_BENCH_MEMORY_PATHS ?? 'fast,reference').split(',');
 
@@ -189,36 +193,42 @@ export async function run(): Promise<void> {
         continue;
       }
       if (label === '3D' && images === 'slice') continue;
-      const { ms, cpuMs, sum } = medianMs(() => filterResponse(img, spec), repeats[label]);
       const peer = s.peer ? (peers.get(s.peer) ?? peers.get('*')) : undefined;
       const peerMs = typeof peer?.ms === 'number' ? peer.ms : null;
       const peerCpuMs = typeof peer?.cpuMs === 'number' ? peer.cpuMs : null;
-      report({
-        bench: 'filters',
-        filter: s.name,
-        spec: text,
-        image: label === '3D' ? `512x512x${slices}` : '512x512',
-        ms: Math.round(ms),
-        cpuMs: Math.round(cpuMs),
-        mvoxPerS: Math.round((img.values.length / ms / 1000) * 10) / 10,
-        threads: 1,
-        ...(peer
-          ? {
-              peer: peer.peer ?? null,
-              peerMs: peerMs === null ? null : Math.round(peerMs),
-              speedup: peerMs === null ? null : Math.round((peerMs / ms) * 100) / 100,
-              peerCpuMs: peerCpuMs === null ? null : Math.round(peerCpuMs),
-              cpuSpeedup: peerCpuMs === null ? null : Math.round((peerCpuMs / cpuMs) * 100) / 100,
-              ...(s.bands ? { peerBands: label === '3D' ? s.bands : s.bands / 2 } : {}),
-              ...(peer.skipped ? { peerSkipped: peer.skipped } : {}),
-              // Σ|response| against the peer's: the same filter on the same voxels.
-              relSumAbsDiff:
-                typeof peer.sum === 'number'
-                  ? Math.abs(peer.sum - sum) / Math.max(1, Math.abs(peer.sum))
-                  : null,
-            }
-          : { peer: null }),
-      });
+      // the plain reference too (what ran before the WASM path), for the filters with a peer
+      for (const path of s.peer && withReference ? ['wasm', 'reference'] : ['wasm']) {
+        useFilterSimd(path === 'wasm');
+        const { ms, cpuMs, sum } = medianMs(() => filterResponse(img, spec), repeats[label]);
+        useFilterSimd(true);
+        report({
+          bench: 'filters',
+          filter: s.name,
+          spec: text,
+          path,
+          image: label === '3D' ? `512x512x${slices}` : '512x512',
+          ms: Math.round(ms),
+          cpuMs: Math.round(cpuMs),
+          mvoxPerS: Math.round((img.values.length / ms / 1000) * 10) / 10,
+          threads: 1,
+          ...(peer
+            ? {
+                peer: peer.peer ?? null,
+                peerMs: peerMs === null ? null : Math.round(peerMs),
+                speedup: peerMs === null ? null : Math.round((peerMs / ms) * 100) / 100,
+                peerCpuMs: peerCpuMs === null ? null : Math.round(peerCpuMs),
+                cpuSpeedup: peerCpuMs === null ? null : Math.round((peerCpuMs / cpuMs) * 100) / 100,
+                ...(s.bands ? { peerBands: label === '3D' ? s.bands : s.bands / 2 } : {}),
+                ...(peer.skipped ? { peerSkipped: peer.skipped } : {}),
+                // Σ|response| against the peer's: the same filter on the same voxels.
+                relSumAbsDiff:
+                  typeof peer.sum === 'number'
+                    ? Math.abs(peer.sum - sum) / Math.max(1, Math.abs(peer.sum))
+                    : null,
+              }
+            : { peer: null }),
+        });
+      }
     }
   }
 }
