@@ -12,11 +12,11 @@ Usage:
   consilium federate --centers DIR DIR… [--model logreg-l2|forest] [--rounds N] [--holdout F] [--out model.onnx] [--json]   a federation simulated on one machine: centers exchange only signed model updates
   consilium analyze <files|dirs…> --center NAME --key-file K --out bundle.zip [--labels L] [--sign-key K] [--jobs N]   de-identified result bundle (features, predictions, SR per study)
   consilium infer <files|dirs…> [--model m.onnx --card card.json] [--json]   ONNX classifier (default: pneumonia-cnn), one line per image
-  consilium cohort submit|status|wait|reduce …   a cohort spread over many machines through Redis (BullMQ); see docs/cohort.md
+  consilium cohort submit|status|wait|reduce|bundle …   a features, infer or analyze cohort spread over many machines through Redis (BullMQ); partner bundles in shards; see docs/cohort.md
   consilium worker --redis URL [--jobs N]   computes queued cohort series in worker threads
   consilium query "<SQL>" [--results DIR] [--json]   SQL (DuckDB) over results; the view features is DIR's long Parquet table
   consilium deidentify <files|dirs|zips…> --out <dir|file.zip> --key-file K [--dates remove|shift] [--json]   de-identified DICOM copies named by pseudonymous UIDs
-  consilium serve [--port P] [--pacs name=URL …]   the workbench on this machine; /dicom-web/<name>/ proxied to each PACS
+  consilium serve [--port P] [--pacs name=URL …] [--cohorts DIR [--cohort-inputs DIR]]   the workbench on this machine; /dicom-web/<name>/ proxied to each PACS; cohort runs in its Cohort tab
 
 Folders are read recursively and .zip archives opened (members named archive.zip/member).
 Instead of <files|dirs…>, --dicomweb URL (--study UID | --query key=value…) [--token-file F]
