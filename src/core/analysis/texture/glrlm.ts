@@ -47,9 +47,71 @@ export function glrlmMatrices(
 ): TextureMatrix[] {
   // Runs end at the zero frame like at any voxel outside the ROI.
   const p = padLevels(volume, z, 1);
+  return directions.map((direction) => countRunsByEnds(volume, p, direction, z));
+}
+
+/** The plain reference: every run walked from its first voxel (tests compare against it). */
+export function glrlmMatricesReference(
+  volume: DiscreteVolume,
+  directions: readonly Direction[],
+  z: number,
+): TextureMatrix[] {
+  const p = padLevels(volume, z, 1);
   return directions.map((direction) => countRuns(volume, p, direction, z));
 }
 
+/**
+ * Runs counted where they end, without a branch on the data: each voxel's run length so far
+ * is the previous voxel's along the direction plus one (when it has the same level), kept for
+ * the last two slices only; a voxel whose next one differs ends a run of that length, and
+ * every other voxel adds to a spare cell instead (a branch there would be mispredicted about
+ * once a run in noisy images). The same matrix as countRuns.
+ */
+function countRunsByEnds(
+  volume: DiscreteVolume,
+  p: PaddedLevels,
+  direction: Direction,
+  z: number,
+): TextureMatrix {
+  const dz = z >= 0 ? 0 : direction[2];
+  const step = paddedOffset(p, direction[0], direction[1], dz);
+  // Runs are the same whichever way they are walked; backwards steps (and none) go the old way.
+  if (step <= 0 || dz < 0) return countRuns(volume, p, direction, z);
+  const maxRun = Math.max(...volume.dims);
+  const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
+  // Run lengths so far in a ring of two padded slices; cell 0 of counts is the spare.
+  const lens = new Uint16Array(2 * planeStep);
+  const counts = new Int32Array(volume.levelCount * maxRun + 1);
+  // Where the region's first slice starts (after the frame's slice in 3D).
+  const firstSlice = origin - (origin % planeStep);
+  let voxels = 0;
+  for (let zz = 0; zz < nz; zz++) {
+    const base = origin + zz * planeStep;
+    // Ring index of voxel v: its place in its padded slice + (zz & 1) planeStep; of its previous voxel
+    // along the direction (in slice zz - dz): that minus step, moved to its slice's half.
+    const ringShift = (zz & 1) * planeStep - zz * planeStep - firstSlice;
+    const prevShift = -step + (dz * planeStep + (((zz - dz) & 1) - (zz & 1)) * planeStep);
+    for (let y = 0; y < ny; y++) {
+      for (let v = base + y * rowStep, end = v + nx; v < end; v++) {
+        const g = levels[v];
+        if (g === 0) continue;
+        voxels++;
+        const r = v + ringShift;
+        const same = +(levels[v - step] === g);
+        const len = lens[r + prevShift] * same + 1;
+        lens[r] = len;
+        const ends = +(levels[v + step] !== g);
+        counts[ends * ((g - 1) * maxRun + len)]++;
+      }
+    }
+  }
+  const m = emptyMatrix(volume.levelCount, maxRun);
+  for (let j = 1; j < counts.length; j++) m.data[j - 1] = counts[j];
+  m.voxels = voxels;
+  return m;
+}
+
+/** The plain version: each run walked from its first voxel. */
 function countRuns(
   volume: DiscreteVolume,
   p: PaddedLevels,
