@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { SeriesNode } from '../../core/dicom/types.ts';
 import { importStructureRoi, structuresOfSeries } from '../analysis/maskRoi.ts';
@@ -7,14 +9,15 @@ import { seriesDragType } from './seriesDrag.ts';
 import { SeriesThumbnail } from './SeriesThumbnail.tsx';
 
 /** Description, else number, else the file name of a one-file series (not a row of "Series"). */
-export function seriesTitle(series: SeriesNode): string {
+export function seriesTitle(series: SeriesNode, t: TFunction<'browser'>): string {
   if (series.seriesDescription) return series.seriesDescription;
-  if (series.seriesNumber !== null) return `Series ${series.seriesNumber}`;
+  if (series.seriesNumber !== null) return t('series.number', { number: series.seriesNumber });
   const file = series.instances.length === 1 ? series.instances[0].file : '';
-  return file ? (file.split('/').pop() ?? file) : 'Series';
+  return file ? (file.split('/').pop() ?? file) : t('series.untitled');
 }
 
 export function SeriesItem({ series }: { series: SeriesNode }) {
+  const { t } = useTranslation('browser');
   const uid = series.seriesInstanceUID;
   const derived = series.instances[0]?.seriesUidDerived === true;
   const shown = useStore((s) => s.viewports[s.active].seriesUID === uid);
@@ -48,7 +51,7 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
     const { selectedRoi, roiChoice } = s;
     const placed = await importStructureRoi(uid, chosen);
     useStore.setState({ selectedRoi, roiChoice });
-    setProblem(placed.ok ? '' : `The structure could not be shown: ${placed.error.reason}`);
+    setProblem(placed.ok ? '' : t('series.notShown', { reason: placed.error.reason }));
   };
   return (
     <li>
@@ -56,7 +59,7 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
         type="button"
         className={`series${shown ? ' shown' : ''}`}
         aria-current={shown}
-        title="Click to show in the active viewport, or drag onto a viewport"
+        title={t('series.title')}
         draggable
         onClick={() => showSeries(uid)}
         onDragStart={(e) => {
@@ -66,27 +69,23 @@ export function SeriesItem({ series }: { series: SeriesNode }) {
       >
         <SeriesThumbnail stack={stack} />
         <span className="modality">{series.modality}</span>
-        <span className="series-title">{seriesTitle(series)}</span>
+        <span className="series-title">{seriesTitle(series, t)}</span>
         {derived && (
-          <span
-            className="muted"
-            data-testid="derived-series"
-            title="These files have no Series Instance UID: grouped by study, modality, frame of reference and image size"
-          >
-            (no series UID)
+          <span className="muted" data-testid="derived-series" title={t('series.derivedTitle')}>
+            {t('series.derived')}
           </span>
         )}
-        <span className="muted">{images} images</span>
+        <span className="muted">{t('series.images', { count: images })}</span>
       </button>
       {structures.length > 0 && (
-        <ul className="series-structures muted" aria-label="Structures">
+        <ul className="series-structures muted" aria-label={t('series.structures')}>
           {structures.map(({ key, label, shown }) => (
             <li key={key}>
               <label>
                 <input
                   type="checkbox"
                   checked={shown}
-                  aria-label={`Show ${label}`}
+                  aria-label={t('series.show', { label })}
                   onChange={(e) => void toggle(key, e.target.checked)}
                 />{' '}
                 {label}
