@@ -33,7 +33,7 @@ function anchor(points: readonly Point[]): Point {
 }
 
 export function MeasureOverlay({ element, viewport, stack }: Props) {
-  const { t } = useTranslation('viewer');
+  const { t, i18n } = useTranslation('viewer');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [imageId, setImageId] = useState<string | null>(null);
   const [renders, setRenders] = useState(0);
@@ -135,7 +135,7 @@ export function MeasureOverlay({ element, viewport, stack }: Props) {
               data-result={JSON.stringify(m.result)}
               style={at(anchor(m.points))}
             >
-              {measureLabel(m.result, t).map((line) => (
+              {measureLabel(m.result, t, i18n.language).map((line) => (
                 <div key={line}>{line}</div>
               ))}
               <button
@@ -158,7 +158,7 @@ export function MeasureOverlay({ element, viewport, stack }: Props) {
             data-result={JSON.stringify(draftResult)}
             style={at(anchor(draft.points))}
           >
-            {measureLabel(draftResult, t).map((line) => (
+            {measureLabel(draftResult, t, i18n.language).map((line) => (
               <div key={line}>{line}</div>
             ))}
           </div>

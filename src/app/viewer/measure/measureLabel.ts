@@ -1,6 +1,7 @@
 // What a measurement says on the image, in the units a reader expects.
 import type { TFunction } from 'i18next';
 import type { MeasureResult } from '../../../core/measure/types.ts';
+import { formatNumber } from '../../i18n/format.ts';
 
 function num(v: number, digits: number): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '–';
@@ -11,7 +12,7 @@ function pixelValue(v: number): string {
   return Number.isInteger(v) ? String(v) : num(v, 2);
 }
 
-export function measureLabel(r: MeasureResult, t: TFunction): string[] {
+export function measureLabel(r: MeasureResult, t: TFunction, locale = 'en'): string[] {
   switch (r.kind) {
     case 'length':
       return [`${num(r.length, r.unit === 'mm' ? 2 : 1)} ${r.unit}`];
@@ -32,7 +33,7 @@ export function measureLabel(r: MeasureResult, t: TFunction): string[] {
       return [
         t('viewer:measure.meanSd', { mean: `${num(r.mean, 1)}${unit}`, sd: num(r.sd, 1) }),
         t('viewer:measure.minMax', { min: pixelValue(r.min), max: pixelValue(r.max) }),
-        t('viewer:measure.area', { area, pixels: r.pixels }),
+        t('viewer:measure.area', { area, pixels: formatNumber(r.pixels, locale, 21) }),
       ];
     }
   }
