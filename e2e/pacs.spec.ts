@@ -1,12 +1,23 @@
 // The workbench opens a study from a real PACS (Orthanc, through the preview server's
 // /dicom-web/orthanc/ proxy): configure the server, search, open, scroll; the page asks no
-// other host for anything (the fixtures' guard) and the pixels are the series' own.
+// other host for anything (the fixtures' guard) and the pixels are the series' own. The Bundles
+// tab stores the study's reports back, retrieved by WADO-RS and checked by dciodvfy.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import dcmjs from 'dcmjs';
+import { importCollaborationKey } from '../src/core/crypto/hmac.ts';
+import { typedSecretBytes } from '../src/core/crypto/secret.ts';
+import { pseudonymousUid } from '../src/core/deid/pseudonym.ts';
 import { demoSliceFile, newDemoContext } from '../src/core/dicom/demo/demoSeries.ts';
 import { newUid } from '../src/core/dicom/demo/uid.ts';
 import { fetchTransport, type PlatformFetch } from '../src/core/dicomweb/fetchTransport.ts';
 import { dicomwebClient } from '../src/core/dicomweb/http.ts';
+import { allSeries } from '../src/core/dicomweb/qido.ts';
 import { storeInstances } from '../src/core/dicomweb/stow.ts';
+import { seriesMetadata, storedInstance } from '../src/core/dicomweb/wado.ts';
 import { canvasAt, expect, test } from './fixtures.ts';
 
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
@@ -25,17 +36,18 @@ function series(): Uint8Array[] {
   });
 }
 
+const client = dicomwebClient(
+  { baseUrl: orthanc },
+  fetchTransport(fetch as unknown as PlatformFetch, AbortSignal),
+);
+const passphrase = `research ${newUid().slice(-8)}`;
+
 test.beforeAll(async () => {
-  const client = dicomwebClient(
-    { baseUrl: orthanc },
-    fetchTransport(fetch as unknown as PlatformFetch, AbortSignal),
-  );
   await storeInstances(client, series());
 });
 
-test('searches the PACS, opens a study and scrolls it, through the page’s own origin', async ({
-  page,
-}) => {
+/** Adds the proxied Orthanc, finds this run's study and opens it. */
+async function openFromPacs(page: Page): Promise<void> {
   await page.goto('/');
   const pacs = page.getByRole('main').locator('.pacs-source');
   const add = pacs.getByRole('form', { name: 'Add a PACS' });
@@ -51,6 +63,28 @@ test('searches the PACS, opens a study and scrolls it, through the page’s own 
   await expect(rows.first()).toContainText('Demo Phantom');
   await expect(rows.first()).toHaveAttribute('data-study-uid', studyUid);
   await rows.first().getByRole('button', { name: 'Open' }).click();
+}
+
+/** The study's SR as the PACS gives it back by WADO-RS, and dciodvfy's errors on it. */
+async function storedReport(study: string): Promise<{ bytes: Uint8Array; errors: string[] }> {
+  const sr = (await allSeries(client, study)).find((s) => s.modality === 'SR');
+  expect(sr, `an SR series in study ${study}`).toBeDefined();
+  const ref = { studyInstanceUid: study, seriesInstanceUid: sr!.seriesInstanceUid };
+  const metas = await seriesMetadata(client, ref);
+  const bytes = await storedInstance(client, ref, String(metas[0]['00080018'].Value![0]));
+  const path = join(mkdtempSync(join(tmpdir(), 'consilium-e2e-sr-')), 'report.dcm');
+  writeFileSync(path, bytes);
+  const check = spawnSync('dciodvfy', [path], { encoding: 'utf8' });
+  expect(check.error, 'dciodvfy (dicom3tools) is installed').toBeUndefined();
+  const output = `${check.stdout}${check.stderr}`;
+  expect(output).toContain('ComprehensiveSR');
+  return { bytes, errors: output.split('\n').filter((l) => /^Error/.test(l)) };
+}
+
+test('searches the PACS, opens a study and scrolls it, through the page’s own origin', async ({
+  page,
+}) => {
+  await openFromPacs(page);
 
   const vp = page.getByTestId('viewport-0');
   await expect(vp.getByTestId('slice-label')).toHaveText(`Im 1/${SLICES}`);
@@ -80,6 +114,40 @@ test('an unreachable PACS is one plain message in the source’s panel', async (
     .getByRole('button', { name: 'Search' })
     .click();
   await expect(pacs.getByRole('alert')).toHaveText(
-    'the PACS has no such object for the study search (HTTP 404); check the base URL and the UIDs',
+    'This site serves no PACS named "nowhere": start its server with --pacs nowhere=URL (consilium serve) or CONSILIUM_PACS=nowhere=URL (dev and preview servers), or correct the base URL.',
   );
+});
+
+test('the Bundles tab stores the study’s report on the PACS: identified beside the images, pseudonymised into the research study', async ({
+  page,
+}) => {
+  await openFromPacs(page);
+  await expect(page.getByTestId('pacs-progress')).toHaveAttribute('data-done', String(SLICES));
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export bundle' });
+  await dialog.getByRole('button', { name: 'Compute whole-image features' }).click();
+  await expect(dialog.getByTestId('feature-count')).toHaveAttribute('data-count', '1');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const stow = page.getByRole('group', { name: 'Store reports on a PACS' });
+  await stow.getByRole('button', { name: 'Store reports' }).click();
+  const outcomes = stow.getByRole('list', { name: 'Stored reports' }).locator('li');
+  await expect(outcomes).toHaveText([`Study ${studyUid}: stored.`]);
+  const identified = await storedReport(studyUid);
+  expect(identified.errors).toEqual([]);
+  expect(new TextDecoder('latin1').decode(identified.bytes)).toContain(patientId);
+
+  await stow.getByRole('radio', { name: /^Pseudonymised/ }).check();
+  await stow.getByLabel('Collaboration passphrase').fill(passphrase);
+  await stow.getByRole('button', { name: 'Store reports' }).click();
+  const key = await importCollaborationKey(typedSecretBytes(passphrase));
+  const research = await pseudonymousUid(key, studyUid);
+  await expect(outcomes).toHaveText([`Study ${studyUid}: stored as study ${research}.`]);
+  const pseudonymised = await storedReport(research);
+  expect(pseudonymised.errors).toEqual([]);
+  const text = new TextDecoder('latin1').decode(pseudonymised.bytes);
+  expect(text).not.toContain(patientId);
+  expect(text).not.toContain(studyUid);
+  await expect(page.locator('.error-list li')).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { ImportSection } from './ImportSection.tsx';
 import { StudyView } from '../study/StudyView.tsx';
 import { LabelsSection } from './LabelsSection.tsx';
+import { StowSection } from './StowSection.tsx';
 import { TrustedKeys } from './TrustedKeys.tsx';
 
 /** The "Bundles" tab: export, ground truth, import, trusted keys, library and comparison. */
@@ -36,6 +37,7 @@ export function BundlesPanel() {
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       <LabelsSection />
       <DeidentifiedDicomSection />
+      <StowSection />
       <ImportSection />
       <TrustedKeys />
       <BundleLibrary />

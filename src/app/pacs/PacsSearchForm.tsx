@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StudyQuery } from '../../core/dicomweb/qido.ts';
 
 const dicomDate = (html: string) => html.replace(/-/g, '');
@@ -11,6 +12,7 @@ export function PacsSearchForm({
   busy: boolean;
   onSearch: (q: StudyQuery) => void;
 }) {
+  const { t } = useTranslation('pacs');
   const [q, setQ] = useState({ name: '', id: '', from: '', to: '', modality: '', accession: '' });
   const field = (key: keyof typeof q, label: string, type = 'text') => (
     <label>
@@ -21,7 +23,7 @@ export function PacsSearchForm({
   return (
     <form
       className="pacs-search"
-      aria-label="Search the PACS"
+      aria-label={t('search.formLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         onSearch({
@@ -34,14 +36,14 @@ export function PacsSearchForm({
         });
       }}
     >
-      {field('name', 'Patient name')}
-      {field('id', 'Patient ID')}
-      {field('from', 'From', 'date')}
-      {field('to', 'To', 'date')}
-      {field('modality', 'Modality')}
-      {field('accession', 'Accession')}
+      {field('name', t('search.patientName'))}
+      {field('id', t('search.patientId'))}
+      {field('from', t('search.from'), 'date')}
+      {field('to', t('search.to'), 'date')}
+      {field('modality', t('search.modality'))}
+      {field('accession', t('search.accession'))}
       <button type="submit" disabled={busy}>
-        {busy ? 'Searching…' : 'Search'}
+        {busy ? t('search.busy') : t('search.submit')}
       </button>
     </form>
   );

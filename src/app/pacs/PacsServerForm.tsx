@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { pacsConfigProblem, type PacsConfig } from './pacsServers.ts';
 
 /** Adds a server: its name, its proxied base URL, an optional Authorization header. */
 export function PacsServerForm({ onAdd }: { onAdd: (c: PacsConfig) => void }) {
+  const { t } = useTranslation('pacs');
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('/dicom-web/');
   const [authorization, setAuthorization] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<'noName' | 'badUrl'>();
   const add = () => {
     const config: PacsConfig = {
       name: name.trim(),
@@ -20,17 +22,17 @@ export function PacsServerForm({ onAdd }: { onAdd: (c: PacsConfig) => void }) {
   return (
     <form
       className="pacs-server-form"
-      aria-label="Add a PACS"
+      aria-label={t('server.formLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         add();
       }}
     >
       <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} />
+        {t('server.name')} <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <label>
-        Base URL{' '}
+        {t('server.baseUrl')}{' '}
         <input
           value={baseUrl}
           onChange={(e) => setBaseUrl(e.target.value)}
@@ -38,7 +40,7 @@ export function PacsServerForm({ onAdd }: { onAdd: (c: PacsConfig) => void }) {
         />
       </label>
       <label>
-        Authorization header (optional){' '}
+        {t('server.authorization')}{' '}
         <input
           type="password"
           autoComplete="off"
@@ -47,16 +49,13 @@ export function PacsServerForm({ onAdd }: { onAdd: (c: PacsConfig) => void }) {
           placeholder="Bearer …"
         />
       </label>
-      <button type="submit">Add PACS</button>
+      <button type="submit">{t('server.submit')}</button>
       {problem && (
         <p role="alert" className="error">
-          {problem}
+          {t(`server.${problem}`)}
         </p>
       )}
-      <p className="muted">
-        Kept only in this browser. The page reaches the PACS through this site's /dicom-web/ proxy
-        (consilium serve --pacs name=URL).
-      </p>
+      <p className="muted">{t('server.kept')}</p>
     </form>
   );
 }

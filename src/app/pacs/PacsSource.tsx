@@ -1,6 +1,8 @@
 // The "PACS" source: configured servers, a study search, and opening a study into the workbench.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StudyQuery } from '../../core/dicomweb/qido.ts';
+import { problemText } from '../i18n/problemText.ts';
 import { openPacsStudy } from './openPacsStudy.ts';
 import { setPacsProgress, usePacsProgress } from './pacsProgress.ts';
 import { PacsSearchForm } from './PacsSearchForm.tsx';
@@ -11,6 +13,7 @@ import { PAGE_SIZE, usePacsSearch } from './usePacsSearch.ts';
 
 /** The PACS source; `open` says whether its panel starts unfolded (the start page). */
 export function PacsSource({ open = true }: { open?: boolean }) {
+  const { t } = useTranslation('pacs');
   const [servers, setServers] = useState<PacsConfig[]>(loadPacsServers);
   const [chosen, setChosen] = useState(0);
   const [query, setQuery] = useState<StudyQuery>({});
@@ -24,12 +27,12 @@ export function PacsSource({ open = true }: { open?: boolean }) {
   return (
     <details className="pacs-source" open={open}>
       <summary>
-        <h2>PACS</h2>
+        <h2>{t('source.title')}</h2>
       </summary>
       {servers.length > 0 && (
         <div className="pacs-servers">
           <label>
-            Server{' '}
+            {t('source.server')}{' '}
             <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
               {servers.map((s, i) => (
                 <option key={s.name} value={i}>
@@ -45,12 +48,12 @@ export function PacsSource({ open = true }: { open?: boolean }) {
               setChosen(0);
             }}
           >
-            Remove
+            {t('source.remove')}
           </button>
         </div>
       )}
       <details open={servers.length === 0}>
-        <summary>Add a PACS</summary>
+        <summary>{t('source.add')}</summary>
         <PacsServerForm
           onAdd={(c) => {
             const next = [...servers.filter((s) => s.name !== c.name), c];
@@ -70,7 +73,7 @@ export function PacsSource({ open = true }: { open?: boolean }) {
           />
           {state.error && (
             <p role="alert" className="error">
-              {state.error}
+              {problemText(t, state.error)}
             </p>
           )}
           {state.found && (
@@ -91,16 +94,16 @@ export function PacsSource({ open = true }: { open?: boolean }) {
               <progress
                 max={progress.total}
                 value={progress.fetched}
-                aria-label="Images fetched from the PACS"
+                aria-label={t('progress.label')}
               />
               <span>
                 {progress.fetched >= progress.total
-                  ? `${progress.total} images fetched`
-                  : `Fetching ${progress.fetched} of ${progress.total} images…`}
+                  ? t('progress.done', { count: progress.total })
+                  : t('progress.fetching', { fetched: progress.fetched, total: progress.total })}
               </span>
             </div>
           )}
-          <p className="muted">{PAGE_SIZE} studies a page.</p>
+          <p className="muted">{t('source.perPage', { count: PAGE_SIZE })}</p>
         </>
       )}
     </details>

@@ -1,7 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Found, StudySummary } from '../../core/dicomweb/qido.ts';
-
-const date = (d: string) =>
-  /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d || '—';
+import { formatDicomDate } from '../i18n/format.ts';
 
 /** One page of found studies, each with its Open button, and the paging buttons. */
 export function PacsStudyList({
@@ -15,36 +14,40 @@ export function PacsStudyList({
   onOpen: (s: StudySummary) => void;
   onPage: (offset: number) => void;
 }) {
-  if (found.items.length === 0) return <p className="muted">No study matches.</p>;
+  const { t, i18n } = useTranslation('pacs');
+  if (found.items.length === 0) return <p className="muted">{t('studies.none')}</p>;
   return (
     <div className="pacs-results">
-      <table aria-label="PACS studies">
+      <table aria-label={t('studies.tableLabel')}>
         <thead>
           <tr>
-            <th>Patient</th>
-            <th>ID</th>
-            <th>Date</th>
-            <th>Modality</th>
-            <th>Study</th>
+            <th>{t('studies.patient')}</th>
+            <th>{t('studies.id')}</th>
+            <th>{t('studies.date')}</th>
+            <th>{t('studies.modality')}</th>
+            <th>{t('studies.study')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {found.items.map((s) => (
             <tr key={s.studyInstanceUid} data-study-uid={s.studyInstanceUid}>
-              <td>{s.patientName.replace(/\^/g, ' ') || 'Anonymous'}</td>
+              <td>{s.patientName.replace(/\^/g, ' ') || t('studies.anonymous')}</td>
               <td>{s.patientId}</td>
-              <td>{date(s.studyDate)}</td>
+              <td>{s.studyDate ? formatDicomDate(s.studyDate, i18n.language) : '—'}</td>
               <td>{s.modalities.join(', ')}</td>
               <td>
-                {s.description || s.accessionNumber || 'Study'}
+                {s.description || s.accessionNumber || t('studies.untitled')}
                 {s.instanceCount !== undefined && (
-                  <span className="muted"> · {s.instanceCount} images</span>
+                  <span className="muted">
+                    {' '}
+                    · {t('studies.images', { count: s.instanceCount })}
+                  </span>
                 )}
               </td>
               <td>
                 <button type="button" onClick={() => onOpen(s)}>
-                  Open
+                  {t('studies.open')}
                 </button>
               </td>
             </tr>
@@ -57,14 +60,14 @@ export function PacsStudyList({
           disabled={offset === 0}
           onClick={() => onPage(Math.max(0, offset - found.items.length))}
         >
-          Previous
+          {t('studies.previous')}
         </button>
         <button
           type="button"
           disabled={found.nextOffset === undefined}
           onClick={() => found.nextOffset !== undefined && onPage(found.nextOffset)}
         >
-          Next
+          {t('studies.next')}
         </button>
       </div>
     </div>

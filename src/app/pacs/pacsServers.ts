@@ -34,12 +34,12 @@ export function savePacsServers(servers: readonly PacsConfig[]): void {
 }
 
 /**
- * Why a server cannot be used, or undefined. The base URL must be a path on this origin: the
- * page's CSP lets it reach nothing else, so a PACS is always reached through the proxy.
+ * Why a server cannot be used (a key of pacs:server.*), or undefined. The base URL must be a
+ * path on this origin: the page's CSP lets it reach nothing else, so a PACS is always reached
+ * through the proxy.
  */
-export function pacsConfigProblem(c: PacsConfig): string | undefined {
-  if (!c.name.trim()) return 'Give the server a name.';
-  if (!/^\/[^/\s][^\s]*$/.test(c.baseUrl))
-    return 'The base URL is the proxied path on this site, e.g. /dicom-web/orthanc (the page reaches no other host).';
+export function pacsConfigProblem(c: PacsConfig): 'noName' | 'badUrl' | undefined {
+  if (!c.name.trim()) return 'noName';
+  if (!/^\/[^/\s][^\s]*$/.test(c.baseUrl)) return 'badUrl';
   return undefined;
 }

@@ -6,7 +6,7 @@ import {
   type StudyQuery,
   type StudySummary,
 } from '../../core/dicomweb/qido.ts';
-import { problemOf } from '../../core/result.ts';
+import { problemOf, type Problem } from '../../core/result.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
 
@@ -14,7 +14,8 @@ export const PAGE_SIZE = 25;
 
 export interface SearchState {
   readonly busy: boolean;
-  readonly error?: string;
+  /** Shown with problemText, in the page's language. */
+  readonly error?: Problem;
   readonly found?: Found<StudySummary>;
   readonly offset: number;
 }
@@ -27,7 +28,7 @@ export function usePacsSearch() {
       const found = await searchStudies(pacsClient(config), query, { offset, limit: PAGE_SIZE });
       setState({ busy: false, found, offset });
     } catch (e) {
-      setState({ busy: false, offset, error: problemOf(e, 'dicomweb-failed').reason });
+      setState({ busy: false, offset, error: problemOf(e, 'dicomweb-failed') });
     }
   };
   return { state, run };

@@ -8,6 +8,7 @@ import type { FilterApi } from '../../workers/filter.worker.ts';
 import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
+import type { ReportApi } from '../../workers/report.worker.ts';
 import { WorkerBridge } from './bridge.ts';
 import { WorkerPool, workerCount } from './pool.ts';
 
@@ -50,6 +51,12 @@ export const filterWorker = new WorkerBridge<FilterApi>(
 /** Building, verifying and comparing bundles; stops after a minute idle. */
 export const bundleWorker = new WorkerBridge<BundleApi>(
   () => new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), module),
+  60_000,
+);
+
+/** The reports stored back on a PACS (Bundles tab); stops after a minute idle. */
+export const reportWorker = new WorkerBridge<ReportApi>(
+  () => new Worker(new URL('../../workers/report.worker.ts', import.meta.url), module),
   60_000,
 );
 

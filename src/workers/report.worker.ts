@@ -1,0 +1,15 @@
+// The report worker: the per-study TID 1500 reports that go back to a PACS, identified or
+// pseudonymised (HMAC, SR writing), made here, never on the page; the page stores them (STOW-RS).
+import * as Comlink from 'comlink';
+import { reportsToStore, type ReportsRequest } from '../core/dicomweb/reportsToStore.ts';
+import { attempt } from '../core/result.ts';
+
+const api = {
+  /** One report per study with results, each with the study it goes into. */
+  reports(req: ReportsRequest) {
+    return attempt(() => reportsToStore(req), 'report-failed');
+  },
+};
+
+export type ReportApi = typeof api;
+Comlink.expose(api);
