@@ -4,10 +4,8 @@
 // and a ROI name that carries the filter, so they never overwrite unfiltered ones and export
 // to bundles as their own rows.
 import type { FamilyId } from '../../../core/analysis/featureDef.ts';
-import { jobKey } from '../../../core/analysis/jobs/jobKey.ts';
 import type { SpacingMm } from '../../../core/analysis/volume.ts';
 import { sliceSpacingMm } from '../../../core/analysis/volumeFromFrames.ts';
-import { filteredRoiName, paramsWithFilter } from '../../../core/filters/filteredFeatures.ts';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { problemOf, ProblemError } from '../../../core/result.ts';
 import { filterWorker } from '../../services/workers.ts';
@@ -18,6 +16,7 @@ import { frameSources } from '../frameSource.ts';
 import { planJobs } from '../planJobs.ts';
 import type { AnalysisResult } from '../types.ts';
 import { checkForm, filterOptionsOf } from './filterForm.ts';
+import { filteredResult } from './filteredResult.ts';
 import { useFilters, type FilteredResultInfo } from './filterStore.ts';
 import { dropResponse, keepResponse } from './responseMap.ts';
 
@@ -113,7 +112,7 @@ export function computeFilteredFeatures(): Promise<void> {
     if (!shown) throw noSeries();
     const s = useStore.getState();
     const { form, withChosenFamilies } = useFilters.getState();
-    const { stack, seriesUID } = shown;
+    const { stack } = shown;
     // One volume per ROI of the shown series, whatever the run scope (the response is of one
     // series), over the whole series so the filter sees the image around the ROI as the CLI does.
     const jobs = planJobs({ ...s, scope: 'series', settings: { ...s.settings, perSlice: false } });
@@ -143,28 +142,9 @@ export function computeFilteredFeatures(): Promise<void> {
         progress,
       );
       if (!r.ok) throw new ProblemError(r.error.code, r.error.reason, r.error.params);
-      const reply = r.value;
-      const key = jobKey({
-        at: seriesUID,
-        roiKey: job.roiKey,
-        paramsKey: job.paramsKey,
-        filter: reply.filter,
-        families,
-      });
-      done.push({
-        key,
-        seriesUID,
-        position: '',
-        slice: 0,
-        roiName: filteredRoiName(job.roiName, reply.filter),
-        roiKey: job.roiKey,
-        paramsKey: job.paramsKey,
-        params: paramsWithFilter(reply.params, reply.filter),
-        roiVoxels: reply.roiVoxels,
-        features: reply.features,
-        histogram: reply.histogram,
-      });
-      shownHere.push({ key, roiName: done[done.length - 1].roiName, features: reply.features });
+      const result = filteredResult(job, r.value, families);
+      done.push(result);
+      shownHere.push({ key: result.key, roiName: result.roiName, features: r.value.features });
     }
     if (jobs.length === 0)
       throw new ProblemError('no-roi', 'The chosen ROI has no shape on the shown series.');
