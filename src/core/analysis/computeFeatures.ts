@@ -25,6 +25,7 @@ import { glrlmFeatures, glrlmMatrices } from './texture/glrlm';
 import { glszmFeatures, glszmMatrix } from './texture/glszm';
 import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
 import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
+import { borderDistance } from './texture/borderDistance';
 import { labelZones, type Zones } from './texture/zones';
 import { assertRoiShape, type RoiVolume } from './volume';
 
@@ -76,11 +77,14 @@ export function computeFeatures(
     ? (dirs, z) => glcmOverride(dirs, z < 0 ? z : z + z0)
     : (dirs, z) => glcmMatrices(discrete, dirs, z, d);
   // GLSZM and GLDZM label the same 3D zones: once for both when both are asked for (a whole
-  // image's labelling is a large share of either), dropped after GLDZM.
+  // image's labelling is a large share of either), dropped after GLDZM. Each zone keeps its
+  // smallest border distance as it is labelled, so no zone id per voxel is kept.
   let zones3d: Zones | undefined;
   const bothZoneFamilies = families.includes('glszm') && families.includes('gldzm');
   const sharedZones = (z: number): Zones | undefined =>
-    bothZoneFamilies && z < 0 ? (zones3d ??= labelZones(discrete, z)) : undefined;
+    bothZoneFamilies && z < 0
+      ? (zones3d ??= labelZones(discrete, z, false, borderDistance(box.mask, discrete.dims, z)))
+      : undefined;
   const compute: Record<FamilyId, () => Float64Array> = {
     'intensity-statistics': () => intensityStatistics(box.values, intensityMask),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),

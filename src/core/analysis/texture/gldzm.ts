@@ -30,6 +30,16 @@ export function gldzmFeatures(m: TextureMatrix): Float64Array {
   return sizeZoneFamilyFeatures(m, gldzmDefs.length);
 }
 
+/** Per zone, the smallest distance over its voxels (both indexed over the same region). */
+function zoneDistances(zones: Zones, dist: ArrayLike<number>): Int32Array {
+  const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
+  for (let i = 0; i < zones.zoneOf.length; i++) {
+    const k = zones.zoneOf[i];
+    if (k >= 0 && dist[i] < zoneDist[k]) zoneDist[k] = dist[i];
+  }
+  return zoneDist;
+}
+
 /** distanceMask: the morphological ROI mask the border distance is measured in; zones:
  * labelZones(volume, z) when the caller has it already. */
 export function gldzmMatrix(
@@ -38,14 +48,13 @@ export function gldzmMatrix(
   z: number,
   given?: Zones,
 ): TextureMatrix {
-  const zones = given ?? labelZones(volume, z);
-  const dist = borderDistance(distanceMask, volume.dims, z);
-  const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
-  // Both are indexed over the same region (the slice, or the volume).
-  for (let i = 0; i < zones.zoneOf.length; i++) {
-    const k = zones.zoneOf[i];
-    if (k >= 0 && dist[i] < zoneDist[k]) zoneDist[k] = dist[i];
-  }
+  // Each zone's distance is the smallest over its voxels, kept while the zones are labelled.
+  const zones =
+    given?.minDistance || given?.zoneOf.length
+      ? given
+      : labelZones(volume, z, false, borderDistance(distanceMask, volume.dims, z));
+  const zoneDist =
+    zones.minDistance ?? zoneDistances(zones, borderDistance(distanceMask, volume.dims, z));
   let maxDist = 1;
   for (let k = 0; k < zones.count; k++) if (zoneDist[k] > maxDist) maxDist = zoneDist[k];
   const m = emptyMatrix(volume.levelCount, maxDist);

@@ -21,11 +21,20 @@ export interface Zones {
   zoneOf: Int32Array;
   first: number;
   count: number;
+  /** Per zone, the smallest of the distances labelZones was given over its voxels. */
+  minDistance?: Int32Array;
 }
 
 /** Labels zones in slice z, or in the whole volume when z = -1; voxelZones: false leaves
- * zoneOf empty (4 bytes a voxel saved when only zone sizes are needed). */
-export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true): Zones {
+ * zoneOf empty (4 bytes a voxel saved when only zone sizes are needed). distance, indexed like
+ * zoneOf (e.g. GLDZM's border distances): each zone's smallest is kept in minDistance, so
+ * GLDZM needs no zone id per voxel. */
+export function labelZones(
+  volume: DiscreteVolume,
+  z: number,
+  voxelZones = true,
+  distance?: ArrayLike<number>,
+): Zones {
   const p = padLevels(volume, z, 1);
   const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
   const back: number[] = [];
@@ -100,6 +109,7 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
   // Zone levels and sizes grow as zones are found (far fewer zones than voxels, usually).
   let levelOf = new Int32Array(Math.min(regionSize, 4096));
   let sizeOf = new Int32Array(levelOf.length);
+  let minOf = new Int32Array(distance ? levelOf.length : 0).fill(0x7fffffff);
   let count = 0;
   let i = 0;
   for (let zz = 0; zz < nz; zz++) {
@@ -114,6 +124,7 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
             const grown = Math.min(regionSize, 2 * count);
             levelOf = grow(levelOf, grown);
             sizeOf = grow(sizeOf, grown);
+            if (distance) minOf = grow(minOf, grown).fill(0x7fffffff, count);
           }
           id = count++;
           levelOf[id] = g;
@@ -126,6 +137,7 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
         }
         sizeOf[id]++;
         if (voxelZones) zoneOf[i] = id;
+        if (distance && distance[i] < minOf[id]) minOf[id] = distance[i];
       }
     }
   }
@@ -136,6 +148,7 @@ export function labelZones(volume: DiscreteVolume, z: number, voxelZones = true)
     zoneOf,
     first: z >= 0 ? z * plane : 0,
     count,
+    ...(distance ? { minDistance: minOf.slice(0, count) } : {}),
   };
 }
 
