@@ -48,7 +48,7 @@ export function FeatureRowsTable({ rows, truncated }: { rows: FeatureRow[]; trun
             <tr key={i} data-testid="feature-row" data-series={r.series} data-code={r.ibsiCode}>
               <td title={r.series}>{r.series}</td>
               <td>
-                {r.roi}
+                {r.roi === 'whole' ? t('features.wholeImage') : r.roi}
                 {r.slice !== null ? ` · ${t('features.slice', { slice: r.slice })}` : ''}
                 {r.filter ? ` · ${r.filter}` : ''}
               </td>
