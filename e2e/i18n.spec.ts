@@ -9,6 +9,8 @@ import bundlesEn from '../src/app/i18n/locales/en/bundles.json' with { type: 'js
 import bundlesZh from '../src/app/i18n/locales/zh-CN/bundles.json' with { type: 'json' };
 import casesEn from '../src/app/i18n/locales/en/cases.json' with { type: 'json' };
 import casesZh from '../src/app/i18n/locales/zh-CN/cases.json' with { type: 'json' };
+import helpEn from '../src/app/i18n/locales/en/help.json' with { type: 'json' };
+import helpZh from '../src/app/i18n/locales/zh-CN/help.json' with { type: 'json' };
 import panelsEn from '../src/app/i18n/locales/en/panels.json' with { type: 'json' };
 import panelsZh from '../src/app/i18n/locales/zh-CN/panels.json' with { type: 'json' };
 import startEn from '../src/app/i18n/locales/en/start.json' with { type: 'json' };
@@ -23,6 +25,7 @@ const words = {
     analysis: analysisEn,
     bundles: bundlesEn,
     cases: casesEn,
+    help: helpEn,
     panels: panelsEn,
     start: startEn,
     viewer: viewerEn,
@@ -31,6 +34,7 @@ const words = {
     analysis: analysisZh,
     bundles: bundlesZh,
     cases: casesZh,
+    help: helpZh,
     panels: panelsZh,
     start: startZh,
     viewer: viewerZh,
@@ -133,6 +137,10 @@ const allowed = new Set(
     'σ',
     'Shift',
     'TID',
+    'STOW',
+    'RS',
+    'QIDO',
+    'WADO',
     'K',
     'Enter',
     'Esc',
@@ -275,6 +283,14 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
     await expect(vp.getByTestId('wl-label')).toHaveText(
       fill(w.viewer.overlay.window, { width: 1500, center: -600 }),
     );
+
+    // The help: shortcuts and the day's workflow.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: w.help.title });
+    await expect(help).toContainText(w.help.shortcut.next);
+    await check('help');
+    await help.getByRole('button', { name: w.help.close }).click();
+    await expect(help).toHaveCount(0);
 
     // Analysis with a drawn rectangle ROI.
     await tab('analysis').click();
