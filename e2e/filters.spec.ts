@@ -87,6 +87,12 @@ test('a LoG response is overlaid on the series and its features equal the CLI pa
   const windowed = await painted(overlay);
   expect(windowed.count).toBe(shown.count);
   expect(windowed.sum).not.toBe(shown.sum);
+  // It follows the viewer to the next slice.
+  await page.getByTestId('viewport-0').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^1\|/);
+  await expect(overlay).toHaveAttribute('data-painted', /^1\|log:/);
+  expect((await painted(overlay)).count).toBe(shown.count);
   // Hidden: nothing drawn over the image.
   await section.getByLabel('Show as overlay').uncheck();
   await expect(overlay).toHaveAttribute('data-painted', '');
@@ -120,4 +126,32 @@ test('a LoG response is overlaid on the series and its features equal the CLI pa
       hasText: 'Whole image [log:sigma=2,truncate=4,boundary=mirror,dims=3]',
     }),
   ).toHaveCount(1);
+});
+
+test('a long filter is cancelled and the next one runs', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('button', { name: 'Open demo study' }).click();
+  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const section = page.getByRole('group', { name: 'Filters (IBSI 2)' });
+  const filter = section.getByRole('combobox', { name: 'Filter', exact: true });
+  // Gabor over the three orthogonal planes, every 10°: seconds of work on 40 slices of 256².
+  await filter.selectOption('gabor');
+  await section.getByRole('combobox', { name: 'Planes' }).selectOption('orthogonal');
+  await section.getByLabel('Rotation invariant').check();
+  await section.getByLabel('θ step (°)').fill('10');
+  await section.getByRole('button', { name: 'Show response map' }).click();
+  await expect(section.getByTestId('filter-progress')).toBeVisible();
+  await section.getByRole('button', { name: 'Cancel' }).click();
+  await expect(section.getByTestId('filter-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('filter-overlay-0')).toHaveAttribute('data-painted', '');
+
+  await filter.selectOption('mean');
+  await section.getByLabel('Rotation invariant').uncheck();
+  await section.getByRole('button', { name: 'Show response map' }).click();
+  await expect(section.getByTestId('filter-status')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('filter-overlay-0')).toHaveAttribute(
+    'data-painted',
+    /^0\|mean:support=5/,
+  );
 });
