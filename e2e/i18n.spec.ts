@@ -3,6 +3,9 @@
 // In Chinese every visible text and every title/aria-label/placeholder is checked for English
 // words: only DICOM terms, units, IBSI names, file names and values from the data may stay.
 import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import analysisEn from '../src/app/i18n/locales/en/analysis.json' with { type: 'json' };
 import analysisZh from '../src/app/i18n/locales/zh-CN/analysis.json' with { type: 'json' };
 import bundlesEn from '../src/app/i18n/locales/en/bundles.json' with { type: 'json' };
@@ -12,6 +15,7 @@ import casesZh from '../src/app/i18n/locales/zh-CN/cases.json' with { type: 'jso
 import helpEn from '../src/app/i18n/locales/en/help.json' with { type: 'json' };
 import helpZh from '../src/app/i18n/locales/zh-CN/help.json' with { type: 'json' };
 import panelsEn from '../src/app/i18n/locales/en/panels.json' with { type: 'json' };
+import problemsZh from '../src/app/i18n/locales/zh-CN/problems.core.json' with { type: 'json' };
 import panelsZh from '../src/app/i18n/locales/zh-CN/panels.json' with { type: 'json' };
 import startEn from '../src/app/i18n/locales/en/start.json' with { type: 'json' };
 import startZh from '../src/app/i18n/locales/zh-CN/start.json' with { type: 'json' };
@@ -339,6 +343,15 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
     await expect(dialog.getByRole('status')).toHaveText(fill(w.bundles.export.done, { name }));
     await check('bundle exported');
     await dialog.getByRole('button', { name: w.bundles.close, exact: true }).click();
+
+    // A file that is no bundle is refused with its code and the reason in the language.
+    const notBundle = join(mkdtempSync(join(tmpdir(), 'consilium-i18n-')), 'not-a-bundle.zip');
+    writeFileSync(notBundle, 'not a zip at all');
+    await page.getByLabel(w.bundles.import.label, { exact: true }).setInputFiles(notBundle);
+    const rejected = page.getByTestId('import-rejected');
+    await expect(rejected).toContainText('NOT_A_ZIP');
+    if (lang === 'zh-CN') await expect(rejected).toContainText(problemsZh.NOT_A_ZIP);
+    await check('bundle refused');
 
     // The Cases tab: its summary and headers in the language, the prediction in its row.
     await tab('cases').click();
