@@ -3,6 +3,7 @@
 // study (app/pacs/stowReports.ts does the work; this shows it).
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../pacs/pacs.css';
 import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
 import { problemOf } from '../../core/result.ts';
 import { problemText } from '../i18n/problemText.ts';

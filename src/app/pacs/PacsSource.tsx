@@ -1,6 +1,7 @@
 // The "PACS" source: configured servers, a study search, and opening a study into the workbench.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './pacs.css';
 import type { StudyQuery } from '../../core/dicomweb/qido.ts';
 import { problemText } from '../i18n/problemText.ts';
 import { openPacsStudy } from './openPacsStudy.ts';
