@@ -21,6 +21,35 @@ function maskBox(mask: Uint8Array, dims: Dims): number[] | null {
   return b ? [b.x0, b.x1 - 1, b.y0, b.y1 - 1, b.z0, b.z1 - 1] : null;
 }
 
+/** Row length of the padded box: the box, a zero each side, rounded up to whole 32-bit words
+ * so that every row starts on a word (uniformGroup reads four cubes' corners a word a row). */
+function paddedWidth(box: readonly number[]): number {
+  return (box[1] - box[0] + 3 + 3) & ~3;
+}
+
+const ones = 0x01010101;
+
+/**
+ * Whether the four cubes from index i (a multiple of 4) are all inside or all outside: their
+ * corners are bytes i..i+4 of the four rows i, i + w, i + wh, i + wh + w. Such cubes have no
+ * surface and no cut edge, so both passes skip them (most of a whole-image mask's cubes).
+ */
+function uniformGroup(
+  m: Uint8Array,
+  words: Uint32Array,
+  i: number,
+  w: number,
+  wh: number,
+): boolean {
+  const a = words[i >> 2];
+  const b = words[(i + w) >> 2];
+  const c = words[(i + wh) >> 2];
+  const d = words[(i + wh + w) >> 2];
+  const e = m[i + 4] + m[i + w + 4] + m[i + wh + 4] + m[i + wh + w + 4];
+  if (a === ones && b === ones && c === ones && d === ones) return e === 4;
+  return (a | b | c | d) === 0 && e === 0;
+}
+
 /**
  * The box's voxels as 0/1 with one layer of zeros around: cube (x, y, z) of the whole volume
  * (corners x..x+1 etc., from -1) has its corner 0 at (x - x0 + 1) + w (y - y0 + 1) + ....
@@ -28,9 +57,9 @@ function maskBox(mask: Uint8Array, dims: Dims): number[] | null {
 function paddedBox(mask: Uint8Array, dims: Dims, box: readonly number[]): Uint8Array {
   const [nx, ny] = dims;
   const [x0, x1, y0, y1, z0, z1] = box;
-  const w = x1 - x0 + 3;
+  const w = paddedWidth(box);
   const h = y1 - y0 + 3;
-  const out = new Uint8Array(w * h * (z1 - z0 + 3));
+  const out = new Uint8Array(w * h * (z1 - z0 + 3) + 8);
   for (let z = z0; z <= z1; z++)
     for (let y = y0; y <= y1; y++) {
       const from = x0 + nx * (y + ny * z);
@@ -85,9 +114,11 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
   }
   const [sx, sy, sz] = spacingMm;
   const [x0, x1, y0, y1, z0, z1] = box;
-  const w = x1 - x0 + 3;
+  const w = paddedWidth(box);
   const wh = w * (y1 - y0 + 3);
   const m = paddedBox(mask, dims, box);
+  const words = new Uint32Array(m.buffer, 0, m.length >> 2);
+  const cubes = x1 - x0 + 2;
   // Every cube's surface depends on its configuration alone (area) or on it and the cube's x
   // (volume), so the cubes are only counted: per configuration, how many and the sum of their
   // x (exact integers), and the sums are formed once at the end.
@@ -97,8 +128,14 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
   // they have no inside corner.
   for (let z = z0 - 1; z <= z1; z++) {
     for (let y = y0 - 1; y <= y1; y++) {
-      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
-      for (let x = x0 - 1; x <= x1; x++, i++) {
+      const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let k = 0; k < cubes; k++) {
+        const i = row + k;
+        if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
+          k += 3;
+          continue;
+        }
+        const x = x0 - 1 + k;
         const config =
           m[i] |
           (m[i + 1] << 1) |
@@ -122,7 +159,7 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
     area += count[c] * terms.areaMm2[c];
   }
   volume *= sx * sy * sz;
-  const lattice = cutEdgeMidpoints(m, box);
+  const lattice = cutEdgeMidpoints(m, words, box);
   const vertices = new Float64Array(lattice.length);
   for (let i = 0; i < lattice.length; i += 3) {
     // (2x + 1) / 2 is x + 0.5 exactly.
@@ -138,15 +175,21 @@ export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): Mes
  * midpoints, there is exactly one per pair of neighbouring voxels (zero padding included) where
  * the mask changes.
  */
-function cutEdgeMidpoints(m: Uint8Array, box: readonly number[]): Int32Array {
+function cutEdgeMidpoints(m: Uint8Array, words: Uint32Array, box: readonly number[]): Int32Array {
   const [x0, x1, y0, y1, z0, z1] = box;
-  const w = x1 - x0 + 3;
+  const w = paddedWidth(box);
   const wh = w * (y1 - y0 + 3);
+  const cubes = x1 - x0 + 2;
   let count = 0;
   for (let z = z0 - 1; z <= z1; z++)
     for (let y = y0 - 1; y <= y1; y++) {
-      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
-      for (let x = x0 - 1; x <= x1; x++, i++) {
+      const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let k = 0; k < cubes; k++) {
+        const i = row + k;
+        if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
+          k += 3;
+          continue;
+        }
         const here = m[i];
         count += (here ^ m[i + 1]) + (here ^ m[i + w]) + (here ^ m[i + wh]);
       }
@@ -160,8 +203,14 @@ function cutEdgeMidpoints(m: Uint8Array, box: readonly number[]): Int32Array {
   };
   for (let z = z0 - 1; z <= z1; z++)
     for (let y = y0 - 1; y <= y1; y++) {
-      let i = w * (y - y0 + 1) + wh * (z - z0 + 1);
-      for (let x = x0 - 1; x <= x1; x++, i++) {
+      const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      for (let k = 0; k < cubes; k++) {
+        const i = row + k;
+        if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
+          k += 3;
+          continue;
+        }
+        const x = x0 - 1 + k;
         const here = m[i];
         if (here !== m[i + 1]) put(2 * x + 1, 2 * y, 2 * z);
         if (here !== m[i + w]) put(2 * x, 2 * y + 1, 2 * z);
