@@ -1,5 +1,7 @@
-import dcmjs from 'dcmjs';
+import dcmjs, { type DcmjsDataset } from 'dcmjs';
 import { describe, expect, it } from 'vitest';
+import type { ReportMeasurement } from '../bundle/sr/measurementGroups.ts';
+import { sampleMeasurements } from '../bundle/sr/sampleMeasurements.ts';
 import { verifyBundle } from '../bundle/verifyBundle.ts';
 import { bundleFromResults } from './bundleFromResults.ts';
 import type { ExportRequest, LocalPrediction } from './types.ts';
@@ -64,3 +66,79 @@ describe('bundle export of predictions', () => {
       expect(Buffer.from(bytes).toString('latin1')).not.toContain('PAT-');
   });
 });
+
+describe('bundle export of measurements', () => {
+  // A length on patient 1's image (a study with predictions) and a probe on a third study with
+  // no predictions: each lands in its study's SR as a TID 1410 group, every UID pseudonymised.
+  const length = sampleMeasurements()[0];
+  const probe = sampleMeasurements()[4];
+  const onImage = (m: ReportMeasurement, patient: number): ReportMeasurement => ({
+    ...m,
+    trackingUid: `2.25.77${patient}`,
+    image: {
+      sopClassUid: '1.2.840.10008.5.1.4.1.1.1',
+      sopInstanceUid: `1.2.826.0.1.3680043.10.9.${patient}.3`,
+      seriesInstanceUid: `1.2.826.0.1.3680043.10.9.${patient}.2`,
+    },
+  });
+  const withMeasurements: ExportRequest = {
+    ...request,
+    measurements: [
+      {
+        patientId: 'PAT-1-SECRET',
+        studyInstanceUid: '1.2.826.0.1.3680043.10.9.1.1',
+        studyDate: '20190314',
+        measurement: onImage(length, 1),
+      },
+      {
+        patientId: 'PAT-3-SECRET',
+        studyInstanceUid: '1.2.826.0.1.3680043.10.9.3.1',
+        studyDate: '20190314',
+        measurement: onImage(probe, 3),
+      },
+    ],
+  };
+
+  it('writes each study’s measurements into its SR, read back from the bytes', async () => {
+    const result = await verifyBundle(await bundleFromResults(withMeasurements));
+    if (!result.ok) throw new Error(result.error.reason);
+    const { members } = result.bundle;
+    const srs = [...members.keys()].filter((n) => n.startsWith('sr/'));
+    expect(srs).toHaveLength(3);
+    const groups = srs.flatMap((name) => {
+      const bytes = members.get(name)!;
+      expect(Buffer.from(bytes).toString('latin1')).not.toContain('1.2.826.0.1.3680043.10.9');
+      const ds = dcmjs.data.DicomMessage.readFile(bytes.slice().buffer).dict;
+      return contents(ds)
+        .flatMap(contents)
+        .filter((item) => templateOf(item) === '1410');
+    });
+    expect(groups).toHaveLength(2);
+    const values = groups.map((g) =>
+      contents(g)
+        .filter((i) => i['0040A040']?.Value?.[0] === 'NUM')
+        .map((i) =>
+          Number(((i['0040A300'].Value as DcmjsDataset[])[0]['0040A30A'].Value as string[])[0]),
+        ),
+    );
+    expect(values).toContainEqual([(length.result as { length: number }).length]);
+    expect(values).toContainEqual([(probe.result as { value: number }).value]);
+    // The selected-from image is the pseudonymised UID, not the original.
+    for (const g of groups) {
+      const region = contents(g).find((i) => i['0040A040']?.Value?.[0] === 'SCOORD')!;
+      const ref = (
+        (contents(region)[0]['00081199'].Value as DcmjsDataset[])[0]['00081155'].Value as string[]
+      )[0];
+      expect(ref).toMatch(/^2\.25\.\d+$/);
+    }
+  });
+});
+
+function contents(ds: DcmjsDataset): DcmjsDataset[] {
+  return (ds['0040A730']?.Value ?? []) as DcmjsDataset[];
+}
+
+function templateOf(ds: DcmjsDataset): string | undefined {
+  const t = (ds['0040A504']?.Value as DcmjsDataset[] | undefined)?.[0];
+  return t?.['0040DB00']?.Value?.[0] as string | undefined;
+}

@@ -1,5 +1,5 @@
 // Results to a bundle: identifiers become HMAC pseudonyms under the collaboration key, each study
-// gets its DICOM SR of the predictions, and the writer adds the manifest, checksums, signature and
+// gets its DICOM SR of the predictions and measurements, and the writer adds the manifest, checksums, signature and
 // encryption. Real identifiers come in; only pseudonyms go out.
 import { featureResultFromAnalysis } from '../bundle/fromAnalysis.ts';
 import { studyReport } from '../bundle/sr/studyReport.ts';
@@ -9,7 +9,7 @@ import { importCollaborationKey } from '../crypto/hmac.ts';
 import type { CryptoKeyHandle } from '../crypto/subtle.ts';
 import { pseudonymousKey } from '../deid/pseudonym.ts';
 import { SOFTWARE } from '../version.ts';
-import type { ExportRequest, LocalPrediction } from './types.ts';
+import type { ExportRequest, LocalMeasurement, LocalPrediction } from './types.ts';
 
 async function predictionResult(
   key: CryptoKeyHandle,
@@ -27,36 +27,53 @@ async function predictionResult(
   };
 }
 
-/** One SR per study, named by its study key, holding that study's pseudonymised predictions. */
+/** One SR per study, named by its study key, holding that study's pseudonymised predictions and
+ * the reader's measurements on its images (TID 1500 measurement groups). */
 async function studyReports(
   key: CryptoKeyHandle,
   req: ExportRequest,
   results: readonly PredictionResult[],
   createdAt: string,
 ): Promise<Record<string, Uint8Array>> {
-  const byStudy = new Map<string, { local: LocalPrediction[]; results: PredictionResult[] }>();
+  interface Study {
+    patientId: string;
+    studyDate: string;
+    local: LocalPrediction[];
+    results: PredictionResult[];
+    measurements: LocalMeasurement[];
+  }
+  const byStudy = new Map<string, Study>();
+  const studyOf = (uid: string, patientId: string, studyDate: string) => {
+    let entry = byStudy.get(uid);
+    if (!entry) {
+      entry = { patientId, studyDate, local: [], results: [], measurements: [] };
+      byStudy.set(uid, entry);
+    }
+    return entry;
+  };
   req.predictions.forEach((p, i) => {
-    const uid = p.source.studyInstanceUid;
-    const entry = byStudy.get(uid) ?? { local: [], results: [] };
+    const entry = studyOf(p.source.studyInstanceUid, p.source.patientId, p.studyDate);
     entry.local.push(p);
     entry.results.push(results[i]);
-    byStudy.set(uid, entry);
   });
+  for (const m of req.measurements ?? [])
+    studyOf(m.studyInstanceUid, m.patientId, m.studyDate).measurements.push(m);
   const members: Record<string, Uint8Array> = {};
-  for (const [studyInstanceUid, { local, results: studyResults }] of byStudy) {
+  for (const [studyInstanceUid, study] of byStudy) {
     const seen = new Set<string>();
-    const images = local.flatMap((p) =>
+    const images = study.local.flatMap((p) =>
       p.images
         .filter((im) => !seen.has(im.sopInstanceUid) && seen.add(im.sopInstanceUid))
         .map((im) => ({ ...im, seriesInstanceUid: p.source.seriesInstanceUid })),
     );
     const { studyKey, bytes } = await studyReport({
       key,
-      patientId: local[0].source.patientId,
+      patientId: study.patientId,
       studyInstanceUid,
-      studyDate: local[0].studyDate,
+      studyDate: study.studyDate,
       images,
-      predictions: studyResults,
+      predictions: study.results,
+      measurements: study.measurements.map((m) => m.measurement),
       dates: req.reportDates,
       software: SOFTWARE,
       createdAt,

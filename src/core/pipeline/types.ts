@@ -4,6 +4,7 @@
 import type { FeatureSet } from '../analysis/computeFeatures.ts';
 import type { AnalysisSource } from '../bundle/fromAnalysis.ts';
 import type { ModelRef } from '../bundle/types.ts';
+import type { ReportMeasurement } from '../bundle/sr/measurementGroups.ts';
 import type { ReportDates } from '../bundle/sr/studyReport.ts';
 import type { KeyPairHandle } from '../crypto/subtle.ts';
 import type { DecodedFrame, InstanceMeta } from '../dicom/types.ts';
@@ -57,6 +58,15 @@ export interface SeriesResults {
   readonly problems: readonly Problem[];
 }
 
+/** A reader's measurement on one image, with its study's real identifiers: it goes into that
+ * study's SR as a TID 1500 measurement group, every UID pseudonymised there. */
+export interface LocalMeasurement {
+  readonly patientId: string;
+  readonly studyInstanceUid: string;
+  readonly studyDate: string;
+  readonly measurement: ReportMeasurement;
+}
+
 export interface ExportRequest {
   readonly center: string;
   /**
@@ -66,6 +76,8 @@ export interface ExportRequest {
   readonly secret: Uint8Array;
   readonly features: readonly LocalFeatures[];
   readonly predictions: readonly LocalPrediction[];
+  /** Measurements drawn in the viewer; absent or empty: the SRs hold predictions only. */
+  readonly measurements?: readonly LocalMeasurement[];
   /** Ground truth per series UID (see labelsCsv.ts for the CSV rule). */
   readonly labels: { readonly [seriesUid: string]: string };
   /** Study dates in the per-study SR: removed, or shifted by the patient's keyed offset. */

@@ -3,6 +3,7 @@
 import * as db from '../../persist/db.ts';
 import { useStore } from '../../store/store.ts';
 import { localFeaturesFromAnalysis } from '../fromAnalysisResults.ts';
+import { localMeasurements } from '../fromMeasurements.ts';
 import { localPredictions } from '../../predictions/seriesPredictions.ts';
 import type { ReportDates } from '../../../core/bundle/sr/studyReport.ts';
 import { secretFileBytes, typedSecretBytes } from '../../../core/crypto/secret.ts';
@@ -64,6 +65,8 @@ export async function exportBundle(options: ExportOptions): Promise<string> {
     secret: typeof secret === 'string' ? typedSecretBytes(secret) : secretFileBytes(secret),
     features,
     predictions,
+    // The reader's measurements go into their studies' SRs (TID 1500 measurement groups).
+    measurements: localMeasurements(s.measurements, s.stacks),
     labels: s.labels,
     reportDates: options.reportDates ?? 'remove',
     ...(signing
