@@ -1,5 +1,5 @@
 // The center's signing key and the partner keys it trusts. Keys are checked in the worker.
-import type { Problem } from '../../../core/result.ts';
+import { ProblemError, type Problem } from '../../../core/result.ts';
 import * as db from '../../persist/db.ts';
 import type { SigningKey } from '../../../workers/bundle.worker.ts';
 import { bundleWorker } from '../../services/workers.ts';
@@ -11,7 +11,7 @@ export async function ensureSigningKey(): Promise<SigningKey> {
   const existing = await db.getSigningKey();
   if (existing) return existing;
   const fresh = await bundleWorker.call(undefined, 'generateSigningKey');
-  if (!fresh.ok) throw new Error(fresh.error.reason);
+  if (!fresh.ok) throw new ProblemError(fresh.error.code, fresh.error.reason, fresh.error.params);
   await db.putSigningKey(fresh.value);
   await refreshLibrary();
   return fresh.value;
