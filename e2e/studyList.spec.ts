@@ -12,7 +12,7 @@ const root = '1.2.826.0.1.3680043.10.15';
 
 function writeStudies(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'consilium-studies-'));
-  const pixels = new Uint16Array(8 * 8).map((_, i) => i * 16);
+  const pixels = Array.from({ length: 8 * 8 }, (_, i) => i * 16);
   return Array.from({ length: STUDIES }, (_, k) => {
     const n = String(k).padStart(4, '0');
     // Dates spread over 2000–2027 so that the newest is study 999 (2027-04-28).
