@@ -118,6 +118,13 @@ export async function run(): Promise<void> {
     if (count !== SLICES) throw new Error(`the CLI path gave ${count} slices`);
     add('cli_series_ms', performance.now() - t0);
 
+    // The same series request with nothing done to the parts: the client's own transfer cost.
+    t0 = performance.now();
+    count = 0;
+    for await (const f of streamedSeries(client, ref)) count += f.bytes.length > 0 ? 1 : 0;
+    if (count !== SLICES) throw new Error(`the series request gave ${count} slices`);
+    add('pacs_received_ms', performance.now() - t0);
+
     // The floor: the PACS's own bulk retrieval of the series, as curl receives it.
     t0 = performance.now();
     const curl = spawnSync('curl', [
@@ -155,6 +162,8 @@ export async function run(): Promise<void> {
     pacs_ms: m.pacs_series_ms,
     cli_ms: m.cli_series_ms,
     curl_floor_ms: m.curl_series_ms,
+    pacs_received_ms: m.pacs_received_ms,
+    received_ratio_to_floor: +(m.pacs_received_ms / m.curl_series_ms).toFixed(2),
     local_all_decoded_ms: m.local_decoded_ms,
     ratio_to_floor: +(m.pacs_series_ms / m.curl_series_ms).toFixed(2),
     cli_ratio_to_floor: +(m.cli_series_ms / m.curl_series_ms).toFixed(2),
