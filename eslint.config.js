@@ -91,21 +91,12 @@ export default tseslint.config(
     files: ['src/app/**/*.tsx'],
     ignores: [
       'src/app/**/*.test.tsx',
-      'src/app/browser/ErrorList.tsx',
-      'src/app/browser/SeriesItem.tsx',
-      'src/app/browser/StudyBrowser.tsx',
-      'src/app/cohort/CohortPanel.tsx',
-      'src/app/pacs/PacsServerForm.tsx',
-      'src/app/pacs/PacsSource.tsx',
-      'src/app/pacs/PacsStudyList.tsx',
       'src/app/panels/TagBrowser.tsx',
       'src/app/predictions/PredictionsCompare.tsx',
       'src/app/predictions/PredictionsSeries.tsx',
       'src/app/predictions/SeriesRunButton.tsx',
       'src/app/study/CenterBoxes.tsx',
       'src/app/study/StudyView.tsx',
-      'src/app/toolbar/Toolbar.tsx',
-      'src/app/toolbar/ToolButtons.tsx',
     ],
     plugins: { i18next },
     rules: {
@@ -113,12 +104,14 @@ export default tseslint.config(
         'error',
         {
           mode: 'jsx-text-only',
+          // Commands and keys in <code>/<kbd> are typed as shown, in any language.
+          'jsx-components': { exclude: ['Trans', 'code', 'kbd'] },
           words: {
             exclude: [
-              // Digits, punctuation and symbols (×, –, −, …, ·, arrows, ▶, ✓) and ALL-CAPS terms.
-              '^[\\s0-9!-/:-@[-`{-~×–—−…·→←↑↓▶❚✓✗⚠°±²]+$',
+              // Digits, punctuation and symbols (×, –, −, …, ·, arrows, ▶, ◐, ↺, ✓) and ALL-CAPS terms.
+              '^[\\s0-9!-/:-@[-`{-~×–—−…·→←↑↓▶❚◐↺✓✗⚠°±²]+$',
               '^[A-Z_-]+$',
-              '^(n|mm|px|ms|fps|HU|WebGPU|WASM|SHA-256|ICC\\(\\d,1\\))$',
+              '^(n|mm|px|ms|fps|HU|WebGPU|WASM|SHA-256|ICC\\(\\d,1\\)|Consilium)$',
             ],
           },
         },
