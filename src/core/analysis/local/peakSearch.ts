@@ -293,6 +293,8 @@ export function intensityPeaks(
       // Block by block along the row (blocks start at the grid's origin).
       for (let xs = g.ox + g.bx * Math.floor((box.x0 - g.ox) / g.bx); xs < box.x1; xs += g.bx) {
         const b = rowBlock + (xs - g.ox) / g.bx;
+        // A block that can beat nothing and holds no voxel at the brightest value is passed.
+        if (bound[b] <= best && stats.max[b] < maxValue) continue;
         for (let x = Math.max(xs, box.x0), end = Math.min(xs + g.bx, box.x1); x < end; x++) {
           if (mask[row + x] === 0) continue;
           const atMax = values[row + x] === maxValue;
