@@ -28,6 +28,12 @@ function checkShape(img: ImageVolume, spec: FilterSpec): void {
     );
 }
 
+/** Planes a Simoncelli kernel of this level reaches in z, for the slabs of a large volume: two
+ * wavelengths of its band's lowest frequency (π/4 at level 1, halved per level). */
+function simoncelliReach(level: number): number {
+  return 16 * 2 ** (level - 1);
+}
+
 export function filterResponse(img: ImageVolume, spec: FilterSpec): Float32Array {
   checkShape(img, spec);
   switch (spec.filter) {
@@ -47,8 +53,11 @@ export function filterResponse(img: ImageVolume, spec: FilterSpec): Float32Array
         simoncelliTransfer(spec.level, spec.dims),
         spec.boundary,
         spec.dims,
-        0,
-        referenceGridFrequency,
+        {
+          minPad: 0,
+          grid: referenceGridFrequency,
+          reach: simoncelliReach(spec.level),
+        },
       );
     case 'riesz-simoncelli':
       return fourierResponse(
@@ -56,20 +65,17 @@ export function filterResponse(img: ImageVolume, spec: FilterSpec): Float32Array
         rieszTransfer(spec.order, simoncelliTransfer(spec.level, spec.dims)),
         spec.boundary,
         spec.dims,
-        0,
-        referenceGridFrequency,
+        { minPad: 0, grid: referenceGridFrequency, reach: simoncelliReach(spec.level) },
       );
     case 'riesz-log': {
       const radius = Math.round((spec.truncate * spec.sigmaMm) / Math.min(...img.spacingMm));
       const t = logTransfer(img.spacingMm, spec.sigmaMm, spec.truncate, spec.dims);
-      return fourierResponse(
-        img,
-        rieszTransfer(spec.order, t),
-        spec.boundary,
-        spec.dims,
-        radius,
-        dftFrequency,
-      );
+      // the Riesz kernel's tail reaches past the LoG's radius
+      return fourierResponse(img, rieszTransfer(spec.order, t), spec.boundary, spec.dims, {
+        minPad: radius,
+        grid: dftFrequency,
+        reach: Math.max(16, 2 * radius),
+      });
     }
   }
 }
