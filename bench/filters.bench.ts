@@ -4,9 +4,9 @@
 // in a child process, run after ours). One JSON line per figure.
 // FILTERS_BENCH_SLICES=N uses N slices instead of 200 (a quick look on a busy machine);
 // FILTERS_BENCH_ONLY=mean,log times only the filters named; FILTERS_BENCH_IMAGES=slice only the slice.
-// Memory: each separable filter on a 512 x 512 x 400 volume in a process of its own
-// (bench/filtersMemory.ts), its peak resident set against the input and output volumes, for the
-// fast path and the reference (FILTERS_BENCH_MEMORY_SLICES=N, 0 for none;
+// Memory: each separable filter and Simoncelli (in z slabs) on a 512 x 512 x 400 volume in a
+// process of its own (bench/filtersMemory.ts), its peak resident set against the input and
+// output volumes, for the fast path and the reference (FILTERS_BENCH_MEMORY_SLICES=N, 0 for none;
 // FILTERS_BENCH_MEMORY_PATHS=fast to skip the slow reference). The filters with a peer are timed
 // on the WASM path and on the plain reference (what ran before it) in the same run.
 import { execFileSync } from 'node:child_process';
@@ -128,8 +128,10 @@ const memoryPaths = (process.env.FILTERS_BENCH_MEMORY_PATHS ?? 'fast,reference')
 function memoryFigures(): void {
   const child = fileURLToPath(new URL('./filtersMemory.ts', import.meta.url));
   for (const s of specs) {
-    if (!s.peer || (only && !only.includes(s.name))) continue;
-    for (const path of memoryPaths) {
+    const fourier = s.name === 'simoncelli';
+    if ((!s.peer && !fourier) || (only && !only.includes(s.name))) continue;
+    // the whole-volume transform the slabs replace would need 1.7 GB of spectrum and minutes
+    for (const path of fourier ? memoryPaths.filter((p) => p === 'fast') : memoryPaths) {
       const line = execFileSync(
         process.execPath,
         [...process.execArgv, child, s.spec, String(memorySlices), path],
