@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readRunFolder } from './runFolder.ts';
 import { writeCohort } from './testing/cohortFixture.ts';
 
 const exec = promisify(execFile);
@@ -97,6 +98,15 @@ describe('cohort submit --command infer|analyze', () => {
     expect(lines(await readFile(join(out, 'infer.jsonl'), 'utf8'))).toEqual(
       lines(await readFile(join(reference, 'infer.jsonl'), 'utf8')),
     );
+
+    // What the workbench's Cohort tab reads of the folder (consilium serve --cohorts).
+    expect(await readRunFolder(out)).toMatchObject({
+      command: 'infer',
+      done: 4,
+      failedSeries: 0,
+      complete: true,
+      cohort: { series: 4, queue },
+    });
 
     // Submitted again: every series is already in the results folder, nothing is queued.
     const again = await run(
