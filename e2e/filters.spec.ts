@@ -93,6 +93,17 @@ test('a LoG response is overlaid on the series and its features equal the CLI pa
   await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^1\|/);
   await expect(overlay).toHaveAttribute('data-painted', /^1\|log:/);
   expect((await painted(overlay)).count).toBe(shown.count);
+  // Beside the image in a second viewport, kept on the image's slice as it scrolls.
+  await section.getByRole('button', { name: 'Show beside the image (second viewport)' }).click();
+  const beside = page.getByTestId('filter-overlay-1');
+  await expect(beside).toHaveAttribute('data-painted', /^1\|log:/);
+  await expect(overlay).toHaveAttribute('data-painted', '');
+  await page.getByTestId('viewport-0').click();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('viewport-1')).toHaveAttribute('data-rendered', /^2\|/);
+  await expect(beside).toHaveAttribute('data-painted', /^2\|log:/);
+  await section.getByRole('button', { name: 'Show over the image' }).click();
+  await expect(overlay).toHaveAttribute('data-painted', /^2\|log:/);
   // Hidden: nothing drawn over the image.
   await section.getByLabel('Show as overlay').uncheck();
   await expect(overlay).toHaveAttribute('data-painted', '');

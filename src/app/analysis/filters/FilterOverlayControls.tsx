@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
 import { useFilters } from './filterStore.ts';
+import { showResponseBeside, showResponseOver } from './responseBeside.ts';
 
 /** The response overlay's look: shown or not, its opacity and its own window. */
 export function FilterOverlayControls() {
@@ -34,6 +35,15 @@ export function FilterOverlayControls() {
           />
           {t('overlay.show')}
         </label>
+        {overlay.viewport === null ? (
+          <button type="button" onClick={showResponseBeside}>
+            {t('overlay.beside')}
+          </button>
+        ) : (
+          <button type="button" onClick={showResponseOver}>
+            {t('overlay.over')}
+          </button>
+        )}
         <label>
           {t('overlay.opacity')}{' '}
           <input

@@ -24,6 +24,9 @@ export interface OverlaySettings {
   opacity: number;
   /** The overlay's own window in response units; null: the response's 1st–99th percentiles. */
   window: [number, number] | null;
+  /** null: over every viewport showing the series; a viewport: there only, beside the image
+   * in the other viewport, the two scrolled together. */
+  viewport: number | null;
 }
 
 export interface FilterJobState {
@@ -62,7 +65,7 @@ interface FilterState {
 export const useFilters = create<FilterState>()((set) => ({
   form: initialForm(),
   withChosenFamilies: false,
-  overlay: { shown: true, opacity: 0.6, window: null },
+  overlay: { shown: true, opacity: 0.6, window: null, viewport: null },
   response: null,
   job: { kind: null, status: 'idle', done: 0, step: 'read', problem: null },
   lastFeatures: [],

@@ -1,6 +1,7 @@
 // The filter response over a viewport: the shown slice's response in colour under the overlay's
 // own window and opacity, on a canvas stacked on cornerstone's and repainted after every render
-// (scroll, zoom, pan), so it follows the image. Drawn under the ROI outlines.
+// (scroll, zoom, pan), so it follows the image. Drawn under the ROI outlines; either over every
+// viewport of the series, or in one viewport beside the image, kept on the image's slice.
 import '../../styles/analysis.css';
 import type { ImageRenderedDetail } from 'cornerstone-core';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -10,6 +11,7 @@ import { responseValues } from '../../analysis/filters/responseMap.ts';
 import { positionKey } from '../useStackFrame.ts';
 import { IMAGE_RENDERED, imageToCanvas } from './csTransform.ts';
 import { responseRgba } from './responseColours.ts';
+import { useSameSlice } from './useSameSlice.ts';
 
 interface Props {
   element: RefObject<HTMLDivElement | null>;
@@ -38,7 +40,10 @@ export function FilterOverlay({ element, viewport, stack, seriesUID }: Props) {
 
   // The coloured slice, at image size; made again only when the slice, map or window change.
   const z = stack?.findIndex((p) => positionKey(p) === imageId) ?? -1;
-  const mine = response && response.seriesUID === seriesUID ? response : null;
+  // Over every viewport of the series, or only in the one beside the image.
+  const here = overlay.viewport === null || overlay.viewport === viewport;
+  const mine = response && response.seriesUID === seriesUID && here ? response : null;
+  useSameSlice(viewport, mine !== null && overlay.viewport === viewport);
   const [low, high] = overlay.window ?? (mine ? [mine.low, mine.high] : [0, 1]);
   const slice = useMemo(() => {
     const values = mine ? responseValues(mine.id) : null;
