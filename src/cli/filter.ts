@@ -1,6 +1,7 @@
 // `consilium filter`: the IBSI 2 response map of one image (a NIfTI volume or a DICOM series),
 // written as NIfTI on the image's own grid. It prints one Result record: the filter as its
 // canonical spec, the grid, the response's range and where it was written.
+import { secondaryCapture } from '../core/dicom/write/secondaryCapture.ts';
 import { writeFile } from 'node:fs/promises';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../core/dicom/types.ts';
@@ -35,7 +36,9 @@ const usage = `Usage: consilium filter <series-dir|file.nii[.gz]> --filter NAME 
   wavelet:    --wavelet haar|db1|db2|db3|coif1 --level N --response LHL (L/H per axis)
   simoncelli: --level N
   riesz-log:  --sigma MM --order 1,0,0      riesz-simoncelli: --level N --order 0,2,0
-  The map is float32 NIfTI on the input's grid (gzip when --out ends in .gz).
+  The map is float32 NIfTI on the input's grid (gzip when --out ends in .gz), or, when --out ends
+  in .dcm and the input is a DICOM series, a Multi-frame Grayscale Word Secondary Capture in the
+  series' study (16-bit with the rescale that gives the values back), to store beside it.
 `;
 
 const filterFlags = [
@@ -79,7 +82,7 @@ export function parseFilterArgs(argv: readonly string[]): FilterArgs {
   const { values: v, positionals } = parseCommand(argv, options);
   if (positionals.length !== 1)
     throw new UsageError('Give exactly one image: a series folder or a NIfTI file.');
-  if (!v.out) throw new UsageError('Give --out <response.nii.gz>.');
+  if (!v.out) throw new UsageError('Give --out <response.nii.gz | response.dcm>.');
   if (!v.filter) throw new UsageError('Give --filter NAME.');
   const flags: Record<string, string | boolean | undefined> = {
     ...filterOptionsFromString(v.filter),
@@ -118,9 +121,12 @@ function seriesAffine(metas: readonly InstanceMeta[], v: ImageVolume): NiftiOut[
   );
 }
 
-async function theImage(
-  path: string,
-): Promise<{ file: string; image: ImageVolume; affine: NiftiOut['affineLps'] }> {
+async function theImage(path: string): Promise<{
+  file: string;
+  image: ImageVolume;
+  affine: NiftiOut['affineLps'];
+  metas?: readonly InstanceMeta[];
+}> {
   if (/\.nii(\.gz)?$/i.test(path)) {
     const v = readNifti(await readFile(path), path);
     return { file: path, image: niftiImageVolume(v), affine: v.affineLps };
@@ -140,21 +146,58 @@ async function theImage(
     );
   const s = series[0];
   const image = volumeFromFrames(s.metas, s.frames);
-  return { file: path, image, affine: seriesAffine(s.metas, image) };
+  return { file: path, image, affine: seriesAffine(s.metas, image), metas: s.metas };
+}
+
+/** The response map as a Secondary Capture in the source series' study (DICOM input only). */
+function derivedDicom(
+  file: string,
+  image: ImageVolume,
+  values: Float32Array,
+  affine: NiftiOut['affineLps'],
+  metas: readonly InstanceMeta[] | undefined,
+  label: string,
+): Uint8Array {
+  if (!metas?.length)
+    throw new ProblemError(
+      'no-dicom-source',
+      'a .dcm map goes into the study of a DICOM series; this input is NIfTI, so write .nii.gz',
+      { file },
+    );
+  // Each slice's place along the stack, from the same affine the NIfTI map carries.
+  const k = [affine[0][2], affine[1][2], affine[2][2]];
+  const step = Math.hypot(k[0], k[1], k[2]);
+  const p0 = [affine[0][3], affine[1][3], affine[2][3]];
+  const start = step > 0 ? (p0[0] * k[0] + p0[1] * k[1] + p0[2] * k[2]) / step : 0;
+  const m = metas[0];
+  return secondaryCapture({
+    dims: image.dims,
+    values,
+    sliceLocationsMm: Array.from({ length: image.dims[2] }, (_, z) => start + z * step),
+    description: label,
+    source: {
+      patientName: m.patientName,
+      patientID: m.patientID,
+      studyInstanceUID: m.studyInstanceUID,
+      studyDate: m.studyDate,
+    },
+  });
 }
 
 async function filter(args: FilterArgs) {
-  const { file, image, affine } = await theImage(args.file);
+  const { file, image, affine, metas } = await theImage(args.file);
   const started = performance.now();
   const values = filterResponse(image, args.spec);
   const elapsedMs = Math.round(performance.now() - started);
   const label = filterLabel(args.spec);
   await writeFile(
     args.out,
-    niftiBytes(
-      { dims: image.dims, values, affineLps: affine, description: label },
-      /\.gz$/i.test(args.out),
-    ),
+    /\.dcm$/i.test(args.out)
+      ? derivedDicom(file, image, values, affine, metas, label)
+      : niftiBytes(
+          { dims: image.dims, values, affineLps: affine, description: label },
+          /\.gz$/i.test(args.out),
+        ),
   );
   let min = Infinity;
   let max = -Infinity;
