@@ -75,6 +75,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
   process.stdout.write(`Consilium at http://${args.host}:${port}/\n`);
   for (const p of args.pacs)
     process.stdout.write(`  PACS ${p.name}: /dicom-web/${p.name}/ → ${p.url}\n`);
+  if (args.cohorts)
+    process.stdout.write(
+      `  Cohort runs: ${args.cohorts.runs}` +
+        (args.cohorts.inputs ? ` (runs started from ${args.cohorts.inputs})` : '') +
+        '\n',
+    );
   await new Promise<void>((done) => {
     const stop = () => {
       cohorts?.close();
