@@ -138,6 +138,48 @@ function symmetricMatrix(table: Int32Array, ng: number, voxels: number): Texture
   return m;
 }
 
+/**
+ * The volume's directions four at a time: the box the four share is counted slice by slice in
+ * WebAssembly (the slice and the next ones the steps reach, copied there together; offsets
+ * into them are plain flat offsets), the rest of each direction's box in TypeScript. A
+ * leftover direction, or no WebAssembly, counts in TypeScript.
+ */
+function countVolumeByFours(
+  volume: DiscreteVolume,
+  steps: readonly Direction[],
+  offsets: readonly number[],
+  boxes: readonly Box[],
+  tables: readonly Int32Array[],
+): void {
+  const [nx, ny, nz] = volume.dims;
+  const plane = nx * ny;
+  const g = volume.levelCount + 1;
+  const none: Box = [0, 0, 0, 0, 0, 0];
+  for (let first = 0; first < steps.length; first += 4) {
+    const group = [first, first + 1, first + 2, first + 3].filter((k) => k < steps.length);
+    let shared: Box = none;
+    if (group.length === 4) {
+      const box = group.map((k) => boxes[k]).reduce(intersect);
+      const reach = Math.max(...group.map((k) => Math.abs(steps[k][2])));
+      const empty = box[0] >= box[1] || box[2] >= box[3] || box[4] >= box[5];
+      // Offsets reach forward only (dz >= 0) within the copied slices.
+      const forward = group.every((k) => offsets[k] >= 0 || steps[k][2] === 0);
+      if (!empty && forward) {
+        const four = group.map((k) => tables[k]);
+        const at = group.map((k) => offsets[k]);
+        // countFourWasm answers false only without WebAssembly: then at the first slice.
+        let counted = true;
+        for (let zz = box[4]; zz < box[5] && counted; zz++) {
+          const window = volume.levels.subarray(zz * plane, Math.min(nz, zz + reach + 1) * plane);
+          counted = countFourWasm(window, nx, g, [box[0], box[1], box[2], box[3]], at, four);
+        }
+        if (counted) shared = box;
+      }
+    }
+    for (const k of group) countBoxMinus(volume, tables[k], offsets[k], boxes[k], shared);
+  }
+}
+
 function sameDirections(a: readonly Direction[], b: readonly Direction[]): boolean {
   return a.length === b.length && a.every((d, k) => d.every((v, i) => v === b[k][i]));
 }
@@ -186,6 +228,8 @@ export function glcmMatrices(
     boxes.forEach((b, k) =>
       countBoxMinus(volume, tables[k], offsets[k], b, sharedEmpty ? none : shared),
     );
+  } else if (z < 0) {
+    countVolumeByFours(volume, steps, offsets, boxes, tables);
   } else {
     boxes.forEach((b, k) => countBoxMinus(volume, tables[k], offsets[k], b, none));
   }
