@@ -1,29 +1,37 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import { selectActivePosition } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { filterTags } from './filterTags.ts';
 import { useTags } from './useTags.ts';
 
-/** Every element of the active viewport's instance, searchable; sequence items indented. */
+/** Every element of the active viewport's instance, named from the full PS3.6 dictionary,
+ * searchable; sequence items indented. */
 export function TagBrowser() {
+  const { t } = useTranslation('tags');
   const file = useStore((s) => selectActivePosition(s)?.instance.file);
   const { rows, error } = useTags(file);
   const [query, setQuery] = useState('');
-  if (!file) return <p className="muted">Show an image to see its tags.</p>;
+  if (!file) return <p className="muted">{t('noImage')}</p>;
   const shown = filterTags(rows, query);
   return (
     <div className="tag-browser">
       <input
         type="search"
-        placeholder="Search tags (name, number or value)"
-        aria-label="Search tags"
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       <p className="muted file-name">
-        {file} · {shown.length} of {rows.length} elements
+        {t('count', { file, shown: shown.length, total: rows.length })}
       </p>
-      {error && <p className="viewport-error">{error}</p>}
+      {error && (
+        <p className="viewport-error">
+          {problemText(t, { code: 'tags-failed', reason: error, params: { reason: error } })}
+        </p>
+      )}
       <table>
         <tbody>
           {shown.map((r, i) => (
@@ -32,7 +40,9 @@ export function TagBrowser() {
                 {r.tag}
               </td>
               <td>
-                {r.name ?? ''} <span className="muted">{r.vr}</span>
+                {r.name ?? (r.private ? <em className="muted">{t('private')}</em> : '')}{' '}
+                <span className="muted">{r.vr}</span>
+                {r.retired && <span className="muted"> · {t('retired')}</span>}
               </td>
               <td className="value">{r.value}</td>
             </tr>
