@@ -95,7 +95,9 @@ function sameOrigin(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return false;
   const origin = req.headers.origin;
-  return origin === undefined || origin === `http://${req.headers.host}`;
+  // https: behind a TLS proxy (docs/security.md), the page's origin is https on the same host.
+  const host = req.headers.host;
+  return origin === undefined || origin === `http://${host}` || origin === `https://${host}`;
 }
 
 export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): void } {
