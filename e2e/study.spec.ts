@@ -10,6 +10,12 @@ import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
 import { writeBundle } from '../src/core/bundle/writeBundle.ts';
 import { seededRandom } from '../src/core/models/classifiers/random.ts';
 import { studyView } from '../src/core/models/study/studyView.ts';
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import type { Page } from '@playwright/test';
+import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
+import { parseCombatFit } from '../src/core/models/harmonize/fitJson.ts';
+import { trainStudy } from '../src/core/models/training/trainStudy.ts';
 import { expect, test } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'consilium-study-'));
@@ -110,4 +116,122 @@ test('the Study view shows the center effect before ComBat and none after', asyn
     expected.distributions[1].map((c) => c[when]!.median);
   const spread = (v: number[]) => Math.max(...v) - Math.min(...v);
   expect(spread(medians('after'))).toBeLessThan(spread(medians('before')) / 4);
+});
+
+async function verified(bytesOf: Uint8Array[]) {
+  const manifests = [];
+  for (const b of bytesOf) {
+    const v = await verifyBundle(b, { trustedKeys: [] });
+    if (!v.ok) throw new Error(v.error.reason);
+    manifests.push(v.bundle.manifest);
+  }
+  return manifests;
+}
+
+async function openStudy(page: Page, files: string[]) {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
+  for (const [i, file] of files.entries()) {
+    await page.getByLabel('Import bundle').setInputFiles(file);
+    await page.getByTestId('trust-prompt').getByRole('button', { name: 'Import unsigned' }).click();
+    await expect(library).toHaveCount(i + 1);
+  }
+  await page.getByRole('button', { name: 'Study…' }).click();
+  const view = page.getByRole('dialog', { name: 'Study across centers' });
+  await expect(view.getByTestId('study')).toHaveAttribute('data-features', '4');
+  return view;
+}
+
+async function saveDownload(page: Page, click: () => Promise<void>, name: string) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, name);
+  await d.saveAs(path);
+  return path;
+}
+
+test('a ComBat fit with a reference center is saved and applied again; a model trains in a worker with per-center figures and exports', async ({
+  page,
+}) => {
+  const { files, bytesOf } = await centerBundles();
+  const manifests = await verified(bytesOf);
+  const view = await openStudy(page, files);
+
+  // ComBat with North as the reference batch: its fit is saved, then applied as a saved fit.
+  await view.getByLabel('Harmonization').selectOption('parametric');
+  await view.getByLabel('Reference center').selectOption('North');
+  await expect(view.getByTestId('effect-after')).toHaveAttribute('data-significant', /\d/);
+  const fitPath = await saveDownload(
+    page,
+    () => view.getByRole('button', { name: 'Save ComBat fit' }).click(),
+    'combat.json',
+  );
+  const fit = parseCombatFit(readFileSync(fitPath, 'utf8'));
+  expect(fit.referenceBatch).toBe('North');
+  const applied = studyView(manifests, { apply: fit });
+  await view.getByLabel('Apply a saved ComBat fit').setInputFiles(fitPath);
+  await expect(view.getByTestId('applied-fit')).toContainText('reference center: North');
+  const after = view.getByTestId('effect-after');
+  await expect(after).toHaveAttribute('data-significant', String(applied.after!.significant));
+  expect(Number(await after.getAttribute('data-auc'))).toBeCloseTo(
+    applied.after!.centerAuc.meanAuc,
+    12,
+  );
+  await view.getByRole('button', { name: 'Stop applying' }).click();
+  await view.getByLabel('Harmonization').selectOption('');
+
+  // A long run (forest, 5-fold × 20) is cancelled; it stops and says so.
+  const training = view.getByRole('region', { name: 'Train a model on this study' });
+  await training.getByLabel('Model', { exact: true }).selectOption('forest');
+  await training.getByLabel('Validation').selectOption('cv');
+  await training.getByLabel('repeats').fill('20');
+  await training.getByRole('button', { name: 'Train' }).click();
+  await expect(training.getByTestId('training-progress')).toBeVisible();
+  await training.getByRole('button', { name: 'Cancel' }).click();
+  await expect(training.getByTestId('training-cancelled')).toBeVisible();
+
+  // Logistic regression, leave-one-center-out: the figures the core computes from the manifests.
+  await training.getByLabel('Model', { exact: true }).selectOption('logreg-l2');
+  await training.getByLabel('Validation').selectOption('loco');
+  await training.getByRole('button', { name: 'Train' }).click();
+  // The machine may still be busy with the cancelled run's last messages: a generous wait.
+  await expect(training.getByTestId('training-result')).toBeVisible({ timeout: 90_000 });
+  const expected = await trainStudy(manifests, {
+    spec: { family: 'logreg-l2', seed: 0, selection: {} },
+    validation: { kind: 'loco' },
+    name: 'study-model',
+    producer: 'test',
+  });
+  for (const c of expected.validation!.perCenter) {
+    const row = training.getByTestId(`metrics-${c.center}`);
+    expect(Number(await row.getAttribute('data-auc'))).toBeCloseTo(c.metrics.auc!, 12);
+    expect(Number(await row.getAttribute('data-brier'))).toBeCloseTo(c.metrics.brier, 12);
+  }
+  await expect(training.getByTestId('metrics-overall')).toContainText(
+    expected.validation!.overall.aucCi ? '–' : '',
+  );
+  const points = Number(await training.getByTestId('reliability-plot').getAttribute('data-points'));
+  expect(points).toBeGreaterThan(1);
+
+  // The model and its card: the card names the model's digest, and onnxruntime runs it.
+  const modelPath = await saveDownload(
+    page,
+    () => training.getByRole('button', { name: 'Download model (.onnx)' }).click(),
+    'study-model.onnx',
+  );
+  const cardPath = await saveDownload(
+    page,
+    () => training.getByRole('button', { name: 'Download model card (.json)' }).click(),
+    'study-model.card.json',
+  );
+  const card = parseCard(JSON.parse(readFileSync(cardPath, 'utf8')), cardPath);
+  const model = new Uint8Array(readFileSync(modelPath));
+  expect(card.model.sha256).toBe(await sha256Hex(model));
+  expect(card.metrics.split).toBe('leave-one-center-out');
+  const session = await ort.InferenceSession.create(model);
+  const out = await session.run({
+    float_input: new ort.Tensor('float32', new Float32Array(4).fill(30), [1, 4]),
+  });
+  await session.release();
+  expect((out.probabilities.data as Float32Array).length).toBe(2);
 });

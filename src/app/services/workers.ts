@@ -9,6 +9,7 @@ import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { ReportApi } from '../../workers/report.worker.ts';
+import type { TrainingApi } from '../../workers/training.worker.ts';
 import { WorkerBridge } from './bridge.ts';
 import { WorkerPool, workerCount } from './pool.ts';
 
@@ -79,6 +80,12 @@ export const comparisonWorker = new WorkerBridge<InferenceApi>(inferenceScript, 
 
 /** A feature-vector model (Predictions tab) in its own worker, beside the default image model. */
 export const featureModelWorker = new WorkerBridge<InferenceApi>(inferenceScript, 10 * 60_000);
+
+/** Training a model on a study (Study view); cancelling terminates it mid-fold. */
+export const trainingWorker = new WorkerBridge<TrainingApi>(
+  () => new Worker(new URL('../../workers/training.worker.ts', import.meta.url), module),
+  5 * 60_000,
+);
 
 /** The WebGPU self-test (?selftest=webgpu only): GPU and CPU kernels side by side. */
 export const gpuSelftestWorker = new WorkerBridge<GpuSelftestApi>(

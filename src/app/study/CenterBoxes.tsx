@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CenterDistribution } from '../../core/models/study/studyView.ts';
 import type { Summary } from '../../core/stats/quantiles.ts';
 import { extent, f3, linear } from '../bundles/compare/format.ts';
@@ -11,6 +12,7 @@ const LEFT = 110;
  * shared axis so the shift between centers, and its removal, can be seen.
  */
 export function CenterBoxes({ rows }: { rows: readonly CenterDistribution[] }) {
+  const { t } = useTranslation('study');
   const all = rows.flatMap((r) => [r.before, ...(r.after ? [r.after] : [])]);
   const [lo, hi] = extent(all.flatMap((s) => [s.min, s.max]));
   const x = linear(lo, hi, LEFT, W - 10);
@@ -34,22 +36,20 @@ export function CenterBoxes({ rows }: { rows: readonly CenterDistribution[] }) {
   );
   return (
     <figure className="bundle-plot">
-      <svg width={W} height={H} role="img" aria-label="Feature per center before and after ComBat">
+      <svg width={W} height={H} role="img" aria-label={t('boxes.label')}>
         {lines.map((l, i) => {
           const mid = 5 + i * ROW + ROW / 2;
           return (
             <g key={l.key} data-center={l.center} data-when={l.when} data-median={l.s.median}>
               <text x={4} y={mid + 4}>
-                {l.center} {l.when === 'after' ? '(after)' : ''}
+                {l.when === 'after' ? t('boxes.after', { center: l.center }) : l.center}
               </text>
               {box(l.s, mid)}
             </g>
           );
         })}
       </svg>
-      <figcaption>
-        Range {f3(lo)} to {f3(hi)}
-      </figcaption>
+      <figcaption>{t('boxes.range', { lo: f3(lo), hi: f3(hi) })}</figcaption>
     </figure>
   );
 }

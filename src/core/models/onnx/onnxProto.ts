@@ -2,7 +2,7 @@
 // NodeProto, AttributeProto, TensorProto, ValueInfoProto), written with protobufjs's wire
 // Writer. The reflection API (Root.fromJSON) would need `new Function`, which the workbench's
 // Content-Security-Policy forbids, so the field numbers are spelled out here instead.
-import protobuf from 'protobufjs/minimal';
+import protobuf from 'protobufjs/minimal.js';
 
 type Writer = protobuf.Writer;
 

@@ -4,7 +4,7 @@
 import type { Manifest } from '../../bundle/types.ts';
 import type { Problem } from '../../result.ts';
 import { summarize, type Summary } from '../../stats/quantiles.ts';
-import type { CombatMethod } from '../harmonize/types.ts';
+import type { CombatFit, CombatMethod } from '../harmonize/types.ts';
 import { centerEffect, type CenterEffect } from '../stats/centerEffect.ts';
 import { harmonizeStudy } from './harmonizeStudy.ts';
 import { studyTable, type StudyFeature, type StudyTable } from './studyTable.ts';
@@ -13,6 +13,8 @@ export interface StudyViewOptions {
   readonly method?: CombatMethod;
   readonly covariate?: 'label';
   readonly referenceCenter?: string;
+  /** Harmonize with this saved fit (e.g. another center's, or an earlier study's) instead. */
+  readonly apply?: CombatFit;
 }
 
 export interface CenterDistribution {
@@ -29,6 +31,8 @@ export interface StudyView {
   readonly after?: CenterEffect;
   /** Per feature (in `features` order), per center. */
   readonly distributions: readonly (readonly CenterDistribution[])[];
+  /** The ComBat fit used (to save and apply to a new center's data). */
+  readonly fit?: CombatFit;
 }
 
 function perCenter(table: StudyTable, g: number, centers: readonly string[]): Summary[] {
@@ -47,7 +51,7 @@ export function studyView(
     center,
     cases: table.rows.filter((r) => r.center === center).length,
   }));
-  if (!options.method) {
+  if (!options.method && !options.apply) {
     const measurable = centers.length >= 2 && centers.every((c) => c.cases >= 2);
     return {
       centers,
@@ -67,11 +71,16 @@ export function studyView(
       ),
     };
   }
-  const h = harmonizeStudy(table, {
-    method: options.method,
-    ...(options.covariate ? { covariate: options.covariate } : {}),
-    ...(options.referenceCenter ? { referenceCenter: options.referenceCenter } : {}),
-  });
+  const h = harmonizeStudy(
+    table,
+    options.apply
+      ? { apply: options.apply }
+      : {
+          method: options.method,
+          ...(options.covariate ? { covariate: options.covariate } : {}),
+          ...(options.referenceCenter ? { referenceCenter: options.referenceCenter } : {}),
+        },
+  );
   // The harmonized table keeps only the features ComBat could use; their raw values, in its order.
   const rawColumn = h.table.features.map((f) => table.features.findIndex((x) => x.code === f.code));
   const raw: StudyTable = {
@@ -85,6 +94,7 @@ export function studyView(
     notes: h.table.notes,
     ...(h.before ? { before: h.before } : {}),
     ...(h.after ? { after: h.after } : {}),
+    fit: h.fit,
     distributions: h.table.features.map((_, g) => {
       const after = perCenter(h.table, g, names);
       return perCenter(raw, g, names).map((before, k) => ({

@@ -10,10 +10,10 @@ import type { ModelCard } from '../../inference/modelCard.ts';
 import { ProblemError } from '../../result.ts';
 import { fitPipeline, type ModelSpec } from '../classifiers/pipeline.ts';
 import { recordableSettings } from '../featureModel/recordedSettings.ts';
-import type { CombatFit, CombatMethod } from '../harmonize/types.ts';
+import type { CombatFit } from '../harmonize/types.ts';
 import { exportPipelineOnnx } from '../onnx/exportPipeline.ts';
 import { trainingCard, type CenterCount } from '../onnx/trainingCard.ts';
-import { harmonizeStudy } from '../study/harmonizeStudy.ts';
+import { harmonizeStudy, type HarmonizeOptions } from '../study/harmonizeStudy.ts';
 import { studyTable, type StudyTable } from '../study/studyTable.ts';
 import { runFold, summarize, type ValidationReport } from '../validation/crossValidate.ts';
 import { leaveOneCenterOut, stratifiedKFolds } from '../validation/folds.ts';
@@ -25,11 +25,8 @@ export type ValidationPlan =
   | null;
 
 export interface StudyTrainingOptions {
-  readonly harmonize?: {
-    readonly method: CombatMethod;
-    readonly covariate?: 'label';
-    readonly referenceCenter?: string;
-  };
+  /** ComBat fitted on the study (method, covariate, reference center) or a saved fit applied. */
+  readonly harmonize?: HarmonizeOptions;
   readonly spec: ModelSpec;
   readonly validation: ValidationPlan;
   readonly name: string;
@@ -125,7 +122,7 @@ export async function trainStudy(
     ...(o.harmonize
       ? {
           limitations: [
-            `Trained on ComBat-harmonized features (${o.harmonize.method}${o.harmonize.referenceCenter ? `, reference center ${o.harmonize.referenceCenter}` : ''}); a new center's features need the saved ComBat fit applied first.`,
+            `Trained on ComBat-harmonized features (${combat?.method ?? 'ComBat'}${combat?.referenceBatch ? `, reference center ${combat.referenceBatch}` : ''}); a new center's features need the saved ComBat fit applied first.`,
           ],
         }
       : {}),
