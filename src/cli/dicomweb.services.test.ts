@@ -2,7 +2,7 @@
 // and a generated series stored by STOW-RS, found by QIDO-RS, and read back by WADO-RS frames
 // in their stored syntax, decoded by our codecs to the same values as the local files.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
@@ -426,6 +426,47 @@ describe('consilium analyze --dicomweb … --stow', () => {
     const check = spawnSync(dciodvfy, [path], { encoding: 'utf8' });
     const output = `${check.stdout}${check.stderr}`;
     expect(output).toContain('ComprehensiveSR');
+    expect(output.split('\n').filter((l) => /^Error/.test(l))).toEqual([]);
+  });
+});
+
+describe('consilium filter --out map.dcm --stow', () => {
+  it('stores the response map beside its series, retrievable by WADO-RS and valid by dciodvfy', async () => {
+    const study = stored.find((s) => s.file === demo[0].name)!.study;
+    const dir = await mkdtemp(join(tmpdir(), 'consilium-filter-stow-'));
+    const series = join(dir, 'series');
+    await mkdir(series);
+    for (const d of demo) await writeFile(join(series, d.name), d.bytes);
+    const cli = join(import.meta.dirname, '../../bin/consilium.mjs');
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        cli,
+        'filter',
+        series,
+        '--filter',
+        'log:sigma=2',
+        '--out',
+        join(dir, 'map.dcm'),
+        '--stow',
+        base,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    const record = JSON.parse(run.stdout) as { ok: boolean; value: { stored: string } };
+    expect(record.ok).toBe(true);
+    expect(record.value.stored).toContain(`/studies/${study}/`);
+    const ot = (await allSeries(client, study)).find((s) => s.modality === 'OT');
+    expect(ot, 'the map as a series of the source study').toBeDefined();
+    const ref = { studyInstanceUid: study, seriesInstanceUid: ot!.seriesInstanceUid };
+    const metas = await seriesMetadata(client, ref);
+    const bytes = await storedInstance(client, ref, String(metas[0]['00080018'].Value![0]));
+    expect(Buffer.from(bytes).equals(await readFile(join(dir, 'map.dcm')))).toBe(true);
+    const check = spawnSync('dciodvfy', [join(dir, 'map.dcm')], { encoding: 'utf8' });
+    expect(check.error, 'dciodvfy (dicom3tools) is installed').toBeUndefined();
+    const output = `${check.stdout}${check.stderr}`;
+    expect(output).toContain('MultiframeGrayscaleWordSCImage');
     expect(output.split('\n').filter((l) => /^Error/.test(l))).toEqual([]);
   });
 });

@@ -38,7 +38,8 @@ const usage = `Usage: consilium filter <series-dir|file.nii[.gz]> --filter NAME 
   riesz-log:  --sigma MM --order 1,0,0      riesz-simoncelli: --level N --order 0,2,0
   The map is float32 NIfTI on the input's grid (gzip when --out ends in .gz), or, when --out ends
   in .dcm and the input is a DICOM series, a Multi-frame Grayscale Word Secondary Capture in the
-  series' study (16-bit with the rescale that gives the values back), to store beside it.
+  series' study (16-bit with the rescale that gives the values back), to store beside it:
+  --stow URL [--stow-token-file F] stores that .dcm map into the study on a DICOMweb server.
 `;
 
 const filterFlags = [
@@ -65,6 +66,8 @@ const options = {
   filter: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  stow: { type: 'string' },
+  'stow-token-file': { type: 'string' },
   '2d': { type: 'boolean' },
   'rotation-invariant': { type: 'boolean' },
   ...Object.fromEntries(filterFlags.map((f) => [f, { type: 'string' } as const])),
@@ -75,6 +78,8 @@ export interface FilterArgs {
   out: string;
   spec: FilterSpec;
   json: boolean;
+  /** A DICOMweb server to store the .dcm map into, in its source study. */
+  stow?: { url: string; tokenFile?: string };
 }
 
 /** Throws a UsageError for a bad command line and a ProblemError for a bad filter. */
@@ -84,6 +89,8 @@ export function parseFilterArgs(argv: readonly string[]): FilterArgs {
     throw new UsageError('Give exactly one image: a series folder or a NIfTI file.');
   if (!v.out) throw new UsageError('Give --out <response.nii.gz | response.dcm>.');
   if (!v.filter) throw new UsageError('Give --filter NAME.');
+  if (v.stow && !/\.dcm$/i.test(v.out))
+    throw new UsageError('--stow stores the DICOM map: give --out map.dcm.');
   const flags: Record<string, string | boolean | undefined> = {
     ...filterOptionsFromString(v.filter),
     '2d': v['2d'],
@@ -97,6 +104,7 @@ export function parseFilterArgs(argv: readonly string[]): FilterArgs {
     out: v.out,
     spec: parseFilterOptions(flags as FilterOptions),
     json: !!v.json,
+    ...(v.stow ? { stow: { url: v.stow, tokenFile: v['stow-token-file'] } } : {}),
   };
 }
 
@@ -190,15 +198,19 @@ async function filter(args: FilterArgs) {
   const values = filterResponse(image, args.spec);
   const elapsedMs = Math.round(performance.now() - started);
   const label = filterLabel(args.spec);
-  await writeFile(
-    args.out,
-    /\.dcm$/i.test(args.out)
-      ? derivedDicom(file, image, values, affine, metas, label)
-      : niftiBytes(
-          { dims: image.dims, values, affineLps: affine, description: label },
-          /\.gz$/i.test(args.out),
-        ),
-  );
+  const bytes = /\.dcm$/i.test(args.out)
+    ? derivedDicom(file, image, values, affine, metas, label)
+    : niftiBytes(
+        { dims: image.dims, values, affineLps: affine, description: label },
+        /\.gz$/i.test(args.out),
+      );
+  await writeFile(args.out, bytes);
+  const stored =
+    args.stow && metas?.length
+      ? await (
+          await import('./io/dicomwebInputs.ts')
+        ).stowDerived(args.stow.url, args.stow.tokenFile, bytes, metas[0].studyInstanceUID)
+      : undefined;
   let min = Infinity;
   let max = -Infinity;
   for (const x of values) {
@@ -214,6 +226,7 @@ async function filter(args: FilterArgs) {
     max,
     elapsedMs,
     out: args.out,
+    ...(stored !== undefined ? { stored } : {}),
   };
 }
 

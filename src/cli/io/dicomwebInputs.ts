@@ -229,3 +229,15 @@ export async function stowStudyReports(
   }
   return failed;
 }
+
+/** `filter --out map.dcm --stow URL`: the derived map stored into its source study; where. */
+export async function stowDerived(
+  url: string,
+  tokenFile: string | undefined,
+  bytes: Uint8Array,
+  studyInstanceUid: string,
+): Promise<string> {
+  const client = nodeDicomwebClient(url, await tokenHeaders(tokenFile));
+  const stored = await storeInstances(client, [bytes], studyInstanceUid);
+  return stored.retrieveUrls[0] ?? stored.stored[0] ?? '';
+}
