@@ -135,7 +135,11 @@ export function RunControls() {
         <ul role="alert">
           {run.failures.slice(0, 5).map((f, k) => (
             <li key={k}>
-              {t('run.failure', { roi: f.roi, slice: f.slice, problem: problemText(t, f.problem) })}
+              {t('run.failure', {
+                roi: f.roi === 'Whole image' ? t('shape.whole') : f.roi,
+                slice: f.slice,
+                problem: problemText(t, f.problem),
+              })}
             </li>
           ))}
         </ul>
