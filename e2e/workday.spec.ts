@@ -1,0 +1,136 @@
+// A researcher's day as a person does it: open radiographs (each its own series), classify them
+// all, import labels keyed by SOP UID, analyse every series, look at all results in the wide
+// table and export them (Parquet read back by DuckDB, CSV by rows), reload, re-open the files:
+// predictions, labels and analysis results are all still there.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { imageHeader, writeDicom } from '../src/core/dicom/testing/writeDicom.ts';
+import { expect, test } from './fixtures.ts';
+import { REFERENCE_IMAGE_SIZE, referenceImages } from './referenceImages.ts';
+
+const FILMS = 12;
+const sop = (k: number) => `1.2.826.0.1.3680043.10.16.3.${k + 1}`;
+
+function writeFilms() {
+  const dir = mkdtempSync(join(tmpdir(), 'consilium-workday-'));
+  const images = referenceImages(Array.from({ length: FILMS }, (_, k) => k % 11));
+  const paths = images.map(({ pixels }, k) => {
+    const path = join(dir, `film-${String(k + 1).padStart(2, '0')}.dcm`);
+    writeFileSync(
+      path,
+      writeDicom([
+        ...imageHeader(REFERENCE_IMAGE_SIZE, REFERENCE_IMAGE_SIZE, 16, false).filter(
+          (e) => !(e.tag[0] === 0x0008 && (e.tag[1] === 0x0060 || e.tag[1] === 0x0018)),
+        ),
+        { tag: [0x0008, 0x0016], vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.1' },
+        { tag: [0x0008, 0x0018], vr: 'UI', value: sop(k) },
+        { tag: [0x0008, 0x0060], vr: 'CS', value: 'CR' },
+        { tag: [0x0010, 0x0020], vr: 'LO', value: `PAT-${k}` },
+        { tag: [0x0020, 0x000d], vr: 'UI', value: '1.2.826.0.1.3680043.10.16.1' },
+        { tag: [0x0020, 0x000e], vr: 'UI', value: `1.2.826.0.1.3680043.10.16.2.${k + 1}` },
+        { tag: [0x7fe0, 0x0010], vr: 'OW', value: pixels },
+      ]),
+    );
+    return path;
+  });
+  const csv = join(dir, 'labels.csv');
+  const truth = images.map((im) =>
+    im.probabilities[1] > im.probabilities[0] ? 'pneumonia' : 'normal',
+  );
+  writeFileSync(csv, `SOPInstanceUID,label\n${truth.map((t, k) => `${sop(k)},${t}`).join('\n')}\n`);
+  return { paths, csv, dir };
+}
+
+async function parquetRows(path: string, sql: string) {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const rows = (await c.runAndReadAll(sql.replace('$file', `'${path}'`))).getRowObjectsJS();
+  c.closeSync();
+  return rows as Record<string, unknown>[];
+}
+
+test('radiographs: classify all, labels by SOP UID, analyse, export, reload: all still there', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const films = writeFilms();
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(films.paths);
+  await expect(page.getByTestId('load-progress')).toHaveAttribute('data-done', String(FILMS));
+
+  // Classify all, then labels from the CSV.
+  await page.getByRole('tab', { name: 'Cases' }).click();
+  await page.getByRole('button', { name: `Classify all (${FILMS} series)` }).click();
+  await expect(page.getByTestId('cohort-run')).toHaveAttribute('data-status', 'done', {
+    timeout: 180_000,
+  });
+  await page.getByLabel('Import labels CSV').setInputFiles(films.csv);
+  const summary = page.getByTestId('cases-summary');
+  await expect(summary).toContainText(`${FILMS} classified · ${FILMS} labelled`);
+
+  // Whole-image features of every loaded series.
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('radio', { name: 'All loaded series' }).check();
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', {
+    timeout: 120_000,
+  });
+
+  // All results in the wide table: a row per film; filters narrow the features.
+  await page.getByRole('button', { name: 'All results…' }).click();
+  const window = page.getByRole('dialog', { name: 'All results' });
+  const count = window.getByTestId('results-count');
+  await expect(count).toContainText(`${FILMS} cases`);
+  const features = Number(/× (\d+) features/.exec((await count.textContent())!)![1]);
+  expect(features).toBeGreaterThan(100);
+  await window.getByRole('combobox', { name: 'Feature family' }).selectOption('glcm');
+  await expect(count).not.toContainText(`× ${features} features`);
+  await window.getByRole('combobox', { name: 'Feature family' }).selectOption('');
+  // Sort by the first feature column: its header says so.
+  const head = window.locator('.results-head [data-sort-column]').nth(3);
+  await head.click();
+  await expect(head).toHaveAttribute('aria-sort', 'ascending');
+
+  // Exports: the wide Parquet has a row per film, the long CSV a row per film × feature.
+  const [wide] = await Promise.all([
+    page.waitForEvent('download'),
+    window.getByRole('button', { name: 'Wide Parquet' }).click(),
+  ]);
+  expect(wide.suggestedFilename()).toMatch(/^features-12-series-[0-9a-f]{8}-wide\.parquet$/);
+  const widePath = join(films.dir, wide.suggestedFilename());
+  await wide.saveAs(widePath);
+  const wideRows = await parquetRows(widePath, 'SELECT * FROM read_parquet($file)');
+  expect(wideRows).toHaveLength(FILMS);
+  expect(Object.keys(wideRows[0])).toHaveLength(8 + features);
+  const [long] = await Promise.all([
+    page.waitForEvent('download'),
+    window.getByRole('button', { name: 'Long CSV' }).click(),
+  ]);
+  const longPath = join(films.dir, long.suggestedFilename());
+  await long.saveAs(longPath);
+  const lines = readFileSync(longPath, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(1 + FILMS * features);
+  await page.keyboard.press('Escape');
+  await expect(window).toBeHidden();
+
+  // Reload: images gone, everything else kept; re-open the files and it re-attaches.
+  await page.reload();
+  const prompt = page.getByTestId('reopen-prompt');
+  await expect(prompt).toContainText(
+    `${FILMS} series from your last session are not open (${FILMS} with predictions, ${FILMS} with labels)`,
+  );
+  await expect(prompt).toContainText(`ROIs or analysis results on ${FILMS} series`);
+  await page.getByLabel('Re-open files').setInputFiles(films.paths);
+  await expect(prompt).toBeHidden();
+  await page.getByRole('tab', { name: 'Cases' }).click();
+  await expect(summary).toContainText(`${FILMS} classified · ${FILMS} labelled`);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: 'All results…' }).click();
+  await expect(page.getByTestId('results-count')).toContainText(
+    `${FILMS} cases × ${features} features`,
+  );
+  // The series' names are back beside their results.
+  await expect(page.getByTestId('results-grid')).toContainText('film-01.dcm');
+});
