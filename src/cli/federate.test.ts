@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitPipeline, pipelineProbability } from '../core/models/classifiers/pipeline.ts';
+import { rocAuc } from '../core/inference/metrics.ts';
 import { simulatedStudy } from '../core/models/validation/testing/simulatedStudy.ts';
 import { captureCommand } from './io/testing/captureCommand.ts';
 import { federateCommand } from './federate.ts';
@@ -68,6 +69,32 @@ describe('consilium federate', () => {
       );
     }
   });
+
+  it('a linear SVM federation ends with Platt’s sigmoid, and its ONNX ranks the cases', async () => {
+    const out = join(dir, 'svm.onnx');
+    const r = await capture([
+      '--centers',
+      ...dirs.map((d) => join(dir, d)),
+      '--model',
+      'svm-linear',
+      '--rounds',
+      '200',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const v = JSON.parse(r.out).value;
+    expect(v.family).toBe('svm-linear');
+    expect(v.sigmoid.a).toBeLessThan(0); // a higher decision value is likelier positive
+    const session = await ort.InferenceSession.create(new Uint8Array(await readFile(out)));
+    const x32 = Float32Array.from(study.x.data);
+    const got = (
+      await session.run({ float_input: new ort.Tensor('float32', x32, [study.y.length, p]) })
+    ).probabilities.data as Float32Array;
+    const positive = Array.from({ length: study.y.length }, (_, i) => got[2 * i + 1]);
+    expect(rocAuc(positive, study.y)).toBeGreaterThan(0.8);
+  }, 120_000);
 
   it('a forest federation with held-out cases reports each center’s metrics', async () => {
     const r = await capture([

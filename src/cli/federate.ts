@@ -16,7 +16,9 @@ import {
   centerForest,
   centerRound,
   centerStats,
+  centerPlatt,
   coordinatorAverage,
+  coordinatorPlatt,
   coordinatorForest,
   coordinatorStart,
   federatedPipeline,
@@ -35,12 +37,14 @@ import { numberOf, parseCommand, parseOrUsage, UsageError, wholeNumber } from '.
 import { writeRecord } from './io/records.ts';
 
 const usage =
-  'Usage: consilium federate --centers DIR DIR… [--model logreg-l2|forest] [--rounds N] [--local-steps E] [--C C] [--trees N] [--holdout F] [--seed S] [--out model.onnx] [--json]\n' +
+  'Usage: consilium federate --centers DIR DIR… [--model logreg-l2|svm-linear|forest] [--rounds N] [--local-steps E] [--C C] [--trees N] [--holdout F] [--seed S] [--out model.onnx] [--json]\n' +
   "  Simulates a federation on one machine: each DIR holds one center's study.csv; centers\n" +
   '  exchange only signed model updates (parameters and case counts) through files in\n' +
   "  DIR/federation/, verified against the federation's keys and the round number.\n" +
   '  logreg-l2: FedAvg for --rounds (default 300) with --local-steps (default 1, which equals\n' +
   '  training on the pooled cases); forest: one round, each center grows its share of --trees.\n' +
+  "  svm-linear: averaged hinge-loss subgradient steps (sklearn SVC's objective, step η/√round)\n" +
+  "  for --rounds (give thousands), then Platt's sigmoid by 8 federated Newton steps.\n" +
   '  --holdout F: each center keeps a stratified fraction F of its cases out of training and\n' +
   "  reports the final model's metrics on them.\n";
 
@@ -86,8 +90,8 @@ export function parseFederateArgs(argv: readonly string[]): FederateArgs {
   const centers = v.centers ?? [];
   if (centers.length < 2) throw new UsageError('--centers needs at least two center folders.');
   const family = (v.model ?? 'logreg-l2') as FederatedFamily;
-  if (family !== 'logreg-l2' && family !== 'forest')
-    throw new UsageError('--model is logreg-l2 or forest for a federation.');
+  if (family !== 'logreg-l2' && family !== 'svm-linear' && family !== 'forest')
+    throw new UsageError('--model is logreg-l2, svm-linear or forest for a federation.');
   const holdout = v.holdout === undefined ? 0 : numberOf('holdout', v.holdout);
   if (holdout < 0 || holdout >= 0.5)
     throw new UsageError('--holdout is a fraction from 0 to below 0.5.');
@@ -222,6 +226,12 @@ async function run(args: FederateArgs) {
           `consilium federate: round ${r}/${args.rounds}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
         );
     }
+    // A linear SVM's probabilities: Platt's sigmoid, fitted by Newton steps on summed sums.
+    if (s.family === 'svm-linear')
+      for (let k = 0; k < 8; k++) {
+        const sums = await Promise.all(centers.map((c) => send(c, centerPlatt(s, c.data, global))));
+        global = await broadcast(coordinatorPlatt(s, global, sums));
+      }
     final = global;
   }
   const model = federatedPipeline(s, final);
@@ -257,7 +267,13 @@ async function run(args: FederateArgs) {
     ...(args.out && bytes ? { model: args.out, sha256: await sha256Hex(bytes) } : {}),
     ...(s.family === 'logreg-l2'
       ? { weights: final.linear!.weights, intercept: final.linear!.intercept }
-      : { trees: final.trees!.length }),
+      : s.family === 'svm-linear'
+        ? {
+            weights: final.average!.weights,
+            intercept: final.average!.intercept,
+            sigmoid: final.sigmoid,
+          }
+        : { trees: final.trees!.length }),
     validation: validation.length ? { caseWeightedAuc: meanAuc, perCenter: validation } : null,
   };
 }

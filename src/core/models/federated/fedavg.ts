@@ -131,3 +131,68 @@ export function federatedAverage(
   }
   return { weights: Array.from(w), intercept: b };
 }
+
+/**
+ * E subgradient steps of this center's share of the linear SVM's primal objective
+ * (1/n_k)·C·Σ_k max(0, 1 − yᵢ(w·xᵢ + b)) + (1/n)·½‖w‖², the hinge loss sklearn's SVC
+ * (linear kernel) minimises. The coordinator shrinks the step size by round and averages the
+ * iterates, as a subgradient method needs to converge.
+ */
+export function localHingeSteps(
+  z: Matrix,
+  y: Labels,
+  start: LinearParams,
+  o: { C: number; totalCases: number; stepSize: number; steps: number },
+): LinearParams {
+  const { rows: n, cols: p, data } = z;
+  const w = Float64Array.from(start.weights);
+  let b = start.intercept;
+  const g = new Float64Array(p);
+  for (let s = 0; s < o.steps; s++) {
+    g.fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let t = b;
+      const row = i * p;
+      for (let j = 0; j < p; j++) t += data[row + j] * w[j];
+      const sign = y[i] ? 1 : -1;
+      if (sign * t >= 1) continue; // outside the margin: no hinge loss
+      gb -= sign;
+      for (let j = 0; j < p; j++) g[j] -= sign * data[row + j];
+    }
+    for (let j = 0; j < p; j++) w[j] -= o.stepSize * ((o.C * g[j]) / n + w[j] / o.totalCases);
+    b -= o.stepSize * ((o.C * gb) / n);
+  }
+  return { weights: Array.from(w), intercept: b };
+}
+
+/** This center's gradient and Hessian sums of Platt's objective at (a, b), with the targets
+ * from the federation's class counts (as fitPlatt uses the pooled counts). */
+export function localPlattSums(
+  decision: ArrayLike<number>,
+  y: Labels,
+  sigmoid: { a: number; b: number },
+  positives: number,
+  negatives: number,
+) {
+  const hi = (positives + 1) / (positives + 2);
+  const lo = 1 / (negatives + 2);
+  let g1 = 0;
+  let g2 = 0;
+  let h11 = 0;
+  let h21 = 0;
+  let h22 = 0;
+  for (let i = 0; i < decision.length; i++) {
+    const f = decision[i];
+    const z = f * sigmoid.a + sigmoid.b;
+    const p = z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+    const d2 = p * (1 - p);
+    h11 += f * f * d2;
+    h22 += d2;
+    h21 += f * d2;
+    const d1 = (y[i] ? hi : lo) - p;
+    g1 += f * d1;
+    g2 += d1;
+  }
+  return { g1, g2, h11, h21, h22 };
+}

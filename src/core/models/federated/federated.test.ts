@@ -6,8 +6,13 @@ import { rocAuc } from '../../inference/metrics.ts';
 import { takeLabels, takeRows } from '../classifiers/matrix.ts';
 import { fitPipeline, pipelineProbability } from '../classifiers/pipeline.ts';
 import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
+import { fitPlatt } from '../classifiers/platt.ts';
+import { svmDecision } from '../classifiers/svm.ts';
+import { applyScaler } from '../classifiers/standardize.ts';
 import {
   centerCurvature,
+  centerPlatt,
+  coordinatorPlatt,
   centerForest,
   centerRound,
   centerStats,
@@ -48,6 +53,31 @@ function federateLogistic(rounds: number, localSteps: number) {
       s,
       global,
       centers.map((c) => centerRound(s, c, global)),
+    );
+  return federatedPipeline(s, global);
+}
+
+function federateSvm(rounds: number, plattSteps: number) {
+  const s: FederationSettings = { federation: 'test', family: 'svm-linear', features, C: 1 };
+  const scaler = coordinatorStart(
+    s,
+    centers.map((c) => centerStats(s, c)),
+  );
+  let global = coordinatorStart(
+    s,
+    centers.map((c) => centerCurvature(s, c, scaler)),
+  );
+  for (let r = 0; r < rounds; r++)
+    global = coordinatorAverage(
+      s,
+      global,
+      centers.map((c) => centerRound(s, c, global)),
+    );
+  for (let k = 0; k < plattSteps; k++)
+    global = coordinatorPlatt(
+      s,
+      global,
+      centers.map((c) => centerPlatt(s, c, global)),
     );
   return federatedPipeline(s, global);
 }
@@ -98,6 +128,32 @@ describe('federated training', () => {
     expect(merged.trees).toHaveLength(60);
     const auc = rocAuc(pipelineProbability(federatedPipeline(s, merged), study.x), study.y);
     expect(auc).toBeGreaterThan(0.9);
+  });
+});
+
+describe('federated linear SVM (averaged hinge-loss subgradient)', () => {
+  const pooled = fitPipeline(study.x, study.y, study.centers, { family: 'svm-linear', C: 1 });
+  const decision = (p: typeof pooled) =>
+    svmDecision(p.classifier as Parameters<typeof svmDecision>[0], applyScaler(p.scaler!, study.x));
+  const pooledF = decision(pooled);
+  const range = Math.max(...pooledF) - Math.min(...pooledF);
+
+  it('reaches the pooled SVC’s decision values within 0.2% of their range after 3000 rounds (0.06% here)', () => {
+    const fed = federateSvm(3000, 0);
+    const diff = maxDiff(decision(fed), pooledF);
+    expect(diff / range).toBeLessThan(0.002);
+    // and ranks the cases as the pooled model does
+    expect(Math.abs(rocAuc(decision(fed), study.y) - rocAuc(pooledF, study.y))).toBeLessThan(0.005);
+  });
+
+  it('Platt’s sigmoid by federated Newton steps equals fitPlatt on the pooled decision values', () => {
+    const fed = federateSvm(3000, 8);
+    const f = decision(fed);
+    const pooledSigmoid = fitPlatt(f, study.y);
+    const fedSigmoid = (fed.classifier as { sigmoid: { a: number; b: number } }).sigmoid;
+    expect(Math.abs(fedSigmoid.a - pooledSigmoid.a)).toBeLessThan(1e-6);
+    expect(Math.abs(fedSigmoid.b - pooledSigmoid.b)).toBeLessThan(1e-6);
+    expect(pipelineProbability(fed, study.x).every((p) => p > 0 && p < 1)).toBe(true);
   });
 });
 

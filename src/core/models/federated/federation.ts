@@ -12,10 +12,13 @@ import { applyScaler } from '../classifiers/standardize.ts';
 import {
   federatedAverage,
   localCurvature,
+  localHingeSteps,
   localLogisticSteps,
+  localPlattSums,
   localStats,
   pooledScaler,
 } from './fedavg.ts';
+import { linearScores } from '../classifiers/logistic.ts';
 import {
   deserializeTree,
   serializeTree,
@@ -118,11 +121,13 @@ export function coordinatorStart(
       },
     );
   const curvature = Math.max(...updates.map((u) => u.stats!.curvature)) + 1 / n;
+  const zero = { weights: new Array<number>(s.features.length).fill(0), intercept: 0 };
   return {
     ...base(s, 1, 'coordinator', n),
     scaler: { mean: Array.from(scaler.mean), scale: Array.from(scaler.scale) },
     stepSize: 1 / curvature,
-    linear: { weights: new Array<number>(s.features.length).fill(0), intercept: 0 },
+    linear: zero,
+    ...(s.family === 'svm-linear' ? { average: zero, positives } : {}),
   };
 }
 
@@ -137,12 +142,21 @@ export function centerRound(
     mean: Float64Array.from(global.scaler!.mean),
     scale: Float64Array.from(global.scaler!.scale),
   };
-  const linear = localLogisticSteps(applyScaler(scaler, c.x), c.y, global.linear!, {
+  const o = {
     C: s.C ?? 1,
     totalCases: global.cases,
     stepSize: global.stepSize!,
     steps: s.localSteps ?? 1,
-  });
+  };
+  const z = applyScaler(scaler, c.x);
+  const linear =
+    s.family === 'svm-linear'
+      ? // A subgradient method needs steps that shrink: η/√round.
+        localHingeSteps(z, c.y, global.linear!, {
+          ...o,
+          stepSize: o.stepSize / Math.sqrt(global.round),
+        })
+      : localLogisticSteps(z, c.y, global.linear!, o);
   return { ...base(s, global.round, c.name, c.x.rows), linear };
 }
 
@@ -153,7 +167,73 @@ export function coordinatorAverage(
   updates: readonly ModelUpdate[],
 ): ModelUpdate {
   const linear = federatedAverage(updates.map((u) => ({ cases: u.cases, linear: u.linear! })));
-  return { ...previous, round: previous.round + 1, linear };
+  if (s.family !== 'svm-linear') return { ...previous, round: previous.round + 1, linear };
+  // The linear SVM's model is the running average of the rounds' parameters.
+  const r = previous.round;
+  const avg = previous.average!;
+  const average = {
+    weights: avg.weights.map((w, j) => w + (linear.weights[j] - w) / r),
+    intercept: avg.intercept + (linear.intercept - avg.intercept) / r,
+  };
+  return { ...previous, round: r + 1, linear, average };
+}
+
+/** Platt's sigmoid for a federated linear SVM, at a center: its sums for one Newton step. */
+export function centerPlatt(
+  s: FederationSettings,
+  c: CenterData,
+  global: ModelUpdate,
+): ModelUpdate {
+  checkCenter(s, c);
+  const scaler = {
+    mean: Float64Array.from(global.scaler!.mean),
+    scale: Float64Array.from(global.scaler!.scale),
+  };
+  const avg = global.average!;
+  const decision = linearScores(
+    applyScaler(scaler, c.x),
+    Float64Array.from(avg.weights),
+    avg.intercept,
+  );
+  const positives = global.positives!;
+  const platt = localPlattSums(
+    decision,
+    c.y,
+    global.sigmoid ?? plattStart(positives, global.cases - positives),
+    positives,
+    global.cases - positives,
+  );
+  return { ...base(s, global.round, c.name, c.x.rows), platt };
+}
+
+const plattStart = (positives: number, negatives: number) => ({
+  a: 0,
+  b: Math.log((negatives + 1) / (positives + 1)),
+});
+
+/** The coordinator's Newton step on Platt's objective from the centers' summed sums (the
+ * objective is convex and smooth; a few steps from Platt's start reach fitPlatt's optimum). */
+export function coordinatorPlatt(
+  s: FederationSettings,
+  global: ModelUpdate,
+  updates: readonly ModelUpdate[],
+): ModelUpdate {
+  const t = { g1: 0, g2: 0, h11: 1e-12, h21: 0, h22: 1e-12 };
+  for (const u of updates) {
+    t.g1 += u.platt!.g1;
+    t.g2 += u.platt!.g2;
+    t.h11 += u.platt!.h11;
+    t.h21 += u.platt!.h21;
+    t.h22 += u.platt!.h22;
+  }
+  const positives = global.positives!;
+  const at = global.sigmoid ?? plattStart(positives, global.cases - positives);
+  const det = t.h11 * t.h22 - t.h21 * t.h21;
+  const sigmoid = {
+    a: at.a - (t.h22 * t.g1 - t.h21 * t.g2) / det,
+    b: at.b - (-t.h21 * t.g1 + t.h11 * t.g2) / det,
+  };
+  return { ...global, round: global.round + 1, sigmoid };
 }
 
 /** A forest's one round at a center: its share of the trees, grown on its own cases. */
@@ -215,6 +295,29 @@ export function federatedPipeline(s: FederationSettings, final: ModelUpdate): Pi
       scaler: null,
       classifier: { kind: 'forest', trees: final.trees!.map(deserializeTree), features: p },
     };
+  const scaler = {
+    mean: Float64Array.from(final.scaler!.mean),
+    scale: Float64Array.from(final.scaler!.scale),
+  };
+  if (s.family === 'svm-linear') {
+    // A linear SVM as its weight vector: the identity as support vectors, w as coefficients.
+    const identity = new Float64Array(p * p);
+    for (let j = 0; j < p; j++) identity[j * p + j] = 1;
+    return {
+      spec: { family: 'svm-linear', C: s.C ?? 1 },
+      inputs: p,
+      selected,
+      scaler,
+      classifier: {
+        kind: 'svm',
+        kernel: { kind: 'linear' },
+        supportVectors: { rows: p, cols: p, data: identity },
+        dualCoef: Float64Array.from(final.average!.weights),
+        intercept: final.average!.intercept,
+        sigmoid: final.sigmoid ?? null,
+      },
+    };
+  }
   return {
     spec: { family: 'logreg-l2', C: s.C ?? 1 },
     inputs: p,

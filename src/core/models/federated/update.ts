@@ -6,7 +6,7 @@ import type { Tree } from '../classifiers/cart.ts';
 
 export const UPDATE_FORMAT = 'consilium-model-update/1';
 
-export type FederatedFamily = 'logreg-l2' | 'forest';
+export type FederatedFamily = 'logreg-l2' | 'svm-linear' | 'forest';
 
 export interface LinearParams {
   readonly weights: readonly number[];
@@ -42,6 +42,20 @@ export interface ModelUpdate {
   readonly scaler?: { readonly mean: readonly number[]; readonly scale: readonly number[] };
   readonly stepSize?: number;
   readonly linear?: LinearParams;
+  /** Linear SVM, coordinator → centers: the running average of the rounds' parameters (the
+   * model a subgradient method converges with) and, once fitted, Platt's sigmoid. */
+  readonly average?: LinearParams;
+  readonly sigmoid?: { readonly a: number; readonly b: number };
+  /** Linear SVM, coordinator: positives over all centers (Platt's targets need them). */
+  readonly positives?: number;
+  /** Linear SVM, center → coordinator: its sums for one Newton step of Platt's sigmoid. */
+  readonly platt?: {
+    readonly g1: number;
+    readonly g2: number;
+    readonly h11: number;
+    readonly h21: number;
+    readonly h22: number;
+  };
   readonly trees?: readonly SerializedTree[];
 }
 
