@@ -91,12 +91,9 @@ export default tseslint.config(
     files: ['src/app/**/*.tsx'],
     ignores: [
       'src/app/**/*.test.tsx',
-      'src/app/panels/TagBrowser.tsx',
       'src/app/predictions/PredictionsCompare.tsx',
       'src/app/predictions/PredictionsSeries.tsx',
       'src/app/predictions/SeriesRunButton.tsx',
-      'src/app/study/CenterBoxes.tsx',
-      'src/app/study/StudyView.tsx',
     ],
     plugins: { i18next },
     rules: {

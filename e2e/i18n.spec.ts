@@ -172,7 +172,7 @@ const notYetTranslated = {
     '.predictions-compare', // src/app/predictions/PredictionsCompare.tsx
     '.feature-table', // IBSI feature names and families (src/app/analysis/FeatureTable.tsx)
   ],
-  texts: ['Show an image to see its tags.'], // src/app/panels/TagBrowser.tsx
+  texts: [] as string[],
 };
 
 /** Latin words on screen in Chinese that are neither allowed nor part of the data shown. */
