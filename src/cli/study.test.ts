@@ -3,6 +3,7 @@
 // bundles; the center effect is plain before ComBat and gone after.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { settingsPathFor } from './trainArgs.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +88,10 @@ describe('consilium study', () => {
     expect(csv[0]).toMatch(/^caseKey,center,roi,label,/);
     expect(csv[0].split(',').length).toBe(4 + n);
     expect(csv[1]).toMatch(/^[0-9a-f]{32,},North,whole-image,(benign|malignant),/);
+    // Beside the table, the settings its features were computed with (train records them).
+    const settings = JSON.parse(await readFile(settingsPathFor(out), 'utf8'));
+    expect(settings).not.toHaveProperty('roi');
+    expect(Object.keys(settings).length).toBeGreaterThan(0);
 
     // The saved fit harmonizes one center's bundle later, identically.
     const again = join(dir, 'south.csv');
