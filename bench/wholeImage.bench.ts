@@ -240,4 +240,8 @@ export async function run(): Promise<void> {
 if (!isMainThread && (workerData as ThreadJob | null)?.entry === import.meta.url)
   threadMain(workerData as ThreadJob);
 else if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.length >= 5)
-  await child(process.argv[2], process.argv[3], process.argv[4]);
+  // Not a top-level await: other benches import syntheticCt from this module.
+  child(process.argv[2], process.argv[3], process.argv[4]).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });

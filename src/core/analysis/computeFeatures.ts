@@ -1,5 +1,5 @@
 // One call from a ROI volume and parameters to every registered feature value.
-import { discretise, resegment } from './discretise';
+import { discretise, intensityMaskOf } from './discretise';
 import { assertResegmentedNotEmpty, resegmentationRange } from './processing/resegment';
 import type { FamilyId, FeatureDef } from './featureDef';
 import { localIntensity } from './local/intensityPeak';
@@ -61,12 +61,12 @@ export function computeFeatures(
   // Range and outlier re-segmentation as one range; discretisation and the IVH take their
   // bounds from the user's range alone.
   const range = resegmentationRange(box, params);
-  const intensityMask = resegment(box, range);
+  const intensityMask = intensityMaskOf(box, range);
   assertResegmentedNotEmpty(intensityMask, params);
   const discrete = discretise(box, intensityMask, params.discretisation, params.resegment);
   let wholeMask: Uint8Array | undefined;
   const wholeIntensityMask = (): Uint8Array =>
-    box === roi ? intensityMask : (wholeMask ??= resegment(roi, range));
+    box === roi ? intensityMask : (wholeMask ??= intensityMaskOf(roi, range));
   let ivhGreyLevels = false;
   const agg = params.aggregation;
   const zoneAgg = zoneAggregationOf(agg);

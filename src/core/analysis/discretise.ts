@@ -27,6 +27,22 @@ export function resegment(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
   return out;
 }
 
+/**
+ * resegment(roi, range) without a copy where it would equal the ROI mask: no range, every mask
+ * byte 0 or 1 and no NaN inside it (read-only checks, cheaper than writing a new mask, and a
+ * byte a voxel less). Callers only read the result.
+ */
+export function intensityMaskOf(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
+  if (range && (range[0] != null || range[1] != null)) return resegment(roi, range);
+  const { values, mask } = roi;
+  for (let i = 0; i < mask.length; i++) {
+    const m = mask[i];
+    if (m === 0) continue;
+    if (m !== 1 || values[i] !== values[i]) return resegment(roi, range);
+  }
+  return mask;
+}
+
 /** Minimum and maximum of values inside mask; throws empty-roi when the mask is empty. */
 export function roiRange(values: Float32Array, mask: Uint8Array): [number, number] {
   let lo = Infinity;
