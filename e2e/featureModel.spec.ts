@@ -2,11 +2,12 @@
 // RTSTRUCT on its CT is classified in the Predictions tab with the feature settings the card
 // records, and the probability equals `consilium infer --mask` for the same series and ROI.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { defaultParams } from '../src/core/analysis/params.ts';
+import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
 import { recordableSettings } from '../src/core/models/featureModel/recordedSettings.ts';
 import { studyCsvAround } from '../src/core/models/featureModel/testing/studyAround.ts';
 import { expect, test } from './fixtures.ts';
@@ -103,4 +104,31 @@ test('a trained feature model classifies an RTSTRUCT ROI in the page as consiliu
   // Built around this ROI, the model is unsure of it: a comparison of real probabilities.
   expect(cli.value.probabilities.high).toBeGreaterThan(0.02);
   expect(cli.value.probabilities.high).toBeLessThan(0.98);
+
+  // The series' prediction goes into a bundle as a CNN's does: the model's digest, the same numbers.
+  const keyFile = join(dir, 'collab.key');
+  writeFileSync(keyFile, 'shared-secret\n');
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  await page.getByRole('button', { name: 'Export bundle…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export bundle' });
+  await dialog.getByLabel('Center name').fill('Workbench');
+  await dialog.getByLabel('Collaboration key file').setInputFiles(keyFile);
+  await expect(dialog.getByTestId('prediction-count')).toHaveAttribute('data-count', '1');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export .zip' }).click(),
+  ]);
+  const zip = join(dir, 'workbench.zip');
+  await download.saveAs(zip);
+  const verified = await verifyBundle(new Uint8Array(readFileSync(zip)));
+  if (!verified.ok) throw new Error(verified.error.reason);
+  const [prediction] = verified.bundle.manifest.results.predictions;
+  const cardJson = JSON.parse(readFileSync(card, 'utf8')) as { model: { sha256: string } };
+  expect(prediction.model).toEqual({
+    name: 'ring-logreg',
+    version: '0.1.0',
+    sha256: cardJson.model.sha256,
+  });
+  for (const [label, p] of Object.entries(page_))
+    expect(prediction.probabilities[label]).toBeCloseTo(p, 12);
 });
