@@ -25,7 +25,7 @@ import { filterColumns, filterRows, sortWideRows, type WideSort } from './sortWi
 import './results.css';
 
 export function ResultsWindow({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('results');
+  const { t } = useTranslation(['results', 'analysis']);
   useEscapeToClose(onClose);
   const results = useStore(useShallow((s) => Object.values(s.results)));
   const patients = useStore((s) => s.patients);
@@ -98,7 +98,7 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
           <option value="">{t('filter.allFamilies')}</option>
           {families.map((f) => (
             <option key={f} value={f}>
-              {f}
+              {t(`analysis:params.family.${f}`, { defaultValue: f })}
             </option>
           ))}
         </select>
