@@ -5,6 +5,7 @@ import type { ImageVolume } from '../analysis/volume.ts';
 import { ProblemError } from '../result.ts';
 import { identityKernel, kernel1d, type Kernel1d } from './kernel.ts';
 import { meanResponse } from './mean.ts';
+import { meanPlanes } from './simd/meanPlanes.ts';
 import { applySeparablePooled } from './separable.ts';
 import type { LawsSpec } from './types.ts';
 
@@ -53,5 +54,10 @@ export function lawsResponse(img: ImageVolume, spec: LawsSpec): Float32Array {
   if (spec.energyDelta === null) return r;
   for (let i = 0; i < r.length; i++) r[i] = Math.abs(r[i]);
   const abs = { ...img, values: r };
-  return meanResponse(abs, 2 * spec.energyDelta + 1, spec.boundary, spec.dims);
+  const support = 2 * spec.energyDelta + 1;
+  // in place where the WASM path runs: the energy map needs no third volume
+  return (
+    meanPlanes(abs, support, spec.boundary, spec.dims, true) ??
+    meanResponse(abs, support, spec.boundary, spec.dims)
+  );
 }

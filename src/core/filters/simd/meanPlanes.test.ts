@@ -26,4 +26,19 @@ describe('mean filter plane by plane in WASM', () => {
           ).toBeLessThan(1e-3);
         }
       });
+
+  for (const b of boundaries)
+    it(`overwrites its input with the same response in place (${b}, the Laws energy map)`, () => {
+      for (const [support, size] of [
+        [15, [9, 8, 40]],
+        [5, [6, 5, 3]],
+      ] as const) {
+        const img = randomVolume([...size], support + 1);
+        const expected = meanReference(img, support, b, 3);
+        const copy = { ...img, values: img.values.slice() };
+        const out = meanPlanes(copy, support, b, 3, true)!;
+        expect(out).toBe(copy.values);
+        expect(maxAbsDiff(out, expected), `M ${support}`).toBeLessThan(1e-3);
+      }
+    });
 });

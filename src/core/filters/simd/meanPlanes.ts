@@ -10,12 +10,18 @@ import type { Boundary } from '../types.ts';
 import { PlaneRing, RowPass, tableFloats } from './planePasses.ts';
 import { tapsWorkspace } from './tapsWasm.ts';
 
-/** Null where WebAssembly SIMD is missing. */
+/**
+ * Null where WebAssembly SIMD is missing. With inPlace the response overwrites img.values (the
+ * Laws energy map's |response|, so it needs no third volume): each plane is written once the
+ * ring has read it, and the planes the boundary reads again at the far end (the first and last
+ * r) are kept aside first.
+ */
 export function meanPlanes(
   img: ImageVolume,
   support: number,
   boundary: Boundary,
   dims: 2 | 3,
+  inPlace = false,
 ): Float32Array | null {
   const ws = tapsWorkspace();
   if (!ws) return null;
@@ -39,7 +45,12 @@ export function meanPlanes(
     lines, // the y pass's row map
   ]);
   const [zOut, xOut, yOut, zAcc, yAcc, pad, xTable, zTable, rowMap] = at.slice(slots);
-  const ring = new PlaneRing(ws, img.values, img.dims, zs, boundary, at.slice(0, slots), zTable);
+  const kept = new Map<number, Float32Array>();
+  if (inPlace && dims === 3)
+    for (let s = 0; s < nz; s++)
+      if (s < r || s >= nz - r) kept.set(s, img.values.slice(s * plane, (s + 1) * plane));
+  const planeOf = (s: number) => kept.get(s) ?? img.values.subarray(s * plane, (s + 1) * plane);
+  const ring = new PlaneRing(ws, planeOf, img.dims, zs, boundary, at.slice(0, slots), zTable);
   const x = new RowPass(ws, nx, k, boundary, xTable, pad);
   for (let q = 0; q < lines; q++) {
     const s = sourceIndex(q - r, ny, boundary);
@@ -48,7 +59,7 @@ export function meanPlanes(
   // the input plane at virtual position p, or null for a zero plane
   const source = (p: number) => (sourceIndex(p, nz, boundary) < 0 ? null : ring.at(p));
   const { lineAdd, lineOut, boxLines } = ws.kernels;
-  const out = new Float32Array(img.values.length);
+  const out = inPlace ? img.values : new Float32Array(img.values.length);
   for (let z = 0; z < nz; z++) {
     ring.load(z);
     let cur = ring.at(z);

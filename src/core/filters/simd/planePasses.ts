@@ -37,7 +37,8 @@ export class PlaneRing {
 
   constructor(
     private readonly ws: TapsWorkspace,
-    private readonly values: Float32Array,
+    /** The volume, or a function giving input plane s (x fastest). */
+    private readonly values: Float32Array | ((s: number) => Float32Array),
     private readonly dims: readonly [number, number, number],
     kernels: readonly Kernel1d[],
     private readonly boundary: Boundary,
@@ -76,7 +77,9 @@ export class PlaneRing {
       // a zero plane is skipped by the taps, never read
       if (from >= 0)
         this.ws.f32.set(
-          this.values.subarray(from * this.plane, (from + 1) * this.plane),
+          typeof this.values === 'function'
+            ? this.values(from)
+            : this.values.subarray(from * this.plane, (from + 1) * this.plane),
           this.slots[s] >> 2,
         );
     }
