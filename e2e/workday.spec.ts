@@ -112,6 +112,12 @@ for (const lang of ['en', 'zh-CN'])
       .selectOption('glcm');
     await expect(count).not.toHaveText(tr('results', 'window.count', { cases: FILMS, features }));
     await window.getByRole('combobox', { name: tr('results', 'filter.family') }).selectOption('');
+    // Turned round: a row per feature.
+    const grid = window.getByTestId('results-grid');
+    await window.getByRole('checkbox', { name: tr('results', 'window.transpose') }).check();
+    await expect(grid).toHaveAttribute('aria-rowcount', String(features));
+    await window.getByRole('checkbox', { name: tr('results', 'window.transpose') }).uncheck();
+    await expect(grid).toHaveAttribute('aria-rowcount', String(FILMS));
     // Sort by the first feature column: its header says so.
     const head = window.locator('.results-head [data-sort-column]').nth(3);
     await head.click();

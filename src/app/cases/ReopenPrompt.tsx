@@ -49,7 +49,8 @@ export function ReopenPrompt() {
     if (sources && sources.length > 0) void loadFiles(sources);
   };
   return (
-    <div className="reopen-prompt" role="alert" data-testid="reopen-prompt">
+    // A region, not an alert: it stays beside the study list until answered.
+    <section className="reopen-prompt" aria-label={t('reopen.label')} data-testid="reopen-prompt">
       <p>{t('reopen.summary', { count: missing.length, classified, labelled })}</p>
       {analysed + measured > 0 && <p>{t('reopen.analysis', { analysed, measured })}</p>}
       <details>
@@ -91,6 +92,6 @@ export function ReopenPrompt() {
       >
         {t('reopen.forget')}
       </button>
-    </div>
+    </section>
   );
 }

@@ -47,12 +47,15 @@ export function ResultsGrid({
   sort,
   onSort,
   onOpen,
+  transposed = false,
 }: {
   rows: WideRow[];
   columns: FeatureColumn[];
   sort: WideSort | null;
   onSort: (column: string) => void;
   onOpen: (row: WideRow) => void;
+  /** Rows are features and columns cases (the identifying cells name the feature). */
+  transposed?: boolean;
 }) {
   const { t, i18n } = useTranslation('results');
   const scroller = useRef<HTMLDivElement>(null);
@@ -84,13 +87,13 @@ export function ResultsGrid({
       <div className="results-head" role="row" style={{ width, height: HEAD_PX }}>
         <div className="results-ids" role="columnheader">
           <SortButton column="series" sort={sort} onSort={onSort}>
-            {t('grid.series')}
+            {transposed ? t('grid.feature') : t('grid.series')}
           </SortButton>
           <SortButton column="roi" sort={sort} onSort={onSort}>
-            {t('grid.roi')}
+            {transposed ? t('grid.aggregation') : t('grid.roi')}
           </SortButton>
           <SortButton column="slice" sort={sort} onSort={onSort}>
-            {t('grid.slice')}
+            {transposed ? t('grid.family') : t('grid.slice')}
           </SortButton>
         </div>
         {cols.map((c) => {
@@ -131,7 +134,7 @@ export function ResultsGrid({
               <div className="results-ids" role="rowheader" title={String(row.ids.series_uid)}>
                 <span>{row.ids.series}</span>
                 <span>{row.ids.roi}</span>
-                <span>{row.ids.slice ?? t('grid.wholeRoi')}</span>
+                <span>{row.ids.slice ?? (transposed ? '' : t('grid.wholeRoi'))}</span>
               </div>
               {cols.map((c) => {
                 const col = columns[c.index];

@@ -21,7 +21,7 @@ import {
 import { ResultsGrid } from './ResultsGrid.tsx';
 import { factsFromPatients } from './resultsFacts.ts';
 import { columnIdOf, longRows, wideTable, type WideRow } from './resultTables.ts';
-import { filterColumns, filterRows, sortWideRows, type WideSort } from './sortWide.ts';
+import { filterColumns, filterRows, sortWideRows, transpose, type WideSort } from './sortWide.ts';
 import './results.css';
 
 export function ResultsWindow({ onClose }: { onClose: () => void }) {
@@ -37,14 +37,21 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
   const [featureText, setFeatureText] = useState('');
   const [caseText, setCaseText] = useState('');
   const [sort, setSort] = useState<WideSort | null>(null);
+  const [transposed, setTransposed] = useState(false);
   const columns = useMemo(
     () => filterColumns(table.columns, family, featureText),
     [table, family, featureText],
   );
   const rows = useMemo(
-    () => sortWideRows(filterRows(table.rows, caseText), sort),
-    [table, caseText, sort],
+    () => sortWideRows(filterRows(table.rows, caseText), transposed ? null : sort),
+    [table, caseText, sort, transposed],
   );
+  // Turned round, the sort applies to the feature rows (by name, or by one case's values).
+  const shown = useMemo(() => {
+    if (!transposed) return { rows, columns };
+    const turned = transpose(rows, columns);
+    return { rows: sortWideRows(turned.rows, sort), columns: turned.columns };
+  }, [rows, columns, transposed, sort]);
   const onSort = useCallback(
     (column: string) =>
       setSort((s) => ({ column, descending: s?.column === column ? !s.descending : false })),
@@ -116,6 +123,17 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
           value={caseText}
           onChange={(e) => setCaseText(e.target.value)}
         />
+        <label>
+          <input
+            type="checkbox"
+            checked={transposed}
+            onChange={(e) => {
+              setTransposed(e.target.checked);
+              setSort(null);
+            }}
+          />{' '}
+          {t('window.transpose')}
+        </label>
         <span className="results-exports">
           {(['wide', 'long'] as const).map((form) =>
             (['csv', 'parquet'] as const).map((format) => (
@@ -137,7 +155,14 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
       {results.length === 0 ? (
         <p>{t('window.empty')}</p>
       ) : (
-        <ResultsGrid rows={rows} columns={columns} sort={sort} onSort={onSort} onOpen={onOpen} />
+        <ResultsGrid
+          rows={shown.rows}
+          columns={shown.columns}
+          sort={sort}
+          onSort={onSort}
+          onOpen={transposed ? () => {} : onOpen}
+          transposed={transposed}
+        />
       )}
     </div>,
     document.body,

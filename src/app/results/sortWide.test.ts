@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureColumn, WideRow } from './resultTables.ts';
-import { filterColumns, filterRows, sortWideRows } from './sortWide.ts';
+import { filterColumns, filterRows, sortWideRows, transpose } from './sortWide.ts';
 
 const row = (key: string, series: string, value: number | undefined, slice: number | null) =>
   ({
@@ -59,4 +59,22 @@ describe('wide results table', () => {
     expect(filterColumns(columns, '', 'joint')[0].ibsiCode).toBe('8ZQL');
     expect(filterRows(rows, 'lat').map((r) => r.key)).toEqual(['a']);
   });
+});
+
+it('turns the table round: a row per feature, a column per case, the same values', () => {
+  const columns = [
+    {
+      id: 'glcm.8ZQL',
+      family: 'glcm',
+      ibsiCode: '8ZQL',
+      aggregation: '',
+      name: 'Joint maximum',
+      unit: '',
+    },
+  ] as FeatureColumn[];
+  const turned = transpose(rows, columns);
+  expect(turned.rows).toHaveLength(1);
+  expect(turned.columns.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  expect(turned.rows[0].ids.series).toBe('Joint maximum');
+  expect(turned.rows[0].values).toEqual({ a: 3, b: NaN, c: -1 });
 });

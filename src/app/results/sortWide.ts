@@ -64,3 +64,39 @@ export function filterRows(rows: readonly WideRow[], text: string): WideRow[] {
     ),
   );
 }
+
+/**
+ * The same table turned round: a row per feature (named in the identifying cells: name,
+ * aggregation, family) and a column per case, for reading one case's features down a column.
+ */
+export function transpose(
+  rows: readonly WideRow[],
+  columns: readonly FeatureColumn[],
+): { rows: WideRow[]; columns: FeatureColumn[] } {
+  return {
+    rows: columns.map((c) => ({
+      key: c.id,
+      ids: {
+        series_uid: c.id,
+        series: c.name,
+        patient_id: '',
+        study_uid: '',
+        roi: c.aggregation,
+        slice: c.family,
+        settings_hash: '',
+        roi_voxels: null,
+      },
+      values: Object.fromEntries(
+        rows.flatMap((r) => (c.id in r.values ? [[r.key, r.values[c.id]]] : [])),
+      ),
+    })),
+    columns: rows.map((r) => ({
+      id: r.key,
+      family: '',
+      ibsiCode: String(r.ids.series_uid),
+      aggregation: r.ids.slice === null ? '' : `#${r.ids.slice}`,
+      name: `${r.ids.series} · ${r.ids.roi}`,
+      unit: '',
+    })),
+  };
+}
