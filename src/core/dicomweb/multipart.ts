@@ -44,7 +44,8 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number
   return -1;
 }
 
-function parseHeaders(bytes: Uint8Array): Record<string, string> | undefined {
+/** A part's header lines as lower-cased names, or undefined when a line is not a header. */
+export function parseHeaders(bytes: Uint8Array): Record<string, string> | undefined {
   const headers: Record<string, string> = {};
   const text = new TextDecoder('latin1').decode(bytes);
   for (const line of text.split('\r\n')) {

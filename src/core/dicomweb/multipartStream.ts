@@ -6,6 +6,7 @@
 import {
   boundaryOf,
   defaultMultipartLimits,
+  parseHeaders,
   type MultipartLimits,
   type Part,
 } from './multipart.ts';
@@ -66,18 +67,6 @@ function indexOfBytes(hay: Uint8Array, n: Needle, from: number, to: number): num
     if (j < 0) return i;
   }
   return -1;
-}
-
-function parseHeaders(bytes: Uint8Array): Record<string, string> | undefined {
-  const headers: Record<string, string> = {};
-  const text = new TextDecoder('latin1').decode(bytes);
-  for (const line of text.split('\r\n')) {
-    if (line === '') continue;
-    const colon = line.indexOf(':');
-    if (colon <= 0) return undefined;
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return headers;
 }
 
 type State = 'start' | 'boundary' | 'headers' | 'body' | 'closed';

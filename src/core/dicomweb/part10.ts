@@ -2,7 +2,7 @@
 // and its frames as stored, written by dcmjs. Everything downstream (parse, pixel layout,
 // our codecs, the study index, analysis, bundles) then treats PACS series and local files
 // alike, with no second path to keep in step.
-import dcmjs, { type DcmjsDataset, type DcmjsElement } from 'dcmjs';
+import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
 import {
   DeflatedExplicitVRLittleEndian,
   ExplicitVRBigEndian,
@@ -10,6 +10,7 @@ import {
   ImplicitVRLittleEndian,
   transferSyntaxInfo,
 } from '../dicom/transferSyntax.ts';
+import { writePart10 } from '../dicom/write/part10File.ts';
 import { ProblemError } from '../result.ts';
 import { numberOf, tags, textOf, type JsonDataSet, type JsonElement } from './dicomJson.ts';
 import type { Frames } from './wado.ts';
@@ -21,8 +22,6 @@ const nativeSyntaxes = new Set([
   DeflatedExplicitVRLittleEndian,
   ExplicitVRBigEndian,
 ]);
-
-const IMPLEMENTATION_CLASS_UID = '2.25.271006418391547203851040563052163211347';
 
 function base64Bytes(text: string): Uint8Array {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -146,16 +145,10 @@ export function instanceFile(
   }
   const sopClass = textOf(meta, tags.sopClassUid);
   const sopInstance = textOf(meta, tags.sopInstanceUid);
-  const fileMeta: DcmjsDataset = {
-    '00020001': { vr: 'OB', Value: [new Uint8Array([0, 1]).buffer] },
-    '00020002': { vr: 'UI', Value: [sopClass] },
-    '00020003': { vr: 'UI', Value: [sopInstance] },
-    '00020010': { vr: 'UI', Value: [syntax] },
-    '00020012': { vr: 'UI', Value: [IMPLEMENTATION_CLASS_UID] },
-    '00020013': { vr: 'SH', Value: ['CONSILIUM'] },
-  };
-  const file = new dcmjs.data.DicomDict(fileMeta);
-  file.dict = dict;
   // Values as the PACS holds them, even past their VR's length: they are the source's, not ours.
-  return new Uint8Array(file.write({ fragmentMultiframe: false, allowInvalidVRLength: true }));
+  return writePart10(
+    dict,
+    { sopClassUid: sopClass, sopInstanceUid: sopInstance, transferSyntax: syntax },
+    { fragmentMultiframe: false, allowInvalidVRLength: true },
+  );
 }

@@ -2,13 +2,12 @@
 // source in a PACS: a Multi-frame Grayscale Word Secondary Capture in the source's study, one
 // frame per slice, its float values stored as 16-bit integers with the rescale that gives them
 // back (to within half a step of (max - min) / 65535). Written by dcmjs.
-import dcmjs, { type DcmjsDataset } from 'dcmjs';
+import type { DcmjsDataset } from 'dcmjs';
 import { newUid } from '../demo/uid.ts';
 import { ProblemError } from '../../result.ts';
+import { writePart10 } from './part10File.ts';
 
 export const MULTIFRAME_GRAYSCALE_WORD_SC = '1.2.840.10008.5.1.4.1.1.7.3';
-const EXPLICIT_LE = '1.2.840.10008.1.2.1';
-const IMPLEMENTATION_CLASS_UID = '2.25.271006418391547203851040563052163211347';
 const SLICE_LOCATION_VECTOR = 0x00182005;
 
 export interface DerivedImageSource {
@@ -109,15 +108,5 @@ export function secondaryCapture(image: DerivedImage): Uint8Array {
     '20500020': { vr: 'CS', Value: ['IDENTITY'] },
     '7FE00010': { vr: 'OW', Value: [stored.buffer] },
   };
-  const meta: DcmjsDataset = {
-    '00020001': { vr: 'OB', Value: [new Uint8Array([0, 1]).buffer] },
-    '00020002': { vr: 'UI', Value: [MULTIFRAME_GRAYSCALE_WORD_SC] },
-    '00020003': { vr: 'UI', Value: [sop] },
-    '00020010': { vr: 'UI', Value: [EXPLICIT_LE] },
-    '00020012': { vr: 'UI', Value: [IMPLEMENTATION_CLASS_UID] },
-    '00020013': { vr: 'SH', Value: ['CONSILIUM'] },
-  };
-  const dict = new dcmjs.data.DicomDict(meta);
-  dict.dict = dataset;
-  return new Uint8Array(dict.write());
+  return writePart10(dataset, { sopClassUid: MULTIFRAME_GRAYSCALE_WORD_SC, sopInstanceUid: sop });
 }

@@ -87,12 +87,18 @@ export function localCurvature(z: Matrix, C: number, iterations = 50): number {
   return (C / 4) * lambda * 1.01; // a margin over the power iteration's estimate
 }
 
-/** E gradient steps on this center's share, from the global parameters. */
-export function localLogisticSteps(
+type StepOptions = { C: number; totalCases: number; stepSize: number; steps: number };
+
+/**
+ * E (sub)gradient steps on this center's share of (1/n_k)·C·Σ_k loss(tᵢ, yᵢ) + (1/n)·½‖w‖²
+ * from the global parameters, where `slope` is the loss's derivative in the decision value t.
+ */
+function localSteps(
   z: Matrix,
   y: Labels,
   start: LinearParams,
-  o: { C: number; totalCases: number; stepSize: number; steps: number },
+  o: StepOptions,
+  slope: (t: number, label: number) => number,
 ): LinearParams {
   const { rows: n, cols: p, data } = z;
   const w = Float64Array.from(start.weights);
@@ -105,15 +111,26 @@ export function localLogisticSteps(
       let t = b;
       const row = i * p;
       for (let j = 0; j < p; j++) t += data[row + j] * w[j];
-      const r = sigmoid(t) - y[i];
+      const r = slope(t, y[i]);
+      if (r === 0) continue;
       gb += r;
       for (let j = 0; j < p; j++) g[j] += r * data[row + j];
     }
-    // Gradient of (1/n_k)·C·Σ_k loss + (1/n)·½‖w‖², i.e. this center's share of the average.
+    // This center's share of the average gradient (the ½‖w‖² term split by case count).
     for (let j = 0; j < p; j++) w[j] -= o.stepSize * ((o.C * g[j]) / n + w[j] / o.totalCases);
     b -= o.stepSize * ((o.C * gb) / n);
   }
   return { weights: Array.from(w), intercept: b };
+}
+
+/** E gradient steps of logistic regression on this center's share, from the global parameters. */
+export function localLogisticSteps(
+  z: Matrix,
+  y: Labels,
+  start: LinearParams,
+  o: StepOptions,
+): LinearParams {
+  return localSteps(z, y, start, o, (t, label) => sigmoid(t) - label);
 }
 
 /** The case-weighted average of the centers' parameters. */
@@ -142,28 +159,12 @@ export function localHingeSteps(
   z: Matrix,
   y: Labels,
   start: LinearParams,
-  o: { C: number; totalCases: number; stepSize: number; steps: number },
+  o: StepOptions,
 ): LinearParams {
-  const { rows: n, cols: p, data } = z;
-  const w = Float64Array.from(start.weights);
-  let b = start.intercept;
-  const g = new Float64Array(p);
-  for (let s = 0; s < o.steps; s++) {
-    g.fill(0);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      let t = b;
-      const row = i * p;
-      for (let j = 0; j < p; j++) t += data[row + j] * w[j];
-      const sign = y[i] ? 1 : -1;
-      if (sign * t >= 1) continue; // outside the margin: no hinge loss
-      gb -= sign;
-      for (let j = 0; j < p; j++) g[j] -= sign * data[row + j];
-    }
-    for (let j = 0; j < p; j++) w[j] -= o.stepSize * ((o.C * g[j]) / n + w[j] / o.totalCases);
-    b -= o.stepSize * ((o.C * gb) / n);
-  }
-  return { weights: Array.from(w), intercept: b };
+  return localSteps(z, y, start, o, (t, label) => {
+    const sign = label ? 1 : -1;
+    return sign * t >= 1 ? 0 : -sign; // outside the margin: no hinge loss
+  });
 }
 
 /** This center's gradient and Hessian sums of Platt's objective at (a, b), with the targets
