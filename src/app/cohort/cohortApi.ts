@@ -4,50 +4,16 @@
 // in plain words, not an error.
 import type { Problem } from '../../core/result.ts';
 
-export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
+import type { FeatureRow, RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
 
-export interface RunSummary {
-  readonly id: string;
-  readonly command: string;
-  readonly state: RunState;
-  readonly done: number;
-  readonly total: number | null;
-  readonly failedSeries: number;
-  readonly input?: string;
-  readonly startedAt?: string;
-  readonly cohortId?: string;
-  readonly error?: string;
-}
-
-export interface RunFailure {
-  readonly series: string;
-  readonly file: string;
-  readonly code: string;
-  readonly reason: string;
-}
-
-export interface RunDetail extends RunSummary {
-  readonly failures: RunFailure[];
-}
-
-export interface FeatureRow {
-  readonly series: string;
-  readonly roi: string;
-  readonly slice: number | null;
-  readonly filter: string;
-  readonly family: string;
-  readonly ibsiCode: string;
-  readonly name: string;
-  readonly aggregation: string;
-  readonly unit: string;
-  readonly value: number | null;
-}
-
-export interface RunList {
-  readonly runs: RunSummary[];
-  readonly inputs: string[];
-  readonly canStart: boolean;
-}
+export type {
+  FeatureRow,
+  RunDetail,
+  RunFailure,
+  RunList,
+  RunState,
+  RunSummary,
+} from '../../core/cohort/runViews.ts';
 
 /** What a call gives: its value, the server's Problem, or "no cohort server here". */
 export type Answer<T> =

@@ -4,27 +4,10 @@
 // by rename), so each is read once and its summary kept.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FeatureRow, RunFailure } from '../../core/cohort/runViews.ts';
 import type { SeriesRecordFile } from '../io/resultsDir.ts';
 
-export interface RunFailure {
-  readonly series: string;
-  readonly file: string;
-  readonly code: string;
-  readonly reason: string;
-}
-
-export interface FeatureRow {
-  readonly series: string;
-  readonly roi: string;
-  readonly slice: number | null;
-  readonly filter: string;
-  readonly family: string;
-  readonly ibsiCode: string;
-  readonly name: string;
-  readonly aggregation: string;
-  readonly unit: string;
-  readonly value: number | null;
-}
+export type { FeatureRow, RunFailure } from '../../core/cohort/runViews.ts';
 
 export interface RunFolderInfo {
   readonly command: string;

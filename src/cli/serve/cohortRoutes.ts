@@ -14,7 +14,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { featureRows, readRunFolder, type RunFailure } from '../cohort/runFolder.ts';
+import type { RunFailure, RunState, RunSummary } from '../../core/cohort/runViews.ts';
+import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
 import type { Route } from './server.ts';
 
@@ -27,21 +28,7 @@ export interface CohortServeOptions {
   readonly jobs?: number;
 }
 
-export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
-
-export interface RunSummary {
-  readonly id: string;
-  readonly command: string;
-  readonly state: RunState;
-  readonly done: number;
-  readonly total: number | null;
-  readonly failedSeries: number;
-  readonly input?: string;
-  readonly startedAt?: string;
-  readonly cohortId?: string;
-  /** Why a started run stopped (its last line on stderr). */
-  readonly error?: string;
-}
+export type { RunState, RunSummary } from '../../core/cohort/runViews.ts';
 
 /** What this server records of a run it started, in <run>/serve.json and in memory. */
 interface Started {

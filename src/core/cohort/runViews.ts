@@ -1,0 +1,49 @@
+// What `consilium serve --cohorts` answers about cohort runs (src/cli/serve/cohortRoutes.ts)
+// and the workbench's Cohort view reads (src/app/cohort/cohortApi.ts): one shape for both sides.
+
+export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
+
+export interface RunSummary {
+  readonly id: string;
+  readonly command: string;
+  readonly state: RunState;
+  readonly done: number;
+  readonly total: number | null;
+  readonly failedSeries: number;
+  readonly input?: string;
+  readonly startedAt?: string;
+  readonly cohortId?: string;
+  /** Why a started run stopped (its last line on stderr). */
+  readonly error?: string;
+}
+
+export interface RunFailure {
+  readonly series: string;
+  readonly file: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
+export interface RunDetail extends RunSummary {
+  readonly failures: RunFailure[];
+}
+
+/** One feature value of a run's results, as a table row. */
+export interface FeatureRow {
+  readonly series: string;
+  readonly roi: string;
+  readonly slice: number | null;
+  readonly filter: string;
+  readonly family: string;
+  readonly ibsiCode: string;
+  readonly name: string;
+  readonly aggregation: string;
+  readonly unit: string;
+  readonly value: number | null;
+}
+
+export interface RunList {
+  readonly runs: RunSummary[];
+  readonly inputs: string[];
+  readonly canStart: boolean;
+}
