@@ -168,8 +168,6 @@ const allowed = new Set(
  */
 const notYetTranslated = {
   regions: [
-    '.predictions-series', // src/app/predictions/PredictionsSeries.tsx
-    '.predictions-compare', // src/app/predictions/PredictionsCompare.tsx
     '.feature-table', // IBSI feature names and families (src/app/analysis/FeatureTable.tsx)
   ],
   texts: [] as string[],

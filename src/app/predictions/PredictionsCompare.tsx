@@ -2,6 +2,7 @@
 // Both run on every image; the images where they disagree are listed first, and a click shows
 // the image in the viewer.
 import { useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import type { ModelHandle } from './classify.ts';
@@ -14,6 +15,7 @@ import { useSeriesRun } from './useSeriesRun.ts';
 const nameOf = (m: ModelHandle) => `${m.info.card.name} ${m.info.card.version}`;
 
 export function PredictionsCompare({ model }: { model: ModelHandle }) {
+  const { t } = useTranslation('predictions');
   const second = useStore((s) => s.comparisonModel);
   const stack = useStore((s) => selectStack(s.active)(s));
   const predictions = useStore((s) => s.predictions);
@@ -59,29 +61,29 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
   return (
     <section
       className="predictions-compare"
-      aria-label="Compare two models"
+      aria-label={t('compare.aria')}
       onDragOver={(e) => {
         e.preventDefault();
         e.stopPropagation();
       }}
       onDrop={onDrop}
     >
-      <h4>Compare with a second model</h4>
+      <h4>{t('compare.heading')}</h4>
       <label>
-        Second model (.onnx + card .json, or drop them here){' '}
+        {t('compare.pick')}{' '}
         <input
           type="file"
           multiple
           accept=".onnx,.json"
-          aria-label="Second model files"
+          aria-label={t('compare.files')}
           onChange={(e) => void pick([...(e.target.files ?? [])])}
         />
       </label>
-      {loading && <p className="muted">Loading second model…</p>}
+      {loading && <p className="muted">{t('compare.loading')}</p>}
       {loadError && <p className="bundle-error">{loadError}</p>}
       {other && (
         <p className="muted" data-testid="second-model">
-          {nameOf(other)} · sha256 {other.info.sha256.slice(0, 12)}…
+          {nameOf(other)} · {`sha256 ${other.info.sha256.slice(0, 12)}…`}
         </p>
       )}
       {other && (
@@ -89,20 +91,20 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
           run={run}
           models={[model, other]}
           stack={stack}
-          label="Compare on this series"
-          progressLabel="Compare progress"
+          label={t('compare.run')}
+          progressLabel={t('compare.progress')}
         />
       )}
       {run.error && <p className="bundle-error">{run.error}</p>}
       {other && rows.length > 0 && (
         <>
           <p data-testid="compare-summary">
-            {disagree} of {rows.length} images disagree
+            {t('compare.summary', { disagree, total: rows.length })}
           </p>
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
-                <th>Image</th>
+                <th>{t('compare.image')}</th>
                 <th>{nameOf(model)}</th>
                 <th>{nameOf(other)}</th>
               </tr>
@@ -112,7 +114,7 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
                 <tr key={r.index} className={r.agree ? undefined : 'disagree'}>
                   <td>
                     <button type="button" onClick={() => show(r.index)}>
-                      Image {r.index + 1}
+                      {t('compare.imageN', { n: r.index + 1 })}
                     </button>
                   </td>
                   <td>

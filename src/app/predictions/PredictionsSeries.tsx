@@ -1,6 +1,7 @@
 // The active series as one prediction: every image classified, then the mean probability per
 // label over the images, with the rule said in words next to it.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import './predictions.css';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
@@ -16,17 +17,18 @@ export function PredictionsSeries({ model }: { model: ModelHandle }) {
     () => (stack ? seriesPredictions(predictions, stack, model.info.sha256) : []),
     [predictions, stack, model.info.sha256],
   );
+  const { t } = useTranslation('predictions');
   const run = useSeriesRun();
   const agg = seriesAggregate(images);
   return (
-    <section className="predictions-series" aria-label="Series prediction">
-      <h4>Series</h4>
+    <section className="predictions-series" aria-label={t('series.aria')}>
+      <h4>{t('series.heading')}</h4>
       <SeriesRunButton
         run={run}
         models={[model]}
         stack={stack}
-        label="Classify series"
-        progressLabel="Series progress"
+        label={t('series.classify')}
+        progressLabel={t('series.progress')}
       />
       {run.error && <p className="bundle-error">{run.error}</p>}
       {agg && (
@@ -42,7 +44,7 @@ export function PredictionsSeries({ model }: { model: ModelHandle }) {
             </tbody>
           </table>
           <p className="muted" data-testid="series-rule">
-            {agg.rule}: <strong>{agg.predictedLabel}</strong>
+            {t('series.rule', { count: agg.images })}: <strong>{agg.predictedLabel}</strong>
           </p>
         </>
       )}

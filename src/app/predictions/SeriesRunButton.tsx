@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { ModelHandle } from './classify.ts';
 import type { SeriesRun } from './useSeriesRun.ts';
@@ -16,12 +17,13 @@ export function SeriesRunButton({
   label: string;
   progressLabel: string;
 }) {
+  const { t } = useTranslation('predictions');
   if (run.progress) {
     return (
       <>
         <progress max={run.progress[1]} value={run.progress[0]} aria-label={progressLabel} />
         <button type="button" onClick={run.cancel}>
-          Cancel
+          {t('run.cancel')}
         </button>
       </>
     );
