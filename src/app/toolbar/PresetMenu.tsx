@@ -24,7 +24,11 @@ export function PresetMenu() {
       <option value="">{t('preset.choose')}</option>
       {presets.map((p, i) => (
         <option key={`${p.name}-${i}`} value={i}>
-          {t('preset.option', { name: p.name, width: p.width, center: p.center })}
+          {t('preset.option', {
+            name: p.key ? t(`preset.names.${p.key}`, { n: p.n }) : p.name,
+            width: p.width,
+            center: p.center,
+          })}
         </option>
       ))}
     </select>
