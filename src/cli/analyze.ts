@@ -19,10 +19,8 @@ import {
   featureOptionsHelp,
   featureOptionsUsage,
   featureParamsFrom,
-  featureSettingsFrom,
-  type FeatureOptionValues,
 } from './io/featureOptions.ts';
-import { filtersOf } from './filterFeatures.ts';
+import { filtersFrom } from './filterFeatures.ts';
 import type { FilterSpec } from '../core/filters/types.ts';
 import { readKeyFile, readPassphraseFile } from './io/secretFile.ts';
 import { ResultsDir } from './io/resultsDir.ts';
@@ -142,12 +140,6 @@ function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       ? { stow: { url: v.stow, tokenFile: v['stow-token-file'], pseudonymised: v.pseudonymised } }
       : {}),
   };
-}
-
-/** --filter values, else the params file's "filters"; each checked, a bad one a usage error. */
-function filtersFrom(v: { filter?: string[] } & FeatureOptionValues): { filters?: FilterSpec[] } {
-  const filters = filtersOf(v.filter ?? featureSettingsFrom(v).filters);
-  return filters ? { filters } : {};
 }
 
 /** The shared collaboration key; without one, a random key that no partner can match. */

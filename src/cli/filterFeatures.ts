@@ -11,6 +11,7 @@ import { parseFilterSpec } from '../core/filters/spec.ts';
 import type { FilterSpec } from '../core/filters/types.ts';
 import { ok, problemOf, ProblemError, type Result } from '../core/result.ts';
 import { UsageError } from './io/commandArgs.ts';
+import { featureSettingsFrom, type FeatureOptionValues } from './io/featureOptions.ts';
 
 /** --filter values parsed; a bad one is a usage error naming it. */
 export function filtersOf(texts: readonly string[] | undefined): FilterSpec[] | undefined {
@@ -23,6 +24,14 @@ export function filtersOf(texts: readonly string[] | undefined): FilterSpec[] | 
       throw new UsageError(`--filter ${t}: ${e.reason}`, e.code, e.params);
     }
   });
+}
+
+/** --filter values, else the params file's "filters"; each checked, a bad one a usage error. */
+export function filtersFrom(v: { filter?: string[] } & FeatureOptionValues): {
+  filters?: FilterSpec[];
+} {
+  const filters = filtersOf(v.filter ?? featureSettingsFrom(v).filters);
+  return filters ? { filters } : {};
 }
 
 export function filteredRecord(

@@ -10,6 +10,7 @@ import type { AnalyzeSettings, ModelFiles } from '../analyzeTask.ts';
 import { parseFeaturesArgs, type FeaturesArgs } from '../featuresArgs.ts';
 import { parseInferArgs } from '../infer.ts';
 import { parseCommand, UsageError } from '../io/commandArgs.ts';
+import { filtersFrom } from '../filterFeatures.ts';
 import { featureOptions, featureParamsFrom } from '../io/featureOptions.ts';
 import { problemAbout } from '../io/records.ts';
 import { indexSeries, type SeriesRef } from '../io/seriesIndex.ts';
@@ -50,6 +51,7 @@ const analyzeOptions = {
   model: { type: 'string' },
   card: { type: 'string' },
   'no-model': { type: 'boolean' },
+  filter: { type: 'string', multiple: true },
 } as const;
 
 function parseAnalyze(argv: readonly string[]): CohortRequest {
@@ -62,6 +64,7 @@ function parseAnalyze(argv: readonly string[]): CohortRequest {
     paths: positionals.map((p) => resolve(p)),
     settings: {
       features: featureParamsFrom(v),
+      ...filtersFrom(v),
       // As `consilium analyze`: a card without a model names nothing.
       models: v['no-model'] ? [] : [v.model ? modelFiles(v.model, v.card) : {}],
     },
