@@ -83,3 +83,27 @@ test('1,000 studies: virtualized, scroll to the end, search and sort stay fast',
   test.info().annotations.push({ type: 'search-ms', description: String(searchMs) });
   expect(searchMs).toBeLessThan(5_000);
 });
+
+test('a series card spans the side bar: thumbnail, modality and title side by side', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('main').getByRole('button', { name: 'Open demo study' }).click();
+  const card = page.locator('button.series').first();
+  await expect(card).toBeVisible();
+  const list = page.getByRole('navigation', { name: 'Studies' });
+  const [cardBox, listBox] = [await card.boundingBox(), await list.boundingBox()];
+  // The virtual rows once took the card's grid class and squeezed it into a 56-px column.
+  expect(cardBox!.width).toBeGreaterThan(listBox!.width * 0.8);
+  const thumb = (await card.locator('.thumbnail').boundingBox())!;
+  const title = (await card.locator('.series-title').boundingBox())!;
+  expect(title.x).toBeGreaterThan(thumb.x + thumb.width);
+  expect(Math.abs(title.y - thumb.y)).toBeLessThan(thumb.height);
+  const search = (await page
+    .getByRole('searchbox')
+    .or(page.locator('.study-tools input'))
+    .first()
+    .boundingBox())!;
+  expect(search.width).toBeGreaterThan(listBox!.width * 0.8);
+});

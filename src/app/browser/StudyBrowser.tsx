@@ -100,7 +100,7 @@ export function StudyBrowser() {
               key={v.key}
               ref={virtualizer.measureElement}
               data-index={v.index}
-              className={`study-row ${list.rows[v.index].kind}`}
+              className={`study-row study-row-${list.rows[v.index].kind}`}
               style={{ transform: `translateY(${v.start}px)` }}
             >
               <Row row={list.rows[v.index]} />
