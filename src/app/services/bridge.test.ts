@@ -12,6 +12,11 @@ const api = {
     for (let i = 1; i <= to; i++) await onStep(i, to);
     return to;
   },
+  // A progress call that reaches the page after the reply (it has its own port).
+  lateStep(onStep: (done: number, total: number) => void): string {
+    setTimeout(() => void onStep(9, 10), 20);
+    return 'done';
+  },
   never(): Promise<never> {
     return new Promise<never>(() => {});
   },
@@ -53,6 +58,17 @@ describe('WorkerBridge.call', () => {
     const bridge = new WorkerBridge<Api>(fakeWorker);
     const sum: number = await bridge.call(undefined, 'add', 2, 40);
     expect(sum).toBe(42);
+    bridge.terminate();
+  });
+
+  it('drops a progress call that arrives after the reply', async () => {
+    const bridge = new WorkerBridge<Api>(fakeWorker);
+    const steps: number[][] = [];
+    expect(await bridge.call(undefined, 'lateStep', (d, t) => void steps.push([d, t]))).toBe(
+      'done',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(steps).toEqual([]);
     bridge.terminate();
   });
 

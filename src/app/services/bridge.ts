@@ -17,9 +17,13 @@ export type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 export type ReplyOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
 
 // A function argument (a progress callback) cannot be cloned: it travels as a Comlink proxy,
-// so the worker's calls run it here.
-function forWorker(arg: unknown): unknown {
-  return typeof arg === 'function' ? Comlink.proxy(arg) : arg;
+// so the worker's calls run it here. The proxy has its own message port, so a progress call
+// can arrive after the result: once the call has settled, such late calls are dropped (a late
+// "9 of 10" must not turn a finished export back into a running one).
+function forWorker(arg: unknown, settled: () => boolean): unknown {
+  if (typeof arg !== 'function') return arg;
+  const f = arg as (...a: unknown[]) => unknown;
+  return Comlink.proxy((...a: unknown[]) => (settled() ? undefined : f(...a)));
 }
 
 export class WorkerBridge<Api extends object> {
@@ -48,13 +52,18 @@ export class WorkerBridge<Api extends object> {
     method: K,
     ...args: ArgsOf<Api[K]>
   ): Promise<ReplyOf<Api[K]>> {
-    return this.run(signal, (remote) => {
+    let settled = false;
+    const reply = this.run(signal, (remote) => {
       // The one cast: Comlink.Remote maps each method to a promise of its (cloned) result, but
       // its mapped type splits union replies, so the worker's own signature is used instead.
       const fn = (remote as unknown as Record<K, (...a: unknown[]) => Promise<ReplyOf<Api[K]>>>)[
         method
       ];
-      return fn(...args.map(forWorker));
+      return fn(...args.map((arg) => forWorker(arg, () => settled)));
+    });
+    // Set before the caller resumes, so its own state after the call is the last word.
+    return reply.finally(() => {
+      settled = true;
     });
   }
 
