@@ -1,14 +1,14 @@
 // The reference line: where the active viewport's image cuts this viewport's image, for images
 // of the same frame of reference (an axial slice's level on a coronal, and so on).
-import type { ImageRenderedDetail } from 'cornerstone-core';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { referenceLine } from '../../../core/measure/planes.ts';
 import { selectPosition, selectStack } from '../../store/selectors.ts';
 import { useStore } from '../../store/store.ts';
-import { apply, IMAGE_RENDERED, imageToCanvas } from '../overlays/csTransform.ts';
+import { apply, imageToCanvas } from '../overlays/csTransform.ts';
 import { positionKey } from '../useStackFrame.ts';
 import { stackPlanes } from './stackPlanes.ts';
+import { useRenderedImage } from '../overlays/useRenderedImage.ts';
 
 interface Props {
   element: RefObject<HTMLDivElement | null>;
@@ -18,22 +18,10 @@ interface Props {
 
 export function ReferenceLineOverlay({ element, viewport, stack }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [imageId, setImageId] = useState<string | null>(null);
-  const [renders, setRenders] = useState(0);
+  const { imageId, renders } = useRenderedImage(element);
   const linked = useStore((s) => s.linked);
   const source = useStore((s) => (s.active === viewport ? undefined : selectPosition(s.active)(s)));
   const sourceStack = useStore((s) => selectStack(s.active)(s));
-
-  useEffect(() => {
-    const el = element.current;
-    if (!el) return;
-    const onRendered = (e: Event) => {
-      setImageId((e as CustomEvent<ImageRenderedDetail>).detail.image.imageId);
-      setRenders((n) => n + 1);
-    };
-    el.addEventListener(IMAGE_RENDERED, onRendered);
-    return () => el.removeEventListener(IMAGE_RENDERED, onRendered);
-  }, [element]);
 
   const line = useMemo(() => {
     if (!linked || !source || !sourceStack || !stack || !imageId) return null;

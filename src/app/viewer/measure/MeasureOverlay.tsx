@@ -2,7 +2,6 @@
 // their values as text beside them (outlined, readable on any image), all redrawn after every
 // cornerstone render (scroll, zoom, pan, W/L) through cornerstone's own transform.
 import './measure.css';
-import type { ImageRenderedDetail } from 'cornerstone-core';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measure } from '../../../core/measure/measure.ts';
@@ -11,12 +10,13 @@ import type { StackPosition } from '../../../core/ingest/stack.ts';
 import type { DecodedFrame } from '../../../core/dicom/types.ts';
 import { loadFrame } from '../../services/frames.ts';
 import { useStore } from '../../store/store.ts';
-import { apply, IMAGE_RENDERED, imageToCanvas, type Affine } from '../overlays/csTransform.ts';
+import { apply, imageToCanvas, type Affine } from '../overlays/csTransform.ts';
 import { positionKey } from '../useStackFrame.ts';
 import { drawMeasurements, type MeasureDrawing } from './drawMeasurements.ts';
 import { measureImage } from './measureImage.ts';
 import { measureLabel } from './measureLabel.ts';
 import { useMeasureInput } from './useMeasureInput.ts';
+import { useRenderedImage } from '../overlays/useRenderedImage.ts';
 
 interface Props {
   element: RefObject<HTMLDivElement | null>;
@@ -35,8 +35,7 @@ function anchor(points: readonly Point[]): Point {
 export function MeasureOverlay({ element, viewport, stack }: Props) {
   const { t, i18n } = useTranslation('viewer');
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [imageId, setImageId] = useState<string | null>(null);
-  const [renders, setRenders] = useState(0);
+  const { imageId, renders } = useRenderedImage(element);
   const [frame, setFrame] = useState<{ id: string; frame: DecodedFrame } | null>(null);
   const all = useStore((s) => s.measurements);
   const remove = useStore((s) => s.removeMeasurement);
@@ -55,17 +54,6 @@ export function MeasureOverlay({ element, viewport, stack }: Props) {
         : [],
     [all, position],
   );
-
-  useEffect(() => {
-    const el = element.current;
-    if (!el) return;
-    const onRendered = (e: Event) => {
-      setImageId((e as CustomEvent<ImageRenderedDetail>).detail.image.imageId);
-      setRenders((n) => n + 1);
-    };
-    el.addEventListener(IMAGE_RENDERED, onRendered);
-    return () => el.removeEventListener(IMAGE_RENDERED, onRendered);
-  }, [element]);
 
   // The shown frame's values, for the live value of what is being drawn (decoded frames are
   // cached, so this is the viewer's own copy).

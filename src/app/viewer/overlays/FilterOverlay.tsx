@@ -3,15 +3,15 @@
 // (scroll, zoom, pan), so it follows the image. Drawn under the ROI outlines; either over every
 // viewport of the series, or in one viewport beside the image, kept on the image's slice.
 import '../../styles/analysis.css';
-import type { ImageRenderedDetail } from 'cornerstone-core';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { StackPosition } from '../../../core/ingest/stack.ts';
 import { useFilters } from '../../analysis/filters/filterStore.ts';
 import { responseValues } from '../../analysis/filters/responseMap.ts';
 import { positionKey } from '../useStackFrame.ts';
-import { IMAGE_RENDERED, imageToCanvas } from './csTransform.ts';
+import { imageToCanvas } from './csTransform.ts';
 import { responseRgba } from './responseColours.ts';
 import { useSameSlice } from './useSameSlice.ts';
+import { useRenderedImage } from './useRenderedImage.ts';
 
 interface Props {
   element: RefObject<HTMLDivElement | null>;
@@ -22,21 +22,9 @@ interface Props {
 
 export function FilterOverlay({ element, viewport, stack, seriesUID }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [imageId, setImageId] = useState<string | null>(null);
-  const [renders, setRenders] = useState(0);
+  const { imageId, renders } = useRenderedImage(element);
   const response = useFilters((s) => s.response);
   const overlay = useFilters((s) => s.overlay);
-
-  useEffect(() => {
-    const el = element.current;
-    if (!el) return;
-    const onRendered = (e: Event) => {
-      setImageId((e as CustomEvent<ImageRenderedDetail>).detail.image.imageId);
-      setRenders((n) => n + 1);
-    };
-    el.addEventListener(IMAGE_RENDERED, onRendered);
-    return () => el.removeEventListener(IMAGE_RENDERED, onRendered);
-  }, [element]);
 
   // The coloured slice, at image size; made again only when the slice, map or window change.
   const z = stack?.findIndex((p) => positionKey(p) === imageId) ?? -1;
