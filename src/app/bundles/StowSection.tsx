@@ -10,6 +10,7 @@ import { problemText } from '../i18n/problemText.ts';
 import { loadPacsServers } from '../pacs/pacsServers.ts';
 import { stowReports, type StowOutcome } from '../pacs/stowReports.ts';
 import { CollaborationKeyField } from './CollaborationKeyField.tsx';
+import { PacsServerSelect } from '../pacs/PacsServerSelect.tsx';
 
 type Status =
   | { kind: 'idle' }
@@ -55,16 +56,12 @@ export function StowSection() {
         <p className="muted">{t('stow.noServer')}</p>
       ) : (
         <div className="stow-form">
-          <label>
-            {t('stow.server')}{' '}
-            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
-              {servers.map((s, i) => (
-                <option key={s.name} value={i}>
-                  {s.name} ({s.baseUrl})
-                </option>
-              ))}
-            </select>
-          </label>
+          <PacsServerSelect
+            label={t('stow.server')}
+            servers={servers}
+            chosen={chosen}
+            onChoose={setChosen}
+          />
           <fieldset className="stow-kind">
             <legend>{t('stow.kindLabel')}</legend>
             <label>

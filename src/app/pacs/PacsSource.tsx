@@ -11,6 +11,7 @@ import { PacsServerForm } from './PacsServerForm.tsx';
 import { loadPacsServers, savePacsServers, type PacsConfig } from './pacsServers.ts';
 import { PacsStudyList } from './PacsStudyList.tsx';
 import { PAGE_SIZE, usePacsSearch } from './usePacsSearch.ts';
+import { PacsServerSelect } from './PacsServerSelect.tsx';
 
 /** The PACS source; `open` says whether its panel starts unfolded (the start page). */
 export function PacsSource({ open = true }: { open?: boolean }) {
@@ -32,16 +33,12 @@ export function PacsSource({ open = true }: { open?: boolean }) {
       </summary>
       {servers.length > 0 && (
         <div className="pacs-servers">
-          <label>
-            {t('source.server')}{' '}
-            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
-              {servers.map((s, i) => (
-                <option key={s.name} value={i}>
-                  {s.name} ({s.baseUrl})
-                </option>
-              ))}
-            </select>
-          </label>
+          <PacsServerSelect
+            label={t('source.server')}
+            servers={servers}
+            chosen={chosen}
+            onChoose={setChosen}
+          />
           <button
             type="button"
             onClick={() => {
