@@ -3,6 +3,7 @@
 // its curvature bound (for a common step size); later rounds carry linear model parameters or,
 // for a forest, the center's trees. See docs/federated.md for what these can still reveal.
 import type { Tree } from '../classifiers/cart.ts';
+import type { BinaryMetrics } from '../metrics/binary.ts';
 
 export const UPDATE_FORMAT = 'consilium-model-update/1';
 
@@ -57,7 +58,25 @@ export interface ModelUpdate {
     readonly h22: number;
   };
   readonly trees?: readonly SerializedTree[];
+  /** File-exchanged federations (the workbench): the terms every party must share, which step
+   * of round 0 or of validation this is, and a center's metrics on its held-out cases. */
+  readonly terms?: FederationTerms;
+  readonly stage?: FederationStage;
+  readonly validation?: BinaryMetrics;
 }
+
+export interface FederationTerms {
+  readonly rounds: number;
+  readonly C: number;
+  readonly localSteps: number;
+  readonly trees: number;
+  readonly seed: number;
+  /** The stratified fraction of its cases each center keeps out of training, for validation. */
+  readonly holdout: number;
+}
+
+/** stats → scaler → curvature (round 0), then rounds; validation after the final model. */
+export type FederationStage = 'stats' | 'scaler' | 'curvature' | 'validation';
 
 export function serializeTree(t: Tree): SerializedTree {
   return {

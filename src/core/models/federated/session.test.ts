@@ -1,0 +1,140 @@
+// A federation run by hand (each message through JSON, as files travel) gives the same model as
+// the CLI's loop over federation.ts, refuses answers made for another step or under other terms,
+// and validates the final model on each center's held-out cases.
+import { describe, expect, it } from 'vitest';
+import { takeLabels, takeRows } from '../classifiers/matrix.ts';
+import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
+import {
+  centerCurvature,
+  centerRound,
+  centerStats,
+  coordinatorAverage,
+  coordinatorStart,
+  type FederationSettings,
+} from './federation.ts';
+import {
+  aggregateValidation,
+  coordinatorStep,
+  participantStep,
+  screenAnswers,
+  splitCenter,
+  type LocalCenter,
+} from './session.ts';
+import type { FederationTerms, ModelUpdate } from './update.ts';
+
+const study = simulatedStudy([50, 40], 5, 2, 11, 0.3);
+const features = Array.from({ length: 5 }, (_, j) => `f${j} [F00${j}]`);
+const centers: LocalCenter[] = study.centerNames.map((name, c) => {
+  const idx = Array.from(study.centers.keys()).filter((i) => study.centers[i] === c);
+  return { name, number: c + 1, features, x: takeRows(study.x, idx), y: takeLabels(study.y, idx) };
+});
+const terms: FederationTerms = {
+  rounds: 3,
+  C: 1,
+  localSteps: 2,
+  trees: 10,
+  seed: 0,
+  holdout: 0.25,
+};
+const start = { federation: 'hand', family: 'logreg-l2' as const, terms };
+const mail = (u: ModelUpdate) => JSON.parse(JSON.stringify(u)) as ModelUpdate;
+
+function byHand(t = terms, family: 'logreg-l2' | 'forest' = 'logreg-l2') {
+  let sent: ModelUpdate | null = null;
+  const steps: ModelUpdate[] = [];
+  for (;;) {
+    const answers = centers.map((c) =>
+      mail(participantStep(c, sent, { ...start, family, terms: t })),
+    );
+    if (sent && answers[0].stage === 'validation') return { final: sent, answers, steps };
+    const screened = screenAnswers(
+      sent,
+      answers.map((u, k) => ({ file: `c${k}`, update: u })),
+    );
+    expect(screened.refused).toEqual([]);
+    sent = mail(coordinatorStep(sent, screened.accepted));
+    steps.push(sent);
+  }
+}
+
+describe('a federation by hand', () => {
+  it('ends with the model the CLI loop computes', () => {
+    const { final, steps } = byHand();
+    // round 0: scaler; curvature → round 1; rounds 1..3 → round 4, the final model.
+    expect(steps.map((s) => [s.round, s.stage ?? ''])).toEqual([
+      [0, 'scaler'],
+      [1, ''],
+      [2, ''],
+      [3, ''],
+      [4, ''],
+    ]);
+    const s: FederationSettings = {
+      federation: 'hand',
+      family: 'logreg-l2',
+      features,
+      C: 1,
+      localSteps: 2,
+      trees: 10,
+      seed: 0,
+    };
+    const data = centers.map((c) => splitCenter(c, terms).data);
+    const scaler = coordinatorStart(
+      s,
+      data.map((d) => centerStats(s, d)),
+    );
+    let global = coordinatorStart(
+      s,
+      data.map((d) => centerCurvature(s, d, scaler)),
+    );
+    for (let r = 1; r <= 3; r++)
+      global = coordinatorAverage(
+        s,
+        global,
+        data.map((d) => centerRound(s, d, global)),
+      );
+    expect(final.linear!.intercept).toBe(global.linear!.intercept);
+    expect(final.linear!.weights).toEqual(global.linear!.weights);
+  });
+
+  it("aggregates the centers' held-out metrics of the final model", () => {
+    const { answers } = byHand();
+    const v = aggregateValidation(answers);
+    expect(v.perCenter.map((c) => c.center)).toEqual(study.centerNames);
+    expect(v.cases).toBe(answers.reduce((t, a) => t + a.cases, 0));
+    expect(v.cases).toBeGreaterThan(15);
+    expect(v.caseWeightedAuc).toBeGreaterThan(0.5);
+  });
+
+  it('merges a forest in one round', () => {
+    const { final } = byHand({ ...terms, trees: 6 }, 'forest');
+    expect(final.trees!.length).toBe(6);
+  });
+
+  it('leaves out an answer for another step or made under other terms, saying which', () => {
+    const stats = centers.map((c) => mail(participantStep(c, null, start)));
+    const scaler = mail(coordinatorStep(null, stats));
+    const other = mail(participantStep(centers[1], null, { ...start, terms: { ...terms, C: 2 } }));
+    const curvature = mail(participantStep(centers[0], scaler));
+    const r = screenAnswers(scaler, [
+      { file: 'a.json', update: curvature },
+      { file: 'b.json', update: stats[1] },
+      { file: 'c.json', update: { ...other, stage: 'curvature' } },
+    ]);
+    expect(r.accepted).toEqual([curvature]);
+    expect(r.refused.map((p) => [p.params.file, p.code])).toEqual([
+      ['b.json', 'update-wrong-stage'],
+      ['c.json', 'update-wrong-terms'],
+    ]);
+    expect(r.refused[1].reason).toContain('C 2');
+  });
+
+  it('refuses a linear SVM by hand and a final model without held-out cases', () => {
+    expect(() =>
+      participantStep(centers[0], null, { ...start, family: 'svm-linear' as const }),
+    ).toThrow(expect.objectContaining({ code: 'federation-family' }) as Error);
+    const { final } = byHand({ ...terms, rounds: 1, holdout: 0.25 });
+    expect(() =>
+      participantStep(centers[0], { ...final, terms: { ...terms, rounds: 1, holdout: 0 } }),
+    ).toThrow(expect.objectContaining({ code: 'federation-no-holdout' }) as Error);
+  });
+});
