@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { ProblemError } from '../core/result.ts';
 import { takeCohortArgs } from './cohort/cohortArgs.ts';
+import { recordingFailure } from './cohort/failureRecord.ts';
 import { connection, defaultQueue, type SeriesJob } from './cohort/queue.ts';
 import type { runPooledSeriesTask } from './cohort/seriesTask.ts';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
@@ -101,11 +102,14 @@ export function startSeriesWorker(o: SeriesWorkerOptions): {
       log(`done ${key} (already written)`);
       return { records: before.records.length, reused: true };
     }
-    await checkReadable(job.data);
-    const records = await pool.run(task); // a thread that crashes rejects: the job is retried
-    await writeAtomic(path, seriesRecordText(key, task.series.uid, records));
-    log(`done ${key}`);
-    return { records: records.length };
+    // The last attempt's failure is recorded for the run views (failureRecord.ts).
+    return recordingFailure(job, async () => {
+      await checkReadable(job.data);
+      const records = await pool.run(task); // a thread that crashes rejects: the job is retried
+      await writeAtomic(path, seriesRecordText(key, task.series.uid, records));
+      log(`done ${key}`);
+      return { records: records.length };
+    });
   };
   const worker = new Worker<SeriesJob>(o.queue, process1, {
     connection: connection(o.redis),

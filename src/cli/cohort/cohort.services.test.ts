@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cohortRoutes } from '../serve/cohortRoutes.ts';
+import { readRunFolder } from './runFolder.ts';
 import { writeCohort } from './testing/cohortFixture.ts';
 
 const exec = promisify(execFile);
@@ -83,6 +88,22 @@ async function until(what: () => boolean | Promise<boolean>, ms = 120_000): Prom
   while (!(await what())) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The run as `consilium serve --cohorts <its parent>` answers it to the Cohort tab. */
+async function servedRun(out: string, id: string): Promise<unknown> {
+  const { route } = cohortRoutes({ runs: join(out, '..') });
+  const server = createServer((req, res) => void route(req, res, {}));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const body = (await (await fetch(`http://127.0.0.1:${port}/api/cohorts/${id}`)).json()) as {
+      value: unknown;
+    };
+    return body.value;
+  } finally {
+    server.close();
   }
 }
 
@@ -172,6 +193,25 @@ describe('consilium cohort on Redis', () => {
         `FAILED ${fixture.series[1].uid.replace(/\./g, '\\.')} after 3 attempts: .*cannot be read`,
       ),
     );
+    // The run views (`consilium serve`'s Cohort tab) see it failed, with why, not still queued.
+    const info = (await readRunFolder(out))!;
+    expect([info.done, info.gaveUp, info.failedSeries]).toEqual([2, 1, 1]);
+    expect(info.failures).toHaveLength(1);
+    expect(info.failures[0]).toMatchObject({
+      series: fixture.series[1].uid,
+      code: 'series-failed',
+    });
+    expect(info.failures[0].reason).toContain('cannot be read');
+    const served = await servedRun(out, 'poisoned-out');
+    expect(served).toMatchObject({ state: 'complete', done: 2, total: 3, failedSeries: 1 });
+    // Redis no longer holding the job (cleaned), status still lists it failed from its record.
+    const [failedFile] = await readdir(join(out, 'failed'));
+    const queueOf = new Queue(queue, { connection: { url: redis } });
+    expect(await queueOf.remove(failedFile.replace(/\.json$/, ''))).toBe(1);
+    await queueOf.close();
+    const status = await cli$('cohort', 'status', id, '--redis', redis);
+    expect(status.stdout).toContain('3 series: 2 done, 0 running, 0 waiting, 1 failed');
+    expect(status.stdout).toMatch(/after 3 attempts: .*cannot be read/);
     const reduced = await cli$('cohort', 'reduce', id, '--redis', redis);
     expect(reduced.code).toBe(1);
     const lines = (await readFile(join(out, 'features.jsonl'), 'utf8'))

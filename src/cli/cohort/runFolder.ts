@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureRow, RunFailure } from '../../core/cohort/runViews.ts';
 import type { SeriesRecordFile } from '../io/resultsDir.ts';
+import { readFailureRecords } from './failureRecord.ts';
 
 export type { FeatureRow, RunFailure } from '../../core/cohort/runViews.ts';
 
@@ -14,8 +15,10 @@ export interface RunFolderInfo {
   readonly settingsHash: string;
   /** Series whose records are written. */
   readonly done: number;
-  /** Series whose records hold at least one error. */
+  /** Series whose records hold at least one error, and queued series the workers gave up on. */
   readonly failedSeries: number;
+  /** Queued series the workers gave up on (failed/<key>.json, no series record). */
+  readonly gaveUp: number;
   readonly failures: RunFailure[];
   /** The merged <command>.jsonl exists: the run completed. */
   readonly complete: boolean;
@@ -96,6 +99,15 @@ export async function readRunFolder(dir: string): Promise<RunFolderInfo | null> 
       for (const f of s.failures) if (failures.length < maxFailuresListed) failures.push(f);
     }
   }
+  // A queued series the workers gave up on: failed, with the last attempt's reason.
+  let gaveUp = 0;
+  const written = new Set(names.map((n) => n.slice(0, -'.json'.length)));
+  for (const file of await readFailureRecords(dir)) {
+    if (written.has(file.key)) continue; // computed after all
+    gaveUp++;
+    failedSeries++;
+    for (const f of failuresOf(file)) if (failures.length < maxFailuresListed) failures.push(f);
+  }
   const cohort = await readJson<{ id?: string; series?: number; queue?: string }>(
     join(dir, 'cohort.json'),
   );
@@ -108,6 +120,7 @@ export async function readRunFolder(dir: string): Promise<RunFolderInfo | null> 
     settingsHash: run.settingsHash ?? '',
     done: names.length,
     failedSeries,
+    gaveUp,
     failures,
     complete,
     ...(cohort?.id

@@ -8,6 +8,7 @@ import { MergedOutput } from '../io/mergedOutput.ts';
 import { type SeriesRecordFile } from '../io/resultsDir.ts';
 import { readFile } from 'node:fs/promises';
 import { takeCohortArgs } from './cohortArgs.ts';
+import { readFailureRecord } from './failureRecord.ts';
 import { loadPlan, redisClient, seriesQueue, type CohortPlan, type SeriesJob } from './queue.ts';
 
 const usage = `Usage: consilium cohort status|wait|reduce <id> --redis URL [--json]
@@ -71,6 +72,7 @@ export async function cohortStatus(
   for (let i = 0; i < plan.series.length; i += 200) {
     const chunk = plan.series.slice(i, i + 200);
     const states = await Promise.all(chunk.map((s) => queue.getJobState(s.key)));
+    let gaveUp: SeriesRecordFile | null;
     for (const [j, state] of states.entries()) {
       const s = chunk[j];
       if (state === 'completed') status.done++;
@@ -84,7 +86,18 @@ export async function cohortStatus(
           attempts: job?.attemptsMade ?? 0,
         });
       } else if (state === 'unknown' && (await hasRecord(plan, s.key))) status.done++;
-      else status.waiting++;
+      else if (state === 'unknown' && (gaveUp = await readFailureRecord(plan.out, s.key))) {
+        // Redis no longer holds the job (cleaned, or a new Redis): its failure record stands.
+        const e = (
+          gaveUp.records[0] as { error?: { reason?: string; params?: { attempts?: number } } }
+        ).error;
+        status.failed.push({
+          series: s.uid,
+          key: s.key,
+          reason: e?.reason ?? 'failed',
+          attempts: e?.params?.attempts ?? 0,
+        });
+      } else status.waiting++;
     }
   }
   return status;
@@ -168,6 +181,11 @@ export async function reduceCommand(argv: string[]): Promise<number> {
           continue;
         }
         missing++;
+        const gaveUp = await readFailureRecord(plan.out, s.key);
+        if (gaveUp) {
+          for (const r of gaveUp.records) await merged.line(JSON.stringify(r));
+          continue;
+        }
         const job = await queue.getJob(s.key);
         const reason = job?.failedReason || 'not computed yet';
         const error = {

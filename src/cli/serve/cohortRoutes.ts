@@ -118,7 +118,9 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     else if (noted?.state === 'failed') state = 'failed';
     else if (noted?.state === 'running')
       state = 'stopped'; // this server stopped while it ran
-    else if (info?.cohort) state = info.done >= info.cohort.series ? 'complete' : 'queued';
+    // A queued cohort is over when every series is written or given up on by the workers.
+    else if (info?.cohort)
+      state = info.done + info.gaveUp >= info.cohort.series ? 'complete' : 'queued';
     else state = 'incomplete';
     const total = info?.complete ? done : (info?.cohort?.series ?? noted?.total ?? null);
     return {
