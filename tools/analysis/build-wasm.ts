@@ -1,4 +1,5 @@
-// Builds the analysis WebAssembly modules (edges.wat, glcm.wat) into TypeScript byte modules.
+// Builds the analysis WebAssembly modules (the .wat files listed in wasmModules.ts) into
+// TypeScript byte modules.
 // Usage: npx tsx tools/analysis/build-wasm.ts   (unit tests fail when the bytes are stale)
 import { writeFileSync } from 'node:fs';
 import { bytesModuleSource, compileWat, wasmModules } from './wasmModules.ts';

@@ -15,7 +15,7 @@ export interface WasmModule {
 }
 
 export const wasmModules: Record<
-  'edges' | 'blur' | 'glcm' | 'neighbours' | 'autocorrelation' | 'filterTaps',
+  'edges' | 'blur' | 'glcm' | 'neighbours' | 'runs' | 'autocorrelation' | 'filterTaps',
   WasmModule
 > = {
   edges: {
@@ -37,6 +37,11 @@ export const wasmModules: Record<
     wat: join(analysis, 'texture', 'simd', 'neighbours.wat'),
     out: join(analysis, 'texture', 'simd', 'neighboursWasmBytes.ts'),
     constName: 'neighboursWasmBytes',
+  },
+  runs: {
+    wat: join(analysis, 'texture', 'simd', 'runs.wat'),
+    out: join(analysis, 'texture', 'simd', 'runsWasmBytes.ts'),
+    constName: 'runsWasmBytes',
   },
   autocorrelation: {
     wat: join(analysis, 'morphology', 'simd', 'autocorrelation.wat'),

@@ -5,6 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import type { Direction } from './directions';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { padLevels, paddedOffset, type PaddedLevels } from './padded';
+import { runMatricesWasm } from './simd/runsWasm';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const glrlmDefs = defineFamily('glrlm', [
@@ -38,9 +39,18 @@ export function glrlmMatrix(
   return glrlmMatrices(volume, [direction], z)[0];
 }
 
-/** One matrix per direction; the levels are framed once for all of them (13 copies of a
- * whole-image volume otherwise). */
+/** One matrix per direction: counted in WebAssembly where it runs, else in TypeScript. */
 export function glrlmMatrices(
+  volume: DiscreteVolume,
+  directions: readonly Direction[],
+  z: number,
+): TextureMatrix[] {
+  return runMatricesWasm(volume, directions, z) ?? glrlmMatricesTs(volume, directions, z);
+}
+
+/** The TypeScript count; the levels are framed once for all directions (13 copies of a
+ * whole-image volume otherwise). */
+export function glrlmMatricesTs(
   volume: DiscreteVolume,
   directions: readonly Direction[],
   z: number,
