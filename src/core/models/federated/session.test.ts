@@ -100,7 +100,8 @@ describe('a federation by hand', () => {
     const { answers } = byHand();
     const v = aggregateValidation(answers);
     expect(v.perCenter.map((c) => c.center)).toEqual(study.centerNames);
-    expect(v.cases).toBe(answers.reduce((t, a) => t + a.cases, 0));
+    expect(v.cases).toBe(answers.reduce((t, a) => t + a.validation!.cases, 0));
+    expect(answers.map((a) => a.cases)).toEqual([50, 40]);
     expect(v.cases).toBeGreaterThan(15);
     expect(v.caseWeightedAuc).toBeGreaterThan(0.5);
   });
@@ -128,13 +129,24 @@ describe('a federation by hand', () => {
     expect(r.refused[1].reason).toContain('C 2');
   });
 
-  it('refuses a linear SVM by hand and a final model without held-out cases', () => {
+  it('refuses a linear SVM by hand; without held-out cases a center reports counts only', () => {
     expect(() =>
       participantStep(centers[0], null, { ...start, family: 'svm-linear' as const }),
     ).toThrow(expect.objectContaining({ code: 'federation-family' }) as Error);
-    const { final } = byHand({ ...terms, rounds: 1, holdout: 0.25 });
-    expect(() =>
-      participantStep(centers[0], { ...final, terms: { ...terms, rounds: 1, holdout: 0 } }),
-    ).toThrow(expect.objectContaining({ code: 'federation-no-holdout' }) as Error);
+    const { answers } = byHand({ ...terms, rounds: 1, holdout: 0 });
+    expect(answers.map((a) => [a.cases, a.validation])).toEqual([
+      [50, undefined],
+      [40, undefined],
+    ]);
+    expect(aggregateValidation(answers).caseWeightedAuc).toBeNull();
+  });
+
+  it("refuses a coordinator's message whose labels differ from the center's", () => {
+    const t = { ...terms, labels: ['benign', 'malignant'] as [string, string] };
+    const stats = centers.map((c) => mail(participantStep(c, null, { ...start, terms: t })));
+    const scaler = mail(coordinatorStep(null, stats));
+    expect(() => participantStep({ ...centers[0], labels: ['no', 'yes'] }, scaler)).toThrow(
+      expect.objectContaining({ code: 'federation-labels' }) as Error,
+    );
   });
 });

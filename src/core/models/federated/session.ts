@@ -3,6 +3,7 @@
 // A center needs only the coordinator's latest message; the coordinator needs its own latest
 // message and the centers' answers to it. Every message carries the federation's terms, so an
 // answer made under other terms is refused by name, never averaged in.
+import { canonicalJson } from '../../crypto/canonicalJson.ts';
 import { ProblemError, type Problem } from '../../result.ts';
 import { takeLabels, takeRows, type Labels, type Matrix } from '../classifiers/matrix.ts';
 import { pipelineProbability } from '../classifiers/pipeline.ts';
@@ -42,6 +43,8 @@ export interface LocalCenter {
   readonly features: readonly string[];
   readonly x: Matrix;
   readonly y: Labels;
+  /** Label names for 0 and 1. */
+  readonly labels?: readonly [string, string];
 }
 
 export const settingsOf = (u: ModelUpdate): FederationSettings => ({
@@ -140,6 +143,13 @@ export function participantStep(
       `The federation trains on ${from.features.length} features that differ from this center's ${center.features.length} (${from.features.find((f) => !center.features.includes(f)) ?? 'their order'}); every center needs the same features, computed with the same settings.`,
       { expected: from.features.length, have: center.features.length },
     );
+  const labels = head.terms.labels;
+  if (from && labels && center.labels && labels.join('\n') !== center.labels.join('\n'))
+    throw new ProblemError(
+      'federation-labels',
+      `The federation's labels are ${labels.join(' / ')}; this center's cases are labelled ${center.labels.join(' / ')}.`,
+      { expected: labels.join(', '), have: center.labels.join(', ') },
+    );
   const s: FederationSettings = settingsOf({
     federation: head.federation,
     family: head.family,
@@ -158,12 +168,7 @@ export function participantStep(
       ? withTerms(centerForest(s, data, from.cases, center.number - 1))
       : withTerms(centerCurvature(s, data, from), 'curvature');
   if (isFinal(from)) {
-    if (!held)
-      throw new ProblemError(
-        'federation-no-holdout',
-        'This federation keeps no cases out of training, so a center has no held-out cases to validate the final model on.',
-        {},
-      );
+    // The final model on this center's held-out cases (none held out: counts only).
     const model = federatedPipeline(s, from);
     return withTerms(
       {
@@ -173,8 +178,9 @@ export function participantStep(
         from: center.name,
         family: s.family,
         features: [...s.features],
-        cases: held.y.length,
-        validation: binaryMetrics(pipelineProbability(model, held.x), held.y),
+        cases: center.y.length,
+        positives: center.y.reduce((t, v) => t + v, 0),
+        ...(held ? { validation: binaryMetrics(pipelineProbability(model, held.x), held.y) } : {}),
       },
       'validation',
     );
@@ -188,9 +194,7 @@ export function participantStep(
   return withTerms(centerRound(s, data, from));
 }
 
-const sameTerms = (a: FederationTerms, b: FederationTerms) =>
-  (Object.keys(a) as (keyof FederationTerms)[]).every((k) => a[k] === b[k]) &&
-  Object.keys(a).length === Object.keys(b).length;
+const sameTerms = (a: FederationTerms, b: FederationTerms) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * The answers this step can use, and a Problem for each left out: another stage or features, or
@@ -261,7 +265,7 @@ export function screenAnswers(
 
 const termsText = (t: FederationTerms | undefined) =>
   t
-    ? `${t.rounds} rounds, C ${t.C}, ${t.localSteps} local steps, ${t.trees} trees, seed ${t.seed}, held out ${t.holdout}`
+    ? `${t.rounds} rounds, C ${t.C}, ${t.localSteps} local steps, ${t.trees} trees, seed ${t.seed}, held out ${t.holdout}${t.labels ? `, labels ${t.labels.join(' / ')}` : ''}`
     : 'none stated';
 
 /** The coordinator's next message from the centers' answers to `previous`. */

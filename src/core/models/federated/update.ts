@@ -73,6 +73,8 @@ export interface FederationTerms {
   readonly seed: number;
   /** The stratified fraction of its cases each center keeps out of training, for validation. */
   readonly holdout: number;
+  /** The label names for 0 and 1 every center must share. */
+  readonly labels?: readonly [string, string];
 }
 
 /** stats → scaler → curvature (round 0), then rounds; validation after the final model. */
