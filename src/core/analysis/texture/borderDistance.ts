@@ -7,7 +7,11 @@ import type { Dims } from '../volume';
  * Distances over slice z (z >= 0), indexed from the slice's first voxel, or over the whole
  * volume (z = -1); 0 outside the ROI.
  */
-export function borderDistance(mask: Uint8Array, dims: Dims, z: number): Uint16Array | Int32Array {
+export function borderDistance(
+  mask: Uint8Array,
+  dims: Dims,
+  z: number,
+): Uint8Array | Uint16Array | Int32Array {
   const [nx, ny, nz] = dims;
   const plane = nx * ny;
   return z >= 0
@@ -28,11 +32,17 @@ function distances(
   ny: number,
   nz: number,
   threeD: boolean,
-): Uint16Array | Int32Array {
+): Uint8Array | Uint16Array | Int32Array {
   const plane = nx * ny;
-  // No distance exceeds half the largest side: 16 bits hold it below 65536 voxels a side.
+  // The forward pass counts at most the shortest side (the steps back to an edge along it),
+  // and no distance exceeds that: a whole CT (200 slices) fits a byte a voxel.
+  const shortest = threeD ? Math.min(nx, ny, nz) : Math.min(nx, ny);
   const dist =
-    Math.max(nx, ny, nz) < 65535 ? new Uint16Array(mask.length) : new Int32Array(mask.length);
+    shortest < 255
+      ? new Uint8Array(mask.length)
+      : shortest < 65535
+        ? new Uint16Array(mask.length)
+        : new Int32Array(mask.length);
   for (let zz = 0, i = 0; zz < nz; zz++) {
     for (let y = 0; y < ny; y++) {
       for (let x = 0; x < nx; x++, i++) {

@@ -5,7 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import { borderDistance } from './borderDistance';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
-import { labelZones, roiVoxels, type Zones } from './zones';
+import { labelZones, zoneVoxels, type Zones } from './zones';
 
 export const gldzmDefs = defineFamily('gldzm', [
   ['Small distance emphasis', '0GBI', ''],
@@ -30,18 +30,8 @@ export function gldzmFeatures(m: TextureMatrix): Float64Array {
   return sizeZoneFamilyFeatures(m, gldzmDefs.length);
 }
 
-/** Per zone, the smallest distance over its voxels (both indexed over the same region). */
-function zoneDistances(zones: Zones, dist: ArrayLike<number>): Int32Array {
-  const zoneDist = new Int32Array(zones.count).fill(0x7fffffff);
-  for (let i = 0; i < zones.zoneOf.length; i++) {
-    const k = zones.zoneOf[i];
-    if (k >= 0 && dist[i] < zoneDist[k]) zoneDist[k] = dist[i];
-  }
-  return zoneDist;
-}
-
 /** distanceMask: the morphological ROI mask the border distance is measured in; zones:
- * labelZones(volume, z) when the caller has it already. */
+ * labelZones(volume, z, undefined, borderDistance(...)) when the caller has it already. */
 export function gldzmMatrix(
   volume: DiscreteVolume,
   distanceMask: Uint8Array,
@@ -49,18 +39,16 @@ export function gldzmMatrix(
   given?: Zones,
 ): TextureMatrix {
   // Each zone's distance is the smallest over its voxels, kept while the zones are labelled.
-  const zones =
-    given?.minDistance || given?.zoneOf.length
-      ? given
-      : labelZones(volume, z, false, borderDistance(distanceMask, volume.dims, z));
-  const zoneDist =
-    zones.minDistance ?? zoneDistances(zones, borderDistance(distanceMask, volume.dims, z));
+  const zones = given?.minDistance
+    ? given
+    : labelZones(volume, z, undefined, borderDistance(distanceMask, volume.dims, z));
+  const zoneDist = zones.minDistance ?? new Int32Array(0);
   let maxDist = 1;
   for (let k = 0; k < zones.count; k++) if (zoneDist[k] > maxDist) maxDist = zoneDist[k];
   const m = emptyMatrix(volume.levelCount, maxDist);
   for (let k = 0; k < zones.count; k++) {
     m.data[(zones.level[k] - 1) * maxDist + zoneDist[k] - 1]++;
   }
-  m.voxels = roiVoxels(volume, z);
+  m.voxels = zoneVoxels(zones);
   return m;
 }

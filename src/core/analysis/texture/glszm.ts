@@ -3,7 +3,7 @@ import { defineFamily } from '../featureDef';
 import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, sizeColumn, type TextureMatrix } from './matrix';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
-import { labelZones, roiVoxels, type Zones } from './zones';
+import { labelZones, zoneVoxels, type Zones } from './zones';
 
 export const glszmDefs = defineFamily('glszm', [
   ['Small zone emphasis', '5QRC', ''],
@@ -44,6 +44,6 @@ export function glszmMatrix(volume: DiscreteVolume, z: number, given?: Zones): T
   for (let k = 0; k < zones.count; k++) {
     m.data[(zones.level[k] - 1) * cols + sizeColumn(sizes, zones.size[k])]++;
   }
-  m.voxels = roiVoxels(volume, z);
+  m.voxels = zoneVoxels(zones);
   return m;
 }

@@ -1,168 +1,224 @@
 // Zones: connected groups of voxels with the same grey level (8-connected in a slice,
-// 26-connected in 3D), the unit that GLSZM and GLDZM count.
+// 26-connected in 3D, as IBSI defines them), the unit that GLSZM and GLDZM count.
 //
-// Labelled by union-find in one raster pass over the zero-framed levels: each voxel joins the
-// zones of its already-visited neighbours of the same level (4 in a slice, 13 in 3D), and a
-// zone's root is always its first voxel in raster order, so zones are numbered in the order of
-// their first voxel.
+// Labelled from runs, a slice at a time: a run is a maximal segment of one grey level along x,
+// and two runs of one level touch (8/26-connectivity) when they lie in neighbouring rows (the
+// row before in the slice; the three rows around it in the slice before) and their x ranges
+// overlap or meet diagonally. Union-find links zone labels, not voxels; after each slice the
+// zones no run of that slice reaches are finished and written out, and the live labels are
+// renumbered. So the labelling holds two slices of runs and the live labels, not an id per
+// voxel, and looks at each run's neighbours once instead of each voxel's 13.
 import type { DiscreteVolume } from '../volume';
-import { padLevels, paddedOffset } from './padded';
 
 export interface Zones {
   /** Grey level of each zone. */
   level: Int32Array;
   /** Voxel count of each zone. */
   size: Int32Array;
-  /**
-   * Zone id per voxel of the region (slice z, or the whole volume when z = -1), x fastest;
-   * -1 outside the ROI. Voxel i of the region is voxel first + i of the volume. Empty when
-   * labelZones was told the caller needs zone sizes alone.
-   */
-  zoneOf: Int32Array;
-  first: number;
   count: number;
   /** Per zone, the smallest of the distances labelZones was given over its voxels. */
   minDistance?: Int32Array;
 }
 
-/** Labels zones in slice z, or in the whole volume when z = -1; voxelZones: false leaves
- * zoneOf empty (4 bytes a voxel saved when only zone sizes are needed). distance, indexed like
- * zoneOf (e.g. GLDZM's border distances): each zone's smallest is kept in minDistance, so
- * GLDZM needs no zone id per voxel. */
-export function labelZones(
-  volume: DiscreteVolume,
-  z: number,
-  voxelZones = true,
-  distance?: ArrayLike<number>,
-): Zones {
-  const p = padLevels(volume, z, 1);
-  const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
-  const back: number[] = [];
-  const backDx: number[] = [];
-  for (let dz = z >= 0 ? 0 : -1; dz <= 0; dz++)
-    for (let dy = -1; dy <= 1; dy++)
-      for (let dx = -1; dx <= 1; dx++) {
-        if (dz === 0 && (dy > 0 || (dy === 0 && dx >= 0))) continue;
-        back.push(paddedOffset(p, dx, dy, dz));
-        backDx.push(dx);
-      }
-  const nb = back.length;
-  const backs = Int32Array.from(back);
-  // When the voxel before along x has the same level it is in the same zone, and so is every
-  // back neighbour of the same level that also touches it (all but those one step further
-  // along x): those were joined when it was labelled, so only the others are looked at.
-  const ahead = Int32Array.from(
-    back.filter((_, k) => {
-      const dx = backDx[k];
-      return dx === 1;
-    }),
-  );
-  const na = ahead.length;
-  // parent[v] <= v always: links go from the larger root to the smaller.
-  const parent = new Int32Array(levels.length);
-  for (let zz = 0; zz < nz; zz++) {
-    for (let y = 0; y < ny; y++) {
-      for (let v = origin + y * rowStep + zz * planeStep, end = v + nx; v < end; v++) {
-        const g = levels[v];
-        if (g === 0) continue;
-        let r = v;
-        parent[v] = v;
-        let offsets = backs;
-        let n = nb;
-        if (levels[v - 1] === g) {
-          // Join the zone of the voxel before (its root, halving the path), then the rest.
-          let q = v - 1;
-          while (parent[q] !== q) {
-            const up = parent[parent[q]];
-            parent[q] = up;
-            q = up;
-          }
-          parent[v] = q;
-          r = q;
-          offsets = ahead;
-          n = na;
-        }
-        for (let k = 0; k < n; k++) {
-          let q = v + offsets[k];
-          if (levels[q] !== g) continue;
-          // Root of q, halving the path on the way.
-          while (parent[q] !== q) {
-            const up = parent[parent[q]];
-            parent[q] = up;
-            q = up;
-          }
-          if (q === r) continue;
-          if (q < r) {
-            parent[r] = q;
-            r = q;
-          } else {
-            parent[q] = r;
-          }
-        }
-      }
+/** Growable per-zone output (far fewer zones than voxels, usually). */
+class ZoneList {
+  level = new Int32Array(1024);
+  size = new Int32Array(1024);
+  min = new Int32Array(1024);
+  count = 0;
+  push(level: number, size: number, min: number): void {
+    if (this.count === this.level.length) {
+      const n = this.count * 2;
+      this.level = grown(this.level, n);
+      this.size = grown(this.size, n);
+      this.min = grown(this.min, n);
     }
+    this.level[this.count] = level;
+    this.size[this.count] = size;
+    this.min[this.count++] = min;
   }
-  // In raster order every parent is resolved before its children: a root's parent becomes
-  // ~id (negative), any other voxel's parent its root, so one or two hops give the zone id.
-  const regionSize = nx * ny * nz;
-  const zoneOf = voxelZones ? new Int32Array(regionSize).fill(-1) : new Int32Array(0);
-  // Zone levels and sizes grow as zones are found (far fewer zones than voxels, usually).
-  let levelOf = new Int32Array(Math.min(regionSize, 4096));
-  let sizeOf = new Int32Array(levelOf.length);
-  let minOf = new Int32Array(distance ? levelOf.length : 0).fill(0x7fffffff);
-  let count = 0;
-  let i = 0;
-  for (let zz = 0; zz < nz; zz++) {
-    for (let y = 0; y < ny; y++) {
-      for (let v = origin + y * rowStep + zz * planeStep, end = v + nx; v < end; v++, i++) {
-        const g = levels[v];
-        if (g === 0) continue;
-        const u = parent[v];
-        let id: number;
-        if (u === v) {
-          if (count === levelOf.length) {
-            const grown = Math.min(regionSize, 2 * count);
-            levelOf = grow(levelOf, grown);
-            sizeOf = grow(sizeOf, grown);
-            if (distance) minOf = grow(minOf, grown).fill(0x7fffffff, count);
-          }
-          id = count++;
-          levelOf[id] = g;
-          parent[v] = ~id;
-        } else {
-          const s = parent[u];
-          const root = s < 0 ? u : s;
-          id = ~parent[root];
-          parent[v] = root;
-        }
-        sizeOf[id]++;
-        if (voxelZones) zoneOf[i] = id;
-        if (distance && distance[i] < minOf[id]) minOf[id] = distance[i];
-      }
-    }
-  }
-  const plane = volume.dims[0] * volume.dims[1];
-  return {
-    level: levelOf.slice(0, count),
-    size: sizeOf.slice(0, count),
-    zoneOf,
-    first: z >= 0 ? z * plane : 0,
-    count,
-    ...(distance ? { minDistance: minOf.slice(0, count) } : {}),
-  };
 }
 
-function grow(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(length);
   out.set(a);
   return out;
 }
 
-/** ROI voxels in slice z, or in the whole volume when z = -1. */
-export function roiVoxels(volume: DiscreteVolume, z: number): number {
-  const plane = volume.dims[0] * volume.dims[1];
-  const [a, b] = z >= 0 ? [z * plane, (z + 1) * plane] : [0, volume.levels.length];
+const NONE = 0x7fffffff;
+
+/**
+ * Labels zones in slice z, or in the whole volume when z = -1. distance, indexed over the
+ * region (slice z from its first voxel, or the whole volume; x fastest), e.g. GLDZM's border
+ * distances: each zone's smallest is kept in minDistance. Zones come in the order they are
+ * finished. The third argument is only the old "zone id per voxel" switch: ids are no longer
+ * made per voxel.
+ */
+export function labelZones(
+  volume: DiscreteVolume,
+  z: number,
+  _voxelZones?: false,
+  distance?: ArrayLike<number>,
+): Zones {
+  const [nx, ny, nzAll] = volume.dims;
+  const levels = volume.levels;
+  const plane = nx * ny;
+  const nz = z >= 0 ? 1 : nzAll;
+  const z0 = z >= 0 ? z : 0;
+  const regionStart = z0 * plane;
+  // Runs of two slices: slice A at [0, plane), slice B at [plane, 2 plane) (a slice has at most
+  // one run per voxel); each run's x range, level and label.
+  const runX0 = new Int32Array(2 * plane);
+  const runX1 = new Int32Array(2 * plane);
+  const runLevel = new Uint16Array(2 * plane);
+  const runLabel = new Int32Array(2 * plane);
+  let rowsCur = new Int32Array(ny + 1);
+  let rowsPrev = new Int32Array(ny + 1);
+  // Labels: union-find parent (links from the larger label to the smaller), and at each root
+  // its zone's level, size and smallest distance.
+  let cap = 1024;
+  let parent = new Int32Array(cap);
+  let labLevel = new Int32Array(cap);
+  let labSize = new Int32Array(cap);
+  let labMin = new Int32Array(cap);
+  let remap = new Int32Array(cap).fill(-1);
+  let labels = 0;
+  const out = new ZoneList();
+  const find = (l: number): number => {
+    while (parent[l] !== l) {
+      const up = parent[parent[l]];
+      parent[l] = up;
+      l = up;
+    }
+    return l;
+  };
+  // Neighbour rows of the run being labelled: [start, end) in the run arrays, and a cursor
+  // that only moves forward along the row as the runs of the current row do.
+  const candStart = new Int32Array(4);
+  const candEnd = new Int32Array(4);
+  let prevBase = plane;
+  let curBase = 0;
+  for (let zz = 0; zz < nz; zz++) {
+    const hasPrev = zz > 0;
+    let n = curBase;
+    for (let y = 0; y < ny; y++) {
+      rowsCur[y] = n;
+      let nc = 0;
+      if (y > 0) {
+        candStart[nc] = rowsCur[y - 1];
+        candEnd[nc++] = n;
+      }
+      if (hasPrev) {
+        for (let yy = y > 0 ? y - 1 : 0, last = y + 1 < ny ? y + 1 : y; yy <= last; yy++) {
+          candStart[nc] = rowsPrev[yy];
+          candEnd[nc++] = rowsPrev[yy + 1];
+        }
+      }
+      const row = (z0 + zz) * plane + y * nx;
+      const distRow = row - regionStart;
+      let x = 0;
+      while (x < nx) {
+        const g = levels[row + x];
+        if (g === 0) {
+          x++;
+          continue;
+        }
+        const s = x;
+        let min = NONE;
+        if (distance) {
+          min = distance[distRow + x];
+          for (x++; x < nx && levels[row + x] === g; x++) {
+            const d = distance[distRow + x];
+            if (d < min) min = d;
+          }
+        } else {
+          for (x++; x < nx && levels[row + x] === g; x++);
+        }
+        const e = x - 1;
+        // Join the zones of touching runs of level g in the neighbour rows.
+        let root = -1;
+        for (let k = 0; k < nc; k++) {
+          let q = candStart[k];
+          const end = candEnd[k];
+          while (q < end && runX1[q] < s - 1) q++;
+          candStart[k] = q;
+          for (; q < end && runX0[q] <= e + 1; q++) {
+            if (runLevel[q] !== g) continue;
+            const l = find(runLabel[q]);
+            if (root < 0) root = l;
+            else if (l !== root) {
+              const keep = l < root ? l : root;
+              const gone = l < root ? root : l;
+              parent[gone] = keep;
+              labSize[keep] += labSize[gone];
+              if (labMin[gone] < labMin[keep]) labMin[keep] = labMin[gone];
+              root = keep;
+            }
+          }
+        }
+        if (root < 0) {
+          if (labels === cap) {
+            cap *= 2;
+            parent = grown(parent, cap);
+            labLevel = grown(labLevel, cap);
+            labSize = grown(labSize, cap);
+            labMin = grown(labMin, cap);
+            remap = grown(remap, cap).fill(-1, labels);
+          }
+          root = labels++;
+          parent[root] = root;
+          labLevel[root] = g;
+          labSize[root] = 0;
+          labMin[root] = NONE;
+        }
+        labSize[root] += e - s + 1;
+        if (min < labMin[root]) labMin[root] = min;
+        runX0[n] = s;
+        runX1[n] = e;
+        runLevel[n] = g;
+        runLabel[n++] = root;
+      }
+    }
+    rowsCur[ny] = n;
+    if (zz === nz - 1) break;
+    // Finish the zones no run of this slice belongs to; renumber the others 0, 1, ... in
+    // label order (a new number is never above the old one, so moving in place is safe).
+    for (let r = curBase; r < n; r++) {
+      const l = find(runLabel[r]);
+      runLabel[r] = l;
+      remap[l] = -2;
+    }
+    let live = 0;
+    for (let l = 0; l < labels; l++) {
+      if (parent[l] !== l) continue;
+      if (remap[l] === -2) {
+        parent[live] = live;
+        labLevel[live] = labLevel[l];
+        labSize[live] = labSize[l];
+        labMin[live] = labMin[l];
+        remap[l] = live++;
+      } else out.push(labLevel[l], labSize[l], labMin[l]);
+    }
+    for (let r = curBase; r < n; r++) runLabel[r] = remap[runLabel[r]];
+    remap.fill(-1, 0, labels);
+    labels = live;
+    [rowsCur, rowsPrev] = [rowsPrev, rowsCur];
+    [curBase, prevBase] = [prevBase, curBase];
+  }
+  for (let l = 0; l < labels; l++)
+    if (parent[l] === l) out.push(labLevel[l], labSize[l], labMin[l]);
+  const count = out.count;
+  return {
+    level: out.level.subarray(0, count),
+    size: out.size.subarray(0, count),
+    count,
+    ...(distance ? { minDistance: out.min.subarray(0, count) } : {}),
+  };
+}
+
+/** ROI voxels of the zones: every ROI voxel is in exactly one. */
+export function zoneVoxels(zones: Zones): number {
   let n = 0;
-  for (let i = a; i < b; i++) if (volume.levels[i] > 0) n++;
+  for (let k = 0; k < zones.count; k++) n += zones.size[k];
   return n;
 }
