@@ -159,6 +159,8 @@ const allowed = new Set(
     'Down',
     'Delete',
     'English',
+    // A feature value that is not a number (e.g. a texture feature of a flat ROI).
+    'NaN',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -167,9 +169,7 @@ const allowed = new Set(
  * i18next/no-literal-string): left out of the check until they are, then delete the entry.
  */
 const notYetTranslated = {
-  regions: [
-    '.feature-table', // IBSI feature names and families (src/app/analysis/FeatureTable.tsx)
-  ],
+  regions: [] as string[],
   texts: [] as string[],
 };
 

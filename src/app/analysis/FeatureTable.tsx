@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureValue } from '../../core/analysis/computeFeatures.ts';
+import { familyName, featureName } from './featureText.ts';
 import { displayUnit, formatValue } from './formatValue.ts';
 import { sortRows, type SortKey } from './sortRows.ts';
 
@@ -15,7 +16,9 @@ export function FeatureTable({
 }) {
   const { t } = useTranslation('results');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean } | null>(null);
-  const rows = sort ? sortRows(features, sort.key, sort.asc) : features;
+  // Names in the page's language (sorted as shown); the code column keeps IBSI's identifier.
+  const named = features.map((f) => ({ ...f, name: featureName(t, f) }));
+  const rows = sort ? sortRows(named, sort.key, sort.asc) : named;
   return (
     <table className="feature-table" aria-label={t('table.label')}>
       <thead>
@@ -37,12 +40,16 @@ export function FeatureTable({
       </thead>
       <tbody>
         {rows.map((f) => (
-          <tr key={`${f.family}/${f.ibsiCode}`} data-code={f.ibsiCode} data-family={f.family}>
+          <tr
+            key={`${f.family}/${f.ibsiCode}/${f.name}`}
+            data-code={f.ibsiCode}
+            data-family={f.family}
+          >
             <td>{f.name}</td>
             <td>{f.ibsiCode}</td>
             <td className="value">{formatValue(f.value)}</td>
             <td>{displayUnit(f.unit, modality)}</td>
-            <td>{f.family}</td>
+            <td>{familyName(t, f.family)}</td>
           </tr>
         ))}
       </tbody>

@@ -8,8 +8,10 @@ import { useStore } from '../store/store.ts';
 import { positionKey } from '../viewer/useStackFrame.ts';
 import { featuresCsv } from './featuresCsv.ts';
 import { FeatureTable } from './FeatureTable.tsx';
+import { featureName } from './featureText.ts';
 import { displayUnit } from './formatValue.ts';
 import { HistogramPlot } from './HistogramPlot.tsx';
+import { roiText } from './roiText.ts';
 import { TrendPlot } from './TrendPlot.tsx';
 import type { AnalysisResult } from './types.ts';
 
@@ -18,7 +20,7 @@ export function ResultsView() {
   const { t } = useTranslation('results');
   const [wide, setWide] = useState(false);
   const labelOf = (r: AnalysisResult) =>
-    `${r.roiName} · ${r.slice ? t('view.image', { slice: r.slice }) : t('view.series')}`;
+    `${roiText(t, r.roiName)} · ${r.slice ? t('view.image', { slice: r.slice }) : t('view.series')}`;
   const results = useStore(
     useShallow((s) => s.shownKeys.map((k) => s.results[k]).filter((r): r is AnalysisResult => !!r)),
   );
@@ -42,7 +44,8 @@ export function ResultsView() {
       (r) =>
         [r.slice, r.features.find((f) => f.ibsiCode === code)?.value ?? NaN] as [number, number],
     );
-  const trendName = result.features.find((f) => f.ibsiCode === code)?.name ?? code;
+  const trendFeature = result.features.find((f) => f.ibsiCode === code);
+  const trendName = trendFeature ? featureName(t, trendFeature) : code;
   return (
     <section aria-label={t('view.label')}>
       <div className="row">
@@ -81,7 +84,7 @@ export function ResultsView() {
             >
               {result.features.map((f) => (
                 <option key={`${f.family}/${f.ibsiCode}`} value={f.ibsiCode}>
-                  {f.name}
+                  {featureName(t, f)}
                 </option>
               ))}
             </select>

@@ -7,6 +7,7 @@ import { problemText } from '../i18n/problemText.ts';
 import { useStore } from '../store/store.ts';
 import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
 import { cancelAnalysis, runAnalysis } from './runAnalysis.ts';
+import { roiText } from './roiText.ts';
 import type { RunScope, RunState } from './types.ts';
 
 // Labels are analysis:run.scope.<id>.
@@ -136,7 +137,7 @@ export function RunControls() {
           {run.failures.slice(0, 5).map((f, k) => (
             <li key={k}>
               {t('run.failure', {
-                roi: f.roi === 'Whole image' ? t('shape.whole') : f.roi,
+                roi: roiText(t, f.roi),
                 slice: f.slice,
                 problem: problemText(t, f.problem),
               })}

@@ -8,6 +8,7 @@ import type { StackPosition } from '../../core/ingest/stack.ts';
 import type { AppState } from '../store/store.ts';
 import { positionKey } from '../viewer/useStackFrame.ts';
 import { isPerSlice, paramsKeyOf } from './featureParams.ts';
+import { wholeImageRoiName } from './roiText.ts';
 import type { AnalysisResult } from './types.ts';
 
 /** The identity of the result the job becomes, and the positions and ROI shapes it reads. */
@@ -26,7 +27,7 @@ interface RoiLike {
 }
 
 const whole: RoiShape = { kind: 'whole' };
-const wholeRoi: RoiLike = { id: 'whole', name: 'Whole image', shapeAt: () => whole };
+const wholeRoi: RoiLike = { id: 'whole', name: wholeImageRoiName, shapeAt: () => whole };
 
 function roisFor(s: AppState, seriesUID: string): RoiLike[] {
   if (s.roiChoice === 'whole') return [wholeRoi];

@@ -2,6 +2,7 @@
 // a filter on the feature's name, code, family or series; the first rows only, on a large run.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { featureName } from '../analysis/featureText.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { FeatureRow } from './cohortApi.ts';
 
@@ -52,7 +53,7 @@ export function FeatureRowsTable({ rows, truncated }: { rows: FeatureRow[]; trun
                 {r.slice !== null ? ` · ${t('features.slice', { slice: r.slice })}` : ''}
                 {r.filter ? ` · ${r.filter}` : ''}
               </td>
-              <td>{r.name}</td>
+              <td>{featureName(t, r)}</td>
               <td>
                 <code>{r.ibsiCode}</code>
               </td>

@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { familyName } from '../analysis/featureText.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { FeatureColumn, WideRow } from './resultTables.ts';
 import type { WideSort } from './sortWide.ts';
@@ -113,6 +114,7 @@ export function ResultsGrid({
                 title={`${col.name} [${col.ibsiCode}]${col.aggregation ? ` ${col.aggregation}` : ''}${col.unit ? ` (${col.unit})` : ''}`}
               >
                 {col.name}
+                {transposed ? null : <small> {col.ibsiCode}</small>}
                 {col.aggregation ? <small> {col.aggregation}</small> : null}
               </SortButton>
             </div>
@@ -132,9 +134,17 @@ export function ResultsGrid({
               onClick={() => onOpen(row)}
             >
               <div className="results-ids" role="rowheader" title={String(row.ids.series_uid)}>
-                <span>{row.ids.series}</span>
+                <span>
+                  {row.ids.series}
+                  {/* Turned round, a row is a feature: its key is family.CODE[.aggregation]. */}
+                  {transposed ? <small> {row.key.split('.')[1]}</small> : null}
+                </span>
                 <span>{row.ids.roi}</span>
-                <span>{row.ids.slice ?? (transposed ? '' : t('grid.wholeRoi'))}</span>
+                <span>
+                  {transposed
+                    ? familyName(t, String(row.ids.slice ?? ''))
+                    : (row.ids.slice ?? t('grid.wholeRoi'))}
+                </span>
               </div>
               {cols.map((c) => {
                 const col = columns[c.index];

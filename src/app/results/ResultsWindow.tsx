@@ -6,6 +6,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { familyName, featureName } from '../analysis/featureText.ts';
+import { roiText } from '../analysis/roiText.ts';
 import { useEscapeToClose } from '../bundles/useEscapeToClose.ts';
 import { useStore } from '../store/store.ts';
 import { downloadBytes } from './downloadBytes.ts';
@@ -31,7 +33,15 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
   const patients = useStore((s) => s.patients);
   const showSeries = useStore((s) => s.showSeries);
   const facts = useMemo(() => factsFromPatients(patients), [patients]);
-  const table = useMemo(() => wideTable(results, facts), [results, facts]);
+  // Names in the page's language for what is shown, sorted and filtered; the exports build their
+  // own tables from the results, so files keep IBSI's English names and codes.
+  const table = useMemo(() => {
+    const wide = wideTable(results, facts);
+    return {
+      columns: wide.columns.map((c) => ({ ...c, name: featureName(t, c) })),
+      rows: wide.rows.map((r) => ({ ...r, ids: { ...r.ids, roi: roiText(t, String(r.ids.roi)) } })),
+    };
+  }, [results, facts, t]);
   const families = useMemo(() => [...new Set(table.columns.map((c) => c.family))], [table]);
   const [family, setFamily] = useState('');
   const [featureText, setFeatureText] = useState('');
@@ -105,7 +115,7 @@ export function ResultsWindow({ onClose }: { onClose: () => void }) {
           <option value="">{t('filter.allFamilies')}</option>
           {families.map((f) => (
             <option key={f} value={f}>
-              {t(`analysis:params.family.${f}`, { defaultValue: f })}
+              {familyName(t, f)}
             </option>
           ))}
         </select>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
+import { featureName } from '../featureText.ts';
+import { roiText } from '../roiText.ts';
 import { useFilters } from './filterStore.ts';
 
 /** The last filtered features, per ROI, with their filter (they are in the results list too). */
@@ -11,7 +13,7 @@ export function FilteredFeatureList() {
     <div data-testid="filtered-features">
       {last.map((r) => (
         <table key={r.key} className="filtered-features">
-          <caption>{r.roiName}</caption>
+          <caption>{roiText(t, r.roiName)}</caption>
           <thead>
             <tr>
               <th>{t('features.name')}</th>
@@ -27,7 +29,7 @@ export function FilteredFeatureList() {
                 data-filter={f.filter}
                 data-value={String(f.value)}
               >
-                <td>{f.name}</td>
+                <td>{featureName(t, f)}</td>
                 <td>{f.ibsiCode}</td>
                 <td className="value">{formatNumber(f.value, i18n.language)}</td>
               </tr>
