@@ -21,12 +21,17 @@
   (func (export "runs")
     (param $from i32) (param $count i32) (param $prev i32) (param $next i32)
     (param $lens i32) (param $lensPrev i32) (param $maxRun i32) (param $counts i32)
-    (local $c i32) (local $end i32) (local $l i32)
+    (local $c i32) (local $end i32) (local $l i32) (local $a i32)
     (local $g v128) (local $len v128) (local $endm v128) (local $mr v128) (local $bias v128)
-    (local $lo v128) (local $hi v128)
+    (local $lo v128) (local $hi v128) (local $spareLo v128) (local $spareHi v128)
     (local.set $mr (i16x8.splat (local.get $maxRun)))
-    ;; Cell of (g, len): 8 + (g - 1) * maxRun + len - 1 = g * maxRun + len + 7 - maxRun.
-    (local.set $bias (i32x4.splat (i32.sub (i32.const 7) (local.get $maxRun))))
+    ;; Address of cell (g, len): counts + 4 (8 + (g - 1) maxRun + len - 1)
+    ;;   = 4 (g maxRun + len) + counts + 4 (7 - maxRun).
+    (local.set $bias (i32x4.splat (i32.add (local.get $counts)
+      (i32.shl (i32.sub (i32.const 7) (local.get $maxRun)) (i32.const 2)))))
+    ;; The spare cells' addresses, one per lane.
+    (local.set $spareLo (i32x4.add (i32x4.splat (local.get $counts)) (v128.const i32x4 0 4 8 12)))
+    (local.set $spareHi (i32x4.add (i32x4.splat (local.get $counts)) (v128.const i32x4 16 20 24 28)))
     (local.set $c (local.get $from))
     (local.set $l (local.get $lens))
     (local.set $end (i32.add (local.get $from) (i32.shl (local.get $count) (i32.const 1))))
@@ -50,36 +55,48 @@
         (local.set $lo
           (v128.bitselect
             (i32x4.add
-              (i32x4.add
-                (i32x4.extmul_low_i16x8_u (local.get $g) (local.get $mr))
-                (i32x4.extend_low_i16x8_u (local.get $len)))
+              (i32x4.shl
+                (i32x4.add
+                  (i32x4.extmul_low_i16x8_u (local.get $g) (local.get $mr))
+                  (i32x4.extend_low_i16x8_u (local.get $len)))
+                (i32.const 2))
               (local.get $bias))
-            (v128.const i32x4 0 1 2 3)
+            (local.get $spareLo)
             (i32x4.extend_low_i16x8_s (local.get $endm))))
         (local.set $hi
           (v128.bitselect
             (i32x4.add
-              (i32x4.add
-                (i32x4.extmul_high_i16x8_u (local.get $g) (local.get $mr))
-                (i32x4.extend_high_i16x8_u (local.get $len)))
+              (i32x4.shl
+                (i32x4.add
+                  (i32x4.extmul_high_i16x8_u (local.get $g) (local.get $mr))
+                  (i32x4.extend_high_i16x8_u (local.get $len)))
+                (i32.const 2))
               (local.get $bias))
-            (v128.const i32x4 4 5 6 7)
+            (local.get $spareHi)
             (i32x4.extend_high_i16x8_s (local.get $endm))))
-        (call $add (local.get $counts) (i32x4.extract_lane 0 (local.get $lo)))
-        (call $add (local.get $counts) (i32x4.extract_lane 1 (local.get $lo)))
-        (call $add (local.get $counts) (i32x4.extract_lane 2 (local.get $lo)))
-        (call $add (local.get $counts) (i32x4.extract_lane 3 (local.get $lo)))
-        (call $add (local.get $counts) (i32x4.extract_lane 0 (local.get $hi)))
-        (call $add (local.get $counts) (i32x4.extract_lane 1 (local.get $hi)))
-        (call $add (local.get $counts) (i32x4.extract_lane 2 (local.get $hi)))
-        (call $add (local.get $counts) (i32x4.extract_lane 3 (local.get $hi)))
+        (local.set $a (i32x4.extract_lane 0 (local.get $lo)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 1 (local.get $lo)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 2 (local.get $lo)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 3 (local.get $lo)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 0 (local.get $hi)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 1 (local.get $hi)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 2 (local.get $hi)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
+        (local.set $a (i32x4.extract_lane 3 (local.get $hi)))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
         (local.set $c (i32.add (local.get $c) (i32.const 16)))
         (local.set $l (i32.add (local.get $l) (i32.const 16)))
         (br $voxels))))
 
   (func (export "row")
     (param $from i32) (param $count i32) (param $maxRun i32) (param $counts i32)
-    (local $c i32) (local $end i32) (local $g i32) (local $len i32) (local $bias i32)
+    (local $c i32) (local $end i32) (local $g i32) (local $len i32) (local $bias i32) (local $a i32)
     (local.set $bias (i32.sub (i32.const 7) (local.get $maxRun)))
     (local.set $c (local.get $from))
     (local.set $end (i32.add (local.get $from) (i32.shl (local.get $count) (i32.const 1))))
@@ -93,22 +110,18 @@
             (i32.add (local.get $len) (i32.const 1))
             (i32.const 1)
             (i32.eq (i32.load16_u (i32.sub (local.get $c) (i32.const 2))) (local.get $g))))
-        (call $add (local.get $counts)
+        ;; The cell: (g, len) where a run ends in the ROI, else this voxel's lane's spare.
+        (local.set $a
           (select
             (i32.add
               (i32.add (i32.mul (local.get $g) (local.get $maxRun)) (local.get $len))
               (local.get $bias))
-            ;; The spare cell of this voxel's lane.
             (i32.and (i32.shr_u (local.get $c) (i32.const 1)) (i32.const 7))
             (i32.and
               (i32.ne (i32.load16_u (i32.add (local.get $c) (i32.const 2))) (local.get $g))
               (i32.ne (local.get $g) (i32.const 0)))))
+        (local.set $a (i32.add (local.get $counts) (i32.shl (local.get $a) (i32.const 2))))
+        (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))
         (local.set $c (i32.add (local.get $c) (i32.const 2)))
         (br $voxels))))
-
-  ;; counts[cell] += 1 (i32 cells from byte address $counts).
-  (func $add (param $counts i32) (param $cell i32)
-    (local $a i32)
-    (local.set $a (i32.add (local.get $counts) (i32.shl (local.get $cell) (i32.const 2))))
-    (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1))))
 )
