@@ -7,6 +7,8 @@ import {
   type CodestreamHeader,
   type CodestreamKind,
 } from './codestreamHeader.ts';
+import { checkJ2kCodestream } from './j2kCodestream.ts';
+import { checkJpegLsCodestream } from './jpegLsCodestream.ts';
 
 type Decoder = (frame: Uint8Array, info: CodecImageInfo) => Promise<CodecFrame>;
 type CompressedEncoding = Exclude<PixelEncoding, 'native'>;
@@ -112,7 +114,9 @@ export async function decodeCompressed(
   const labelled = syntaxNames[encoding];
   if (header === 'jpeg' && jpegFamily.has(encoding)) {
     // A JPEG stream whose frame header was not found: its decoder says what is wrong, and the
-    // size of what it decodes is still checked.
+    // size of what it decodes is still checked. CharLS is the exception: its markers are
+    // checked first, since it can spin for half a minute on a damaged stream.
+    if (encoding === 'jpeg-ls') checkJpegLsCodestream(frame, info);
     return sized(await (await decoders[encoding]())(frame, info), info, labelled);
   }
   if (!header || header === 'jpeg') {
@@ -122,6 +126,10 @@ export async function decodeCompressed(
     );
   }
   checkSize(header, info);
+  // The structure each codec relies on, checked here because the codecs can spin for minutes
+  // on damaged streams (see jpegLsCodestream.ts and j2kCodestream.ts).
+  if (header.kind === 'jpeg-ls') checkJpegLsCodestream(frame, info);
+  if (header.kind === 'jpeg2000') checkJ2kCodestream(frame);
   const expected = expectedKind[encoding];
   const own = header.kind === expected ? encoding : decoderForKind[header.kind];
   const decode = await decoders[own]();
