@@ -12,6 +12,8 @@ import bundlesEn from '../src/app/i18n/locales/en/bundles.json' with { type: 'js
 import bundlesZh from '../src/app/i18n/locales/zh-CN/bundles.json' with { type: 'json' };
 import casesEn from '../src/app/i18n/locales/en/cases.json' with { type: 'json' };
 import casesZh from '../src/app/i18n/locales/zh-CN/cases.json' with { type: 'json' };
+import fileInputEn from '../src/app/i18n/locales/en/common.fileInput.json' with { type: 'json' };
+import fileInputZh from '../src/app/i18n/locales/zh-CN/common.fileInput.json' with { type: 'json' };
 import helpEn from '../src/app/i18n/locales/en/help.json' with { type: 'json' };
 import helpZh from '../src/app/i18n/locales/zh-CN/help.json' with { type: 'json' };
 import panelsEn from '../src/app/i18n/locales/en/panels.json' with { type: 'json' };
@@ -29,6 +31,7 @@ const words = {
     analysis: analysisEn,
     bundles: bundlesEn,
     cases: casesEn,
+    fileInput: fileInputEn.fileInput,
     help: helpEn,
     panels: panelsEn,
     start: startEn,
@@ -38,6 +41,7 @@ const words = {
     analysis: analysisZh,
     bundles: bundlesZh,
     cases: casesZh,
+    fileInput: fileInputZh.fileInput,
     help: helpZh,
     panels: panelsZh,
     start: startZh,
@@ -331,6 +335,19 @@ for (const lang of ['en', 'zh-CN'] as const satisfies readonly Lang[]) {
     // Export a bundle: center, collaboration key, whole-image features, the .zip.
     await tab('bundles').click();
     await check('bundles tab');
+    // A native file input draws "Choose File / No file chosen" in the browser's language (English
+    // here), out of reach of the text check: none may show; the page's own face stands in.
+    const nativeFaces = await page.locator('input[type=file]').evaluateAll(
+      (inputs) =>
+        inputs.filter((i) => {
+          const box = i.getBoundingClientRect();
+          return i.checkVisibility({ checkOpacity: true }) && box.width > 1 && box.height > 1;
+        }).length,
+    );
+    expect(nativeFaces).toBe(0);
+    await expect(
+      page.locator('.file-input-name', { hasText: w.fileInput.none }).first(),
+    ).toBeVisible();
     await page.getByRole('button', { name: w.bundles.panel.export }).click();
     const dialog = page.getByRole('dialog', { name: w.bundles.export.title });
     await dialog.getByLabel(w.bundles.export.centerName).fill('Center Shanghai');

@@ -9,6 +9,7 @@ import { download } from '../bundles/actions/download.ts';
 import { useStore } from '../store/store.ts';
 import { importStructureRoi, structuresOfSeries } from './maskRoi.ts';
 import { loadSettingsText, settingsFileText } from './settingsFile.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 /** The file's structure as the ROI of the current series, as `--structure` picks it (ROI
  * Name, Segment Label or number); what happened, in plain words. */
@@ -82,8 +83,7 @@ export function SettingsFileControls() {
       </button>
       <label>
         {t('settingsFile.load')}{' '}
-        <input
-          type="file"
+        <FileInput
           accept=".yaml,.yml,.json"
           aria-label={t('settingsFile.loadLabel')}
           onChange={(e) => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 /** The shared secret that makes pseudonyms agree across centers; kept in memory, never exported. */
 export function CollaborationKeyField() {
@@ -21,8 +22,7 @@ export function CollaborationKeyField() {
       />
       <label className="file-button">
         {t('collaboration.orFile')}
-        <input
-          type="file"
+        <FileInput
           aria-label={t('collaboration.file')}
           onChange={async (e) => {
             const file = e.target.files?.[0];

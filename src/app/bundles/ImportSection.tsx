@@ -9,6 +9,7 @@ import {
 } from './actions/importBundle.ts';
 import { ImportOutcomeLine } from './ImportOutcomeLine.tsx';
 import { TrustPrompt } from './TrustPrompt.tsx';
+import { FileInput } from '../panels/FileInput.tsx';
 
 /**
  * Pick or drop a bundle; an encrypted one asks for its passphrase; one that no trusted key signed
@@ -56,8 +57,7 @@ export function ImportSection() {
       <legend>{t('import.legend')}</legend>
       <label className="file-button">
         {t('import.button')}
-        <input
-          type="file"
+        <FileInput
           accept=".zip,application/zip,application/octet-stream"
           aria-label={t('import.label')}
           disabled={busy}

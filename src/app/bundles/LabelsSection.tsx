@@ -4,6 +4,7 @@ import { useStore } from '../store/store.ts';
 import { labelsFromCsv, type LabelsFromCsv } from '../../core/pipeline/labelsCsv.ts';
 import { labelsSummaryText } from '../cases/labelsText.ts';
 import { labelledSeries } from './labelsCsv.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 /** Ground truth per series, typed in or read from a CSV keyed by series, study, accession or patient. */
 export function LabelsSection() {
@@ -35,8 +36,7 @@ export function LabelsSection() {
       </ul>
       <label className="file-button">
         {t('labels.import')}
-        <input
-          type="file"
+        <FileInput
           accept=".csv,text/csv"
           aria-label={t('labels.csv')}
           onChange={async (e) => {

@@ -5,6 +5,7 @@ import { problemText } from '../i18n/problemText.ts';
 import { useStore } from '../store/store.ts';
 import { trustPartnerKey, untrustKey } from './actions/keys.ts';
 import { shownInstant } from './BundlePicker.tsx';
+import { FileInput } from '../panels/FileInput.tsx';
 
 /**
  * Partner public keys this center accepts signatures from: imported as PEM or JWK, or trusted on
@@ -44,8 +45,7 @@ export function TrustedKeys() {
       {keys.length === 0 && <p className="muted">{t('trusted.none')}</p>}
       <label className="file-button">
         {t('trusted.import')}
-        <input
-          type="file"
+        <FileInput
           accept=".pem,.jwk,.json,.pub"
           aria-label={t('trusted.importLabel')}
           onChange={async (e) => {

@@ -5,6 +5,7 @@ import { labelsFromCsv, type LabelsFromCsv } from '../../core/pipeline/labelsCsv
 import { labelledSeries } from '../bundles/labelsCsv.ts';
 import { useStore } from '../store/store.ts';
 import { labelsSummaryText, rowReason } from './labelsText.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 export function LabelsImport() {
   const { t } = useTranslation('cases');
@@ -14,8 +15,7 @@ export function LabelsImport() {
     <div className="labels-import">
       <label className="file-button">
         {t('labels.import')}
-        <input
-          type="file"
+        <FileInput
           accept=".csv,text/csv"
           aria-label={t('labels.importLabel')}
           onChange={async (e) => {

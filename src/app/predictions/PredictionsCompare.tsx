@@ -11,6 +11,7 @@ import { comparisonWorker, loadSecondModel } from './loadSecondModel.ts';
 import { SeriesRunButton } from './SeriesRunButton.tsx';
 import { seriesPredictions } from './seriesPredictions.ts';
 import { useSeriesRun } from './useSeriesRun.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 const nameOf = (m: ModelHandle) => `${m.info.card.name} ${m.info.card.version}`;
 
@@ -71,8 +72,7 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
       <h4>{t('compare.heading')}</h4>
       <label>
         {t('compare.pick')}{' '}
-        <input
-          type="file"
+        <FileInput
           multiple
           accept=".onnx,.json"
           aria-label={t('compare.files')}

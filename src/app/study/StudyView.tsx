@@ -11,6 +11,7 @@ import { problemText } from '../i18n/problemText.ts';
 import { TrainingSection } from '../training/TrainingSection.tsx';
 import { CenterBoxes } from './CenterBoxes.tsx';
 import { useStudy } from './useStudy.ts';
+import { FileInput } from '../panels/FileInput.tsx';
 
 const p2 = (x: number | undefined) =>
   x !== undefined && Number.isFinite(x) ? x.toExponential(2) : 'n/a';
@@ -143,8 +144,7 @@ export function StudyView({ onClose }: { onClose: () => void }) {
         ) : (
           <label>
             {t('applyFit')}{' '}
-            <input
-              type="file"
+            <FileInput
               accept=".json"
               aria-label={t('applyFit')}
               onChange={(e) => void readFit(e.target.files?.[0])}

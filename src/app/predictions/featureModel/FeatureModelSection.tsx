@@ -11,6 +11,7 @@ import { useStore } from '../../store/store.ts';
 import { classifyRoi, type RoiPrediction } from './classifyRoi.ts';
 import { loadFeatureModel, type FeatureModel } from './loadFeatureModel.ts';
 import { useShownSeriesRois } from './useShownSeriesRois.ts';
+import { FileInput } from '../../panels/FileInput.tsx';
 
 export function FeatureModelSection() {
   const { t, i18n } = useTranslation('training');
@@ -59,8 +60,7 @@ export function FeatureModelSection() {
       <h3>{t('featureModel.title')}</h3>
       <label>
         {t('featureModel.files')}{' '}
-        <input
-          type="file"
+        <FileInput
           multiple
           accept=".onnx,.json"
           aria-label={t('featureModel.files')}
