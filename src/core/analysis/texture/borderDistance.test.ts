@@ -37,6 +37,23 @@ describe('GLDZM border distance', () => {
       expect([...borderDistance(mask, dims, z)]).toEqual([...bfs(slice, nx, ny, 1, false)]);
     }
   });
+
+  it('keeps a byte a voxel below 255 voxels on the shortest side, 16 bits from there', () => {
+    // The forward pass counts up to the shortest side (254 at the far corner) before the
+    // backward pass halves it: a byte must still hold it.
+    for (const [nx, ny, type] of [
+      [254, 300, Uint8Array],
+      [255, 255, Uint16Array],
+    ] as const) {
+      const mask = new Uint8Array(nx * ny).fill(1);
+      mask[nx * 5 + 7] = 0;
+      const d = borderDistance(mask, [nx, ny, 1], 0);
+      expect(d).toBeInstanceOf(type);
+      expect([...d]).toEqual([...bfs(mask, nx, ny, 1, false)]);
+    }
+    const cube = new Uint8Array(300 * 300 * 3).fill(1);
+    expect(borderDistance(cube, [300, 300, 3], -1)).toBeInstanceOf(Uint8Array);
+  });
 });
 
 /** The definition: breadth-first search through the ROI from voxels touching the outside. */
