@@ -1,7 +1,9 @@
 // consilium serve --cohorts: the runs under the results root as JSON, and a run started only over
 // a folder the inputs root offers, only from a same-origin JSON request; its real run (a CLI
 // child process over a generated series) completes and its feature values are served.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { decompress } from 'fzstd';
+import { parquetReadObjects } from 'hyparquet';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -58,6 +60,21 @@ async function json(r: Response): Promise<{ ok: boolean; value?: Loose; error?: 
   return (await r.json()) as { ok: boolean; value?: Loose; error?: Loose };
 }
 
+/** Starts a run from the page's side and waits until the server says it is complete. */
+async function completedRun(command: string, options: unknown): Promise<string> {
+  const started = await post(origin, { input: 'small', command, options });
+  expect(started.status).toBe(202);
+  const { id } = (await json(started)).value as { id: string };
+  const end = Date.now() + 90_000;
+  let run: { state: string; done: number; error?: string };
+  do {
+    await new Promise((r) => setTimeout(r, 200));
+    run = (await json(await fetch(`${origin}/api/cohorts/${id}`))).value;
+  } while (run.state === 'running' && Date.now() < end);
+  expect(run, run.error).toMatchObject({ state: 'complete', done: 1 });
+  return id;
+}
+
 describe('consilium serve --cohorts', () => {
   it('lists the input folders, and only folders of the results root holding a run', async () => {
     const list = await json(await fetch(`${origin}/api/cohorts`));
@@ -100,6 +117,47 @@ describe('consilium serve --cohorts', () => {
     await refused(await post(bare, { input: 'small' }), 403, 'no-inputs');
   });
 
+  it('refuses bad options as Problems naming the field, with the CLI’s own checks', async () => {
+    const refusal = async (command: string, options: unknown) => {
+      const r = await post(origin, { input: 'small', command, options });
+      expect(r.status).toBe(400);
+      return (await json(r)).error as { code: string; params: Record<string, unknown> };
+    };
+    expect(await refusal('features', { families: 'glcm,texture' })).toMatchObject({
+      code: 'bad-families',
+      params: { field: 'families', value: 'glcm,texture' },
+    });
+    expect((await refusal('features', { families: 'x' })).params.known).toContain('glcm');
+    for (const w of ['0', '-2', 'wide'])
+      expect(await refusal('analyze', { 'bin-width': w })).toMatchObject({
+        code: 'bad-bin-width',
+        params: { field: 'bin-width', value: w },
+      });
+    expect((await refusal('features', { 'bin-count': '2.5' })).code).toBe('bad-bin-count');
+    expect(await refusal('features', { 'bin-width': '25', 'bin-count': '16' })).toMatchObject({
+      code: 'bin-width-and-count',
+      params: { field: 'bin-count' },
+    });
+    // A filter keeps the filter parser's code and parameters (translated as in the Filters tab).
+    expect(await refusal('features', { filter: ['log:sigma=3', 'sobel'] })).toMatchObject({
+      code: 'unknown-filter',
+      params: { field: 'filter', value: 'sobel' },
+    });
+    expect((await refusal('analyze', { filter: ['log:sigma=-1'] })).code).toBe(
+      'bad-filter-parameter',
+    );
+    expect(await refusal('analyze', { families: 'glcm' })).toMatchObject({
+      code: 'option-not-for-command',
+      params: { field: 'families', command: 'analyze' },
+    });
+    expect((await refusal('infer', { 'bin-width': '25' })).code).toBe('option-not-for-command');
+    expect((await refusal('features', { jobs: '64' })).code).toBe('unknown-option');
+    expect((await refusal('features', { filter: 'log:sigma=3' })).code).toBe('bad-request');
+    expect((await json(await fetch(`${origin}/api/cohorts`))).value.runs).not.toContainEqual(
+      expect.objectContaining({ input: 'small', state: 'running' }),
+    );
+  });
+
   it('a started run completes in the results root and serves its feature values', async () => {
     const started = await post(origin, { input: 'small' });
     expect(started.status).toBe(202);
@@ -118,5 +176,36 @@ describe('consilium serve --cohorts', () => {
     expect(table.rows).toHaveLength(3);
     expect(table.rows[0]).toMatchObject({ roi: 'whole', family: 'intensity-statistics' });
     expect(Number.isFinite(table.rows[0].value)).toBe(true);
+  });
+
+  it('a features run with options serves its values as zstd Parquet, equal to its records', async () => {
+    const options = { families: 'intensity-statistics,glcm', 'bin-width': '10' };
+    const id = await completedRun('features', options);
+    const r = await fetch(`${origin}/api/cohorts/${id}/features.parquet`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    const bytes = await r.arrayBuffer();
+    const rows = await parquetReadObjects({
+      file: bytes,
+      compressors: { ZSTD: (input, length) => decompress(input, new Uint8Array(length)) },
+    });
+    const table = (await json(await fetch(`${origin}/api/cohorts/${id}/features`))).value;
+    expect(rows).toHaveLength(table.rows.length);
+    expect(new Set(rows.map((x) => x.family))).toEqual(new Set(['intensity-statistics', 'glcm']));
+    for (const [i, row] of table.rows.entries())
+      expect([rows[i].ibsi_code, rows[i].value]).toEqual([row.ibsiCode, row.value]);
+    // The run used the options: bin width 10 in its recorded settings.
+    const run = JSON.parse(await readFile(join(root, 'runs', id, 'run.json'), 'utf8'));
+    expect(JSON.stringify(run.settings)).toContain('"binWidth":10');
+    // An analyze run has no feature table to serve.
+    expect(
+      (
+        await json(
+          await fetch(
+            `${origin}/api/cohorts/${await completedRun('analyze', { 'bin-count': '16' })}/features.parquet`,
+          ),
+        )
+      ).error.code,
+    ).toBe('not-features');
   });
 });

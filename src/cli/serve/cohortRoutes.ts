@@ -5,17 +5,27 @@
 //   GET  /api/cohorts                   {runs: RunSummary[], inputs: string[]}
 //   GET  /api/cohorts/<run>             RunSummary with its failures (code, reason, file)
 //   GET  /api/cohorts/<run>/features    a features run's values, a row each (?limit=N)
-//   POST /api/cohorts {input, command}  starts `consilium <command> <inputs>/<input> --out <runs>/<id>`
+//   GET  /api/cohorts/<run>/features.parquet   its values as one long zstd Parquet table (the
+//                                       `consilium cohort parquet` file, written when stale)
+//   POST /api/cohorts {input, command, options}   starts `consilium <command> <inputs>/<input>
+//                                       --out <runs>/<id> <options>` (analyze: --results <run>
+//                                       --out <run>/bundle.zip); options as in startRequest.ts,
+//                                       checked by the CLI's parsers, refused as Problems
 //
 // Every answer is a Result record ({ok, value} or {ok, error}); a run is a folder of the root
 // holding run.json (single-machine runs, `cohort submit --out` folders, runs started here).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RunFailure, RunState, RunSummary } from '../../core/cohort/runViews.ts';
+import type { StartCommand } from '../../core/cohort/startRequest.ts';
+import { problemOf } from '../../core/result.ts';
 import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
+import { runParquet } from '../cohort/runParquet.ts';
+import { isStartCommand, startArgs } from '../cohort/startOptions.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
 import type { Route } from './server.ts';
 
@@ -34,6 +44,8 @@ export type { RunState, RunSummary } from '../../core/cohort/runViews.ts';
 interface Started {
   input: string;
   command: string;
+  /** The options' flags, as on the command line. */
+  args?: string[];
   startedAt: string;
   state: 'running' | 'finished' | 'failed';
   total: number | null;
@@ -41,7 +53,6 @@ interface Started {
 }
 
 const prefix = '/api/cohorts';
-const startable = ['features', 'infer'] as const;
 const plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const cli = join(import.meta.dirname, '../../../bin/consilium.mjs');
 
@@ -113,7 +124,7 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
       ) as Started | null);
     const done = info?.done ?? 0;
     let state: RunState;
-    if (info?.complete) state = 'complete';
+    if (info?.complete || noted?.state === 'finished') state = 'complete';
     else if (here?.state === 'running') state = 'running';
     else if (noted?.state === 'failed') state = 'failed';
     else if (noted?.state === 'running')
@@ -153,7 +164,7 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     );
   }
 
-  async function start(input: string, command: (typeof startable)[number]): Promise<string> {
+  async function start(input: string, command: StartCommand, args: string[]): Promise<string> {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
     let id = `${input}-${stamp}`;
     for (let n = 2; ; n++) {
@@ -169,6 +180,7 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     const run: Started = {
       input,
       command,
+      args,
       startedAt: new Date().toISOString(),
       state: 'running',
       total: null,
@@ -177,9 +189,13 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     const note = () => writeAtomic(join(dir, 'serve.json'), JSON.stringify(run, null, 2) + '\n');
     await note();
     // Its own process: the run's threads never hold this server's event loop.
+    // analyze writes a bundle: its series results go to the run folder (--results), the
+    // bundle beside them.
+    const out =
+      command === 'analyze' ? ['--results', dir, '--out', join(dir, 'bundle.zip')] : ['--out', dir];
     const child = spawn(
       process.execPath,
-      [cli, command, join(o.inputs!, input), '--out', dir, '--jobs', String(jobs)],
+      [cli, command, join(o.inputs!, input), ...out, '--jobs', String(jobs), ...args],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
         env: { ...process.env, CONSILIUM_PROGRESS_MS: '0' },
@@ -227,20 +243,20 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
           true
         );
       const body = await readBody(req, 4096);
-      let asked: { input?: unknown; command?: unknown } = {};
+      let asked: { input?: unknown; command?: unknown; options?: unknown } = {};
       try {
         asked = JSON.parse(body ?? '') as typeof asked;
       } catch {
         return (send(res, headers, 400, problem('bad-request', 'the body is not JSON')), true);
       }
       const command = asked.command ?? 'features';
-      if (!startable.includes(command as (typeof startable)[number]))
+      if (!isStartCommand(command))
         return (
           send(
             res,
             headers,
             400,
-            problem('bad-command', `a run is ${startable.join(' or ')}`, {
+            problem('bad-command', 'a run is features, infer or analyze', {
               command: String(command),
             }),
           ),
@@ -259,7 +275,9 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
           ),
           true
         );
-      const id = await start(asked.input, command as (typeof startable)[number]);
+      const args = startArgs(command, join(o.inputs, asked.input), asked.options);
+      if (!args.ok) return (send(res, headers, 400, args), true);
+      const id = await start(asked.input, command, args.value);
       send(res, headers, 202, { ok: true, value: { id } });
       return true;
     }
@@ -284,9 +302,44 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     else if (what === 'features') {
       const limit = Math.min(100_000, Math.max(1, Number(url.searchParams.get('limit')) || 20_000));
       send(res, headers, 200, { ok: true, value: await featureRows(join(o.runs, id), limit) });
-    } else send(res, headers, 404, problem('no-route', 'no such cohort route'));
+    } else if (what === 'features.parquet') await sendParquet(res, headers, id, s.command);
+    else send(res, headers, 404, problem('no-route', 'no such cohort route'));
     return true;
   };
+
+  async function sendParquet(
+    res: ServerResponse,
+    headers: Readonly<Record<string, string>>,
+    id: string,
+    command: string,
+  ): Promise<void> {
+    if (command !== 'features')
+      return send(res, headers, 404, problem('not-features', 'only a features run has a table'));
+    let path: string;
+    try {
+      path = await runParquet(join(o.runs, id));
+    } catch (e) {
+      const p = problemOf(e, 'parquet-failed');
+      return send(res, headers, 500, { ok: false, error: p });
+    }
+    const { size } = await stat(path);
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'application/vnd.apache.parquet',
+      'Content-Length': String(size),
+      'Content-Disposition': `attachment; filename="${id}.features.parquet"`,
+      'Cache-Control': 'no-store',
+    });
+    await new Promise<void>((done) => {
+      const stream = createReadStream(path);
+      stream.once('error', () => {
+        res.destroy();
+        done();
+      });
+      res.once('close', done);
+      stream.pipe(res);
+    });
+  }
 
   return {
     route,
