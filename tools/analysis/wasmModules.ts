@@ -15,7 +15,14 @@ export interface WasmModule {
 }
 
 export const wasmModules: Record<
-  'edges' | 'blur' | 'glcm' | 'neighbours' | 'runs' | 'autocorrelation' | 'filterTaps',
+  | 'edges'
+  | 'blur'
+  | 'glcm'
+  | 'neighbours'
+  | 'runs'
+  | 'autocorrelation'
+  | 'filterTaps'
+  | 'classifierLinear',
   WasmModule
 > = {
   edges: {
@@ -52,6 +59,11 @@ export const wasmModules: Record<
     wat: join(root, 'src', 'core', 'filters', 'simd', 'taps.wat'),
     out: join(root, 'src', 'core', 'filters', 'simd', 'tapsWasmBytes.ts'),
     constName: 'tapsWasmBytes',
+  },
+  classifierLinear: {
+    wat: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'linear.wat'),
+    out: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'linearWasmBytes.ts'),
+    constName: 'linearWasmBytes',
   },
 };
 

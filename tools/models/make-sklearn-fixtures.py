@@ -3,8 +3,9 @@
 
 One small two-class data set (make_classification, seeded, rounded to 6 decimals so the JSON is
 exact), each model in a Pipeline(StandardScaler, model) as Consilium trains it, and what sklearn
-gives: coefficients and decision values for the convex models (solved to tight tolerances, L2 by newton-cg whose stopping rule is the gradient, so the
-optimum, not the stopping rule, is compared), Platt's sigmoid on given decision values, and the
+gives: coefficients and decision values for the convex models (solved to tight tolerances, L2 by
+newton-cg whose stopping rule is the gradient, so the optimum, not the stopping rule, is compared;
+L2 also at sklearn's default lbfgs stopping rule, which Consilium's default follows), Platt's sigmoid on given decision values, and the
 test AUC of a random forest (a forest matches only in distribution, so its AUC is compared with a
 margin). Run: /usr/bin/python3 tools/models/make-sklearn-fixtures.py
 """
@@ -47,6 +48,13 @@ pipe, rec = lin(LogisticRegression(C=0.5, solver='newton-cg', tol=1e-12, max_ite
 rec['C'] = 0.5
 rec['probability'] = pipe.predict_proba(Xte)[:, 1].tolist()
 out['logregL2'] = rec
+
+# The same model at sklearn's defaults (lbfgs, tol=1e-4, scipy's factr): where its stopping rule
+# leaves it, which Consilium's default stopping rule must match.
+pipe, rec = lin(LogisticRegression(C=0.5))
+rec['C'] = 0.5
+rec['iterations'] = int(pipe[-1].n_iter_[0])
+out['logregL2Default'] = rec
 
 pipe, rec = lin(LogisticRegression(penalty='l1', C=0.2, solver='saga', tol=1e-12, max_iter=1000000))
 rec['C'] = 0.2

@@ -9,6 +9,12 @@ export interface LbfgsOptions {
   readonly maxIterations?: number;
   /** Stop when the largest gradient component is below this. */
   readonly gradientTolerance?: number;
+  /**
+   * Also stop when a step lowers the value by at most this fraction of max(|f|, 1), as
+   * scipy's L-BFGS-B does with its factr (sklearn's lbfgs solver leaves it at 1e7·ε ≈ 2.2e-9).
+   * Absent: only a change at round-off level stops early.
+   */
+  readonly relativeDecrease?: number;
 }
 
 export interface LbfgsResult {
@@ -34,6 +40,7 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
   const m = options.memory ?? 10;
   const maxIterations = options.maxIterations ?? 10000;
   const tol = options.gradientTolerance ?? 1e-10;
+  const ftol = options.relativeDecrease;
   const n = start.length;
   const x = Float64Array.from(start);
   const g = new Float64Array(n);
@@ -110,9 +117,12 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
       stored = Math.min(stored + 1, m);
     }
     const change = Math.abs(value - valueNew);
+    const scale = Math.max(Math.abs(value), Math.abs(valueNew), 1);
     x.set(xNew);
     g.set(gNew);
     value = valueNew;
+    if (ftol !== undefined && change <= ftol * scale)
+      return { x, value, iterations: it + 1, converged: true };
     if (change <= 1e-16 * Math.max(1, Math.abs(value)) && maxAbs(g) <= tol * 1e3)
       return { x, value, iterations: it + 1, converged: true };
   }

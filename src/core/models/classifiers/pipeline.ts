@@ -75,14 +75,28 @@ export function checkTrainingData(x: Matrix, y: Labels): void {
       });
 }
 
-export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: ModelSpec): Pipeline {
+/** How tightly to solve, where a caller needs more than the defaults (sklearn's own rules). */
+export interface SolverOptions {
+  /** Logistic regression: as LogisticOptions.tolerance. */
+  readonly tolerance?: number;
+  /** L2 logistic regression: as LogisticOptions.relativeDecrease (0: solve to the tolerance). */
+  readonly relativeDecrease?: number;
+}
+
+export function fitPipeline(
+  x: Matrix,
+  y: Labels,
+  centers: Int32Array,
+  spec: ModelSpec,
+  solver: SolverOptions = {},
+): Pipeline {
   checkTrainingData(x, y);
   const { kept, dropped } = selectFeatures(x, y, centers, spec.selection ?? {});
   if (kept.length === 0)
     throw new ProblemError('no-features', 'No feature is left to train on after selection.', {
       features: x.cols,
     });
-  const chosen = takeColumns(x, kept);
+  const chosen = isEveryColumn(kept, x.cols) ? x : takeColumns(x, kept);
   const C = spec.C ?? 1;
   if (spec.family === 'forest')
     return {
@@ -102,7 +116,11 @@ export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: Mod
     spec.family === 'logreg-l2' || spec.family === 'logreg-l1'
       ? {
           kind: 'logistic',
-          ...fitLogistic(z, y, { penalty: spec.family === 'logreg-l2' ? 'l2' : 'l1', C }),
+          ...fitLogistic(z, y, {
+            penalty: spec.family === 'logreg-l2' ? 'l2' : 'l1',
+            C,
+            ...solver,
+          }),
         }
       : {
           kind: 'svm',
@@ -117,6 +135,13 @@ export function fitPipeline(x: Matrix, y: Labels, centers: Int32Array, spec: Mod
   return { spec, inputs: x.cols, selected: kept, dropped, scaler, classifier };
 }
 
+/** Whether `kept` is 0, 1, …, cols − 1: the matrix itself then serves, without a 16-MB copy. */
+function isEveryColumn(kept: Int32Array, cols: number): boolean {
+  if (kept.length !== cols) return false;
+  for (let j = 0; j < cols; j++) if (kept[j] !== j) return false;
+  return true;
+}
+
 /** P(label 1) for each case of x (all input columns). */
 export function pipelineProbability(p: Pipeline, x: Matrix): Float64Array {
   if (x.cols !== p.inputs)
@@ -128,7 +153,7 @@ export function pipelineProbability(p: Pipeline, x: Matrix): Float64Array {
         got: x.cols,
       },
     );
-  const chosen = takeColumns(x, p.selected);
+  const chosen = isEveryColumn(p.selected, x.cols) ? x : takeColumns(x, p.selected);
   const z = p.scaler ? applyScaler(p.scaler, chosen) : chosen;
   const c = p.classifier;
   if (c.kind === 'logistic') return linearScores(z, c.weights, c.intercept).map(sigmoid);

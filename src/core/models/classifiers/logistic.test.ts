@@ -1,0 +1,48 @@
+// The L2 objective's WebAssembly SIMD pass against its TypeScript loops: the same value and
+// gradient to round-off, on a shape with odd rows and columns (the kernels' scalar tails).
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, l2Objective } from './logistic.ts';
+import { seededRandom } from './random.ts';
+import { linearWasmBytes } from './simd/linearWasmBytes.ts';
+import { compileWat, wasmModules } from '../../../../tools/analysis/wasmModules.ts';
+
+function problem(rows: number, cols: number) {
+  const random = seededRandom(11);
+  const data = Float64Array.from({ length: rows * cols }, () => 4 * random.next() - 2);
+  const y = Uint8Array.from({ length: rows }, (_, i) =>
+    data[i * cols] + random.next() > 0.5 ? 1 : 0,
+  );
+  return { x: { rows, cols, data }, y };
+}
+
+describe('L2 logistic objective', () => {
+  it('runs the current linear.wat (npx tsx tools/analysis/build-wasm.ts rebuilds it)', async () => {
+    expect([...(await compileWat(wasmModules.classifierLinear.wat))]).toEqual([...linearWasmBytes]);
+  });
+
+  it('WASM SIMD and TypeScript give the same value and gradient', () => {
+    for (const [rows, cols] of [
+      [101, 37],
+      [64, 8],
+      [3, 1],
+    ]) {
+      const { x, y } = problem(rows, cols);
+      const p = Float64Array.from({ length: cols + 1 }, (_, j) => Math.sin(j + 1));
+      const gJs = new Float64Array(cols + 1);
+      const gWasm = new Float64Array(cols + 1);
+      const fJs = l2Objective(x, y, 0.7, false)(p, gJs);
+      const fWasm = l2Objective(x, y, 0.7, true)(p, gWasm);
+      expect(Math.abs(fWasm - fJs)).toBeLessThan(1e-12 * Math.abs(fJs));
+      for (let j = 0; j <= cols; j++) expect(gWasm[j]).toBeCloseTo(gJs[j], 11);
+      expect(gWasm.some((v, j) => v !== p[j] / 0.7)).toBe(true); // the data term is there
+    }
+  });
+
+  it('fits the same model either way', () => {
+    const { x, y } = problem(301, 13);
+    const a = fitLogistic(x, y, { penalty: 'l2', C: 2 });
+    const b = fitLogistic(x, y, { penalty: 'l2', C: 2, simd: false });
+    for (let j = 0; j < 13; j++) expect(a.weights[j]).toBeCloseTo(b.weights[j], 8);
+    expect(a.intercept).toBeCloseTo(b.intercept, 8);
+  });
+});
