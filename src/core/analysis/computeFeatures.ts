@@ -1,5 +1,5 @@
 // One call from a ROI volume and parameters to every registered feature value.
-import { discretise, intensityMaskOf } from './discretise';
+import { discretise, intensityMaskAndRange, intensityMaskOf } from './discretise';
 import { assertResegmentedNotEmpty, resegmentationRange } from './processing/resegment';
 import type { FamilyId, FeatureDef } from './featureDef';
 import { localIntensity } from './local/intensityPeak';
@@ -61,9 +61,11 @@ export function computeFeatures(
   // Range and outlier re-segmentation as one range; discretisation and the IVH take their
   // bounds from the user's range alone.
   const range = resegmentationRange(box, params);
-  const intensityMask = intensityMaskOf(box, range);
-  assertResegmentedNotEmpty(intensityMask, params);
-  const discrete = discretise(box, intensityMask, params.discretisation, params.resegment);
+  // The mask, the range its values span and their count in one pass (a whole image is large).
+  const masked = intensityMaskAndRange(box, range);
+  const intensityMask = masked.mask;
+  if (masked.voxels === 0) assertResegmentedNotEmpty(intensityMask, params);
+  const discrete = discretise(box, intensityMask, params.discretisation, params.resegment, masked);
   let wholeMask: Uint8Array | undefined;
   const wholeIntensityMask = (): Uint8Array =>
     box === roi ? intensityMask : (wholeMask ??= intensityMaskOf(roi, range));
@@ -152,7 +154,5 @@ export function computeFeatures(
       features.push({ ...def, ...(unitless ? { unit: '' } : {}), aggregation, value: values[k] }),
     );
   }
-  let roiVoxels = 0;
-  for (let i = 0; i < intensityMask.length; i++) roiVoxels += intensityMask[i];
-  return { params, roiVoxels, features };
+  return { params, roiVoxels: masked.voxels, features };
 }

@@ -43,6 +43,50 @@ export function intensityMaskOf(roi: RoiVolume, range?: ResegmentRange): Uint8Ar
   return mask;
 }
 
+/** The intensity mask with the range and number of the values inside it. */
+export interface IntensityMask {
+  mask: Uint8Array;
+  /** Minimum and maximum value inside the mask (Infinity and -Infinity when it is empty). */
+  lo: number;
+  hi: number;
+  voxels: number;
+}
+
+/** Range and count of the values inside mask; with `strict`, null at the first mask byte
+ * other than 0 or 1 or NaN value inside it (the mask is then not an intensity mask). */
+function maskedRange(
+  values: Float32Array,
+  mask: Uint8Array,
+  strict: boolean,
+): Omit<IntensityMask, 'mask'> | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let voxels = 0;
+  for (let i = 0; i < mask.length; i++) {
+    const m = mask[i];
+    if (m === 0) continue;
+    const v = values[i];
+    if (strict && (m !== 1 || v !== v)) return null;
+    voxels++;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return { lo, hi, voxels };
+}
+
+/**
+ * intensityMaskOf with the range and count of its values, in one pass over the ROI where the
+ * mask is the ROI mask (the whole-image case: three passes over the volume otherwise).
+ */
+export function intensityMaskAndRange(roi: RoiVolume, range?: ResegmentRange): IntensityMask {
+  const open = !(range && (range[0] != null || range[1] != null));
+  const fused = open ? maskedRange(roi.values, roi.mask, true) : null;
+  if (fused) return { mask: roi.mask, ...fused };
+  const mask = resegment(roi, range);
+  // Not strict: never null.
+  return { mask, ...(maskedRange(roi.values, mask, false) as Omit<IntensityMask, 'mask'>) };
+}
+
 /** Minimum and maximum of values inside mask; throws empty-roi when the mask is empty. */
 export function roiRange(values: Float32Array, mask: Uint8Array): [number, number] {
   let lo = Infinity;
@@ -69,10 +113,14 @@ export function discretise(
   intensityMask: Uint8Array,
   method: Discretisation,
   range?: ResegmentRange,
+  bounds?: Pick<IntensityMask, 'lo' | 'hi'>,
 ): DiscreteVolume {
   const { values, dims, spacingMm } = roi;
+  // The ROI's range, unless the caller has it (intensityMaskAndRange).
+  if (bounds && bounds.lo > bounds.hi)
+    throw analysisError('empty-roi', 'The region of interest contains no voxels.');
+  const [lo, hi] = bounds ? [bounds.lo, bounds.hi] : roiRange(values, intensityMask);
   const levels = new Uint16Array(values.length);
-  const [lo, hi] = roiRange(values, intensityMask);
   let levelCount = 0;
   if (method.kind === 'none') {
     for (let i = 0; i < values.length; i++) {
