@@ -3,7 +3,6 @@
 // type a label (or pick one), Enter moves to the next row's label.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDicomDate } from '../i18n/format.ts';
 import { useStore } from '../store/store.ts';
@@ -26,12 +25,6 @@ const columns: { id: CaseColumn; width: string }[] = [
 ];
 
 const probability = (p: number) => (Number.isNaN(p) ? '' : p.toFixed(3));
-
-/** caseRows names a series without description "Series <number>": said in the language. */
-const seriesText = (series: string, t: TFunction) => {
-  const numbered = /^Series (\d+)$/.exec(series);
-  return numbered ? t('cases:seriesNumber', { number: numbered[1] }) : series;
-};
 
 /** The study cell starts with its DICOM date (caseRows): shown as a date in the locale. */
 const studyText = (study: string, locale: string) =>
@@ -70,7 +63,7 @@ function LabelInput({
       ref={input}
       className="case-label"
       data-label-row={index}
-      aria-label={t('labelFor', { series: seriesText(row.series, t) })}
+      aria-label={t('labelFor', { series: row.series })}
       list="case-label-options"
       value={text}
       onClick={(e) => e.stopPropagation()}
@@ -150,7 +143,7 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
                 <span role="cell" className="case-pick">
                   <input
                     type="checkbox"
-                    aria-label={t('select', { series: seriesText(r.series, t) })}
+                    aria-label={t('select', { series: r.series })}
                     checked={selected.has(r.seriesUid)}
                     onClick={(e) => e.stopPropagation()}
                     onChange={() => toggleSelected(r.seriesUid)}
@@ -162,8 +155,8 @@ export function CaseTable({ rows, labelOptions }: { rows: CaseRow[]; labelOption
                 <span role="cell" style={{ width: '14%' }} title={r.study}>
                   {studyText(r.study, i18n.language)}
                 </span>
-                <span role="cell" style={{ width: '16%' }} title={seriesText(r.series, t)}>
-                  {seriesText(r.series, t)}
+                <span role="cell" style={{ width: '16%' }} title={r.series}>
+                  {r.series}
                 </span>
                 <span role="cell" style={{ width: '6%' }}>
                   {r.modality}

@@ -1,6 +1,7 @@
 // "Classify all" / "Classify selected" with progress, time left and Cancel while it runs.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import { cancelClassifyAll, classifyAll } from './classifyAll.ts';
 import { useCases } from './casesStore.ts';
 import { etaMs, formatEta } from './eta.ts';
@@ -57,7 +58,15 @@ export function CohortRunBar({ series }: { series: number }) {
       )}
       {run.errors.length > 0 && (
         <span role="alert">
-          {t('run.failed', { count: run.errors.length })} {run.errors.slice(0, 3).join('; ')}
+          {t('run.failed', { count: run.errors.length })}{' '}
+          {run.errors
+            .slice(0, 3)
+            .map((e) =>
+              e.file
+                ? t('imageError', { file: e.file, problem: problemText(t, e.problem) })
+                : problemText(t, e.problem),
+            )
+            .join('; ')}
         </span>
       )}
     </div>

@@ -89,6 +89,32 @@ describe('case table rows', () => {
     expect(filterRows(rows, 'DISAGREE normal').map((r) => r.series)).toEqual(['film-2.dcm']);
   });
 
+  it("names a series known only by its number in the page's words, and sorts and filters as shown", () => {
+    const numbered = [10, 9, 2].map((n, k) => ({
+      ...film(k + 4).series,
+      seriesNumber: n,
+    }));
+    const inputs = {
+      patients: [{ ...patients[0], studies: [{ ...patients[0].studies[0], series: numbered }] }],
+      stacks: {},
+      predictions: {},
+      labels: {},
+    };
+    const zh = caseRows({ ...inputs, numbered: (n) => `序列 ${n}` });
+    expect(sortRows(zh, 'series', false).map((r) => r.series)).toEqual([
+      '序列 2',
+      '序列 9',
+      '序列 10',
+    ]);
+    expect(filterRows(zh, '序列 10').map((r) => r.seriesUid)).toEqual(['9.4']);
+    // The row's identity stays the UID whatever the language.
+    expect(caseRows(inputs).map((r) => [r.seriesUid, r.series])).toEqual([
+      ['9.4', 'Series 10'],
+      ['9.5', 'Series 9'],
+      ['9.6', 'Series 2'],
+    ]);
+  });
+
   it('estimates the time left from the pace so far', () => {
     expect(etaMs(0, 10, 1000)).toBeUndefined();
     expect(etaMs(5, 10, 2000)).toBe(2000);

@@ -31,16 +31,25 @@ export interface CaseInputs {
   readonly labels: Readonly<Record<string, string>>;
   /** The model whose predictions the table shows. */
   readonly modelSha256?: string;
+  /** A series known only by its number, in the page's words (rows sort and filter as shown). */
+  readonly numbered?: (seriesNumber: number) => string;
 }
 
-function seriesName(description: string, number: number | null, firstFile: string): string {
+const english = (n: number) => `Series ${n}`;
+
+function seriesName(
+  description: string,
+  number: number | null,
+  firstFile: string,
+  numbered: (n: number) => string,
+): string {
   if (description) return description;
-  if (number !== null) return `Series ${number}`;
+  if (number !== null) return numbered(number);
   return firstFile.split('/').pop() ?? firstFile;
 }
 
 export function caseRows(inputs: CaseInputs): CaseRow[] {
-  const { patients, stacks, predictions, labels, modelSha256 } = inputs;
+  const { patients, stacks, predictions, labels, modelSha256, numbered = english } = inputs;
   const rows: CaseRow[] = [];
   for (const p of patients)
     for (const st of p.studies)
@@ -62,7 +71,12 @@ export function caseRows(inputs: CaseInputs): CaseRow[] {
           study: [st.studyDate, st.studyDescription || st.accessionNumber]
             .filter(Boolean)
             .join(' '),
-          series: seriesName(se.seriesDescription, se.seriesNumber, se.instances[0]?.file ?? ''),
+          series: seriesName(
+            se.seriesDescription,
+            se.seriesNumber,
+            se.instances[0]?.file ?? '',
+            numbered,
+          ),
           modality: se.modality,
           images: stack.length,
           classified: found.length,

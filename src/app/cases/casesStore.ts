@@ -1,6 +1,7 @@
 // The Cases tab's own state (kept apart from the main store: it is this tab's view, not data):
 // the run of "Classify all" with its progress, and the table's sort, filter and selection.
 import { create } from 'zustand';
+import type { Problem } from '../../core/result.ts';
 import type { CaseColumn } from './caseRows.ts';
 
 export interface CohortRun {
@@ -8,7 +9,8 @@ export interface CohortRun {
   readonly done: number;
   readonly total: number;
   readonly startedAt: number;
-  readonly errors: readonly string[];
+  /** Per image (its file), or for the run (file ''), kept as Problems to be said in the language. */
+  readonly errors: readonly { readonly file: string; readonly problem: Problem }[];
 }
 
 export interface CasesState {

@@ -5,14 +5,15 @@
 // already classified are skipped, so a cancelled run resumes where it stopped. The pool is
 // started for a run (the model loads in well under a second) and stopped after it.
 import type { StackPosition } from '../../core/ingest/stack.ts';
+import { problemOf, ProblemError } from '../../core/result.ts';
 import type { LoadedModel } from '../../workers/inference.worker.ts';
 import { defaultModel } from '../panels/PredictionsSession.tsx';
-import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
+import { classifyFailed, classifyPosition, type ModelHandle } from '../predictions/classify.ts';
 import { cohortInferenceWorkers } from '../services/workers.ts';
 import { workerCount } from '../services/pool.ts';
 import { predictionId } from '../store/predictionsSlice.ts';
 import { useStore } from '../store/store.ts';
-import { useCases } from './casesStore.ts';
+import { useCases, type CohortRun } from './casesStore.ts';
 
 let controller: AbortController | null = null;
 
@@ -37,7 +38,7 @@ async function loadPool(): Promise<ModelHandle[]> {
         'wasm',
         1,
       );
-      if (!r.ok) throw new Error(r.error.reason);
+      if (!r.ok) throw new ProblemError(r.error.code, r.error.reason, r.error.params);
       return { bridge, info: r.value satisfies LoadedModel };
     }),
   );
@@ -54,7 +55,10 @@ export async function classifyAll(seriesUids?: readonly string[]): Promise<void>
   try {
     handles = await loadPool();
   } catch (e) {
-    cases.setRun({ status: 'failed', errors: [e instanceof Error ? e.message : String(e)] });
+    cases.setRun({
+      status: 'failed',
+      errors: [{ file: '', problem: problemOf(e, 'model-load-failed') }],
+    });
     return;
   }
   const sha = handles[0].info.sha256;
@@ -66,7 +70,7 @@ export async function classifyAll(seriesUids?: readonly string[]): Promise<void>
   const todo: StackPosition[] = uids
     .flatMap((u) => stacks[u] ?? [])
     .filter((p) => !predictions[predictionId(p.instance.sopInstanceUID, p.frame, sha)]);
-  const errors: string[] = [];
+  const errors: CohortRun['errors'][number][] = [];
   let done = 0;
   const startedAt = Date.now();
   cases.setRun({ status: 'running', done, total: todo.length, startedAt });
@@ -78,9 +82,10 @@ export async function classifyAll(seriesUids?: readonly string[]): Promise<void>
         const pos = todo[next++];
         try {
           const r = await classifyPosition(h, pos, ctrl.signal);
-          if ('error' in r) errors.push(`${pos.instance.file}: ${r.error}`);
+          if ('problem' in r) errors.push({ file: pos.instance.file, problem: r.problem });
         } catch (e) {
-          if (!ctrl.signal.aborted) errors.push(`${pos.instance.file}: ${String(e)}`);
+          if (!ctrl.signal.aborted)
+            errors.push({ file: pos.instance.file, problem: problemOf(e, classifyFailed) });
         }
         done++;
         useCases.getState().setRun({ done, errors: [...errors] });

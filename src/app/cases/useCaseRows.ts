@@ -1,6 +1,7 @@
 // The case table's rows from the store: the model shown is the one "Classify all" used, else the
 // one with the most predictions (e.g. restored after a reload).
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoredPrediction } from '../store/predictionsSlice.ts';
 import { useStore } from '../store/store.ts';
@@ -29,9 +30,19 @@ export function useCaseRows(): { all: CaseRow[]; shown: CaseRow[]; labelOptions:
     useShallow((s) => ({ chosen: s.modelSha256, sort: s.sort, filter: s.filter })),
   );
   const modelSha256 = chosen ?? commonestModel(predictions);
+  // t changes with the language, so a switch renames (and re-sorts) the numbered series.
+  const { t } = useTranslation('cases');
   const all = useMemo(
-    () => caseRows({ patients, stacks, predictions, labels, modelSha256 }),
-    [patients, stacks, predictions, labels, modelSha256],
+    () =>
+      caseRows({
+        patients,
+        stacks,
+        predictions,
+        labels,
+        modelSha256,
+        numbered: (number) => t('seriesNumber', { number }),
+      }),
+    [patients, stacks, predictions, labels, modelSha256, t],
   );
   const shown = useMemo(
     () => sortRows(filterRows(all, filter), sort.column, sort.descending),

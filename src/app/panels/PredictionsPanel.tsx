@@ -2,6 +2,7 @@
 // latency and model card. Inference runs in the inference worker; this component only shows it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../core/result.ts';
 import { problemText } from '../i18n/problemText.ts';
 import { classifyPosition, type ModelHandle } from '../predictions/classify.ts';
 import { PredictionsCompare } from '../predictions/PredictionsCompare.tsx';
@@ -32,13 +33,13 @@ export function PredictionsPanel() {
         ]
       : undefined,
   );
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem | null>(null);
 
   const classify = async () => {
     if (!position || !handle) return;
-    setError('');
+    setError(null);
     const r = await classifyPosition(handle, position);
-    if ('error' in r) setError(r.error);
+    if ('problem' in r) setError(r.problem);
   };
 
   return (
@@ -87,7 +88,7 @@ export function PredictionsPanel() {
           <button type="button" disabled={!position} onClick={classify}>
             {t('classify')}
           </button>
-          {error && <p role="alert">{error}</p>}
+          {error && <p role="alert">{problemText(t, error)}</p>}
           {current && (
             <>
               <PredictionsList

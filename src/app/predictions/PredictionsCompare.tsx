@@ -3,6 +3,7 @@
 // the image in the viewer.
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import type { ModelHandle } from './classify.ts';
@@ -95,7 +96,7 @@ export function PredictionsCompare({ model }: { model: ModelHandle }) {
           progressLabel={t('compare.progress')}
         />
       )}
-      {run.error && <p className="bundle-error">{run.error}</p>}
+      {run.error && <p className="bundle-error">{problemText(t, run.error)}</p>}
       {other && rows.length > 0 && (
         <>
           <p data-testid="compare-summary">

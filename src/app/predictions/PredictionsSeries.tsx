@@ -2,6 +2,7 @@
 // label over the images, with the rule said in words next to it.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problemText.ts';
 import './predictions.css';
 import { selectStack } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
@@ -30,7 +31,7 @@ export function PredictionsSeries({ model }: { model: ModelHandle }) {
         label={t('series.classify')}
         progressLabel={t('series.progress')}
       />
-      {run.error && <p className="bundle-error">{run.error}</p>}
+      {run.error && <p className="bundle-error">{problemText(t, run.error)}</p>}
       {agg && (
         <>
           <table data-testid="series-aggregate">

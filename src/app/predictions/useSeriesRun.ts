@@ -2,23 +2,24 @@
 // comparison sections, which differ only in the models they run.
 import { useRef, useState } from 'react';
 import type { StackPosition } from '../../core/ingest/stack.ts';
-import { classifyStack, type ModelHandle } from './classify.ts';
+import { problemOf, type Problem } from '../../core/result.ts';
+import { classifyFailed, classifyStack, type ModelHandle } from './classify.ts';
 
 export interface SeriesRun {
   readonly progress: readonly [number, number] | null;
-  readonly error: string;
+  readonly error: Problem | null;
   start: (models: readonly ModelHandle[], stack: readonly StackPosition[]) => Promise<void>;
   cancel: () => void;
 }
 
 export function useSeriesRun(): SeriesRun {
   const [progress, setProgress] = useState<readonly [number, number] | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Problem | null>(null);
   const abort = useRef<AbortController | null>(null);
   const start = async (models: readonly ModelHandle[], stack: readonly StackPosition[]) => {
     const controller = new AbortController();
     abort.current = controller;
-    setError('');
+    setError(null);
     setProgress([0, stack.length * models.length]);
     try {
       const first = await classifyStack(
@@ -29,7 +30,7 @@ export function useSeriesRun(): SeriesRun {
       );
       if (first) setError(first);
     } catch (err) {
-      if (!controller.signal.aborted) setError(err instanceof Error ? err.message : String(err));
+      if (!controller.signal.aborted) setError(problemOf(err, classifyFailed));
     } finally {
       setProgress(null);
     }
