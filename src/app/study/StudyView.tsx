@@ -9,7 +9,11 @@ import { problemOf, type Problem } from '../../core/result.ts';
 import { f3 } from '../bundles/compare/format.ts';
 import { problemText } from '../i18n/problemText.ts';
 import { TrainingSection } from '../training/TrainingSection.tsx';
+import { FederationSection } from '../federation/FederationSection.tsx';
+import { useStore } from '../store/store.ts';
 import { CenterBoxes } from './CenterBoxes.tsx';
+import type { CaseLabels } from './relabel.ts';
+import { StudyLabels } from './StudyLabels.tsx';
 import { useStudy } from './useStudy.ts';
 import { FileInput } from '../panels/FileInput.tsx';
 
@@ -43,6 +47,9 @@ export function StudyView({ onClose }: { onClose: () => void }) {
   const [saved, setSaved] = useState<{ name: string; fit: CombatFit } | null>(null);
   const [fitProblem, setFitProblem] = useState<Problem | null>(null);
   const [feature, setFeature] = useState<string | undefined>();
+  const [labels, setLabels] = useState<{ file: string; labels: CaseLabels } | null>(null);
+  const library = useStore((s) => s.library);
+  const firstCenter = library.find((b) => ids.includes(b.summary.id))?.summary.center ?? '';
   const state = useStudy(
     ids,
     saved
@@ -52,6 +59,7 @@ export function StudyView({ onClose }: { onClose: () => void }) {
           ...(method && preserveLabel ? { covariate: 'label' as const } : {}),
           ...(method && reference ? { referenceCenter: reference } : {}),
         },
+    labels?.labels,
   );
   const view = state.kind === 'ready' ? state.view : undefined;
   const g = Math.max(0, view?.features.findIndex((f) => f.code === feature) ?? 0);
@@ -77,6 +85,7 @@ export function StudyView({ onClose }: { onClose: () => void }) {
         </button>
       </header>
       {picker}
+      <StudyLabels ids={ids} labels={labels} setLabels={setLabels} />
       <p>
         <label>
           {t('harmonization')}{' '}
@@ -241,8 +250,16 @@ export function StudyView({ onClose }: { onClose: () => void }) {
                     },
                   }
                 : {})}
+            {...(labels ? { labels: labels.labels } : {})}
           />
         </div>
+      )}
+      {ids.length > 0 && (
+        <FederationSection
+          ids={ids}
+          {...(labels ? { labels: labels.labels } : {})}
+          defaultName={firstCenter}
+        />
       )}
     </section>
   );

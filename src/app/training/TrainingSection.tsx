@@ -11,11 +11,14 @@ import { download } from '../bundles/actions/download.ts';
 import { problemText } from '../i18n/problemText.ts';
 import { MetricsTable } from './MetricsTable.tsx';
 import { ReliabilityPlot } from './ReliabilityPlot.tsx';
+import type { CaseLabels } from '../study/relabel.ts';
 import { useTraining } from './useTraining.ts';
 
 export interface TrainingSectionProps {
   readonly ids: readonly string[];
   readonly harmonize?: StudyTrainingOptions['harmonize'];
+  /** A labels CSV's labels by case key, in place of the bundles' own. */
+  readonly labels?: CaseLabels;
 }
 
 const safeName = (s: string) =>
@@ -24,7 +27,7 @@ const safeName = (s: string) =>
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[^a-z0-9]+/, '') || 'study-model';
 
-export function TrainingSection({ ids, harmonize }: TrainingSectionProps) {
+export function TrainingSection({ ids, harmonize, labels }: TrainingSectionProps) {
   const { t } = useTranslation('training');
   const [family, setFamily] = useState<ModelFamily>('logreg-l2');
   const [validation, setValidation] = useState<'loco' | 'cv' | 'none'>('loco');
@@ -51,7 +54,7 @@ export function TrainingSection({ ids, harmonize }: TrainingSectionProps) {
       producer: `consilium ${SOFTWARE.version} (workbench)`,
       ...(harmonize ? { harmonize } : {}),
     };
-    void start(ids, options);
+    void start(ids, options, labels);
   };
 
   const running = state.kind === 'running';

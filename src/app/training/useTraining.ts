@@ -5,6 +5,7 @@ import type { StudyTraining, StudyTrainingOptions } from '../../core/models/trai
 import { problemOf, type Problem } from '../../core/result.ts';
 import { manifestsOf } from '../bundles/actions/library.ts';
 import { trainingWorker } from '../services/workers.ts';
+import { relabelled, type CaseLabels } from '../study/relabel.ts';
 
 export type TrainingState =
   | { readonly kind: 'idle' }
@@ -17,13 +18,17 @@ export function useTraining() {
   const [state, setState] = useState<TrainingState>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
-  const start = async (ids: readonly string[], options: StudyTrainingOptions) => {
+  const start = async (
+    ids: readonly string[],
+    options: StudyTrainingOptions,
+    labels?: CaseLabels,
+  ) => {
     controller.current?.abort();
     const ctrl = new AbortController();
     controller.current = ctrl;
     setState({ kind: 'running', done: 0, total: 1 });
     try {
-      const manifests = await manifestsOf([...ids]);
+      const manifests = relabelled(await manifestsOf([...ids]), labels);
       // Each run gets a fresh worker: nothing of a cancelled run's (its queued messages
       // included) is left to answer in its place.
       trainingWorker.terminate();

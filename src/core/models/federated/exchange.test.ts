@@ -85,9 +85,11 @@ describe('a federation through signed files', () => {
       if (step === 4) {
         expect(r.validation!.perCenter).toHaveLength(2);
         const card = parseCard(JSON.parse(JSON.stringify(r.model!.card)), 'card');
-        expect(card.metrics.val?.perCenter).toHaveLength(2);
+        expect((card.metrics as { val?: { perCenter: unknown[] } }).val?.perCenter).toHaveLength(2);
         expect(card.output.labels).toEqual(['benign', 'malignant']);
-        expect(card.input.features.map((f) => f.ibsi)).toEqual(CODES);
+        expect(
+          (card.input as { features: { ibsi: string }[] }).features.map((f) => f.ibsi),
+        ).toEqual(CODES);
         expect(r.model!.onnx.length).toBeGreaterThan(100);
         break;
       }

@@ -164,6 +164,8 @@ export interface CoordinatorAnswer {
   readonly refused: readonly Problem[];
   readonly next?: SignedMessage;
   readonly validation?: FederatedValidation;
+  /** The same figures as a validation report (the training view's table and plot). */
+  readonly report?: ValidationReport | null;
   readonly model?: FinalModel;
 }
 
@@ -208,12 +210,14 @@ export async function coordinatorAnswer(
   const accepted = screened.accepted.map((u) => ({ from: u.from, cases: u.cases }));
   if (expected.stage === 'validation') {
     const validation = aggregateValidation(screened.accepted);
+    const report = reportOf(validation);
     return {
       previous,
       accepted,
       refused,
       validation,
-      model: await finalModel(previous!, screened.accepted, req.name, req.producer, validation),
+      report,
+      model: await finalModel(previous!, screened.accepted, req.name, req.producer, report),
     };
   }
   const next = await signed(coordinatorStep(previous, screened.accepted), signer);
@@ -256,28 +260,29 @@ function overallOf(metrics: readonly BinaryMetrics[]): BinaryMetrics {
   };
 }
 
+function reportOf(validation: FederatedValidation): ValidationReport | null {
+  if (!validation.perCenter.length) return null;
+  return {
+    scheme: 'k-fold',
+    folds: 1,
+    repeats: 1,
+    overall: overallOf(validation.perCenter.map((c) => c.metrics)),
+    repeatAuc: [],
+    perCenter: validation.perCenter,
+  };
+}
+
 async function finalModel(
   final: ModelUpdate,
   answers: readonly ModelUpdate[],
   name: string,
   producer = 'consilium (workbench federation)',
-  validation?: FederatedValidation,
+  report: ValidationReport | null = null,
 ): Promise<FinalModel> {
   const s = settingsOf(final);
   const pipeline = federatedPipeline(s, final);
   const modelName = safe(name);
   const onnx = exportPipelineOnnx(pipeline, { name: modelName, featureNames: [...s.features] });
-  const report: ValidationReport | null =
-    validation && validation.perCenter.length
-      ? {
-          scheme: 'k-fold',
-          folds: 1,
-          repeats: 1,
-          overall: overallOf(validation.perCenter.map((c) => c.metrics)),
-          repeatAuc: [],
-          perCenter: validation.perCenter,
-        }
-      : null;
   const t = final.terms!;
   const card = trainingCard({
     name: modelName,
