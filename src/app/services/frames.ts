@@ -5,6 +5,7 @@ import type { DecodedFrame, InstanceMeta } from '../../core/dicom/types.ts';
 import type { Problem } from '../../core/result.ts';
 import { FrameCache, frameKey } from '../pixels/frameCache.ts';
 import { sourceOf } from '../ingest/sources.ts';
+import { BudgetExceeded } from './budgetPool.ts';
 import { decodePool } from './workers.ts';
 
 // 1 GiB of Float32 frames: a 500-slice 512² CT (500 MB) stays decoded.
@@ -27,7 +28,15 @@ export function loadFrame(meta: InstanceMeta, frame: number): Promise<DecodedFra
         params: { file: meta.file },
       });
     }
-    const result = await decodePool.call(undefined, 'decode', blob, meta, frame);
+    const result = await decodePool.call(undefined, 'decode', blob, meta, frame).catch((e) => {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      const seconds = Math.round(e.budgetMs / 1000);
+      throw new FrameError({
+        code: 'decode-timeout',
+        reason: `decoding frame ${frame + 1} took longer than ${seconds} s and was stopped (its compressed data is probably damaged)`,
+        params: { file: meta.file, frame: frame + 1, seconds },
+      });
+    });
     if (!result.ok) throw new FrameError(result.error);
     return result.value;
   });

@@ -11,6 +11,7 @@ import type { IngestApi } from '../../workers/ingest.worker.ts';
 import type { ReportApi } from '../../workers/report.worker.ts';
 import type { TrainingApi } from '../../workers/training.worker.ts';
 import { WorkerBridge } from './bridge.ts';
+import { BudgetPool } from './budgetPool.ts';
 import { WorkerPool, workerCount } from './pool.ts';
 
 const module = { type: 'module' } as const;
@@ -21,9 +22,15 @@ export const ingestPool = new WorkerPool<IngestApi>(
   workerCount(4),
 );
 
-export const decodePool = new WorkerPool<DecodeApi>(
+/** A frame whose decode runs past this is abandoned (its worker stopped) with a clear Problem:
+ * a WASM codec spinning on a damaged frame must not hold a decode worker for minutes. The
+ * largest valid frames (a 4k × 4k JPEG 2000 mammogram) decode in a few seconds. */
+export const DECODE_BUDGET_MS = 20_000;
+
+export const decodePool = new BudgetPool<DecodeApi>(
   () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), module),
   workerCount(4),
+  DECODE_BUDGET_MS,
   120_000,
 );
 
