@@ -66,12 +66,12 @@ export function labelZones(
   const nz = z >= 0 ? 1 : nzAll;
   const z0 = z >= 0 ? z : 0;
   const regionStart = z0 * plane;
-  // Runs of two slices: slice A at [0, plane), slice B at [plane, 2 plane) (a slice has at most
-  // one run per voxel); each run's x range, level and label.
-  const runX0 = new Int32Array(2 * plane);
-  const runX1 = new Int32Array(2 * plane);
-  const runLevel = new Uint16Array(2 * plane);
-  const runLabel = new Int32Array(2 * plane);
+  // Runs of two slices, four numbers each (first x, last x, level, label): slice A's runs
+  // numbered from 0, slice B's from plane (a slice has at most one run per voxel).
+  const run = new Int32Array(8 * plane);
+  // Per voxel of the two slices (slice A first, then B): the first run of its row that ends at
+  // or after it, so a run's neighbours in a row are found by lookup, not by a walk along it.
+  const endingAt = new Int32Array(2 * plane);
   let rowsCur = new Int32Array(ny + 1);
   let rowsPrev = new Int32Array(ny + 1);
   // Labels: union-find parent (links from the larger label to the smaller), and at each root
@@ -92,12 +92,14 @@ export function labelZones(
     }
     return l;
   };
-  // Neighbour rows of the run being labelled: [start, end) in the run arrays, and a cursor
-  // that only moves forward along the row as the runs of the current row do.
-  const candStart = new Int32Array(4);
+  // Neighbour rows of the run being labelled: where the row's voxels start in endingAt, and
+  // the number past its last run.
+  const candRow = new Int32Array(4);
   const candEnd = new Int32Array(4);
   let prevBase = plane;
   let curBase = 0;
+  let prevSlot = plane;
+  let curSlot = 0;
   for (let zz = 0; zz < nz; zz++) {
     const hasPrev = zz > 0;
     let n = curBase;
@@ -105,46 +107,52 @@ export function labelZones(
       rowsCur[y] = n;
       let nc = 0;
       if (y > 0) {
-        candStart[nc] = rowsCur[y - 1];
+        candRow[nc] = curSlot + (y - 1) * nx;
         candEnd[nc++] = n;
       }
       if (hasPrev) {
         for (let yy = y > 0 ? y - 1 : 0, last = y + 1 < ny ? y + 1 : y; yy <= last; yy++) {
-          candStart[nc] = rowsPrev[yy];
+          candRow[nc] = prevSlot + yy * nx;
           candEnd[nc++] = rowsPrev[yy + 1];
         }
       }
+      const rowSlot = curSlot + y * nx;
       const row = (z0 + zz) * plane + y * nx;
       const distRow = row - regionStart;
       let x = 0;
       while (x < nx) {
         const g = levels[row + x];
         if (g === 0) {
-          x++;
+          endingAt[rowSlot + x++] = n;
           continue;
         }
         const s = x;
+        endingAt[rowSlot + x] = n;
         let min = NONE;
         if (distance) {
           min = distance[distRow + x];
           for (x++; x < nx && levels[row + x] === g; x++) {
+            endingAt[rowSlot + x] = n;
             const d = distance[distRow + x];
             if (d < min) min = d;
           }
         } else {
-          for (x++; x < nx && levels[row + x] === g; x++);
+          for (x++; x < nx && levels[row + x] === g; x++) endingAt[rowSlot + x] = n;
         }
         const e = x - 1;
         // Join the zones of touching runs of level g in the neighbour rows.
         let root = -1;
         for (let k = 0; k < nc; k++) {
-          let q = candStart[k];
+          const at = candRow[k];
+          let q = endingAt[at + (s > 0 ? s - 1 : 0)];
           const end = candEnd[k];
-          while (q < end && runX1[q] < s - 1) q++;
-          candStart[k] = q;
-          for (; q < end && runX0[q] <= e + 1; q++) {
-            if (runLevel[q] !== g) continue;
-            const l = find(runLabel[q]);
+          for (; q < end && run[4 * q] <= e + 1; q++) {
+            if (run[4 * q + 2] !== g) continue;
+            const lq = run[4 * q + 3];
+            if (lq === root) continue;
+            // Resolved once, the run keeps its root: the next run that meets it looks no further.
+            const l = find(lq);
+            run[4 * q + 3] = l;
             if (root < 0) root = l;
             else if (l !== root) {
               const keep = l < root ? l : root;
@@ -173,10 +181,10 @@ export function labelZones(
         }
         labSize[root] += e - s + 1;
         if (min < labMin[root]) labMin[root] = min;
-        runX0[n] = s;
-        runX1[n] = e;
-        runLevel[n] = g;
-        runLabel[n++] = root;
+        run[4 * n] = s;
+        run[4 * n + 1] = e;
+        run[4 * n + 2] = g;
+        run[4 * n++ + 3] = root;
       }
     }
     rowsCur[ny] = n;
@@ -184,8 +192,8 @@ export function labelZones(
     // Finish the zones no run of this slice belongs to; renumber the others 0, 1, ... in
     // label order (a new number is never above the old one, so moving in place is safe).
     for (let r = curBase; r < n; r++) {
-      const l = find(runLabel[r]);
-      runLabel[r] = l;
+      const l = find(run[4 * r + 3]);
+      run[4 * r + 3] = l;
       remap[l] = -2;
     }
     let live = 0;
@@ -199,11 +207,12 @@ export function labelZones(
         remap[l] = live++;
       } else out.push(labLevel[l], labSize[l], labMin[l]);
     }
-    for (let r = curBase; r < n; r++) runLabel[r] = remap[runLabel[r]];
+    for (let r = curBase; r < n; r++) run[4 * r + 3] = remap[run[4 * r + 3]];
     remap.fill(-1, 0, labels);
     labels = live;
     [rowsCur, rowsPrev] = [rowsPrev, rowsCur];
     [curBase, prevBase] = [prevBase, curBase];
+    [curSlot, prevSlot] = [prevSlot, curSlot];
   }
   for (let l = 0; l < labels; l++)
     if (parent[l] === l) out.push(labLevel[l], labSize[l], labMin[l]);
