@@ -35,9 +35,23 @@ export function solveSmo(
       },
     );
   const alpha = new Float64Array(n);
-  const G = new Float64Array(n).fill(-1);
+  // F = −y·G, libsvm's gradient with each case's sign folded in: the working-set rules and the
+  // gradient update then read the kernel without signs (F_k −= K_ik·y_iΔα_i + K_jk·y_jΔα_j), and
+  // i is argmax F over I_up, j minimises −(F_i − F_t)² / (K_ii + K_tt − 2K_it) over I_low.
+  const F = new Float64Array(n);
+  for (let t = 0; t < n; t++) F[t] = sign[t];
   const QD = new Float64Array(n);
   for (let i = 0; i < n; i++) QD[i] = kernel[i * n + i];
+  // I_up (α can move so that y·α grows) and I_low, kept per case as 0/1 and changed only for the
+  // two cases each step moves, so the scans test one flag instead of sign and bounds.
+  const up = new Uint8Array(n);
+  const low = new Uint8Array(n);
+  const flag = (t: number): void => {
+    const a = alpha[t];
+    up[t] = sign[t] === 1 ? (a < C ? 1 : 0) : a > 0 ? 1 : 0;
+    low[t] = sign[t] === 1 ? (a > 0 ? 1 : 0) : a < C ? 1 : 0;
+  };
+  for (let t = 0; t < n; t++) flag(t);
   // Shrinking (libsvm's): cases at a bound that cannot move soon leave the active set, so an
   // iteration scans only the active cases; gradients are rebuilt before the final check.
   const active = Int32Array.from({ length: n }, (_, k) => k);
@@ -45,112 +59,104 @@ export function solveSmo(
   let unshrunk = false;
   let countdown = Math.min(n, 1000);
   const rebuild = (): void => {
-    G.fill(-1);
+    for (let k = 0; k < n; k++) F[k] = sign[k];
     for (let j = 0; j < n; j++) {
       if (alpha[j] <= 0) continue;
       const aj = alpha[j] * sign[j];
       const row = j * n;
-      for (let k = 0; k < n; k++) G[k] += sign[k] * aj * kernel[row + k];
+      for (let k = 0; k < n; k++) F[k] -= aj * kernel[row + k];
     }
     for (let k = 0; k < n; k++) active[k] = k;
     na = n;
   };
-  const shrink = (): void => {
-    let g1 = -Infinity; // max −y·G over I_up
-    let g2 = -Infinity; // max y·G over I_low
+  /** max F over I_up (i) and min F over I_low among the active cases. */
+  const extremes = (): { upMax: number; lowMin: number } => {
+    let upMax = -Infinity;
+    let lowMin = Infinity;
     for (let a = 0; a < na; a++) {
       const t = active[a];
-      if (sign[t] === 1) {
-        if (alpha[t] < C && -G[t] >= g1) g1 = -G[t];
-        if (alpha[t] > 0 && G[t] >= g2) g2 = G[t];
-      } else {
-        if (alpha[t] < C && -G[t] >= g2) g2 = -G[t];
-        if (alpha[t] > 0 && G[t] >= g1) g1 = G[t];
-      }
+      if (up[t] && F[t] > upMax) upMax = F[t];
+      if (low[t] && F[t] < lowMin) lowMin = F[t];
     }
-    if (!unshrunk && g1 + g2 <= tolerance * 10) {
+    return { upMax, lowMin };
+  };
+  const shrink = (): void => {
+    let { upMax, lowMin } = extremes();
+    if (!unshrunk && upMax - lowMin <= tolerance * 10) {
       unshrunk = true;
       rebuild();
+      ({ upMax, lowMin } = extremes());
     }
+    // A case only in I_up below every I_low value, or only in I_low above every I_up value, is
+    // at its bound and would not be chosen: it leaves (libsvm's be_shrunk).
     let kept = 0;
     for (let a = 0; a < na; a++) {
       const t = active[a];
-      let out = false;
-      if (alpha[t] >= C) out = sign[t] === 1 ? -G[t] > g1 : -G[t] > g2;
-      else if (alpha[t] <= 0) out = sign[t] === 1 ? G[t] > g2 : G[t] > g1;
+      const out = up[t] ? !low[t] && F[t] < lowMin : low[t] && F[t] > upMax;
       if (!out) active[kept++] = t;
     }
     na = kept;
   };
+  /** argmax F over the active I_up cases, ties to the last as libsvm's scan. */
+  const chooseI = (): number => {
+    let best = -Infinity;
+    let i = -1;
+    for (let a = 0; a < na; a++) {
+      const t = active[a];
+      if (up[t] && F[t] >= best) {
+        best = F[t];
+        i = t;
+      }
+    }
+    return i;
+  };
+  let i = chooseI();
   let it = 0;
   for (; it < maxIterations; it++) {
     if (--countdown === 0) {
       countdown = Math.min(n, 1000);
       shrink();
+      i = chooseI();
     }
-    // Working set: i maximal violating from I_up, j by the largest second-order decrease.
-    let Gmax = -Infinity;
-    let Gmax2 = -Infinity;
-    let i = -1;
-    for (let a = 0; a < na; a++) {
-      const t = active[a];
-      if (sign[t] === 1) {
-        if (alpha[t] < C && -G[t] >= Gmax) {
-          Gmax = -G[t];
-          i = t;
-        }
-      } else if (alpha[t] > 0 && G[t] >= Gmax) {
-        Gmax = G[t];
-        i = t;
-      }
-    }
+    // j by the largest second-order decrease, and the smallest F over I_low for the stop test.
+    const Gmax = i >= 0 ? F[i] : -Infinity;
+    let lowMin = Infinity;
     let j = -1;
     let objMin = Infinity;
     const rowI = i >= 0 ? i * n : 0;
-    const yi = i >= 0 ? sign[i] : 1;
+    const qdI = i >= 0 ? QD[i] : 0;
     for (let a = 0; a < na; a++) {
       const t = active[a];
-      const Qit = i >= 0 ? yi * sign[t] * kernel[rowI + t] : 0;
-      if (sign[t] === 1) {
-        if (alpha[t] > 0) {
-          const gd = Gmax + G[t];
-          if (G[t] >= Gmax2) Gmax2 = G[t];
-          if (gd > 0) {
-            const q = QD[i] + QD[t] - 2 * yi * Qit;
-            const obj = -(gd * gd) / (q > 0 ? q : TAU);
-            if (obj <= objMin) {
-              j = t;
-              objMin = obj;
-            }
-          }
-        }
-      } else if (alpha[t] < C) {
-        const gd = Gmax - G[t];
-        if (-G[t] >= Gmax2) Gmax2 = -G[t];
-        if (gd > 0) {
-          const q = QD[i] + QD[t] + 2 * yi * Qit;
-          const obj = -(gd * gd) / (q > 0 ? q : TAU);
-          if (obj <= objMin) {
-            j = t;
-            objMin = obj;
-          }
+      if (!low[t]) continue;
+      const f = F[t];
+      if (f < lowMin) lowMin = f;
+      const gd = Gmax - f;
+      if (gd > 0) {
+        const q = qdI + QD[t] - 2 * kernel[rowI + t];
+        const obj = -(gd * gd) / (q > 0 ? q : TAU);
+        if (obj <= objMin) {
+          j = t;
+          objMin = obj;
         }
       }
     }
-    if (Gmax + Gmax2 < tolerance || j === -1) {
+    if (Gmax - lowMin < tolerance || j === -1) {
       if (na === n) break;
       rebuild(); // optimal on the active set: check again with every case
       countdown = Math.min(n, 1000);
+      i = chooseI();
       continue;
     }
     const rowJ = j * n;
     const Qij = sign[i] * sign[j] * kernel[rowI + j];
+    const Gi = -sign[i] * F[i];
+    const Gj = -sign[j] * F[j];
     const oldI = alpha[i];
     const oldJ = alpha[j];
     if (sign[i] !== sign[j]) {
       let q = QD[i] + QD[j] + 2 * Qij;
       if (q <= 0) q = TAU;
-      const delta = (-G[i] - G[j]) / q;
+      const delta = (-Gi - Gj) / q;
       const diff = alpha[i] - alpha[j];
       alpha[i] += delta;
       alpha[j] += delta;
@@ -175,7 +181,7 @@ export function solveSmo(
     } else {
       let q = QD[i] + QD[j] - 2 * Qij;
       if (q <= 0) q = TAU;
-      const delta = (G[i] - G[j]) / q;
+      const delta = (Gi - Gj) / q;
       const sum = alpha[i] + alpha[j];
       alpha[i] -= delta;
       alpha[j] += delta;
@@ -198,14 +204,26 @@ export function solveSmo(
         alpha[j] = sum;
       }
     }
-    // Q_ik = y_i y_k K_ik, so the gradient update carries the signs.
+    flag(i);
+    flag(j);
+    // The gradient update and the next i in one pass over the active cases.
     const dI = (alpha[i] - oldI) * sign[i];
     const dJ = (alpha[j] - oldJ) * sign[j];
+    let best = -Infinity;
+    let next = -1;
     for (let a = 0; a < na; a++) {
       const k = active[a];
-      G[k] += sign[k] * (kernel[rowI + k] * dI + kernel[rowJ + k] * dJ);
+      const f = F[k] - (kernel[rowI + k] * dI + kernel[rowJ + k] * dJ);
+      F[k] = f;
+      if (up[k] && f >= best) {
+        best = f;
+        next = k;
+      }
     }
+    i = next;
   }
+  const G = new Float64Array(n);
+  for (let t = 0; t < n; t++) G[t] = -sign[t] * F[t];
   // rho: the mean of y_i G_i over free vectors, else the middle of the feasible interval.
   let ub = Infinity;
   let lb = -Infinity;
