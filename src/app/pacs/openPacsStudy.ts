@@ -48,10 +48,12 @@ function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
   const report = () => onProgress({ fetched, total: Math.max(total, fetched) });
   report();
   return {
-    add(file: string, bytes: Uint8Array) {
+    /** `bytes`: one array, or a streamed part's pieces (the Blob joins them, no copy here). */
+    add(file: string, bytes: Uint8Array | readonly Uint8Array[]) {
       fetched++;
       if (hasPixelData(bytes)) images++;
-      chunk.push({ file, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+      const pieces = bytes instanceof Uint8Array ? [bytes] : bytes;
+      chunk.push({ file, blob: new Blob(pieces as Uint8Array<ArrayBuffer>[]) });
       if (fetched === 1 || chunk.length >= CHUNK) flush();
       report();
     },
@@ -87,7 +89,7 @@ async function wholeSeries(
       parts++;
       if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
       if (f.sopInstanceUid) have.add(f.sopInstanceUid);
-      feed.add(f.file, f.bytes);
+      feed.add(f.file, f.pieces);
     }
     return parts > 0;
   } catch (e) {

@@ -9,6 +9,10 @@ export function pacsClient(config: PacsConfig): DicomwebClient {
     : {};
   return dicomwebClient(
     { baseUrl: config.baseUrl, headers, timeoutMs: 60_000 },
-    fetchTransport(fetch.bind(globalThis) as unknown as PlatformFetch, AbortSignal),
+    fetchTransport(
+      fetch.bind(globalThis) as unknown as PlatformFetch,
+      AbortSignal,
+      AbortController,
+    ),
   );
 }

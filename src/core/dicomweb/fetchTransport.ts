@@ -1,5 +1,6 @@
 // The HttpFetch of a platform's own fetch (Node's undici, the browser's): the caller passes
-// fetch and AbortSignal, so core stays without network globals of its own.
+// fetch and AbortSignal (and AbortController), so core stays without network globals of its own.
+import type { ChunkReader } from './multipartStream.ts';
 import type { HttpFetch, HttpResponse } from './http.ts';
 
 export interface PlatformFetch {
@@ -14,15 +15,104 @@ export interface PlatformSignals {
   any(signals: unknown[]): unknown;
 }
 
-/** Each request times out after its timeoutMs (an error named TimeoutError) or with its signal. */
-export function fetchTransport(fetchFn: PlatformFetch, signals: PlatformSignals): HttpFetch {
-  return (url, request) => {
-    const timeout = signals.timeout(request.timeoutMs);
-    return fetchFn(url, {
-      method: request.method,
-      headers: { ...request.headers },
-      body: request.body,
-      signal: request.signal ? signals.any([request.signal, timeout]) : timeout,
-    });
+/** The platform's AbortController: a signal that is aborted when we say. */
+export interface PlatformAbort {
+  new (): { readonly signal: unknown; abort(reason?: unknown): void };
+}
+
+function timeoutError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'TimeoutError';
+  return e;
+}
+
+/**
+ * Each request times out with its signal, or after its timeoutMs (an error named TimeoutError).
+ * Given the platform's AbortController, the timeout is an idle one (http.ts, HttpRequest): it
+ * bounds the wait for the answer, then each read's wait for the next chunk. Without it, one
+ * clock covers the whole exchange, body included (AbortSignal.timeout).
+ */
+export function fetchTransport(
+  fetchFn: PlatformFetch,
+  signals: PlatformSignals,
+  Abort?: PlatformAbort,
+): HttpFetch {
+  return async (url, request) => {
+    if (!Abort) {
+      const timeout = signals.timeout(request.timeoutMs);
+      return fetchFn(url, {
+        method: request.method,
+        headers: { ...request.headers },
+        body: request.body,
+        signal: request.signal ? signals.any([request.signal, timeout]) : timeout,
+      });
+    }
+    const controller = new Abort();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const idle = (what: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => controller.abort(timeoutError(`${what} within ${request.timeoutMs} ms`)),
+        request.timeoutMs,
+      );
+    };
+    const quiet = () => clearTimeout(timer);
+    idle('no answer');
+    let response: HttpResponse;
+    try {
+      response = await fetchFn(url, {
+        method: request.method,
+        headers: { ...request.headers },
+        body: request.body,
+        signal: request.signal
+          ? signals.any([request.signal, controller.signal])
+          : controller.signal,
+      });
+    } finally {
+      quiet();
+    }
+    const stream = response.body;
+    if (!stream) return response;
+    let taken: ChunkReader | undefined;
+    // The body's one reader: each read arms the idle clock until its chunk comes.
+    const reader = (): ChunkReader => {
+      if (taken) return taken;
+      const inner = stream.getReader();
+      taken = {
+        read: async () => {
+          idle('no data');
+          try {
+            return await inner.read();
+          } finally {
+            quiet();
+          }
+        },
+        cancel: (reason) => inner.cancel?.(reason) ?? Promise.resolve(),
+      };
+      return taken;
+    };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: { getReader: reader },
+      async arrayBuffer() {
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        const r = reader();
+        for (;;) {
+          const next = await r.read();
+          if (next.done || !next.value) break;
+          chunks.push(next.value);
+          size += next.value.length;
+        }
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.length;
+        }
+        return out.buffer;
+      },
+    };
   };
 }

@@ -14,7 +14,11 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: Uint8Array;
   readonly signal?: SignalLike;
-  /** The transport aborts the request after this long, throwing an error named TimeoutError. */
+  /**
+   * An idle timeout: the transport aborts the request, with an error named TimeoutError, when
+   * the answer has not started this long after the request, or when a read of the body waits
+   * this long for the next chunk (a slow but flowing transfer is never cut).
+   */
   readonly timeoutMs: number;
 }
 
@@ -109,12 +113,21 @@ function statusProblem(response: HttpResponse, what: string, url: string): Probl
   );
 }
 
-function transportProblem(e: unknown, what: string, url: string, timeoutMs: number): ProblemError {
+function transportProblem(
+  e: unknown,
+  what: string,
+  url: string,
+  timeoutMs: number,
+  inBody = false,
+): ProblemError {
   const name = e && typeof e === 'object' && 'name' in e ? String(e.name) : '';
+  const seconds = Math.round(timeoutMs / 1000);
   if (name === 'TimeoutError')
     return new ProblemError(
       'dicomweb-timeout',
-      `the PACS did not answer ${what} within ${Math.round(timeoutMs / 1000)} s`,
+      inBody
+        ? `the PACS stopped sending ${what}: nothing came for ${seconds} s`
+        : `the PACS did not answer ${what} within ${seconds} s`,
       { url: shown(url), timeoutMs },
     );
   if (name === 'AbortError') return new ProblemError('aborted', `${what} was cancelled`, {});
@@ -205,7 +218,12 @@ async function open(
     throw transportProblem(e, what, url, timeoutMs);
   }
   if (response.status < 200 || response.status > 299) {
-    // The body is not read: a 500 page may be large, and its words are not the user's.
+    // The body is not read (a 500 page may be large, and its words are not the user's) but
+    // cancelled, which frees the connection.
+    void response.body
+      ?.getReader()
+      .cancel?.()
+      .catch(() => undefined);
     throw statusProblem(response, what, url);
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -224,7 +242,7 @@ async function requestOnce(
   try {
     body = await response.arrayBuffer();
   } catch (e) {
-    throw transportProblem(e, what, url, timeoutMs);
+    throw transportProblem(e, what, url, timeoutMs, true);
   }
   if (body.byteLength > client.maxResponseBytes) throw tooLarge(what, url, body.byteLength, client);
   return {
@@ -237,8 +255,6 @@ async function requestOnce(
 export interface StreamedAnswer {
   readonly contentType: string;
   readonly url: string;
-  /** The length the server declared, where it did (a hint: a gzip answer inflates). */
-  readonly expectedBytes?: number;
   /** The body's chunks as they arrive; a broken or timed-out transfer reads as a ProblemError. */
   readonly reader: ChunkReader;
 }
@@ -255,7 +271,6 @@ export function requestStream(
 ): Promise<StreamedAnswer> {
   return withRetry(init, async () => {
     const { response, url, timeoutMs } = await open(client, path, what, init);
-    const declared = Number(response.headers.get('content-length') ?? NaN);
     const inner: ChunkReader = response.body
       ? response.body.getReader()
       : onceReader(() => response.arrayBuffer());
@@ -264,7 +279,7 @@ export function requestStream(
         try {
           return await inner.read();
         } catch (e) {
-          throw transportProblem(e, what, url, timeoutMs);
+          throw transportProblem(e, what, url, timeoutMs, true);
         }
       },
       cancel: (reason) => inner.cancel?.(reason) ?? Promise.resolve(),
@@ -272,7 +287,6 @@ export function requestStream(
     return {
       contentType: response.headers.get('content-type') ?? '',
       url,
-      ...(Number.isFinite(declared) && declared > 0 ? { expectedBytes: declared } : {}),
       reader,
     };
   });

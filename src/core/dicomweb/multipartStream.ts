@@ -1,8 +1,10 @@
 // multipart/related read as the bytes arrive: each part is handed on as soon as its closing
 // boundary is in, so a series' first instances are parsed and decoded while the rest is still
-// on the wire. Same framing rules and bounds as the whole-body reader (multipart.ts); bytes are
-// copied once into a growing buffer (once in all when the length is known) and every part is a
-// view into it, never overwritten afterwards.
+// on the wire. Same framing rules and bounds as the whole-body reader (multipart.ts). Nothing
+// is copied on the way in: the reader keeps the received chunks as they are (their source must
+// not reuse them) and a part is its pieces, slices of those chunks. A part inside one chunk is
+// a view of it; a longer one is joined (one copy, exactly its size) only when its `body` is
+// first read, so a consumer that takes the pieces (a Blob) copies nothing here.
 import {
   boundaryOf,
   defaultMultipartLimits,
@@ -30,10 +32,16 @@ export interface StreamLimits extends MultipartLimits {
   readonly maxBytes: number;
 }
 
+/** A streamed part: `pieces` as received (no copy), `body` them joined on first use. */
+export interface StreamedPart extends Part {
+  readonly pieces: readonly Uint8Array[];
+}
+
 const CR = 13;
 const LF = 10;
 const DASH = 45;
-const HEADER_END = needle(new Uint8Array([CR, LF, CR, LF]));
+const SPACE = 32;
+const TAB = 9;
 
 function ascii(s: string): Uint8Array {
   const out = new Uint8Array(s.length);
@@ -53,6 +61,8 @@ function needle(bytes: Uint8Array): Needle {
   return { bytes, shift };
 }
 
+const HEADER_END = needle(new Uint8Array([CR, LF, CR, LF]));
+
 /**
  * First index in [from, to) where the needle starts and ends before `to`, or -1. Horspool: a
  * 512 KB frame is crossed in about 30,000 steps, where a byte-by-byte candidate scan (every CR
@@ -69,12 +79,122 @@ function indexOfBytes(hay: Uint8Array, n: Needle, from: number, to: number): num
   return -1;
 }
 
+/** Joins pieces into one array (a single piece is returned as it is). */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  let size = 0;
+  for (const p of pieces) size += p.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function streamedPart(headers: Record<string, string>, pieces: Uint8Array[]): StreamedPart {
+  let body: Uint8Array | undefined;
+  return {
+    headers,
+    pieces,
+    get body() {
+      body ??= pieces.length === 0 ? new Uint8Array(0) : joined(pieces);
+      return body;
+    },
+  };
+}
+
+/**
+ * The received bytes not yet consumed, as the chunks they came in. Positions are absolute
+ * (from the start of the body), so a search can resume where the last one stopped.
+ */
+class ChunkQueue {
+  private chunks: Uint8Array[] = [];
+  /** Absolute position of each chunk's first byte. */
+  private starts: number[] = [];
+  /** Absolute position one past the last byte received. */
+  end = 0;
+  /** The chunk a byte was last found in: reads go mostly forward, so lookups stay O(1). */
+  private cursor = 0;
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.starts.push(this.end);
+    this.end += chunk.length;
+  }
+
+  /** Drops the chunks wholly before `pos` (consumed). */
+  release(pos: number): void {
+    let k = 0;
+    while (k < this.chunks.length && this.starts[k] + this.chunks[k].length <= pos) k++;
+    if (k === 0) return;
+    this.chunks.splice(0, k);
+    this.starts.splice(0, k);
+    this.cursor = 0;
+  }
+
+  private locate(pos: number): number {
+    let k = Math.max(0, Math.min(this.cursor, this.chunks.length - 1));
+    while (k > 0 && this.starts[k] > pos) k--;
+    while (k < this.chunks.length - 1 && this.starts[k] + this.chunks[k].length <= pos) k++;
+    this.cursor = k;
+    return k;
+  }
+
+  byteAt(pos: number): number {
+    const k = this.locate(pos);
+    return this.chunks[k][pos - this.starts[k]];
+  }
+
+  /** Bytes [from, to) as slices of the chunks, no copy. */
+  pieces(from: number, to: number): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    if (to <= from) return out;
+    for (let k = this.locate(from); k < this.chunks.length && this.starts[k] < to; k++) {
+      const s = this.starts[k];
+      out.push(
+        this.chunks[k].subarray(Math.max(0, from - s), Math.min(this.chunks[k].length, to - s)),
+      );
+    }
+    return out;
+  }
+
+  private matchesAt(pos: number, n: Needle): boolean {
+    const bytes = n.bytes;
+    for (let j = 0; j < bytes.length; j++) if (this.byteAt(pos + j) !== bytes[j]) return false;
+    return true;
+  }
+
+  /**
+   * First position in [from, to) where the needle starts and ends by `to`, or -1: Horspool
+   * inside each chunk, then the few positions where it would straddle into the next.
+   */
+  find(n: Needle, from: number, to: number = this.end): number {
+    const size = n.bytes.length;
+    if (to - from < size || this.chunks.length === 0) return -1;
+    for (let k = this.locate(from); k < this.chunks.length; k++) {
+      const s = this.starts[k];
+      const chunk = this.chunks[k];
+      if (s >= to) break;
+      const lo = Math.max(from, s);
+      const hi = Math.min(to, s + chunk.length);
+      const inside = indexOfBytes(chunk, n, lo - s, hi - s);
+      if (inside >= 0) return s + inside;
+      // Starts in this chunk whose end lies in a later one.
+      for (let p = Math.max(lo, hi - size + 1); p < hi && p + size <= to; p++)
+        if (this.matchesAt(p, n)) return p;
+    }
+    return -1;
+  }
+}
+
 type State = 'start' | 'boundary' | 'headers' | 'body' | 'closed';
 
 /** The incremental reader: push chunks in, take complete parts out, then end(). */
 export class MultipartStreamReader {
-  private buf: Uint8Array;
-  private len = 0;
+  private readonly queue = new ChunkQueue();
   private pos = 0;
   /** Where the next search may start (bytes before it were searched already). */
   private scan = 0;
@@ -82,31 +202,31 @@ export class MultipartStreamReader {
   private headers: Record<string, string> = {};
   private parts = 0;
   private total = 0;
+  /** Whether the body was seen to open with its boundary (else a preamble comes first). */
+  private opening?: boolean;
   private readonly dashBoundary: Needle;
   private readonly delimiter: Needle;
 
   constructor(
     contentType: string,
     private readonly limits: StreamLimits = { ...defaultMultipartLimits, maxBytes: 1 << 30 },
-    expectedBytes?: number,
   ) {
     const found = boundaryOf(contentType);
     if ('reason' in found) throw new MultipartFormatError(found.reason);
     this.dashBoundary = needle(ascii(`--${found.boundary}`));
     this.delimiter = needle(ascii(`\r\n--${found.boundary}`));
-    const known =
-      expectedBytes !== undefined && expectedBytes > 0 && expectedBytes <= limits.maxBytes;
-    this.buf = new Uint8Array(known ? expectedBytes : 1 << 20);
   }
 
-  /** Adds a chunk; returns the parts it completed. */
-  push(chunk: Uint8Array): Part[] {
+  /** Adds a chunk (kept, not copied: its source must not reuse it); returns the parts it completed. */
+  push(chunk: Uint8Array): StreamedPart[] {
     this.total += chunk.length;
     if (this.total > this.limits.maxBytes)
       throw new MultipartFormatError(`it is over the limit of ${this.limits.maxBytes} bytes`);
     if (this.state === 'closed') return []; // the epilogue is ignored
-    this.append(chunk);
-    return this.drain();
+    this.queue.push(chunk);
+    const out = this.drain();
+    this.queue.release(Math.min(this.pos, this.scan));
+    return out;
   }
 
   /** The body is complete: refuses one that stopped before its close delimiter. */
@@ -120,52 +240,41 @@ export class MultipartStreamReader {
     throw new MultipartFormatError('the body ends without its close delimiter');
   }
 
-  private append(chunk: Uint8Array): void {
-    if (this.len + chunk.length > this.buf.length) {
-      // A new buffer holds the unread tail and room to grow; parts already handed on keep
-      // the old one, unchanged.
-      const tail = this.len - this.pos;
-      const grown = new Uint8Array(Math.max(2 * (tail + chunk.length), 4 << 20));
-      grown.set(this.buf.subarray(this.pos, this.len), 0);
-      this.scan -= this.pos;
-      this.buf = grown;
-      this.len = tail;
-      this.pos = 0;
-    }
-    this.buf.set(chunk, this.len);
-    this.len += chunk.length;
-  }
-
-  private drain(): Part[] {
-    const out: Part[] = [];
-    const buf = this.buf;
+  private drain(): StreamedPart[] {
+    const out: StreamedPart[] = [];
+    const q = this.queue;
     for (;;) {
       if (this.state === 'start') {
         // The first boundary opens the body, or follows a preamble and a CRLF.
-        if (this.len < this.dashBoundary.bytes.length) return out;
-        if (indexOfBytes(buf, this.dashBoundary, 0, this.dashBoundary.bytes.length) === 0) {
-          this.pos = this.dashBoundary.bytes.length;
+        const size = this.dashBoundary.bytes.length;
+        if (this.opening === undefined) {
+          if (q.end < size) return out;
+          this.opening = q.find(this.dashBoundary, 0, size) === 0;
+        }
+        if (this.opening) {
+          this.pos = size;
         } else {
-          const d = indexOfBytes(buf, this.delimiter, this.scan, this.len);
+          const d = q.find(this.delimiter, this.scan);
           if (d < 0) {
-            this.scan = Math.max(0, this.len - this.delimiter.bytes.length + 1);
+            this.scan = Math.max(0, q.end - this.delimiter.bytes.length + 1);
             return out;
           }
           this.pos = d + this.delimiter.bytes.length;
         }
+        this.scan = this.pos;
         this.state = 'boundary';
       }
       if (this.state === 'boundary') {
         // "--" closes; else optional padding (spaces, tabs) and a CRLF open the next part.
         let at = this.pos;
-        if (this.len - at < 2) return out;
-        if (buf[at] === DASH && buf[at + 1] === DASH) {
+        if (q.end - at < 2) return out;
+        if (q.byteAt(at) === DASH && q.byteAt(at + 1) === DASH) {
           this.state = 'closed';
           return out;
         }
-        while (at < this.len && (buf[at] === 32 || buf[at] === 9)) at++;
-        if (this.len - at < 2) return out;
-        if (buf[at] !== CR || buf[at + 1] !== LF)
+        while (at < q.end && (q.byteAt(at) === SPACE || q.byteAt(at) === TAB)) at++;
+        if (q.end - at < 2) return out;
+        if (q.byteAt(at) !== CR || q.byteAt(at + 1) !== LF)
           throw new MultipartFormatError('a boundary is not followed by a line break');
         if (this.parts >= this.limits.maxParts)
           throw new MultipartFormatError(`it has more than ${this.limits.maxParts} parts`);
@@ -174,15 +283,15 @@ export class MultipartStreamReader {
         this.state = 'headers';
       }
       if (this.state === 'headers') {
-        const limit = Math.min(this.len, this.pos + this.limits.maxHeaderBytes);
-        const end = indexOfBytes(buf, HEADER_END, this.scan, limit);
+        const limit = Math.min(q.end, this.pos + this.limits.maxHeaderBytes);
+        const end = q.find(HEADER_END, this.scan, limit);
         if (end < 0) {
           if (limit - this.pos >= this.limits.maxHeaderBytes)
             throw new MultipartFormatError(`part ${this.parts + 1}'s headers do not end`);
           this.scan = Math.max(this.pos - 2, limit - HEADER_END.bytes.length + 1);
           return out;
         }
-        const headers = parseHeaders(buf.subarray(this.pos, Math.max(this.pos, end)));
+        const headers = parseHeaders(joined(q.pieces(this.pos, Math.max(this.pos, end))));
         if (!headers)
           throw new MultipartFormatError(`part ${this.parts + 1}'s headers are malformed`);
         this.headers = headers;
@@ -192,14 +301,15 @@ export class MultipartStreamReader {
         this.state = 'body';
       }
       // this.state === 'body'
-      const end = indexOfBytes(buf, this.delimiter, this.scan, this.len);
+      const end = q.find(this.delimiter, this.scan);
       if (end < 0) {
-        this.scan = Math.max(this.scan, this.len - this.delimiter.bytes.length + 1);
+        this.scan = Math.max(this.scan, q.end - this.delimiter.bytes.length + 1);
         return out;
       }
-      out.push({ headers: this.headers, body: buf.subarray(this.pos, Math.max(this.pos, end)) });
+      out.push(streamedPart(this.headers, q.pieces(this.pos, Math.max(this.pos, end))));
       this.parts++;
       this.pos = end + this.delimiter.bytes.length;
+      this.scan = this.pos;
       this.state = 'boundary';
     }
   }
@@ -210,11 +320,10 @@ export async function* streamMultipart(
   contentType: string,
   reader: ChunkReader,
   limits: StreamLimits = { ...defaultMultipartLimits, maxBytes: 1 << 30 },
-  expectedBytes?: number,
-): AsyncGenerator<Part> {
+): AsyncGenerator<StreamedPart> {
   let done = false;
   try {
-    const parser = new MultipartStreamReader(contentType, limits, expectedBytes);
+    const parser = new MultipartStreamReader(contentType, limits);
     for (;;) {
       const next = await reader.read();
       if (next.done) break;

@@ -37,9 +37,27 @@ export function part10Meta(bytes: Uint8Array): Part10Meta {
   return out;
 }
 
-/** Whether the bytes hold the Pixel Data element (7FE0,0010), little endian, as images do. */
-export function hasPixelData(bytes: Uint8Array): boolean {
+function holdsPixelTag(bytes: Uint8Array): boolean {
   for (let i = bytes.indexOf(0xe0); i >= 0 && i + 4 <= bytes.length; i = bytes.indexOf(0xe0, i + 1))
     if (bytes[i + 1] === 0x7f && bytes[i + 2] === 0x10 && bytes[i + 3] === 0x00) return true;
+  return false;
+}
+
+/**
+ * Whether the bytes hold the Pixel Data element (7FE0,0010), little endian, as images do; given
+ * as one array or as the pieces a streamed part came in (a tag may straddle two of them).
+ */
+export function hasPixelData(bytes: Uint8Array | readonly Uint8Array[]): boolean {
+  if (bytes instanceof Uint8Array) return holdsPixelTag(bytes);
+  for (let k = 0; k < bytes.length; k++) {
+    if (holdsPixelTag(bytes[k])) return true;
+    const next = bytes[k + 1];
+    if (!next) break;
+    const seam = new Uint8Array(6);
+    const tail = bytes[k].subarray(Math.max(0, bytes[k].length - 3));
+    seam.set(tail, 0);
+    seam.set(next.subarray(0, 3), tail.length);
+    if (holdsPixelTag(seam.subarray(0, tail.length + Math.min(3, next.length)))) return true;
+  }
   return false;
 }

@@ -13,7 +13,7 @@ import {
 import { getDataSets } from './json.ts';
 import { transferSyntaxOf } from './mediaType.ts';
 import { defaultMultipartLimits, parseMultipart } from './multipart.ts';
-import { MultipartFormatError, streamMultipart } from './multipartStream.ts';
+import { MultipartFormatError, streamMultipart, type StreamedPart } from './multipartStream.ts';
 import { part10Meta } from './part10Meta.ts';
 
 export interface SeriesRef {
@@ -155,7 +155,35 @@ export interface StreamedInstance {
   readonly file: string;
   /** Undefined where the part has no file meta to read it from. */
   readonly sopInstanceUid?: string;
+  /** The Part 10 bytes as received, slices of the transfer's chunks (nothing copied). */
+  readonly pieces: readonly Uint8Array[];
+  /** The same bytes in one array: joined (one copy) on first use where they span chunks. */
   readonly bytes: Uint8Array;
+}
+
+/** The file meta group's worth of a part's first bytes (it is a few hundred bytes). */
+const META_HEAD = 4096;
+
+/** The first `n` bytes of the pieces (fewer where they hold fewer), copying only those. */
+function headOf(pieces: readonly Uint8Array[], n: number): Uint8Array {
+  if (pieces.length === 0) return new Uint8Array(0);
+  if (pieces[0].length >= n) return pieces[0].subarray(0, n);
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of pieces) {
+    if (at >= n) break;
+    const take = p.subarray(0, n - at);
+    out.set(take, at);
+    at += take.length;
+  }
+  return out.subarray(0, at);
+}
+
+function sopOf(part: StreamedPart): string | undefined {
+  const head = headOf(part.pieces, META_HEAD);
+  const sop = part10Meta(head).sopInstanceUid;
+  // A file meta group past the head (a long private one) is read from the whole part.
+  return sop ?? (head.length < part.body.length ? part10Meta(part.body).sopInstanceUid : undefined);
 }
 
 /**
@@ -176,18 +204,16 @@ export async function* streamedSeries(
   const base = `${client.server.baseUrl}${seriesPath(ref)}/instances`;
   let k = 0;
   try {
-    for await (const part of streamMultipart(
-      answer.contentType,
-      answer.reader,
-      limits,
-      answer.expectedBytes,
-    )) {
+    for await (const part of streamMultipart(answer.contentType, answer.reader, limits)) {
       k++;
-      const sop = part10Meta(part.body).sopInstanceUid;
+      const sop = sopOf(part);
       yield {
         file: sop ? `${base}/${sop}` : part.headers['content-location'] || `${base}/${k}`,
         ...(sop ? { sopInstanceUid: sop } : {}),
-        bytes: part.body,
+        pieces: part.pieces,
+        get bytes() {
+          return part.body;
+        },
       };
     }
   } catch (e) {
