@@ -1,7 +1,8 @@
 // Training speed of each model family on 2,000 cases × 1,000 features (20 informative, the rest
 // noise; seeded), single thread, against scikit-learn fitting the same Pipeline(StandardScaler,
 // model) on the same matrix in the same run (a python3 peer, the two alternating family by
-// family). trainBenchLines returns one figure per implementation and family; bench/models.bench.ts
+// family). Each side gives wall time (ms) and its process's CPU time (cpuMs): on a machine
+// shared with other work the wall time mostly measures the queue, the CPU time the work. trainBenchLines returns one figure per implementation and family; bench/models.bench.ts
 // prints them. For the convex models the figure also gives how far apart the two fitted models'
 // training-case probabilities are (each solver at its own default tolerance).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,8 +62,11 @@ export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
     const peer = await startPeer(xFile, join(dir, 'y.raw'));
     for (const spec of SPECS) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const model = fitPipeline(data.x, data.y, data.centers, spec);
       const ms = performance.now() - t0;
+      const c1 = process.cpuUsage(c0);
+      const cpuMs = (c1.user + c1.system) / 1000;
       const ours = pipelineProbability(model, data.x);
       lines.push({
         bench: 'models',
@@ -70,6 +74,7 @@ export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
         data: shape,
         impl: 'consilium',
         ms: Math.round(ms),
+        cpuMs: Math.round(cpuMs),
         settings: spec,
       });
       if (typeof peer === 'string') {
@@ -95,6 +100,7 @@ export async function trainBenchLines(): Promise<Record<string, unknown>[]> {
         data: shape,
         impl: 'scikit-learn (one thread)',
         ms: Math.round(Number(answer.ms)),
+        cpuMs: Math.round(Number(answer.cpuMs)),
         ...(spec.family === 'forest' ? {} : { maxAbsProbabilityDiff: Number(diff.toPrecision(3)) }),
       });
     }
