@@ -30,7 +30,7 @@ export function loadFrame(meta: InstanceMeta, frame: number): Promise<DecodedFra
     }
     const result = await decodePool.call(undefined, 'decode', blob, meta, frame).catch((e) => {
       if (!(e instanceof BudgetExceeded)) throw e;
-      const seconds = Math.round(e.budgetMs / 1000);
+      const seconds = e.budgetMs / 1000;
       throw new FrameError({
         code: 'decode-timeout',
         reason: `decoding frame ${frame + 1} took longer than ${seconds} s and was stopped (its compressed data is probably damaged)`,

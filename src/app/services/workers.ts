@@ -25,7 +25,14 @@ export const ingestPool = new WorkerPool<IngestApi>(
 /** A frame whose decode runs past this is abandoned (its worker stopped) with a clear Problem:
  * a WASM codec spinning on a damaged frame must not hold a decode worker for minutes. The
  * largest valid frames (a 4k × 4k JPEG 2000 mammogram) decode in a few seconds. */
-export const DECODE_BUDGET_MS = 20_000;
+export const DECODE_BUDGET_MS = budgetFromUrl() ?? 20_000;
+
+/** `?decodeBudgetMs=N` shortens the budget, so a test can watch a decode being abandoned. */
+function budgetFromUrl(): number | undefined {
+  if (typeof location === 'undefined') return undefined;
+  const ms = Number(new URLSearchParams(location.search).get('decodeBudgetMs'));
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
 
 export const decodePool = new BudgetPool<DecodeApi>(
   () => new Worker(new URL('../../workers/decode.worker.ts', import.meta.url), module),
