@@ -1,14 +1,15 @@
 // An opened run: its state and progress, the series that failed with their reasons, and (a
-// features run) its feature values as a table, narrowed by a filter.
+// features run that no longer changes) its values from the run's Parquet table.
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../i18n/problemText.ts';
-import { FeatureRowsTable } from './FeatureRowsTable.tsx';
+import { isLive } from './cohortApi.ts';
+import { ParquetResults } from './ParquetResults.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { useRunDetail } from './useRunDetail.ts';
 
 export function RunDetailView({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation('cohort');
-  const { detail, features } = useRunDetail(id);
+  const detail = useRunDetail(id);
   return (
     <section className="cohort-detail" data-testid="cohort-detail" aria-label={id}>
       <div className="cohort-heading">
@@ -50,10 +51,12 @@ export function RunDetailView({ id, onClose }: { id: string; onClose: () => void
               ))}
             </ul>
           )}
-          {detail.value.command === 'features' ? (
-            features && <FeatureRowsTable rows={features.rows} truncated={features.truncated} />
-          ) : (
+          {detail.value.command !== 'features' ? (
             <p className="muted">{t('detail.featuresOnly')}</p>
+          ) : isLive(detail.value) ? (
+            <p className="muted">{t('results.whenDone')}</p>
+          ) : (
+            detail.value.done > 0 && <ParquetResults id={id} />
           )}
         </>
       )}

@@ -4,10 +4,10 @@
 // in plain words, not an error.
 import type { Problem } from '../../core/result.ts';
 
-import type { FeatureRow, RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
+import type { RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
+import type { StartRequest } from '../../core/cohort/startRequest.ts';
 
 export type {
-  FeatureRow,
   RunDetail,
   RunFailure,
   RunList,
@@ -36,17 +36,25 @@ export const fetchRuns = (signal?: AbortSignal) => call<RunList>('', signal);
 export const fetchRun = (id: string, signal?: AbortSignal) =>
   call<RunDetail>(`/${encodeURIComponent(id)}`, signal);
 
-export const fetchFeatures = (id: string, signal?: AbortSignal) =>
-  call<{ rows: FeatureRow[]; truncated: boolean }>(
-    `/${encodeURIComponent(id)}/features?limit=20000`,
-    signal,
-  );
+/** Where a features run's Parquet table is served (and downloaded from): same origin. */
+export const parquetUrl = (id: string) => `${base}/${encodeURIComponent(id)}/features.parquet`;
 
-export const startRun = (input: string, command: string) =>
+/** The run's Parquet bytes, or the server's Problem. */
+export async function fetchParquet(id: string, signal?: AbortSignal): Promise<Answer<ArrayBuffer>> {
+  const res = await fetch(parquetUrl(id), signal ? { signal } : {});
+  if (res.ok && res.headers.get('content-type') === 'application/vnd.apache.parquet')
+    return { kind: 'ok', value: await res.arrayBuffer() };
+  if (!(res.headers.get('content-type') ?? '').startsWith('application/json'))
+    return { kind: 'unavailable' };
+  const body = (await res.json()) as { ok: false; error: Problem };
+  return { kind: 'problem', problem: body.error };
+}
+
+export const startRun = (request: StartRequest) =>
   call<{ id: string }>('', undefined, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ input, command }),
+    body: JSON.stringify(request),
   });
 
 /** A run still changing: worth polling. */

@@ -1,0 +1,89 @@
+// A features run's results as the server's Parquet table (the file `consilium cohort parquet`
+// writes, read here with hyparquet): a filter by feature, IBSI code, family or series, the long
+// table or a series × feature pivot, and the file itself to download.
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.ts';
+import { problemText } from '../i18n/problemText.ts';
+import { parquetUrl } from './cohortApi.ts';
+import { LongTable } from './LongTable.tsx';
+import { PivotTable } from './PivotTable.tsx';
+import { matchingRows, pivotOf } from './resultViews.ts';
+import { useRunParquet } from './useRunParquet.ts';
+import type { ResultColumns } from './resultColumns.ts';
+
+const maxPivotColumns = 300;
+
+export function ParquetResults({ id }: { id: string }) {
+  const { t } = useTranslation('cohort');
+  const state = useRunParquet(id);
+  return (
+    <div className="cohort-features" data-testid="parquet-results">
+      <div className="cohort-heading">
+        <h4>{t('results.heading')}</h4>
+        <a href={parquetUrl(id)} download={`${id}.features.parquet`}>
+          {t('results.download')}
+        </a>
+      </div>
+      {state.kind === 'loading' && <p className="muted">{t('results.loading')}</p>}
+      {state.kind === 'problem' && (
+        <p className="cohort-problem" role="alert">
+          {problemText(t, state.problem)}
+        </p>
+      )}
+      {state.kind === 'ok' && <ResultsTables columns={state.columns} bytes={state.bytes} />}
+    </div>
+  );
+}
+
+function ResultsTables({ columns, bytes }: { columns: ResultColumns; bytes: number }) {
+  const { t, i18n } = useTranslation('cohort');
+  const [filter, setFilter] = useState('');
+  const [pivoted, setPivoted] = useState(false);
+  const deferred = useDeferredValue(filter);
+  const rows = useMemo(() => matchingRows(columns, deferred), [columns, deferred]);
+  const pivot = useMemo(
+    () => (pivoted ? pivotOf(columns, rows, maxPivotColumns) : null),
+    [pivoted, columns, rows],
+  );
+  return (
+    <>
+      <p className="muted" data-testid="results-count">
+        {t('results.count', {
+          count: rows.length,
+          total: formatNumber(columns.length, i18n.language),
+          kib: formatNumber(bytes / 1024, i18n.language, 3),
+        })}
+      </p>
+      <div className="cohort-results-tools">
+        <input
+          type="search"
+          aria-label={t('features.filter')}
+          placeholder={t('features.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <div role="radiogroup" aria-label={t('results.view')}>
+          <label>
+            <input type="radio" checked={!pivoted} onChange={() => setPivoted(false)} />{' '}
+            {t('results.long')}
+          </label>
+          <label>
+            <input type="radio" checked={pivoted} onChange={() => setPivoted(true)} />{' '}
+            {t('results.pivot')}
+          </label>
+        </div>
+      </div>
+      {pivot ? (
+        <>
+          {pivot.columnsCut && (
+            <p className="muted">{t('results.columnsCut', { count: maxPivotColumns })}</p>
+          )}
+          <PivotTable pivot={pivot} />
+        </>
+      ) : (
+        <LongTable columns={columns} rows={rows} />
+      )}
+    </>
+  );
+}

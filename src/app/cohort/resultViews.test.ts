@@ -1,0 +1,63 @@
+// The Parquet view's filter and pivot over a run's long table: the rows a filter keeps, and each
+// value landing in its series' row and its feature's (code, aggregation, image filter) column.
+import { describe, expect, it } from 'vitest';
+import type { ResultColumns } from './resultColumns.ts';
+import { matchingRows, pivotOf } from './resultViews.ts';
+
+type Row = [series: string, code: string, name: string, filter: string, value: number];
+
+function columnsOf(rows: Row[]): ResultColumns {
+  return {
+    length: rows.length,
+    series: rows.map((r) => r[0]),
+    roi: rows.map(() => 'whole'),
+    slice: new Int32Array(rows.length).fill(-1),
+    family: rows.map((r) => (r[1] === 'Q4LE' ? 'intensity-statistics' : 'glcm')),
+    ibsiCode: rows.map((r) => r[1]),
+    name: rows.map((r) => r[2]),
+    aggregation: rows.map(() => ''),
+    filter: rows.map((r) => r[3]),
+    unit: rows.map(() => ''),
+    value: Float64Array.from(rows.map((r) => r[4])),
+  };
+}
+
+const table = columnsOf([
+  ['1.2.1', 'Q4LE', 'Mean intensity', '', -60.5],
+  ['1.2.1', 'GYBY', 'Joint maximum', '', 0.25],
+  ['1.2.1', 'Q4LE', 'Mean intensity', 'log', 3.5],
+  ['1.2.2', 'Q4LE', 'Mean intensity', '', -57],
+  ['1.2.2', 'GYBY', 'Joint maximum', '', NaN],
+]);
+
+describe('the Parquet view of a run', () => {
+  it('keeps the rows whose code, name, family, filter or series match, case-blind', () => {
+    expect([...matchingRows(table, '')]).toEqual([0, 1, 2, 3, 4]);
+    expect([...matchingRows(table, 'q4le')]).toEqual([0, 2, 3]);
+    expect([...matchingRows(table, 'joint')]).toEqual([1, 4]);
+    expect([...matchingRows(table, 'GLCM')]).toEqual([1, 4]);
+    expect([...matchingRows(table, 'log')]).toEqual([2]);
+    expect([...matchingRows(table, '1.2.2')]).toEqual([3, 4]);
+  });
+
+  it('pivots series × feature, a filtered response its own column, a missing value NaN', () => {
+    const p = pivotOf(table, matchingRows(table, ''), 10);
+    expect(p.columns.map((c) => [c.ibsiCode, c.filter])).toEqual([
+      ['Q4LE', ''],
+      ['GYBY', ''],
+      ['Q4LE', 'log'],
+    ]);
+    expect(p.rows.map((r) => [r.series, ...r.values])).toEqual([
+      ['1.2.1', -60.5, 0.25, 3.5],
+      ['1.2.2', -57, NaN, NaN],
+    ]);
+    expect(p.columnsCut).toBe(false);
+  });
+
+  it('shows the first columns only, and says so, past the column limit', () => {
+    const p = pivotOf(table, matchingRows(table, ''), 2);
+    expect(p.columns).toHaveLength(2);
+    expect(p.columnsCut).toBe(true);
+    expect(p.rows[0].values).toEqual(Float64Array.from([-60.5, 0.25]));
+  });
+});
