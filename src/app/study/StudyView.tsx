@@ -254,13 +254,11 @@ export function StudyView({ onClose }: { onClose: () => void }) {
           />
         </div>
       )}
-      {ids.length > 0 && (
-        <FederationSection
-          ids={ids}
-          {...(labels ? { labels: labels.labels } : {})}
-          defaultName={firstCenter}
-        />
-      )}
+      <FederationSection
+        ids={ids}
+        {...(labels ? { labels: labels.labels } : {})}
+        defaultName={firstCenter}
+      />
     </section>
   );
 }

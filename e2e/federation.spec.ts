@@ -1,0 +1,241 @@
+// A federation of two centers run by hand through the Study view: each center answers the
+// coordinator's signed messages from its own bundle, the coordinator aggregates the signed
+// answers (an untrusted key and a stale round are left out, each with its reason), and after two
+// rounds the final model's coefficients and each center's held-out AUC equal those of
+// `consilium federate` on the same two centers' study tables.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Locator, Page } from '@playwright/test';
+import { paramsHash } from '../src/core/bundle/paramsHash.ts';
+import type { FeatureResult } from '../src/core/bundle/types.ts';
+import { writeBundle } from '../src/core/bundle/writeBundle.ts';
+import { generateSigningKeys } from '../src/core/crypto/keys.ts';
+import { seededRandom } from '../src/core/models/classifiers/random.ts';
+import { signUpdate, type SignedUpdate } from '../src/core/models/federated/signedUpdate.ts';
+import { expect, test } from './fixtures.ts';
+
+const run = promisify(execFile);
+const consilium = (...args: string[]) => run(process.execPath, ['bin/consilium.mjs', ...args]);
+const dir = mkdtempSync(join(tmpdir(), 'consilium-federation-'));
+const params = { discretisation: { method: 'FBN', bins: 32 }, roi: 'whole-image' };
+const CENTERS = [
+  { name: 'North', cases: 40, shift: 0 },
+  { name: 'South', cases: 36, shift: 3 },
+];
+
+async function centerBundles() {
+  const random = seededRandom(5);
+  const normal = () => {
+    const u = 1 - random.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
+  };
+  const hash = await paramsHash(params);
+  const files: string[] = [];
+  for (const [k, c] of CENTERS.entries()) {
+    const features: FeatureResult[] = Array.from({ length: c.cases }, (_, i) => ({
+      caseKey: (k * 1000 + i).toString(16).padStart(32, '0'),
+      roi: 'whole-image',
+      params,
+      paramsHash: hash,
+      label: i % 2 ? 'malignant' : 'benign',
+      features: ['Mean', 'Energy', 'Contrast'].map((name, g) => ({
+        name,
+        code: `F00${g}`,
+        // Overlapping classes, so the model is not saturated after two rounds.
+        value: 10 * (g + 1) + (i % 2) * (g + 1) + c.shift + 3 * normal(),
+      })),
+    }));
+    const bytes = await writeBundle({
+      center: c.name,
+      software: { name: 'consilium', version: 'test' },
+      results: { features, predictions: [], edges: [] },
+    });
+    const path = join(dir, `${c.name}.zip`);
+    writeFileSync(path, bytes);
+    files.push(path);
+  }
+  return files;
+}
+
+async function saved(page: Page, button: Locator, name: string) {
+  const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(dir, name);
+  await d.saveAs(path);
+  return path;
+}
+
+test('two centers and a coordinator train the CLI’s federated model through signed files', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const files = await centerBundles();
+
+  // The CLI's federation on the same two centers' study tables.
+  const folders = CENTERS.map((c) => join(dir, `cli-${c.name}`));
+  for (const [k, folder] of folders.entries()) {
+    mkdirSync(folder);
+    await consilium('study', files[k], '--out', join(folder, 'study.csv'), '--allow-untrusted');
+  }
+  const { stdout } = await consilium(
+    'federate',
+    '--centers',
+    ...folders,
+    '--rounds',
+    '2',
+    '--holdout',
+    '0.25',
+    '--json',
+  );
+  const cli = (
+    JSON.parse(stdout.trim().split('\n').pop()!) as {
+      value: {
+        weights: number[];
+        intercept: number;
+        validation: { perCenter: { center: string; metrics: { auc: number } }[] };
+      };
+    }
+  ).value;
+
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Bundles' }).click();
+  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
+  for (const [i, file] of files.entries()) {
+    await page.getByLabel('Import bundle').setInputFiles(file);
+    await page.getByTestId('trust-prompt').getByRole('button', { name: 'Import unsigned' }).click();
+    await expect(library).toHaveCount(i + 1);
+  }
+  await page.getByRole('button', { name: 'Study…' }).click();
+  const view = page.getByRole('dialog', { name: 'Study across centers' });
+  const fed = view.getByRole('region', { name: 'Federated training' });
+  const center = fed.getByTestId('federation-center');
+  const coordinator = fed.getByTestId('federation-coordinator');
+  const pick = async (k: number) => {
+    const box = (c: { name: string }) =>
+      view.getByRole('checkbox', { name: new RegExp(`^${c.name} `) });
+    await box(CENTERS[k]).check();
+    for (const [j, c] of CENTERS.entries()) if (j !== k) await box(c).uncheck();
+    await center.getByLabel('Center name').fill(CENTERS[k].name);
+    await center.getByLabel('Center number in the federation').fill(String(k + 1));
+  };
+
+  // Each center's answer to the coordinator's message (none: the first step, with the terms).
+  let step = 0;
+  const answers = async (message: string | null) => {
+    const out: string[] = [];
+    for (const k of [0, 1]) {
+      await pick(k);
+      if (message) await center.getByLabel("Coordinator's latest message").setInputFiles(message);
+      await center
+        .getByRole('button', {
+          name: message
+            ? "Answer the coordinator's message"
+            : "Start: make this center's first update",
+        })
+        .click();
+      const answer = center.getByTestId('center-answer');
+      await expect(answer).toContainText(`from ${CENTERS[k].name}`);
+      out.push(
+        await saved(
+          page,
+          answer.getByRole('button', { name: /^Download .*\.json$/ }),
+          `c${k}-${step}.json`,
+        ),
+      );
+    }
+    step++;
+    return out;
+  };
+  const aggregate = async (previous: string | null, updates: string[]) => {
+    if (previous) await coordinator.getByLabel('Your latest message').setInputFiles(previous);
+    await coordinator.getByLabel("Centers' updates").setInputFiles(updates);
+    await coordinator.getByRole('button', { name: /^Aggregate / }).click();
+    const result = coordinator.getByTestId('coordinator-answer');
+    await expect(result).toHaveAttribute('data-accepted', '2');
+    return result;
+  };
+
+  // Round 0: the terms, and an update from a key nobody trusts, which is left out.
+  await center.getByLabel('Rounds').fill('2');
+  await center.getByLabel('Held-out fraction').fill('0.25');
+  const first = await answers(null);
+  const stranger = await generateSigningKeys();
+  const theirs = JSON.parse(readFileSync(first[0], 'utf8')) as SignedUpdate;
+  const intruder = join(dir, 'intruder.json');
+  writeFileSync(
+    intruder,
+    JSON.stringify(
+      await signUpdate(
+        { ...theirs.update, from: 'Intruder' },
+        stranger.privateKey,
+        stranger.publicKey,
+      ),
+    ),
+  );
+  let result = await aggregate(null, [...first, intruder]);
+  await expect(result.getByTestId('coordinator-refused').getByRole('listitem')).toHaveAttribute(
+    'data-code',
+    'update-untrusted',
+  );
+  await expect(result.getByTestId('coordinator-refused')).toContainText('Left out intruder.json');
+  const download = () => result.getByTestId('coordinator-next').getByRole('button');
+  let message = await saved(page, download(), 'm0.json');
+
+  // The step-size bounds, then two rounds; a stale answer from round 0 is left out.
+  const bounds = await answers(message);
+  result = await aggregate(message, bounds);
+  message = await saved(page, download(), 'm1.json');
+  for (let r = 1; r <= 2; r++) {
+    const updates = await answers(message);
+    result = await aggregate(message, r === 2 ? [...updates, bounds[0]] : updates);
+    if (r === 2)
+      await expect(result.getByTestId('coordinator-refused').getByRole('listitem')).toHaveAttribute(
+        'data-code',
+        'update-wrong-round',
+      );
+    message = await saved(page, download(), `m${r + 1}.json`);
+  }
+  await expect(result.getByTestId('coordinator-next')).toContainText('the final model');
+  const final = (JSON.parse(readFileSync(message, 'utf8')) as SignedUpdate).update;
+  expect(final.round).toBe(3);
+  // The CLI and the page run the same arithmetic on the same cases in the same order; the core
+  // tests hold the federated scaler to 1e-12 and probabilities to 1e-6.
+  expect(final.linear!.weights).toHaveLength(3);
+  for (const [j, w] of final.linear!.weights.entries())
+    expect(Math.abs(w - cli.weights[j])).toBeLessThan(1e-9);
+  expect(Math.abs(final.linear!.intercept - cli.intercept)).toBeLessThan(1e-9);
+  expect(Math.max(...cli.weights.map(Math.abs))).toBeGreaterThan(0.05);
+
+  // Validation: each center's held-out metrics of the final model, aggregated.
+  result = await aggregate(message, await answers(message));
+  const validation = result.getByTestId('federated-validation');
+  await expect(validation).toBeVisible();
+  for (const c of cli.validation.perCenter) {
+    const auc = Number(
+      await validation.getByTestId(`metrics-${c.center}`).getAttribute('data-auc'),
+    );
+    expect(Math.abs(auc - c.metrics.auc)).toBeLessThan(1e-9);
+  }
+  const card = JSON.parse(
+    readFileSync(
+      await saved(
+        page,
+        result.getByRole('button', { name: 'Download model card (.json)' }),
+        'card.json',
+      ),
+      'utf8',
+    ),
+  ) as { metrics: { val: { perCenter: { center: string }[] } }; output: { labels: string[] } };
+  expect(card.metrics.val.perCenter.map((c) => c.center)).toEqual(['North', 'South']);
+  expect(card.output.labels).toEqual(['benign', 'malignant']);
+  const onnx = readFileSync(
+    await saved(
+      page,
+      result.getByRole('button', { name: 'Download final model (.onnx)' }),
+      'model.onnx',
+    ),
+  );
+  expect(onnx.length).toBeGreaterThan(100);
+});
