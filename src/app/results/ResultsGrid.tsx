@@ -135,16 +135,19 @@ export function ResultsGrid({
             >
               <div className="results-ids" role="rowheader" title={String(row.ids.series_uid)}>
                 <span>
+                  {/* Turned round, a row is a feature (key family.CODE[.aggregation]): its code
+                      first, so a long name cannot hide it. */}
+                  {transposed ? <small>{row.key.split('.')[1]} </small> : null}
                   {row.ids.series}
-                  {/* Turned round, a row is a feature: its key is family.CODE[.aggregation]. */}
-                  {transposed ? <small> {row.key.split('.')[1]}</small> : null}
                 </span>
                 <span>{row.ids.roi}</span>
-                <span>
-                  {transposed
-                    ? familyName(t, String(row.ids.slice ?? ''))
-                    : (row.ids.slice ?? t('grid.wholeRoi'))}
-                </span>
+                {transposed ? (
+                  <span title={familyName(t, String(row.ids.slice ?? ''))}>
+                    {familyName(t, String(row.ids.slice ?? ''))}
+                  </span>
+                ) : (
+                  <span>{row.ids.slice ?? t('grid.wholeRoi')}</span>
+                )}
               </div>
               {cols.map((c) => {
                 const col = columns[c.index];
