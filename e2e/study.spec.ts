@@ -16,6 +16,7 @@ import type { Page } from '@playwright/test';
 import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
 import { parseCombatFit } from '../src/core/models/harmonize/fitJson.ts';
 import { trainStudy } from '../src/core/models/training/trainStudy.ts';
+import { relabelled } from '../src/app/study/relabel.ts';
 import { expect, test } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'consilium-study-'));
@@ -234,4 +235,55 @@ test('a ComBat fit with a reference center is saved and applied again; a model t
   });
   await session.release();
   expect((out.probabilities.data as Float32Array).length).toBe(2);
+});
+
+test('a labels CSV replaces the bundles’ labels for the study and its training, with a match report', async ({
+  page,
+}) => {
+  const { files, bytesOf } = await centerBundles();
+  const manifests = await verified(bytesOf);
+  const view = await openStudy(page, files);
+  // Every case relabelled (every third case "high"), and one row for a case no bundle holds.
+  const labels: Record<string, string> = {};
+  manifests.forEach((m) =>
+    m.results.features.forEach((f, i) => (labels[f.caseKey] = i % 3 ? 'low' : 'high')),
+  );
+  const csv = join(dir, 'labels.csv');
+  writeFileSync(
+    csv,
+    [
+      'caseKey,label',
+      ...Object.entries(labels).map(([k, l]) => `${k},${l}`),
+      `${'f'.repeat(32)},high`,
+    ].join('\n') + '\n',
+  );
+  await view.getByLabel('Labels CSV (caseKey, label)').setInputFiles(csv);
+  const report = view.getByTestId('study-labels');
+  await expect(report).toContainText(
+    'labels.csv: 62 of 63 rows name a case of the chosen bundles (62 cases)',
+  );
+  await expect(report).not.toContainText('no label');
+  await view.getByText('Rows naming no case of the chosen bundles: 1').click();
+  await expect(view.getByTestId('study-labels-unknown')).toHaveText('f'.repeat(32));
+
+  // Training uses the CSV's labels: the figures trainStudy computes on the relabelled bundles.
+  const training = view.getByRole('region', { name: 'Train a model on this study' });
+  await training.getByRole('button', { name: 'Train' }).click();
+  await expect(training.getByTestId('training-result')).toContainText('positive label: low', {
+    timeout: 60_000,
+  });
+  const expected = await trainStudy(relabelled(manifests, labels), {
+    spec: { family: 'logreg-l2', seed: 0, selection: {} },
+    validation: { kind: 'loco' },
+    name: 'study-model',
+    producer: 'test',
+  });
+  for (const c of expected.validation!.perCenter) {
+    const row = training.getByTestId(`metrics-${c.center}`);
+    expect(Number(await row.getAttribute('data-auc'))).toBeCloseTo(c.metrics.auc!, 12);
+  }
+
+  // Back to the bundles' own labels.
+  await view.getByRole('button', { name: "Use the bundles' labels" }).click();
+  await expect(view.getByLabel('Labels CSV (caseKey, label)')).toBeAttached();
 });
