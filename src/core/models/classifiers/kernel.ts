@@ -1,6 +1,7 @@
 // Kernels as sklearn.svm.SVC defines them: linear x·z, and RBF exp(-gamma ‖x − z‖²) with
 // gamma 'scale' = 1 / (features × variance of all training values).
 import type { Matrix } from './matrix.ts';
+import { dotsWorkspace } from './simd/linearWasm.ts';
 
 export type Kernel = { readonly kind: 'linear' } | { readonly kind: 'rbf'; readonly gamma: number };
 
@@ -100,17 +101,42 @@ function tile4x4(d: Float64Array, p: number, i0: number, j0: number, dots: Float
   dots[15] = s33;
 }
 
-/** The full symmetric kernel matrix of x's rows (n × n), 4 × 4 tiles at a time. */
-export function gramKernel(kernel: Kernel, x: Matrix, out: Float32Array | Float64Array): void {
+/**
+ * The full symmetric kernel matrix of x's rows (n × n): four rows at a time against all later
+ * rows in WebAssembly SIMD (simd), else 4 × 4 tiles in TypeScript; the two agree to round-off
+ * (kernel.test.ts).
+ */
+export function gramKernel(
+  kernel: Kernel,
+  x: Matrix,
+  out: Float32Array | Float64Array,
+  simd = true,
+): void {
   const { rows: n, cols: p, data } = x;
   const norms = squaredNorms(x);
   const value = (i: number, j: number, dot: number) =>
     kernel.kind === 'linear'
       ? dot
       : Math.exp(-kernel.gamma * Math.max(0, norms[i] + norms[j] - 2 * dot));
-  const dots = new Float64Array(16);
   const whole = n - (n % 4);
-  for (let i0 = 0; i0 < whole; i0 += 4)
+  const ws = simd && whole > 0 ? dotsWorkspace(x) : null;
+  if (ws) {
+    for (let i0 = 0; i0 < whole; i0 += 4) {
+      const m = n - i0;
+      const dots = ws.dots4(i0, i0, m);
+      for (let r = 0; r < 4; r++) {
+        const i = i0 + r;
+        for (let c = r; c < m; c++) {
+          const j = i0 + c;
+          const k = value(i, j, dots[r * m + c]);
+          out[i * n + j] = k;
+          out[j * n + i] = k;
+        }
+      }
+    }
+  }
+  const dots = new Float64Array(16);
+  for (let i0 = 0; i0 < (ws ? 0 : whole); i0 += 4)
     for (let j0 = i0; j0 < whole; j0 += 4) {
       tile4x4(data, p, i0, j0, dots);
       for (let r = 0; r < 4; r++)

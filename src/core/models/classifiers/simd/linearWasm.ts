@@ -2,13 +2,19 @@
 // matrix in the module's memory and a few float64 vectors beside it. One workspace per fit; it
 // is dropped with the fit, so nothing is held between trainings. Null where WebAssembly SIMD is
 // missing: the callers then run their TypeScript loops, which the tests compare with these.
-import { instantiateSync, newWasmMemory, reserveBytes } from '../../../analysis/wasmInstance.ts';
+import {
+  instantiateSync,
+  newWasmMemory,
+  reserveBytes,
+  type WasmMemory,
+} from '../../../analysis/wasmInstance.ts';
 import type { Matrix } from '../matrix.ts';
 import { linearWasmBytes } from './linearWasmBytes.ts';
 
 interface LinearExports {
   scores(x: number, rows: number, cols: number, w: number, b: number, out: number): void;
   accumulate(x: number, rows: number, cols: number, c: number, g: number): void;
+  dots4(a: number, b: number, m: number, cols: number, out: number): void;
 }
 
 export interface LinearWorkspace {
@@ -21,12 +27,18 @@ export interface LinearWorkspace {
   accumulate(from: number, count: number, c: number, g: number): void;
 }
 
-/** X copied into a new module's memory, with vectors of the given lengths after it. */
-export function linearWorkspace(x: Matrix, lengths: readonly number[]): LinearWorkspace | null {
+function instantiate(): { memory: WasmMemory; kernels: LinearExports } | null {
   const memory = newWasmMemory();
   if (!memory) return null;
   const kernels = instantiateSync<LinearExports>(linearWasmBytes, { env: { memory } });
-  if (!kernels) return null;
+  return kernels ? { memory, kernels } : null;
+}
+
+/** X copied into a new module's memory, with vectors of the given lengths after it. */
+export function linearWorkspace(x: Matrix, lengths: readonly number[]): LinearWorkspace | null {
+  const wasm = instantiate();
+  if (!wasm) return null;
+  const { memory, kernels } = wasm;
   const { rows, cols } = x;
   const vector: number[] = [];
   let at = rows * cols + ((rows * cols) % 2); // each vector 16-byte aligned
@@ -45,5 +57,34 @@ export function linearWorkspace(x: Matrix, lengths: readonly number[]): LinearWo
       kernels.scores(from * rowBytes, count, cols, vector[w] * 8, b, (vector[out] + from) * 8),
     accumulate: (from, count, c, g) =>
       kernels.accumulate(from * rowBytes, count, cols, (vector[c] + from) * 8, vector[g] * 8),
+  };
+}
+
+export interface DotsWorkspace {
+  /**
+   * The dot products of rows i0..i0+3 with rows j0..j0+m−1, as a view of 4 × m float64
+   * (row r's products at r·m + c); valid until the next call.
+   */
+  dots4(i0: number, j0: number, m: number): Float64Array;
+}
+
+/** X's rows in a new module's memory (a zero column added to an odd count) for dot products. */
+export function dotsWorkspace(x: Matrix): DotsWorkspace | null {
+  const wasm = instantiate();
+  if (!wasm) return null;
+  const { memory, kernels } = wasm;
+  const { rows, cols, data } = x;
+  const padded = cols + (cols % 2);
+  const outAt = rows * padded;
+  reserveBytes(memory, (outAt + 4 * rows) * 8);
+  const f64 = new Float64Array(memory.buffer);
+  if (padded === cols) f64.set(data, 0);
+  else for (let i = 0; i < rows; i++) f64.set(data.subarray(i * cols, (i + 1) * cols), i * padded);
+  const rowBytes = padded * 8;
+  return {
+    dots4: (i0, j0, m) => {
+      kernels.dots4(i0 * rowBytes, j0 * rowBytes, m, padded, outAt * 8);
+      return f64.subarray(outAt, outAt + 4 * m);
+    },
   };
 }
