@@ -66,12 +66,14 @@ export function labelZones(
   const nz = z >= 0 ? 1 : nzAll;
   const z0 = z >= 0 ? z : 0;
   const regionStart = z0 * plane;
-  // Runs of two slices, four numbers each (first x, last x, level, label): slice A's runs
-  // numbered from 0, slice B's from plane (a slice has at most one run per voxel).
-  const run = new Int32Array(8 * plane);
+  // Runs of two slices (one when labelling a slice), four numbers each (first x, last x,
+  // level, label): slice A's runs numbered from 0, slice B's from plane (a slice has at most
+  // one run per voxel).
+  const slots = nz > 1 ? 2 : 1;
+  const run = new Int32Array(4 * slots * plane);
   // Per voxel of the two slices (slice A first, then B): the first run of its row that ends at
   // or after it, so a run's neighbours in a row are found by lookup, not by a walk along it.
-  const endingAt = new Int32Array(2 * plane);
+  const endingAt = new Int32Array(slots * plane);
   let rowsCur = new Int32Array(ny + 1);
   let rowsPrev = new Int32Array(ny + 1);
   // Labels: union-find parent (links from the larger label to the smaller), and at each root
