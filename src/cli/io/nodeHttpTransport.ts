@@ -8,11 +8,82 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HttpFetch, HttpResponse } from '../../core/dicomweb/http.ts';
+import type { ChunkReader } from '../../core/dicomweb/multipartStream.ts';
+
+/** Bytes queued unread before the socket is paused, and below which it reads again. */
+const HIGH_WATER = 8 << 20;
+const LOW_WATER = 2 << 20;
 
 function named(name: string, message: string, cause?: unknown): Error {
   const e = new Error(message, cause === undefined ? undefined : { cause });
   e.name = name;
   return e;
+}
+
+type Chunk = { done: boolean; value?: Uint8Array };
+
+/**
+ * The body as 'data' events queue it: about half the CPU of the stream's async iterator on a
+ * 105 MB series (its promise and nextTick per chunk), the socket paused while much is unread.
+ * `waiting`/`quiet` bracket each read that has to wait on the server (the idle clock).
+ */
+function bodyReader(
+  res: http.IncomingMessage,
+  waiting: () => void,
+  quiet: () => void,
+): ChunkReader {
+  const queue: Uint8Array[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let pending: { resolve: (c: Chunk) => void; reject: (e: Error) => void } | undefined;
+  const take = (): Chunk => {
+    const value = queue.shift() as Uint8Array;
+    queued -= value.length;
+    if (queued < LOW_WATER && res.isPaused()) res.resume();
+    return { done: false, value };
+  };
+  const settle = () => {
+    if (!pending || (queue.length === 0 && !failure && !ended)) return;
+    const { resolve, reject } = pending;
+    pending = undefined;
+    quiet();
+    if (queue.length > 0) resolve(take());
+    else if (failure) reject(failure);
+    else resolve({ done: true });
+  };
+  res.on('data', (b: Buffer) => {
+    queue.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
+    queued += b.length;
+    if (queued > HIGH_WATER) res.pause();
+    settle();
+  });
+  res.on('end', () => {
+    ended = true;
+    settle();
+  });
+  res.on('error', (e) => {
+    failure ??= e;
+    settle();
+  });
+  res.on('close', () => {
+    if (!ended) failure ??= named('Error', 'the connection closed before the body ended');
+    settle();
+  });
+  return {
+    read() {
+      if (queue.length > 0) return Promise.resolve(take());
+      if (failure) return Promise.reject(failure);
+      if (ended) return Promise.resolve({ done: true });
+      waiting();
+      return new Promise<Chunk>((resolve, reject) => {
+        pending = { resolve, reject };
+      });
+    },
+    async cancel() {
+      res.destroy();
+    },
+  };
 }
 
 export const nodeHttpTransport: HttpFetch = (url, request) =>
@@ -61,22 +132,11 @@ export const nodeHttpTransport: HttpFetch = (url, request) =>
       clearTimeout(timer);
       res.on('end', done);
       res.on('close', done);
-      const iterator = res[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-      const chunks = {
-        async read() {
-          idle('no data');
-          const next = await iterator.next().finally(() => clearTimeout(timer));
-          return next.done
-            ? { done: true }
-            : {
-                done: false,
-                value: new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.length),
-              };
-        },
-        async cancel() {
-          res.destroy();
-        },
-      };
+      const chunks = bodyReader(
+        res,
+        () => idle('no data'),
+        () => clearTimeout(timer),
+      );
       resolve({
         status: res.statusCode ?? 0,
         headers: {
