@@ -29,9 +29,9 @@ export function useTraining() {
     setState({ kind: 'running', done: 0, total: 1 });
     try {
       const manifests = relabelled(await manifestsOf([...ids]), labels);
-      // Each run gets a fresh worker: nothing of a cancelled run's (its queued messages
-      // included) is left to answer in its place.
-      trainingWorker.terminate();
+      // No fresh worker per run (a federation step may share this one): a run after a cancelled
+      // one lost its result to a progress call arriving after the reply, on its own port, which
+      // set the state back to "running"; the bridge now drops such late calls.
       const r = await trainingWorker.call(
         ctrl.signal,
         'train',
