@@ -65,5 +65,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`consilium ${name}: ${folded.usage}\n`);
     return 2;
   }
-  return (await load())(folded.argv);
+  // WASM codecs decode in a thread with a time budget, so a damaged frame cannot hang a run.
+  const closeCodecs = (await import('./io/codecThread.ts')).installCodecThread();
+  const command = await load();
+  try {
+    return await command(folded.argv);
+  } finally {
+    await closeCodecs();
+  }
 }

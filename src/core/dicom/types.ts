@@ -10,6 +10,8 @@ export type LoadErrorCode =
   | 'invalid-header'
   | 'decode-failed'
   | 'read-failed'
+  /** A frame's decode ran past its time budget and was stopped (a codec spinning on damage). */
+  | 'decode-timeout'
   /** A size the header states is past a configured limit (src/core/dicom/limits.ts). */
   | 'limit-exceeded'
   /** A Deflated data set inflates past the configured limit. */

@@ -7,11 +7,12 @@ import {
   type CodestreamHeader,
   type CodestreamKind,
 } from './codestreamHeader.ts';
+import { codecRunner, wasmEncodings, type WasmEncoding } from './codecRunner.ts';
 import { checkJ2kCodestream } from './j2kCodestream.ts';
 import { checkJpegLsCodestream } from './jpegLsCodestream.ts';
 
 type Decoder = (frame: Uint8Array, info: CodecImageInfo) => Promise<CodecFrame>;
-type CompressedEncoding = Exclude<PixelEncoding, 'native'>;
+export type CompressedEncoding = Exclude<PixelEncoding, 'native'>;
 
 // Each codec module is imported on first use, so a session that never meets JPEG 2000 never
 // loads its WASM.
@@ -99,6 +100,15 @@ function checkSize(header: CodestreamHeader, info: CodecImageInfo): void {
   }
 }
 
+/** Decodes with `encoding`'s codec in this thread (the CLI's codec thread calls this too). */
+export async function decodeHere(
+  encoding: CompressedEncoding,
+  frame: Uint8Array,
+  info: CodecImageInfo,
+): Promise<CodecFrame> {
+  return (await decoders[encoding]())(frame, info);
+}
+
 /**
  * Decodes one compressed frame. The frame is decoded by its own markers: when they name
  * another codec than the transfer syntax does, that codec decodes it and the frame carries a
@@ -132,8 +142,14 @@ export async function decodeCompressed(
   if (header.kind === 'jpeg2000') checkJ2kCodestream(frame);
   const expected = expectedKind[encoding];
   const own = header.kind === expected ? encoding : decoderForKind[header.kind];
-  const decode = await decoders[own]();
-  const decoded = sized(await decode(frame, info), info, codestreamNames[header.kind]);
+  const runner = codecRunner();
+  const decoded = sized(
+    runner && wasmEncodings.has(own)
+      ? await runner(own as WasmEncoding, frame, info)
+      : await decodeHere(own, frame, info),
+    info,
+    codestreamNames[header.kind],
+  );
   if (header.kind === expected) return decoded;
   const note = `codestream is ${codestreamNames[header.kind]}, transfer syntax says ${labelled}`;
   return { ...decoded, note };
