@@ -239,3 +239,47 @@ test('two centers and a coordinator train the CLI’s federated model through si
   );
   expect(onnx.length).toBeGreaterThan(100);
 });
+
+test('the federation section speaks Chinese on a Chinese page, the start and a refusal included', async ({
+  page,
+}) => {
+  const files = await centerBundles();
+  await page.goto('/?lang=zh-CN');
+  await page.getByRole('tab', { name: '结果包', exact: true }).click();
+  const library = page.getByRole('list', { name: '结果包库' }).getByRole('listitem');
+  for (const [i, file] of files.entries()) {
+    await page.getByLabel('导入结果包', { exact: true }).setInputFiles(file);
+    await page
+      .getByTestId('trust-prompt')
+      .getByRole('button', { name: '导入未签名的结果包' })
+      .click();
+    await expect(library).toHaveCount(i + 1);
+  }
+  await page.getByRole('button', { name: '研究…' }).click();
+  const fed = page
+    .getByRole('dialog', { name: '多中心研究' })
+    .getByRole('region', { name: '联邦训练' });
+  await fed.getByRole('button', { name: '开始：生成本中心的第一份更新' }).click();
+  await expect(fed.getByTestId('center-answer')).toContainText('待发送');
+  // A center's own first update given to the coordinator as if it were the coordinator's message.
+  const own = await saved(
+    page,
+    fed.getByTestId('center-answer').getByRole('button', { name: /\.json$/ }),
+    'zh-own.json',
+  );
+  await fed.getByLabel('协调方的最新消息').setInputFiles(own);
+  await fed.getByRole('button', { name: '回复协调方的消息' }).click();
+  await expect(fed.getByTestId('center-step-error')).toHaveAttribute(
+    'data-code',
+    'federation-not-coordinator',
+  );
+  const text = await fed.innerText();
+  // Words left in English: anything Latin but file names, the federation's and centers' own
+  // names, and the terms that stay as they are (C, ONNX, JSON, L2).
+  const english = text
+    .replace(/[\w.-]+\.(json|onnx)/g, '')
+    .replace(/federation-1|North|South/g, '')
+    .match(/[A-Za-z]{2,}/g)
+    ?.filter((w) => !['ONNX', 'JSON', 'L2'].includes(w));
+  expect(english ?? []).toEqual([]);
+});
