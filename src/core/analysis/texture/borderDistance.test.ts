@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { borderDistance } from './borderDistance';
+import { borderDistance, distanceMap } from './borderDistance';
 
 describe('GLDZM border distance', () => {
   it('counts 4-connected steps to the outside in a slice: rings 1, 2 and centre 3', () => {
-    const d = borderDistance(new Uint8Array(25).fill(1), [5, 5, 1], 0);
+    const d = distanceMap(borderDistance(new Uint8Array(25).fill(1), [5, 5, 1], 0));
     expect([...d]).toEqual([
       1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 3, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1,
     ]);
@@ -11,11 +11,11 @@ describe('GLDZM border distance', () => {
 
   it('treats a hole as outside and uses 6-connectivity in 3D', () => {
     const mask = new Uint8Array(27).fill(1);
-    expect(borderDistance(mask, [3, 3, 3], -1)[13]).toBe(2);
+    expect(distanceMap(borderDistance(mask, [3, 3, 3], -1))[13]).toBe(2);
     // The same cube as three slices: every voxel of a 3x3 slice but the centre touches the edge.
-    expect(borderDistance(mask, [3, 3, 3], 1)[4]).toBe(2);
+    expect(distanceMap(borderDistance(mask, [3, 3, 3], 1))[4]).toBe(2);
     mask[13] = 0;
-    const holed = borderDistance(mask, [3, 3, 3], -1);
+    const holed = distanceMap(borderDistance(mask, [3, 3, 3], -1));
     expect(holed[13]).toBe(0);
     expect(Math.max(...holed)).toBe(1);
   });
@@ -28,13 +28,15 @@ describe('GLDZM border distance', () => {
     for (let trial = 0; trial < 5; trial++) {
       const mask = new Uint8Array(nx * ny * nz);
       for (let i = 0; i < mask.length; i++) mask[i] = rand() < 0.8 + 0.04 * trial ? 1 : 0;
-      const d = borderDistance(mask, dims, -1);
+      const d = distanceMap(borderDistance(mask, dims, -1));
       expect([...d]).toEqual([...bfs(mask, nx, ny, nz, true)]);
       if (trial === 4) expect(Math.max(...d)).toBeGreaterThan(2);
       const plane = nx * ny;
       const z = trial % nz;
       const slice = mask.subarray(z * plane, (z + 1) * plane);
-      expect([...borderDistance(mask, dims, z)]).toEqual([...bfs(slice, nx, ny, 1, false)]);
+      expect([...distanceMap(borderDistance(mask, dims, z))]).toEqual([
+        ...bfs(slice, nx, ny, 1, false),
+      ]);
     }
   });
 
@@ -52,7 +54,27 @@ describe('GLDZM border distance', () => {
       expect([...d]).toEqual([...bfs(mask, nx, ny, 1, false)]);
     }
     const cube = new Uint8Array(300 * 300 * 3).fill(1);
+    cube[0] = 0;
     expect(borderDistance(cube, [300, 300, 3], -1)).toBeInstanceOf(Uint8Array);
+  });
+
+  it('gives a region the mask fills as its box, whose distances are the steps to its faces', () => {
+    for (const dims of [
+      [6, 5, 4],
+      [9, 7, 1],
+      [1, 8, 3],
+    ] as const) {
+      const [nx, ny, nz] = dims;
+      const mask = new Uint8Array(nx * ny * nz).fill(1);
+      const d = borderDistance(mask, dims, -1);
+      expect(d).toEqual({ box: [nx, ny, nz], threeD: true });
+      expect([...distanceMap(d)]).toEqual([...bfs(mask, nx, ny, nz, true)]);
+      const slice = borderDistance(mask, dims, nz - 1);
+      expect(slice).toEqual({ box: [nx, ny, 1], threeD: false });
+      expect([...distanceMap(slice)]).toEqual([
+        ...bfs(mask.subarray(0, nx * ny), nx, ny, 1, false),
+      ]);
+    }
   });
 });
 

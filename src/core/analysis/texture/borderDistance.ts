@@ -3,20 +3,51 @@
 // GLDZM uses it.
 import type { Dims } from '../volume';
 
+/** A region whose mask is all ROI (a whole-image ROI, cropped to its box): each voxel's
+ * distance is its steps to the nearest face of the box, known without a map. */
+export interface BoxDistances {
+  /** Region size: one slice (nz = 1) or the whole volume. */
+  box: readonly [nx: number, ny: number, nz: number];
+  /** 3D steps (the first and last slice are faces too), or in-plane ones for a slice. */
+  threeD: boolean;
+}
+
+/** Per voxel of the region (x fastest; 0 outside the ROI), or a region the ROI fills. */
+export type BorderDistances = Uint8Array | Uint16Array | Int32Array | BoxDistances;
+
 /**
  * Distances over slice z (z >= 0), indexed from the slice's first voxel, or over the whole
- * volume (z = -1); 0 outside the ROI.
+ * volume (z = -1). A region the mask fills comes back as its box: no map (a byte a voxel on
+ * a whole CT) and no passes over it.
  */
-export function borderDistance(
-  mask: Uint8Array,
-  dims: Dims,
-  z: number,
-): Uint8Array | Uint16Array | Int32Array {
+export function borderDistance(mask: Uint8Array, dims: Dims, z: number): BorderDistances {
   const [nx, ny, nz] = dims;
   const plane = nx * ny;
-  return z >= 0
-    ? distances(mask.subarray(z * plane, (z + 1) * plane), nx, ny, 1, false)
-    : distances(mask, nx, ny, nz, true);
+  const region = z >= 0 ? mask.subarray(z * plane, (z + 1) * plane) : mask;
+  if (fills(region)) return { box: [nx, ny, z >= 0 ? 1 : nz], threeD: z < 0 };
+  return z >= 0 ? distances(region, nx, ny, 1, false) : distances(mask, nx, ny, nz, true);
+}
+
+/** The distance of every voxel of the region, a box's included. */
+export function distanceMap(d: BorderDistances): Uint8Array | Uint16Array | Int32Array {
+  if (!('box' in d)) return d;
+  const [nx, ny, nz] = d.box;
+  const map = new Int32Array(nx * ny * nz);
+  for (let z = 0, i = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++) for (let x = 0; x < nx; x++, i++) map[i] = boxDistance(d, x, y, z);
+  return map;
+}
+
+/** Steps from voxel (x, y, z) of a box to its nearest face (in-plane for one slice). */
+export function boxDistance(d: BoxDistances, x: number, y: number, z: number): number {
+  const [nx, ny, nz] = d.box;
+  const inPlane = Math.min(x + 1, nx - x, y + 1, ny - y);
+  return d.threeD ? Math.min(inPlane, z + 1, nz - z) : inPlane;
+}
+
+function fills(mask: Uint8Array): boolean {
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 0) return false;
+  return true;
 }
 
 /**

@@ -2,17 +2,19 @@
 // kept as the reference the run-based labelling in zones.ts is tested against. Not used by
 // feature extraction: it holds 6 bytes a voxel (a framed copy and an Int32 parent per voxel).
 import type { DiscreteVolume } from '../volume';
+import { distanceMap, type BorderDistances } from './borderDistance';
 import { padLevels, paddedOffset } from './padded';
 import type { Zones } from './zones';
 
 /** Zones of slice z (8-connected), or of the whole volume when z = -1 (26-connected), with
- * each zone's smallest `distance` (indexed over the region, x fastest) when given. Zones come
- * in the raster order of their first voxel. */
+ * each zone's smallest border distance when given (a box expanded to every voxel's). Zones
+ * come in the raster order of their first voxel. */
 export function labelZonesByVoxel(
   volume: DiscreteVolume,
   z: number,
-  distance?: ArrayLike<number>,
+  distances?: BorderDistances,
 ): Zones {
+  const distance = distances && distanceMap(distances);
   const p = padLevels(volume, z, 1);
   const { levels, nx, ny, nz, rowStep, planeStep, origin } = p;
   const back: number[] = [];

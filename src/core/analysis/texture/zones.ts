@@ -9,6 +9,7 @@
 // renumbered. So the labelling holds two slices of runs and the live labels, not an id per
 // voxel, and looks at each run's neighbours once instead of each voxel's 13.
 import type { DiscreteVolume } from '../volume';
+import type { BorderDistances } from './borderDistance';
 
 export interface Zones {
   /** Grey level of each zone. */
@@ -48,17 +49,16 @@ function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
 const NONE = 0x7fffffff;
 
 /**
- * Labels zones in slice z, or in the whole volume when z = -1. distance, indexed over the
- * region (slice z from its first voxel, or the whole volume; x fastest), e.g. GLDZM's border
- * distances: each zone's smallest is kept in minDistance. Zones come in the order they are
- * finished. The third argument is only the old "zone id per voxel" switch: ids are no longer
- * made per voxel.
+ * Labels zones in slice z, or in the whole volume when z = -1. distance: GLDZM's border
+ * distances over the same region (borderDistance(mask, dims, z)); each zone's smallest is kept
+ * in minDistance. Zones come in the order they are finished. The third argument is only the
+ * old "zone id per voxel" switch: ids are no longer made per voxel.
  */
 export function labelZones(
   volume: DiscreteVolume,
   z: number,
   _voxelZones?: false,
-  distance?: ArrayLike<number>,
+  distance?: BorderDistances,
 ): Zones {
   const [nx, ny, nzAll] = volume.dims;
   const levels = volume.levels;
@@ -66,6 +66,8 @@ export function labelZones(
   const nz = z >= 0 ? 1 : nzAll;
   const z0 = z >= 0 ? z : 0;
   const regionStart = z0 * plane;
+  const box = distance && 'box' in distance ? distance : undefined;
+  const map = distance && !('box' in distance) ? distance : undefined;
   // Runs of two slices (one when labelling a slice), four numbers each (first x, last x,
   // level, label): slice A's runs numbered from 0, slice B's from plane (a slice has at most
   // one run per voxel).
@@ -121,6 +123,13 @@ export function labelZones(
       const rowSlot = curSlot + y * nx;
       const row = (z0 + zz) * plane + y * nx;
       const distRow = row - regionStart;
+      // In a box the mask fills, a run's nearest face is this row's, or the box's side nearest
+      // to one of its ends.
+      let rowMin = NONE;
+      if (box) {
+        rowMin = Math.min(y + 1, ny - y);
+        if (box.threeD) rowMin = Math.min(rowMin, zz + 1, nz - zz);
+      }
       let x = 0;
       while (x < nx) {
         const g = levels[row + x];
@@ -131,17 +140,18 @@ export function labelZones(
         const s = x;
         endingAt[rowSlot + x] = n;
         let min = NONE;
-        if (distance) {
-          min = distance[distRow + x];
+        if (map) {
+          min = map[distRow + x];
           for (x++; x < nx && levels[row + x] === g; x++) {
             endingAt[rowSlot + x] = n;
-            const d = distance[distRow + x];
+            const d = map[distRow + x];
             if (d < min) min = d;
           }
         } else {
           for (x++; x < nx && levels[row + x] === g; x++) endingAt[rowSlot + x] = n;
         }
         const e = x - 1;
+        if (box) min = Math.min(rowMin, s + 1, nx - e);
         // Join the zones of touching runs of level g in the neighbour rows.
         let root = -1;
         for (let k = 0; k < nc; k++) {
