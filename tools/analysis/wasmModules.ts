@@ -22,7 +22,8 @@ export const wasmModules: Record<
   | 'runs'
   | 'autocorrelation'
   | 'filterTaps'
-  | 'classifierLinear',
+  | 'classifierLinear'
+  | 'classifierSmo',
   WasmModule
 > = {
   edges: {
@@ -64,6 +65,11 @@ export const wasmModules: Record<
     wat: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'linear.wat'),
     out: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'linearWasmBytes.ts'),
     constName: 'linearWasmBytes',
+  },
+  classifierSmo: {
+    wat: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'smo.wat'),
+    out: join(root, 'src', 'core', 'models', 'classifiers', 'simd', 'smoWasmBytes.ts'),
+    constName: 'smoWasmBytes',
   },
 };
 

@@ -2,6 +2,7 @@
 // selection; the same update, clipping and rho rule), so the decision function is the one
 // sklearn.svm.SVC reaches. The kernel matrix is held whole in float32, as libsvm's cache holds it.
 import { ProblemError } from '../../result.ts';
+import { smoWorkspace } from './simd/smoWasm.ts';
 
 const TAU = 1e-12;
 /** Beyond this the whole kernel matrix (n² float32) would not fit comfortably in memory. */
@@ -23,6 +24,8 @@ export function solveSmo(
   C: number,
   tolerance = 1e-3,
   maxIterations = 10_000_000,
+  /** false: the step's two scans in TypeScript instead of WebAssembly (tests compare them). */
+  simd = true,
 ): SmoResult {
   const n = sign.length;
   if (n > MAX_SVM_CASES)
@@ -38,14 +41,15 @@ export function solveSmo(
   // F = −y·G, libsvm's gradient with each case's sign folded in: the working-set rules and the
   // gradient update then read the kernel without signs (F_k −= K_ik·y_iΔα_i + K_jk·y_jΔα_j), and
   // i is argmax F over I_up, j minimises −(F_i − F_t)² / (K_ii + K_tt − 2K_it) over I_low.
-  const F = new Float64Array(n);
+  const ws = simd ? smoWorkspace(kernel, n) : null;
+  const F = ws?.F ?? new Float64Array(n);
   for (let t = 0; t < n; t++) F[t] = sign[t];
-  const QD = new Float64Array(n);
+  const QD = ws?.QD ?? new Float64Array(n);
   for (let i = 0; i < n; i++) QD[i] = kernel[i * n + i];
   // I_up (α can move so that y·α grows) and I_low, kept per case as 0/1 and changed only for the
   // two cases each step moves, so the scans test one flag instead of sign and bounds.
-  const up = new Uint8Array(n);
-  const low = new Uint8Array(n);
+  const up = ws?.up ?? new Uint8Array(n);
+  const low = ws?.low ?? new Uint8Array(n);
   const flag = (t: number): void => {
     const a = alpha[t];
     up[t] = sign[t] === 1 ? (a < C ? 1 : 0) : a > 0 ? 1 : 0;
@@ -54,7 +58,8 @@ export function solveSmo(
   for (let t = 0; t < n; t++) flag(t);
   // Shrinking (libsvm's): cases at a bound that cannot move soon leave the active set, so an
   // iteration scans only the active cases; gradients are rebuilt before the final check.
-  const active = Int32Array.from({ length: n }, (_, k) => k);
+  const active = ws?.active ?? new Int32Array(n);
+  for (let k = 0; k < n; k++) active[k] = k;
   let na = n;
   let unshrunk = false;
   let countdown = Math.min(n, 1000);
@@ -125,21 +130,23 @@ export function solveSmo(
     let objMin = Infinity;
     const rowI = i >= 0 ? i * n : 0;
     const qdI = i >= 0 ? QD[i] : 0;
-    for (let a = 0; a < na; a++) {
-      const t = active[a];
-      if (!low[t]) continue;
-      const f = F[t];
-      if (f < lowMin) lowMin = f;
-      const gd = Gmax - f;
-      if (gd > 0) {
-        const q = qdI + QD[t] - 2 * kernel[rowI + t];
-        const obj = -(gd * gd) / (q > 0 ? q : TAU);
-        if (obj <= objMin) {
-          j = t;
-          objMin = obj;
+    if (ws) ({ j, lowMin } = ws.selectJ(i, qdI, Gmax, na));
+    else
+      for (let a = 0; a < na; a++) {
+        const t = active[a];
+        if (!low[t]) continue;
+        const f = F[t];
+        if (f < lowMin) lowMin = f;
+        const gd = Gmax - f;
+        if (gd > 0) {
+          const q = qdI + QD[t] - 2 * kernel[rowI + t];
+          const obj = -(gd * gd) / (q > 0 ? q : TAU);
+          if (obj <= objMin) {
+            j = t;
+            objMin = obj;
+          }
         }
       }
-    }
     if (Gmax - lowMin < tolerance || j === -1) {
       if (na === n) break;
       rebuild(); // optimal on the active set: check again with every case
@@ -209,6 +216,10 @@ export function solveSmo(
     // The gradient update and the next i in one pass over the active cases.
     const dI = (alpha[i] - oldI) * sign[i];
     const dJ = (alpha[j] - oldJ) * sign[j];
+    if (ws) {
+      i = ws.update(i, j, na, dI, dJ);
+      continue;
+    }
     let best = -Infinity;
     let next = -1;
     for (let a = 0; a < na; a++) {
