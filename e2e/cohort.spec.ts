@@ -1,7 +1,8 @@
 // The Cohort tab against a real `consilium serve --cohorts … --cohort-inputs …` (its own port,
-// the built dist/): start a features run over a generated folder on the server, watch it complete,
-// open it and find a feature value equal to the CLI's own run; a run with a failed series shows
-// the reason; served by plain `vite preview`, the tab says it has no runs to show. Nothing is
+// the built dist/): start a features run with options over a generated folder on the server (a
+// bad option refused first), watch it complete, read its Parquet table in the page and find
+// values equal to the CLI's own run with the same options, long and pivoted, download the file,
+// then run analyze; a run with a failed series shows the reason; served by plain `vite preview`, the tab says it has no runs to show. Nothing is
 // asked of any host but the page's own, and no CSP violation is reported.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ let server: ChildProcess;
 let origin = '';
 let uid = '';
 let meanIntensity = 0;
+let glcm = { ibsiCode: '', value: 0 };
 
 /** Fails the test on a request to any origin but `own`, or on a CSP violation. */
 function guard(page: Page, own: () => string): () => void {
@@ -44,11 +46,15 @@ test.beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'consilium-e2e-cohort-'));
   const fixture = await writeCohort(join(root, 'inputs', 'ct-small'), 2, { slices: 3, size: 16 });
   uid = fixture.series[1].uid;
-  // The CLI's own single-machine run: the reference value the page must show.
+  // The CLI's own single-machine run, with the options the page will set: the reference values.
   const { stdout } = await exec('node', [
     'bin/consilium.mjs',
     'features',
     join(root, 'inputs', 'ct-small'),
+    '--families',
+    'intensity-statistics,glcm',
+    '--bin-width',
+    '10',
     '--json',
   ]);
   const record = stdout
@@ -57,11 +63,15 @@ test.beforeAll(async () => {
     .map(
       (l) =>
         JSON.parse(l) as {
-          value: { series: string; features: { ibsiCode: string; value: number }[] };
+          value: {
+            series: string;
+            features: { family: string; ibsiCode: string; value: number }[];
+          };
         },
     )
     .find((r) => r.value.series === uid)!;
   meanIntensity = record.value.features.find((f) => f.ibsiCode === 'Q4LE')!.value;
+  glcm = record.value.features.find((f) => f.family === 'glcm' && Number.isFinite(f.value))!;
   // An earlier run whose one series could not be decoded: its reason is listed.
   const prior = join(root, 'runs', 'prior-run');
   mkdirSync(join(prior, 'series'), { recursive: true });
@@ -132,8 +142,18 @@ test('a run started from the Cohort tab completes and shows the CLI’s feature 
   );
   await expect(page.getByTestId('cohort-failure')).toContainText('/archive/broken/slice-001.dcm');
 
-  // Start a run over the server's folder: it is opened, polled, and completes.
+  // Start a features run with options: a bad bin width is refused beside its field first.
   await page.getByLabel('Input folder').selectOption('ct-small');
+  await page.getByRole('combobox', { name: 'Command' }).selectOption('features');
+  await page.getByRole('checkbox', { name: 'intensity-statistics' }).check();
+  await page.getByRole('checkbox', { name: 'glcm', exact: true }).check();
+  await page.getByRole('combobox', { name: 'Discretisation' }).selectOption('bin-width');
+  await page.getByRole('textbox', { name: 'Bin width' }).fill('0');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.locator('[role=alert][data-field=bin-width]')).toHaveText(
+    'The bin width must be a number above 0, not “0”.',
+  );
+  await page.getByRole('textbox', { name: 'Bin width' }).fill('10');
   await page.getByRole('button', { name: 'Start' }).click();
   const detail = page.getByTestId('cohort-detail');
   await expect(detail.getByRole('heading', { level: 3 })).toContainText('ct-small-');
@@ -146,15 +166,49 @@ test('a run started from the Cohort tab completes and shows the CLI’s feature 
   });
   await expect(row.getByTestId('run-progress')).toHaveText('2 / 2 series');
 
-  // Its feature table: the same value as the CLI's run, to the last bit.
-  await detail.getByRole('searchbox').fill('Q4LE');
-  const cell = detail.locator(
-    `[data-testid=feature-row][data-series="${uid}"][data-code=Q4LE] td.num`,
+  // Its Parquet table, read in the page: the same values as the CLI's run, to the last bit.
+  const results = detail.getByTestId('parquet-results');
+  await results.getByRole('searchbox').fill('Q4LE');
+  await expect(results.getByTestId('results-count')).toContainText('2 of ');
+  const cell = results.locator(
+    `[data-testid=feature-row][data-series="${uid}"][data-code=Q4LE] .num`,
   );
   await expect(cell).toHaveAttribute('data-value', String(meanIntensity));
   await expect(cell).toHaveText(
     new Intl.NumberFormat('en', { maximumSignificantDigits: 6 }).format(meanIntensity),
   );
+  // Series × feature: a GLCM value (bin width 10 changes it) in its series' row.
+  await results.getByRole('searchbox').fill('');
+  await results.getByRole('radio', { name: 'Series × feature' }).check();
+  await expect(results.getByTestId('pivot-row')).toHaveCount(2);
+  await expect(
+    results.locator(
+      `[data-testid=pivot-row][data-series="${uid}"] [role=cell][data-code=${glcm.ibsiCode}][data-filter=""]`,
+    ),
+  ).toHaveAttribute('data-value', String(glcm.value));
+  // The file itself, downloaded from the page's own origin.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    results.getByRole('link', { name: 'Download features.parquet' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^ct-small-.*\.features\.parquet$/);
+  expect(download.url()).toBe(
+    `${origin}/api/cohorts/${encodeURIComponent(await detail.getByRole('heading', { level: 3 }).innerText())}/features.parquet`,
+  );
+
+  // An analyze run from the form completes too (its bundle is written beside its results).
+  await page.getByRole('combobox', { name: 'Command' }).selectOption('analyze');
+  await expect(page.getByRole('checkbox', { name: 'glcm', exact: true })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Discretisation' }).selectOption('bin-count');
+  await page.getByRole('textbox', { name: 'Bin count' }).fill('16');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(detail.getByTestId('detail-state')).toHaveAttribute('data-state', 'complete', {
+    timeout: 90_000,
+  });
+  await expect(detail.getByTestId('run-progress')).toHaveText('2 / 2 series');
+  await expect(
+    page.locator('[data-testid=cohort-run][data-state=complete]', { hasText: 'Analysis' }),
+  ).toHaveCount(1);
   check();
 });
 
@@ -164,6 +218,13 @@ test('the Cohort tab in Chinese', async ({ page }) => {
   await page.getByRole('tab', { name: '队列' }).click();
   await expect(page.getByRole('button', { name: '启动' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '失败序列' })).toBeVisible();
+  // A refused option, in Chinese, beside its field.
+  await page.getByRole('combobox', { name: '离散化' }).selectOption('bin-width');
+  await page.getByRole('textbox', { name: '区间宽度' }).fill('wide');
+  await page.getByRole('button', { name: '启动' }).click();
+  await expect(page.locator('[role=alert][data-field=bin-width]')).toHaveText(
+    '区间宽度必须是大于 0 的数，而不是“wide”。',
+  );
   check();
 });
 
