@@ -47,7 +47,8 @@ const usage = `Usage: consilium features <files|dirs|zips…> [--roi x,y,w,h | -
   --filter SPEC         one more record per ROI on the IBSI 2 filtered image, e.g.
                         log:sigma=3,boundary=mirror (repeat for several; docs/filters.md)
   --per-slice           one record per slice of each ROI (default: one record per ROI)
-  --jobs N              series computed at once in worker threads (default: one per core)
+  --jobs N              series computed at once in worker threads (default: one per core);
+                        with fewer series than N, a large ROI's families share the spare ones
   ${runArgsUsage}
 
 ${featureOptionsHelp}`;
@@ -106,6 +107,8 @@ export async function featuresCommand(argv: string[]): Promise<number> {
     Math.min(args.jobs, Math.max(1, series.length)),
     crashRecord,
   );
+  // Threads no series would use go to the families of each series' ROIs (familyThreads.ts).
+  const familyThreads = Math.max(1, Math.floor(args.jobs / Math.max(1, series.length)));
   try {
     await runSeries({
       label: 'features',
@@ -118,6 +121,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
           settings,
           series: ref,
           imageUids,
+          familyThreads,
         })) as FeaturesRecord[],
       failed: (records) => records.some((r) => !r.ok),
       emit: async (_ref, records) => {

@@ -10,7 +10,7 @@ import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { LoadError } from '../core/dicom/types.ts';
 import { readNifti } from '../core/masks/nifti.ts';
 import { niftiSlices } from '../core/masks/niftiImage.ts';
-import { roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
+import { processRoi, roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import { ok, problemOf, type Result } from '../core/result.ts';
 import {
   decodeInput,
@@ -19,6 +19,7 @@ import {
   type LoadedSeries,
 } from './analysisInput.ts';
 import { loadMaskInputs, seriesRois, type MaskInputs } from './featureMasks.ts';
+import { computeFeaturesInThreads } from './familyThreads.ts';
 import { filteredRecord } from './filterFeatures.ts';
 import type { FeaturesArgs } from './featuresArgs.ts';
 import { problemAbout } from './io/records.ts';
@@ -43,6 +44,23 @@ export function runFeaturesTask({
 }: FeaturesTask): FeaturesOutcome {
   try {
     return ok(roiFeatures(roi, params, { modality, ...(families ? { families } : {}) }));
+  } catch (e) {
+    return { ok: false, error: problemOf(e, 'analysis-failed') };
+  }
+}
+
+/** runFeaturesTask with the families split over `threads` worker threads where the ROI is
+ * large enough to gain from it (familyThreads.ts); the same outcome. */
+export async function runFeaturesTaskInThreads(
+  task: FeaturesTask,
+  threads: number,
+): Promise<FeaturesOutcome> {
+  if (threads <= 1) return runFeaturesTask(task);
+  const { roi, params, modality, families } = task;
+  try {
+    const processed = processRoi(roi, params, modality);
+    const set = await computeFeaturesInThreads(processed, params, families, threads);
+    return ok({ ...set, dims: processed.dims, spacingMm: processed.spacingMm });
   } catch (e) {
     return { ok: false, error: problemOf(e, 'analysis-failed') };
   }
@@ -93,18 +111,20 @@ function volumeOf(series: LoadedSeries): Result<ImageVolume> {
   }
 }
 
-function recordOf(
+async function recordOf(
   settings: FeaturesSettings,
   series: LoadedSeries,
   roi: RoiVolume,
   where: Record<string, unknown>,
-): FeaturesRecord {
-  const outcome = runFeaturesTask({
+  threads = 1,
+): Promise<FeaturesRecord> {
+  const task: FeaturesTask = {
     roi,
     params: settings.params,
     modality: series.modality,
     ...(settings.families ? { families: settings.families } : {}),
-  });
+  };
+  const outcome = await runFeaturesTaskInThreads(task, threads);
   const file = String(where.file);
   if (!outcome.ok) {
     return { ok: false, error: { ...outcome.error, params: { ...outcome.error.params, file } } };
@@ -169,12 +189,14 @@ async function loadImageSeries(
 /**
  * Every record of one series: its files' load errors, then one record per ROI (or per slice of
  * each ROI with perSlice). `imageUids` are all the image series of the run (an RTSTRUCT naming
- * some of them applies to those only).
+ * some of them applies to those only). `familyThreads`: threads one ROI's families may be
+ * split over (the same records).
  */
 export async function featuresOfSeries(
   settings: FeaturesSettings,
   ref: SeriesRef,
   imageUids: readonly string[],
+  familyThreads = 1,
 ): Promise<FeaturesRecord[]> {
   let loaded;
   try {
@@ -207,7 +229,7 @@ export async function featuresOfSeries(
         files: [...new Set(series.metas.map((m) => m.file))],
         roi: roi.value.description,
       };
-      records.push(recordOf(settings, series, { ...image, mask }, where));
+      records.push(await recordOf(settings, series, { ...image, mask }, where, familyThreads));
       // --filter: one more record per filter, the same ROI on the filtered image.
       for (const spec of settings.filters ?? [])
         records.push(filteredRecord(settings, series.modality, { ...image, mask }, spec, where));
@@ -220,7 +242,7 @@ export async function featuresOfSeries(
       if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
       const meta = series.metas[z];
       records.push(
-        recordOf(
+        await recordOf(
           settings,
           series,
           {

@@ -13,6 +13,8 @@ export type SeriesTask =
       readonly series: SeriesRef;
       /** Every image series of the run (an RTSTRUCT naming some applies to those only). */
       readonly imageUids: readonly string[];
+      /** Threads a large ROI's families may be split over (spare --jobs); the same records. */
+      readonly familyThreads?: number;
     }
   | { readonly command: 'analyze'; readonly settings: AnalyzeSettings; readonly series: SeriesRef }
   | { readonly command: 'infer'; readonly settings: InferSettings; readonly series: SeriesRef };
@@ -23,7 +25,7 @@ export type SeriesCommand = SeriesTask['command'];
 export async function runSeriesTask(task: SeriesTask, threads?: number): Promise<unknown[]> {
   switch (task.command) {
     case 'features':
-      return featuresOfSeries(task.settings, task.series, task.imageUids);
+      return featuresOfSeries(task.settings, task.series, task.imageUids, task.familyThreads);
     case 'analyze':
       return [await analyzeSeries(task.settings, task.series, threads)];
     case 'infer':

@@ -1,0 +1,106 @@
+// The feature families of one large ROI computed in parallel worker threads, for a run with
+// more threads than series (one whole-image CT on an 8-core machine): the processed image and
+// mask are shared (SharedArrayBuffer), each thread computes a group of families, and the values
+// are put back in family order, the same numbers as one thread computes.
+import { computeFeatures, type FeatureSet } from '../core/analysis/computeFeatures.ts';
+import type { FamilyId } from '../core/analysis/featureDef.ts';
+import type { FeatureParams } from '../core/analysis/params.ts';
+import { familyDefs } from '../core/analysis/registry.ts';
+import type { RoiVolume } from '../core/analysis/volume.ts';
+import type { computeFamilyGroup } from './familyThreadsWorker.ts';
+import { ThreadPool } from './workerPool.ts';
+
+/** Below this many ROI voxels, starting threads costs more than it saves (a tumour ROI takes
+ * under a second on one). */
+export const minVoxelsForThreads = 2 ** 22;
+
+/** Relative cost of each family on a whole CT (bench/wholeImage.bench.ts), to balance groups. */
+const familyCost: Record<FamilyId, number> = {
+  'intensity-statistics': 0.3,
+  'intensity-histogram': 0.1,
+  glcm: 1,
+  glrlm: 0.6,
+  glszm: 4,
+  ngtdm: 0.3,
+  ngldm: 0.3,
+  gldzm: 4.5,
+  'intensity-volume-histogram': 0.5,
+  morphology: 1,
+  'local-intensity': 0.5,
+};
+
+/** Families in at most n groups of about equal cost (largest first to the cheapest group);
+ * GLSZM and GLDZM stay together, as they share one zone labelling. */
+export function familyGroups(families: readonly FamilyId[], n: number): FamilyId[][] {
+  const items: FamilyId[][] = [];
+  const zones: FamilyId[] = families.filter((f) => f === 'glszm' || f === 'gldzm');
+  if (zones.length > 0) items.push(zones);
+  for (const f of families) if (!zones.includes(f)) items.push([f]);
+  const cost = (g: readonly FamilyId[]): number => g.reduce((c, f) => c + familyCost[f], 0);
+  items.sort((a, b) => cost(b) - cost(a));
+  const groups: FamilyId[][] = Array.from({ length: Math.min(n, items.length) }, () => []);
+  for (const item of items) {
+    groups.sort((a, b) => cost(a) - cost(b));
+    groups[0].push(...item);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+function shared<T extends Float32Array | Uint8Array>(a: T): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(a.byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return buffer;
+}
+
+function voxelsIn(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) n++;
+  return n;
+}
+
+/**
+ * computeFeatures(roi, params, families) with the families split over up to `threads` worker
+ * threads; in this thread when one thread is asked for, the ROI is small, or a group fails
+ * (its error is then the one a single thread gives).
+ */
+export async function computeFeaturesInThreads(
+  roi: RoiVolume,
+  params: FeatureParams,
+  families: readonly FamilyId[] = Object.keys(familyDefs) as FamilyId[],
+  threads: number,
+  minVoxels = minVoxelsForThreads,
+): Promise<FeatureSet> {
+  const groups = threads > 1 ? familyGroups(families, threads) : [];
+  const repeated = new Set(families).size !== families.length;
+  if (groups.length < 2 || repeated || voxelsIn(roi.mask) < minVoxels)
+    return computeFeatures(roi, params, families);
+  const pool = new ThreadPool<typeof computeFamilyGroup>(
+    new URL('./familyThreadsWorker.ts', import.meta.url),
+    groups.length,
+  );
+  try {
+    const base = {
+      values: shared(roi.values),
+      mask: shared(roi.mask),
+      dims: roi.dims,
+      spacingMm: roi.spacingMm,
+      params,
+    };
+    const sets = await Promise.all(groups.map((g) => pool.run({ ...base, families: g })));
+    if (sets.some((s) => s === null)) return computeFeatures(roi, params, families);
+    const byFamily = new Map<FamilyId, FeatureSet['features']>();
+    for (const set of sets as FeatureSet[])
+      for (const f of set.features) {
+        const list = byFamily.get(f.family) ?? [];
+        list.push(f);
+        byFamily.set(f.family, list);
+      }
+    return {
+      params,
+      roiVoxels: (sets[0] as FeatureSet).roiVoxels,
+      features: families.flatMap((f) => byFamily.get(f) ?? []),
+    };
+  } finally {
+    await pool.close();
+  }
+}
