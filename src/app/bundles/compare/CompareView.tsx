@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { featureName } from '../../analysis/featureText.ts';
 import { problemText } from '../../i18n/problemText.ts';
 import { useBundlePicker } from '../BundlePicker.tsx';
 import { BlandAltmanPlot } from './BlandAltmanPlot.tsx';
@@ -49,7 +50,12 @@ export function CompareView({ onClose }: { onClose: () => void }) {
             selected={chosen}
             onSelect={setFeature}
           />
-          {agreement && <h3>{agreement.name}</h3>}
+          {agreement && (
+            <h3>
+              {featureName(t, { ibsiCode: agreement.code, name: agreement.name })}{' '}
+              <code>{agreement.code}</code>
+            </h3>
+          )}
           {agreement?.blandAltman.map((p) => {
             const pts = view.blandAltman.find((b) => b.a === p.a && b.b === p.b);
             return pts ? (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeatureAgreement } from '../../../core/bundle/compareFeatures.ts';
+import { featureName } from '../../analysis/featureText.ts';
 import { f3 } from './format.ts';
 
 /** An ICC, or "undefined" (with why) for a feature that does not vary between cases. */
@@ -43,7 +44,7 @@ export function FeatureAgreementTable(props: {
               onClick={() => props.onSelect(r.code)}
             >
               <td>
-                {r.name} <code>{r.code}</code>
+                {featureName(t, { ibsiCode: r.code, name: r.name })} <code>{r.code}</code>
               </td>
               <td>{r.n}</td>
               <IccCell icc={r.icc} value={r.icc?.icc21} />
