@@ -1,6 +1,6 @@
 // Random forest as sklearn.ensemble.RandomForestClassifier: bootstrap samples, √p features per
 // split, fully grown Gini trees; P(label 1) is the mean of the trees' leaf fractions.
-import { growTree, MAX_TREE_CASES, treeValue, type Tree } from './cart.ts';
+import { growTree, MAX_TREE_CASES, presortColumns, treeValue, type Tree } from './cart.ts';
 import type { Labels, Matrix } from './matrix.ts';
 import { seededRandom } from './random.ts';
 import { ProblemError } from '../../result.ts';
@@ -27,7 +27,7 @@ export function fitForest(x: Matrix, y: Labels, o: ForestOptions = {}): ForestMo
     );
   const columns = new Float32Array(n * p);
   for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) columns[j * n + i] = data[i * p + j];
-  const treeData = { rows: n, cols: p, columns, labels: y };
+  const treeData = { rows: n, cols: p, columns, labels: y, sorted: presortColumns(columns, n, p) };
   const maxFeatures = o.maxFeatures ?? Math.max(1, Math.floor(Math.sqrt(p)));
   const random = seededRandom(o.seed ?? 0);
   const weight = new Float64Array(n);
