@@ -14,6 +14,7 @@ import {
   imageHeader,
   writeDicom,
 } from '../../core/dicom/testing/writeDicom.ts';
+import { codecRunner } from '../../core/dicom/codecs/codecRunner.ts';
 import { CodecThread, installCodecThread } from './codecThread.ts';
 
 const width = 64;
@@ -77,5 +78,17 @@ describe('the CLI codec thread', () => {
     const jls = await encodeJpegLs(pixels, width, height);
     const decoded = await thread.run('jpeg-ls', jls, info);
     expect(Array.from(decoded.samples)).toEqual(Array.from(pixels));
+  }, 30_000);
+
+  it('is shared by overlapping commands and closed by the last one', async () => {
+    const first = installCodecThread(30_000);
+    const second = installCodecThread(30_000);
+    const runner = codecRunner();
+    await first();
+    expect(codecRunner()).toBe(runner);
+    const jls = await encodeJpegLs(pixels, width, height);
+    expect(Array.from((await runner!('jpeg-ls', jls, info)).samples)).toEqual(Array.from(pixels));
+    await second();
+    expect(codecRunner()).toBeUndefined();
   }, 30_000);
 });

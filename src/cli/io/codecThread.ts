@@ -131,16 +131,27 @@ export class CodecThread {
   }
 }
 
+// One codec thread per thread of this process, shared by overlapping commands (tests run
+// several main() calls at once): the last one to finish closes it.
+let shared: { thread: CodecThread; users: number } | undefined;
+
 /**
- * Sends this process's WASM decoding to a codec thread with a time budget
- * (CONSILIUM_DECODE_BUDGET_MS overrides it); returns the function that closes it.
+ * Sends this thread's WASM decoding to a codec thread with a time budget
+ * (CONSILIUM_DECODE_BUDGET_MS overrides it); returns the function that lets it go.
  */
 export function installCodecThread(budgetMs = budgetFromEnv()): () => Promise<void> {
-  const thread = new CodecThread(budgetMs);
-  setCodecRunner(thread.run);
+  shared ??= { thread: new CodecThread(budgetMs), users: 0 };
+  const mine = shared;
+  mine.users++;
+  setCodecRunner(mine.thread.run);
+  let released = false;
   return async () => {
+    if (released) return;
+    released = true;
+    if (--mine.users > 0) return;
+    if (shared === mine) shared = undefined;
     setCodecRunner(undefined);
-    await thread.close();
+    await mine.thread.close();
   };
 }
 
