@@ -4,17 +4,17 @@
 // 256x256x100 (quick) and 512x512x200 (the issue's size; WHOLE_IMAGE_FULL=0 skips it).
 // Each family runs in its own child process so its peak RSS is its own: one line per family
 // with ms and the peak RSS above the process's RSS once the volume is built (bytes per voxel).
-// Single thread per family line (threads: 1); the 'all' line also runs with the families split
-// over N worker threads sharing the volume (threads: N, N = the machine's cores up to 4), the
-// wall time a family-parallel run would take. CPU time is the figure to compare on a loaded
+// Single thread per family line (threads: 1); the 'all-threads' line runs with the families split
+// over N worker threads sharing the volume (threads: N, N = the machine's cores up to 4), as
+// `consilium features --jobs N` computes one whole-image series. CPU time is the figure to compare on a loaded
 // machine. Usage: npm run bench -- wholeImage
 // (WHOLE_IMAGE_FULL=0: the quick size only; WHOLE_IMAGE_FAMILIES=a,b: only those families).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
 import type { FamilyId } from '../src/core/analysis/featureDef.ts';
+import { computeFeaturesInThreads } from '../src/cli/familyThreads.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { familyDefs } from '../src/core/analysis/registry.ts';
 import type { Dims, RoiVolume } from '../src/core/analysis/volume.ts';
@@ -68,84 +68,6 @@ function tumourMask(dims: Dims): Uint8Array {
   return mask;
 }
 
-/** Relative cost of each family on the whole synthetic CT (measured), to balance threads. */
-const familyCost: Record<FamilyId, number> = {
-  'intensity-statistics': 0.5,
-  'intensity-histogram': 0.3,
-  glcm: 2,
-  glrlm: 4,
-  glszm: 4,
-  ngtdm: 1,
-  ngldm: 1,
-  gldzm: 5,
-  'intensity-volume-histogram': 1,
-  morphology: 3,
-  'local-intensity': 2,
-};
-
-/** Families in n groups of about equal cost (largest first to the cheapest group); GLSZM and
- * GLDZM stay together, as they share one zone labelling. */
-export function familyGroups(families: readonly FamilyId[], n: number): FamilyId[][] {
-  const items: FamilyId[][] = [];
-  const zones: FamilyId[] = families.filter((f) => f === 'glszm' || f === 'gldzm');
-  if (zones.length > 0) items.push(zones);
-  for (const f of families) if (!zones.includes(f)) items.push([f]);
-  const cost = (g: readonly FamilyId[]): number => g.reduce((c, f) => c + familyCost[f], 0);
-  items.sort((a, b) => cost(b) - cost(a));
-  const groups: FamilyId[][] = Array.from({ length: Math.min(n, items.length) }, () => []);
-  for (const item of items) {
-    groups.sort((a, b) => cost(a) - cost(b));
-    groups[0].push(...item);
-  }
-  return groups.filter((g) => g.length > 0);
-}
-
-interface ThreadJob {
-  entry: string;
-  values: SharedArrayBuffer;
-  mask: SharedArrayBuffer;
-  dims: Dims;
-  families: FamilyId[];
-}
-
-/** In a worker thread: the families of one group on the shared volume. */
-function threadMain(job: ThreadJob): void {
-  const roi: RoiVolume = {
-    values: new Float32Array(job.values),
-    mask: new Uint8Array(job.mask),
-    dims: job.dims,
-    spacingMm,
-  };
-  const set = computeFeatures(roi, defaultParams, job.families);
-  parentPort?.postMessage(set.features.filter((f) => !Number.isFinite(f.value)).length);
-}
-
-/** Every family, split over `threads` worker threads sharing the volume; resolves to the
- * count of non-finite values. */
-async function allInThreads(roi: RoiVolume, threads: number): Promise<number> {
-  const values = new SharedArrayBuffer(roi.values.byteLength);
-  new Float32Array(values).set(roi.values);
-  const mask = new SharedArrayBuffer(roi.mask.byteLength);
-  new Uint8Array(mask).set(roi.mask);
-  const boot = new URL('../src/cli/tsxWorker.mjs', import.meta.url);
-  const groups = familyGroups(Object.keys(familyDefs) as FamilyId[], threads);
-  const counts = await Promise.all(
-    groups.map(
-      (families) =>
-        new Promise<number>((resolve, reject) => {
-          const job: ThreadJob = { entry: import.meta.url, values, mask, dims: roi.dims, families };
-          const w = new Worker(boot, { workerData: job });
-          w.once('message', (n: number) => {
-            resolve(n);
-            void w.terminate();
-          });
-          w.once('error', reject);
-        }),
-    ),
-  );
-  return counts.reduce((a, b) => a + b, 0);
-}
-
 /** In the child: build the volume, run one family (or all, or none: the shared preparation;
  * 'all-threads': all, families split over worker threads). */
 async function child(size: string, roiKind: string, family: string): Promise<void> {
@@ -165,12 +87,12 @@ async function child(size: string, roiKind: string, family: string): Promise<voi
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const threads = family === 'all-threads' ? Math.min(4, availableParallelism()) : 1;
-  const nan =
-    threads > 1 || family === 'all-threads'
-      ? await allInThreads(roi, threads)
-      : computeFeatures(roi, defaultParams, families).features.filter(
-          (f) => !Number.isFinite(f.value),
-        ).length;
+  // As `consilium features --jobs N` computes one large series (src/cli/familyThreads.ts).
+  const set =
+    threads > 1
+      ? await computeFeaturesInThreads(roi, defaultParams, families, threads)
+      : computeFeatures(roi, defaultParams, families);
+  const nan = set.features.filter((f) => !Number.isFinite(f.value)).length;
   const ms = performance.now() - t0;
   const c1 = process.cpuUsage(c0);
   // CPU time as well: on a shared, loaded machine it moves far less than wall time.
@@ -237,9 +159,7 @@ export async function run(): Promise<void> {
   for (const f of only ?? ['all']) measure('quick', 'tumour', f);
 }
 
-if (!isMainThread && (workerData as ThreadJob | null)?.entry === import.meta.url)
-  threadMain(workerData as ThreadJob);
-else if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.length >= 5)
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.length >= 5)
   // Not a top-level await: other benches import syntheticCt from this module.
   child(process.argv[2], process.argv[3], process.argv[4]).catch((e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

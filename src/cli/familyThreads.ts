@@ -17,16 +17,16 @@ export const minVoxelsForThreads = 2 ** 22;
 /** Relative cost of each family on a whole CT (bench/wholeImage.bench.ts), to balance groups. */
 const familyCost: Record<FamilyId, number> = {
   'intensity-statistics': 0.3,
-  'intensity-histogram': 0.1,
-  glcm: 1,
+  'intensity-histogram': 0.2,
+  glcm: 0.8,
   glrlm: 0.6,
-  glszm: 4,
-  ngtdm: 0.3,
-  ngldm: 0.3,
-  gldzm: 4.5,
-  'intensity-volume-histogram': 0.5,
-  morphology: 1,
-  'local-intensity': 0.5,
+  glszm: 1.6,
+  ngtdm: 1,
+  ngldm: 1,
+  gldzm: 3.6,
+  'intensity-volume-histogram': 0.7,
+  morphology: 2.4,
+  'local-intensity': 1.6,
 };
 
 /** Families in at most n groups of about equal cost (largest first to the cheapest group);
