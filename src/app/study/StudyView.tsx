@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { featureName } from '../analysis/featureText.ts';
 import { useBundlePicker } from '../bundles/BundlePicker.tsx';
 import { download } from '../bundles/actions/download.ts';
 import { parseCombatFit } from '../../core/models/harmonize/fitJson.ts';
@@ -218,7 +219,7 @@ export function StudyView({ onClose }: { onClose: () => void }) {
               >
                 {view.features.map((f) => (
                   <option key={f.code} value={f.code}>
-                    {f.name} [{f.code}]
+                    {featureName(t, { ibsiCode: f.code, name: f.name })} [{f.code}]
                   </option>
                 ))}
               </select>
