@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, l2Objective } from './logistic.ts';
 import { seededRandom } from './random.ts';
+import { applyScaler, fitScaler } from './standardize.ts';
 import { linearWasmBytes } from './simd/linearWasmBytes.ts';
 import { compileWat, wasmModules } from '../../../../tools/analysis/wasmModules.ts';
 
@@ -36,6 +37,19 @@ describe('L2 logistic objective', () => {
       for (let j = 0; j <= cols; j++) expect(gWasm[j]).toBeCloseTo(gJs[j], 11);
       expect(gWasm.some((v, j) => v !== p[j] / 0.7)).toBe(true); // the data term is there
     }
+  });
+
+  it('standardizing inside the solver fits the same model as a standardized copy, bit for bit', () => {
+    const { x, y } = problem(203, 9);
+    const shifted = { ...x, data: x.data.map((v, k) => 40 + v * (1 + (k % 9))) };
+    const scaler = fitScaler(shifted);
+    for (const penalty of ['l2', 'l1'] as const)
+      for (const simd of [true, false]) {
+        const inside = fitLogistic(shifted, y, { penalty, C: 0.5, simd, standardize: scaler });
+        const outside = fitLogistic(applyScaler(scaler, shifted), y, { penalty, C: 0.5, simd });
+        expect(Array.from(inside.weights)).toEqual(Array.from(outside.weights));
+        expect(inside.intercept).toBe(outside.intercept);
+      }
   });
 
   it('fits the same model either way', () => {

@@ -5,6 +5,7 @@
 // penalised (as sklearn's lbfgs and saga solvers), so the optimum is the one sklearn reaches.
 import { lbfgs, type Objective } from './lbfgs.ts';
 import { linearWorkspace } from './simd/linearWasm.ts';
+import { applyScaler, type Scaler } from './standardize.ts';
 import type { Labels, Matrix } from './matrix.ts';
 
 export interface LinearModel {
@@ -25,6 +26,8 @@ export interface LogisticOptions {
   readonly maxIterations?: number;
   /** L2 only: false runs the TypeScript loops instead of WebAssembly SIMD (tests compare them). */
   readonly simd?: boolean;
+  /** x is raw: fit on applyScaler(standardize, x), made inside the L2 solver's own memory. */
+  readonly standardize?: Scaler;
 }
 
 /** log(1 + exp(-t)) without overflow. */
@@ -57,7 +60,8 @@ export function linearScores(
 }
 
 export function fitLogistic(x: Matrix, y: Labels, options: LogisticOptions): LinearModel {
-  return options.penalty === 'l2' ? fitL2(x, y, options) : fitL1(x, y, options);
+  if (options.penalty === 'l2') return fitL2(x, y, options);
+  return fitL1(options.standardize ? applyScaler(options.standardize, x) : x, y, options);
 }
 
 /** scipy's L-BFGS-B default factr (1e7) times machine ε: the relative decrease that stops it. */
@@ -71,7 +75,7 @@ const SCIPY_FTOL = 1e7 * Number.EPSILON;
  */
 function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   const cols = x.cols;
-  const objective = l2Objective(x, y, o.C, o.simd ?? true);
+  const objective = l2Objective(x, y, o.C, o.simd ?? true, o.standardize);
   const result = lbfgs(objective, new Float64Array(cols + 1), {
     gradientTolerance: o.tolerance ?? 1e-4,
     relativeDecrease: o.relativeDecrease ?? SCIPY_FTOL,
@@ -88,14 +92,20 @@ const BLOCK_ROWS = 32;
  * The L2 objective and its gradient at p = (w, b), written into g: in WebAssembly SIMD where
  * it runs (simd), else in TypeScript; the two agree to round-off (logistic.test.ts).
  */
-export function l2Objective(x: Matrix, y: Labels, C: number, simd: boolean): Objective {
+export function l2Objective(
+  x: Matrix,
+  y: Labels,
+  C: number,
+  simd: boolean,
+  standardize?: Scaler,
+): Objective {
   const { rows, cols } = x;
   const invC = 1 / C;
   // Labels as ±1 once, so the passes below only read arrays.
   const sign = new Float64Array(rows);
   for (let i = 0; i < rows; i++) sign[i] = y[i] ? 1 : -1;
-  const ws = simd ? linearWorkspace(x, [cols, rows, rows, cols]) : null;
-  if (!ws) return l2ObjectiveJs(x, sign, invC);
+  const ws = simd ? linearWorkspace(x, [cols, rows, rows, cols], standardize) : null;
+  if (!ws) return l2ObjectiveJs(standardize ? applyScaler(standardize, x) : x, sign, invC);
   const { f64, vector } = ws;
   const [W, Z, R, G] = [0, 1, 2, 3];
   const w = vector[W];

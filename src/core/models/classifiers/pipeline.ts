@@ -111,20 +111,21 @@ export function fitPipeline(
       },
     };
   const scaler = fitScaler(chosen);
-  const z = applyScaler(scaler, chosen);
   const classifier: Classifier =
     spec.family === 'logreg-l2' || spec.family === 'logreg-l1'
       ? {
           kind: 'logistic',
-          ...fitLogistic(z, y, {
+          // Standardized inside the solver (L2 writes it straight into its WASM memory).
+          ...fitLogistic(chosen, y, {
             penalty: spec.family === 'logreg-l2' ? 'l2' : 'l1',
             C,
+            standardize: scaler,
             ...solver,
           }),
         }
       : {
           kind: 'svm',
-          ...fitSvm(z, y, {
+          ...fitSvm(applyScaler(scaler, chosen), y, {
             kernel: spec.family === 'svm-linear' ? 'linear' : 'rbf',
             C,
             gamma: spec.gamma,

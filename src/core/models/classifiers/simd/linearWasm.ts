@@ -9,6 +9,7 @@ import {
   type WasmMemory,
 } from '../../../analysis/wasmInstance.ts';
 import type { Matrix } from '../matrix.ts';
+import type { Scaler } from '../standardize.ts';
 import { linearWasmBytes } from './linearWasmBytes.ts';
 
 interface LinearExports {
@@ -34,8 +35,16 @@ function instantiate(): { memory: WasmMemory; kernels: LinearExports } | null {
   return kernels ? { memory, kernels } : null;
 }
 
-/** X copied into a new module's memory, with vectors of the given lengths after it. */
-export function linearWorkspace(x: Matrix, lengths: readonly number[]): LinearWorkspace | null {
+/**
+ * X copied into a new module's memory, with vectors of the given lengths after it; with
+ * `standardize`, each value is written as (x − mean) / scale on the way (applyScaler's
+ * arithmetic), so a standardized copy is never made outside.
+ */
+export function linearWorkspace(
+  x: Matrix,
+  lengths: readonly number[],
+  standardize?: Scaler,
+): LinearWorkspace | null {
   const wasm = instantiate();
   if (!wasm) return null;
   const { memory, kernels } = wasm;
@@ -48,7 +57,14 @@ export function linearWorkspace(x: Matrix, lengths: readonly number[]): LinearWo
   }
   reserveBytes(memory, at * 8);
   const f64 = new Float64Array(memory.buffer);
-  f64.set(x.data, 0);
+  if (standardize) {
+    const { mean, scale } = standardize;
+    const data = x.data;
+    for (let i = 0; i < rows; i++) {
+      const r = i * cols;
+      for (let j = 0; j < cols; j++) f64[r + j] = (data[r + j] - mean[j]) / scale[j];
+    }
+  } else f64.set(x.data, 0);
   const rowBytes = cols * 8;
   return {
     f64,
