@@ -5,49 +5,52 @@
 (module
   (import "env" "memory" (memory 1))
 
-  ;; out[i] = b + x_i · w for i in [0, rows). Two rows at a time share each load of w; each row
-  ;; keeps two f64x2 partial sums (four columns a step), then a scalar tail.
+;; out[i] = b + x_i · w for i in [0, rows). Four rows at a time, one f64x2 sum each: four
+  ;; streams from memory at once and each load of w serves four rows; then the last rows alone.
   (func $scores (export "scores")
     (param $x i32) (param $rows i32) (param $cols i32) (param $w i32) (param $b f64)
     (param $out i32)
-    (local $i i32) (local $r0 i32) (local $r1 i32) (local $k i32) (local $end4 i32)
-    (local $end i32) (local $wv v128) (local $wv2 v128)
-    (local $a0 v128) (local $a1 v128) (local $c0 v128) (local $c1 v128)
-    (local $s0 f64) (local $s1 f64) (local $wk f64) (local $rowBytes i32)
+    (local $i i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $k i32)
+    (local $end2 i32) (local $end i32) (local $rowBytes i32) (local $p i32) (local $wv v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $wk f64)
     (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
     (local.set $end (local.get $rowBytes))
-    (local.set $end4 (i32.and (local.get $rowBytes) (i32.const -32)))
-    (block $pairsDone
-      (loop $pairs
-        (br_if $pairsDone (i32.gt_u (i32.add (local.get $i) (i32.const 2)) (local.get $rows)))
+    (local.set $end2 (i32.and (local.get $rowBytes) (i32.const -16)))
+    (block $quadsDone
+      (loop $quads
+        (br_if $quadsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $rows)))
         (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
         (local.set $r1 (i32.add (local.get $r0) (local.get $rowBytes)))
+        (local.set $r2 (i32.add (local.get $r1) (local.get $rowBytes)))
+        (local.set $r3 (i32.add (local.get $r2) (local.get $rowBytes)))
         (local.set $a0 (v128.const i64x2 0 0))
         (local.set $a1 (v128.const i64x2 0 0))
-        (local.set $c0 (v128.const i64x2 0 0))
-        (local.set $c1 (v128.const i64x2 0 0))
+        (local.set $a2 (v128.const i64x2 0 0))
+        (local.set $a3 (v128.const i64x2 0 0))
         (local.set $k (i32.const 0))
-        (block $quadsDone
-          (loop $quads
-            (br_if $quadsDone (i32.ge_u (local.get $k) (local.get $end4)))
-            (local.set $wv (v128.load offset=0 (i32.add (local.get $w) (local.get $k))))
-            (local.set $wv2 (v128.load offset=16 (i32.add (local.get $w) (local.get $k))))
+        (block $vecDone
+          (loop $vec
+            (br_if $vecDone (i32.ge_u (local.get $k) (local.get $end2)))
+            (local.set $wv (v128.load (i32.add (local.get $w) (local.get $k))))
             (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $wv)
-              (v128.load offset=0 (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $wv2)
-              (v128.load offset=16 (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $wv)
-              (v128.load offset=0 (i32.add (local.get $r1) (local.get $k))))))
-            (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $wv2)
-              (v128.load offset=16 (i32.add (local.get $r1) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 32)))
-            (br $quads)))
-        (local.set $a0 (f64x2.add (local.get $a0) (local.get $a1)))
-        (local.set $c0 (f64x2.add (local.get $c0) (local.get $c1)))
+              (v128.load (i32.add (local.get $r0) (local.get $k))))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $wv)
+              (v128.load (i32.add (local.get $r1) (local.get $k))))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $wv)
+              (v128.load (i32.add (local.get $r2) (local.get $k))))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $wv)
+              (v128.load (i32.add (local.get $r3) (local.get $k))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $vec)))
         (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $a0))
           (f64x2.extract_lane 1 (local.get $a0))))
-        (local.set $s1 (f64.add (f64x2.extract_lane 0 (local.get $c0))
-          (f64x2.extract_lane 1 (local.get $c0))))
+        (local.set $s1 (f64.add (f64x2.extract_lane 0 (local.get $a1))
+          (f64x2.extract_lane 1 (local.get $a1))))
+        (local.set $s2 (f64.add (f64x2.extract_lane 0 (local.get $a2))
+          (f64x2.extract_lane 1 (local.get $a2))))
+        (local.set $s3 (f64.add (f64x2.extract_lane 0 (local.get $a3))
+          (f64x2.extract_lane 1 (local.get $a3))))
         (block $tailDone
           (loop $tail
             (br_if $tailDone (i32.ge_u (local.get $k) (local.get $end)))
@@ -56,45 +59,49 @@
               (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r0) (local.get $k))))))
             (local.set $s1 (f64.add (local.get $s1)
               (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r1) (local.get $k))))))
+            (local.set $s2 (f64.add (local.get $s2)
+              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r2) (local.get $k))))))
+            (local.set $s3 (f64.add (local.get $s3)
+              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r3) (local.get $k))))))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $tail)))
-        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.add (local.get $b) (local.get $s0)))
-        (f64.store offset=8 (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.add (local.get $b) (local.get $s1)))
-        (local.set $i (i32.add (local.get $i) (i32.const 2)))
-        (br $pairs)))
-    ;; An odd last row alone.
-    (if (i32.lt_u (local.get $i) (local.get $rows))
-      (then
+        (local.set $p (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store offset=0 (local.get $p) (f64.add (local.get $b) (local.get $s0)))
+        (f64.store offset=8 (local.get $p) (f64.add (local.get $b) (local.get $s1)))
+        (f64.store offset=16 (local.get $p) (f64.add (local.get $b) (local.get $s2)))
+        (f64.store offset=24 (local.get $p) (f64.add (local.get $b) (local.get $s3)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $quads)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
         (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
         (local.set $a0 (v128.const i64x2 0 0))
         (local.set $k (i32.const 0))
-        (block $done
-          (loop $vec
-            (br_if $done (i32.ge_u (local.get $k) (local.get $end4)))
+        (block $vecDone1
+          (loop $vec1
+            (br_if $vecDone1 (i32.ge_u (local.get $k) (local.get $end2)))
             (local.set $a0 (f64x2.add (local.get $a0)
               (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $k)))
                 (v128.load (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $a0 (f64x2.add (local.get $a0)
-              (f64x2.mul (v128.load offset=16 (i32.add (local.get $w) (local.get $k)))
-                (v128.load offset=16 (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 32)))
-            (br $vec)))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $vec1)))
         (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $a0))
           (f64x2.extract_lane 1 (local.get $a0))))
-        (block $done1
+        (block $oneDone
           (loop $one
-            (br_if $done1 (i32.ge_u (local.get $k) (local.get $end)))
+            (br_if $oneDone (i32.ge_u (local.get $k) (local.get $end)))
             (local.set $s0 (f64.add (local.get $s0)
               (f64.mul (f64.load (i32.add (local.get $w) (local.get $k)))
                 (f64.load (i32.add (local.get $r0) (local.get $k))))))
             (local.set $k (i32.add (local.get $k) (i32.const 8)))
             (br $one)))
         (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.add (local.get $b) (local.get $s0))))))
+          (f64.add (local.get $b) (local.get $s0)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row))))
 
-  ;; g[j] += Σ_i c[i] · x[i][j] for j in [0, cols): four rows at a time, so each g pair is read
+    ;; g[j] += Σ_i c[i] · x[i][j] for j in [0, cols): four rows at a time, so each g pair is read
   ;; and written once per four rows; then the last rows one at a time.
   (func $accumulate (export "accumulate")
     (param $x i32) (param $rows i32) (param $cols i32) (param $c i32) (param $g i32)
