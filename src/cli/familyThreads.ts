@@ -14,6 +14,10 @@ import { ThreadPool } from './workerPool.ts';
  * under a second on one). */
 export const minVoxelsForThreads = 2 ** 22;
 
+/** Most threads one ROI's families use: beyond this the zone families' group (GLSZM and GLDZM
+ * share one labelling) is the whole wall time, and every thread holds its own grey levels. */
+export const maxFamilyThreads = 4;
+
 /** Relative cost of each family on a whole CT (bench/wholeImage.bench.ts), to balance groups. */
 const familyCost: Record<FamilyId, number> = {
   'intensity-statistics': 0.3,
@@ -70,7 +74,7 @@ export async function computeFeaturesInThreads(
   threads: number,
   minVoxels = minVoxelsForThreads,
 ): Promise<FeatureSet> {
-  const groups = threads > 1 ? familyGroups(families, threads) : [];
+  const groups = threads > 1 ? familyGroups(families, Math.min(threads, maxFamilyThreads)) : [];
   const repeated = new Set(families).size !== families.length;
   if (groups.length < 2 || repeated || voxelsIn(roi.mask) < minVoxels)
     return computeFeatures(roi, params, families);
