@@ -17,7 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RunFailure, RunState, RunSummary } from '../../core/cohort/runViews.ts';
@@ -27,6 +27,7 @@ import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
 import { runParquet } from '../cohort/runParquet.ts';
 import { isStartCommand, startArgs } from '../cohort/startOptions.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
+import { problem, readBody, sameOrigin, send } from './jsonAnswers.ts';
 import type { Route } from './server.ts';
 
 export interface CohortServeOptions {
@@ -55,48 +56,6 @@ interface Started {
 const prefix = '/api/cohorts';
 const plainName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const cli = join(import.meta.dirname, '../../../bin/consilium.mjs');
-
-function send(
-  res: ServerResponse,
-  headers: Readonly<Record<string, string>>,
-  status: number,
-  body: unknown,
-) {
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
-
-const problem = (code: string, reason: string, params: Record<string, unknown> = {}) => ({
-  ok: false,
-  error: { code, reason, params },
-});
-
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req as AsyncIterable<Buffer>) {
-    size += c.length;
-    if (size > max) return null;
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A write from this origin's page only: JSON (a cross-site form cannot send it without a
- * preflight, which this server never grants) and, where the browser says, the same origin. */
-function sameOrigin(req: IncomingMessage): boolean {
-  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return false;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return false;
-  const origin = req.headers.origin;
-  // https: behind a TLS proxy (docs/security.md), the page's origin is https on the same host.
-  const host = req.headers.host;
-  return origin === undefined || origin === `http://${host}` || origin === `https://${host}`;
-}
 
 export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): void } {
   const started = new Map<string, Started>();
