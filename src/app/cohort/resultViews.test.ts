@@ -23,33 +23,33 @@ function columnsOf(rows: Row[]): ResultColumns {
 }
 
 const table = columnsOf([
+  ['1.2.2', 'GYBY', 'Joint maximum', '', NaN],
   ['1.2.1', 'Q4LE', 'Mean intensity', '', -60.5],
   ['1.2.1', 'GYBY', 'Joint maximum', '', 0.25],
   ['1.2.1', 'Q4LE', 'Mean intensity', 'log', 3.5],
   ['1.2.2', 'Q4LE', 'Mean intensity', '', -57],
-  ['1.2.2', 'GYBY', 'Joint maximum', '', NaN],
 ]);
 
 describe('the Parquet view of a run', () => {
   it('keeps the rows whose code, name, family, filter or series match, case-blind', () => {
     expect([...matchingRows(table, '')]).toEqual([0, 1, 2, 3, 4]);
-    expect([...matchingRows(table, 'q4le')]).toEqual([0, 2, 3]);
-    expect([...matchingRows(table, 'joint')]).toEqual([1, 4]);
-    expect([...matchingRows(table, 'GLCM')]).toEqual([1, 4]);
-    expect([...matchingRows(table, 'log')]).toEqual([2]);
-    expect([...matchingRows(table, '1.2.2')]).toEqual([3, 4]);
+    expect([...matchingRows(table, 'q4le')]).toEqual([1, 3, 4]);
+    expect([...matchingRows(table, 'joint')]).toEqual([0, 2]);
+    expect([...matchingRows(table, 'GLCM')]).toEqual([0, 2]);
+    expect([...matchingRows(table, 'log')]).toEqual([3]);
+    expect([...matchingRows(table, '1.2.2')]).toEqual([0, 4]);
   });
 
-  it('pivots series × feature, a filtered response its own column, a missing value NaN', () => {
+  it('pivots series × feature, rows by series, a filtered response its own column, a missing value NaN', () => {
     const p = pivotOf(table, matchingRows(table, ''), 10);
     expect(p.columns.map((c) => [c.ibsiCode, c.filter])).toEqual([
-      ['Q4LE', ''],
       ['GYBY', ''],
+      ['Q4LE', ''],
       ['Q4LE', 'log'],
     ]);
     expect(p.rows.map((r) => [r.series, ...r.values])).toEqual([
-      ['1.2.1', -60.5, 0.25, 3.5],
-      ['1.2.2', -57, NaN, NaN],
+      ['1.2.1', 0.25, -60.5, 3.5],
+      ['1.2.2', NaN, -57, NaN],
     ]);
     expect(p.columnsCut).toBe(false);
   });
@@ -58,6 +58,9 @@ describe('the Parquet view of a run', () => {
     const p = pivotOf(table, matchingRows(table, ''), 2);
     expect(p.columns).toHaveLength(2);
     expect(p.columnsCut).toBe(true);
-    expect(p.rows[0].values).toEqual(Float64Array.from([-60.5, 0.25]));
+    expect(p.rows.map((r) => [...r.values])).toEqual([
+      [0.25, -60.5],
+      [NaN, -57],
+    ]);
   });
 });

@@ -46,7 +46,8 @@ export interface Pivot {
   readonly columnsCut: boolean;
 }
 
-/** The rows as series × feature, columns in first-seen order (the table's feature order). */
+/** The rows as series × feature: columns in first-seen order (the table's feature order), rows
+ * by series, ROI and slice. */
 export function pivotOf(c: ResultColumns, rows: Uint32Array, maxColumns: number): Pivot {
   const columnIndex = new Map<string, number>();
   const columns: PivotColumn[] = [];
@@ -88,5 +89,12 @@ export function pivotOf(c: ResultColumns, rows: Uint32Array, maxColumns: number)
     }
     row.values[col] = c.value[i];
   }
+  // By series (the table's order is the records' content keys, meaningless to a reader).
+  out.sort(
+    (a, b) =>
+      (a.series < b.series ? -1 : a.series > b.series ? 1 : 0) ||
+      (a.roi < b.roi ? -1 : a.roi > b.roi ? 1 : 0) ||
+      a.slice - b.slice,
+  );
   return { columns, rows: out, columnsCut };
 }
