@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { paramsHash } from '../src/core/bundle/paramsHash.ts';
-import type { FeatureResult } from '../src/core/bundle/types.ts';
+import type { FeatureResult, JsonValue } from '../src/core/bundle/types.ts';
+import { defaultParams } from '../src/core/analysis/params.ts';
 import { writeBundle } from '../src/core/bundle/writeBundle.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
 import { seededRandom } from '../src/core/models/classifiers/random.ts';
@@ -20,7 +21,11 @@ import { expect, test } from './fixtures.ts';
 const run = promisify(execFile);
 const consilium = (...args: string[]) => run(process.execPath, ['bin/consilium.mjs', ...args]);
 const dir = mkdtempSync(join(tmpdir(), 'consilium-federation-'));
-const params = { discretisation: { method: 'FBN', bins: 32 }, roi: 'whole-image' };
+// The whole default settings (as the workbench records them), so the card can carry them.
+const params = JSON.parse(JSON.stringify({ ...defaultParams, roi: 'whole-image' })) as Record<
+  string,
+  JsonValue
+>;
 const CENTERS = [
   { name: 'North', cases: 40, shift: 0 },
   { name: 'South', cases: 36, shift: 3 },
@@ -227,9 +232,17 @@ test('two centers and a coordinator train the CLI’s federated model through si
       ),
       'utf8',
     ),
-  ) as { metrics: { val: { perCenter: { center: string }[] } }; output: { labels: string[] } };
+  ) as {
+    metrics: { val: { perCenter: { center: string }[] } };
+    output: { labels: string[] };
+    training: { featureSettings?: { discretisation: unknown } };
+  };
   expect(card.metrics.val.perCenter.map((c) => c.center)).toEqual(['North', 'South']);
   expect(card.output.labels).toEqual(['benign', 'malignant']);
+  // The settings the centers' features were computed with, so the model can run on images.
+  expect(card.training.featureSettings?.discretisation).toEqual(
+    JSON.parse(JSON.stringify(defaultParams.discretisation)),
+  );
   const onnx = readFileSync(
     await saved(
       page,

@@ -11,7 +11,10 @@ import { problemOf, ProblemError, type Problem } from '../../result.ts';
 import type { BinaryMetrics, ReliabilityBin } from '../metrics/binary.ts';
 import { exportPipelineOnnx } from '../onnx/exportPipeline.ts';
 import { trainingCard } from '../onnx/trainingCard.ts';
-import { studyTable } from '../study/studyTable.ts';
+import { settingsOfObject } from '../../analysis/paramsFile/readSettings.ts';
+import type { SettingsFile } from '../../analysis/paramsFile/settings.ts';
+import { recordableSettings } from '../featureModel/recordedSettings.ts';
+import { studyTable, type StudyTable } from '../study/studyTable.ts';
 import { studyDataOfTable } from '../training/studyData.ts';
 import type { ValidationReport } from '../validation/crossValidate.ts';
 import { federatedPipeline } from './federation.ts';
@@ -28,6 +31,13 @@ import {
 } from './session.ts';
 import { readUpdate, signUpdate } from './signedUpdate.ts';
 import type { FederatedFamily, ModelUpdate } from './update.ts';
+
+/** The settings the table's features were computed with, as a model card records them. */
+function recordedSettings(table: StudyTable): SettingsFile | undefined {
+  if (!table.settings) return undefined;
+  const read = settingsOfObject(table.settings, 'the bundles’ feature settings');
+  return read.ok ? recordableSettings(read.value.settings.params) : undefined;
+}
 
 export interface Signer {
   readonly privateKey: CryptoKeyHandle;
@@ -130,13 +140,25 @@ export async function centerAnswer(
   );
   const data = studyDataOfTable(table);
   const features = table.features.map((f) => `${f.name} [${f.code}]`);
+  const featureSettings = recordedSettings(table);
   const start = req.start && {
     ...req.start,
-    terms: { ...req.start.terms, labels: data.labels },
+    terms: {
+      ...req.start.terms,
+      labels: data.labels,
+      ...(featureSettings ? { featureSettings } : {}),
+    },
   };
   onProgress?.(1, 2);
   const update = participantStep(
-    { ...req.center, features, x: data.x, y: data.y, labels: data.labels },
+    {
+      ...req.center,
+      features,
+      x: data.x,
+      y: data.y,
+      labels: data.labels,
+      ...(featureSettings ? { featureSettings } : {}),
+    },
     received,
     start,
   );
@@ -302,6 +324,7 @@ async function finalModel(
       : null,
     validation: report,
     producer,
+    ...(t.featureSettings ? { featureSettings: t.featureSettings } : {}),
     limitations: [
       `Trained by federated ${s.family === 'forest' ? 'tree merging' : `averaging over ${t.rounds} rounds`}; no center's cases left it.`,
     ],

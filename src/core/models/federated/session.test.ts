@@ -141,6 +141,38 @@ describe('a federation by hand', () => {
     expect(aggregateValidation(answers).caseWeightedAuc).toBeNull();
   });
 
+  it('refuses answers and messages made from features computed with other settings', () => {
+    const settings = (bins: number) =>
+      ({ params: { discretisation: { method: 'FBN', bins } } }) as never;
+    const t = { ...terms, featureSettings: settings(32) };
+    const withSettings = (c: LocalCenter, bins: number) => ({
+      ...c,
+      featureSettings: settings(bins),
+    });
+    const stats = [
+      mail(participantStep(withSettings(centers[0], 32), null, { ...start, terms: t })),
+      mail(participantStep(withSettings(centers[1], 32), null, { ...start, terms: t })),
+      mail(
+        participantStep(withSettings({ ...centers[1], name: 'Other' }, 64), null, {
+          ...start,
+          terms: { ...t, featureSettings: settings(64) },
+        }),
+      ),
+    ];
+    const r = screenAnswers(
+      null,
+      stats.map((u, k) => ({ file: `s${k}`, update: u })),
+    );
+    expect(r.refused.map((p) => [p.params.from, p.code])).toEqual([
+      ['Other', 'update-feature-settings'],
+    ]);
+    const scaler = mail(coordinatorStep(null, r.accepted));
+    expect(() => participantStep(withSettings(centers[0], 64), scaler)).toThrow(
+      expect.objectContaining({ code: 'federation-feature-settings' }) as Error,
+    );
+    expect(participantStep(withSettings(centers[0], 32), scaler).stage).toBe('curvature');
+  });
+
   it("refuses a coordinator's message whose labels differ from the center's", () => {
     const t = { ...terms, labels: ['benign', 'malignant'] as [string, string] };
     const stats = centers.map((c) => mail(participantStep(c, null, { ...start, terms: t })));

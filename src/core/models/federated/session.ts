@@ -45,6 +45,8 @@ export interface LocalCenter {
   readonly y: Labels;
   /** Label names for 0 and 1. */
   readonly labels?: readonly [string, string];
+  /** The settings its features were computed with (checked against the federation's). */
+  readonly featureSettings?: FederationTerms['featureSettings'];
 }
 
 export const settingsOf = (u: ModelUpdate): FederationSettings => ({
@@ -150,6 +152,16 @@ export function participantStep(
       `The federation's labels are ${labels.join(' / ')}; this center's cases are labelled ${center.labels.join(' / ')}.`,
       { expected: labels.join(', '), have: center.labels.join(', ') },
     );
+  if (
+    from &&
+    canonicalJson(head.terms.featureSettings ?? null) !==
+      canonicalJson(center.featureSettings ?? null)
+  )
+    throw new ProblemError(
+      'federation-feature-settings',
+      "This center's features were computed with other settings (discretisation, aggregation, filters) than the federation's; compute them with the federation's settings first.",
+      {},
+    );
   const s: FederationSettings = settingsOf({
     federation: head.federation,
     family: head.family,
@@ -233,6 +245,18 @@ export function screenAnswers(
       refuse(
         'update-wrong-stage',
         `The update from "${u.from}" holds ${stageWords[u.stage ?? 'round']}; this step needs ${stageWords[expected.stage ?? 'round']}.`,
+      );
+      continue;
+    }
+    if (
+      u.terms &&
+      reference?.terms &&
+      canonicalJson(u.terms.featureSettings ?? null) !==
+        canonicalJson(reference.terms.featureSettings ?? null)
+    ) {
+      refuse(
+        'update-feature-settings',
+        `The update from "${u.from}" was computed from features made with other settings (discretisation, aggregation, filters) than this federation's; its values cannot be pooled.`,
       );
       continue;
     }

@@ -2,6 +2,7 @@
 // never a case's values. Round 0 carries each center's feature sums (for the shared scaler) and
 // its curvature bound (for a common step size); later rounds carry linear model parameters or,
 // for a forest, the center's trees. See docs/federated.md for what these can still reveal.
+import type { SettingsFile } from '../../analysis/paramsFile/settings.ts';
 import type { Tree } from '../classifiers/cart.ts';
 import type { BinaryMetrics } from '../metrics/binary.ts';
 
@@ -75,6 +76,9 @@ export interface FederationTerms {
   readonly holdout: number;
   /** The label names for 0 and 1 every center must share. */
   readonly labels?: readonly [string, string];
+  /** The settings every center's features were computed with (a settings file's JSON), so the
+   * final model's card can compute them for a new series. */
+  readonly featureSettings?: SettingsFile;
 }
 
 /** stats → scaler → curvature (round 0), then rounds; validation after the final model. */
