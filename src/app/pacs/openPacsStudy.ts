@@ -76,6 +76,23 @@ function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
 
 type Feed = ReturnType<typeof ingestFeed>;
 
+/**
+ * One turn of the page's event loop. A body that arrives faster than it is read resolves each
+ * read at once (a microtask), so without this the loop over a 105 MB series held the main
+ * thread until it was all in: no paint and no ingest worker's reply, the first image shown
+ * after the whole series. A MessageChannel turn, not setTimeout(0), which is clamped to 4 ms.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** The whole series in one request, as it arrives; false where it must go instance by instance. */
 async function wholeSeries(
   client: DicomwebClient,
@@ -90,6 +107,7 @@ async function wholeSeries(
       if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
       if (f.sopInstanceUid) have.add(f.sopInstanceUid);
       feed.add(f.file, f.pieces);
+      await nextTurn();
     }
     return parts > 0;
   } catch (e) {
