@@ -16,6 +16,11 @@ import { writeBundle } from '../src/core/bundle/writeBundle.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
 import { seededRandom } from '../src/core/models/classifiers/random.ts';
 import { signUpdate, type SignedUpdate } from '../src/core/models/federated/signedUpdate.ts';
+import * as ort from 'onnxruntime-node';
+import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
+import { pipelineProbability } from '../src/core/models/classifiers/pipeline.ts';
+import { federatedPipeline } from '../src/core/models/federated/federation.ts';
+import { settingsOf } from '../src/core/models/federated/session.ts';
 import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -250,7 +255,22 @@ test('two centers and a coordinator train the CLI’s federated model through si
       'model.onnx',
     ),
   );
-  expect(onnx.length).toBeGreaterThan(100);
+  // The card is one the Predictions tab reads, and onnxruntime gives the final model's probability.
+  expect(parseCard(card, 'card.json').model.sha256).toBe(await sha256Hex(new Uint8Array(onnx)));
+  const x = Float64Array.from([12, 24, 35]);
+  const expected = pipelineProbability(federatedPipeline(settingsOf(final), final), {
+    rows: 1,
+    cols: 3,
+    data: x,
+  })[0];
+  const session = await ort.InferenceSession.create(new Uint8Array(onnx));
+  const out = await session.run({
+    float_input: new ort.Tensor('float32', Float32Array.from(x), [1, 3]),
+  });
+  await session.release();
+  expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
+  expect(expected).toBeGreaterThan(0.05);
+  expect(expected).toBeLessThan(0.95);
 });
 
 test('the federation section speaks Chinese on a Chinese page, the start and a refusal included', async ({
