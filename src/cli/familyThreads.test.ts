@@ -38,6 +38,16 @@ describe('families in threads', () => {
     );
   });
 
+  it('give the same values on a whole image and after re-segmentation', async () => {
+    const roi = { ...ctLike(), mask: new Uint8Array(40 * 36 * 10).fill(1) };
+    const some: FamilyId[] = ['intensity-statistics', 'glrlm', 'morphology', 'ngtdm'];
+    const resegmented = { ...defaultParams, resegment: [-100, null] as const };
+    for (const params of [defaultParams, resegmented])
+      expect(JSON.stringify(await computeFeaturesInThreads(roi, params, some, 2, 0))).toBe(
+        JSON.stringify(computeFeatures(roi, params, some)),
+      );
+  });
+
   it("fail with one thread's error", async () => {
     const roi = ctLike();
     const bad = { ...defaultParams, discretisation: { kind: 'bin-width', binWidth: -1 } as const };

@@ -2,12 +2,12 @@
 // more threads than series (one whole-image CT on an 8-core machine): the processed image and
 // mask are shared (SharedArrayBuffer), each thread computes a group of families, and the values
 // are put back in family order, the same numbers as one thread computes.
-import { computeFeatures, type FeatureSet } from '../core/analysis/computeFeatures.ts';
+import { computeFeatures, prepareRoi, type FeatureSet } from '../core/analysis/computeFeatures.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
 import type { RoiVolume } from '../core/analysis/volume.ts';
-import type { computeFamilyGroup } from './familyThreadsWorker.ts';
+import type { computeFamilyGroup, FamilyGroupTask } from './familyThreadsWorker.ts';
 import { ThreadPool } from './workerPool.ts';
 
 /** Below this many ROI voxels, starting threads costs more than it saves (a tumour ROI takes
@@ -50,7 +50,13 @@ export function familyGroups(families: readonly FamilyId[], n: number): FamilyId
   return groups.filter((g) => g.length > 0);
 }
 
-function shared<T extends Float32Array | Uint8Array>(a: T): SharedArrayBuffer {
+function shared<T extends Float32Array | Uint8Array | Uint16Array>(a: T): SharedArrayBuffer {
+  if (
+    a.buffer instanceof SharedArrayBuffer &&
+    a.byteOffset === 0 &&
+    a.byteLength === a.buffer.byteLength
+  )
+    return a.buffer;
   const buffer = new SharedArrayBuffer(a.byteLength);
   new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return buffer;
@@ -78,20 +84,40 @@ export async function computeFeaturesInThreads(
   const repeated = new Set(families).size !== families.length;
   if (groups.length < 2 || repeated || voxelsIn(roi.mask) < minVoxels)
     return computeFeatures(roi, params, families);
+  // The box, masks and grey levels once, here, for every thread (not once per thread).
+  const made = prepareRoi(roi, params);
+  const { box, masked, discrete } = made;
+  // Here too the shared copy of the levels is used, so the first can go.
+  const levels = shared(discrete.levels);
+  const prepared = { ...made, discrete: { ...discrete, levels: new Uint16Array(levels) } };
+  const values = shared(roi.values);
+  const mask = shared(roi.mask);
+  const task: Omit<FamilyGroupTask, 'families'> = {
+    values,
+    mask,
+    dims: roi.dims,
+    spacingMm: roi.spacingMm,
+    params,
+    prepared: {
+      box:
+        box === roi ? null : { values: shared(box.values), mask: shared(box.mask), dims: box.dims },
+      z0: prepared.z0,
+      range: prepared.range,
+      intensityMask: masked.mask === box.mask ? null : shared(masked.mask),
+      lo: masked.lo,
+      hi: masked.hi,
+      voxels: masked.voxels,
+      levels,
+      levelCount: discrete.levelCount,
+    },
+  };
   const pool = new ThreadPool<typeof computeFamilyGroup>(
     new URL('./familyThreadsWorker.ts', import.meta.url),
     groups.length,
   );
   try {
-    const base = {
-      values: shared(roi.values),
-      mask: shared(roi.mask),
-      dims: roi.dims,
-      spacingMm: roi.spacingMm,
-      params,
-    };
-    const sets = await Promise.all(groups.map((g) => pool.run({ ...base, families: g })));
-    if (sets.some((s) => s === null)) return computeFeatures(roi, params, families);
+    const sets = await Promise.all(groups.map((g) => pool.run({ ...task, families: g })));
+    if (sets.some((s) => s === null)) return computeFeatures(roi, params, families, {}, prepared);
     const byFamily = new Map<FamilyId, FeatureSet['features']>();
     for (const set of sets as FeatureSet[])
       for (const f of set.features) {

@@ -1,12 +1,18 @@
 // Worker-thread entry of familyThreads.ts: one group of families on the shared ROI; null when
 // they fail (the caller then computes in its own thread, which reports the error).
-import { computeFeatures, type FeatureSet } from '../core/analysis/computeFeatures.ts';
+import {
+  computeFeatures,
+  type FeatureSet,
+  type PreparedRoi,
+} from '../core/analysis/computeFeatures.ts';
+import type { ResegmentRange } from '../core/analysis/discretise.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
-import type { Dims, SpacingMm } from '../core/analysis/volume.ts';
+import type { Dims, RoiVolume, SpacingMm } from '../core/analysis/volume.ts';
 import { serve } from './workerPool.ts';
 
-/** One group's work, as plain data: the ROI's arrays are shared, not copied. */
+/** One group's work, as plain data: the ROI, and what every family starts from (prepareRoi,
+ * made once by the caller), are shared, not copied. */
 export interface FamilyGroupTask {
   values: SharedArrayBuffer;
   mask: SharedArrayBuffer;
@@ -14,17 +20,56 @@ export interface FamilyGroupTask {
   spacingMm: SpacingMm;
   params: FeatureParams;
   families: FamilyId[];
+  prepared: {
+    /** The box's arrays, or null where the box is the ROI itself. */
+    box: { values: SharedArrayBuffer; mask: SharedArrayBuffer; dims: Dims } | null;
+    z0: number;
+    range: ResegmentRange | undefined;
+    /** The intensity mask, or null where it is the box's mask itself. */
+    intensityMask: SharedArrayBuffer | null;
+    lo: number;
+    hi: number;
+    voxels: number;
+    levels: SharedArrayBuffer;
+    levelCount: number;
+  };
 }
 
 export function computeFamilyGroup(task: FamilyGroupTask): FeatureSet | null {
-  const roi = {
+  const { dims, spacingMm, prepared: p } = task;
+  const roi: RoiVolume = {
     values: new Float32Array(task.values),
     mask: new Uint8Array(task.mask),
-    dims: task.dims,
-    spacingMm: task.spacingMm,
+    dims,
+    spacingMm,
+  };
+  const box: RoiVolume = p.box
+    ? {
+        values: new Float32Array(p.box.values),
+        mask: new Uint8Array(p.box.mask),
+        dims: p.box.dims,
+        spacingMm,
+      }
+    : roi;
+  const prepared: PreparedRoi = {
+    box,
+    z0: p.z0,
+    range: p.range,
+    masked: {
+      mask: p.intensityMask ? new Uint8Array(p.intensityMask) : box.mask,
+      lo: p.lo,
+      hi: p.hi,
+      voxels: p.voxels,
+    },
+    discrete: {
+      levels: new Uint16Array(p.levels),
+      dims: box.dims,
+      spacingMm: box.spacingMm,
+      levelCount: p.levelCount,
+    },
   };
   try {
-    return computeFeatures(roi, task.params, task.families);
+    return computeFeatures(roi, task.params, task.families, {}, prepared);
   } catch {
     return null;
   }

@@ -1,5 +1,11 @@
 // One call from a ROI volume and parameters to every registered feature value.
-import { discretise, intensityMaskAndRange, intensityMaskOf } from './discretise';
+import {
+  discretise,
+  intensityMaskAndRange,
+  intensityMaskOf,
+  type IntensityMask,
+  type ResegmentRange,
+} from './discretise';
 import { assertResegmentedNotEmpty, resegmentationRange } from './processing/resegment';
 import type { FamilyId, FeatureDef } from './featureDef';
 import { localIntensity } from './local/intensityPeak';
@@ -27,7 +33,7 @@ import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
 import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
 import { borderDistance } from './texture/borderDistance';
 import { labelZones, type Zones } from './texture/zones';
-import { assertRoiShape, type RoiVolume } from './volume';
+import { assertRoiShape, type DiscreteVolume, type RoiVolume } from './volume';
 
 export interface FeatureValue extends FeatureDef {
   /** IBSI aggregation identifier for texture features (e.g. IAZD), '' otherwise. */
@@ -47,25 +53,43 @@ export interface FeatureOverrides {
   glcm?: MatricesOf;
 }
 
-export function computeFeatures(
-  roi: RoiVolume,
-  params: FeatureParams,
-  families: readonly FamilyId[] = Object.keys(familyDefs) as FamilyId[],
-  overrides: FeatureOverrides = {},
-): FeatureSet {
+/** What every family starts from, made once for all of them (and shared by the threads of
+ * src/cli/familyThreads.ts). */
+export interface PreparedRoi {
+  /** The ROI cut to the box around its mask (the ROI itself where that is all of it). */
+  box: RoiVolume;
+  /** The box's first slice in the ROI. */
+  z0: number;
+  /** Range and outlier re-segmentation as one range. */
+  range: ResegmentRange | undefined;
+  masked: IntensityMask;
+  discrete: DiscreteVolume;
+}
+
+export function prepareRoi(roi: RoiVolume, params: FeatureParams): PreparedRoi {
   assertRoiShape(roi);
   // Intensity and texture families see only the mask's voxels and whether their neighbours are
   // in it, so they run on the box around the mask; morphology and local intensity (positions,
   // the image around the ROI) keep the whole volume.
   const { roi: box, z0 } = cropToMask(roi);
-  // Range and outlier re-segmentation as one range; discretisation and the IVH take their
-  // bounds from the user's range alone.
+  // Discretisation and the IVH take their bounds from the user's range alone.
   const range = resegmentationRange(box, params);
   // The mask, the range its values span and their count in one pass (a whole image is large).
   const masked = intensityMaskAndRange(box, range);
+  if (masked.voxels === 0) assertResegmentedNotEmpty(masked.mask, params);
+  const discrete = discretise(box, masked.mask, params.discretisation, params.resegment, masked);
+  return { box, z0, range, masked, discrete };
+}
+
+export function computeFeatures(
+  roi: RoiVolume,
+  params: FeatureParams,
+  families: readonly FamilyId[] = Object.keys(familyDefs) as FamilyId[],
+  overrides: FeatureOverrides = {},
+  prepared?: PreparedRoi,
+): FeatureSet {
+  const { box, z0, range, masked, discrete } = prepared ?? prepareRoi(roi, params);
   const intensityMask = masked.mask;
-  if (masked.voxels === 0) assertResegmentedNotEmpty(intensityMask, params);
-  const discrete = discretise(box, intensityMask, params.discretisation, params.resegment, masked);
   let wholeMask: Uint8Array | undefined;
   const wholeIntensityMask = (): Uint8Array =>
     box === roi ? intensityMask : (wholeMask ??= intensityMaskOf(roi, range));
