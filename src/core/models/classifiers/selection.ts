@@ -55,13 +55,18 @@ export function selectFeatures(
   const dropped: { feature: number; reason: string }[] = [];
   const col = new Float64Array(x.rows);
   let kept: number[] = [];
+  // Which features vary, row by row against the first case (the matrix is row-major: one
+  // sequential pass instead of a strided walk down each column).
+  const varies = new Uint8Array(x.cols);
+  for (let i = 1; i < x.rows; i++) {
+    const r = i * x.cols;
+    for (let j = 0; j < x.cols; j++) if (x.data[r + j] !== x.data[j]) varies[j] = 1;
+  }
   for (let j = 0; j < x.cols; j++) {
-    column(x, j, col);
-    let constant = true;
-    for (let i = 1; i < x.rows && constant; i++) constant = col[i] === col[0];
+    const constant = varies[j] === 0;
     if (constant) dropped.push({ feature: j, reason: 'no variance in the training cases' });
     else if (spec.maxCenterEffect !== undefined) {
-      const eta = centerEffect(col, centers);
+      const eta = centerEffect(column(x, j, col), centers);
       if (eta >= spec.maxCenterEffect)
         dropped.push({ feature: j, reason: `center effect η² ${eta.toFixed(3)}` });
       else kept.push(j);
