@@ -84,38 +84,45 @@ export async function computeFeaturesInThreads(
   const repeated = new Set(families).size !== families.length;
   if (groups.length < 2 || repeated || voxelsIn(roi.mask) < minVoxels)
     return computeFeatures(roi, params, families);
-  // The box, masks and grey levels once, here, for every thread (not once per thread).
-  const made = prepareRoi(roi, params);
-  const { box, masked, discrete } = made;
-  // Here too the shared copy of the levels is used, so the first can go.
-  const levels = shared(discrete.levels);
-  const prepared = { ...made, discrete: { ...discrete, levels: new Uint16Array(levels) } };
-  const values = shared(roi.values);
-  const mask = shared(roi.mask);
-  const task: Omit<FamilyGroupTask, 'families'> = {
-    values,
-    mask,
-    dims: roi.dims,
-    spacingMm: roi.spacingMm,
-    params,
-    prepared: {
-      box:
-        box === roi ? null : { values: shared(box.values), mask: shared(box.mask), dims: box.dims },
-      z0: prepared.z0,
-      range: prepared.range,
-      intensityMask: masked.mask === box.mask ? null : shared(masked.mask),
-      lo: masked.lo,
-      hi: masked.hi,
-      voxels: masked.voxels,
-      levels,
-      levelCount: discrete.levelCount,
-    },
-  };
   const pool = new ThreadPool<typeof computeFamilyGroup>(
     new URL('./familyThreadsWorker.ts', import.meta.url),
     groups.length,
   );
   try {
+    // Every thread started now, loading its modules while this one prepares the ROI.
+    const started = Promise.all(groups.map(() => pool.run(null)));
+    // Rejected by close() when preparing throws; that error is the one to report.
+    started.catch(() => undefined);
+    // The box, masks and grey levels once, here, for every thread (not once per thread).
+    const made = prepareRoi(roi, params);
+    const { box, masked, discrete } = made;
+    // Here too the shared copy of the levels is used, so the first can go.
+    const levels = shared(discrete.levels);
+    const prepared = { ...made, discrete: { ...discrete, levels: new Uint16Array(levels) } };
+    const values = shared(roi.values);
+    const mask = shared(roi.mask);
+    const task: Omit<FamilyGroupTask, 'families'> = {
+      values,
+      mask,
+      dims: roi.dims,
+      spacingMm: roi.spacingMm,
+      params,
+      prepared: {
+        box:
+          box === roi
+            ? null
+            : { values: shared(box.values), mask: shared(box.mask), dims: box.dims },
+        z0: prepared.z0,
+        range: prepared.range,
+        intensityMask: masked.mask === box.mask ? null : shared(masked.mask),
+        lo: masked.lo,
+        hi: masked.hi,
+        voxels: masked.voxels,
+        levels,
+        levelCount: discrete.levelCount,
+      },
+    };
+    await started;
     const sets = await Promise.all(groups.map((g) => pool.run({ ...task, families: g })));
     if (sets.some((s) => s === null)) return computeFeatures(roi, params, families, {}, prepared);
     const byFamily = new Map<FamilyId, FeatureSet['features']>();

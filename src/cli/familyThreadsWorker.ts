@@ -35,7 +35,10 @@ export interface FamilyGroupTask {
   };
 }
 
-export function computeFamilyGroup(task: FamilyGroupTask): FeatureSet | null {
+/** A group's features; null for a ping (null: the caller starts the threads early, so they
+ * load their modules while it prepares the ROI) and where the families fail. */
+export function computeFamilyGroup(task: FamilyGroupTask | null): FeatureSet | null {
+  if (task === null) return null;
   const { dims, spacingMm, prepared: p } = task;
   const roi: RoiVolume = {
     values: new Float32Array(task.values),
