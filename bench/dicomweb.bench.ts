@@ -35,7 +35,7 @@ import { report } from './report.ts';
 
 const SLICES = 200;
 const SIZE = 512;
-const REPEATS = 5;
+const REPEATS = Number(process.env.DICOMWEB_BENCH_REPEATS ?? 5);
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
 const PORT = 4203;
 const BROWSER_REPEATS = 3;
