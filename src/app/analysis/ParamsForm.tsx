@@ -3,6 +3,7 @@ import type { FamilyId } from '../../core/analysis/featureDef.ts';
 import { familyDefs } from '../../core/analysis/registry.ts';
 import type { DirectionalAggregation } from '../../core/analysis/texture/aggregate.ts';
 import { useStore } from '../store/store.ts';
+import { familyName } from './featureText.ts';
 
 const families = Object.keys(familyDefs) as FamilyId[];
 
@@ -41,7 +42,7 @@ export function ParamsForm() {
       <legend>{t('params.legend')}</legend>
       <div className="row" role="group" aria-label={t('params.families')}>
         {families.map((f) => (
-          <label key={f}>
+          <label key={f} title={familyName(t, f)}>
             <input type="checkbox" checked={s.families.includes(f)} onChange={() => toggle(f)} />
             {t(`params.family.${f}`, { defaultValue: f })} ({familyDefs[f].length})
           </label>
