@@ -76,17 +76,24 @@ const SCIPY_FTOL = 1e7 * Number.EPSILON;
 function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   const cols = x.cols;
   const objective = l2Objective(x, y, o.C, o.simd ?? true, o.standardize);
-  const result = lbfgs(objective, new Float64Array(cols + 1), {
-    gradientTolerance: o.tolerance ?? 1e-4,
-    relativeDecrease: o.relativeDecrease ?? SCIPY_FTOL,
-    maxIterations: o.maxIterations ?? 10000,
-  });
-  return { weights: result.x.slice(0, cols), intercept: result.x[cols] };
+  try {
+    const result = lbfgs(objective, new Float64Array(cols + 1), {
+      gradientTolerance: o.tolerance ?? 1e-4,
+      relativeDecrease: o.relativeDecrease ?? SCIPY_FTOL,
+      maxIterations: o.maxIterations ?? 10000,
+    });
+    return { weights: result.x.slice(0, cols), intercept: result.x[cols] };
+  } finally {
+    objective.release();
+  }
 }
 
 /** Cases per block of the WASM pass: their rows (256 KB at 1,000 features) stay in cache
  * between the scores and the gradient term. */
 const BLOCK_ROWS = 32;
+
+/** An objective whose WebAssembly memory the caller hands back when the fit is done. */
+export type ReleasableObjective = Objective & { release(): void };
 
 /**
  * The L2 objective and its gradient at p = (w, b), written into g: in WebAssembly SIMD where
@@ -98,21 +105,24 @@ export function l2Objective(
   C: number,
   simd: boolean,
   standardize?: Scaler,
-): Objective {
+): ReleasableObjective {
   const { rows, cols } = x;
   const invC = 1 / C;
   // Labels as ±1 once, so the passes below only read arrays.
   const sign = new Float64Array(rows);
   for (let i = 0; i < rows; i++) sign[i] = y[i] ? 1 : -1;
   const ws = simd ? linearWorkspace(x, [cols, rows, rows, cols], standardize) : null;
-  if (!ws) return l2ObjectiveJs(standardize ? applyScaler(standardize, x) : x, sign, invC);
+  if (!ws)
+    return Object.assign(l2ObjectiveJs(standardize ? applyScaler(standardize, x) : x, sign, invC), {
+      release: () => {},
+    });
   const { f64, vector } = ws;
   const [W, Z, R, G] = [0, 1, 2, 3];
   const w = vector[W];
   const z = vector[Z];
   const r = vector[R];
   const gv = vector[G];
-  return (p, g) => {
+  const objective: Objective = (p, g) => {
     const b = p[cols];
     let reg = 0;
     for (let j = 0; j < cols; j++) {
@@ -139,6 +149,7 @@ export function l2Objective(
     g[cols] = gb;
     return loss + 0.5 * reg * invC;
   };
+  return Object.assign(objective, { release: ws.release });
 }
 
 function l2ObjectiveJs(x: Matrix, sign: Float64Array, invC: number): Objective {

@@ -1,6 +1,8 @@
 // The classifiers' matrix products in WebAssembly SIMD (linear.wat): a copy of the design
-// matrix in the module's memory and a few float64 vectors beside it. One workspace per fit; it
-// is dropped with the fit, so nothing is held between trainings. Null where WebAssembly SIMD is
+// matrix in the module's memory and a few float64 vectors beside it. A released linear
+// workspace's module is kept for the next fit, as an allocator keeps freed memory: the first
+// touch of a fresh 16 MB costs ~50 ms of page faults on a VM, a third of an L2 fit, and
+// cross-validation refits the same size again and again. Null where WebAssembly SIMD is
 // missing: the callers then run their TypeScript loops, which the tests compare with these.
 import {
   instantiateSync,
@@ -26,9 +28,16 @@ export interface LinearWorkspace {
   scores(from: number, count: number, w: number, b: number, out: number): void;
   /** g += Σ c_i x_i over rows [from, from + count); c and g are vector numbers. */
   accumulate(from: number, count: number, c: number, g: number): void;
+  /** The fit is done with it: its memory serves the next workspace (no call after this). */
+  release(): void;
 }
 
-function instantiate(): { memory: WasmMemory; kernels: LinearExports } | null {
+type Linear = { memory: WasmMemory; kernels: LinearExports };
+
+/** The module of the last released linear workspace, grown to its size, or null. */
+let idle: Linear | null = null;
+
+function instantiate(): Linear | null {
   const memory = newWasmMemory();
   if (!memory) return null;
   const kernels = instantiateSync<LinearExports>(linearWasmBytes, { env: { memory } });
@@ -45,7 +54,8 @@ export function linearWorkspace(
   lengths: readonly number[],
   standardize?: Scaler,
 ): LinearWorkspace | null {
-  const wasm = instantiate();
+  const wasm = idle ?? instantiate();
+  idle = null;
   if (!wasm) return null;
   const { memory, kernels } = wasm;
   const { rows, cols } = x;
@@ -73,6 +83,9 @@ export function linearWorkspace(
       kernels.scores(from * rowBytes, count, cols, vector[w] * 8, b, (vector[out] + from) * 8),
     accumulate: (from, count, c, g) =>
       kernels.accumulate(from * rowBytes, count, cols, (vector[c] + from) * 8, vector[g] * 8),
+    release: () => {
+      idle = wasm;
+    },
   };
 }
 
