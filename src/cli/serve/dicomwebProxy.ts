@@ -1,15 +1,20 @@
 // /dicom-web/<name>/… → the configured PACS, streamed both ways. Only the headers DICOMweb
 // needs cross (Accept, Content-Type, Authorization, Content-Length out; Content-Type and
 // Content-Location back): no cookies, no client addresses, nothing the PACS need not see.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
 import { unknownServerHeader } from '../../core/dicomweb/http.ts';
 import type { PacsServer } from './pacsServers.ts';
 
 const forwardedRequestHeaders = ['accept', 'content-type', 'authorization', 'content-length'];
-// Not Content-Length: fetch inflates a gzip answer (Orthanc compresses JSON), so the length the
-// PACS sent is not the length of what we pass on.
-const forwardedResponseHeaders = ['content-type', 'content-location'];
+// The bytes pass through as the PACS sent them, so their length and encoding come back too.
+const forwardedResponseHeaders = [
+  'content-type',
+  'content-location',
+  'content-length',
+  'content-encoding',
+];
 
 export const dicomwebPrefix = '/dicom-web/';
 
@@ -67,34 +72,39 @@ export async function proxyDicomweb(
     const v = req.headers[name];
     if (typeof v === 'string') out[name] = v;
   }
-  const abort = new AbortController();
-  res.on('close', () => abort.abort());
-  let upstream: Response;
+  // node:http, not fetch: Node's fetch was ~4× slower on a 105 MB series, and bytes pass
+  // through untouched (no inflating), so their length and encoding can go back as they came.
+  let url: URL;
   try {
-    upstream = await fetch(target, {
-      method: req.method,
-      headers: out,
-      ...(req.method === 'POST'
-        ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }
-        : {}),
-      signal: abort.signal,
-      redirect: 'manual',
-    } as RequestInit);
-  } catch (e) {
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
-    plain(502, `The PACS cannot be reached (${cause}).\n`);
+    url = new URL(target);
+  } catch {
+    plain(502, `The PACS address ${target} is not a URL.\n`);
     return true;
   }
-  const back: Record<string, string> = { ...headers };
-  for (const name of forwardedResponseHeaders) {
-    const v = upstream.headers.get(name);
-    if (v !== null) back[name] = v;
-  }
-  res.writeHead(upstream.status, back);
-  if (!upstream.body || req.method === 'HEAD') {
-    res.end();
-    return true;
-  }
-  Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
+  const upstream = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+    url,
+    { method: req.method, headers: out },
+    (answer) => {
+      const back: Record<string, string> = { ...headers };
+      for (const name of forwardedResponseHeaders) {
+        const v = answer.headers[name];
+        if (typeof v === 'string') back[name] = v;
+      }
+      res.writeHead(answer.statusCode ?? 502, back);
+      if (req.method === 'HEAD') {
+        answer.resume();
+        res.end();
+        return;
+      }
+      pipeline(answer, res, () => {});
+    },
+  );
+  upstream.on('error', (e) => {
+    if (!res.headersSent) plain(502, `The PACS cannot be reached (${e.message}).\n`);
+    else res.destroy();
+  });
+  res.on('close', () => upstream.destroy());
+  if (req.method === 'POST') req.pipe(upstream);
+  else upstream.end();
   return true;
 }
