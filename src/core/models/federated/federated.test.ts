@@ -32,6 +32,25 @@ const centers: CenterData[] = study.centerNames.map((name, c) => {
 });
 const features = Array.from({ length: 8 }, (_, j) => `f${j}`);
 
+/** Round 0 (scaler, then curvature) and `rounds` FedAvg rounds: the global model after them. */
+function federateRounds(s: FederationSettings, rounds: number) {
+  const scaler = coordinatorStart(
+    s,
+    centers.map((c) => centerStats(s, c)),
+  );
+  let global = coordinatorStart(
+    s,
+    centers.map((c) => centerCurvature(s, c, scaler)),
+  );
+  for (let r = 0; r < rounds; r++)
+    global = coordinatorAverage(
+      s,
+      global,
+      centers.map((c) => centerRound(s, c, global)),
+    );
+  return global;
+}
+
 function federateLogistic(rounds: number, localSteps: number) {
   const s: FederationSettings = {
     federation: 'test',
@@ -40,39 +59,12 @@ function federateLogistic(rounds: number, localSteps: number) {
     C: 1,
     localSteps,
   };
-  const scaler = coordinatorStart(
-    s,
-    centers.map((c) => centerStats(s, c)),
-  );
-  let global = coordinatorStart(
-    s,
-    centers.map((c) => centerCurvature(s, c, scaler)),
-  );
-  for (let r = 0; r < rounds; r++)
-    global = coordinatorAverage(
-      s,
-      global,
-      centers.map((c) => centerRound(s, c, global)),
-    );
-  return federatedPipeline(s, global);
+  return federatedPipeline(s, federateRounds(s, rounds));
 }
 
 function federateSvm(rounds: number, plattSteps: number) {
   const s: FederationSettings = { federation: 'test', family: 'svm-linear', features, C: 1 };
-  const scaler = coordinatorStart(
-    s,
-    centers.map((c) => centerStats(s, c)),
-  );
-  let global = coordinatorStart(
-    s,
-    centers.map((c) => centerCurvature(s, c, scaler)),
-  );
-  for (let r = 0; r < rounds; r++)
-    global = coordinatorAverage(
-      s,
-      global,
-      centers.map((c) => centerRound(s, c, global)),
-    );
+  let global = federateRounds(s, rounds);
   for (let k = 0; k < plattSteps; k++)
     global = coordinatorPlatt(
       s,

@@ -8,7 +8,7 @@ import { growTree } from '../classifiers/cart.ts';
 import type { Labels, Matrix } from '../classifiers/matrix.ts';
 import type { Pipeline } from '../classifiers/pipeline.ts';
 import { seededRandom } from '../classifiers/random.ts';
-import { applyScaler } from '../classifiers/standardize.ts';
+import { applyScaler, type Scaler } from '../classifiers/standardize.ts';
 import {
   federatedAverage,
   localCurvature,
@@ -82,19 +82,21 @@ export function centerStats(s: FederationSettings, c: CenterData): ModelUpdate {
   };
 }
 
+/** The pooled scaler a coordinator's message carries, as the classifiers take it. */
+function scalerOf(message: ModelUpdate): Scaler {
+  return {
+    mean: Float64Array.from(message.scaler!.mean),
+    scale: Float64Array.from(message.scaler!.scale),
+  };
+}
+
 /** Round 0 at a center, after the scaler is known: its curvature bound (a second round-0 step). */
 export function centerCurvature(
   s: FederationSettings,
   c: CenterData,
   scaler: ModelUpdate,
 ): ModelUpdate {
-  const z = applyScaler(
-    {
-      mean: Float64Array.from(scaler.scaler!.mean),
-      scale: Float64Array.from(scaler.scaler!.scale),
-    },
-    c.x,
-  );
+  const z = applyScaler(scalerOf(scaler), c.x);
   const st = centerStats(s, c);
   return { ...st, stats: { ...st.stats!, curvature: localCurvature(z, s.C ?? 1) } };
 }
@@ -138,10 +140,7 @@ export function centerRound(
   global: ModelUpdate,
 ): ModelUpdate {
   checkCenter(s, c);
-  const scaler = {
-    mean: Float64Array.from(global.scaler!.mean),
-    scale: Float64Array.from(global.scaler!.scale),
-  };
+  const scaler = scalerOf(global);
   const o = {
     C: s.C ?? 1,
     totalCases: global.cases,
@@ -185,10 +184,7 @@ export function centerPlatt(
   global: ModelUpdate,
 ): ModelUpdate {
   checkCenter(s, c);
-  const scaler = {
-    mean: Float64Array.from(global.scaler!.mean),
-    scale: Float64Array.from(global.scaler!.scale),
-  };
+  const scaler = scalerOf(global);
   const avg = global.average!;
   const decision = linearScores(
     applyScaler(scaler, c.x),
@@ -295,10 +291,7 @@ export function federatedPipeline(s: FederationSettings, final: ModelUpdate): Pi
       scaler: null,
       classifier: { kind: 'forest', trees: final.trees!.map(deserializeTree), features: p },
     };
-  const scaler = {
-    mean: Float64Array.from(final.scaler!.mean),
-    scale: Float64Array.from(final.scaler!.scale),
-  };
+  const scaler = scalerOf(final);
   if (s.family === 'svm-linear') {
     // A linear SVM as its weight vector: the identity as support vectors, w as coefficients.
     const identity = new Float64Array(p * p);
@@ -322,10 +315,7 @@ export function federatedPipeline(s: FederationSettings, final: ModelUpdate): Pi
     spec: { family: 'logreg-l2', C: s.C ?? 1 },
     inputs: p,
     selected,
-    scaler: {
-      mean: Float64Array.from(final.scaler!.mean),
-      scale: Float64Array.from(final.scaler!.scale),
-    },
+    scaler,
     classifier: {
       kind: 'logistic',
       weights: Float64Array.from(final.linear!.weights),
