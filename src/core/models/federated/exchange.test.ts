@@ -10,14 +10,8 @@ import { studyTable } from '../study/studyTable.ts';
 import { studyDataOfTable } from '../training/studyData.ts';
 import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
 import { centerAnswer, coordinatorAnswer, type FileText } from './exchange.ts';
-import {
-  centerCurvature,
-  centerRound,
-  centerStats,
-  coordinatorAverage,
-  coordinatorStart,
-  type FederationSettings,
-} from './federation.ts';
+import { type FederationSettings } from './federation.ts';
+import { federateInProcess } from './testing/federateInProcess.ts';
 import { splitCenter } from './session.ts';
 
 const CODES = ['AAAA', 'BBBB', 'CCCC'];
@@ -110,20 +104,7 @@ describe('a federation through signed files', () => {
       C: 1,
       localSteps: 1,
     };
-    const scaler = coordinatorStart(
-      s,
-      data.map((d) => centerStats(s, d)),
-    );
-    let global = coordinatorStart(
-      s,
-      data.map((d) => centerCurvature(s, d, scaler)),
-    );
-    for (let r = 1; r <= 2; r++)
-      global = coordinatorAverage(
-        s,
-        global,
-        data.map((d) => centerRound(s, d, global)),
-      );
+    const global = federateInProcess(s, data, 2);
     const final = JSON.parse(models[models.length - 1].text).update;
     expect(final.round).toBe(3);
     expect(final.linear.weights).toEqual(global.linear!.weights);

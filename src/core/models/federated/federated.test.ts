@@ -10,19 +10,16 @@ import { fitPlatt } from '../classifiers/platt.ts';
 import { svmDecision } from '../classifiers/svm.ts';
 import { applyScaler } from '../classifiers/standardize.ts';
 import {
-  centerCurvature,
   centerPlatt,
   coordinatorPlatt,
   centerForest,
-  centerRound,
   centerStats,
-  coordinatorAverage,
   coordinatorForest,
-  coordinatorStart,
   federatedPipeline,
   type CenterData,
   type FederationSettings,
 } from './federation.ts';
+import { federateInProcess } from './testing/federateInProcess.ts';
 import { readUpdate, signUpdate } from './signedUpdate.ts';
 
 const study = simulatedStudy([60, 45, 75], 8, 3, 17, 0.3);
@@ -32,25 +29,6 @@ const centers: CenterData[] = study.centerNames.map((name, c) => {
 });
 const features = Array.from({ length: 8 }, (_, j) => `f${j}`);
 
-/** Round 0 (scaler, then curvature) and `rounds` FedAvg rounds: the global model after them. */
-function federateRounds(s: FederationSettings, rounds: number) {
-  const scaler = coordinatorStart(
-    s,
-    centers.map((c) => centerStats(s, c)),
-  );
-  let global = coordinatorStart(
-    s,
-    centers.map((c) => centerCurvature(s, c, scaler)),
-  );
-  for (let r = 0; r < rounds; r++)
-    global = coordinatorAverage(
-      s,
-      global,
-      centers.map((c) => centerRound(s, c, global)),
-    );
-  return global;
-}
-
 function federateLogistic(rounds: number, localSteps: number) {
   const s: FederationSettings = {
     federation: 'test',
@@ -59,12 +37,12 @@ function federateLogistic(rounds: number, localSteps: number) {
     C: 1,
     localSteps,
   };
-  return federatedPipeline(s, federateRounds(s, rounds));
+  return federatedPipeline(s, federateInProcess(s, centers, rounds));
 }
 
 function federateSvm(rounds: number, plattSteps: number) {
   const s: FederationSettings = { federation: 'test', family: 'svm-linear', features, C: 1 };
-  let global = federateRounds(s, rounds);
+  let global = federateInProcess(s, centers, rounds);
   for (let k = 0; k < plattSteps; k++)
     global = coordinatorPlatt(
       s,

@@ -4,14 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { takeLabels, takeRows } from '../classifiers/matrix.ts';
 import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
-import {
-  centerCurvature,
-  centerRound,
-  centerStats,
-  coordinatorAverage,
-  coordinatorStart,
-  type FederationSettings,
-} from './federation.ts';
+import { type FederationSettings } from './federation.ts';
+import { federateInProcess } from './testing/federateInProcess.ts';
 import {
   aggregateValidation,
   coordinatorStep,
@@ -78,20 +72,7 @@ describe('a federation by hand', () => {
       seed: 0,
     };
     const data = centers.map((c) => splitCenter(c, terms).data);
-    const scaler = coordinatorStart(
-      s,
-      data.map((d) => centerStats(s, d)),
-    );
-    let global = coordinatorStart(
-      s,
-      data.map((d) => centerCurvature(s, d, scaler)),
-    );
-    for (let r = 1; r <= 3; r++)
-      global = coordinatorAverage(
-        s,
-        global,
-        data.map((d) => centerRound(s, d, global)),
-      );
+    const global = federateInProcess(s, data, 3);
     expect(final.linear!.intercept).toBe(global.linear!.intercept);
     expect(final.linear!.weights).toEqual(global.linear!.weights);
   });
