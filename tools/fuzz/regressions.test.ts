@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeIndependentReader } from './independentZip';
-import { pending } from './regressions/pending';
 import { targets } from './targets/index';
 import { TARGETS } from './target';
 
@@ -22,16 +21,7 @@ const cases = TARGETS.flatMap((target) => {
 afterAll(() => closeIndependentReader());
 
 describe('fuzz findings kept as regressions', () => {
-  it('every pending entry names a regression file', () => {
-    expect(Object.keys(pending).filter((p) => !cases.some((c) => c.path === p))).toEqual([]);
-  });
-
   for (const c of cases) {
-    const why = pending[c.path];
-    if (why) {
-      it.todo(`${c.path}: ${why}`);
-      continue;
-    }
     it(`${c.path} ends in the documented error shape or a correct result`, async () => {
       const verdict = await targets[c.target].check(new Uint8Array(readFileSync(c.file)));
       expect(verdict).toBeUndefined();
