@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.ts';
-import type { ResultColumns } from './resultColumns.ts';
+import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 
 const rowPx = 22;
 

@@ -10,7 +10,7 @@ import { LongTable } from './LongTable.tsx';
 import { PivotTable } from './PivotTable.tsx';
 import { matchingRows, pivotOf } from './resultViews.ts';
 import { useRunParquet } from './useRunParquet.ts';
-import type { ResultColumns } from './resultColumns.ts';
+import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 
 const maxPivotColumns = 300;
 

@@ -1,7 +1,7 @@
 // The Parquet view's filter and pivot over a run's long table: the rows a filter keeps, and each
 // value landing in its series' row and its feature's (code, aggregation, image filter) column.
 import { describe, expect, it } from 'vitest';
-import type { ResultColumns } from './resultColumns.ts';
+import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 import { matchingRows, pivotOf } from './resultViews.ts';
 
 type Row = [series: string, code: string, name: string, filter: string, value: number];

@@ -1,6 +1,6 @@
 // What the Parquet view shows of a run's long table: the rows a filter keeps (by feature name,
 // IBSI code, family or series), and the same rows as a series × feature pivot.
-import type { ResultColumns } from './resultColumns.ts';
+import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 
 /** Row indices whose feature name, IBSI code, family, filter or series contain `text`. */
 export function matchingRows(c: ResultColumns, text: string): Uint32Array {

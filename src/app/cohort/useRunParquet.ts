@@ -1,8 +1,10 @@
-// A finished features run's Parquet table, fetched from the server and decoded once per run
-// (the component is keyed by the run and asks only when the run no longer changes).
+// A finished features run's Parquet table, fetched from the server and decoded once per run in
+// the Parquet worker (the component is keyed by the run and asks only when the run no longer
+// changes).
 import { useEffect, useState } from 'react';
 import { fetchParquet } from './cohortApi.ts';
-import { readResultColumns, type ResultColumns } from './resultColumns.ts';
+import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
+import { parquetWorker } from '../services/workers.ts';
 import type { Problem } from '../../core/result.ts';
 
 export type ParquetState =
@@ -21,8 +23,11 @@ export function useRunParquet(id: string): ParquetState {
     fetchParquet(id, abort.signal)
       .then(async (a) => {
         if (a.kind === 'ok') {
-          const columns = await readResultColumns(a.value);
-          return { kind: 'ok', columns, bytes: a.value.byteLength } as const;
+          const bytes = a.value.byteLength;
+          const read = await parquetWorker.call(abort.signal, 'resultColumns', a.value);
+          return read.ok
+            ? ({ kind: 'ok', columns: read.value, bytes } as const)
+            : ({ kind: 'problem', problem: read.error } as const);
         }
         return a.kind === 'problem'
           ? ({ kind: 'problem', problem: a.problem } as const)

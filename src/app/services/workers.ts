@@ -8,6 +8,7 @@ import type { FilterApi } from '../../workers/filter.worker.ts';
 import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
+import type { ParquetApi } from '../../workers/parquet.worker.ts';
 import type { ReportApi } from '../../workers/report.worker.ts';
 import type { TrainingApi } from '../../workers/training.worker.ts';
 import { WorkerBridge } from './bridge.ts';
@@ -67,6 +68,12 @@ export const filterWorker = new WorkerBridge<FilterApi>(
 /** Building, verifying and comparing bundles; stops after a minute idle. */
 export const bundleWorker = new WorkerBridge<BundleApi>(
   () => new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), module),
+  60_000,
+);
+
+/** A cohort run's Parquet results (Cohort tab), decoded off the page; stops after a minute idle. */
+export const parquetWorker = new WorkerBridge<ParquetApi>(
+  () => new Worker(new URL('../../workers/parquet.worker.ts', import.meta.url), module),
   60_000,
 );
 
