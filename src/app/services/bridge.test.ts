@@ -1,7 +1,7 @@
 // The typed bridge over a real Comlink channel (Node's MessageChannel stands in for a Worker's
 // port): replies come back typed, callbacks run on this side, abort and idle terminate.
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
+import { channelWorkers } from './testing/channelWorkers.ts';
 import { WorkerBridge } from './bridge.ts';
 
 const api = {
@@ -23,35 +23,10 @@ const api = {
 };
 type Api = typeof api;
 
-const ports: MessagePort[] = [];
-let started = 0;
-let stopped = 0;
+const workers = channelWorkers(api);
+const fakeWorker = workers.create;
 
-// A worker is its script's end of a channel: what it exposes answers the page's end.
-function fakeWorker(): Worker {
-  const { port1, port2 } = new MessageChannel();
-  ports.push(port1, port2);
-  Comlink.expose(api, port1);
-  started++;
-  const worker = {
-    postMessage: port2.postMessage.bind(port2),
-    addEventListener: port2.addEventListener.bind(port2),
-    removeEventListener: port2.removeEventListener.bind(port2),
-    start: () => port2.start(),
-    terminate: () => {
-      stopped++;
-      port1.close();
-      port2.close();
-    },
-  };
-  return worker as unknown as Worker;
-}
-
-afterEach(() => {
-  for (const p of ports.splice(0)) p.close();
-  started = 0;
-  stopped = 0;
-});
+afterEach(() => workers.reset());
 
 describe('WorkerBridge.call', () => {
   it('calls a method by name and resolves with its reply', async () => {
@@ -84,7 +59,7 @@ describe('WorkerBridge.call', () => {
       return s;
     };
     expect(typeof unused).toBe('function');
-    expect(started).toBe(0);
+    expect(workers.started).toBe(0);
   });
 
   it('runs a callback argument on this side, as the worker calls it', async () => {
@@ -108,10 +83,10 @@ describe('WorkerBridge.call', () => {
     const call = bridge.call(ctl.signal, 'never');
     ctl.abort();
     await expect(call).rejects.toMatchObject({ name: 'AbortError' });
-    expect(stopped).toBe(1);
+    expect(workers.stopped).toBe(1);
     // The next call starts a fresh worker.
     expect(await bridge.call(undefined, 'add', 1, 1)).toBe(2);
-    expect(started).toBe(2);
+    expect(workers.started).toBe(2);
     bridge.terminate();
   });
 
@@ -119,9 +94,9 @@ describe('WorkerBridge.call', () => {
     const bridge = new WorkerBridge<Api>(fakeWorker, 20);
     await bridge.call(undefined, 'add', 1, 2);
     await new Promise((r) => setTimeout(r, 60));
-    expect(stopped).toBe(1);
+    expect(workers.stopped).toBe(1);
     expect(await bridge.call(undefined, 'add', 3, 4)).toBe(7);
-    expect(started).toBe(2);
+    expect(workers.started).toBe(2);
     bridge.terminate();
   });
 });

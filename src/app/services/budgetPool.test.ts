@@ -2,8 +2,8 @@
 // a Worker's port, as in bridge.test.ts): a call that runs past its budget is rejected with
 // BudgetExceeded and its worker terminated, the next call gets a fresh worker, and calls wait
 // for a free worker so the budget counts only their own work.
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
+import { channelWorkers } from './testing/channelWorkers.ts';
 import { BudgetExceeded, BudgetPool } from './budgetPool.ts';
 
 const api = {
@@ -18,34 +18,10 @@ const api = {
 };
 type Api = typeof api;
 
-const ports: MessagePort[] = [];
-let started = 0;
-let stopped = 0;
+const workers = channelWorkers(api);
+const fakeWorker = workers.create;
 
-function fakeWorker(): Worker {
-  const { port1, port2 } = new MessageChannel();
-  ports.push(port1, port2);
-  Comlink.expose(api, port1);
-  started++;
-  const worker = {
-    postMessage: port2.postMessage.bind(port2),
-    addEventListener: port2.addEventListener.bind(port2),
-    removeEventListener: port2.removeEventListener.bind(port2),
-    start: () => port2.start(),
-    terminate: () => {
-      stopped++;
-      port1.close();
-      port2.close();
-    },
-  };
-  return worker as unknown as Worker;
-}
-
-afterEach(() => {
-  for (const p of ports.splice(0)) p.close();
-  started = 0;
-  stopped = 0;
-});
+afterEach(() => workers.reset());
 
 describe('BudgetPool', () => {
   it('abandons a call past its budget, stops its worker, and serves the next call on a fresh one', async () => {
@@ -55,9 +31,9 @@ describe('BudgetPool', () => {
     expect(hung).toBeInstanceOf(BudgetExceeded);
     expect((hung as BudgetExceeded).budgetMs).toBe(100);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(90);
-    expect(stopped).toBe(1);
+    expect(workers.stopped).toBe(1);
     expect(await pool.call(undefined, 'work', 5, 42)).toBe(42);
-    expect(started).toBe(2);
+    expect(workers.started).toBe(2);
     pool.terminate();
   });
 
@@ -66,8 +42,8 @@ describe('BudgetPool', () => {
     // Three 80 ms calls on one worker: 240 ms in all, each within its own 150 ms.
     const replies = await Promise.all([1, 2, 3].map((v) => pool.call(undefined, 'work', 80, v)));
     expect(replies).toEqual([1, 2, 3]);
-    expect(started).toBe(1);
-    expect(stopped).toBe(0);
+    expect(workers.started).toBe(1);
+    expect(workers.stopped).toBe(0);
     pool.terminate();
   });
 
