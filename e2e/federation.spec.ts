@@ -9,18 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
-import { paramsHash } from '../src/core/bundle/paramsHash.ts';
-import type { FeatureResult, JsonValue } from '../src/core/bundle/types.ts';
+import type { JsonValue } from '../src/core/bundle/types.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
-import { writeBundle } from '../src/core/bundle/writeBundle.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
-import { seededRandom } from '../src/core/models/classifiers/random.ts';
 import { signUpdate, type SignedUpdate } from '../src/core/models/federated/signedUpdate.ts';
 import * as ort from 'onnxruntime-node';
 import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
 import { pipelineProbability } from '../src/core/models/classifiers/pipeline.ts';
 import { federatedPipeline } from '../src/core/models/federated/federation.ts';
 import { settingsOf } from '../src/core/models/federated/session.ts';
+import { writeCenterBundles } from './centerBundles.ts';
 import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -37,36 +35,15 @@ const CENTERS = [
 ];
 
 async function centerBundles() {
-  const random = seededRandom(5);
-  const normal = () => {
-    const u = 1 - random.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-  };
-  const hash = await paramsHash(params);
-  const files: string[] = [];
-  for (const [k, c] of CENTERS.entries()) {
-    const features: FeatureResult[] = Array.from({ length: c.cases }, (_, i) => ({
-      caseKey: (k * 1000 + i).toString(16).padStart(32, '0'),
-      roi: 'whole-image',
-      params,
-      paramsHash: hash,
-      label: i % 2 ? 'malignant' : 'benign',
-      features: ['Mean', 'Energy', 'Contrast'].map((name, g) => ({
-        name,
-        code: `F00${g}`,
-        // Overlapping classes, so the model is not saturated after two rounds.
-        value: 10 * (g + 1) + (i % 2) * (g + 1) + c.shift + 3 * normal(),
-      })),
-    }));
-    const bytes = await writeBundle({
-      center: c.name,
-      software: { name: 'consilium', version: 'test' },
-      results: { features, predictions: [], edges: [] },
-    });
-    const path = join(dir, `${c.name}.zip`);
-    writeFileSync(path, bytes);
-    files.push(path);
-  }
+  const { files } = await writeCenterBundles({
+    dir,
+    seed: 5,
+    params,
+    centers: CENTERS,
+    names: ['Mean', 'Energy', 'Contrast'],
+    // Overlapping classes, so the model is not saturated after two rounds.
+    value: (c, i, g, normal) => 10 * (g + 1) + (i % 2) * (g + 1) + c.shift + 3 * normal,
+  });
   return files;
 }
 

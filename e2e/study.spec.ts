@@ -2,13 +2,10 @@
 // one study; the center effect is plain before ComBat and gone after, with the figures the core
 // computes from the same manifests, and the chosen feature's boxes per center line up after.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeCenterBundles } from './centerBundles.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paramsHash } from '../src/core/bundle/paramsHash.ts';
-import type { FeatureResult } from '../src/core/bundle/types.ts';
 import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
-import { writeBundle } from '../src/core/bundle/writeBundle.ts';
-import { seededRandom } from '../src/core/models/classifiers/random.ts';
 import { studyView } from '../src/core/models/study/studyView.ts';
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
@@ -27,39 +24,15 @@ const CENTERS = [
   { name: 'West', cases: 18, shift: -6, scale: 0.6 },
 ];
 
-async function centerBundles() {
-  const random = seededRandom(3);
-  const normal = () => {
-    const u = 1 - random.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-  };
-  const hash = await paramsHash(params);
-  const files: string[] = [];
-  const bytesOf: Uint8Array[] = [];
-  for (const [k, c] of CENTERS.entries()) {
-    const features: FeatureResult[] = Array.from({ length: c.cases }, (_, i) => ({
-      caseKey: (k * 1000 + i).toString(16).padStart(32, '0'),
-      roi: 'whole-image',
-      params,
-      paramsHash: hash,
-      label: i % 2 ? 'malignant' : 'benign',
-      features: ['Mean', 'Energy', 'Contrast', 'Entropy'].map((name, g) => ({
-        name,
-        code: `F00${g}`,
-        value: 20 * (g + 1) + (i % 2) * 3 + c.shift + c.scale * 2 * normal(),
-      })),
-    }));
-    const bytes = await writeBundle({
-      center: c.name,
-      software: { name: 'consilium', version: 'test' },
-      results: { features, predictions: [], edges: [] },
-    });
-    const path = join(dir, `${c.name}.zip`);
-    writeFileSync(path, bytes);
-    files.push(path);
-    bytesOf.push(bytes);
-  }
-  return { files, bytesOf };
+function centerBundles() {
+  return writeCenterBundles({
+    dir,
+    seed: 3,
+    params,
+    centers: CENTERS,
+    names: ['Mean', 'Energy', 'Contrast', 'Entropy'],
+    value: (c, i, g, normal) => 20 * (g + 1) + (i % 2) * 3 + c.shift + c.scale * 2 * normal,
+  });
 }
 
 test('the Study view shows the center effect before ComBat and none after', async ({ page }) => {
@@ -72,17 +45,7 @@ test('the Study view shows the center effect before ComBat and none after', asyn
   }
   const expected = studyView(manifests, { method: 'parametric', covariate: 'label' });
 
-  await page.goto('/');
-  await page.getByRole('tab', { name: 'Bundles' }).click();
-  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
-  for (const [i, file] of files.entries()) {
-    await page.getByLabel('Import bundle').setInputFiles(file);
-    await page.getByTestId('trust-prompt').getByRole('button', { name: 'Import unsigned' }).click();
-    await expect(library).toHaveCount(i + 1);
-  }
-  await page.getByRole('button', { name: 'Study…' }).click();
-  const view = page.getByRole('dialog', { name: 'Study across centers' });
-  await expect(view.getByTestId('study')).toHaveAttribute('data-features', '4');
+  const view = await openStudy(page, files);
   await expect(view).toContainText('North (20 cases), South (24 cases), West (18 cases)');
   const before = view.getByTestId('effect-before');
   await expect(before).toHaveAttribute('data-significant', '4');
