@@ -109,7 +109,7 @@ export function computeFeatures(
   const bothZoneFamilies = families.includes('glszm') && families.includes('gldzm');
   const sharedZones = (z: number): Zones | undefined =>
     bothZoneFamilies && z < 0
-      ? (zones3d ??= labelZones(discrete, z, false, borderDistance(box.mask, discrete.dims, z)))
+      ? (zones3d ??= labelZones(discrete, z, borderDistance(box.mask, discrete.dims, z)))
       : undefined;
   const compute: Record<FamilyId, () => Float64Array> = {
     'intensity-statistics': () => intensityStatistics(box.values, intensityMask),

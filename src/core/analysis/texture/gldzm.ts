@@ -31,7 +31,7 @@ export function gldzmFeatures(m: TextureMatrix): Float64Array {
 }
 
 /** distanceMask: the morphological ROI mask the border distance is measured in; zones:
- * labelZones(volume, z, undefined, borderDistance(...)) when the caller has it already. */
+ * labelZones(volume, z, borderDistance(...)) when the caller has it already. */
 export function gldzmMatrix(
   volume: DiscreteVolume,
   distanceMask: Uint8Array,
@@ -41,7 +41,7 @@ export function gldzmMatrix(
   // Each zone's distance is the smallest over its voxels, kept while the zones are labelled.
   const zones = given?.minDistance
     ? given
-    : labelZones(volume, z, undefined, borderDistance(distanceMask, volume.dims, z));
+    : labelZones(volume, z, borderDistance(distanceMask, volume.dims, z));
   const zoneDist = zones.minDistance ?? new Int32Array(0);
   let maxDist = 1;
   for (let k = 0; k < zones.count; k++) if (zoneDist[k] > maxDist) maxDist = zoneDist[k];

@@ -30,7 +30,7 @@ export function glszmFeatures(m: TextureMatrix): Float64Array {
 
 /** zones: labelZones(volume, z), when the caller has it already (GLDZM labels the same). */
 export function glszmMatrix(volume: DiscreteVolume, z: number, given?: Zones): TextureMatrix {
-  const zones = given ?? labelZones(volume, z, false);
+  const zones = given ?? labelZones(volume, z);
   // Columns: the zone sizes that occur, ascending (a dense row of every size up to the largest
   // zone costs levels x ROI size: gigabytes on a whole-image ROI).
   const sorted = zones.size.slice().sort();

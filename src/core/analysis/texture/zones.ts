@@ -51,15 +51,9 @@ const NONE = 0x7fffffff;
 /**
  * Labels zones in slice z, or in the whole volume when z = -1. distance: GLDZM's border
  * distances over the same region (borderDistance(mask, dims, z)); each zone's smallest is kept
- * in minDistance. Zones come in the order they are finished. The third argument is only the
- * old "zone id per voxel" switch: ids are no longer made per voxel.
+ * in minDistance. Zones come in the order they are finished.
  */
-export function labelZones(
-  volume: DiscreteVolume,
-  z: number,
-  _voxelZones?: false,
-  distance?: BorderDistances,
-): Zones {
+export function labelZones(volume: DiscreteVolume, z: number, distance?: BorderDistances): Zones {
   const [nx, ny, nzAll] = volume.dims;
   const levels = volume.levels;
   const plane = nx * ny;
