@@ -37,7 +37,9 @@ const usage = `Usage: consilium analyze <files|dirs|zips…> --out bundle.zip [-
   [--labels labels.csv]  (a "label" column and a series UID, study UID, accession number or
                           patient ID column)
   [--sign-key center.jwk]  (created with its .pub.pem if missing)
-  [--passphrase-file F] [--report-dates remove|shift] [--jobs N (default: one per core)]
+  [--passphrase-file F] [--report-dates remove|shift]
+  [--jobs N]  (series computed at once in worker threads, default one per core; with fewer
+               series than N, a large image's feature families share the spare ones)
   [--results DIR [--resume]]  (each series' results written to DIR as it finishes, whole or not
                                at all; --resume reads back those already there)
   [--stow URL [--stow-token-file F]]  (store each study's report, under its real identifiers,
@@ -206,6 +208,8 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   }
   const jobs = Math.min(args.jobs, Math.max(1, series.length));
   const { compute, close } = seriesComputer(jobs, crashed);
+  // Threads no series would use go to the families of each large whole image (familyThreads.ts).
+  const familyThreads = Math.max(1, Math.floor(args.jobs / Math.max(1, series.length)));
   const settings = settingsOf(args);
   const computed: SeriesResults[] = [];
   try {
@@ -215,7 +219,12 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
       jobs,
       ...(results ? { results, resume: args.resume } : {}),
       compute: async (ref) =>
-        (await compute({ command: 'analyze', settings, series: ref })) as SeriesResults[],
+        (await compute({
+          command: 'analyze',
+          settings,
+          series: ref,
+          familyThreads,
+        })) as SeriesResults[],
       failed: (r) => r.some((s) => s.problems.some((p) => p.params.step !== 'prediction')),
       emit: (_ref, r) => {
         computed.push(...r);

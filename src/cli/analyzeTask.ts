@@ -6,11 +6,13 @@ import { decodeFrame } from '../core/dicom/decode.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
 import type { Classifier } from '../core/inference/classifier.ts';
 import type { FilterSpec } from '../core/filters/types.ts';
+import type { RoiFeaturesStep } from '../core/pipeline/seriesFeatures.ts';
 import { seriesResults } from '../core/pipeline/seriesResults.ts';
 import type { SeriesResults, SeriesSource } from '../core/pipeline/types.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import { orderInstances } from '../core/dicom/studyIndex.ts';
 import { problemOf } from '../core/result.ts';
+import { roiFeaturesInThreads } from './familyThreads.ts';
 import { loadClassifier } from './inferModel.ts';
 import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
 
@@ -30,6 +32,9 @@ export interface AnalyzeTask {
   readonly models: readonly ModelFiles[];
   /** onnxruntime threads per session: 1 in a pool (the pool is the parallelism). */
   readonly modelThreads?: number;
+  /** Threads a large whole image's feature families may be split over (spare --jobs); the
+   * same results (familyThreads.ts). */
+  readonly familyThreads?: number;
 }
 
 // Loaded once per thread: every series a thread computes uses the same sessions.
@@ -59,7 +64,12 @@ export function seriesSource(task: AnalyzeTask): SeriesSource<DecodedFrame> {
 export async function runAnalyzeTask(task: AnalyzeTask): Promise<SeriesResults> {
   const models = await Promise.all(task.models.map((m) => classifierFor(m, task.modelThreads)));
   const settings = { features: task.features, ...(task.filters ? { filters: task.filters } : {}) };
-  return seriesResults(seriesSource(task), settings, models);
+  const threads = task.familyThreads ?? 1;
+  const step: RoiFeaturesStep | undefined =
+    threads > 1
+      ? (roi, params, modality) => roiFeaturesInThreads(roi, params, modality, undefined, threads)
+      : undefined;
+  return seriesResults(seriesSource(task), settings, models, step);
 }
 
 /** What decides a series' analyze results: whole-image features and the models. */
@@ -75,6 +85,7 @@ export async function analyzeSeries(
   settings: AnalyzeSettings,
   ref: SeriesRef,
   modelThreads?: number,
+  familyThreads?: number,
 ): Promise<SeriesResults> {
   try {
     const inputs = await loadSeriesFiles(ref);
@@ -95,6 +106,7 @@ export async function analyzeSeries(
       ...(settings.filters ? { filters: settings.filters } : {}),
       models: settings.models,
       ...(modelThreads ? { modelThreads } : {}),
+      ...(familyThreads ? { familyThreads } : {}),
     });
   } catch (e) {
     return {

@@ -7,6 +7,7 @@ import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
 import type { RoiVolume } from '../core/analysis/volume.ts';
+import { processRoi, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import type { computeFamilyGroup, FamilyGroupTask } from './familyThreadsWorker.ts';
 import { ThreadPool } from './workerPool.ts';
 
@@ -141,4 +142,19 @@ export async function computeFeaturesInThreads(
   } finally {
     await pool.close();
   }
+}
+
+/** roiFeatures (core/pipeline) with the families split as computeFeaturesInThreads splits them:
+ * the same set, for `features` ROIs and `analyze` whole images alike. */
+export async function roiFeaturesInThreads(
+  roi: RoiVolume,
+  params: FeatureParams,
+  modality: string,
+  families: readonly FamilyId[] | undefined,
+  threads: number,
+  minVoxels = minVoxelsForThreads,
+): Promise<RoiFeatureSet> {
+  const processed = processRoi(roi, params, modality);
+  const set = await computeFeaturesInThreads(processed, params, families, threads, minVoxels);
+  return { ...set, dims: processed.dims, spacingMm: processed.spacingMm };
 }

@@ -10,7 +10,7 @@ import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { LoadError } from '../core/dicom/types.ts';
 import { readNifti } from '../core/masks/nifti.ts';
 import { niftiSlices } from '../core/masks/niftiImage.ts';
-import { processRoi, roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
+import { roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import { ok, problemOf, type Result } from '../core/result.ts';
 import {
   decodeInput,
@@ -19,7 +19,7 @@ import {
   type LoadedSeries,
 } from './analysisInput.ts';
 import { loadMaskInputs, seriesRois, type MaskInputs } from './featureMasks.ts';
-import { computeFeaturesInThreads } from './familyThreads.ts';
+import { roiFeaturesInThreads } from './familyThreads.ts';
 import { filteredRecord } from './filterFeatures.ts';
 import type { FeaturesArgs } from './featuresArgs.ts';
 import { problemAbout } from './io/records.ts';
@@ -58,9 +58,7 @@ export async function runFeaturesTaskInThreads(
   if (threads <= 1) return runFeaturesTask(task);
   const { roi, params, modality, families } = task;
   try {
-    const processed = processRoi(roi, params, modality);
-    const set = await computeFeaturesInThreads(processed, params, families, threads);
-    return ok({ ...set, dims: processed.dims, spacingMm: processed.spacingMm });
+    return ok(await roiFeaturesInThreads(roi, params, modality, families, threads));
   } catch (e) {
     return { ok: false, error: problemOf(e, 'analysis-failed') };
   }

@@ -16,7 +16,13 @@ export type SeriesTask =
       /** Threads a large ROI's families may be split over (spare --jobs); the same records. */
       readonly familyThreads?: number;
     }
-  | { readonly command: 'analyze'; readonly settings: AnalyzeSettings; readonly series: SeriesRef }
+  | {
+      readonly command: 'analyze';
+      readonly settings: AnalyzeSettings;
+      readonly series: SeriesRef;
+      /** Threads a large whole image's families may be split over (spare --jobs). */
+      readonly familyThreads?: number;
+    }
   | { readonly command: 'infer'; readonly settings: InferSettings; readonly series: SeriesRef };
 
 export type SeriesCommand = SeriesTask['command'];
@@ -27,7 +33,7 @@ export async function runSeriesTask(task: SeriesTask, threads?: number): Promise
     case 'features':
       return featuresOfSeries(task.settings, task.series, task.imageUids, task.familyThreads);
     case 'analyze':
-      return [await analyzeSeries(task.settings, task.series, threads)];
+      return [await analyzeSeries(task.settings, task.series, threads, task.familyThreads)];
     case 'infer':
       return inferSeries(task.settings, task.series, threads);
   }

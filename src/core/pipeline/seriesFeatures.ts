@@ -1,7 +1,8 @@
 // Whole-image IBSI features of one series: what every export can carry even when no ROI was
 // drawn. The workbench (in an analysis worker) and `consilium analyze` both come here.
 import type { FeatureParams } from '../analysis/params.ts';
-import { analysisError, type ImageVolume } from '../analysis/volume.ts';
+import type { FeatureSet } from '../analysis/computeFeatures.ts';
+import { analysisError, type ImageVolume, type RoiVolume } from '../analysis/volume.ts';
 import { greyPixels } from '../analysis/luminance.ts';
 import { sliceSpacingMm } from '../analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../dicom/types.ts';
@@ -46,25 +47,27 @@ export class VolumeBuilder {
   }
 }
 
-/** The whole-image record of a series volume. */
-export function volumeFeatures(
+/** The feature step of a whole-image record: roiFeatures here; the CLI may spread one large
+ * ROI's families over threads (cli/familyThreads.ts), for the same values. */
+export type RoiFeaturesStep = (
+  roi: RoiVolume,
+  params: FeatureParams,
+  modality: string,
+) => FeatureSet | Promise<FeatureSet>;
+
+const wholeImageRoi = (volume: ImageVolume): RoiVolume => ({
+  ...volume,
+  mask: new Uint8Array(volume.values.length).fill(1),
+});
+
+function wholeImageRecord(
   seriesUid: string,
   metas: readonly InstanceMeta[],
-  volume: ImageVolume,
-  params: FeatureParams,
+  { params, roiVoxels, features }: FeatureSet,
 ): LocalFeatures {
-  const mask = new Uint8Array(volume.values.length).fill(1);
   const meta = metas[0];
-  // The same image processing as a drawn ROI gets (resampling, re-segmentation); the record
-  // keeps the feature set alone.
-  const {
-    params: used,
-    roiVoxels,
-    features,
-  } = roiFeatures({ ...volume, mask }, params, {
-    modality: meta.modality,
-  });
-  const set = { params: used, roiVoxels, features };
+  // The record keeps the feature set alone (not the processed grid).
+  const set = { params, roiVoxels, features };
   return {
     seriesUid,
     source: {
@@ -75,6 +78,34 @@ export function volumeFeatures(
     roi: { name: WHOLE_IMAGE_ROI.name, description: { ...WHOLE_IMAGE_ROI.description } },
     set,
   };
+}
+
+/** The whole-image record of a series volume, with the same image processing as a drawn ROI
+ * gets (resampling, re-segmentation). */
+export function volumeFeatures(
+  seriesUid: string,
+  metas: readonly InstanceMeta[],
+  volume: ImageVolume,
+  params: FeatureParams,
+): LocalFeatures {
+  const modality = metas[0].modality;
+  return wholeImageRecord(
+    seriesUid,
+    metas,
+    roiFeatures(wholeImageRoi(volume), params, { modality }),
+  );
+}
+
+/** volumeFeatures by the given feature step. */
+export async function volumeFeaturesBy(
+  seriesUid: string,
+  metas: readonly InstanceMeta[],
+  volume: ImageVolume,
+  params: FeatureParams,
+  step: RoiFeaturesStep,
+): Promise<LocalFeatures> {
+  const set = await step(wholeImageRoi(volume), params, metas[0].modality);
+  return wholeImageRecord(seriesUid, metas, set);
 }
 
 export async function wholeImageFeatures(

@@ -7,7 +7,8 @@ import type { Classifier } from '../inference/classifier.ts';
 import { problemOf, type Problem } from '../result.ts';
 import type { FilterSpec } from '../filters/types.ts';
 import { filteredVolumeFeatures } from './filteredSeriesFeatures.ts';
-import { VolumeBuilder, volumeFeatures } from './seriesFeatures.ts';
+import { VolumeBuilder, volumeFeaturesBy, type RoiFeaturesStep } from './seriesFeatures.ts';
+import { roiFeatures } from './roiFeatures.ts';
 import { modelInput, predictInputs } from './seriesPrediction.ts';
 import type { LocalFeatures, LocalPrediction, SeriesResults, SeriesSource } from './types.ts';
 
@@ -18,10 +19,16 @@ export interface SeriesSettings {
   readonly filters?: readonly FilterSpec[];
 }
 
+const inThisThread: RoiFeaturesStep = (roi, params, modality) =>
+  roiFeatures(roi, params, { modality });
+
+/** `step` computes the whole-image features (the CLI may give one spreading the families over
+ * threads, for the same values). */
 export async function seriesResults(
   series: SeriesSource<DecodedFrame>,
   settings: SeriesSettings,
   models: readonly Classifier[],
+  step: RoiFeaturesStep = inThisThread,
 ): Promise<SeriesResults> {
   const { metas, seriesInstanceUid: uid } = series;
   const file = metas[0]?.file ?? '';
@@ -54,7 +61,7 @@ export async function seriesResults(
   const features: LocalFeatures[] = [];
   if (volume && settings.features) {
     try {
-      features.push(volumeFeatures(uid, metas, volume.volume(), settings.features));
+      features.push(await volumeFeaturesBy(uid, metas, volume.volume(), settings.features, step));
     } catch (e) {
       problems.push(problemOf(e, 'analysis-failed', { file, step: 'features' }));
     }
