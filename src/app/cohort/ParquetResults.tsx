@@ -1,6 +1,7 @@
 // A features run's results as the server's Parquet table (the file `consilium cohort parquet`
 // writes, read here with hyparquet): a filter by feature, IBSI code, family or series, the long
-// table or a series × feature pivot, and the file itself to download.
+// table or a series × feature pivot, and the file itself to download. While the run goes on, the
+// table holds the series done so far and is read again as more finish.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.ts';
@@ -14,9 +15,9 @@ import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 
 const maxPivotColumns = 300;
 
-export function ParquetResults({ id }: { id: string }) {
+export function ParquetResults({ id, done, live }: { id: string; done: number; live: boolean }) {
   const { t } = useTranslation('cohort');
-  const state = useRunParquet(id);
+  const state = useRunParquet(id, done);
   return (
     <div className="cohort-features" data-testid="parquet-results">
       <div className="cohort-heading">
@@ -25,6 +26,11 @@ export function ParquetResults({ id }: { id: string }) {
           {t('results.download')}
         </a>
       </div>
+      {live && (
+        <p className="muted" data-testid="results-live">
+          {t('results.live')}
+        </p>
+      )}
       {state.kind === 'loading' && <p className="muted">{t('results.loading')}</p>}
       {state.kind === 'problem' && (
         <p className="cohort-problem" role="alert">

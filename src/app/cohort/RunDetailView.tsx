@@ -1,5 +1,5 @@
 // An opened run: its state and progress, the series that failed with their reasons, and (a
-// features run that no longer changes) its values from the run's Parquet table.
+// features run) its values from the run's Parquet table, growing while the run goes on.
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../i18n/problemText.ts';
 import { isLive } from './cohortApi.ts';
@@ -53,10 +53,10 @@ export function RunDetailView({ id, onClose }: { id: string; onClose: () => void
           )}
           {detail.value.command !== 'features' ? (
             <p className="muted">{t('detail.featuresOnly')}</p>
-          ) : isLive(detail.value) ? (
-            <p className="muted">{t('results.whenDone')}</p>
           ) : (
-            detail.value.done > 0 && <ParquetResults id={id} />
+            (detail.value.done > 0 || detail.value.state === 'complete') && (
+              <ParquetResults id={id} done={detail.value.done} live={isLive(detail.value)} />
+            )
           )}
         </>
       )}

@@ -56,10 +56,17 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Writes <dir>/features.parquet (or `out`) from <dir>/series/*.json; returns the row count. */
+/** How the table is written: zstd, and row groups of 64 Ki rows, so a reader over HTTP ranges
+ * (the Cohort tab) can fetch a window of rows without most of a large file (DuckDB's default is
+ * 122,880 rows). */
+export const parquetCopyOptions = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536';
+
+/** Writes <dir>/features.parquet (or `out`) from <dir>/series/*.json (or the series files
+ * `names` of it, for a run still being written); returns the row count. */
 export async function writeFeaturesParquet(
   dir: string,
   out = join(dir, 'features.parquet'),
+  names?: readonly string[],
 ): Promise<number> {
   const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8').catch(() => '{}')) as {
     command?: string;
@@ -71,7 +78,7 @@ export async function writeFeaturesParquet(
       `${dir} holds no features results (no run.json of a features run)`,
       { file: dir },
     );
-  const names = (await readdir(join(dir, 'series'))).filter((n) => n.endsWith('.json')).sort();
+  names ??= (await readdir(join(dir, 'series'))).filter((n) => n.endsWith('.json')).sort();
   const rowsPath = `${out}.rows-${randomBytes(4).toString('hex')}.jsonl`;
   const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const rows = createWriteStream(rowsPath);
@@ -117,7 +124,7 @@ export async function writeFeaturesParquet(
       .join(', ');
     await c.run(
       `COPY (SELECT * FROM read_json(${sqlString(rowsPath)}, format = 'newline_delimited', columns = {${columns}})) ` +
-        `TO ${sqlString(partial)} (FORMAT parquet, COMPRESSION zstd)`,
+        `TO ${sqlString(partial)} (${parquetCopyOptions})`,
     );
     c.closeSync();
     await rename(partial, out);

@@ -3,7 +3,7 @@
 // child process over a generated series) completes and its feature values are served.
 import { decompress } from 'fzstd';
 import { parquetReadObjects } from 'hyparquet';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -207,5 +207,72 @@ describe('consilium serve --cohorts', () => {
         )
       ).error.code,
     ).toBe('not-features');
+  });
+});
+
+/** A series record file as a features run writes it: one whole-image record of `values`. */
+function seriesFile(key: string, series: string, values: number[]): string {
+  const features = values.map((value, i) => ({
+    family: 'intensity-statistics',
+    ibsiCode: `CODE${i}`,
+    name: `feature ${i}`,
+    aggregation: '3D',
+    unit: 'HU',
+    value,
+  }));
+  return JSON.stringify({
+    key,
+    series,
+    records: [
+      { ok: true, value: { series, file: `/in/${series}.dcm`, roi: { kind: 'whole' }, features } },
+    ],
+  });
+}
+
+const zstd = {
+  ZSTD: (input: Uint8Array, length: number) => decompress(input, new Uint8Array(length)),
+};
+
+describe('a features run still going', () => {
+  it('serves the values of the series done so far, compacted again when more are done', async () => {
+    const dir = join(root, 'runs', 'live-run');
+    await mkdir(join(dir, 'series'), { recursive: true });
+    await writeFile(
+      join(dir, 'run.json'),
+      JSON.stringify({ command: 'features', settingsHash: 'abc', settings: {} }),
+    );
+    await writeFile(join(dir, 'cohort.json'), JSON.stringify({ id: 'c1', series: 3, queue: 'q' }));
+    await writeFile(
+      join(dir, 'series', 'a'.repeat(32) + '.json'),
+      seriesFile('a'.repeat(32), '1.1', [1, 2]),
+    );
+    const table = async () => {
+      const r = await fetch(`${origin}/api/cohorts/live-run/features.parquet`);
+      expect(r.status).toBe(200);
+      return parquetReadObjects({ file: await r.arrayBuffer(), compressors: zstd });
+    };
+    expect((await json(await fetch(`${origin}/api/cohorts/live-run`))).value).toMatchObject({
+      state: 'queued',
+      done: 1,
+      total: 3,
+    });
+    expect((await table()).map((r) => [r.series, r.value])).toEqual([
+      ['1.1', 1],
+      ['1.1', 2],
+    ]);
+    // Asked again with nothing new: the same file, not compacted again.
+    const { mtimeMs } = await stat(join(dir, 'features.parquet'));
+    await table();
+    expect((await stat(join(dir, 'features.parquet'))).mtimeMs).toBe(mtimeMs);
+    // A second series done: the next read holds both.
+    await writeFile(
+      join(dir, 'series', 'b'.repeat(32) + '.json'),
+      seriesFile('b'.repeat(32), '1.2', [3]),
+    );
+    expect((await table()).map((r) => [r.series, r.value])).toEqual([
+      ['1.1', 1],
+      ['1.1', 2],
+      ['1.2', 3],
+    ]);
   });
 });

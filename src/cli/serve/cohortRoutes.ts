@@ -276,7 +276,7 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
       return send(res, headers, 404, problem('not-features', 'only a features run has a table'));
     let path: string;
     try {
-      path = await runParquet(join(o.runs, id));
+      ({ path } = await runParquet(join(o.runs, id)));
     } catch (e) {
       const p = problemOf(e, 'parquet-failed');
       return send(res, headers, 500, { ok: false, error: p });
