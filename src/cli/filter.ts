@@ -1,7 +1,7 @@
 // `consilium filter`: the IBSI 2 response map of one image (a NIfTI volume or a DICOM series),
 // written as NIfTI on the image's own grid. It prints one Result record: the filter as its
 // canonical spec, the grid, the response's range and where it was written.
-import { secondaryCapture } from '../core/dicom/write/secondaryCapture.ts';
+import { seriesMapDicom } from '../core/dicom/write/seriesMap.ts';
 import { writeFile } from 'node:fs/promises';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { InstanceMeta } from '../core/dicom/types.ts';
@@ -157,12 +157,12 @@ async function theImage(path: string): Promise<{
   return { file: path, image, affine: seriesAffine(s.metas, image), metas: s.metas };
 }
 
-/** The response map as a Secondary Capture in the source series' study (DICOM input only). */
+/** The response map as a Secondary Capture in the source series' study (DICOM input only):
+ * the same object the workbench stores (core/dicom/write/seriesMap.ts). */
 function derivedDicom(
   file: string,
   image: ImageVolume,
   values: Float32Array,
-  affine: NiftiOut['affineLps'],
   metas: readonly InstanceMeta[] | undefined,
   label: string,
 ): Uint8Array {
@@ -172,17 +172,18 @@ function derivedDicom(
       'a .dcm map goes into the study of a DICOM series; this input is NIfTI, so write .nii.gz',
       { file },
     );
-  // Each slice's place along the stack, from the same affine the NIfTI map carries.
-  const k = [affine[0][2], affine[1][2], affine[2][2]];
-  const step = Math.hypot(k[0], k[1], k[2]);
-  const p0 = [affine[0][3], affine[1][3], affine[2][3]];
-  const start = step > 0 ? (p0[0] * k[0] + p0[1] * k[1] + p0[2] * k[2]) / step : 0;
   const m = metas[0];
-  return secondaryCapture({
+  return seriesMapDicom({
     dims: image.dims,
     values,
-    sliceLocationsMm: Array.from({ length: image.dims[2] }, (_, z) => start + z * step),
     description: label,
+    slices: metas.map((x) => ({
+      sopClassUid: x.sopClassUID,
+      sopInstanceUid: x.sopInstanceUID,
+      position: x.imagePositionPatient,
+      orientation: x.imageOrientationPatient,
+    })),
+    sliceSpacingMm: image.spacingMm[2],
     source: {
       patientName: m.patientName,
       patientID: m.patientID,
@@ -199,7 +200,7 @@ async function filter(args: FilterArgs) {
   const elapsedMs = Math.round(performance.now() - started);
   const label = filterLabel(args.spec);
   const bytes = /\.dcm$/i.test(args.out)
-    ? derivedDicom(file, image, values, affine, metas, label)
+    ? derivedDicom(file, image, values, metas, label)
     : niftiBytes(
         { dims: image.dims, values, affineLps: affine, description: label },
         /\.gz$/i.test(args.out),

@@ -31,9 +31,34 @@ export interface DerivedImage {
   readonly sopInstanceUid?: string;
   /** ISO 8601 UTC time: the content date and time; defaults to now. */
   readonly createdAt?: string;
+  /** The images it was derived from (Source Image Sequence), so a viewer can link them. */
+  readonly sourceImages?: readonly { sopClassUid: string; sopInstanceUid: string }[];
+  /** More attributes, e.g. the de-identification record of a pseudonymised map. */
+  readonly extra?: DcmjsDataset;
 }
 
 const s = (value: string | number) => [String(value)];
+
+/** Source Image Sequence items, each with its purpose (DCM 121322: source of image processing). */
+function sourceImageSequence(images: NonNullable<DerivedImage['sourceImages']>) {
+  return {
+    vr: 'SQ',
+    Value: images.map((im) => ({
+      '00081150': { vr: 'UI', Value: [im.sopClassUid] },
+      '00081155': { vr: 'UI', Value: [im.sopInstanceUid] },
+      '0040A170': {
+        vr: 'SQ',
+        Value: [
+          {
+            '00080100': { vr: 'SH', Value: ['121322'] },
+            '00080102': { vr: 'SH', Value: ['DCM'] },
+            '00080104': { vr: 'LO', Value: ['Source image for image processing operation'] },
+          },
+        ],
+      },
+    })),
+  };
+}
 
 /** The derived image as Part 10 bytes. */
 export function secondaryCapture(image: DerivedImage): Uint8Array {
@@ -106,6 +131,8 @@ export function secondaryCapture(image: DerivedImage): Uint8Array {
     '00281053': { vr: 'DS', Value: [ds(slope)] },
     '00281054': { vr: 'LO', Value: ['US'] },
     '20500020': { vr: 'CS', Value: ['IDENTITY'] },
+    ...(image.sourceImages?.length ? { '00082112': sourceImageSequence(image.sourceImages) } : {}),
+    ...image.extra,
     '7FE00010': { vr: 'OW', Value: [stored.buffer] },
   };
   return writePart10(dataset, { sopClassUid: MULTIFRAME_GRAYSCALE_WORD_SC, sopInstanceUid: sop });
