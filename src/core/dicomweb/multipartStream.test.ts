@@ -149,6 +149,46 @@ describe('streamed multipart/related', () => {
     await expect(parts()).rejects.toThrow(/more than 3 parts/);
   });
 
+  /** The parts as Orthanc writes them: each with a Content-Length (here `lengths`, maybe wrong). */
+  function withLengths(lengths: readonly number[]): Uint8Array {
+    const text = bodies.map(
+      (b, i) =>
+        `${i === 0 ? '' : '\r\n'}--bnd-77\r\nContent-Type: application/dicom\r\n` +
+        `Content-Length: ${lengths[i]}\r\n\r\n${Buffer.from(b).toString('latin1')}`,
+    );
+    return new Uint8Array(Buffer.from(`${text.join('')}\r\n--bnd-77--\r\n`, 'latin1'));
+  }
+  const hex = (bs: readonly Uint8Array[]) => bs.map((b) => Buffer.from(b).toString('hex'));
+
+  it('takes a part whose Content-Length is right at its stated end, however the bytes are cut', async () => {
+    const body = withLengths(bodies.map((b) => b.length));
+    for (const sizes of [[1], [2, 3, 5], [64 * 1024], [body.length], [13, 4096, 1]])
+      expect(hex(await collect(body, sizes))).toEqual(hex(bodies));
+  });
+
+  it('finds the boundary by search where a part states a wrong Content-Length', async () => {
+    const wrong = [
+      bodies.map((b) => b.length + 1), // each one byte long
+      bodies.map((b) => Math.max(0, b.length - 3)), // short
+      bodies.map(() => 0),
+      bodies.map(() => 10_000_000), // past the end of the whole body
+      bodies.map((b, i) => (i === 3 ? b.length + 50 : b.length)), // the last past the end
+    ];
+    for (const lengths of wrong)
+      for (const sizes of [[7], [64 * 1024], [13, 4096, 1]])
+        expect(hex(await collect(withLengths(lengths), sizes))).toEqual(hex(bodies));
+  });
+
+  it('still refuses a body cut short when its parts state their lengths', async () => {
+    const body = withLengths(bodies.map((b) => b.length));
+    const cut = chunked(body.subarray(0, body.length - 40_000), [4096]);
+    await expect(
+      (async () => {
+        for await (const _ of streamMultipart(type, cut, limits));
+      })(),
+    ).rejects.toThrow(/part 4 has no closing boundary/);
+  });
+
   it('cancels the body when the consumer stops early', async () => {
     const reader = chunked(written, [512]);
     for await (const _ of streamMultipart(type, reader, limits)) break;

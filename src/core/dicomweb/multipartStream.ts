@@ -4,7 +4,10 @@
 // is copied on the way in: the reader keeps the received chunks as they are (their source must
 // not reuse them) and a part is its pieces, slices of those chunks. A part inside one chunk is
 // a view of it; a longer one is joined (one copy, exactly its size) only when its `body` is
-// first read, so a consumer that takes the pieces (a Blob) copies nothing here.
+// first read, so a consumer that takes the pieces (a Blob) copies nothing here. A part that
+// states its Content-Length (Orthanc's do) is not searched for its closing boundary: the
+// boundary is checked where the length says it starts, and only a part whose length proves
+// wrong is searched, so a series' pixels are never scanned.
 import {
   boundaryOf,
   defaultMultipartLimits,
@@ -161,7 +164,8 @@ class ChunkQueue {
     return out;
   }
 
-  private matchesAt(pos: number, n: Needle): boolean {
+  /** Whether the needle starts at `pos` (all of it received). */
+  matchesAt(pos: number, n: Needle): boolean {
     const bytes = n.bytes;
     for (let j = 0; j < bytes.length; j++) if (this.byteAt(pos + j) !== bytes[j]) return false;
     return true;
@@ -192,6 +196,18 @@ class ChunkQueue {
 
 type State = 'start' | 'boundary' | 'headers' | 'body' | 'closed';
 
+/** Where a part's body ends by its Content-Length header, or undefined where it states none. */
+function statedEnd(
+  headers: Record<string, string>,
+  start: number,
+  maxBytes: number,
+): number | undefined {
+  const text = headers['content-length'];
+  if (text === undefined || !/^\d{1,15}$/.test(text)) return undefined;
+  const length = Number(text);
+  return length <= maxBytes ? start + length : undefined;
+}
+
 /** The incremental reader: push chunks in, take complete parts out, then end(). */
 export class MultipartStreamReader {
   private readonly queue = new ChunkQueue();
@@ -204,6 +220,8 @@ export class MultipartStreamReader {
   private total = 0;
   /** Whether the body was seen to open with its boundary (else a preamble comes first). */
   private opening?: boolean;
+  /** Where the open part's closing delimiter starts if its Content-Length is right. */
+  private stated?: number;
   private readonly dashBoundary: Needle;
   private readonly delimiter: Needle;
 
@@ -229,9 +247,19 @@ export class MultipartStreamReader {
     return out;
   }
 
-  /** The body is complete: refuses one that stopped before its close delimiter. */
-  end(): void {
-    if (this.state === 'closed') return;
+  /**
+   * The body is complete: returns the parts still to hand on (one whose stated length ran past
+   * its boundary is found by search now), or refuses a body that stopped before its close
+   * delimiter.
+   */
+  end(): StreamedPart[] {
+    if (this.state === 'closed') return [];
+    const out: StreamedPart[] = [];
+    while (this.state === 'body' && this.stated !== undefined) {
+      this.stated = undefined;
+      out.push(...this.drain());
+    }
+    if (this.state === 'closed') return out;
     if (this.state === 'start') throw new MultipartFormatError('the body holds no boundary');
     if (this.state === 'body')
       throw new MultipartFormatError(`part ${this.parts + 1} has no closing boundary`);
@@ -296,12 +324,20 @@ export class MultipartStreamReader {
           throw new MultipartFormatError(`part ${this.parts + 1}'s headers are malformed`);
         this.headers = headers;
         this.pos = end + 4;
+        this.stated = statedEnd(headers, this.pos, this.limits.maxBytes);
         // The delimiter's CRLF may be the header block's last two bytes (an empty body).
         this.scan = end + 2;
         this.state = 'body';
       }
       // this.state === 'body'
-      const end = q.find(this.delimiter, this.scan);
+      let end = -1;
+      if (this.stated !== undefined) {
+        if (q.end < this.stated + this.delimiter.bytes.length) return out;
+        if (q.matchesAt(this.stated, this.delimiter)) end = this.stated;
+        // A wrong length: the boundary is searched for, as for a part that states none.
+        this.stated = undefined;
+      }
+      if (end < 0) end = q.find(this.delimiter, this.scan);
       if (end < 0) {
         this.scan = Math.max(this.scan, q.end - this.delimiter.bytes.length + 1);
         return out;
@@ -330,7 +366,7 @@ export async function* streamMultipart(
       if (next.value) yield* parser.push(next.value);
     }
     done = true;
-    parser.end();
+    yield* parser.end();
   } finally {
     // A consumer that stops early, or a body refused half way, frees the connection.
     if (!done) await reader.cancel?.().catch(() => undefined);
