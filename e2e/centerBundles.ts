@@ -18,8 +18,9 @@ export interface CenterBundleSpec<C extends SyntheticCenter> {
   readonly seed: number;
   readonly params: Record<string, JsonValue>;
   readonly centers: readonly C[];
-  /** Feature names; feature g gets the code F00g. */
+  /** Feature names; feature g gets the code F00g unless `codes` gives real IBSI codes. */
   readonly names: readonly string[];
+  readonly codes?: readonly string[];
   /** Case i's value of feature g at center c, given one standard normal draw. */
   readonly value: (c: C, i: number, g: number, normal: number) => number;
 }
@@ -43,7 +44,7 @@ export async function writeCenterBundles<C extends SyntheticCenter>(spec: Center
       label: i % 2 ? 'malignant' : 'benign',
       features: spec.names.map((name, g) => ({
         name,
-        code: `F00${g}`,
+        code: spec.codes?.[g] ?? `F00${g}`,
         value: spec.value(c, i, g, normal()),
       })),
     }));

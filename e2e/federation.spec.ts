@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator, Page } from '@playwright/test';
 import type { JsonValue } from '../src/core/bundle/types.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
@@ -19,6 +18,7 @@ import { pipelineProbability } from '../src/core/models/classifiers/pipeline.ts'
 import { federatedPipeline } from '../src/core/models/federated/federation.ts';
 import { settingsOf } from '../src/core/models/federated/session.ts';
 import { writeCenterBundles } from './centerBundles.ts';
+import { federationSteps, openFederation, saved } from './federationFlow.ts';
 import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -45,13 +45,6 @@ async function centerBundles() {
     value: (c, i, g, normal) => 10 * (g + 1) + (i % 2) * (g + 1) + c.shift + 3 * normal,
   });
   return files;
-}
-
-async function saved(page: Page, button: Locator, name: string) {
-  const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = join(dir, name);
-  await d.saveAs(path);
-  return path;
 }
 
 test('two centers and a coordinator train the CLI’s federated model through signed files', async ({
@@ -87,62 +80,12 @@ test('two centers and a coordinator train the CLI’s federated model through si
   ).value;
 
   await page.goto('/');
-  await page.getByRole('tab', { name: 'Bundles' }).click();
-  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
-  for (const [i, file] of files.entries()) {
-    await page.getByLabel('Import bundle').setInputFiles(file);
-    await page.getByTestId('trust-prompt').getByRole('button', { name: 'Import unsigned' }).click();
-    await expect(library).toHaveCount(i + 1);
-  }
-  await page.getByRole('button', { name: 'Study…' }).click();
-  const view = page.getByRole('dialog', { name: 'Study across centers' });
-  const fed = view.getByRole('region', { name: 'Federated training' });
-  const center = fed.getByTestId('federation-center');
-  const coordinator = fed.getByTestId('federation-coordinator');
-  const pick = async (k: number) => {
-    const box = (c: { name: string }) =>
-      view.getByRole('checkbox', { name: new RegExp(`^${c.name} `) });
-    await box(CENTERS[k]).check();
-    for (const [j, c] of CENTERS.entries()) if (j !== k) await box(c).uncheck();
-    await center.getByLabel('Center name').fill(CENTERS[k].name);
-    await center.getByLabel('Center number in the federation').fill(String(k + 1));
-  };
-
-  // Each center's answer to the coordinator's message (none: the first step, with the terms).
-  let step = 0;
-  const answers = async (message: string | null) => {
-    const out: string[] = [];
-    for (const k of [0, 1]) {
-      await pick(k);
-      if (message) await center.getByLabel("Coordinator's latest message").setInputFiles(message);
-      await center
-        .getByRole('button', {
-          name: message
-            ? "Answer the coordinator's message"
-            : "Start: make this center's first update",
-        })
-        .click();
-      const answer = center.getByTestId('center-answer');
-      await expect(answer).toContainText(`from ${CENTERS[k].name}`);
-      out.push(
-        await saved(
-          page,
-          answer.getByRole('button', { name: /^Download .*\.json$/ }),
-          `c${k}-${step}.json`,
-        ),
-      );
-    }
-    step++;
-    return out;
-  };
-  const aggregate = async (previous: string | null, updates: string[]) => {
-    if (previous) await coordinator.getByLabel('Your latest message').setInputFiles(previous);
-    await coordinator.getByLabel("Centers' updates").setInputFiles(updates);
-    await coordinator.getByRole('button', { name: /^Aggregate / }).click();
-    const result = coordinator.getByTestId('coordinator-answer');
-    await expect(result).toHaveAttribute('data-accepted', '2');
-    return result;
-  };
+  const { center, answers, aggregate, next } = federationSteps(
+    page,
+    dir,
+    await openFederation(page, files),
+    CENTERS,
+  );
 
   // Round 0: the terms, and an update from a key nobody trusts, which is left out.
   await center.getByLabel('Rounds').fill('2');
@@ -167,13 +110,12 @@ test('two centers and a coordinator train the CLI’s federated model through si
     'update-untrusted',
   );
   await expect(result.getByTestId('coordinator-refused')).toContainText('Left out intruder.json');
-  const download = () => result.getByTestId('coordinator-next').getByRole('button');
-  let message = await saved(page, download(), 'm0.json');
+  let message = await next(result, 'm0.json');
 
   // The step-size bounds, then two rounds; a stale answer from round 0 is left out.
   const bounds = await answers(message);
   result = await aggregate(message, bounds);
-  message = await saved(page, download(), 'm1.json');
+  message = await next(result, 'm1.json');
   for (let r = 1; r <= 2; r++) {
     const updates = await answers(message);
     result = await aggregate(message, r === 2 ? [...updates, bounds[0]] : updates);
@@ -182,7 +124,7 @@ test('two centers and a coordinator train the CLI’s federated model through si
         'data-code',
         'update-wrong-round',
       );
-    message = await saved(page, download(), `m${r + 1}.json`);
+    message = await next(result, `m${r + 1}.json`);
   }
   await expect(result.getByTestId('coordinator-next')).toContainText('the final model');
   const final = (JSON.parse(readFileSync(message, 'utf8')) as SignedUpdate).update;
@@ -209,6 +151,7 @@ test('two centers and a coordinator train the CLI’s federated model through si
     readFileSync(
       await saved(
         page,
+        dir,
         result.getByRole('button', { name: 'Download model card (.json)' }),
         'card.json',
       ),
@@ -228,6 +171,7 @@ test('two centers and a coordinator train the CLI’s federated model through si
   const onnx = readFileSync(
     await saved(
       page,
+      dir,
       result.getByRole('button', { name: 'Download final model (.onnx)' }),
       'model.onnx',
     ),
@@ -274,6 +218,7 @@ test('the federation section speaks Chinese on a Chinese page, the start and a r
   // A center's own first update given to the coordinator as if it were the coordinator's message.
   const own = await saved(
     page,
+    dir,
     fed.getByTestId('center-answer').getByRole('button', { name: /\.json$/ }),
     'zh-own.json',
   );
