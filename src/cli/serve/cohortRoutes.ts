@@ -6,7 +6,9 @@
 //   GET  /api/cohorts/<run>             RunSummary with its failures (code, reason, file)
 //   GET  /api/cohorts/<run>/features    a features run's values, a row each (?limit=N)
 //   GET  /api/cohorts/<run>/features.parquet   its values as one long zstd Parquet table (the
-//                                       `consilium cohort parquet` file, written when stale)
+//                                       `consilium cohort parquet` file, written when stale;
+//                                       also while the run goes on); HEAD, byte Ranges (206,
+//                                       416) and an ETag that If-Match holds to one version
 //   POST /api/cohorts {input, command, options}   starts `consilium <command> <inputs>/<input>
 //                                       --out <runs>/<id> <options>` (analyze: --results <run>
 //                                       --out <run>/bundle.zip); options as in startRequest.ts,
@@ -15,9 +17,8 @@
 // Every answer is a Result record ({ok, value} or {ok, error}); a run is a folder of the root
 // holding run.json (single-machine runs, `cohort submit --out` folders, runs started here).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RunFailure, RunState, RunSummary } from '../../core/cohort/runViews.ts';
@@ -27,6 +28,7 @@ import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
 import { runParquet } from '../cohort/runParquet.ts';
 import { isStartCommand, startArgs } from '../cohort/startOptions.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
+import { byteRange } from './cohortByteRange.ts';
 import { problem, readBody, sameOrigin, send } from './jsonAnswers.ts';
 import type { Route } from './server.ts';
 
@@ -261,12 +263,13 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     else if (what === 'features') {
       const limit = Math.min(100_000, Math.max(1, Number(url.searchParams.get('limit')) || 20_000));
       send(res, headers, 200, { ok: true, value: await featureRows(join(o.runs, id), limit) });
-    } else if (what === 'features.parquet') await sendParquet(res, headers, id, s.command);
+    } else if (what === 'features.parquet') await sendParquet(req, res, headers, id, s.command);
     else send(res, headers, 404, problem('no-route', 'no such cohort route'));
     return true;
   };
 
   async function sendParquet(
+    req: IncomingMessage,
     res: ServerResponse,
     headers: Readonly<Record<string, string>>,
     id: string,
@@ -274,30 +277,66 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
   ): Promise<void> {
     if (command !== 'features')
       return send(res, headers, 404, problem('not-features', 'only a features run has a table'));
-    let path: string;
+    // A reader holding a version (If-Match) reads that one as it is: compacting now would change
+    // the file between its footer and its row groups. Without one, the table is brought up to date.
+    const ifMatch = req.headers['if-match'];
+    const path = join(o.runs, id, 'features.parquet');
+    if (ifMatch === undefined)
+      try {
+        await runParquet(join(o.runs, id));
+      } catch (e) {
+        const p = problemOf(e, 'parquet-failed');
+        return send(res, headers, 500, { ok: false, error: p });
+      }
+    // The file is replaced by rename when compacted again: what this handle reads stays whole.
+    const file = await open(path, 'r').catch(() => null);
+    if (!file)
+      return send(res, headers, 412, problem('parquet-changed', 'the run has no such table now'));
     try {
-      ({ path } = await runParquet(join(o.runs, id)));
-    } catch (e) {
-      const p = problemOf(e, 'parquet-failed');
-      return send(res, headers, 500, { ok: false, error: p });
-    }
-    const { size } = await stat(path);
-    res.writeHead(200, {
-      ...headers,
-      'Content-Type': 'application/vnd.apache.parquet',
-      'Content-Length': String(size),
-      'Content-Disposition': `attachment; filename="${id}.features.parquet"`,
-      'Cache-Control': 'no-store',
-    });
-    await new Promise<void>((done) => {
-      const stream = createReadStream(path);
-      stream.once('error', () => {
-        res.destroy();
-        done();
+      const { size, mtimeMs } = await file.stat();
+      const etag = `"${size.toString(36)}-${Math.round(mtimeMs * 1000).toString(36)}"`;
+      if (ifMatch !== undefined && ifMatch !== etag && ifMatch !== '*')
+        return send(
+          res,
+          headers,
+          412,
+          problem('parquet-changed', 'the table was compacted again since it was opened'),
+        );
+      const common = {
+        ...headers,
+        'Accept-Ranges': 'bytes',
+        ETag: etag,
+        'Cache-Control': 'no-store',
+      };
+      const range = byteRange(req.headers.range, size);
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { ...common, 'Content-Range': `bytes */${size}` }).end();
+        return;
+      }
+      const { start, end } = range ?? { start: 0, end: size - 1 };
+      res.writeHead(range ? 206 : 200, {
+        ...common,
+        'Content-Type': 'application/vnd.apache.parquet',
+        'Content-Length': String(size === 0 ? 0 : end - start + 1),
+        'Content-Disposition': `attachment; filename="${id}.features.parquet"`,
+        ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
       });
-      res.once('close', done);
-      stream.pipe(res);
-    });
+      if (req.method === 'HEAD' || size === 0) {
+        res.end();
+        return;
+      }
+      await new Promise<void>((done) => {
+        const stream = file.createReadStream({ start, end, autoClose: false });
+        stream.once('error', () => {
+          res.destroy();
+          done();
+        });
+        res.once('close', done);
+        stream.pipe(res);
+      });
+    } finally {
+      await file.close();
+    }
   }
 
   return {
