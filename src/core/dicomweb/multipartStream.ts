@@ -253,13 +253,13 @@ export class MultipartStreamReader {
    * delimiter.
    */
   end(): StreamedPart[] {
-    if (this.state === 'closed') return [];
     const out: StreamedPart[] = [];
     while (this.state === 'body' && this.stated !== undefined) {
       this.stated = undefined;
       out.push(...this.drain());
     }
-    if (this.state === 'closed') return out;
+    const state: State = this.state;
+    if (state === 'closed') return out;
     if (this.state === 'start') throw new MultipartFormatError('the body holds no boundary');
     if (this.state === 'body')
       throw new MultipartFormatError(`part ${this.parts + 1} has no closing boundary`);
