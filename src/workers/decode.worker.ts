@@ -18,14 +18,20 @@ const shared = self.crossOriginIsolated === true;
 // The last file read, so scrolling through a multi-frame instance reads it once.
 let last: { blob: Blob; bytes: Promise<Uint8Array> } | null = null;
 
-function bytesOf(blob: Blob): Promise<Uint8Array> {
+/** A PACS instance comes as its bytes (shared with the page, no copy), a file as its Blob. */
+function bytesOf(blob: Blob | Uint8Array): Promise<Uint8Array> {
+  if (blob instanceof Uint8Array) return Promise.resolve(blob);
   if (last?.blob !== blob)
     last = { blob, bytes: blob.arrayBuffer().then((b) => new Uint8Array(b)) };
   return last.bytes;
 }
 
 const api = {
-  async decode(blob: Blob, meta: InstanceMeta, frame: number): Promise<Result<DecodedFrame>> {
+  async decode(
+    blob: Blob | Uint8Array,
+    meta: InstanceMeta,
+    frame: number,
+  ): Promise<Result<DecodedFrame>> {
     try {
       const decoded = await decodeFrame(await bytesOf(blob), meta, frame, { shared });
       // A SharedArrayBuffer is shared by the message, not copied; a plain one is transferred.

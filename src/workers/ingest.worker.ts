@@ -31,7 +31,9 @@ function describe(e: unknown): string {
 /** An RTSTRUCT (no pixels) or SEG (also shown as images) as a mask; false when it is neither. */
 function readMask(bytes: Uint8Array, file: string, out: ParsedBatch): boolean {
   try {
-    const mask = readMaskFile(bytes, file);
+    // dcmjs decodes text with TextDecoder, which refuses shared memory (a PACS instance's).
+    const own = bytes.buffer instanceof SharedArrayBuffer ? bytes.slice() : bytes;
+    const mask = readMaskFile(own, file);
     const summary = mask && maskSummary(mask);
     if (summary) out.masks.push(summary);
     return summary !== null;
@@ -94,6 +96,16 @@ async function parseFiles(sources: IngestSource[]): Promise<ParsedBatch> {
   return out;
 }
 
+/**
+ * PACS instances as their bytes (on the isolated page shared with it, so nothing is copied):
+ * each parsed as a dropped file is, without the Blob round trip through the browser process.
+ */
+function parseBytes(sources: { file: string; bytes: Uint8Array }[]): ParsedBatch {
+  const out: ParsedBatch = { metas: [], errors: [], masks: [], extracted: [] };
+  for (const { file, bytes } of sources) parseOne(bytes, file, out);
+  return out;
+}
+
 /** Every element of one file, for the tag browser. */
 async function tags(blob: Blob): Promise<Result<TagRow[]>> {
   try {
@@ -107,6 +119,8 @@ const api = {
   /** Each file's failure is a line of the batch; a failed Result means the batch itself failed. */
   parseFiles: (sources: IngestSource[]): Promise<Result<ParsedBatch>> =>
     attempt(() => parseFiles(sources), 'read-failed'),
+  parseBytes: (sources: { file: string; bytes: Uint8Array }[]): Promise<Result<ParsedBatch>> =>
+    attempt(async () => parseBytes(sources), 'read-failed'),
   tags,
   /** One structure of an RTSTRUCT or SEG on a series (its slices' headers, display order). */
   maskSlices: async (blob: Blob, file: string, structure: number, metas: InstanceMeta[]) =>

@@ -9,7 +9,8 @@ import { useStore } from '../store/store.ts';
 
 const BATCH_FILES = 32;
 
-function showFirstSeries(): void {
+/** Shows the first series when no series is shown yet (the first files of a load). */
+export function showFirstSeries(): void {
   const s = useStore.getState();
   if (s.viewports[s.active].seriesUID !== null) return;
   const first = s.patients[0]?.studies[0]?.series[0];

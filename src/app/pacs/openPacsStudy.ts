@@ -13,7 +13,7 @@ import { viewedSlice } from '../../core/dicomweb/viewedSlice.ts';
 import { seriesMetadata, streamedSeries, type SeriesRef } from '../../core/dicomweb/wado.ts';
 import { problemOf, ProblemError, type Problem } from '../../core/result.ts';
 import type { LoadError } from '../../core/dicom/types.ts';
-import { loadFiles } from '../actions/loadFiles.ts';
+import { bytesFeed, oncePerFrame } from '../ingest/bytesFeed.ts';
 import { useStore } from '../store/store.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
@@ -24,7 +24,6 @@ export interface PacsProgress {
 }
 
 const CONCURRENCY = 6;
-const CHUNK = 8;
 
 function loadError(problem: Problem, file: string): LoadError {
   return {
@@ -35,46 +34,46 @@ function loadError(problem: Problem, file: string): LoadError {
   };
 }
 
-/** Hands fetched instances to the ingest: the first at once (the viewer shows it), then in eights. */
+/**
+ * Hands fetched instances to the ingest (src/app/ingest/bytesFeed.ts: the first at once, the
+ * rest in batches, the store updated once a frame); the progress bar moves once a frame too.
+ */
 function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
   let fetched = 0;
   let images = 0;
-  let chunk: { file: string; blob: Blob }[] = [];
-  const pending: Promise<void>[] = [];
-  const flush = () => {
-    if (chunk.length > 0) pending.push(loadFiles(chunk));
-    chunk = [];
-  };
+  const bytes = bytesFeed();
   const report = () => onProgress({ fetched, total: Math.max(total, fetched) });
+  const progress = oncePerFrame(report);
   report();
   return {
-    /** `bytes`: one array, or a streamed part's pieces (the Blob joins them, no copy here). */
-    add(file: string, bytes: Uint8Array | readonly Uint8Array[]) {
+    /** `pieces`: one array, or a streamed part's pieces (joined once, in the feed). */
+    add(file: string, pieces: Uint8Array | readonly Uint8Array[]) {
       fetched++;
-      if (hasPixelData(bytes)) images++;
-      const pieces = bytes instanceof Uint8Array ? [bytes] : bytes;
-      chunk.push({ file, blob: new Blob(pieces as Uint8Array<ArrayBuffer>[]) });
-      if (fetched === 1 || chunk.length >= CHUNK) flush();
-      report();
+      if (hasPixelData(pieces)) images++;
+      bytes.add(file, pieces);
+      progress();
     },
     failed(error: LoadError) {
       fetched++;
       useStore.getState().addErrors([error]);
-      report();
+      progress();
     },
     get images() {
       return images;
     },
     async done() {
-      flush();
       total = fetched;
       report();
-      await Promise.all(pending);
+      await bytes.done();
     },
   };
 }
 
 type Feed = ReturnType<typeof ingestFeed>;
+
+const turns = new MessageChannel();
+const waiting: (() => void)[] = [];
+turns.port1.onmessage = () => waiting.shift()?.();
 
 /**
  * One turn of the page's event loop. A body that arrives faster than it is read resolves each
@@ -84,13 +83,19 @@ type Feed = ReturnType<typeof ingestFeed>;
  */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
+    waiting.push(resolve);
+    turns.port2.postMessage(null);
   });
+}
+
+/** Gives the event loop a turn once `sliceMs` of work has passed since the last one. */
+function timeSlicer(sliceMs = 8): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await nextTurn();
+    since = performance.now();
+  };
 }
 
 /** The whole series in one request, as it arrives; false where it must go instance by instance. */
@@ -101,13 +106,14 @@ async function wholeSeries(
   feed: Feed,
 ): Promise<boolean> {
   let parts = 0;
+  const slice = timeSlicer();
   try {
     for await (const f of streamedSeries(client, ref)) {
       parts++;
       if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
       if (f.sopInstanceUid) have.add(f.sopInstanceUid);
       feed.add(f.file, f.pieces);
-      await nextTurn();
+      await slice();
     }
     return parts > 0;
   } catch (e) {

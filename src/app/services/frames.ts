@@ -4,7 +4,7 @@
 import type { DecodedFrame, InstanceMeta } from '../../core/dicom/types.ts';
 import type { Problem } from '../../core/result.ts';
 import { FrameCache, frameKey } from '../pixels/frameCache.ts';
-import { sourceOf } from '../ingest/sources.ts';
+import { decodableSource } from '../ingest/sources.ts';
 import { BudgetExceeded } from './budgetPool.ts';
 import { decodePool } from './workers.ts';
 
@@ -20,7 +20,7 @@ export class FrameError extends Error {
 
 export function loadFrame(meta: InstanceMeta, frame: number): Promise<DecodedFrame> {
   return cache.getOrLoad(frameKey(meta.file, frame), async () => {
-    const blob = sourceOf(meta.file);
+    const blob = decodableSource(meta.file);
     if (!blob) {
       throw new FrameError({
         code: 'read-failed',

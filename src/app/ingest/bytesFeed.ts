@@ -1,0 +1,138 @@
+// Instances that arrive as bytes (a PACS series read as it streams) into the study index, at the
+// page's pace rather than the network's: each is joined once into a SharedArrayBuffer (the ingest
+// and decode workers read it in place, no copy and no Blob), handed to the ingest workers in
+// batches, and their answers reach the store at most once per animation frame, so a 200-slice
+// series is a few renders, not one per slice. The first instance goes at once: the viewer shows it.
+import type { InstanceMeta, LoadError } from '../../core/dicom/types.ts';
+import type { MaskSummary } from '../../core/masks/maskSlices.ts';
+import { showFirstSeries } from '../actions/loadFiles.ts';
+import { ingestPool } from '../services/workers.ts';
+import { useStore } from '../store/store.ts';
+import { rememberBytes } from './sources.ts';
+
+const BATCH = 16;
+/** How long a partly filled batch waits for more before it goes. */
+const BATCH_WAIT_MS = 16;
+
+/** The pieces of one file in one array; shared with workers where the page is isolated. */
+export function joinedBytes(pieces: Uint8Array | readonly Uint8Array[]): Uint8Array {
+  const list = pieces instanceof Uint8Array ? [pieces] : pieces;
+  let size = 0;
+  for (const p of list) size += p.length;
+  const buffer = globalThis.crossOriginIsolated
+    ? new SharedArrayBuffer(size)
+    : new ArrayBuffer(size);
+  const out = new Uint8Array(buffer);
+  let at = 0;
+  for (const p of list) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Calls `fn` once on the next animation frame (or after 100 ms where frames do not run). */
+export function oncePerFrame(fn: () => void): () => void {
+  let pending = false;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    fn();
+  };
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(run);
+    setTimeout(run, 100);
+  };
+}
+
+export interface BytesFeed {
+  /** One file's bytes, as one array or as the pieces it came in (joined here, once). */
+  add(file: string, pieces: Uint8Array | readonly Uint8Array[]): void;
+  /** Resolves when every file added is in the store (or in the error list). */
+  done(): Promise<void>;
+}
+
+export function bytesFeed(): BytesFeed {
+  let batch: { file: string; bytes: Uint8Array }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = true;
+  const pending: Promise<void>[] = [];
+  // What the workers answered since the last store update.
+  let metas: InstanceMeta[] = [];
+  let errors: LoadError[] = [];
+  let masks: MaskSummary[] = [];
+  let read = 0;
+  let total = 0;
+
+  const apply = () => {
+    const store = useStore.getState();
+    if (total > 0) store.addToTotal(total);
+    if (metas.length > 0) store.addInstances(metas);
+    if (masks.length > 0) store.addMaskFiles(masks);
+    store.addErrors(errors);
+    if (read > 0) store.markRead(read);
+    metas = [];
+    errors = [];
+    masks = [];
+    read = 0;
+    total = 0;
+    showFirstSeries();
+  };
+  const update = oncePerFrame(apply);
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    total += sent.length;
+    const now = first;
+    first = false;
+    pending.push(
+      ingestPool.call(undefined, 'parseBytes', sent).then(
+        (r) => {
+          if (r.ok) {
+            metas.push(...r.value.metas);
+            errors.push(...r.value.errors);
+            masks.push(...r.value.masks);
+          } else {
+            errors.push(...sent.map((s) => readFailed(s.file, r.error.reason)));
+          }
+          read += sent.length;
+          // The slice the viewer shows first is not held back for a frame.
+          if (now) apply();
+          else update();
+        },
+        (e: unknown) => {
+          // The worker itself died (out of memory?): every file of the batch gets its line.
+          const reason = e instanceof Error ? e.message : String(e);
+          errors.push(...sent.map((s) => readFailed(s.file, reason)));
+          read += sent.length;
+          update();
+        },
+      ),
+    );
+  };
+
+  return {
+    add(file, pieces) {
+      const bytes = joinedBytes(pieces);
+      rememberBytes(file, bytes);
+      batch.push({ file, bytes });
+      if (first || batch.length >= BATCH) flush();
+      else timer ??= setTimeout(flush, BATCH_WAIT_MS);
+    },
+    async done() {
+      flush();
+      await Promise.all(pending);
+      apply();
+    },
+  };
+}
+
+function readFailed(file: string, why: string): LoadError {
+  return { code: 'read-failed', file, reason: `could not be read (${why})` };
+}

@@ -1,0 +1,192 @@
+// Where a PACS series' time goes in the page: stores a 200-slice 512² CT in Orthanc (ORTHANC_URL),
+// serves a built app (--dist, default dist/) under vite preview with its proxy to that Orthanc,
+// opens the study from the PACS panel in Debian's Chromium --runs times and prints, per run and
+// as medians, the page's own clock from the click on Open to the first slice painted, to every
+// instance received (the PACS progress) and to the series indexed (the load progress). With
+// --profile FILE the last run is sampled by the CDP Profiler (main thread) and the functions with
+// the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools.
+//   npx tsx tools/pacs/pageProfile.ts [--dist DIR] [--port 4206] [--runs 5] [--profile FILE]
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { writeDemoFiles } from '../../bench/demoFiles.ts';
+import { parseInstance } from '../../src/core/dicom/parse.ts';
+import { nodeHttpTransport } from '../../src/cli/io/nodeHttpTransport.ts';
+import { dicomwebClient } from '../../src/core/dicomweb/http.ts';
+import { storeInstances } from '../../src/core/dicomweb/stow.ts';
+
+const SLICES = 200;
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: '4206' },
+    runs: { type: 'string', default: '5' },
+    profile: { type: 'string' },
+  },
+});
+const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
+const origin = `http://127.0.0.1:${values.port}/`;
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function upload(): Promise<{ study: string; patientId: string }> {
+  const client = dicomwebClient({ baseUrl: orthanc, timeoutMs: 300_000 }, nodeHttpTransport);
+  const { files } = writeDemoFiles(SLICES, 512);
+  const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))));
+  for (let k = 0; k < bytes.length; k += 20) await storeInstances(client, bytes.slice(k, k + 20));
+  const first = parseInstance(bytes[0], files[0]);
+  if (!first.ok) throw new Error(first.error.reason);
+  return { study: first.meta.studyInstanceUID, patientId: first.meta.patientID };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+/** Self time per function (ms), most first. */
+function selfTimes(profile: CpuProfile): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const name = f
+      ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+async function openOnce(
+  page: Page,
+  study: string,
+  patientId: string,
+  profileTo?: string,
+): Promise<Record<string, number>> {
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'consilium.pacs.servers',
+      JSON.stringify([{ name: 'orthanc', baseUrl: '/dicom-web/orthanc' }]),
+    ),
+  );
+  await page.goto(origin);
+  const pacs = page.getByRole('main').locator('.pacs-source');
+  const search = pacs.getByRole('form', { name: 'Search the PACS' });
+  await search.getByLabel('Patient ID').fill(patientId);
+  await search.getByRole('button', { name: 'Search' }).click();
+  const row = pacs.locator(`tbody tr[data-study-uid="${study}"]`);
+  await row.waitFor();
+  await page.evaluate((slices) => {
+    const w = window as unknown as { t: Record<string, number> };
+    w.t = {};
+    document.addEventListener('click', () => (w.t.open ??= performance.now()), true);
+    new MutationObserver(() => {
+      const now = performance.now();
+      const vp = document.querySelector('[data-testid=viewport-0]');
+      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
+      const got = document.querySelector('[data-testid=pacs-progress]');
+      if (!w.t.received && got?.getAttribute('data-done') === String(slices)) w.t.received = now;
+      const p = document.querySelector('[data-testid=load-progress]');
+      const all = String(slices);
+      if (!w.t.indexed && p?.getAttribute('data-done') === all)
+        if (p.getAttribute('data-total') === all) w.t.indexed = now;
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  }, SLICES);
+  const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  await row.getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(
+    () => {
+      const t = (window as unknown as { t: Record<string, number> }).t;
+      return t.first && t.received && t.indexed;
+    },
+    null,
+    { timeout: 300_000 },
+  );
+  if (cdp && profileTo) {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await writeFile(`${profileTo}.cpuprofile`, JSON.stringify(profile));
+    const times = selfTimes(profile);
+    const total = times.reduce((n, [, ms]) => n + ms, 0);
+    console.log(`main thread sampled ${total.toFixed(0)} ms; most self time:`);
+    for (const [name, ms] of times.slice(0, 40))
+      console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
+  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
+  return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length / 2)]);
+}
+
+const { study, patientId } = await upload();
+const server = spawn(
+  'node_modules/.bin/vite',
+  [
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    values.port,
+    '--strictPort',
+    '--outDir',
+    values.dist,
+  ],
+  { stdio: 'ignore', env: { ...process.env, CONSILIUM_PACS: `orthanc=${orthanc}` } },
+);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
+try {
+  await waitForServer(origin);
+  const runs = Number(values.runs);
+  const all: Record<string, number>[] = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const profile = r === runs - 1 ? values.profile : undefined;
+    const t = await openOnce(page, study, patientId, profile);
+    console.log(JSON.stringify({ run: r + 1, ...t, load_average: +loadavg()[0].toFixed(1) }));
+    all.push(t);
+    await page.close();
+  }
+  console.log(
+    JSON.stringify({
+      figure: 'PACS series in Chromium (medians)',
+      dist: values.dist,
+      runs,
+      first_image_ms: median(all.map((t) => t.first)),
+      received_ms: median(all.map((t) => t.received)),
+      indexed_ms: median(all.map((t) => t.indexed)),
+      load_average: +loadavg()[0].toFixed(1),
+    }),
+  );
+} finally {
+  await browser.close();
+  server.kill();
+}
