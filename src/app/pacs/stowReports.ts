@@ -5,13 +5,13 @@
 // is one outcome: stored, or the Problem that stopped it; the other studies still go.
 import type { SourceImage } from '../../core/bundle/sr/measurementReport.ts';
 import type { ReportDates } from '../../core/bundle/sr/studyReport.ts';
-import { secretFileBytes, typedSecretBytes } from '../../core/crypto/secret.ts';
 import { storeInstances } from '../../core/dicomweb/stow.ts';
 import { problemOf, ProblemError, type Problem } from '../../core/result.ts';
 import { localFeaturesFromAnalysis } from '../bundles/fromAnalysisResults.ts';
 import { localPredictions } from '../predictions/seriesPredictions.ts';
 import { reportWorker } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
+import { collaborationSecret } from './collaborationSecret.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
 
@@ -43,17 +43,7 @@ export async function stowReports(options: StowOptions): Promise<StowOutcome[]> 
       'stow-no-results',
       'there are no results to report: run an analysis, classify images or compute whole-image features first',
     );
-  let secret: Uint8Array | undefined;
-  if (options.pseudonymised) {
-    const key = s.collaborationKey;
-    if (!key)
-      throw new ProblemError(
-        'stow-no-key',
-        'enter the collaboration key: the pseudonymised report is keyed by it',
-      );
-    secret =
-      typeof key.secret === 'string' ? typedSecretBytes(key.secret) : secretFileBytes(key.secret);
-  }
+  const secret = options.pseudonymised ? collaborationSecret() : undefined;
   // The images of series analysed without a prediction: the report lists its evidence.
   const seriesImages: Record<string, SourceImage[]> = {};
   for (const f of features)

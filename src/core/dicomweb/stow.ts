@@ -32,6 +32,8 @@ export async function storeInstances(
   files: readonly Uint8Array[],
   studyInstanceUid?: string,
   signal?: SignalLike,
+  /** What is stored, for messages ("storing the map"); by default the report or N instances. */
+  what = files.length === 1 ? 'storing the report' : `storing ${files.length} instances`,
 ): Promise<Stored> {
   let boundary = randomBoundary();
   while (boundaryCollides(files, boundary)) boundary = randomBoundary();
@@ -40,7 +42,6 @@ export async function storeInstances(
     boundary,
   );
   const path = studyInstanceUid ? `/studies/${encodeURIComponent(studyInstanceUid)}` : '/studies';
-  const what = files.length === 1 ? 'storing the report' : `storing ${files.length} instances`;
   const answer = await request(client, path, what, {
     method: 'POST',
     headers: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../i18n/problemText.ts';
+import { MapStoreSection } from '../../pacs/MapStoreSection.tsx';
 import { useStore } from '../../store/store.ts';
 import { checkForm } from './filterForm.ts';
 import { FilteredFeatureList } from './FilteredFeatureList.tsx';
@@ -63,6 +64,7 @@ export function FiltersSection() {
       </div>
       <FilterJobStatus />
       <FilterOverlayControls />
+      <MapStoreSection />
       <FilteredFeatureList />
     </fieldset>
   );
