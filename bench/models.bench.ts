@@ -45,8 +45,8 @@ function timed<T>(fn: () => T): { ms: number; value: T } {
 }
 
 export async function run(): Promise<void> {
-  await combatBench();
-  // MODELS_BENCH_ONLY=combat skips the training lines (minutes).
+  // MODELS_BENCH_ONLY=train skips ComBat; MODELS_BENCH_ONLY=combat skips training (minutes).
+  if (process.env.MODELS_BENCH_ONLY !== 'train') await combatBench();
   const trainModule = new URL('./modelsTrain.ts', import.meta.url).pathname;
   if (process.env.MODELS_BENCH_ONLY !== 'combat' && existsSync(trainModule)) {
     const mod = (await import(trainModule)) as { run?: () => Promise<void> };

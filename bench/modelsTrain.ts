@@ -21,13 +21,16 @@ const CASES = Number(process.env.MODELS_BENCH_CASES ?? 2000);
 const FEATURES = Number(process.env.MODELS_BENCH_FEATURES ?? 1000);
 const INFORMATIVE = 20;
 
-const SPECS: readonly ModelSpec[] = [
+const ALL_SPECS: readonly ModelSpec[] = [
   { family: 'logreg-l2', C: 1 },
   { family: 'logreg-l1', C: 0.1 },
   { family: 'svm-linear', C: 1 },
   { family: 'svm-rbf', C: 1 },
   { family: 'forest', trees: 100 },
 ];
+/** MODELS_BENCH_FAMILIES=logreg-l2,forest times only those families (all when absent). */
+const FAMILIES = process.env.MODELS_BENCH_FAMILIES?.split(',');
+const SPECS = ALL_SPECS.filter((s) => !FAMILIES || FAMILIES.includes(s.family));
 
 function dataset(cases = CASES, features = FEATURES) {
   const random = seededRandom(2024);

@@ -39,6 +39,22 @@ describe('L2 logistic objective', () => {
     }
   });
 
+  it("a kept workspace's old values do not reach the cases past the last panel's end", () => {
+    // A fit on 8 cases of NaN leaves NaN where the next, 5-case fit has its padding case.
+    const junk = { rows: 8, cols: 37, data: new Float64Array(8 * 37).fill(NaN) };
+    l2Objective(junk, new Uint8Array(8), 1, true).release();
+    const { x, y } = problem(5, 37);
+    const p = Float64Array.from({ length: 38 }, (_, j) => Math.cos(j));
+    const gJs = new Float64Array(38);
+    const gWasm = new Float64Array(38);
+    const fJs = l2Objective(x, y, 1, false)(p, gJs);
+    const wasm = l2Objective(x, y, 1, true);
+    const fWasm = wasm(p, gWasm);
+    wasm.release();
+    expect(Math.abs(fWasm - fJs)).toBeLessThan(1e-12 * Math.abs(fJs));
+    for (let j = 0; j <= 37; j++) expect(gWasm[j]).toBeCloseTo(gJs[j], 11);
+  });
+
   it('standardizing inside the solver fits the same model as a standardized copy, bit for bit', () => {
     const { x, y } = problem(203, 9);
     const shifted = { ...x, data: x.data.map((v, k) => 40 + v * (1 + (k % 9))) };

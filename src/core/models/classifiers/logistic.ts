@@ -4,7 +4,7 @@
 // proximal Newton with coordinate descent, as liblinear's newGLMNET); the intercept b is never
 // penalised (as sklearn's lbfgs and saga solvers), so the optimum is the one sklearn reaches.
 import { lbfgs, type Objective } from './lbfgs.ts';
-import { linearWorkspace } from './simd/linearWasm.ts';
+import { linearWorkspace, panelRows } from './simd/linearWasm.ts';
 import { applyScaler, type Scaler } from './standardize.ts';
 import type { Labels, Matrix } from './matrix.ts';
 
@@ -88,8 +88,8 @@ function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   }
 }
 
-/** Cases per block of the WASM pass: their rows (256 KB at 1,000 features) stay in cache
- * between the scores and the gradient term. */
+/** Cases per block of the WASM pass (a whole number of panels): their rows (256 KB at 1,000
+ * features) stay in cache between the scores and the gradient term. */
 const BLOCK_ROWS = 32;
 
 /** An objective whose WebAssembly memory the caller hands back when the fit is done. */
@@ -111,7 +111,8 @@ export function l2Objective(
   // Labels as ±1 once, so the passes below only read arrays.
   const sign = new Float64Array(rows);
   for (let i = 0; i < rows; i++) sign[i] = y[i] ? 1 : -1;
-  const ws = simd ? linearWorkspace(x, [cols, rows, rows, cols], standardize) : null;
+  const padded = panelRows(rows);
+  const ws = simd ? linearWorkspace(x, [cols, padded, padded, cols], standardize) : null;
   if (!ws)
     return Object.assign(l2ObjectiveJs(standardize ? applyScaler(standardize, x) : x, sign, invC), {
       release: () => {},
@@ -122,6 +123,8 @@ export function l2Objective(
   const z = vector[Z];
   const r = vector[R];
   const gv = vector[G];
+  // The last panel's cases past `rows` add c = 0 times their zero row to the gradient.
+  f64.fill(0, r + rows, r + padded);
   const objective: Objective = (p, g) => {
     const b = p[cols];
     let reg = 0;
@@ -138,8 +141,10 @@ export function l2Objective(
       for (let i = from; i < from + count; i++) {
         const s = sign[i];
         const t = s * f64[z + i];
-        loss += logLoss(t);
-        const c = -s * sigmoid(-t);
+        // logLoss(t) and sigmoid(−t) from one exp(−|t|), with their own arithmetic.
+        const e = Math.exp(t > 0 ? -t : t);
+        loss += t > 0 ? Math.log1p(e) : -t + Math.log1p(e);
+        const c = -s * (t > 0 ? e / (1 + e) : 1 / (1 + e));
         f64[r + i] = c;
         gb += c;
       }

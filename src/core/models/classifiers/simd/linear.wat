@@ -1,48 +1,51 @@
-;; WASM SIMD (f64x2) products of a row-major float64 matrix X (rows × cols) with vectors, the
-;; passes the classifiers spend their time in: scores X·w, the gradient term Xᵀ·c, and the dot
-;; products of pairs of rows (an SVM's kernel matrix). The module imports its memory; pointers are byte
-;; offsets of float64 arrays (the caller keeps them 8-byte aligned), counts are elements.
+;; WASM SIMD (f64x2) products of a float64 matrix X (rows × cols) with vectors, the passes the
+;; classifiers spend their time in: the L2 solver's scores X·w and gradient term Xᵀ·c over X laid
+;; out in panels of 4 cases, and the dot products of pairs of rows of a row-major X (an SVM's
+;; kernel matrix). The module imports its memory; pointers are byte offsets of float64 arrays (the
+;; caller keeps them 8-byte aligned), counts are elements.
 (module
   (import "env" "memory" (memory 1))
 
-;; out[i] = b + x_i · w for i in [0, rows). Four rows at a time, one f64x2 sum each: four
-  ;; streams from memory at once and each load of w serves four rows; then the last rows alone.
+  ;; The L2 solver's matrix lies in panels of 4 cases: for each pair of features (j, j + 1), the
+  ;; 4 cases' pairs one after another (64 bytes), then, for an odd feature count, the 4 cases'
+  ;; last feature (32 bytes). A pass over the matrix is then one sequential stream, which the
+  ;; hardware prefetcher follows (four row streams ran at half the speed on 16 MB), and every
+  ;; load is one pointer plus a constant. (8 cases per panel spill V8's registers.) Per case, the
+  ;; sums run in the order of a row-major walk (even and odd lanes, their sum, the odd feature,
+  ;; then b), so a case's score does not depend on the layout. A panel is 32·cols bytes; cases
+  ;; past the last are zero.
+
+  ;; out[4n + r] = b + x_{4n+r} · w for the cases of `panels` panels from byte x.
   (func $scores (export "scores")
-    (param $x i32) (param $rows i32) (param $cols i32) (param $w i32) (param $b f64)
+    (param $x i32) (param $panels i32) (param $cols i32) (param $w i32) (param $b f64)
     (param $out i32)
-    (local $i i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $k i32)
-    (local $end2 i32) (local $end i32) (local $rowBytes i32) (local $p i32) (local $wv v128)
+    (local $n i32) (local $p i32) (local $k i32) (local $pairBytes i32) (local $panelBytes i32)
+    (local $wv v128) (local $wk f64) (local $odd i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $wk f64)
-    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
-    (local.set $end (local.get $rowBytes))
-    (local.set $end2 (i32.and (local.get $rowBytes) (i32.const -16)))
-    (block $quadsDone
-      (loop $quads
-        (br_if $quadsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $rows)))
-        (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
-        (local.set $r1 (i32.add (local.get $r0) (local.get $rowBytes)))
-        (local.set $r2 (i32.add (local.get $r1) (local.get $rowBytes)))
-        (local.set $r3 (i32.add (local.get $r2) (local.get $rowBytes)))
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local.set $pairBytes (i32.shl (i32.shr_u (local.get $cols) (i32.const 1)) (i32.const 4)))
+    (local.set $panelBytes (i32.shl (local.get $cols) (i32.const 5)))
+    (local.set $odd (i32.and (local.get $cols) (i32.const 1)))
+    (block $panelsDone
+      (loop $panel
+        (br_if $panelsDone (i32.ge_u (local.get $n) (local.get $panels)))
         (local.set $a0 (v128.const i64x2 0 0))
         (local.set $a1 (v128.const i64x2 0 0))
         (local.set $a2 (v128.const i64x2 0 0))
         (local.set $a3 (v128.const i64x2 0 0))
+        (local.set $p (local.get $x))
         (local.set $k (i32.const 0))
-        (block $vecDone
-          (loop $vec
-            (br_if $vecDone (i32.ge_u (local.get $k) (local.get $end2)))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $k) (local.get $pairBytes)))
             (local.set $wv (v128.load (i32.add (local.get $w) (local.get $k))))
-            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $wv)
-              (v128.load (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $wv)
-              (v128.load (i32.add (local.get $r1) (local.get $k))))))
-            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $wv)
-              (v128.load (i32.add (local.get $r2) (local.get $k))))))
-            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $wv)
-              (v128.load (i32.add (local.get $r3) (local.get $k))))))
+            (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $wv) (v128.load offset=0 (local.get $p)))))
+            (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $wv) (v128.load offset=16 (local.get $p)))))
+            (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $wv) (v128.load offset=32 (local.get $p)))))
+            (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $wv) (v128.load offset=48 (local.get $p)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $vec)))
+            (br $pairs)))
         (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $a0))
           (f64x2.extract_lane 1 (local.get $a0))))
         (local.set $s1 (f64.add (f64x2.extract_lane 0 (local.get $a1))
@@ -51,130 +54,80 @@
           (f64x2.extract_lane 1 (local.get $a2))))
         (local.set $s3 (f64.add (f64x2.extract_lane 0 (local.get $a3))
           (f64x2.extract_lane 1 (local.get $a3))))
-        (block $tailDone
-          (loop $tail
-            (br_if $tailDone (i32.ge_u (local.get $k) (local.get $end)))
+        (if (local.get $odd)
+          (then
             (local.set $wk (f64.load (i32.add (local.get $w) (local.get $k))))
             (local.set $s0 (f64.add (local.get $s0)
-              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r0) (local.get $k))))))
+              (f64.mul (local.get $wk) (f64.load offset=0 (local.get $p)))))
             (local.set $s1 (f64.add (local.get $s1)
-              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r1) (local.get $k))))))
+              (f64.mul (local.get $wk) (f64.load offset=8 (local.get $p)))))
             (local.set $s2 (f64.add (local.get $s2)
-              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r2) (local.get $k))))))
+              (f64.mul (local.get $wk) (f64.load offset=16 (local.get $p)))))
             (local.set $s3 (f64.add (local.get $s3)
-              (f64.mul (local.get $wk) (f64.load (i32.add (local.get $r3) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $tail)))
-        (local.set $p (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))))
-        (f64.store offset=0 (local.get $p) (f64.add (local.get $b) (local.get $s0)))
-        (f64.store offset=8 (local.get $p) (f64.add (local.get $b) (local.get $s1)))
-        (f64.store offset=16 (local.get $p) (f64.add (local.get $b) (local.get $s2)))
-        (f64.store offset=24 (local.get $p) (f64.add (local.get $b) (local.get $s3)))
-        (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $quads)))
-    (block $rowsDone
-      (loop $row
-        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
-        (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
-        (local.set $a0 (v128.const i64x2 0 0))
-        (local.set $k (i32.const 0))
-        (block $vecDone1
-          (loop $vec1
-            (br_if $vecDone1 (i32.ge_u (local.get $k) (local.get $end2)))
-            (local.set $a0 (f64x2.add (local.get $a0)
-              (f64x2.mul (v128.load (i32.add (local.get $w) (local.get $k)))
-                (v128.load (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $vec1)))
-        (local.set $s0 (f64.add (f64x2.extract_lane 0 (local.get $a0))
-          (f64x2.extract_lane 1 (local.get $a0))))
-        (block $oneDone
-          (loop $one
-            (br_if $oneDone (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $s0 (f64.add (local.get $s0)
-              (f64.mul (f64.load (i32.add (local.get $w) (local.get $k)))
-                (f64.load (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $one)))
-        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
-          (f64.add (local.get $b) (local.get $s0)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $row))))
+              (f64.mul (local.get $wk) (f64.load offset=24 (local.get $p)))))
+))
+        (f64.store offset=0 (local.get $out) (f64.add (local.get $b) (local.get $s0)))
+        (f64.store offset=8 (local.get $out) (f64.add (local.get $b) (local.get $s1)))
+        (f64.store offset=16 (local.get $out) (f64.add (local.get $b) (local.get $s2)))
+        (f64.store offset=24 (local.get $out) (f64.add (local.get $b) (local.get $s3)))
+        (local.set $x (i32.add (local.get $x) (local.get $panelBytes)))
+        (local.set $out (i32.add (local.get $out) (i32.const 32)))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $panel))))
 
-    ;; g[j] += Σ_i c[i] · x[i][j] for j in [0, cols): four rows at a time, so each g pair is read
-  ;; and written once per four rows; then the last rows one at a time.
+  ;; g += Σ_r c[4n + r] · x_{4n+r} over the cases of `panels` panels from byte x (c from byte c):
+  ;; per feature pair, g + ((c0x0 + c1x1) + (c2x2 + c3x3)).
   (func $accumulate (export "accumulate")
-    (param $x i32) (param $rows i32) (param $cols i32) (param $c i32) (param $g i32)
-    (local $i i32) (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
-    (local $k i32) (local $end2 i32) (local $end i32) (local $rowBytes i32) (local $p i32)
+    (param $x i32) (param $panels i32) (param $cols i32) (param $c i32) (param $g i32)
+    (local $n i32) (local $p i32) (local $k i32) (local $q i32) (local $pairBytes i32)
+    (local $panelBytes i32) (local $odd i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $f0 f64) (local $f1 f64) (local $f2 f64) (local $f3 f64)
-    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 3)))
-    (local.set $end (local.get $rowBytes))
-    (local.set $end2 (i32.and (local.get $rowBytes) (i32.const -16)))
-    (block $quadsDone
-      (loop $quads
-        (br_if $quadsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $rows)))
-        (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
-        (local.set $r1 (i32.add (local.get $r0) (local.get $rowBytes)))
-        (local.set $r2 (i32.add (local.get $r1) (local.get $rowBytes)))
-        (local.set $r3 (i32.add (local.get $r2) (local.get $rowBytes)))
-        (local.set $p (i32.add (local.get $c) (i32.shl (local.get $i) (i32.const 3))))
-        (local.set $f0 (f64.load offset=0 (local.get $p)))
-        (local.set $f1 (f64.load offset=8 (local.get $p)))
-        (local.set $f2 (f64.load offset=16 (local.get $p)))
-        (local.set $f3 (f64.load offset=24 (local.get $p)))
+    (local.set $pairBytes (i32.shl (i32.shr_u (local.get $cols) (i32.const 1)) (i32.const 4)))
+    (local.set $panelBytes (i32.shl (local.get $cols) (i32.const 5)))
+    (local.set $odd (i32.and (local.get $cols) (i32.const 1)))
+    (block $panelsDone
+      (loop $panel
+        (br_if $panelsDone (i32.ge_u (local.get $n) (local.get $panels)))
+        (local.set $f0 (f64.load offset=0 (local.get $c)))
         (local.set $v0 (f64x2.splat (local.get $f0)))
+        (local.set $f1 (f64.load offset=8 (local.get $c)))
         (local.set $v1 (f64x2.splat (local.get $f1)))
+        (local.set $f2 (f64.load offset=16 (local.get $c)))
         (local.set $v2 (f64x2.splat (local.get $f2)))
+        (local.set $f3 (f64.load offset=24 (local.get $c)))
         (local.set $v3 (f64x2.splat (local.get $f3)))
+        (local.set $p (local.get $x))
         (local.set $k (i32.const 0))
-        (block $vecDone
-          (loop $vec
-            (br_if $vecDone (i32.ge_u (local.get $k) (local.get $end2)))
-            (local.set $p (i32.add (local.get $g) (local.get $k)))
-            (v128.store (local.get $p) (f64x2.add (v128.load (local.get $p))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $k) (local.get $pairBytes)))
+            (local.set $q (i32.add (local.get $g) (local.get $k)))
+            (v128.store (local.get $q)
+              (f64x2.add (v128.load (local.get $q))
               (f64x2.add
-                (f64x2.add
-                  (f64x2.mul (local.get $v0) (v128.load (i32.add (local.get $r0) (local.get $k))))
-                  (f64x2.mul (local.get $v1) (v128.load (i32.add (local.get $r1) (local.get $k)))))
-                (f64x2.add
-                  (f64x2.mul (local.get $v2) (v128.load (i32.add (local.get $r2) (local.get $k))))
-                  (f64x2.mul (local.get $v3) (v128.load (i32.add (local.get $r3) (local.get $k))))))))
+                (f64x2.add (f64x2.mul (local.get $v0) (v128.load offset=0 (local.get $p)))
+                  (f64x2.mul (local.get $v1) (v128.load offset=16 (local.get $p))))
+                (f64x2.add (f64x2.mul (local.get $v2) (v128.load offset=32 (local.get $p)))
+                  (f64x2.mul (local.get $v3) (v128.load offset=48 (local.get $p)))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
             (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $vec)))
-        (block $tailDone
-          (loop $tail
-            (br_if $tailDone (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $p (i32.add (local.get $g) (local.get $k)))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+            (br $pairs)))
+        (if (local.get $odd)
+          (then
+            (local.set $q (i32.add (local.get $g) (local.get $k)))
+            (f64.store (local.get $q)
+              (f64.add (f64.load (local.get $q))
               (f64.add
-                (f64.add
-                  (f64.mul (local.get $f0) (f64.load (i32.add (local.get $r0) (local.get $k))))
-                  (f64.mul (local.get $f1) (f64.load (i32.add (local.get $r1) (local.get $k)))))
-                (f64.add
-                  (f64.mul (local.get $f2) (f64.load (i32.add (local.get $r2) (local.get $k))))
-                  (f64.mul (local.get $f3) (f64.load (i32.add (local.get $r3) (local.get $k))))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $tail)))
-        (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $quads)))
-    (block $rowsDone
-      (loop $row
-        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $rows)))
-        (local.set $r0 (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
-        (local.set $f0 (f64.load (i32.add (local.get $c) (i32.shl (local.get $i) (i32.const 3)))))
-        (local.set $k (i32.const 0))
-        (block $oneDone
-          (loop $one
-            (br_if $oneDone (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $p (i32.add (local.get $g) (local.get $k)))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
-              (f64.mul (local.get $f0) (f64.load (i32.add (local.get $r0) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $one)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $row))))
+                (f64.add (f64.mul (local.get $f0) (f64.load offset=0 (local.get $p)))
+                  (f64.mul (local.get $f1) (f64.load offset=8 (local.get $p))))
+                (f64.add (f64.mul (local.get $f2) (f64.load offset=16 (local.get $p)))
+                  (f64.mul (local.get $f3) (f64.load offset=24 (local.get $p)))))))))
+        (local.set $x (i32.add (local.get $x) (local.get $panelBytes)))
+        (local.set $c (i32.add (local.get $c) (i32.const 32)))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $panel))))
+
 
   ;; out[r·m + c] = a_r · b_c for the four rows a_0..a_3 (consecutive, from byte a) and the m rows
   ;; b_0..b_{m−1} (consecutive, from byte b), both of cols float64: a 4 × 2 tile of f64x2 sums

@@ -1,5 +1,6 @@
 // The classifiers' matrix products in WebAssembly SIMD (linear.wat): a copy of the design
-// matrix in the module's memory and a few float64 vectors beside it. A released linear
+// matrix in the module's memory (in panels of 4 cases for the L2 solver, whose passes then read
+// one sequential stream) and a few float64 vectors beside it. A released linear
 // workspace's module is kept for the next fit, as an allocator keeps freed memory: the first
 // touch of a fresh 16 MB costs ~50 ms of page faults on a VM, a third of an L2 fit, and
 // cross-validation refits the same size again and again. Null where WebAssembly SIMD is
@@ -15,18 +16,29 @@ import type { Scaler } from '../standardize.ts';
 import { linearWasmBytes } from './linearWasmBytes.ts';
 
 interface LinearExports {
-  scores(x: number, rows: number, cols: number, w: number, b: number, out: number): void;
-  accumulate(x: number, rows: number, cols: number, c: number, g: number): void;
+  scores(x: number, panels: number, cols: number, w: number, b: number, out: number): void;
+  accumulate(x: number, panels: number, cols: number, c: number, g: number): void;
   dots4(a: number, b: number, m: number, cols: number, out: number): void;
+}
+
+/** Cases per panel of the L2 solver's layout (linear.wat). */
+export const PANEL = 4;
+
+/** `rows` rounded up to whole panels: the length of a workspace vector indexed by case. */
+export function panelRows(rows: number): number {
+  return Math.ceil(rows / PANEL) * PANEL;
 }
 
 export interface LinearWorkspace {
   /** The whole memory as float64; vector k starts at `vector[k]` (an element index). */
   readonly f64: Float64Array;
   readonly vector: readonly number[];
-  /** out[i] = b + x_i·w for rows [from, from + count); w and out are vector numbers. */
+  /**
+   * out[i] = b + x_i·w for cases [from, from + count), from a multiple of PANEL (the rest of
+   * the last panel too: its cases past `rows` are zero); w and out are vector numbers.
+   */
   scores(from: number, count: number, w: number, b: number, out: number): void;
-  /** g += Σ c_i x_i over rows [from, from + count); c and g are vector numbers. */
+  /** g += Σ c_i x_i over cases [from, from + count), as scores; c and g are vector numbers. */
   accumulate(from: number, count: number, c: number, g: number): void;
   /** The fit is done with it: its memory serves the next workspace (no call after this). */
   release(): void;
@@ -45,9 +57,9 @@ function instantiate(): Linear | null {
 }
 
 /**
- * X copied into a new module's memory, with vectors of the given lengths after it; with
- * `standardize`, each value is written as (x − mean) / scale on the way (applyScaler's
- * arithmetic), so a standardized copy is never made outside.
+ * X copied into a module's memory in panels of PANEL cases (linear.wat), with vectors of the
+ * given lengths after it; with `standardize`, each value is written as (x − mean) / scale on the
+ * way (applyScaler's arithmetic), so a standardized copy is never made outside.
  */
 export function linearWorkspace(
   x: Matrix,
@@ -59,34 +71,67 @@ export function linearWorkspace(
   if (!wasm) return null;
   const { memory, kernels } = wasm;
   const { rows, cols } = x;
+  const size = panelRows(rows) * cols;
   const vector: number[] = [];
-  let at = rows * cols + ((rows * cols) % 2); // each vector 16-byte aligned
+  let at = size + (size % 2); // each vector 16-byte aligned
   for (const n of lengths) {
     vector.push(at);
     at += n + (n % 2);
   }
   reserveBytes(memory, at * 8);
   const f64 = new Float64Array(memory.buffer);
-  if (standardize) {
-    const { mean, scale } = standardize;
-    const data = x.data;
-    for (let i = 0; i < rows; i++) {
-      const r = i * cols;
-      for (let j = 0; j < cols; j++) f64[r + j] = (data[r + j] - mean[j]) / scale[j];
-    }
-  } else f64.set(x.data, 0);
+  toPanels(x, f64, standardize);
   const rowBytes = cols * 8;
+  const panels = (count: number) => Math.ceil(count / PANEL);
   return {
     f64,
     vector,
     scores: (from, count, w, b, out) =>
-      kernels.scores(from * rowBytes, count, cols, vector[w] * 8, b, (vector[out] + from) * 8),
+      kernels.scores(
+        from * rowBytes,
+        panels(count),
+        cols,
+        vector[w] * 8,
+        b,
+        (vector[out] + from) * 8,
+      ),
     accumulate: (from, count, c, g) =>
-      kernels.accumulate(from * rowBytes, count, cols, (vector[c] + from) * 8, vector[g] * 8),
+      kernels.accumulate(
+        from * rowBytes,
+        panels(count),
+        cols,
+        (vector[c] + from) * 8,
+        vector[g] * 8,
+      ),
     release: () => {
       idle = wasm;
     },
   };
+}
+
+/**
+ * X's cases into their panels from element 0 of f64, as (x − mean) / scale where `s` is given
+ * (x itself is (x − 0) / 1, exactly). The last panel is zeroed first, so its cases past X's are
+ * zeros: a kept memory holds the previous fit's values there, and 0 · NaN would be NaN.
+ */
+function toPanels(x: Matrix, f64: Float64Array, s?: Scaler): void {
+  const { rows, cols, data } = x;
+  const mean = s?.mean ?? new Float64Array(cols);
+  const scale = s?.scale ?? new Float64Array(cols).fill(1);
+  const pairs = cols - (cols % 2);
+  f64.fill(0, (rows - (rows % PANEL)) * cols, panelRows(rows) * cols);
+  for (let i = 0; i < rows; i++) {
+    const row = i * cols;
+    const lane = i % PANEL;
+    const panel = (i - lane) * cols;
+    let at = panel + 2 * lane;
+    for (let j = 0; j < pairs; j += 2, at += 2 * PANEL) {
+      f64[at] = (data[row + j] - mean[j]) / scale[j];
+      f64[at + 1] = (data[row + j + 1] - mean[j + 1]) / scale[j + 1];
+    }
+    if (pairs < cols)
+      f64[panel + pairs * PANEL + lane] = (data[row + pairs] - mean[pairs]) / scale[pairs];
+  }
 }
 
 export interface DotsWorkspace {
