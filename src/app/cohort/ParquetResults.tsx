@@ -10,14 +10,13 @@ import { parquetUrl } from './cohortApi.ts';
 import { LongTable } from './LongTable.tsx';
 import { PivotTable } from './PivotTable.tsx';
 import { matchingRows, pivotOf } from './resultViews.ts';
-import { useRunParquet } from './useRunParquet.ts';
-import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
+import { useRunParquet, type ParquetState } from './useRunParquet.ts';
 
 const maxPivotColumns = 300;
 
 export function ParquetResults({ id, done, live }: { id: string; done: number; live: boolean }) {
   const { t } = useTranslation('cohort');
-  const state = useRunParquet(id, done);
+  const { state, showRow } = useRunParquet(id, done);
   return (
     <div className="cohort-features" data-testid="parquet-results">
       <div className="cohort-heading">
@@ -37,13 +36,22 @@ export function ParquetResults({ id, done, live }: { id: string; done: number; l
           {problemText(t, state.problem)}
         </p>
       )}
-      {state.kind === 'ok' && <ResultsTables columns={state.columns} bytes={state.bytes} />}
+      {state.kind === 'ok' && <ResultsTables state={state} showRow={showRow} />}
     </div>
   );
 }
 
-function ResultsTables({ columns, bytes }: { columns: ResultColumns; bytes: number }) {
+function ResultsTables({
+  state,
+  showRow,
+}: {
+  state: Extract<ParquetState, { kind: 'ok' }>;
+  showRow: (row: number) => void;
+}) {
   const { t, i18n } = useTranslation('cohort');
+  const { columns, rowStart, totalRows } = state;
+  const windowed = columns.length < totalRows;
+  const n = (x: number, digits?: number) => formatNumber(x, i18n.language, digits);
   const [filter, setFilter] = useState('');
   const [pivoted, setPivoted] = useState(false);
   const deferred = useDeferredValue(filter);
@@ -57,10 +65,36 @@ function ResultsTables({ columns, bytes }: { columns: ResultColumns; bytes: numb
       <p className="muted" data-testid="results-count">
         {t('results.count', {
           count: rows.length,
-          total: formatNumber(columns.length, i18n.language),
-          kib: formatNumber(bytes / 1024, i18n.language, 3),
+          total: n(columns.length),
+          read: n(state.bytesRead / 1024, 3),
+          size: n(state.byteLength / 1024, 3),
         })}
       </p>
+      {windowed && (
+        <div className="cohort-results-window" data-testid="results-window">
+          <p className="muted">
+            {t('results.window', {
+              from: n(rowStart + 1),
+              to: n(rowStart + columns.length),
+              total: n(totalRows),
+            })}
+          </p>
+          <button
+            type="button"
+            disabled={rowStart === 0}
+            onClick={() => showRow(Math.max(0, rowStart - columns.length))}
+          >
+            {t('results.previous')}
+          </button>{' '}
+          <button
+            type="button"
+            disabled={rowStart + columns.length >= totalRows}
+            onClick={() => showRow(rowStart + columns.length)}
+          >
+            {t('results.next')}
+          </button>
+        </div>
+      )}
       <div className="cohort-results-tools">
         <input
           type="search"

@@ -2,7 +2,7 @@
 // page's own origin only (the CSP's connect-src 'self'). A page served any other way (vite, a
 // static server) gets its index.html or a 404 for /api/cohorts: that is "not available", said
 // in plain words, not an error.
-import type { Problem } from '../../core/result.ts';
+import { fail, type Problem, type Result } from '../../core/result.ts';
 
 import type { RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
 import type { StartRequest } from '../../core/cohort/startRequest.ts';
@@ -39,15 +39,55 @@ export const fetchRun = (id: string, signal?: AbortSignal) =>
 /** Where a features run's Parquet table is served (and downloaded from): same origin. */
 export const parquetUrl = (id: string) => `${base}/${encodeURIComponent(id)}/features.parquet`;
 
-/** The run's Parquet bytes, or the server's Problem. */
-export async function fetchParquet(id: string, signal?: AbortSignal): Promise<Answer<ArrayBuffer>> {
-  const res = await fetch(parquetUrl(id), signal ? { signal } : {});
-  if (res.ok && res.headers.get('content-type') === 'application/vnd.apache.parquet')
-    return { kind: 'ok', value: await res.arrayBuffer() };
+/** A version of a run's Parquet table: its size and ETag (HEAD, which brings it up to date). */
+export interface ParquetVersion {
+  readonly byteLength: number;
+  readonly etag: string;
+}
+
+async function problemAnswer(res: Response): Promise<Answer<never>> {
   if (!(res.headers.get('content-type') ?? '').startsWith('application/json'))
     return { kind: 'unavailable' };
   const body = (await res.json()) as { ok: false; error: Problem };
   return { kind: 'problem', problem: body.error };
+}
+
+/** Opens the run's table: its current version, or the server's Problem. */
+export async function openParquet(
+  id: string,
+  signal?: AbortSignal,
+): Promise<Answer<ParquetVersion>> {
+  const head = await fetch(parquetUrl(id), { method: 'HEAD', ...(signal ? { signal } : {}) });
+  const etag = head.headers.get('etag');
+  const length = Number(head.headers.get('content-length'));
+  if (head.ok && etag && head.headers.get('accept-ranges') === 'bytes' && length > 0)
+    return { kind: 'ok', value: { byteLength: length, etag } };
+  if (head.ok) return { kind: 'unavailable' };
+  // A HEAD answer has no body: the same request as GET says why.
+  return problemAnswer(await fetch(parquetUrl(id), signal ? { signal } : {}));
+}
+
+/** Reads bytes start..end (exclusive) of that version of the table by an HTTP Range request, adding
+ * what arrived to `counted.bytes`; a table compacted since gives parquet-changed. */
+export function parquetRanges(id: string, version: ParquetVersion, counted: { bytes: number }) {
+  return async (start: number, end: number): Promise<Result<ArrayBuffer>> => {
+    const res = await fetch(parquetUrl(id), {
+      headers: { Range: `bytes=${start}-${end - 1}`, 'If-Match': version.etag },
+    });
+    if (res.status === 206) {
+      const bytes = await res.arrayBuffer();
+      counted.bytes += bytes.byteLength;
+      return { ok: true, value: bytes };
+    }
+    if (res.status === 412)
+      return fail('parquet-changed', 'the table was compacted again since it was opened');
+    const a = await problemAnswer(res);
+    return a.kind === 'problem'
+      ? { ok: false, error: a.problem }
+      : fail('parquet-unreadable', `the server answered ${res.status} to a byte range`, {
+          reason: `HTTP ${res.status}`,
+        });
+  };
 }
 
 export const startRun = (request: StartRequest) =>

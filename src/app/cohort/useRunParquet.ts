@@ -1,16 +1,26 @@
-// A features run's Parquet table, fetched from the server and decoded in the Parquet worker. While
-// the run is going, `version` (its series done) moves on: the table is read again (the server
-// compacts the series written so far into it), one read at a time and at most every few seconds,
-// and the last table stays shown meanwhile.
-import { useEffect, useRef, useState } from 'react';
-import { fetchParquet } from './cohortApi.ts';
+// A features run's Parquet table, read in the Parquet worker over HTTP byte ranges: the footer,
+// then the window of rows shown (the whole table when small), so a cohort-sized table opens
+// without fetching the whole file. While the run is going, `version` (its series done) moves on:
+// the table is opened again (the server compacts the series written so far into it), one read at
+// a time and at most every few seconds, and the last window stays shown meanwhile.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openParquet, parquetRanges, type ParquetVersion } from './cohortApi.ts';
 import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
 import { parquetWorker } from '../services/workers.ts';
 import type { Problem } from '../../core/result.ts';
 
 export type ParquetState =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ok'; readonly columns: ResultColumns; readonly bytes: number }
+  | {
+      readonly kind: 'ok';
+      readonly columns: ResultColumns;
+      /** The window's first row, and the table's rows. */
+      readonly rowStart: number;
+      readonly totalRows: number;
+      /** Bytes fetched for this version of the table so far, and its size. */
+      readonly bytesRead: number;
+      readonly byteLength: number;
+    }
   | { readonly kind: 'problem'; readonly problem: Problem };
 
 /** The least time between the starts of two reads of a growing table. */
@@ -21,42 +31,84 @@ const problem = (code: string, reason: string): ParquetState => ({
   problem: { code, reason, params: { reason } },
 });
 
-async function readTable(id: string, signal: AbortSignal): Promise<ParquetState> {
-  const a = await fetchParquet(id, signal);
-  if (a.kind === 'problem') return { kind: 'problem', problem: a.problem };
-  if (a.kind === 'unavailable') return problem('cohort-unreachable', 'no cohort server');
-  const bytes = a.value.byteLength;
-  const read = await parquetWorker.call(signal, 'resultColumns', a.value);
-  return read.ok
-    ? { kind: 'ok', columns: read.value, bytes }
-    : { kind: 'problem', problem: read.error };
+interface Opened {
+  readonly version: ParquetVersion;
+  readonly counted: { bytes: number };
 }
 
-export function useRunParquet(id: string, version: number): ParquetState {
+export function useRunParquet(
+  id: string,
+  version: number,
+): { state: ParquetState; showRow: (row: number) => void } {
   const [state, setState] = useState<ParquetState>({ kind: 'loading' });
-  const wanted = useRef(version);
+  const wanted = useRef({ version, row: 0 });
   const kick = useRef<() => void>(() => {});
   useEffect(() => {
     const abort = new AbortController();
-    let read = -1; // the version last read
-    let lastStart = 0;
+    let read = { version: -1, row: -1 }; // what is shown
+    let opened: Opened | null = null;
+    let lastOpen = 0;
     let running = false;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const open = async (): Promise<Opened | ParquetState> => {
+      lastOpen = Date.now();
+      const a = await openParquet(id, abort.signal);
+      if (a.kind === 'problem') return { kind: 'problem', problem: a.problem };
+      if (a.kind === 'unavailable') return problem('cohort-unreachable', 'no cohort server');
+      return { version: a.value, counted: { bytes: 0 } };
+    };
+    const readWindow = async (o: Opened, row: number): Promise<ParquetState> => {
+      const key = `${id} ${o.version.etag}`;
+      const source = { key, byteLength: o.version.byteLength };
+      const w = await parquetWorker.call(
+        abort.signal,
+        'resultWindow',
+        source,
+        parquetRanges(id, o.version, o.counted),
+        row,
+      );
+      if (!w.ok) return { kind: 'problem', problem: w.error };
+      return {
+        kind: 'ok',
+        columns: w.value.columns,
+        rowStart: w.value.rowStart,
+        totalRows: w.value.totalRows,
+        bytesRead: o.counted.bytes,
+        byteLength: o.version.byteLength,
+      };
+    };
+    const step = async (want: { version: number; row: number }): Promise<ParquetState> => {
+      if (!opened || want.version !== read.version) {
+        // A newer table: no sooner than refreshMs after the last open.
+        await sleep(Math.max(0, lastOpen + refreshMs - Date.now()));
+        const o = await open();
+        if (!('version' in o)) return o;
+        opened = o;
+      }
+      let s = await readWindow(opened, want.row);
+      if (s.kind === 'problem' && s.problem.code === 'parquet-changed') {
+        // Compacted again between the open and the read: once more, from the new version.
+        const o = await open();
+        if (!('version' in o)) return o;
+        opened = o;
+        s = await readWindow(opened, want.row);
+      }
+      return s;
+    };
     const pump = async () => {
       if (running) return;
       running = true;
       try {
-        while (!abort.signal.aborted && read !== wanted.current) {
-          await sleep(Math.max(0, lastStart + refreshMs - Date.now()));
-          if (abort.signal.aborted) return;
-          const v = wanted.current;
-          lastStart = Date.now();
-          const s = await readTable(id, abort.signal).catch((e: unknown) =>
+        for (;;) {
+          const want = { ...wanted.current };
+          if (abort.signal.aborted || (want.version === read.version && want.row === read.row))
+            return;
+          const s = await step(want).catch((e: unknown) =>
             problem('parquet-unreadable', String(e)),
           );
           if (abort.signal.aborted) return;
           setState(s);
-          read = v;
+          read = want;
         }
       } finally {
         running = false;
@@ -67,8 +119,12 @@ export function useRunParquet(id: string, version: number): ParquetState {
     return () => abort.abort();
   }, [id]);
   useEffect(() => {
-    wanted.current = version;
+    wanted.current = { ...wanted.current, version };
     kick.current();
   }, [version]);
-  return state;
+  const showRow = useCallback((row: number) => {
+    wanted.current = { ...wanted.current, row };
+    kick.current();
+  }, []);
+  return { state, showRow };
 }
