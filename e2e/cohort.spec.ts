@@ -6,11 +6,16 @@
 // asked of any host but the page's own, and no CSP violation is reported.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
+import {
+  largeSeriesUid,
+  largeValue,
+  writeLargeFeaturesRun,
+} from '../src/cli/cohort/testing/largeFeaturesRun.ts';
 
 const exec = promisify(execFile);
 const previewOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
@@ -42,8 +47,39 @@ function guard(page: Page, own: () => string): () => void {
 
 const test = base;
 
+/** A series record file of a features run: one whole-image record of `values` (CODE0, CODE1…). */
+function seriesRecord(dir: string, key: string, series: string, values: number[]): void {
+  const features = values.map((value, i) => ({
+    family: 'intensity-statistics',
+    ibsiCode: `CODE${i}`,
+    name: `feature ${i}`,
+    aggregation: '3D',
+    unit: 'HU',
+    value,
+  }));
+  writeFileSync(
+    join(dir, 'series', `${key}.json`),
+    JSON.stringify({
+      key,
+      series,
+      records: [{ ok: true, value: { series, roi: { kind: 'whole' }, features } }],
+    }),
+  );
+}
+
 test.beforeAll(async () => {
+  test.setTimeout(240_000);
   root = mkdtempSync(join(tmpdir(), 'consilium-e2e-cohort-'));
+  // A 100,000-series result (10 values each: 1,000,000 rows), and a cohort still running.
+  await writeLargeFeaturesRun(join(root, 'runs', 'large-run'), 100_000, 10);
+  const live = join(root, 'runs', 'live-run');
+  mkdirSync(join(live, 'series'), { recursive: true });
+  writeFileSync(
+    join(live, 'run.json'),
+    JSON.stringify({ command: 'features', settingsHash: 'live', settings: {} }),
+  );
+  writeFileSync(join(live, 'cohort.json'), JSON.stringify({ id: 'c-live', series: 3, queue: 'q' }));
+  seriesRecord(live, 'a'.repeat(32), '1.2.3.1', [1.5, 2.5]);
   const fixture = await writeCohort(join(root, 'inputs', 'ct-small'), 2, { slices: 3, size: 16 });
   uid = fixture.series[1].uid;
   // The CLI's own single-machine run, with the options the page will set: the reference values.
@@ -209,6 +245,96 @@ test('a run started from the Cohort tab completes and shows the CLI’s feature 
   await expect(
     page.locator('[data-testid=cohort-run][data-state=complete]', { hasText: 'Analysis' }),
   ).toHaveCount(1);
+  check();
+});
+
+test('a cohort still running shows the values of the series done so far, and more as they finish', async ({
+  page,
+}) => {
+  const check = guard(page, () => origin);
+  await page.goto(`${origin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+  await page.getByRole('button', { name: 'live-run' }).click();
+  const detail = page.getByTestId('cohort-detail');
+  await expect(detail.getByTestId('detail-state')).toHaveAttribute('data-state', 'queued');
+  await expect(detail.getByTestId('results-live')).toBeVisible();
+  const results = detail.getByTestId('parquet-results');
+  await expect(results.getByTestId('results-count')).toContainText('2 of 2 feature values');
+  await expect(
+    results.locator('[data-testid=feature-row][data-series="1.2.3.1"][data-code=CODE1] .num'),
+  ).toHaveAttribute('data-value', '2.5');
+  // A worker writes the next series: the page reads the table again without being asked.
+  seriesRecord(join(root, 'runs', 'live-run'), 'b'.repeat(32), '1.2.3.2', [7.25]);
+  await expect(detail.getByTestId('run-progress')).toHaveText('2 / 3 series');
+  await expect(results.getByTestId('results-count')).toContainText('3 of 3 feature values');
+  await expect(
+    results.locator('[data-testid=feature-row][data-series="1.2.3.2"][data-code=CODE0] .num'),
+  ).toHaveAttribute('data-value', '7.25');
+  check();
+});
+
+test('a 100,000-series table opens from byte ranges: its footer and the row groups shown', async ({
+  page,
+}) => {
+  const check = guard(page, () => origin);
+  const size = statSync(join(root, 'runs', 'large-run', 'features.parquet')).size;
+  const reads: { method: string; status: number; bytes: number; range: string }[] = [];
+  page.on('response', async (r) => {
+    if (!r.url().includes('/large-run/features.parquet')) return;
+    const body = r.request().method() === 'HEAD' ? 0 : (await r.body()).length;
+    reads.push({
+      method: r.request().method(),
+      status: r.status(),
+      bytes: body,
+      range: r.request().headers()['range'] ?? '',
+    });
+  });
+  await page.goto(`${origin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+  await page.getByRole('button', { name: 'large-run' }).click();
+  const results = page.getByTestId('parquet-results');
+  await expect(results.getByTestId('results-window')).toContainText('rows 1–65,536 of 1,000,000');
+  // The values shown are the table's: series 3's fourth value.
+  await results.getByRole('searchbox').fill(largeSeriesUid(3));
+  await expect(
+    results.locator(
+      `[data-testid=feature-row][data-series="${largeSeriesUid(3)}"][data-code=CODE3] .num`,
+    ),
+  ).toHaveAttribute('data-value', String(largeValue(3, 3)));
+  const fetched = () => reads.filter((r) => r.method === 'GET').reduce((n, r) => n + r.bytes, 0);
+  // Every GET was a byte range answered 206, the footer first; far less than the file came.
+  expect(reads[0].method).toBe('HEAD');
+  const gets = reads.filter((r) => r.method === 'GET');
+  expect(gets.length).toBeGreaterThan(1);
+  for (const r of gets) {
+    expect(r.status).toBe(206);
+    expect(r.range).toMatch(/^bytes=\d+-\d+$/);
+  }
+  expect(Number(/^bytes=\d+-(\d+)$/.exec(gets[0].range)![1])).toBe(size - 1);
+  expect(fetched()).toBeLessThan(size / 8);
+  // The next rows: only their row groups are fetched, not the footer again.
+  const before = gets.length;
+  const firstBytes = fetched();
+  await results.getByRole('button', { name: 'Next rows' }).click();
+  await expect(results.getByTestId('results-window')).toContainText(
+    'rows 65,537–131,072 of 1,000,000',
+  );
+  await results.getByRole('searchbox').fill(largeSeriesUid(6553));
+  await expect(
+    results.locator(
+      `[data-testid=feature-row][data-series="${largeSeriesUid(6553)}"][data-code=CODE6] .num`,
+    ),
+  ).toHaveAttribute('data-value', String(largeValue(6553, 6)));
+  expect(
+    reads
+      .filter((r) => r.method === 'GET')
+      .slice(before)
+      .every((r) => r.status === 206),
+  ).toBe(true);
+  expect(fetched() - firstBytes).toBeLessThan(size / 8);
+  console.log(
+    JSON.stringify({ file: size, firstWindow: firstBytes, nextWindow: fetched() - firstBytes }),
+  );
   check();
 });
 
