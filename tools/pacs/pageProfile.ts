@@ -4,8 +4,10 @@
 // as medians, the page's own clock from the click on Open to the first slice painted, to every
 // instance received (the PACS progress) and to the series indexed (the load progress). With
 // --profile FILE the last run is sampled by the CDP Profiler (main thread) and the functions with
-// the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools.
-//   npx tsx tools/pacs/pageProfile.ts [--dist DIR] [--port 4206] [--runs 5] [--profile FILE]
+// the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools. Each run also
+// times the bare read: the series request read in the page with nothing done to it.
+//   npx tsx tools/pacs/pageProfile.ts [--dist DIR]… [--port 4206] [--runs 5] [--profile FILE]
+// Several --dist builds (e.g. before and after a change) are served side by side and alternated.
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -20,14 +22,15 @@ import { storeInstances } from '../../src/core/dicomweb/stow.ts';
 const SLICES = 200;
 const { values } = parseArgs({
   options: {
-    dist: { type: 'string', default: 'dist' },
+    dist: { type: 'string', multiple: true, default: ['dist'] },
     port: { type: 'string', default: '4206' },
     runs: { type: 'string', default: '5' },
     profile: { type: 'string' },
   },
 });
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
-const origin = `http://127.0.0.1:${values.port}/`;
+const port = Number(values.port);
+const originOf = (i: number) => `http://127.0.0.1:${port + i}/`;
 
 interface CpuProfile {
   nodes: {
@@ -78,6 +81,7 @@ function selfTimes(profile: CpuProfile): [string, number][] {
 
 async function openOnce(
   page: Page,
+  origin: string,
   study: string,
   patientId: string,
   profileTo?: string,
@@ -124,7 +128,8 @@ async function openOnce(
       return t.first && t.received && t.indexed;
     },
     null,
-    { timeout: 300_000 },
+    // Polled on a timer, not every animation frame: the poll is on the page's main thread.
+    { timeout: 300_000, polling: 50 },
   );
   if (cdp && profileTo) {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
@@ -139,54 +144,87 @@ async function openOnce(
   return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
 }
 
+/**
+ * The floor for the page: the same series request read in the page through the proxy, each
+ * chunk taken and dropped (what Chromium and the proxy cost before the app does anything).
+ */
+async function bareRead(page: Page, study: string): Promise<number> {
+  return page.evaluate(async (study) => {
+    const base = `/dicom-web/orthanc/studies/${study}`;
+    const series = (await (await fetch(`${base}/series`)).json()) as {
+      '0020000E': { Value: string[] };
+    }[];
+    const t0 = performance.now();
+    const answer = await fetch(`${base}/series/${series[0]['0020000E'].Value[0]}`, {
+      headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+    });
+    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+    while (!(await reader.read()).done);
+    return performance.now() - t0;
+  }, study);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.floor(s.length / 2)]);
 }
 
 const { study, patientId } = await upload();
-const server = spawn(
-  'node_modules/.bin/vite',
-  [
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    values.port,
-    '--strictPort',
-    '--outDir',
-    values.dist,
-  ],
-  { stdio: 'ignore', env: { ...process.env, CONSILIUM_PACS: `orthanc=${orthanc}` } },
+// One preview server per build, on consecutive ports; runs alternate between them, so builds
+// compared share the machine's load.
+const dists = values.dist;
+const servers = dists.map((dist, i) =>
+  spawn(
+    'node_modules/.bin/vite',
+    [
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port + i),
+      '--strictPort',
+      '--outDir',
+      dist,
+    ],
+    { stdio: 'ignore', env: { ...process.env, CONSILIUM_PACS: `orthanc=${orthanc}` } },
+  ),
 );
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox'],
 });
 try {
-  await waitForServer(origin);
+  for (let i = 0; i < dists.length; i++) await waitForServer(originOf(i));
   const runs = Number(values.runs);
-  const all: Record<string, number>[] = [];
-  for (let r = 0; r < runs; r++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const profile = r === runs - 1 ? values.profile : undefined;
-    const t = await openOnce(page, study, patientId, profile);
-    console.log(JSON.stringify({ run: r + 1, ...t, load_average: +loadavg()[0].toFixed(1) }));
-    all.push(t);
-    await page.close();
-  }
-  console.log(
-    JSON.stringify({
-      figure: 'PACS series in Chromium (medians)',
-      dist: values.dist,
-      runs,
-      first_image_ms: median(all.map((t) => t.first)),
-      received_ms: median(all.map((t) => t.received)),
-      indexed_ms: median(all.map((t) => t.indexed)),
-      load_average: +loadavg()[0].toFixed(1),
-    }),
-  );
+  const all: Record<string, number>[][] = dists.map(() => []);
+  for (let r = 0; r < runs; r++)
+    for (let i = 0; i < dists.length; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const profile =
+        r === runs - 1 && values.profile
+          ? `${values.profile}${dists.length > 1 ? i : ''}`
+          : undefined;
+      const t = await openOnce(page, originOf(i), study, patientId, profile);
+      t.bare = await bareRead(page, study);
+      const load = +loadavg()[0].toFixed(1);
+      console.log(JSON.stringify({ dist: dists[i], run: r + 1, ...t, load_average: load }));
+      all[i].push(t);
+      await page.close();
+    }
+  for (let i = 0; i < dists.length; i++)
+    console.log(
+      JSON.stringify({
+        figure: 'PACS series in Chromium (medians)',
+        dist: dists[i],
+        runs,
+        first_image_ms: median(all[i].map((t) => t.first)),
+        received_ms: median(all[i].map((t) => t.received)),
+        indexed_ms: median(all[i].map((t) => t.indexed)),
+        bare_read_ms: median(all[i].map((t) => t.bare)),
+        load_average: +loadavg()[0].toFixed(1),
+      }),
+    );
 } finally {
   await browser.close();
-  server.kill();
+  for (const server of servers) server.kill();
 }

@@ -8,44 +8,13 @@ import type { MaskSummary } from '../../core/masks/maskSlices.ts';
 import { showFirstSeries } from '../actions/loadFiles.ts';
 import { ingestPool } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
+import { joinedBytes } from './joinedBytes.ts';
+import { oncePerFrame } from './oncePerFrame.ts';
 import { rememberBytes } from './sources.ts';
 
 const BATCH = 16;
 /** How long a partly filled batch waits for more before it goes. */
 const BATCH_WAIT_MS = 16;
-
-/** The pieces of one file in one array; shared with workers where the page is isolated. */
-export function joinedBytes(pieces: Uint8Array | readonly Uint8Array[]): Uint8Array {
-  const list = pieces instanceof Uint8Array ? [pieces] : pieces;
-  let size = 0;
-  for (const p of list) size += p.length;
-  const buffer = globalThis.crossOriginIsolated
-    ? new SharedArrayBuffer(size)
-    : new ArrayBuffer(size);
-  const out = new Uint8Array(buffer);
-  let at = 0;
-  for (const p of list) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Calls `fn` once on the next animation frame (or after 100 ms where frames do not run). */
-export function oncePerFrame(fn: () => void): () => void {
-  let pending = false;
-  const run = () => {
-    if (!pending) return;
-    pending = false;
-    fn();
-  };
-  return () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(run);
-    setTimeout(run, 100);
-  };
-}
 
 export interface BytesFeed {
   /** One file's bytes, as one array or as the pieces it came in (joined here, once). */

@@ -19,11 +19,18 @@ export function decodableSource(file: string): Blob | Uint8Array | undefined {
   return sources.get(file);
 }
 
+/** Blobs made from held bytes, kept beside them (decoding still reads the bytes). */
+const madeBlobs = new WeakMap<Uint8Array, Blob>();
+
 /** The file as a Blob (made from held bytes on first use, for exports and the tag browser). */
 export function sourceOf(file: string): Blob | undefined {
   const s = sources.get(file);
   if (!(s instanceof Uint8Array)) return s;
-  const blob = new Blob([s.slice() as Uint8Array<ArrayBuffer>]);
-  sources.set(file, blob);
+  let blob = madeBlobs.get(s);
+  if (!blob) {
+    // A Blob cannot be made from shared memory: a copy of its own.
+    blob = new Blob([s.slice() as Uint8Array<ArrayBuffer>]);
+    madeBlobs.set(s, blob);
+  }
   return blob;
 }
