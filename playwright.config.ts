@@ -9,7 +9,7 @@ const origin = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: 'e2e',
   // Needs Orthanc: run by npm run test:services (playwright.services.config.ts).
-  testIgnore: ['pacs.spec.ts'],
+  testIgnore: ['pacs.spec.ts', 'pacsMap.spec.ts'],
   timeout: 120_000,
   expect: { timeout: 30_000 },
   workers: 1,

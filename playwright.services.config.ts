@@ -9,7 +9,7 @@ const orthanc = process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043';
 export default defineConfig({
   ...base,
   testIgnore: [],
-  testMatch: ['pacs.spec.ts'],
+  testMatch: ['pacs.spec.ts', 'pacsMap.spec.ts'],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
