@@ -3,12 +3,14 @@
 // merging the series' records, in input order, into <out>/<command>.jsonl.
 import { join } from 'node:path';
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from '../io/commandArgs.ts';
 import { MergedOutput } from '../io/mergedOutput.ts';
 import { type SeriesRecordFile } from '../io/resultsDir.ts';
 import { readFile } from 'node:fs/promises';
 import { takeCohortArgs } from './cohortArgs.ts';
 import { readFailureRecord } from './failureRecord.ts';
+import { jobStates } from './jobStates.ts';
 import { loadPlan, redisClient, seriesQueue, type CohortPlan, type SeriesJob } from './queue.ts';
 
 const usage = `Usage: consilium cohort status|wait|reduce <id> --redis URL [--json]
@@ -60,6 +62,7 @@ async function hasRecord(plan: CohortPlan, key: string): Promise<boolean> {
 export async function cohortStatus(
   plan: CohortPlan,
   queue: Queue<SeriesJob>,
+  redis: Redis,
 ): Promise<CohortStatus> {
   const status: CohortStatus = {
     id: plan.id,
@@ -69,9 +72,10 @@ export async function cohortStatus(
     waiting: 0,
     failed: [],
   };
-  for (let i = 0; i < plan.series.length; i += 200) {
-    const chunk = plan.series.slice(i, i + 200);
-    const states = await Promise.all(chunk.map((s) => queue.getJobState(s.key)));
+  for (let i = 0; i < plan.series.length; i += 1000) {
+    const chunk = plan.series.slice(i, i + 1000);
+    const ids = chunk.map((s) => s.key);
+    const states = await jobStates(redis, queue, ids);
     let gaveUp: SeriesRecordFile | null;
     for (const [j, state] of states.entries()) {
       const s = chunk[j];
@@ -113,7 +117,7 @@ function statusText(s: CohortStatus): string {
 
 async function withPlan(
   args: Args,
-  run: (plan: CohortPlan, queue: Queue<SeriesJob>) => Promise<number>,
+  run: (plan: CohortPlan, queue: Queue<SeriesJob>, redis: Redis) => Promise<number>,
 ): Promise<number> {
   const redis = redisClient(args.redis);
   try {
@@ -124,7 +128,7 @@ async function withPlan(
     }
     const queue = seriesQueue(args.redis, plan.queue);
     try {
-      return await run(plan, queue);
+      return await run(plan, queue, redis);
     } finally {
       await queue.close();
     }
@@ -140,8 +144,8 @@ function print(args: Args, s: CohortStatus): void {
 export async function statusCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parse);
   if ('exit' in args) return args.exit;
-  return withPlan(args, async (plan, queue) => {
-    print(args, await cohortStatus(plan, queue));
+  return withPlan(args, async (plan, queue, redis) => {
+    print(args, await cohortStatus(plan, queue, redis));
     return 0;
   });
 }
@@ -149,9 +153,9 @@ export async function statusCommand(argv: string[]): Promise<number> {
 export async function waitCommand(argv: string[]): Promise<number> {
   const args = parseOrUsage(argv, usage, parse);
   if ('exit' in args) return args.exit;
-  return withPlan(args, async (plan, queue) => {
+  return withPlan(args, async (plan, queue, redis) => {
     for (;;) {
-      const s = await cohortStatus(plan, queue);
+      const s = await cohortStatus(plan, queue, redis);
       if (s.running + s.waiting === 0) {
         print(args, s);
         return s.failed.length > 0 ? 1 : 0;
