@@ -238,6 +238,12 @@ export async function stowDerived(
   studyInstanceUid: string,
 ): Promise<string> {
   const client = nodeDicomwebClient(url, await tokenHeaders(tokenFile));
-  const stored = await storeInstances(client, [bytes], studyInstanceUid);
+  const stored = await storeInstances(
+    client,
+    [bytes],
+    studyInstanceUid,
+    undefined,
+    'storing the map',
+  );
   return stored.retrieveUrls[0] ?? stored.stored[0] ?? '';
 }
