@@ -5,90 +5,20 @@
 // The timeout is an idle one: it bounds the wait for the answer to start and then each wait for
 // the body's next chunk, so a big series on a slow link is not cut while data flows, and a
 // stalled one is cut after timeoutMs of silence, not at the end of one clock for the whole.
+// Plain-HTTP GETs skip node:http too: rawHttpGet.ts reads them off the socket at about a third
+// of its CPU; POSTs (STOW-RS) and HTTPS go through node:http(s).
 import http from 'node:http';
 import https from 'node:https';
 import type { HttpFetch, HttpResponse } from '../../core/dicomweb/http.ts';
-import type { ChunkReader } from '../../core/dicomweb/multipartStream.ts';
+import { BodyQueue } from './bodyQueue.ts';
+import { named, rawHttpGet } from './rawHttpGet.ts';
 
-/** Bytes queued unread before the socket is paused, and below which it reads again. */
-const HIGH_WATER = 8 << 20;
-const LOW_WATER = 2 << 20;
-
-function named(name: string, message: string, cause?: unknown): Error {
-  const e = new Error(message, cause === undefined ? undefined : { cause });
-  e.name = name;
-  return e;
-}
-
-type Chunk = { done: boolean; value?: Uint8Array };
-
-/**
- * The body as 'data' events queue it: about half the CPU of the stream's async iterator on a
- * 105 MB series (its promise and nextTick per chunk), the socket paused while much is unread.
- * `waiting`/`quiet` bracket each read that has to wait on the server (the idle clock).
- */
-function bodyReader(
-  res: http.IncomingMessage,
-  waiting: () => void,
-  quiet: () => void,
-): ChunkReader {
-  const queue: Uint8Array[] = [];
-  let queued = 0;
-  let ended = false;
-  let failure: Error | undefined;
-  let pending: { resolve: (c: Chunk) => void; reject: (e: Error) => void } | undefined;
-  const take = (): Chunk => {
-    const value = queue.shift() as Uint8Array;
-    queued -= value.length;
-    if (queued < LOW_WATER && res.isPaused()) res.resume();
-    return { done: false, value };
-  };
-  const settle = () => {
-    if (!pending || (queue.length === 0 && !failure && !ended)) return;
-    const { resolve, reject } = pending;
-    pending = undefined;
-    quiet();
-    if (queue.length > 0) resolve(take());
-    else if (failure) reject(failure);
-    else resolve({ done: true });
-  };
-  res.on('data', (b: Buffer) => {
-    queue.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
-    queued += b.length;
-    if (queued > HIGH_WATER) res.pause();
-    settle();
-  });
-  res.on('end', () => {
-    ended = true;
-    settle();
-  });
-  res.on('error', (e) => {
-    failure ??= e;
-    settle();
-  });
-  res.on('close', () => {
-    if (!ended) failure ??= named('Error', 'the connection closed before the body ended');
-    settle();
-  });
-  return {
-    read() {
-      if (queue.length > 0) return Promise.resolve(take());
-      if (failure) return Promise.reject(failure);
-      if (ended) return Promise.resolve({ done: true });
-      waiting();
-      return new Promise<Chunk>((resolve, reject) => {
-        pending = { resolve, reject };
-      });
-    },
-    async cancel() {
-      res.destroy();
-    },
-  };
-}
-
-export const nodeHttpTransport: HttpFetch = (url, request) =>
-  new Promise<HttpResponse>((resolve, reject) => {
-    const target = new URL(url);
+export const nodeHttpTransport: HttpFetch = (url, request) => {
+  const target = new URL(url);
+  // Plain HTTP GETs (searches, metadata, whole series) are read off the socket by hand.
+  if (target.protocol === 'http:' && request.method === 'GET' && !request.body)
+    return rawHttpGet(target, request);
+  return new Promise<HttpResponse>((resolve, reject) => {
     const lib = target.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = { ...request.headers };
     if (request.body) headers['Content-Length'] = String(request.body.length);
@@ -132,10 +62,16 @@ export const nodeHttpTransport: HttpFetch = (url, request) =>
       clearTimeout(timer);
       res.on('end', done);
       res.on('close', done);
-      const chunks = bodyReader(
+      const body = new BodyQueue(
         res,
         () => idle('no data'),
         () => clearTimeout(timer),
+      );
+      res.on('data', (b: Buffer) => body.push(new Uint8Array(b.buffer, b.byteOffset, b.length)));
+      res.on('end', () => body.end());
+      res.on('error', (e) => body.fail(e));
+      res.on('close', () =>
+        body.fail(named('Error', 'the connection closed before the body ended')),
       );
       resolve({
         status: res.statusCode ?? 0,
@@ -145,25 +81,10 @@ export const nodeHttpTransport: HttpFetch = (url, request) =>
             return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
           },
         },
-        body: { getReader: () => chunks },
-        async arrayBuffer() {
-          const parts: Uint8Array[] = [];
-          let size = 0;
-          for (;;) {
-            const next = await chunks.read();
-            if (next.done || !next.value) break;
-            parts.push(next.value);
-            size += next.value.length;
-          }
-          const out = new Uint8Array(size);
-          let at = 0;
-          for (const p of parts) {
-            out.set(p, at);
-            at += p.length;
-          }
-          return out.buffer;
-        },
+        body: { getReader: () => body.reader },
+        arrayBuffer: () => body.arrayBuffer(),
       });
     });
     req.end(request.body);
   });
+};
