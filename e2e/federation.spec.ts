@@ -15,10 +15,10 @@ import { signUpdate, type SignedUpdate } from '../src/core/models/federated/sign
 import * as ort from 'onnxruntime-node';
 import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
 import { pipelineProbability } from '../src/core/models/classifiers/pipeline.ts';
-import { federatedPipeline } from '../src/core/models/federated/federation.ts';
+import { federatedPipeline, PLATT_ROUNDS } from '../src/core/models/federated/federation.ts';
 import { settingsOf } from '../src/core/models/federated/session.ts';
 import { writeCenterBundles } from './centerBundles.ts';
-import { federationSteps, openFederation, saved } from './federationFlow.ts';
+import { federateThrough, federationSteps, openFederation, saved } from './federationFlow.ts';
 import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -192,6 +192,91 @@ test('two centers and a coordinator train the CLI’s federated model through si
   expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
   expect(expected).toBeGreaterThan(0.05);
   expect(expected).toBeLessThan(0.95);
+});
+
+test('a linear SVM federation by hand reaches the CLI’s model in a handful of Newton rounds', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const files = await centerBundles();
+  const folders = CENTERS.map((c) => join(dir, `svm-${c.name}`));
+  for (const [k, folder] of folders.entries()) {
+    mkdirSync(folder);
+    await consilium('study', files[k], '--out', join(folder, 'study.csv'), '--allow-untrusted');
+  }
+  const rounds = 6;
+  const { stdout } = await consilium(
+    'federate',
+    '--centers',
+    ...folders,
+    '--model',
+    'svm-linear',
+    '--rounds',
+    String(rounds),
+    '--holdout',
+    '0.25',
+    '--json',
+  );
+  const cli = (
+    JSON.parse(stdout.trim().split('\n').pop()!) as {
+      value: {
+        weights: number[];
+        intercept: number;
+        sigmoid: { a: number; b: number };
+        validation: { perCenter: { center: string; metrics: { auc: number } }[] };
+      };
+    }
+  ).value;
+
+  await page.goto('/');
+  const section = await openFederation(page, files);
+  await section.fed
+    .getByTestId('federation-center')
+    .getByLabel('Model', { exact: true })
+    .selectOption({ label: 'Linear SVM (squared hinge), federated Newton steps' });
+  await expect(section.fed.getByTestId('federation-svm-hint')).toContainText('Platt');
+  const { result, final: finalFile } = await federateThrough(page, dir, section, CENTERS, {
+    rounds,
+    holdout: 0.25,
+    family: 'Linear SVM (squared hinge), federated Newton steps',
+  });
+  const final = (JSON.parse(readFileSync(finalFile, 'utf8')) as SignedUpdate).update;
+  expect(final.round).toBe(rounds + PLATT_ROUNDS + 1);
+  // The same Newton and Platt steps on the same cases as the CLI: equal to rounding.
+  for (const [j, w] of final.linear!.weights.entries())
+    expect(Math.abs(w - cli.weights[j])).toBeLessThan(1e-9);
+  expect(Math.abs(final.linear!.intercept - cli.intercept)).toBeLessThan(1e-9);
+  expect(Math.abs(final.sigmoid!.a - cli.sigmoid.a)).toBeLessThan(1e-9);
+  expect(Math.abs(final.sigmoid!.b - cli.sigmoid.b)).toBeLessThan(1e-9);
+  expect(cli.sigmoid.a).toBeLessThan(0);
+  const validation = result.getByTestId('federated-validation');
+  for (const c of cli.validation.perCenter) {
+    const auc = Number(
+      await validation.getByTestId(`metrics-${c.center}`).getAttribute('data-auc'),
+    );
+    expect(Math.abs(auc - c.metrics.auc)).toBeLessThan(1e-9);
+  }
+  // The final model as ONNX: onnxruntime's probability equals the federated pipeline's.
+  const onnx = readFileSync(
+    await saved(
+      page,
+      dir,
+      result.getByRole('button', { name: 'Download final model (.onnx)' }),
+      'svm.onnx',
+    ),
+  );
+  const x = Float64Array.from([12, 24, 35]);
+  const expected = pipelineProbability(federatedPipeline(settingsOf(final), final), {
+    rows: 1,
+    cols: 3,
+    data: x,
+  })[0];
+  const session = await ort.InferenceSession.create(new Uint8Array(onnx));
+  const out = await session.run({
+    float_input: new ort.Tensor('float32', Float32Array.from(x), [1, 3]),
+  });
+  await session.release();
+  expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
 });
 
 test('the federation section speaks Chinese on a Chinese page, the start and a refusal included', async ({

@@ -4,6 +4,7 @@
 // as a real download.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { PLATT_ROUNDS } from '../src/core/models/federated/federation.ts';
 import { expect } from './fixtures.ts';
 
 export async function saved(page: Page, dir: string, button: Locator, name: string) {
@@ -96,16 +97,20 @@ export async function federateThrough(
   dir: string,
   section: FederationSection,
   centers: readonly { name: string }[],
-  terms: { rounds: number; holdout: number },
+  terms: { rounds: number; holdout: number; family?: string },
 ) {
   const s = federationSteps(page, dir, section, centers);
+  if (terms.family)
+    await s.center.getByLabel('Model', { exact: true }).selectOption({ label: terms.family });
   await s.center.getByLabel('Rounds').fill(String(terms.rounds));
   await s.center.getByLabel('Held-out fraction').fill(String(terms.holdout));
   let result = await s.aggregate(null, await s.answers(null));
   let message = await s.next(result, 'm0.json');
   result = await s.aggregate(message, await s.answers(message));
   message = await s.next(result, 'm1.json');
-  for (let r = 1; r <= terms.rounds; r++) {
+  // A linear SVM's training rounds are followed by Platt's.
+  const rounds = terms.rounds + (terms.family?.startsWith('Linear SVM') ? PLATT_ROUNDS : 0);
+  for (let r = 1; r <= rounds; r++) {
     result = await s.aggregate(message, await s.answers(message));
     message = await s.next(result, `m${r + 1}.json`);
   }

@@ -77,8 +77,6 @@ describe('consilium federate', () => {
       ...dirs.map((d) => join(dir, d)),
       '--model',
       'svm-linear',
-      '--rounds',
-      '200',
       '--out',
       out,
       '--json',

@@ -13,6 +13,7 @@ import { federationKeys } from './signer.ts';
 import { StepProgress } from './StepProgress.tsx';
 import { useFederationStep } from './useFederationStep.ts';
 import type { CenterAnswer } from '../../core/models/federated/exchange.ts';
+import { PLATT_ROUNDS } from '../../core/models/federated/federation.ts';
 
 export interface CenterStepProps {
   readonly ids: readonly string[];
@@ -20,7 +21,12 @@ export interface CenterStepProps {
   readonly defaultName: string;
 }
 
-const FAMILIES: readonly FederatedFamily[] = ['logreg-l2', 'forest'];
+const FAMILIES: readonly FederatedFamily[] = ['logreg-l2', 'svm-linear', 'forest'];
+// A linear SVM's Newton rounds reach the pooled model in about 5 to 10; FedAvg needs more.
+const DEFAULT_ROUNDS: Partial<Record<FederatedFamily, number>> = {
+  'logreg-l2': 20,
+  'svm-linear': 10,
+};
 
 function NumberField(props: {
   label: string;
@@ -127,7 +133,11 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
               <select
                 aria-label={t('center.family')}
                 value={family}
-                onChange={(e) => setFamily(e.target.value as FederatedFamily)}
+                onChange={(e) => {
+                  const f = e.target.value as FederatedFamily;
+                  setFamily(f);
+                  setTerms({ ...terms, rounds: DEFAULT_ROUNDS[f] ?? terms.rounds });
+                }}
               >
                 {FAMILIES.map((f) => (
                   <option key={f} value={f}>
@@ -160,12 +170,14 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
                   min={0}
                   step={0.1}
                 />{' '}
-                <NumberField
-                  label={t('center.localSteps')}
-                  value={terms.localSteps}
-                  set={term('localSteps')}
-                  min={1}
-                />
+                {family === 'logreg-l2' && (
+                  <NumberField
+                    label={t('center.localSteps')}
+                    value={terms.localSteps}
+                    set={term('localSteps')}
+                    min={1}
+                  />
+                )}
               </>
             )}{' '}
             <NumberField
@@ -178,6 +190,11 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
             />{' '}
             <NumberField label={t('center.seed')} value={terms.seed} set={term('seed')} min={0} />
           </p>
+          {family === 'svm-linear' && (
+            <p className="muted" data-testid="federation-svm-hint">
+              {t('center.svmHint', { steps: PLATT_ROUNDS })}
+            </p>
+          )}
         </div>
       )}
       <p>

@@ -17,7 +17,7 @@ import { recordableSettings } from '../featureModel/recordedSettings.ts';
 import { studyTable, type StudyTable } from '../study/studyTable.ts';
 import { studyDataOfTable } from '../training/studyData.ts';
 import type { ValidationReport } from '../validation/crossValidate.ts';
-import { federatedPipeline } from './federation.ts';
+import { federatedPipeline, PLATT_ROUNDS } from './federation.ts';
 import {
   aggregateValidation,
   coordinatorStep,
@@ -294,6 +294,13 @@ function reportOf(validation: FederatedValidation): ValidationReport | null {
   };
 }
 
+const howTrained = (family: FederatedFamily, rounds: number) =>
+  family === 'forest'
+    ? 'federated tree merging'
+    : family === 'svm-linear'
+      ? `${rounds} rounds of federated Newton steps on the squared hinge loss with L2 (LinearSVC's objective, intercept not penalised), then Platt's sigmoid in ${PLATT_ROUNDS} rounds`
+      : `federated averaging over ${rounds} rounds`;
+
 async function finalModel(
   final: ModelUpdate,
   answers: readonly ModelUpdate[],
@@ -325,9 +332,7 @@ async function finalModel(
     validation: report,
     producer,
     ...(t.featureSettings ? { featureSettings: t.featureSettings } : {}),
-    limitations: [
-      `Trained by federated ${s.family === 'forest' ? 'tree merging' : `averaging over ${t.rounds} rounds`}; no center's cases left it.`,
-    ],
+    limitations: [`Trained by ${howTrained(s.family, t.rounds)}; no center's cases left it.`],
   });
   return { onnx, card };
 }

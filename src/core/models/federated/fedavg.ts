@@ -90,15 +90,14 @@ export function localCurvature(z: Matrix, C: number, iterations = 50): number {
 type StepOptions = { C: number; totalCases: number; stepSize: number; steps: number };
 
 /**
- * E (sub)gradient steps on this center's share of (1/n_k)·C·Σ_k loss(tᵢ, yᵢ) + (1/n)·½‖w‖²
- * from the global parameters, where `slope` is the loss's derivative in the decision value t.
+ * E gradient steps of logistic regression on this center's share,
+ * (1/n_k)·C·Σ_k log-loss(tᵢ, yᵢ) + (1/n)·½‖w‖², from the global parameters.
  */
-function localSteps(
+export function localLogisticSteps(
   z: Matrix,
   y: Labels,
   start: LinearParams,
   o: StepOptions,
-  slope: (t: number, label: number) => number,
 ): LinearParams {
   const { rows: n, cols: p, data } = z;
   const w = Float64Array.from(start.weights);
@@ -111,8 +110,7 @@ function localSteps(
       let t = b;
       const row = i * p;
       for (let j = 0; j < p; j++) t += data[row + j] * w[j];
-      const r = slope(t, y[i]);
-      if (r === 0) continue;
+      const r = sigmoid(t) - y[i];
       gb += r;
       for (let j = 0; j < p; j++) g[j] += r * data[row + j];
     }
@@ -121,16 +119,6 @@ function localSteps(
     b -= o.stepSize * ((o.C * gb) / n);
   }
   return { weights: Array.from(w), intercept: b };
-}
-
-/** E gradient steps of logistic regression on this center's share, from the global parameters. */
-export function localLogisticSteps(
-  z: Matrix,
-  y: Labels,
-  start: LinearParams,
-  o: StepOptions,
-): LinearParams {
-  return localSteps(z, y, start, o, (t, label) => sigmoid(t) - label);
 }
 
 /** The case-weighted average of the centers' parameters. */
@@ -147,24 +135,6 @@ export function federatedAverage(
     b += share * u.linear.intercept;
   }
   return { weights: Array.from(w), intercept: b };
-}
-
-/**
- * E subgradient steps of this center's share of the linear SVM's primal objective
- * (1/n_k)·C·Σ_k max(0, 1 − yᵢ(w·xᵢ + b)) + (1/n)·½‖w‖², the hinge loss sklearn's SVC
- * (linear kernel) minimises. The coordinator shrinks the step size by round and averages the
- * iterates, as a subgradient method needs to converge.
- */
-export function localHingeSteps(
-  z: Matrix,
-  y: Labels,
-  start: LinearParams,
-  o: StepOptions,
-): LinearParams {
-  return localSteps(z, y, start, o, (t, label) => {
-    const sign = label ? 1 : -1;
-    return sign * t >= 1 ? 0 : -sign; // outside the margin: no hinge loss
-  });
 }
 
 /** This center's gradient and Hessian sums of Platt's objective at (a, b), with the targets

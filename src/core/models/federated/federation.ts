@@ -1,8 +1,10 @@
 // The steps of a federation, each a pure function from updates to an update, so the CLI (and a
 // later UI) only moves signed files between them. Round 0: centers send sums; the coordinator
 // answers with the shared scaler, step size and zero parameters. Rounds 1..N: centers send
-// locally stepped parameters, the coordinator answers with their average. Forests take one
-// round: centers send trees, the coordinator answers with all of them.
+// locally stepped parameters, the coordinator answers with their average. A linear SVM's rounds
+// are Newton steps: centers send squared-hinge sums at the coordinator's point, the coordinator
+// steps (squaredHinge.ts); then Platt's sigmoid takes PLATT_ROUNDS rounds of the same kind.
+// Forests take one round: centers send trees, the coordinator answers with all of them.
 import { ProblemError } from '../../result.ts';
 import { growTree } from '../classifiers/cart.ts';
 import type { Labels, Matrix } from '../classifiers/matrix.ts';
@@ -12,13 +14,13 @@ import { applyScaler, type Scaler } from '../classifiers/standardize.ts';
 import {
   federatedAverage,
   localCurvature,
-  localHingeSteps,
   localLogisticSteps,
   localPlattSums,
   localStats,
   pooledScaler,
 } from './fedavg.ts';
 import { linearScores } from '../classifiers/logistic.ts';
+import { localSquaredHingeSums, newtonRound } from './squaredHinge.ts';
 import {
   deserializeTree,
   serializeTree,
@@ -37,6 +39,8 @@ export interface FederationSettings {
   readonly localSteps?: number;
   /** Total trees (forest), shared out by case count. */
   readonly trees?: number;
+  /** Training rounds (logistic, linear SVM); the linear SVM's last one settles on its best point. */
+  readonly rounds?: number;
   readonly seed?: number;
 }
 
@@ -129,52 +133,57 @@ export function coordinatorStart(
     scaler: { mean: Array.from(scaler.mean), scale: Array.from(scaler.scale) },
     stepSize: 1 / curvature,
     linear: zero,
-    ...(s.family === 'svm-linear' ? { average: zero, positives } : {}),
+    ...(s.family === 'svm-linear' ? { positives } : {}),
   };
 }
 
-/** Round r ≥ 1 at a center: local steps from the coordinator's parameters. */
+/** Round r ≥ 1 at a center: local steps from the coordinator's parameters (a linear SVM: its
+ * squared-hinge sums at them, for the coordinator's Newton step). */
 export function centerRound(
   s: FederationSettings,
   c: CenterData,
   global: ModelUpdate,
 ): ModelUpdate {
   checkCenter(s, c);
-  const scaler = scalerOf(global);
+  const z = applyScaler(scalerOf(global), c.x);
+  const head = base(s, global.round, c.name, c.x.rows);
+  if (s.family === 'svm-linear')
+    return { ...head, hinge: localSquaredHingeSums(z, c.y, global.linear!, s.C ?? 1) };
   const o = {
     C: s.C ?? 1,
     totalCases: global.cases,
     stepSize: global.stepSize!,
     steps: s.localSteps ?? 1,
   };
-  const z = applyScaler(scaler, c.x);
-  const linear =
-    s.family === 'svm-linear'
-      ? // A subgradient method needs steps that shrink: η/√round.
-        localHingeSteps(z, c.y, global.linear!, {
-          ...o,
-          stepSize: o.stepSize / Math.sqrt(global.round),
-        })
-      : localLogisticSteps(z, c.y, global.linear!, o);
-  return { ...base(s, global.round, c.name, c.x.rows), linear };
+  return { ...head, linear: localLogisticSteps(z, c.y, global.linear!, o) };
 }
 
-/** The coordinator after round r: the case-weighted average, as round r + 1's model. */
+/** Platt's rounds after a linear SVM's training rounds. */
+export const PLATT_ROUNDS = 8;
+
+/** The coordinator after round r: the case-weighted average (a linear SVM: the Newton step from
+ * the summed sums), as round r + 1's model. */
 export function coordinatorAverage(
   s: FederationSettings,
   previous: ModelUpdate,
   updates: readonly ModelUpdate[],
 ): ModelUpdate {
-  const linear = federatedAverage(updates.map((u) => ({ cases: u.cases, linear: u.linear! })));
-  if (s.family !== 'svm-linear') return { ...previous, round: previous.round + 1, linear };
-  // The linear SVM's model is the running average of the rounds' parameters.
   const r = previous.round;
-  const avg = previous.average!;
-  const average = {
-    weights: avg.weights.map((w, j) => w + (linear.weights[j] - w) / r),
-    intercept: avg.intercept + (linear.intercept - avg.intercept) / r,
-  };
-  return { ...previous, round: r + 1, linear, average };
+  if (s.family !== 'svm-linear') {
+    const linear = federatedAverage(updates.map((u) => ({ cases: u.cases, linear: u.linear! })));
+    return { ...previous, round: r + 1, linear };
+  }
+  const step = newtonRound(
+    previous.linear!,
+    previous.newton,
+    updates.map((u) => u.hinge!),
+  );
+  // After the last training round the model is the best point seen; Platt's rounds start there.
+  if (r >= (s.rounds ?? Infinity)) {
+    const { newton: _n, ...rest } = previous;
+    return { ...rest, round: r + 1, linear: step.best };
+  }
+  return { ...previous, round: r + 1, linear: step.next, newton: step.state };
 }
 
 /** Platt's sigmoid for a federated linear SVM, at a center: its sums for one Newton step. */
@@ -185,11 +194,11 @@ export function centerPlatt(
 ): ModelUpdate {
   checkCenter(s, c);
   const scaler = scalerOf(global);
-  const avg = global.average!;
+  const model = global.linear!;
   const decision = linearScores(
     applyScaler(scaler, c.x),
-    Float64Array.from(avg.weights),
-    avg.intercept,
+    Float64Array.from(model.weights),
+    model.intercept,
   );
   const positives = global.positives!;
   const platt = localPlattSums(
@@ -305,8 +314,8 @@ export function federatedPipeline(s: FederationSettings, final: ModelUpdate): Pi
         kind: 'svm',
         kernel: { kind: 'linear' },
         supportVectors: { rows: p, cols: p, data: identity },
-        dualCoef: Float64Array.from(final.average!.weights),
-        intercept: final.average!.intercept,
+        dualCoef: Float64Array.from(final.linear!.weights),
+        intercept: final.linear!.intercept,
         sigmoid: final.sigmoid ?? null,
       },
     };

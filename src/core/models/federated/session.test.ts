@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { takeLabels, takeRows } from '../classifiers/matrix.ts';
 import { simulatedStudy } from '../validation/testing/simulatedStudy.ts';
-import { type FederationSettings } from './federation.ts';
+import {
+  centerPlatt,
+  coordinatorPlatt,
+  PLATT_ROUNDS,
+  type FederationSettings,
+} from './federation.ts';
 import { federateInProcess } from './testing/federateInProcess.ts';
 import {
   aggregateValidation,
@@ -14,7 +19,7 @@ import {
   splitCenter,
   type LocalCenter,
 } from './session.ts';
-import type { FederationTerms, ModelUpdate } from './update.ts';
+import type { FederatedFamily, FederationTerms, ModelUpdate } from './update.ts';
 
 const study = simulatedStudy([50, 40], 5, 2, 11, 0.3);
 const features = Array.from({ length: 5 }, (_, j) => `f${j} [F00${j}]`);
@@ -33,7 +38,7 @@ const terms: FederationTerms = {
 const start = { federation: 'hand', family: 'logreg-l2' as const, terms };
 const mail = (u: ModelUpdate) => JSON.parse(JSON.stringify(u)) as ModelUpdate;
 
-function byHand(t = terms, family: 'logreg-l2' | 'forest' = 'logreg-l2') {
+function byHand(t = terms, family: FederatedFamily = 'logreg-l2') {
   let sent: ModelUpdate | null = null;
   const steps: ModelUpdate[] = [];
   for (;;) {
@@ -110,10 +115,37 @@ describe('a federation by hand', () => {
     expect(r.refused[1].reason).toContain('C 2');
   });
 
-  it('refuses a linear SVM by hand; without held-out cases a center reports counts only', () => {
-    expect(() =>
-      participantStep(centers[0], null, { ...start, family: 'svm-linear' as const }),
-    ).toThrow(expect.objectContaining({ code: 'federation-family' }) as Error);
+  it('runs a linear SVM by hand: its Newton rounds, then Platt’s, to the CLI loop’s model', () => {
+    const t = { ...terms, rounds: 6 };
+    const { final, steps, answers } = byHand(t, 'svm-linear');
+    // scaler, round 1, six Newton rounds → round 7, eight Platt rounds → round 15, the final model.
+    expect(steps.map((s) => s.round)).toEqual([0, ...Array.from({ length: 15 }, (_, r) => r + 1)]);
+    expect(final.round).toBe(t.rounds + PLATT_ROUNDS + 1);
+    const s: FederationSettings = {
+      federation: 'hand',
+      family: 'svm-linear',
+      features,
+      C: 1,
+      localSteps: 2,
+      trees: 10,
+      seed: 0,
+      rounds: 6,
+    };
+    const data = centers.map((c) => splitCenter(c, t).data);
+    let global = federateInProcess(s, data, 6);
+    for (let k = 0; k < PLATT_ROUNDS; k++)
+      global = coordinatorPlatt(
+        s,
+        global,
+        data.map((c) => centerPlatt(s, c, global)),
+      );
+    expect(final.linear).toEqual(global.linear);
+    expect(final.sigmoid).toEqual(global.sigmoid);
+    expect(final.sigmoid!.a).toBeLessThan(0);
+    expect(answers.every((a) => a.validation!.auc! > 0.5)).toBe(true);
+  });
+
+  it('without held-out cases a center reports counts only', () => {
     const { answers } = byHand({ ...terms, rounds: 1, holdout: 0 });
     expect(answers.map((a) => [a.cases, a.validation])).toEqual([
       [50, undefined],

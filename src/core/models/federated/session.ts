@@ -12,12 +12,15 @@ import { stratifiedKFolds } from '../validation/folds.ts';
 import {
   centerCurvature,
   centerForest,
+  centerPlatt,
   centerRound,
   centerStats,
   coordinatorAverage,
   coordinatorForest,
+  coordinatorPlatt,
   coordinatorStart,
   federatedPipeline,
+  PLATT_ROUNDS,
   type CenterData,
   type FederationSettings,
 } from './federation.ts';
@@ -57,13 +60,20 @@ export const settingsOf = (u: ModelUpdate): FederationSettings => ({
   localSteps: u.terms!.localSteps,
   trees: u.terms!.trees,
   seed: u.terms!.seed,
+  rounds: u.terms!.rounds,
 });
 
 /** The coordinator's message that ends training: the model every center now holds. */
 export function isFinal(m: ModelUpdate): boolean {
   if (m.from !== 'coordinator' || m.stage) return false;
-  return m.family === 'forest' ? Boolean(m.trees) : m.round > (m.terms?.rounds ?? Infinity);
+  if (m.family === 'forest') return Boolean(m.trees);
+  const rounds = m.terms?.rounds ?? Infinity;
+  return m.round > rounds + (m.family === 'svm-linear' ? PLATT_ROUNDS : 0);
 }
+
+/** A linear SVM's rounds after its training rounds fit Platt's sigmoid. */
+export const isPlattRound = (m: ModelUpdate): boolean =>
+  m.family === 'svm-linear' && m.round > (m.terms?.rounds ?? Infinity);
 
 /** The answers the coordinator waits for after its message `previous` (null: none sent yet). */
 export function expectedAnswer(previous: ModelUpdate | null): {
@@ -87,12 +97,6 @@ const stageWords: Record<FederationStage | 'round', string> = {
 
 function checkTerms(start: FederationStart): void {
   const t = start.terms;
-  if (start.family === 'svm-linear')
-    throw new ProblemError(
-      'federation-family',
-      "A federated linear SVM needs thousands of rounds and Platt's sigmoid fitted across centers; run it with consilium federate. By hand, use logistic regression or a random forest.",
-      { family: start.family },
-    );
   if (!(t.holdout >= 0 && t.holdout < 0.5))
     throw new ProblemError('federation-terms', 'The held-out fraction is from 0 to below 0.5.', {
       holdout: t.holdout,
@@ -203,7 +207,7 @@ export function participantStep(
       `This message is ${stageWords[from.stage]}, which centers do not answer.`,
       { stage: from.stage },
     );
-  return withTerms(centerRound(s, data, from));
+  return withTerms(isPlattRound(from) ? centerPlatt(s, data, from) : centerRound(s, data, from));
 }
 
 const sameTerms = (a: FederationTerms, b: FederationTerms) => canonicalJson(a) === canonicalJson(b);
@@ -313,17 +317,12 @@ export function coordinatorStep(
   const s = settingsOf(previous ?? answers[0]);
   const terms = (previous ?? answers[0]).terms!;
   if (expected.stage === 'stats') {
-    const {
-      stepSize: _s,
-      linear: _l,
-      average: _a,
-      positives: _p,
-      ...start
-    } = coordinatorStart(s, answers);
+    const { stepSize: _s, linear: _l, positives: _p, ...start } = coordinatorStart(s, answers);
     return { ...start, round: 0, stage: 'scaler', terms };
   }
   if (expected.stage === 'curvature') return { ...coordinatorStart(s, answers), terms };
   if (s.family === 'forest') return { ...coordinatorForest(s, answers), terms };
+  if (isPlattRound(previous!)) return coordinatorPlatt(s, previous!, answers);
   return coordinatorAverage(s, previous!, answers);
 }
 

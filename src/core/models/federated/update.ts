@@ -15,6 +15,24 @@ export interface LinearParams {
   readonly intercept: number;
 }
 
+/** A center's sums of the loss term at one point: the value, the gradient over (w, b), and the
+ * generalised Hessian's upper triangle, row by row, over (w, b). */
+export interface HingeSums {
+  readonly loss: number;
+  readonly gradient: readonly number[];
+  readonly hessian: readonly number[];
+}
+
+/** The coordinator's Newton state: the last accepted point, its objective and slope along the
+ * direction, and the step being tried. */
+export interface NewtonState {
+  readonly accepted: LinearParams;
+  readonly objective: number;
+  readonly slope: number;
+  readonly direction: LinearParams;
+  readonly step: number;
+}
+
 export interface SerializedTree {
   readonly feature: readonly number[];
   readonly threshold: readonly number[];
@@ -44,10 +62,12 @@ export interface ModelUpdate {
   readonly scaler?: { readonly mean: readonly number[]; readonly scale: readonly number[] };
   readonly stepSize?: number;
   readonly linear?: LinearParams;
-  /** Linear SVM, coordinator → centers: the running average of the rounds' parameters (the
-   * model a subgradient method converges with) and, once fitted, Platt's sigmoid. */
-  readonly average?: LinearParams;
+  /** Linear SVM, coordinator → centers: its Newton state (the point `linear` is a trial from)
+   * and, once fitted, Platt's sigmoid. */
+  readonly newton?: NewtonState;
   readonly sigmoid?: { readonly a: number; readonly b: number };
+  /** Linear SVM, center → coordinator: its squared-hinge sums at the coordinator's `linear`. */
+  readonly hinge?: HingeSums;
   /** Linear SVM, coordinator: positives over all centers (Platt's targets need them). */
   readonly positives?: number;
   /** Linear SVM, center → coordinator: its sums for one Newton step of Platt's sigmoid. */
