@@ -4,7 +4,7 @@ an unpenalised intercept, ½‖w‖² + C·Σ max(0, 1 − yᵢ(w·zᵢ + b))²,
 (Xtrain, ytrain of sklearn.fixtures.json) standardised by StandardScaler. scipy's L-BFGS-B gives
 the optimum to ~1e-10; scikit-learn's LinearSVC (which also penalises the intercept, as a feature
 of value intercept_scaling) is checked against it with a large intercept_scaling.
-Writes src/core/models/federated/fixtures/squaredHinge.json."""
+Writes src/core/models/federated/fixtures/squaredHinge.fixtures.json."""
 import json
 import os
 
@@ -66,7 +66,7 @@ out = {
     'largestGradient': float(gradient),
     'linearSvcGap': float(gap),
 }
-path = os.path.join(root, 'src/core/models/federated/fixtures/squaredHinge.json')
+path = os.path.join(root, 'src/core/models/federated/fixtures/squaredHinge.fixtures.json')
 with open(path, 'w') as f:
     json.dump(out, f, indent=1)
     f.write('\n')

@@ -21,7 +21,7 @@ import {
   type FederationSettings,
 } from './federation.ts';
 import sk from '../classifiers/fixtures/sklearn.fixtures.json' with { type: 'json' };
-import squaredHinge from './fixtures/squaredHinge.json' with { type: 'json' };
+import squaredHinge from './fixtures/squaredHinge.fixtures.json' with { type: 'json' };
 import { federateInProcess } from './testing/federateInProcess.ts';
 import { readUpdate, signUpdate } from './signedUpdate.ts';
 
