@@ -56,11 +56,17 @@ export function selectFeatures(
   const col = new Float64Array(x.rows);
   let kept: number[] = [];
   // Which features vary, row by row against the first case (the matrix is row-major: one
-  // sequential pass instead of a strided walk down each column).
+  // sequential pass instead of a strided walk down each column), stopping once all do: with
+  // real features that is the second case, not a pass over the whole matrix.
   const varies = new Uint8Array(x.cols);
-  for (let i = 1; i < x.rows; i++) {
+  let varying = 0;
+  for (let i = 1; i < x.rows && varying < x.cols; i++) {
     const r = i * x.cols;
-    for (let j = 0; j < x.cols; j++) if (x.data[r + j] !== x.data[j]) varies[j] = 1;
+    for (let j = 0; j < x.cols; j++)
+      if (varies[j] === 0 && x.data[r + j] !== x.data[j]) {
+        varies[j] = 1;
+        varying++;
+      }
   }
   for (let j = 0; j < x.cols; j++) {
     const constant = varies[j] === 0;

@@ -111,26 +111,56 @@ export function linearWorkspace(
 
 /**
  * X's cases into their panels from element 0 of f64, as (x − mean) / scale where `s` is given
- * (x itself is (x − 0) / 1, exactly). The last panel is zeroed first, so its cases past X's are
- * zeros: a kept memory holds the previous fit's values there, and 0 · NaN would be NaN.
+ * (x itself is (x − 0) / 1, exactly). Whole panels are written four cases per sweep, so the
+ * writes run in memory order; the last panel is zeroed first, so its cases past X's are zeros:
+ * a kept memory holds the previous fit's values there, and 0 · NaN would be NaN.
  */
 function toPanels(x: Matrix, f64: Float64Array, s?: Scaler): void {
   const { rows, cols, data } = x;
   const mean = s?.mean ?? new Float64Array(cols);
   const scale = s?.scale ?? new Float64Array(cols).fill(1);
   const pairs = cols - (cols % 2);
-  f64.fill(0, (rows - (rows % PANEL)) * cols, panelRows(rows) * cols);
-  for (let i = 0; i < rows; i++) {
+  const whole = rows - (rows % PANEL);
+  for (let i = 0; i < whole; i += PANEL) {
+    const r0 = i * cols;
+    const r1 = r0 + cols;
+    const r2 = r1 + cols;
+    const r3 = r2 + cols;
+    let at = r0;
+    for (let j = 0; j < pairs; j += 2, at += 2 * PANEL) {
+      const m0 = mean[j];
+      const m1 = mean[j + 1];
+      const s0 = scale[j];
+      const s1 = scale[j + 1];
+      f64[at] = (data[r0 + j] - m0) / s0;
+      f64[at + 1] = (data[r0 + j + 1] - m1) / s1;
+      f64[at + 2] = (data[r1 + j] - m0) / s0;
+      f64[at + 3] = (data[r1 + j + 1] - m1) / s1;
+      f64[at + 4] = (data[r2 + j] - m0) / s0;
+      f64[at + 5] = (data[r2 + j + 1] - m1) / s1;
+      f64[at + 6] = (data[r3 + j] - m0) / s0;
+      f64[at + 7] = (data[r3 + j + 1] - m1) / s1;
+    }
+    if (pairs < cols) {
+      const m = mean[pairs];
+      const sd = scale[pairs];
+      f64[at] = (data[r0 + pairs] - m) / sd;
+      f64[at + 1] = (data[r1 + pairs] - m) / sd;
+      f64[at + 2] = (data[r2 + pairs] - m) / sd;
+      f64[at + 3] = (data[r3 + pairs] - m) / sd;
+    }
+  }
+  f64.fill(0, whole * cols, panelRows(rows) * cols);
+  for (let i = whole; i < rows; i++) {
     const row = i * cols;
-    const lane = i % PANEL;
-    const panel = (i - lane) * cols;
-    let at = panel + 2 * lane;
+    const lane = i - whole;
+    let at = whole * cols + 2 * lane;
     for (let j = 0; j < pairs; j += 2, at += 2 * PANEL) {
       f64[at] = (data[row + j] - mean[j]) / scale[j];
       f64[at + 1] = (data[row + j + 1] - mean[j + 1]) / scale[j + 1];
     }
     if (pairs < cols)
-      f64[panel + pairs * PANEL + lane] = (data[row + pairs] - mean[pairs]) / scale[pairs];
+      f64[whole * cols + pairs * PANEL + lane] = (data[row + pairs] - mean[pairs]) / scale[pairs];
   }
 }
 
