@@ -21,12 +21,14 @@ import {
 } from './fedavg.ts';
 import { linearScores } from '../classifiers/logistic.ts';
 import { localSquaredHingeSums, newtonRound } from './squaredHinge.ts';
+import { checkPrivacy, cryptoNormal, noiseSigma, privatize } from './privacy.ts';
 import {
   deserializeTree,
   serializeTree,
   UPDATE_FORMAT,
   type FederatedFamily,
   type ModelUpdate,
+  type PrivacyTerms,
 } from './update.ts';
 
 export interface FederationSettings {
@@ -41,6 +43,8 @@ export interface FederationSettings {
   readonly trees?: number;
   /** Training rounds (logistic, linear SVM); the linear SVM's last one settles on its best point. */
   readonly rounds?: number;
+  /** Differential-privacy noise on each center's round update (logistic regression only). */
+  readonly privacy?: PrivacyTerms;
   readonly seed?: number;
 }
 
@@ -143,8 +147,15 @@ export function centerRound(
   s: FederationSettings,
   c: CenterData,
   global: ModelUpdate,
+  normal: () => number = cryptoNormal(),
 ): ModelUpdate {
   checkCenter(s, c);
+  if (s.privacy && s.family !== 'logreg-l2')
+    throw new ProblemError(
+      'federation-privacy',
+      `Differential-privacy noise is offered for logistic regression only; a ${s.family} federation's updates are not parameter vectors it can be added to.`,
+      { family: s.family },
+    );
   const z = applyScaler(scalerOf(global), c.x);
   const head = base(s, global.round, c.name, c.x.rows);
   if (s.family === 'svm-linear')
@@ -155,7 +166,14 @@ export function centerRound(
     stepSize: global.stepSize!,
     steps: s.localSteps ?? 1,
   };
-  return { ...head, linear: localLogisticSteps(z, c.y, global.linear!, o) };
+  const linear = localLogisticSteps(z, c.y, global.linear!, o);
+  if (!s.privacy) return { ...head, linear };
+  checkPrivacy(s.privacy);
+  return {
+    ...head,
+    linear: privatize(linear, global.linear!, s.privacy, normal),
+    privacy: { ...s.privacy, sigma: noiseSigma(s.privacy) },
+  };
 }
 
 /** Platt's rounds after a linear SVM's training rounds. */

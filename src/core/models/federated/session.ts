@@ -24,6 +24,7 @@ import {
   type CenterData,
   type FederationSettings,
 } from './federation.ts';
+import { checkPrivacy } from './privacy.ts';
 import {
   UPDATE_FORMAT,
   type FederatedFamily,
@@ -61,6 +62,7 @@ export const settingsOf = (u: ModelUpdate): FederationSettings => ({
   trees: u.terms!.trees,
   seed: u.terms!.seed,
   rounds: u.terms!.rounds,
+  ...(u.terms!.privacy ? { privacy: u.terms!.privacy } : {}),
 });
 
 /** The coordinator's message that ends training: the model every center now holds. */
@@ -97,6 +99,15 @@ const stageWords: Record<FederationStage | 'round', string> = {
 
 function checkTerms(start: FederationStart): void {
   const t = start.terms;
+  if (t.privacy) {
+    checkPrivacy(t.privacy);
+    if (start.family !== 'logreg-l2')
+      throw new ProblemError(
+        'federation-privacy',
+        'Differential-privacy noise is offered for logistic regression only.',
+        { family: start.family },
+      );
+  }
   if (!(t.holdout >= 0 && t.holdout < 0.5))
     throw new ProblemError('federation-terms', 'The held-out fraction is from 0 to below 0.5.', {
       holdout: t.holdout,
@@ -293,7 +304,7 @@ export function screenAnswers(
 
 const termsText = (t: FederationTerms | undefined) =>
   t
-    ? `${t.rounds} rounds, C ${t.C}, ${t.localSteps} local steps, ${t.trees} trees, seed ${t.seed}, held out ${t.holdout}${t.labels ? `, labels ${t.labels.join(' / ')}` : ''}`
+    ? `${t.rounds} rounds, C ${t.C}, ${t.localSteps} local steps, ${t.trees} trees, seed ${t.seed}, held out ${t.holdout}${t.labels ? `, labels ${t.labels.join(' / ')}` : ''}${t.privacy ? `, differential privacy ε ${t.privacy.epsilon} δ ${t.privacy.delta} clip ${t.privacy.clip}` : ', no differential privacy'}`
     : 'none stated';
 
 /** The coordinator's next message from the centers' answers to `previous`. */

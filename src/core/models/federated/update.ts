@@ -33,6 +33,14 @@ export interface NewtonState {
   readonly step: number;
 }
 
+/** Optional differential privacy of a logistic federation's rounds (privacy.ts). */
+export interface PrivacyTerms {
+  readonly epsilon: number;
+  readonly delta: number;
+  /** The L2 norm each center's update is clipped to. */
+  readonly clip: number;
+}
+
 export interface SerializedTree {
   readonly feature: readonly number[];
   readonly threshold: readonly number[];
@@ -79,6 +87,8 @@ export interface ModelUpdate {
     readonly h22: number;
   };
   readonly trees?: readonly SerializedTree[];
+  /** A center's round update made differentially private: the terms and the noise's σ. */
+  readonly privacy?: PrivacyTerms & { readonly sigma: number };
   /** File-exchanged federations (the workbench): the terms every party must share, which step
    * of round 0 or of validation this is, and a center's metrics on its held-out cases. */
   readonly terms?: FederationTerms;
@@ -99,6 +109,8 @@ export interface FederationTerms {
   /** The settings every center's features were computed with (a settings file's JSON), so the
    * final model's card can compute them for a new series. */
   readonly featureSettings?: SettingsFile;
+  /** Differential-privacy noise on every center's round update (logistic regression only). */
+  readonly privacy?: PrivacyTerms;
 }
 
 /** stats → scaler → curvature (round 0), then rounds; validation after the final model. */
