@@ -23,7 +23,7 @@ function bytes(n: number, seed: number): Uint8Array {
   return out;
 }
 
-const big = bytes(3_500_000, 1); // past three 1 MiB slabs
+const big = bytes(9_000_000, 1); // past two 4 MiB slabs
 const small = bytes(70_000, 2);
 let httpServer: Server;
 let rawServer: NetServer;
@@ -108,7 +108,7 @@ describe('a GET read off the socket', () => {
     for (let next = await reader!.read(); !next.done; next = await reader!.read())
       pieces.push(next.value!);
     expect(Buffer.concat(pieces).equals(Buffer.from(big))).toBe(true);
-    expect(new Set(pieces.map((p) => p.buffer)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(pieces.map((p) => p.buffer)).size).toBeGreaterThanOrEqual(3);
   });
 
   it('reads a body that ends with the connection, and an interim 100 before the answer', async () => {

@@ -91,6 +91,25 @@ describe('streamed multipart/related', () => {
     expect(parts[3].body).toBe(parts[3].body);
   });
 
+  it('makes one piece of chunks that lie end to end in one buffer', async () => {
+    // A source that reads into one slab, 1000 bytes at a time: views of the same memory.
+    const slab = written.slice();
+    let at = 0;
+    const reader: ChunkReader = {
+      read: async () => {
+        if (at >= slab.length) return { done: true };
+        const value = slab.subarray(at, at + 1000);
+        at += value.length;
+        return { done: false, value };
+      },
+    };
+    const parts = [];
+    for await (const p of streamMultipart(type, reader, limits)) parts.push(p);
+    expect(parts.map((p) => p.pieces.length)).toEqual([1, 0, 1, 1]);
+    expect(parts[3].body.buffer).toBe(slab.buffer);
+    expect(Buffer.from(parts[3].body).equals(Buffer.from(bodies[3]))).toBe(true);
+  });
+
   it('hands each part on before the rest of the body has arrived', async () => {
     let delivered = 0;
     const reader = chunked(written, [1000]);

@@ -4,7 +4,8 @@
 // is copied on the way in: the reader keeps the received chunks as they are (their source must
 // not reuse them) and a part is its pieces, slices of those chunks. A part inside one chunk is
 // a view of it; a longer one is joined (one copy, exactly its size) only when its `body` is
-// first read, so a consumer that takes the pieces (a Blob) copies nothing here. A part that
+// first read, so a consumer that takes the pieces (a Blob) copies nothing here. Chunks that lie
+// end to end in one buffer (the CLI reads into 4 MiB slabs) are one piece. A part that
 // states its Content-Length (Orthanc's do) is not searched for its closing boundary: the
 // boundary is checked where the length says it starts, and only a part whose length proves
 // wrong is searched, so a series' pixels are never scanned.
@@ -123,8 +124,16 @@ class ChunkQueue {
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    this.chunks.push(chunk);
-    this.starts.push(this.end);
+    const k = this.chunks.length - 1;
+    const last = this.chunks[k];
+    if (last && last.buffer === chunk.buffer && last.byteOffset + last.length === chunk.byteOffset)
+      // Read into the memory right after the last one (a source filling a slab read by read):
+      // one longer view, so a part inside the slab is one piece, never joined.
+      this.chunks[k] = new Uint8Array(last.buffer, last.byteOffset, last.length + chunk.length);
+    else {
+      this.chunks.push(chunk);
+      this.starts.push(this.end);
+    }
     this.end += chunk.length;
   }
 
