@@ -235,6 +235,10 @@ test('a run started from the Cohort tab completes and shows the CLI’s feature 
   // An analyze run from the form completes too (its bundle is written beside its results).
   await page.getByRole('combobox', { name: 'Command' }).selectOption('analyze');
   await expect(page.getByRole('checkbox', { name: 'glcm', exact: true })).toHaveCount(0);
+  // Its model is chosen by name from the server's list (this server: the shipped one only).
+  const model = page.getByRole('combobox', { name: 'Model' });
+  await expect(model.locator('option')).toHaveText(['pneumonia-cnn 1.0.0 (shipped, the default)']);
+  await expect(model).toHaveValue('pneumonia-cnn');
   await page.getByRole('combobox', { name: 'Discretisation' }).selectOption('bin-count');
   await page.getByRole('textbox', { name: 'Bin count' }).fill('16');
   await page.getByRole('button', { name: 'Start' }).click();

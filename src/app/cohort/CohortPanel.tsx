@@ -30,12 +30,13 @@ export function CohortPanel() {
         {problemText(t, answer.problem)}
       </p>
     );
-  const { runs, inputs, canStart } = answer.value;
+  const { runs, inputs, canStart, models } = answer.value;
   return (
     <div className="cohort-panel">
       <StartRunForm
         inputs={inputs}
         canStart={canStart}
+        models={models}
         onStarted={(id) => {
           setOpen(id);
           refresh();

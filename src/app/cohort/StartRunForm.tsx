@@ -9,6 +9,7 @@ import { familyDefs } from '../../core/analysis/registry.ts';
 import {
   optionsOf,
   startCommands,
+  type ModelChoice,
   type StartCommand,
   type StartOptions,
 } from '../../core/cohort/startRequest.ts';
@@ -22,6 +23,8 @@ type Bins = 'default' | 'bin-width' | 'bin-count';
 export function StartRunForm(props: {
   inputs: readonly string[];
   canStart: boolean;
+  /** The server's models for infer and analyze, by name (the default first). */
+  models: readonly ModelChoice[];
   onStarted: (id: string) => void;
 }) {
   const { t } = useTranslation(['cohort', 'features']);
@@ -31,11 +34,14 @@ export function StartRunForm(props: {
   const [bins, setBins] = useState<Bins>('default');
   const [binValue, setBinValue] = useState('');
   const [filters, setFilters] = useState('');
+  const [model, setModel] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   if (!props.canStart) return <p className="muted">{t('start.notOffered')}</p>;
   if (props.inputs.length === 0) return <p className="muted">{t('start.noInputs')}</p>;
   const folder = props.inputs.includes(input) ? input : props.inputs[0];
+  const chosenModel =
+    props.models.find((m) => m.name === model) ?? props.models.find((m) => m.default);
   const takes = optionsOf[command];
   const options = (): StartOptions => {
     const o: { -readonly [K in keyof StartOptions]: StartOptions[K] } = {};
@@ -46,6 +52,7 @@ export function StartRunForm(props: {
       .map((l) => l.trim())
       .filter(Boolean);
     if (takes.includes('filter') && specs.length > 0) o.filter = specs;
+    if (takes.includes('model') && chosenModel) o.model = chosenModel.name;
     return o;
   };
   const start = async () => {
@@ -100,6 +107,24 @@ export function StartRunForm(props: {
           </select>
         </label>
       </div>
+      {takes.includes('model') && props.models.length > 0 && (
+        <div className="cohort-start-row">
+          <label>
+            {t('start.model')}{' '}
+            <select value={chosenModel?.name ?? ''} onChange={(e) => setModel(e.target.value)}>
+              {props.models.map((m) => (
+                <option key={m.name} value={m.name} title={m.description}>
+                  {m.default
+                    ? t('start.modelDefault', { name: m.name, version: m.version })
+                    : t('start.modelNamed', { name: m.name, version: m.version })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {chosenModel?.description && <span className="muted">{chosenModel.description}</span>}
+        </div>
+      )}
+      {refusal('model')}
       {takes.includes('families') && (
         <div className="cohort-start-families" role="group" aria-label={t('start.families')}>
           <span>{t('start.families')}</span>

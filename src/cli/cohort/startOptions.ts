@@ -10,8 +10,15 @@ import {
 import { familyDefs } from '../../core/analysis/registry.ts';
 import { fail, ok, ProblemError, type Problem, type Result } from '../../core/result.ts';
 import { parseCohortRequest } from './cohortRequest.ts';
+import type { ModelEntry } from './modelList.ts';
 
-const allOptions: readonly StartOptionName[] = ['families', 'bin-width', 'bin-count', 'filter'];
+const allOptions: readonly StartOptionName[] = [
+  'families',
+  'bin-width',
+  'bin-count',
+  'filter',
+  'model',
+];
 const maxFilters = 16;
 
 export function isStartCommand(c: unknown): c is StartCommand {
@@ -43,7 +50,22 @@ function refusal(name: StartOptionName, value: string, e: ProblemError): Problem
         reason: e.reason,
         params: { ...e.params, ...params },
       };
+    case 'model':
+      return { code: 'bad-model', reason: e.reason, params };
   }
+}
+
+/** The flags of the model named `name` among the server's: none for the shipped default (as a
+ * run on the command line without --model), else its files. */
+function modelArgs(name: string, models: readonly ModelEntry[]): Result<string[]> {
+  const m = models.find((x) => x.name === name);
+  if (!m)
+    return fail('unknown-model', `this server offers no model named ${name}`, {
+      field: 'model',
+      model: name,
+      known: models.map((x) => x.name).join(', '),
+    });
+  return ok(m.default ? [] : ['--model', m.model, '--card', m.card]);
 }
 
 function check(command: StartCommand, path: string, args: string[]): ProblemError | null {
@@ -56,8 +78,14 @@ function check(command: StartCommand, path: string, args: string[]): ProblemErro
   }
 }
 
-/** The option flags of a run of `command` over `path`, or why they are refused. */
-export function startArgs(command: StartCommand, path: string, options: unknown): Result<string[]> {
+/** The option flags of a run of `command` over `path`, or why they are refused; a model is named
+ * from `models` (the server's list). */
+export function startArgs(
+  command: StartCommand,
+  path: string,
+  options: unknown,
+  models: readonly ModelEntry[] = [],
+): Result<string[]> {
   if (options === undefined || options === null) return ok([]);
   if (typeof options !== 'object' || Array.isArray(options))
     return fail('bad-request', 'the options are not an object');
@@ -90,6 +118,15 @@ export function startArgs(command: StartCommand, path: string, options: unknown)
           ? value
           : null;
     if (texts === null) return fail('bad-request', `--${name} is not text`, { field: name });
+    if (name === 'model') {
+      const flags = modelArgs(texts as string, models);
+      if (!flags.ok) return flags;
+      // Its files still there (checked as the CLI checks them).
+      const e = check(command, path, flags.value);
+      if (e) return { ok: false, error: refusal(name, texts as string, e) };
+      args.push(...flags.value);
+      continue;
+    }
     // Each filter alone, so the one refused is named.
     for (const text of typeof texts === 'string' ? [texts] : texts) {
       const e = check(command, path, argsOf(name, text));

@@ -3,7 +3,7 @@
 // child process over a generated series) completes and its feature values are served.
 import { decompress } from 'fzstd';
 import { parquetReadObjects } from 'hyparquet';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,8 +19,13 @@ let bare = '';
 const servers: Server[] = [];
 const closers: (() => void)[] = [];
 
-async function listen(runs: string, inputs?: string): Promise<string> {
-  const cohorts = cohortRoutes({ runs, ...(inputs ? { inputs } : {}), jobs: 1 });
+async function listen(runs: string, inputs?: string, models?: string): Promise<string> {
+  const cohorts = cohortRoutes({
+    runs,
+    ...(inputs ? { inputs } : {}),
+    ...(models ? { models } : {}),
+    jobs: 1,
+  });
   closers.push(cohorts.close);
   const server = consiliumServer({ root, pacs: [], routes: [cohorts.route] });
   servers.push(server);
@@ -340,5 +345,75 @@ describe('the Parquet table over HTTP ranges', () => {
     const stale = await fetch(url, { headers: { Range: 'bytes=0-3', 'If-Match': etag } });
     expect(stale.status).toBe(412);
     expect((await json(stale)).error.code).toBe('parquet-changed');
+  });
+});
+
+describe('the models a run may use', () => {
+  it('lists the shipped model and the operator’s by name, runs one by name, refuses others', async () => {
+    const models = join(root, 'models');
+    await mkdir(models);
+    const shipped = join(import.meta.dirname, '../../../public/models/pneumonia-cnn');
+    await copyFile(`${shipped}.onnx`, join(models, 'pneumonia-copy.onnx'));
+    await copyFile(`${shipped}.card.json`, join(models, 'pneumonia-copy.card.json'));
+    await writeFile(join(models, 'no-card.onnx'), 'not a model');
+    await copyFile(`${shipped}.onnx`, join(models, 'pneumonia-cnn.onnx')); // the shipped name
+    await copyFile(`${shipped}.card.json`, join(models, 'pneumonia-cnn.card.json'));
+    const served = await listen(join(root, 'runs'), join(root, 'inputs'), models);
+    const list = await json(await fetch(`${served}/api/cohorts`));
+    expect(list.value.models).toEqual([
+      expect.objectContaining({ name: 'pneumonia-cnn', version: '1.0.0', default: true }),
+      expect.objectContaining({ name: 'pneumonia-copy', version: '1.0.0', default: false }),
+    ]);
+    expect(JSON.stringify(list.value)).not.toContain(models); // names, never paths
+    // The server without --models offers the shipped one only.
+    expect((await json(await fetch(`${origin}/api/cohorts`))).value.models).toEqual([
+      expect.objectContaining({ name: 'pneumonia-cnn', default: true }),
+    ]);
+    for (const model of [
+      'nope',
+      'no-card',
+      '../models/pneumonia-copy',
+      join(models, 'pneumonia-copy.onnx'),
+    ]) {
+      const r = await post(served, { input: 'small', command: 'infer', options: { model } });
+      expect(r.status, model).toBe(400);
+      expect((await json(r)).error).toMatchObject({
+        code: 'unknown-model',
+        params: { field: 'model', model, known: 'pneumonia-cnn, pneumonia-copy' },
+      });
+    }
+    expect(
+      (
+        await json(
+          await post(served, {
+            input: 'small',
+            command: 'features',
+            options: { model: 'pneumonia-copy' },
+          }),
+        )
+      ).error.code,
+    ).toBe('option-not-for-command');
+    // A run of the operator's model, named: its files are the run's settings.
+    const started = await post(served, {
+      input: 'small',
+      command: 'infer',
+      options: { model: 'pneumonia-copy' },
+    });
+    expect(started.status).toBe(202);
+    const { id } = (await json(started)).value as { id: string };
+    let run: { state: string; error?: string };
+    const end = Date.now() + 90_000;
+    do {
+      await new Promise((r) => setTimeout(r, 200));
+      run = (await json(await fetch(`${served}/api/cohorts/${id}`))).value;
+    } while (run.state === 'running' && Date.now() < end);
+    expect(run.state, run.error).toBe('complete');
+    const settings = JSON.parse(
+      await readFile(join(root, 'runs', id, 'run.json'), 'utf8'),
+    ).settings;
+    expect(settings).toMatchObject({
+      model: join(models, 'pneumonia-copy.onnx'),
+      card: join(models, 'pneumonia-copy.card.json'),
+    });
   });
 });

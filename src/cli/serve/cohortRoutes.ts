@@ -2,7 +2,8 @@
 // read-only JSON for the workbench's Cohort view, and one write: starting a single-machine run
 // over a folder the operator put under the inputs root (named by the page, never a path from it).
 //
-//   GET  /api/cohorts                   {runs: RunSummary[], inputs: string[]}
+//   GET  /api/cohorts                   {runs: RunSummary[], inputs: string[], canStart,
+//                                       models: ModelChoice[] (names, never paths)}
 //   GET  /api/cohorts/<run>             RunSummary with its failures (code, reason, file)
 //   GET  /api/cohorts/<run>/features    a features run's values, a row each (?limit=N)
 //   GET  /api/cohorts/<run>/features.parquet   its values as one long zstd Parquet table (the
@@ -12,7 +13,8 @@
 //   POST /api/cohorts {input, command, options}   starts `consilium <command> <inputs>/<input>
 //                                       --out <runs>/<id> <options>` (analyze: --results <run>
 //                                       --out <run>/bundle.zip); options as in startRequest.ts,
-//                                       checked by the CLI's parsers, refused as Problems
+//                                       checked by the CLI's parsers, refused as Problems; a
+//                                       model by its name in the list (unknown-model)
 //
 // Every answer is a Result record ({ok, value} or {ok, error}); a run is a folder of the root
 // holding run.json (single-machine runs, `cohort submit --out` folders, runs started here).
@@ -25,6 +27,7 @@ import type { RunFailure, RunState, RunSummary } from '../../core/cohort/runView
 import type { StartCommand } from '../../core/cohort/startRequest.ts';
 import { problemOf } from '../../core/result.ts';
 import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
+import { choiceOf, listModels } from '../cohort/modelList.ts';
 import { runParquet } from '../cohort/runParquet.ts';
 import { isStartCommand, startArgs } from '../cohort/startOptions.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
@@ -39,6 +42,8 @@ export interface CohortServeOptions {
   readonly inputs?: string;
   /** --jobs of a started run (default: one per core less one). */
   readonly jobs?: number;
+  /** The operator's models folder (--models): offered by name beside the shipped model. */
+  readonly models?: string;
 }
 
 export type { RunState, RunSummary } from '../../core/cohort/runViews.ts';
@@ -236,7 +241,8 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
           ),
           true
         );
-      const args = startArgs(command, join(o.inputs, asked.input), asked.options);
+      const { models } = await listModels(o.models);
+      const args = startArgs(command, join(o.inputs, asked.input), asked.options, models);
       if (!args.ok) return (send(res, headers, 400, args), true);
       const id = await start(asked.input, command, args.value);
       send(res, headers, 202, { ok: true, value: { id } });
@@ -249,7 +255,12 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     if (parts.length === 0) {
       send(res, headers, 200, {
         ok: true,
-        value: { runs: await list(), inputs: await inputs(), canStart: Boolean(o.inputs) },
+        value: {
+          runs: await list(),
+          inputs: await inputs(),
+          canStart: Boolean(o.inputs),
+          models: (await listModels(o.models)).models.map(choiceOf),
+        },
       });
       return true;
     }

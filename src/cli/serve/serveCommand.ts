@@ -3,17 +3,20 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from '../io/commandArgs.ts';
+import { listModels } from '../cohort/modelList.ts';
 import { cohortRoutes } from './cohortRoutes.ts';
 import { pacsServers } from './pacsServers.ts';
 import { consiliumServer } from './server.ts';
 
 const usage = `Usage: consilium serve [--port P (default 4173)] [--host H (default 127.0.0.1)]
   [--dist DIR (default: the built app, dist/)] [--pacs name=URL …]
-  [--cohorts DIR [--cohort-inputs DIR]]
+  [--cohorts DIR [--cohort-inputs DIR] [--models DIR]]
 Serves the workbench with its security headers; /dicom-web/<name>/… is proxied to each PACS
 (a DICOMweb base URL), so the page reaches the PACS through its own origin.
 --cohorts DIR shows the runs (results folders) under DIR in the workbench's Cohort tab;
---cohort-inputs DIR lets the page start a run over one of DIR's folders (docs/cohort.md).`;
+--cohort-inputs DIR lets the page start a run over one of DIR's folders (docs/cohort.md);
+--models DIR offers its models (NAME.onnx with NAME.card.json) by name to those runs, beside the
+shipped one.`;
 
 const options = {
   port: { type: 'string' },
@@ -22,6 +25,7 @@ const options = {
   pacs: { type: 'string', multiple: true },
   cohorts: { type: 'string' },
   'cohort-inputs': { type: 'string' },
+  models: { type: 'string' },
 } as const;
 
 function parseServeArgs(argv: readonly string[]) {
@@ -36,11 +40,13 @@ function parseServeArgs(argv: readonly string[]) {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  for (const flag of ['cohorts', 'cohort-inputs'] as const)
+  for (const flag of ['cohorts', 'cohort-inputs', 'models'] as const)
     if (v[flag] !== undefined && !existsSync(v[flag]))
       throw new UsageError(`--${flag}: ${v[flag]} does not exist.`);
   if (v['cohort-inputs'] && !v.cohorts)
     throw new UsageError('--cohort-inputs needs --cohorts DIR, where the runs are written.');
+  if (v.models && !v['cohort-inputs'])
+    throw new UsageError('--models needs --cohort-inputs DIR: models are for runs started there.');
   return {
     root,
     pacs,
@@ -49,6 +55,7 @@ function parseServeArgs(argv: readonly string[]) {
           cohorts: {
             runs: resolve(v.cohorts),
             ...(v['cohort-inputs'] ? { inputs: resolve(v['cohort-inputs']) } : {}),
+            ...(v.models ? { models: resolve(v.models) } : {}),
           },
         }
       : {}),
@@ -75,6 +82,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
   process.stdout.write(`Consilium at http://${args.host}:${port}/\n`);
   for (const p of args.pacs)
     process.stdout.write(`  PACS ${p.name}: /dicom-web/${p.name}/ → ${p.url}\n`);
+  if (args.cohorts?.models) {
+    const { models, skipped } = await listModels(args.cohorts.models);
+    process.stdout.write(`  Models: ${models.map((m) => m.name).join(', ')}\n`);
+    for (const s of skipped)
+      process.stdout.write(`  (${s} left out: no readable NAME.card.json, or a name taken)\n`);
+  }
   if (args.cohorts)
     process.stdout.write(
       `  Cohort runs: ${args.cohorts.runs}` +

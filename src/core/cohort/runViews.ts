@@ -1,5 +1,6 @@
 // What `consilium serve --cohorts` answers about cohort runs (src/cli/serve/cohortRoutes.ts)
 // and the workbench's Cohort view reads (src/app/cohort/cohortApi.ts): one shape for both sides.
+import type { ModelChoice } from './startRequest.ts';
 
 export type RunState = 'running' | 'complete' | 'queued' | 'incomplete' | 'failed' | 'stopped';
 
@@ -46,4 +47,6 @@ export interface RunList {
   readonly runs: RunSummary[];
   readonly inputs: string[];
   readonly canStart: boolean;
+  /** The models infer and analyze runs started here may use, by name. */
+  readonly models: ModelChoice[];
 }

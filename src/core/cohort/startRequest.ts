@@ -13,6 +13,8 @@ export interface StartOptions {
   readonly 'bin-count'?: string;
   /** --filter, once per IBSI 2 filter spec (e.g. log:sigma=3,boundary=mirror). */
   readonly filter?: readonly string[];
+  /** A model's name from the server's list (ModelChoice), never a path; absent: the default. */
+  readonly model?: string;
 }
 
 export type StartOptionName = keyof StartOptions;
@@ -20,9 +22,20 @@ export type StartOptionName = keyof StartOptions;
 /** The options each command takes here (analyze computes every family, as on the CLI). */
 export const optionsOf: Readonly<Record<StartCommand, readonly StartOptionName[]>> = {
   features: ['families', 'bin-width', 'bin-count', 'filter'],
-  analyze: ['bin-width', 'bin-count', 'filter'],
-  infer: [],
+  analyze: ['model', 'bin-width', 'bin-count', 'filter'],
+  infer: ['model'],
 };
+
+/** A model `consilium serve` offers for infer and analyze runs: the shipped default, or one of
+ * its --models folder, known to the page by name only. */
+export interface ModelChoice {
+  readonly name: string;
+  /** From its card. */
+  readonly version: string;
+  readonly description: string;
+  /** The shipped model: what a run without `model` uses. */
+  readonly default: boolean;
+}
 
 export interface StartRequest {
   readonly input: string;
