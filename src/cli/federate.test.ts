@@ -110,6 +110,53 @@ describe('consilium federate', () => {
     expect(r.out).toMatch(/Held-out AUC, case-weighted over centers: 0\.\d{3}/);
   });
 
+  it('--dp-epsilon/--dp-delta/--dp-clip make each round update private and say so', async () => {
+    const r = await capture([
+      '--centers',
+      ...dirs.map((d) => join(dir, d)),
+      '--rounds',
+      '20',
+      '--local-steps',
+      '10',
+      '--dp-epsilon',
+      '4',
+      '--dp-delta',
+      '1e-5',
+      '--dp-clip',
+      '0.05',
+      '--json',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const v = JSON.parse(r.out).value;
+    const sigma = (2 * 0.05 * Math.sqrt(2 * Math.log(1.25e5))) / 4;
+    expect(v.privacy.sigma).toBeCloseTo(sigma, 12);
+    const update = JSON.parse(
+      await readFile(join(dir, dirs[0], 'federation', 'center-update.json'), 'utf8'),
+    ).update;
+    expect(update.privacy).toEqual({ epsilon: 4, delta: 1e-5, clip: 0.05, sigma: v.privacy.sigma });
+    const svm = await capture([
+      '--centers',
+      ...dirs.map((d) => join(dir, d)),
+      '--model',
+      'svm-linear',
+      '--dp-epsilon',
+      '4',
+      '--dp-delta',
+      '1e-5',
+      '--dp-clip',
+      '0.05',
+    ]);
+    expect(svm.code).toBe(2);
+    expect(svm.err).toMatch(/for --model logreg-l2/);
+    const partial = await capture([
+      '--centers',
+      ...dirs.map((d) => join(dir, d)),
+      '--dp-epsilon',
+      '1',
+    ]);
+    expect(partial.err).toMatch(/all three/);
+  });
+
   it('centers with different feature columns are refused in words', async () => {
     await mkdir(join(dir, 'odd'));
     await writeFile(join(dir, 'odd', 'study.csv'), 'case,center,label,g0\na,X,yes,1\nb,X,no,2\n');

@@ -27,7 +27,12 @@ import {
   type FederationSettings,
 } from '../core/models/federated/federation.ts';
 import { readUpdate, signUpdate } from '../core/models/federated/signedUpdate.ts';
-import type { FederatedFamily, ModelUpdate } from '../core/models/federated/update.ts';
+import { noiseSigma } from '../core/models/federated/privacy.ts';
+import type {
+  FederatedFamily,
+  ModelUpdate,
+  PrivacyTerms,
+} from '../core/models/federated/update.ts';
 import { binaryMetrics, type BinaryMetrics } from '../core/models/metrics/binary.ts';
 import { exportPipelineOnnx } from '../core/models/onnx/exportPipeline.ts';
 import { stratifiedKFolds } from '../core/models/validation/folds.ts';
@@ -38,7 +43,7 @@ import { numberOf, parseCommand, parseOrUsage, UsageError, wholeNumber } from '.
 import { writeRecord } from './io/records.ts';
 
 const usage =
-  'Usage: consilium federate --centers DIR DIR… [--model logreg-l2|svm-linear|forest] [--rounds N] [--local-steps E] [--C C] [--trees N] [--holdout F] [--seed S] [--out model.onnx] [--json]\n' +
+  'Usage: consilium federate --centers DIR DIR… [--model logreg-l2|svm-linear|forest] [--rounds N] [--local-steps E] [--C C] [--trees N] [--holdout F] [--seed S] [--dp-epsilon E --dp-delta D --dp-clip C] [--out model.onnx] [--json]\n' +
   "  Simulates a federation on one machine: each DIR holds one center's study.csv; centers\n" +
   '  exchange only signed model updates (parameters and case counts) through files in\n' +
   "  DIR/federation/, verified against the federation's keys and the round number.\n" +
@@ -48,7 +53,10 @@ const usage =
   "  --rounds (default 15; it reaches the pooled optimum in about 10), then Platt's sigmoid by\n" +
   '  8 federated Newton steps.\n' +
   '  --holdout F: each center keeps a stratified fraction F of its cases out of training and\n' +
-  "  reports the final model's metrics on them.\n";
+  "  reports the final model's metrics on them.\n" +
+  '  --dp-epsilon E --dp-delta D --dp-clip C (logreg-l2): each center clips its round update to\n' +
+  '  norm C and adds Gaussian noise for (E, D)-differential privacy per round (R rounds: at most\n' +
+  '  (R·E, R·D)); it costs accuracy, see docs/federated.md.\n';
 
 const DEFAULT_ROUNDS: Record<FederatedFamily, number> = {
   'logreg-l2': 300,
@@ -65,6 +73,7 @@ interface FederateArgs {
   readonly trees: number;
   readonly holdout: number;
   readonly seed: number;
+  readonly privacy?: PrivacyTerms;
   readonly out?: string;
   readonly json: boolean;
 }
@@ -78,6 +87,9 @@ const options = {
   trees: { type: 'string' },
   holdout: { type: 'string' },
   seed: { type: 'string' },
+  'dp-epsilon': { type: 'string' },
+  'dp-delta': { type: 'string' },
+  'dp-clip': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -105,6 +117,28 @@ export function parseFederateArgs(argv: readonly string[]): FederateArgs {
     throw new UsageError('--holdout is a fraction from 0 to below 0.5.');
   const C = v.C === undefined ? 1 : numberOf('C', v.C);
   if (!(C > 0)) throw new UsageError('--C must be above 0.');
+  const dp = [v['dp-epsilon'], v['dp-delta'], v['dp-clip']];
+  if (dp.some((d) => d !== undefined) && dp.some((d) => d === undefined))
+    throw new UsageError(
+      'Differential privacy needs all three of --dp-epsilon, --dp-delta and --dp-clip.',
+    );
+  const privacy =
+    v['dp-epsilon'] === undefined
+      ? undefined
+      : {
+          epsilon: numberOf('dp-epsilon', v['dp-epsilon']),
+          delta: numberOf('dp-delta', v['dp-delta']!),
+          clip: numberOf('dp-clip', v['dp-clip']!),
+        };
+  if (privacy && family !== 'logreg-l2')
+    throw new UsageError('--dp-epsilon, --dp-delta and --dp-clip are for --model logreg-l2.');
+  if (
+    privacy &&
+    !(privacy.epsilon > 0 && privacy.delta > 0 && privacy.delta < 1 && privacy.clip > 0)
+  )
+    throw new UsageError(
+      '--dp-epsilon and --dp-clip must be above 0, and --dp-delta between 0 and 1.',
+    );
   return {
     centers,
     family,
@@ -115,6 +149,7 @@ export function parseFederateArgs(argv: readonly string[]): FederateArgs {
     trees: v.trees === undefined ? 100 : wholeNumber('trees', v.trees, 1),
     holdout,
     seed: v.seed === undefined ? 0 : wholeNumber('seed', v.seed, 0),
+    ...(privacy ? { privacy } : {}),
     ...(v.out ? { out: v.out } : {}),
     json: Boolean(v.json),
   };
@@ -185,6 +220,7 @@ async function run(args: FederateArgs) {
     trees: args.trees,
     seed: args.seed,
     rounds: args.rounds,
+    ...(args.privacy ? { privacy: args.privacy } : {}),
   };
   const expect = (round: number) => ({
     federation: s.federation,
@@ -268,6 +304,9 @@ async function run(args: FederateArgs) {
     family: s.family,
     rounds: s.family === 'forest' ? 1 : args.rounds,
     labels,
+    ...(args.privacy
+      ? { privacy: { ...args.privacy, sigma: noiseSigma(args.privacy), perRound: true } }
+      : {}),
     centers: centers.map((c) => ({
       center: c.data.name,
       cases: c.data.x.rows,
@@ -300,6 +339,11 @@ export async function federateCommand(argv: string[]): Promise<number> {
     else {
       const out = [
         `Federation ${r.federation}: ${r.family}, ${r.rounds} round(s), centers ${r.centers.map((c) => `${c.center} (${c.cases} cases)`).join(', ')}`,
+        ...(r.privacy
+          ? [
+              `Differential privacy per round: ε ${r.privacy.epsilon}, δ ${r.privacy.delta}, updates clipped to ${r.privacy.clip}, noise σ ${r.privacy.sigma.toPrecision(3)} (over ${r.rounds} rounds at most ε ${r.privacy.epsilon * r.rounds}, δ ${r.privacy.delta * r.rounds})`,
+            ]
+          : []),
         ...(r.validation
           ? r.validation.perCenter.map((v) => `  ${v.center}: ${line(v.metrics)}`)
           : []),
