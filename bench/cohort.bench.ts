@@ -1,20 +1,27 @@
 // Cohort throughput: `consilium features --out` over a generated cohort with 1, 2 and N worker
 // threads (series/s, wall time, peak RSS of the whole process), the same at twice the cohort size
 // (memory must follow the threads, not the cohort), and — with REDIS_URL — the same cohort through
-// the queue (cohort submit + one `consilium worker` + cohort wait) against the single-machine run:
-// the queue's overhead per series. Sizes: COHORT_BENCH_SERIES (default 24), 8 slices of 64².
+// the queue against the single-machine path: in process, both warm, same series and threads,
+// medians of COHORT_BENCH_REPEATS (default 3) alternated pairs (the overhead per series), and as
+// whole commands (cohort submit + one `consilium worker` + cohort wait + reduce, against one
+// `features` process run just before); and one status poll of 1,000–16,000 queued series against
+// BullMQ's getJobState per series. Each figure carries the load average (load1).
+// Sizes: COHORT_BENCH_SERIES (default 24), 8 slices of 64².
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { planFeatures } from '../src/cli/cohort/featuresPlan.ts';
-import { seriesQueue } from '../src/cli/cohort/queue.ts';
+import { redisClient, seriesQueue } from '../src/cli/cohort/queue.ts';
+import type { Redis } from 'ioredis';
 import { crashRecord, seriesComputer } from '../src/cli/cohort/seriesComputer.ts';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
 import { parseFeaturesArgs } from '../src/cli/featuresArgs.ts';
 import { ResultsDir } from '../src/cli/io/resultsDir.ts';
+import type { SeriesRef } from '../src/cli/io/seriesIndex.ts';
 import { runSeries } from '../src/cli/io/seriesRun.ts';
+import { cohortStatus } from '../src/cli/cohort/status.ts';
 import { startSeriesWorker } from '../src/cli/worker.ts';
 import { report } from './report.ts';
 
@@ -76,110 +83,247 @@ async function throughQueue(dir: string, out: string, jobs: number, redis: strin
   return { ms, rssMiB: kb / 1024 };
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const load1 = (): number => Number(loadavg()[0].toFixed(2));
+
+/** CPU seconds of this process (every thread) and of the Redis server: robust to the machine's
+ * load where wall time is not. */
+async function cpuSeconds(redis: Redis): Promise<number> {
+  const { user, system } = process.cpuUsage();
+  const info = await redis.info('cpu');
+  const used = (k: string): number => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return (user + system) / 1e6 + used('used_cpu_user') + used('used_cpu_sys');
+}
+
+interface Side {
+  ms: number;
+  cpuS: number;
+}
+
 /**
  * The same series computed in this process by the single-machine path (runSeries over a thread
- * pool) and by a BullMQ worker over the same size of pool, jobs queued beforehand: the time from
- * start to the last record written, so process start-up and indexing are left out of both.
+ * pool) and by a BullMQ worker over a pool of the same size: both warm (each pool's threads
+ * started and its modules loaded by a first round of `jobs` series, left out of the timings),
+ * then timed alternately `repeats` times, each run into a fresh results folder (and, for the
+ * queue, fresh job ids, so nothing is found already done). The queue's time runs from adding the
+ * jobs to the last one completed. Wall and CPU (this process's threads plus the Redis server's)
+ * are medians, and each overhead is the median of the pairs' overheads, so load that drifts
+ * during the bench falls on both sides alike; on a loaded machine the CPU figure is the one to
+ * trust.
  */
-async function queueOverhead(dir: string, tmp: string, jobs: number, redis: string): Promise<void> {
+async function queueOverhead(
+  dir: string,
+  tmp: string,
+  jobs: number,
+  redis: string,
+  repeats: number,
+): Promise<void> {
   const plan = await planFeatures(parseFeaturesArgs([dir, '--jobs', String(jobs)]));
   const n = plan.series.length;
-  const single = await ResultsDir.open(join(tmp, 'inproc-single'), 'features', plan.settings);
-  const computer = seriesComputer(jobs, crashRecord);
-  let t0 = performance.now();
-  await runSeries({
-    label: 'bench',
-    series: plan.series,
-    jobs,
-    results: single,
-    compute: (ref) =>
-      computer.compute({
-        command: 'features',
-        settings: plan.settings,
-        series: ref,
-        imageUids: plan.imageUids,
-      }),
-    emit: () => {},
+  const task = (ref: SeriesRef) => ({
+    command: 'features' as const,
+    settings: plan.settings,
+    series: ref,
+    imageUids: plan.imageUids,
   });
-  const singleMs = performance.now() - t0;
-  await computer.close();
+  const warm = plan.series.slice(0, jobs);
+  const server = redisClient(redis);
 
-  const out = join(tmp, 'inproc-queue');
-  const results = await ResultsDir.open(out, 'features', plan.settings);
+  const computer = seriesComputer(jobs, crashRecord);
+  await Promise.all(warm.map((ref) => computer.compute(task(ref))));
+  const single = async (rep: number): Promise<Side> => {
+    const results = await ResultsDir.open(join(tmp, `single-${rep}`), 'features', plan.settings);
+    const cpu0 = await cpuSeconds(server);
+    const t0 = performance.now();
+    await runSeries({
+      label: 'bench',
+      series: plan.series,
+      jobs,
+      results,
+      compute: (ref) => computer.compute(task(ref)),
+      emit: () => {},
+    });
+    const ms = performance.now() - t0;
+    return { ms, cpuS: (await cpuSeconds(server)) - cpu0 };
+  };
+
   const name = `bench-inproc-${process.pid}-${Date.now()}`;
   const queue = seriesQueue(redis, name);
-  t0 = performance.now();
-  await queue.addBulk(
-    plan.series.map((ref) => {
-      const key = results.keyOf(ref.key);
-      const task = {
-        command: 'features' as const,
-        settings: plan.settings,
-        series: ref,
-        imageUids: plan.imageUids,
-      };
-      return { name: 'features', data: { task, key, out }, opts: { jobId: key } };
-    }),
-  );
-  const enqueueMs = performance.now() - t0;
-  t0 = performance.now();
   const w = startSeriesWorker({ redis, queue: name, jobs, lockMs: 30_000, log: () => {} });
-  await new Promise<void>((resolve) => {
-    let done = 0;
-    w.worker.on('completed', () => ++done === n && resolve());
-  });
-  const queueMs = performance.now() - t0;
-  await w.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
+  let completed = 0;
+  let target = 0;
+  let wake = (): void => {};
+  w.worker.on('completed', () => ++completed === target && wake());
+  const queued = async (refs: readonly SeriesRef[], tag: string, into = tag): Promise<Side> => {
+    const out = join(tmp, `queue-${into}`);
+    const results = await ResultsDir.open(out, 'features', plan.settings);
+    completed = 0;
+    target = refs.length;
+    const finished = new Promise<void>((resolve) => (wake = resolve));
+    const cpu0 = await cpuSeconds(server);
+    const t0 = performance.now();
+    await queue.addBulk(
+      refs.map((ref) => {
+        const key = results.keyOf(ref.key);
+        const data = { task: task(ref), key, out };
+        return { name: 'features', data, opts: { jobId: `${tag}-${key}` } };
+      }),
+    );
+    await finished;
+    const ms = performance.now() - t0;
+    return { ms, cpuS: (await cpuSeconds(server)) - cpu0 };
+  };
+  await queued(warm, 'warm');
+
+  const loadBefore = load1();
+  const singles: Side[] = [];
+  const queues: Side[] = [];
+  const bare: Side[] = [];
+  try {
+    for (let rep = 0; rep < repeats; rep++) {
+      // Alternate which side goes first, so neither always runs on a warmer or quieter machine.
+      if (rep % 2 === 0) {
+        singles.push(await single(rep));
+        queues.push(await queued(plan.series, `r${rep}`));
+      } else {
+        queues.push(await queued(plan.series, `r${rep}`));
+        singles.push(await single(rep));
+      }
+      // The queue alone: the same jobs again (new ids) into a folder that holds their records,
+      // so each is fetched, locked, found written and completed, with nothing computed.
+      bare.push(await queued(plan.series, `bare${rep}`, `r${rep}`));
+    }
+  } finally {
+    await computer.close();
+    await w.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    server.disconnect();
+  }
+  const pct = (k: keyof Side): number =>
+    Number(median(queues.map((q, i) => ((q[k] - singles[i][k]) / singles[i][k]) * 100)).toFixed(1));
+  const perSeries = (k: keyof Side, scale: number): number =>
+    Number(((median(queues.map((q, i) => q[k] - singles[i][k])) * scale) / n).toFixed(1));
   report({
     name: 'cohort-queue-overhead-in-process',
     series: n,
     jobs,
-    singleMs: Math.round(singleMs),
-    queueMs: Math.round(queueMs),
-    enqueueMsPerSeries: Number((enqueueMs / n).toFixed(2)),
-    overheadMsPerSeries: Number(((queueMs - singleMs) / n).toFixed(1)),
-    overheadPct: Number((((queueMs - singleMs) / singleMs) * 100).toFixed(1)),
+    repeats,
+    singleMs: singles.map((x) => Math.round(x.ms)),
+    queueMs: queues.map((x) => Math.round(x.ms)),
+    singleCpuS: singles.map((x) => Number(x.cpuS.toFixed(2))),
+    queueCpuS: queues.map((x) => Number(x.cpuS.toFixed(2))),
+    overheadPct: pct('ms'),
+    overheadMsPerSeries: perSeries('ms', 1),
+    cpuOverheadPct: pct('cpuS'),
+    cpuOverheadMsPerSeries: perSeries('cpuS', 1000),
+    // The queue's own cost per series (jobs whose records exist), against a computed series.
+    queueAloneMsPerSeries: Number((median(bare.map((x) => x.ms)) / n).toFixed(1)),
+    queueAlonePctOfSeries: Number(
+      ((median(bare.map((x) => x.ms)) / median(singles.map((x) => x.ms))) * 100).toFixed(1),
+    ),
+    load1Before: loadBefore,
+    load1After: load1(),
   });
+}
+
+/**
+ * One status poll (`cohort status`, and each turn of `cohort wait`) of a cohort of n queued
+ * series, against BullMQ's getJobState per series as status read them before (chunks of 200 in
+ * parallel), which finds a waiting job by LPOS over the whole wait list.
+ */
+async function statusPoll(redis: string, sizes: readonly number[]): Promise<void> {
+  const client = redisClient(redis);
+  try {
+    for (const n of sizes) {
+      const name = `bench-status-${process.pid}-${Date.now()}`;
+      const queue = seriesQueue(redis, name);
+      const series = Array.from({ length: n }, (_, i) => ({ key: `s${i}`, uid: `1.2.${i}` }));
+      const task = { command: 'features', series: { uid: '', key: '', files: [] } } as never;
+      for (let i = 0; i < n; i += 1000)
+        await queue.addBulk(
+          series.slice(i, i + 1000).map((s) => ({
+            name: 'features',
+            data: { task, key: s.key, out: '/nonexistent' },
+            opts: { jobId: s.key },
+          })),
+        );
+      const plan = { id: name, command: 'features', settingsHash: '', out: '/nonexistent' };
+      let t0 = performance.now();
+      const status = await cohortStatus(
+        { ...plan, queue: name, series, leading: [] },
+        queue,
+        client,
+      );
+      const ms = performance.now() - t0;
+      t0 = performance.now();
+      for (let i = 0; i < n; i += 200)
+        await Promise.all(series.slice(i, i + 200).map((s) => queue.getJobState(s.key)));
+      const bullmqMs = performance.now() - t0;
+      await queue.obliterate({ force: true });
+      await queue.close();
+      report({
+        name: 'cohort-status-poll',
+        queuedSeries: n,
+        waiting: status.waiting,
+        ms: Math.round(ms),
+        getJobStateMs: Math.round(bullmqMs),
+        load1: load1(),
+      });
+    }
+  } finally {
+    client.disconnect();
+  }
 }
 
 export async function run(): Promise<void> {
   const count = Number(process.env.COHORT_BENCH_SERIES ?? 24);
+  const repeats = Number(process.env.COHORT_BENCH_REPEATS ?? 3);
+  // COHORT_BENCH_ONLY=queue: the queue's overhead alone (needs REDIS_URL).
+  const only = process.env.COHORT_BENCH_ONLY;
   const shape = { slices: 8, size: 64 };
   const dir = await mkdtemp(join(tmpdir(), 'consilium-cohort-bench-'));
   try {
     const small = await writeCohort(join(dir, 'cohort'), count, shape);
-    const large = await writeCohort(join(dir, 'cohort2x'), 2 * count, shape);
     const cores = availableParallelism();
-    const threads = [...new Set([1, 2, cores])];
-    const single = new Map<number, Timed>();
-    for (const jobs of threads) {
-      const t = await features(small.dir, join(dir, `out-${jobs}`), jobs);
-      single.set(jobs, t);
+    const two = Math.min(2, cores);
+    if (only !== 'queue') {
+      const large = await writeCohort(join(dir, 'cohort2x'), 2 * count, shape);
+      const threads = [...new Set([1, 2, cores])];
+      const single = new Map<number, Timed>();
+      for (const jobs of threads) {
+        const t = await features(small.dir, join(dir, `out-${jobs}`), jobs);
+        single.set(jobs, t);
+        report({
+          name: 'cohort-features',
+          series: count,
+          slices: shape.slices,
+          size: shape.size,
+          jobs,
+          cores,
+          ms: Math.round(t.ms),
+          seriesPerS: Number(((count * 1000) / t.ms).toFixed(2)),
+          peakRssMiB: Math.round(t.rssMiB),
+          load1: load1(),
+        });
+      }
+      const big = await features(large.dir, join(dir, 'out-2x'), two);
       report({
-        name: 'cohort-features',
-        series: count,
-        slices: shape.slices,
-        size: shape.size,
-        jobs,
-        cores,
-        ms: Math.round(t.ms),
-        seriesPerS: Number(((count * 1000) / t.ms).toFixed(2)),
-        peakRssMiB: Math.round(t.rssMiB),
+        name: 'cohort-features-2x-cohort',
+        series: 2 * count,
+        jobs: two,
+        ms: Math.round(big.ms),
+        seriesPerS: Number(((2 * count * 1000) / big.ms).toFixed(2)),
+        peakRssMiB: Math.round(big.rssMiB),
+        peakRssMiBHalfCohort: Math.round(single.get(two)!.rssMiB),
+        load1: load1(),
       });
     }
-    const two = Math.min(2, cores);
-    const big = await features(large.dir, join(dir, 'out-2x'), two);
-    report({
-      name: 'cohort-features-2x-cohort',
-      series: 2 * count,
-      jobs: two,
-      ms: Math.round(big.ms),
-      seriesPerS: Number(((2 * count * 1000) / big.ms).toFixed(2)),
-      peakRssMiB: Math.round(big.rssMiB),
-      peakRssMiBHalfCohort: Math.round(single.get(two)!.rssMiB),
-    });
     const redis = process.env.REDIS_URL;
     if (!redis) {
       report({
@@ -188,19 +332,25 @@ export async function run(): Promise<void> {
       });
       return;
     }
-    await queueOverhead(small.dir, dir, two, redis);
+    await queueOverhead(small.dir, dir, two, redis, repeats);
+    await statusPoll(redis, [1000, 4000, 16000]);
+    if (only === 'queue') return;
+    // Whole commands, one after the other: one `features` process against the submit, worker,
+    // wait and reduce processes (their start-up is a fixed cost, not one per series).
+    const base = await features(small.dir, join(dir, 'out-commands'), two);
     const q = await throughQueue(small.dir, join(dir, 'queue'), two, redis);
-    const base = single.get(two)!;
     report({
-      // Whole commands: submit, worker and wait processes started, against one features process.
       name: 'cohort-queue-overhead-commands',
       series: count,
       jobs: two,
       singleMs: Math.round(base.ms),
       queueMs: Math.round(q.ms),
-      overheadMsPerSeries: Number(((q.ms - base.ms) / count).toFixed(1)),
+      // Mostly the start of three more processes one after the other: once per cohort, not
+      // once per series (the per-series figure is cohort-queue-overhead-in-process).
+      extraMs: Math.round(q.ms - base.ms),
       overheadPct: Number((((q.ms - base.ms) / base.ms) * 100).toFixed(1)),
       workerPeakRssMiB: Math.round(q.rssMiB),
+      load1: load1(),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
