@@ -2,7 +2,7 @@
 // threads (series/s, wall time, peak RSS of the whole process), the same at twice the cohort size
 // (memory must follow the threads, not the cohort), and — with REDIS_URL — the same cohort through
 // the queue against the single-machine path: in process, both warm, same series and threads,
-// medians of COHORT_BENCH_REPEATS (default 3) alternated pairs (the overhead per series), and as
+// medians of COHORT_BENCH_REPEATS (default 5) alternated pairs (the overhead per series), and as
 // whole commands (cohort submit + one `consilium worker` + cohort wait + reduce, against one
 // `features` process run just before); and one status poll of 1,000–16,000 queued series against
 // BullMQ's getJobState per series. Each figure carries the load average (load1).
@@ -283,7 +283,7 @@ async function statusPoll(redis: string, sizes: readonly number[]): Promise<void
 
 export async function run(): Promise<void> {
   const count = Number(process.env.COHORT_BENCH_SERIES ?? 24);
-  const repeats = Number(process.env.COHORT_BENCH_REPEATS ?? 3);
+  const repeats = Number(process.env.COHORT_BENCH_REPEATS ?? 5);
   // COHORT_BENCH_ONLY=queue: the queue's overhead alone (needs REDIS_URL).
   const only = process.env.COHORT_BENCH_ONLY;
   const shape = { slices: 8, size: 64 };
