@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { ProblemError } from '../core/result.ts';
 import { takeCohortArgs } from './cohort/cohortArgs.ts';
-import { recordingFailure } from './cohort/failureRecord.ts';
+import { clearFailureRecord, recordingFailure } from './cohort/failureRecord.ts';
 import { connection, defaultQueue, type SeriesJob } from './cohort/queue.ts';
 import type { runPooledSeriesTask } from './cohort/seriesTask.ts';
 import { parseCommand, parseOrUsage, UsageError, wholeNumber } from './io/commandArgs.ts';
@@ -99,6 +99,7 @@ export function startSeriesWorker(o: SeriesWorkerOptions): {
       () => null,
     );
     if (before) {
+      await clearFailureRecord(out, key); // given up on once, written since (resumed elsewhere)
       log(`done ${key} (already written)`);
       return { records: before.records.length, reused: true };
     }

@@ -7,10 +7,15 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from 'bullmq';
 import { problemOf } from '../../core/result.ts';
-import { seriesRecordText, writeAtomic, type SeriesRecordFile } from '../io/resultsDir.ts';
+import {
+  failedFolder,
+  seriesRecordText,
+  writeAtomic,
+  type SeriesRecordFile,
+} from '../io/resultsDir.ts';
 import type { SeriesJob } from './queue.ts';
 
-export const failedFolder = 'failed';
+export { failedFolder };
 
 const pathOf = (out: string, key: string) => join(out, failedFolder, `${key}.json`);
 

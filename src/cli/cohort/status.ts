@@ -81,6 +81,8 @@ export async function cohortStatus(
       const s = chunk[j];
       if (state === 'completed') status.done++;
       else if (state === 'active') status.running++;
+      // Failed on the queue but written since (computed on one machine with --resume): done.
+      else if (state === 'failed' && (await hasRecord(plan, s.key))) status.done++;
       else if (state === 'failed') {
         const job = await queue.getJob(s.key);
         status.failed.push({

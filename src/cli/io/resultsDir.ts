@@ -44,6 +44,9 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   }
 }
 
+/** Beside series/: a queued series its workers gave up on (cohort/failureRecord.ts). */
+export const failedFolder = 'failed';
+
 export interface SeriesRecordFile<R = unknown> {
   readonly key: string;
   readonly series: string;
@@ -102,6 +105,8 @@ export class ResultsDir {
 
   async write(key: string, text: string): Promise<void> {
     await writeAtomic(this.pathOf(key), text);
+    // Computed after all (a cohort's worker had given up on it): its failure no longer stands.
+    await rm(join(this.dir, failedFolder, `${key}.json`), { force: true });
   }
 }
 
