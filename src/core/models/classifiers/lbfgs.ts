@@ -2,7 +2,10 @@
 // asks for the Armijo and curvature (weak Wolfe) conditions. The objective writes its gradient
 // into the array it is given, so an iteration allocates nothing.
 
-export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+/** The value at x, with its gradient written into `gradient`. */
+export interface Objective {
+  evaluate(x: Float64Array, gradient: Float64Array): number;
+}
 
 export interface LbfgsOptions {
   readonly memory?: number;
@@ -51,7 +54,7 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
   const yv = Array.from({ length: m }, () => new Float64Array(n));
   const rho = new Float64Array(m);
   const alpha = new Float64Array(m);
-  let value = f(x, g);
+  let value = f.evaluate(x, g);
   let stored = 0;
   let head = 0;
   for (let it = 0; it < maxIterations; it++) {
@@ -93,7 +96,7 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
     let accepted = false;
     for (let tries = 0; tries < 60; tries++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
-      valueNew = f(xNew, gNew);
+      valueNew = f.evaluate(xNew, gNew);
       if (!(valueNew <= value + 1e-4 * step * slope)) high = step;
       else if (dot(gNew, d) < 0.9 * slope) low = step;
       else {

@@ -31,8 +31,8 @@ describe('L2 logistic objective', () => {
       const p = Float64Array.from({ length: cols + 1 }, (_, j) => Math.sin(j + 1));
       const gJs = new Float64Array(cols + 1);
       const gWasm = new Float64Array(cols + 1);
-      const fJs = l2Objective(x, y, 0.7, false)(p, gJs);
-      const fWasm = l2Objective(x, y, 0.7, true)(p, gWasm);
+      const fJs = l2Objective(x, y, 0.7, false).evaluate(p, gJs);
+      const fWasm = l2Objective(x, y, 0.7, true).evaluate(p, gWasm);
       expect(Math.abs(fWasm - fJs)).toBeLessThan(1e-12 * Math.abs(fJs));
       for (let j = 0; j <= cols; j++) expect(gWasm[j]).toBeCloseTo(gJs[j], 11);
       expect(gWasm.some((v, j) => v !== p[j] / 0.7)).toBe(true); // the data term is there
@@ -47,9 +47,9 @@ describe('L2 logistic objective', () => {
     const p = Float64Array.from({ length: 38 }, (_, j) => Math.cos(j));
     const gJs = new Float64Array(38);
     const gWasm = new Float64Array(38);
-    const fJs = l2Objective(x, y, 1, false)(p, gJs);
+    const fJs = l2Objective(x, y, 1, false).evaluate(p, gJs);
     const wasm = l2Objective(x, y, 1, true);
-    const fWasm = wasm(p, gWasm);
+    const fWasm = wasm.evaluate(p, gWasm);
     wasm.release();
     expect(Math.abs(fWasm - fJs)).toBeLessThan(1e-12 * Math.abs(fJs));
     for (let j = 0; j <= 37; j++) expect(gWasm[j]).toBeCloseTo(gJs[j], 11);

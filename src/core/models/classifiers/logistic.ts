@@ -4,7 +4,7 @@
 // proximal Newton with coordinate descent, as liblinear's newGLMNET); the intercept b is never
 // penalised (as sklearn's lbfgs and saga solvers), so the optimum is the one sklearn reaches.
 import { lbfgs, type Objective } from './lbfgs.ts';
-import { linearWorkspace, panelRows } from './simd/linearWasm.ts';
+import { linearWorkspace, panelRows, type LinearWorkspace } from './simd/linearWasm.ts';
 import { applyScaler, type Scaler } from './standardize.ts';
 import type { Labels, Matrix } from './matrix.ts';
 
@@ -88,8 +88,7 @@ function fitL2(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {
   }
 }
 
-/** Cases per block of the WASM pass (a whole number of panels): their rows (256 KB at 1,000
- * features) stay in cache between the scores and the gradient term. */
+/** Cases per block of the WASM pass (a whole number of panels). */
 const BLOCK_ROWS = 32;
 
 /** An objective whose WebAssembly memory the caller hands back when the fit is done. */
@@ -97,7 +96,9 @@ export type ReleasableObjective = Objective & { release(): void };
 
 /**
  * The L2 objective and its gradient at p = (w, b), written into g: in WebAssembly SIMD where
- * it runs (simd), else in TypeScript; the two agree to round-off (logistic.test.ts).
+ * it runs (simd), else in TypeScript; the two agree to round-off (logistic.test.ts). Each is
+ * a class, so lbfgs's call of `evaluate` keeps one target from fit to fit (a new closure per
+ * fit threw V8's optimized lbfgs away at the next fit).
  */
 export function l2Objective(
   x: Matrix,
@@ -107,25 +108,36 @@ export function l2Objective(
   standardize?: Scaler,
 ): ReleasableObjective {
   const { rows, cols } = x;
-  const invC = 1 / C;
   // Labels as ±1 once, so the passes below only read arrays.
   const sign = new Float64Array(rows);
   for (let i = 0; i < rows; i++) sign[i] = y[i] ? 1 : -1;
   const padded = panelRows(rows);
   const ws = simd ? linearWorkspace(x, [cols, padded, padded, cols], standardize) : null;
-  if (!ws)
-    return Object.assign(l2ObjectiveJs(standardize ? applyScaler(standardize, x) : x, sign, invC), {
-      release: () => {},
-    });
-  const { f64, vector } = ws;
-  const [W, Z, R, G] = [0, 1, 2, 3];
-  const w = vector[W];
-  const z = vector[Z];
-  const r = vector[R];
-  const gv = vector[G];
-  // The last panel's cases past `rows` add c = 0 times their zero row to the gradient.
-  f64.fill(0, r + rows, r + padded);
-  const objective: Objective = (p, g) => {
+  if (ws) return new WasmL2Objective(ws, rows, cols, sign, 1 / C);
+  return new JsL2Objective(standardize ? applyScaler(standardize, x) : x, sign, 1 / C);
+}
+
+const [W, Z, R, G] = [0, 1, 2, 3];
+
+class WasmL2Objective implements ReleasableObjective {
+  constructor(
+    private readonly ws: LinearWorkspace,
+    private readonly rows: number,
+    private readonly cols: number,
+    private readonly sign: Float64Array,
+    private readonly invC: number,
+  ) {
+    // The last panel's cases past `rows` add c = 0 times their zero row to the gradient.
+    ws.f64.fill(0, ws.vector[R] + rows, ws.vector[R] + panelRows(rows));
+  }
+
+  evaluate(p: Float64Array, g: Float64Array): number {
+    const { ws, rows, cols, sign, invC } = this;
+    const { f64, vector } = ws;
+    const w = vector[W];
+    const z = vector[Z];
+    const r = vector[R];
+    const gv = vector[G];
     const b = p[cols];
     let reg = 0;
     for (let j = 0; j < cols; j++) {
@@ -153,13 +165,24 @@ export function l2Objective(
     for (let j = 0; j < cols; j++) g[j] = f64[gv + j];
     g[cols] = gb;
     return loss + 0.5 * reg * invC;
-  };
-  return Object.assign(objective, { release: ws.release });
+  }
+
+  release(): void {
+    this.ws.release();
+  }
 }
 
-function l2ObjectiveJs(x: Matrix, sign: Float64Array, invC: number): Objective {
-  const { rows, cols, data } = x;
-  return (p, g) => {
+/** The TypeScript objective: the reference the WASM one is tested against. */
+class JsL2Objective implements ReleasableObjective {
+  constructor(
+    private readonly x: Matrix,
+    private readonly sign: Float64Array,
+    private readonly invC: number,
+  ) {}
+
+  evaluate(p: Float64Array, g: Float64Array): number {
+    const { sign, invC } = this;
+    const { rows, cols, data } = this.x;
     const b = p[cols];
     let loss = 0;
     let gb = 0;
@@ -212,7 +235,9 @@ function l2ObjectiveJs(x: Matrix, sign: Float64Array, invC: number): Objective {
     }
     g[cols] = gb;
     return loss + 0.5 * reg * invC;
-  };
+  }
+
+  release(): void {}
 }
 
 function fitL1(x: Matrix, y: Labels, o: LogisticOptions): LinearModel {

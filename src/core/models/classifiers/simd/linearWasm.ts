@@ -69,7 +69,7 @@ export function linearWorkspace(
   const wasm = idle ?? instantiate();
   idle = null;
   if (!wasm) return null;
-  const { memory, kernels } = wasm;
+  const { memory } = wasm;
   const { rows, cols } = x;
   const size = panelRows(rows) * cols;
   const vector: number[] = [];
@@ -81,32 +81,48 @@ export function linearWorkspace(
   reserveBytes(memory, at * 8);
   const f64 = new Float64Array(memory.buffer);
   toPanels(x, f64, standardize);
-  const rowBytes = cols * 8;
-  const panels = (count: number) => Math.ceil(count / PANEL);
-  return {
-    f64,
-    vector,
-    scores: (from, count, w, b, out) =>
-      kernels.scores(
-        from * rowBytes,
-        panels(count),
-        cols,
-        vector[w] * 8,
-        b,
-        (vector[out] + from) * 8,
-      ),
-    accumulate: (from, count, c, g) =>
-      kernels.accumulate(
-        from * rowBytes,
-        panels(count),
-        cols,
-        (vector[c] + from) * 8,
-        vector[g] * 8,
-      ),
-    release: () => {
-      idle = wasm;
-    },
-  };
+  return new PanelWorkspace(wasm, f64, vector, cols);
+}
+
+/** A class, not a closure per fit: its methods stay the same call targets from fit to fit. */
+class PanelWorkspace implements LinearWorkspace {
+  private readonly rowBytes: number;
+
+  constructor(
+    private readonly wasm: Linear,
+    readonly f64: Float64Array,
+    readonly vector: readonly number[],
+    private readonly cols: number,
+  ) {
+    this.rowBytes = cols * 8;
+  }
+
+  scores(from: number, count: number, w: number, b: number, out: number): void {
+    const { vector } = this;
+    this.wasm.kernels.scores(
+      from * this.rowBytes,
+      Math.ceil(count / PANEL),
+      this.cols,
+      vector[w] * 8,
+      b,
+      (vector[out] + from) * 8,
+    );
+  }
+
+  accumulate(from: number, count: number, c: number, g: number): void {
+    const { vector } = this;
+    this.wasm.kernels.accumulate(
+      from * this.rowBytes,
+      Math.ceil(count / PANEL),
+      this.cols,
+      (vector[c] + from) * 8,
+      vector[g] * 8,
+    );
+  }
+
+  release(): void {
+    idle = this.wasm;
+  }
 }
 
 /**
