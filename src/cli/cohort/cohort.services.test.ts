@@ -220,6 +220,16 @@ describe('consilium cohort on Redis', () => {
       .map((l) => JSON.parse(l) as { ok: boolean; error?: { code: string } });
     expect(lines.map((l) => l.ok)).toEqual([true, false, true]);
     expect(lines[1].error?.code).toBe('series-failed');
+    // Its files come back and the cohort is submitted again: the series is computed, and its
+    // failure record goes, so neither status, reduce nor the Cohort tab lists it as failed.
+    await writeCohort(root, 3, { slices: 3, size: 16 });
+    const again = await submit(queue, out, [root]);
+    const rewaited = await cli$('cohort', 'wait', again, '--redis', redis, '--poll-ms', '200');
+    expect(rewaited.code, rewaited.stdout).toBe(0);
+    expect(rewaited.stdout).toContain('3 series: 3 done, 0 running, 0 waiting, 0 failed');
+    expect(await readdir(join(out, 'failed'))).toEqual([]);
+    expect((await cli$('cohort', 'reduce', again, '--redis', redis)).code).toBe(0);
+    expect(await servedRun(out, 'poisoned-out')).toMatchObject({ done: 3, failedSeries: 0 });
   });
 
   it('a job longer than the lock duration runs once', async () => {
