@@ -279,6 +279,43 @@ test('a linear SVM federation by hand reaches the CLI’s model in a handful of 
   expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
 });
 
+test('a federation with differential privacy says so at the coordinator and in the final card', async ({
+  page,
+}) => {
+  const files = await centerBundles();
+  await page.goto('/');
+  const privacy = { epsilon: 4, delta: 0.00001, clip: 0.05 };
+  const { result, final } = await federateThrough(
+    page,
+    dir,
+    await openFederation(page, files),
+    CENTERS,
+    { rounds: 1, holdout: 0.25, privacy },
+  );
+  const sigma = (2 * 0.05 * Math.sqrt(2 * Math.log(1.25e5))) / 4;
+  await expect(result.getByTestId('coordinator-privacy')).toContainText(
+    'ε 4 and δ 0.00001 per round, clipped to 0.05, σ 0.121',
+  );
+  expect((JSON.parse(readFileSync(final, 'utf8')) as SignedUpdate).update.terms?.privacy).toEqual(
+    privacy,
+  );
+  const card = JSON.parse(
+    readFileSync(
+      await saved(
+        page,
+        dir,
+        result.getByRole('button', { name: 'Download model card (.json)' }),
+        'dp-card.json',
+      ),
+      'utf8',
+    ),
+  ) as { limitations: string[] } & Record<string, unknown>;
+  const text = JSON.stringify(card);
+  expect(text).toContain('clipped to L2 norm 0.05');
+  expect(text).toContain(`σ ${sigma.toPrecision(4)}`);
+  expect(text).toContain('(ε 4, δ 0.00001)-differentially private per round');
+});
+
 test('the federation section speaks Chinese on a Chinese page, the start and a refusal included', async ({
   page,
 }) => {

@@ -97,13 +97,24 @@ export async function federateThrough(
   dir: string,
   section: FederationSection,
   centers: readonly { name: string }[],
-  terms: { rounds: number; holdout: number; family?: string },
+  terms: {
+    rounds: number;
+    holdout: number;
+    family?: string;
+    privacy?: { epsilon: number; delta: number; clip: number };
+  },
 ) {
   const s = federationSteps(page, dir, section, centers);
   if (terms.family)
     await s.center.getByLabel('Model', { exact: true }).selectOption({ label: terms.family });
   await s.center.getByLabel('Rounds').fill(String(terms.rounds));
   await s.center.getByLabel('Held-out fraction').fill(String(terms.holdout));
+  if (terms.privacy) {
+    await s.center.getByLabel('Differential privacy').check();
+    await s.center.getByLabel('ε per round').fill(String(terms.privacy.epsilon));
+    await s.center.getByLabel('δ per round').fill(String(terms.privacy.delta));
+    await s.center.getByLabel('Clip norm').fill(String(terms.privacy.clip));
+  }
   let result = await s.aggregate(null, await s.answers(null));
   let message = await s.next(result, 'm0.json');
   result = await s.aggregate(message, await s.answers(message));

@@ -14,6 +14,8 @@ import { StepProgress } from './StepProgress.tsx';
 import { useFederationStep } from './useFederationStep.ts';
 import type { CenterAnswer } from '../../core/models/federated/exchange.ts';
 import { PLATT_ROUNDS } from '../../core/models/federated/federation.ts';
+import { noiseSigma } from '../../core/models/federated/privacy.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 export interface CenterStepProps {
   readonly ids: readonly string[];
@@ -53,7 +55,8 @@ function NumberField(props: {
 }
 
 export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
-  const { t } = useTranslation('federation');
+  const { t, i18n } = useTranslation('federation');
+  const lang = i18n.language;
   const [name, setName] = useState('');
   const [number, setNumber] = useState(1);
   const [message, setMessage] = useState<File | null>(null);
@@ -67,7 +70,12 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
     seed: 0,
     holdout: 0.25,
   });
+  const [dp, setDp] = useState({ on: false, epsilon: 4, delta: 1e-5, clip: 0.05 });
   const { state, run, cancel } = useFederationStep<CenterAnswer>();
+  const privacy =
+    dp.on && family === 'logreg-l2'
+      ? { epsilon: dp.epsilon, delta: dp.delta, clip: dp.clip }
+      : undefined;
   const center = name.trim() || defaultName;
   const term = (k: keyof typeof terms) => (v: number) => setTerms({ ...terms, [k]: v });
 
@@ -82,7 +90,11 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
           ...(labels ? { labels } : {}),
           center: { name: center, number },
           message: message ? { file: message.name, text: await message.text() } : null,
-          ...(message ? {} : { start: { federation, family, terms } }),
+          ...(message
+            ? {}
+            : {
+                start: { federation, family, terms: { ...terms, ...(privacy ? { privacy } : {}) } },
+              }),
           trusted: keys.trusted,
         },
         keys.signer,
@@ -190,6 +202,55 @@ export function CenterStep({ ids, labels, defaultName }: CenterStepProps) {
             />{' '}
             <NumberField label={t('center.seed')} value={terms.seed} set={term('seed')} min={0} />
           </p>
+          {family === 'logreg-l2' && (
+            <div data-testid="federation-dp">
+              <p>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={dp.on}
+                    onChange={(e) => setDp({ ...dp, on: e.target.checked })}
+                  />{' '}
+                  {t('center.dp')}
+                </label>
+              </p>
+              {privacy && (
+                <>
+                  <p>
+                    <NumberField
+                      label={t('center.dpEpsilon')}
+                      value={dp.epsilon}
+                      set={(epsilon) => setDp({ ...dp, epsilon })}
+                      min={0}
+                      step={0.5}
+                    />{' '}
+                    <NumberField
+                      label={t('center.dpDelta')}
+                      value={dp.delta}
+                      set={(delta) => setDp({ ...dp, delta })}
+                      min={0}
+                      max={1}
+                      step={0.00001}
+                    />{' '}
+                    <NumberField
+                      label={t('center.dpClip')}
+                      value={dp.clip}
+                      set={(clip) => setDp({ ...dp, clip })}
+                      min={0}
+                      step={0.01}
+                    />
+                  </p>
+                  <p className="muted">
+                    {t('center.dpHint', {
+                      sigma: formatNumber(noiseSigma(privacy), lang),
+                      rounds: terms.rounds,
+                      total: formatNumber(privacy.epsilon * terms.rounds, lang),
+                    })}
+                  </p>
+                </>
+              )}
+            </div>
+          )}
           {family === 'svm-linear' && (
             <p className="muted" data-testid="federation-svm-hint">
               {t('center.svmHint', { steps: PLATT_ROUNDS })}

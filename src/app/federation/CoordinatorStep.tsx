@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileInput } from '../panels/FileInput.tsx';
 import type { CoordinatorAnswer } from '../../core/models/federated/exchange.ts';
+import { noiseSigma } from '../../core/models/federated/privacy.ts';
 import { SOFTWARE } from '../../core/version.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { download } from '../bundles/actions/download.ts';
 import { problemText } from '../i18n/problemText.ts';
 import { trainingWorker } from '../services/workers.ts';
@@ -21,7 +23,7 @@ const texts = (files: readonly File[]) =>
   Promise.all(files.map(async (f) => ({ file: f.name, text: await f.text() })));
 
 export function CoordinatorStep() {
-  const { t } = useTranslation('federation');
+  const { t, i18n } = useTranslation('federation');
   const [previous, setPrevious] = useState<File | null>(null);
   const [answers, setAnswers] = useState<File[]>([]);
   const [name, setName] = useState('federated-model');
@@ -48,6 +50,8 @@ export function CoordinatorStep() {
 
   const done = state.kind === 'done' ? state.value : null;
   const model = done?.model;
+  const privacy = done?.next?.update.terms?.privacy ?? done?.previous?.terms?.privacy;
+  const lang = i18n.language;
   return (
     <fieldset className="bundle-fieldset" data-testid="federation-coordinator">
       <legend>{t('coordinator.legend')}</legend>
@@ -100,6 +104,16 @@ export function CoordinatorStep() {
                 .join(', '),
             })}
           </p>
+          {privacy && (
+            <p className="muted" data-testid="coordinator-privacy">
+              {t('coordinator.privacy', {
+                epsilon: formatNumber(privacy.epsilon, lang),
+                delta: formatNumber(privacy.delta, lang),
+                clip: formatNumber(privacy.clip, lang),
+                sigma: formatNumber(noiseSigma(privacy), lang),
+              })}
+            </p>
+          )}
           {done.refused.length > 0 && (
             <ul data-testid="coordinator-refused">
               {done.refused.map((p, i) => (

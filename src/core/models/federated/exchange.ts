@@ -30,7 +30,8 @@ import {
   type FederationStart,
 } from './session.ts';
 import { readUpdate, signUpdate } from './signedUpdate.ts';
-import type { FederatedFamily, ModelUpdate } from './update.ts';
+import { noiseSigma } from './privacy.ts';
+import type { FederatedFamily, ModelUpdate, PrivacyTerms } from './update.ts';
 
 /** The settings the table's features were computed with, as a model card records them. */
 function recordedSettings(table: StudyTable): SettingsFile | undefined {
@@ -301,6 +302,10 @@ const howTrained = (family: FederatedFamily, rounds: number) =>
       ? `${rounds} rounds of federated Newton steps on the squared hinge loss with L2 (LinearSVC's objective, intercept not penalised), then Platt's sigmoid in ${PLATT_ROUNDS} rounds`
       : `federated averaging over ${rounds} rounds`;
 
+/** The card's statement of the noise every center added (privacy.ts). */
+const privacyText = (p: PrivacyTerms, rounds: number) =>
+  `Differential privacy: each center's update in each of the ${rounds} rounds was clipped to L2 norm ${p.clip} and given Gaussian noise of σ ${noiseSigma(p).toPrecision(4)} per parameter, (ε ${p.epsilon}, δ ${p.delta})-differentially private per round for a center's whole contribution; over the rounds at most (ε ${p.epsilon * rounds}, δ ${p.delta * rounds}) by composition. The round-0 feature sums and the case counts carry no noise.`;
+
 async function finalModel(
   final: ModelUpdate,
   answers: readonly ModelUpdate[],
@@ -332,7 +337,10 @@ async function finalModel(
     validation: report,
     producer,
     ...(t.featureSettings ? { featureSettings: t.featureSettings } : {}),
-    limitations: [`Trained by ${howTrained(s.family, t.rounds)}; no center's cases left it.`],
+    limitations: [
+      `Trained by ${howTrained(s.family, t.rounds)}; no center's cases left it.`,
+      ...(t.privacy ? [privacyText(t.privacy, t.rounds)] : []),
+    ],
   });
   return { onnx, card };
 }

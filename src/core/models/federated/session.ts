@@ -282,6 +282,13 @@ export function screenAnswers(
       );
       continue;
     }
+    if (reference?.terms?.privacy && u.linear && !u.privacy) {
+      refuse(
+        'update-not-private',
+        `The update from "${u.from}" carries no differential-privacy noise, which this federation's terms require; it is left out.`,
+      );
+      continue;
+    }
     if (reference && u.features.join('\n') !== reference.features.join('\n')) {
       refuse(
         'update-wrong-features',
