@@ -10,6 +10,7 @@ import {
   PLATT_ROUNDS,
   type FederationSettings,
 } from './federation.ts';
+import { noiseSigma } from './privacy.ts';
 import { federateInProcess } from './testing/federateInProcess.ts';
 import {
   aggregateValidation,
@@ -152,6 +153,35 @@ describe('a federation by hand', () => {
       [40, undefined],
     ]);
     expect(aggregateValidation(answers).caseWeightedAuc).toBeNull();
+  });
+
+  it('in a private federation, answers carry noise; one without it is left out', () => {
+    const t = { ...terms, privacy: { epsilon: 4, delta: 1e-5, clip: 0.05 } };
+    const begin = { ...start, terms: t };
+    const scaler = mail(
+      coordinatorStep(
+        null,
+        centers.map((c) => mail(participantStep(c, null, begin))),
+      ),
+    );
+    const round1 = mail(
+      coordinatorStep(
+        scaler,
+        centers.map((c) => mail(participantStep(c, scaler))),
+      ),
+    );
+    const answers = centers.map((c) => mail(participantStep(c, round1)));
+    expect(answers.every((a) => a.privacy?.sigma === noiseSigma(t.privacy))).toBe(true);
+    const { privacy: _p, ...bare } = answers[1];
+    const r = screenAnswers(round1, [
+      { file: 'a.json', update: answers[0] },
+      { file: 'b.json', update: bare },
+    ]);
+    expect(r.accepted).toEqual([answers[0]]);
+    expect(r.refused.map((p) => p.code)).toEqual(['update-not-private']);
+    expect(() => participantStep(centers[0], null, { ...begin, family: 'forest' })).toThrow(
+      expect.objectContaining({ code: 'federation-privacy' }) as Error,
+    );
   });
 
   it('refuses answers and messages made from features computed with other settings', () => {
