@@ -57,8 +57,17 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
   let value = f.evaluate(x, g);
   let stored = 0;
   let head = 0;
-  for (let it = 0; it < maxIterations; it++) {
-    if (maxAbs(g) <= tol) return { x, value, iterations: it, converged: true };
+  // One exit after the loop: an early return a warm-up fit never took was a path V8's
+  // optimized lbfgs had no feedback for, and leaving by it threw that code away for the next fit.
+  let iterations = 0;
+  let converged = false;
+  let stopped = false; // by a rule below, not by running out of iterations
+  for (; iterations < maxIterations; iterations++) {
+    const it = iterations;
+    if (maxAbs(g) <= tol) {
+      converged = stopped = true;
+      break;
+    }
     // Two-loop recursion: d = -H g.
     for (let i = 0; i < n; i++) d[i] = -g[i];
     for (let k = 0; k < stored; k++) {
@@ -106,7 +115,11 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
       step = high === Infinity ? 2 * low : (low + high) / 2;
     }
     if (!accepted && valueNew < value) accepted = true; // progress, though not a Wolfe step
-    if (!accepted) return { x, value, iterations: it, converged: maxAbs(g) <= tol * 100 };
+    if (!accepted) {
+      converged = maxAbs(g) <= tol * 100;
+      stopped = true;
+      break;
+    }
     const sNext = s[head];
     const yNext = yv[head];
     for (let i = 0; i < n; i++) {
@@ -124,10 +137,15 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions =
     x.set(xNew);
     g.set(gNew);
     value = valueNew;
-    if (ftol !== undefined && change <= ftol * scale)
-      return { x, value, iterations: it + 1, converged: true };
-    if (change <= 1e-16 * Math.max(1, Math.abs(value)) && maxAbs(g) <= tol * 1e3)
-      return { x, value, iterations: it + 1, converged: true };
+    if (
+      (ftol !== undefined && change <= ftol * scale) ||
+      (change <= 1e-16 * Math.max(1, Math.abs(value)) && maxAbs(g) <= tol * 1e3)
+    ) {
+      iterations = it + 1;
+      converged = stopped = true;
+      break;
+    }
   }
-  return { x, value, iterations: maxIterations, converged: maxAbs(g) <= tol };
+  if (!stopped) converged = maxAbs(g) <= tol;
+  return { x, value, iterations, converged };
 }
