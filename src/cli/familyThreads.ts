@@ -6,7 +6,7 @@ import { computeFeatures, prepareRoi, type FeatureSet } from '../core/analysis/c
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
-import type { RoiVolume } from '../core/analysis/volume.ts';
+import { voxelTypeOf, type RoiVolume, type VoxelValues } from '../core/analysis/volume.ts';
 import { processRoi, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import type { computeFamilyGroup, FamilyGroupTask } from './familyThreadsWorker.ts';
 import { ThreadPool } from './workerPool.ts';
@@ -52,7 +52,7 @@ export function familyGroups(families: readonly FamilyId[], n: number): FamilyId
   return groups.filter((g) => g.length > 0);
 }
 
-function shared<T extends Float32Array | Uint8Array | Uint16Array>(a: T): SharedArrayBuffer {
+function shared<T extends VoxelValues | Uint8Array>(a: T): SharedArrayBuffer {
   if (
     a.buffer instanceof SharedArrayBuffer &&
     a.byteOffset === 0 &&
@@ -64,7 +64,9 @@ function shared<T extends Float32Array | Uint8Array | Uint16Array>(a: T): Shared
   return buffer;
 }
 
-function voxelsIn(mask: Uint8Array): number {
+/** No mask: every voxel. */
+function voxelsIn(mask: Uint8Array | undefined, length: number): number {
+  if (!mask) return length;
   let n = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) n++;
   return n;
@@ -84,7 +86,7 @@ export async function computeFeaturesInThreads(
 ): Promise<FeatureSet> {
   const groups = threads > 1 ? familyGroups(families, Math.min(threads, maxFamilyThreads)) : [];
   const repeated = new Set(families).size !== families.length;
-  if (groups.length < 2 || repeated || voxelsIn(roi.mask) < minVoxels)
+  if (groups.length < 2 || repeated || voxelsIn(roi.mask, roi.values.length) < minVoxels)
     return computeFeatures(roi, params, families);
   const pool = new ThreadPool<typeof computeFamilyGroup>(
     new URL('./familyThreadsWorker.ts', import.meta.url),
@@ -102,9 +104,10 @@ export async function computeFeaturesInThreads(
     const levels = shared(discrete.levels);
     const prepared = { ...made, discrete: { ...discrete, levels: new Uint16Array(levels) } };
     const values = shared(roi.values);
-    const mask = shared(roi.mask);
+    const mask = roi.mask ? shared(roi.mask) : null;
     const task: Omit<FamilyGroupTask, 'families'> = {
       values,
+      valueType: voxelTypeOf(roi.values),
       mask,
       dims: roi.dims,
       spacingMm: roi.spacingMm,
@@ -113,10 +116,14 @@ export async function computeFeaturesInThreads(
         box:
           box === roi
             ? null
-            : { values: shared(box.values), mask: shared(box.mask), dims: box.dims },
+            : {
+                values: shared(box.values),
+                mask: box.mask ? shared(box.mask) : null,
+                dims: box.dims,
+              },
         z0: prepared.z0,
         range: prepared.range,
-        intensityMask: masked.mask === box.mask ? null : shared(masked.mask),
+        intensityMask: !masked.mask || masked.mask === box.mask ? null : shared(masked.mask),
         lo: masked.lo,
         hi: masked.hi,
         voxels: masked.voxels,

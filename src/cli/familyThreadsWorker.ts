@@ -8,21 +8,30 @@ import {
 import type { ResegmentRange } from '../core/analysis/discretise.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
-import type { Dims, RoiVolume, SpacingMm } from '../core/analysis/volume.ts';
+import {
+  voxelView,
+  type Dims,
+  type RoiVolume,
+  type SpacingMm,
+  type VoxelType,
+} from '../core/analysis/volume.ts';
 import { serve } from './workerPool.ts';
 
 /** One group's work, as plain data: the ROI, and what every family starts from (prepareRoi,
  * made once by the caller), are shared, not copied. */
 export interface FamilyGroupTask {
   values: SharedArrayBuffer;
-  mask: SharedArrayBuffer;
+  /** The values' array type (an integer image travels as its 16-bit integers). */
+  valueType: VoxelType;
+  /** Null: no mask, every voxel. */
+  mask: SharedArrayBuffer | null;
   dims: Dims;
   spacingMm: SpacingMm;
   params: FeatureParams;
   families: FamilyId[];
   prepared: {
     /** The box's arrays, or null where the box is the ROI itself. */
-    box: { values: SharedArrayBuffer; mask: SharedArrayBuffer; dims: Dims } | null;
+    box: { values: SharedArrayBuffer; mask: SharedArrayBuffer | null; dims: Dims } | null;
     z0: number;
     range: ResegmentRange | undefined;
     /** The intensity mask, or null where it is the box's mask itself. */
@@ -41,15 +50,15 @@ export function computeFamilyGroup(task: FamilyGroupTask | null): FeatureSet | n
   if (task === null) return null;
   const { dims, spacingMm, prepared: p } = task;
   const roi: RoiVolume = {
-    values: new Float32Array(task.values),
-    mask: new Uint8Array(task.mask),
+    values: voxelView(task.valueType, task.values),
+    ...(task.mask ? { mask: new Uint8Array(task.mask) } : {}),
     dims,
     spacingMm,
   };
   const box: RoiVolume = p.box
     ? {
-        values: new Float32Array(p.box.values),
-        mask: new Uint8Array(p.box.mask),
+        values: voxelView(task.valueType, p.box.values),
+        ...(p.box.mask ? { mask: new Uint8Array(p.box.mask) } : {}),
         dims: p.box.dims,
         spacingMm,
       }

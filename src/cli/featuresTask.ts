@@ -5,7 +5,12 @@
 import type { FeatureSet } from '../core/analysis/computeFeatures.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
-import type { AnalysisError, ImageVolume, RoiVolume } from '../core/analysis/volume.ts';
+import type {
+  AnalysisError,
+  ImageVolume,
+  RoiVolume,
+  VoxelValues,
+} from '../core/analysis/volume.ts';
 import { volumeFromFrames } from '../core/analysis/volumeFromFrames.ts';
 import type { LoadError } from '../core/dicom/types.ts';
 import { readNifti } from '../core/masks/nifti.ts';
@@ -100,7 +105,7 @@ function withUnits(set: FeatureSet, modality: string): FeatureSet['features'] {
 }
 
 /** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
-function volumeOf(series: LoadedSeries): Result<ImageVolume> {
+function volumeOf(series: LoadedSeries): Result<ImageVolume<VoxelValues>> {
   try {
     return ok(volumeFromFrames(series.metas, series.frames));
   } catch (e) {
@@ -207,7 +212,7 @@ export async function featuresOfSeries(
   const records = [...errors];
   if (!series) return records;
   const masks = settings.maskPaths.length > 0 ? await masksFor(settings.maskPaths) : emptyMasks;
-  let volume: Result<ImageVolume> | null = null;
+  let volume: Result<ImageVolume<VoxelValues>> | null = null;
   for await (const { roi } of seriesRois(settings, [series], masks, new Set(imageUids))) {
     if (!roi.ok) {
       records.push(roi);

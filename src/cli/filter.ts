@@ -17,7 +17,7 @@ import {
 import type { FilterSpec } from '../core/filters/types.ts';
 import { readNifti } from '../core/masks/nifti.ts';
 import { ok, ProblemError } from '../core/result.ts';
-import type { ImageVolume } from '../core/analysis/volume.ts';
+import { floatImage, type ImageVolume } from '../core/analysis/volume.ts';
 import { loadImages } from './imageInputs.ts';
 import { parseCommand, parseOrUsage, UsageError } from './io/commandArgs.ts';
 import { problemAbout, writeRecord } from './io/records.ts';
@@ -153,7 +153,7 @@ async function theImage(path: string): Promise<{
       { file: path },
     );
   const s = series[0];
-  const image = volumeFromFrames(s.metas, s.frames);
+  const image = floatImage(volumeFromFrames(s.metas, s.frames)); // filters compute in float
   return { file: path, image, affine: seriesAffine(s.metas, image), metas: s.metas };
 }
 

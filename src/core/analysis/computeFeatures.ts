@@ -90,9 +90,10 @@ export function computeFeatures(
 ): FeatureSet {
   const { box, z0, range, masked, discrete } = prepared ?? prepareRoi(roi, params);
   const intensityMask = masked.mask;
-  let wholeMask: Uint8Array | undefined;
-  const wholeIntensityMask = (): Uint8Array =>
-    box === roi ? intensityMask : (wholeMask ??= intensityMaskOf(roi, range));
+  // Undefined masks are every voxel (a whole image given without one).
+  let wholeMask: { mask: Uint8Array | undefined } | undefined;
+  const wholeIntensityMask = (): Uint8Array | undefined =>
+    box === roi ? intensityMask : (wholeMask ??= { mask: intensityMaskOf(roi, range) }).mask;
   let ivhGreyLevels = false;
   const agg = params.aggregation;
   const zoneAgg = zoneAggregationOf(agg);

@@ -1,6 +1,12 @@
 // Discretisation and resegmentation exactly as IBSI defines them (reference manual, section 2.7):
 // fixed bin number (FBN) and fixed bin size (FBS), after an optional resegmentation range.
-import { analysisError, maxGreyLevels, type DiscreteVolume, type RoiVolume } from './volume';
+import {
+  analysisError,
+  maxGreyLevels,
+  type DiscreteVolume,
+  type RoiVolume,
+  type VoxelValues,
+} from './volume';
 
 export type Discretisation =
   | { kind: 'none' }
@@ -12,29 +18,38 @@ export type Discretisation =
 export type ResegmentRange = readonly [min: number | null, max: number | null];
 
 /**
- * The intensity mask: the ROI mask with voxels outside the resegmentation range removed.
- * Without a range it is a copy of the ROI mask.
+ * The intensity mask: the ROI mask (every voxel without one) with voxels outside the
+ * resegmentation range (and NaN) removed. Without a range it is a copy of the ROI mask.
  */
 export function resegment(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
   const { values, mask } = roi;
-  const out = new Uint8Array(mask.length);
+  const out = new Uint8Array(values.length);
   const lo = range?.[0] ?? -Infinity;
   const hi = range?.[1] ?? Infinity;
-  for (let i = 0; i < mask.length; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = mask[i] !== 0 && v >= lo && v <= hi ? 1 : 0;
+    out[i] = (!mask || mask[i] !== 0) && v >= lo && v <= hi ? 1 : 0;
   }
   return out;
+}
+
+/** Whether values hold a NaN (never for integer arrays). */
+function hasNaN(values: VoxelValues): boolean {
+  if (!(values instanceof Float32Array)) return false;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
 }
 
 /**
  * resegment(roi, range) without a copy where it would equal the ROI mask: no range, every mask
  * byte 0 or 1 and no NaN inside it (read-only checks, cheaper than writing a new mask, and a
- * byte a voxel less). Callers only read the result.
+ * byte a voxel less). Callers only read the result. Undefined: every voxel (a ROI without a
+ * mask and no NaN).
  */
-export function intensityMaskOf(roi: RoiVolume, range?: ResegmentRange): Uint8Array {
+export function intensityMaskOf(roi: RoiVolume, range?: ResegmentRange): Uint8Array | undefined {
   if (range && (range[0] != null || range[1] != null)) return resegment(roi, range);
   const { values, mask } = roi;
+  if (!mask) return hasNaN(values) ? resegment(roi, range) : undefined;
   for (let i = 0; i < mask.length; i++) {
     const m = mask[i];
     if (m === 0) continue;
@@ -45,23 +60,34 @@ export function intensityMaskOf(roi: RoiVolume, range?: ResegmentRange): Uint8Ar
 
 /** The intensity mask with the range and number of the values inside it. */
 export interface IntensityMask {
-  mask: Uint8Array;
+  /** Undefined: every voxel of the box. */
+  mask: Uint8Array | undefined;
   /** Minimum and maximum value inside the mask (Infinity and -Infinity when it is empty). */
   lo: number;
   hi: number;
   voxels: number;
 }
 
-/** Range and count of the values inside mask; with `strict`, null at the first mask byte
- * other than 0 or 1 or NaN value inside it (the mask is then not an intensity mask). */
+/** Range and count of the values inside mask (all values without one); with `strict`, null at
+ * the first mask byte other than 0 or 1 or NaN value inside it (the mask is then not an
+ * intensity mask). */
 function maskedRange(
-  values: Float32Array,
-  mask: Uint8Array,
+  values: VoxelValues,
+  mask: Uint8Array | undefined,
   strict: boolean,
 ): Omit<IntensityMask, 'mask'> | null {
   let lo = Infinity;
   let hi = -Infinity;
   let voxels = 0;
+  if (!mask) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) return null; // NaN: the intensity mask must leave it out (resegment)
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    return { lo, hi, voxels: values.length };
+  }
   for (let i = 0; i < mask.length; i++) {
     const m = mask[i];
     if (m === 0) continue;
@@ -87,12 +113,13 @@ export function intensityMaskAndRange(roi: RoiVolume, range?: ResegmentRange): I
   return { mask, ...(maskedRange(roi.values, mask, false) as Omit<IntensityMask, 'mask'>) };
 }
 
-/** Minimum and maximum of values inside mask; throws empty-roi when the mask is empty. */
-export function roiRange(values: Float32Array, mask: Uint8Array): [number, number] {
+/** Minimum and maximum of values inside mask (all without one); throws empty-roi when the mask
+ * is empty. */
+export function roiRange(values: VoxelValues, mask: Uint8Array | undefined): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i] === 0) continue;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] === 0) continue;
     const v = values[i];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -110,7 +137,8 @@ export function roiRange(values: Float32Array, mask: Uint8Array): [number, numbe
  */
 export function discretise(
   roi: RoiVolume,
-  intensityMask: Uint8Array,
+  /** Undefined: every voxel. */
+  intensityMask: Uint8Array | undefined,
   method: Discretisation,
   range?: ResegmentRange,
   bounds?: Pick<IntensityMask, 'lo' | 'hi'>,
@@ -124,7 +152,7 @@ export function discretise(
   let levelCount = 0;
   if (method.kind === 'none') {
     for (let i = 0; i < values.length; i++) {
-      if (intensityMask[i] === 0) continue;
+      if (intensityMask && intensityMask[i] === 0) continue;
       const g = Math.round(values[i]);
       if (g < 1) {
         throw analysisError(
@@ -142,7 +170,7 @@ export function discretise(
     }
     const scale = hi > lo ? ng / (hi - lo) : 0;
     for (let i = 0; i < values.length; i++) {
-      if (intensityMask[i] === 0) continue;
+      if (intensityMask && intensityMask[i] === 0) continue;
       const g = Math.floor((values[i] - lo) * scale) + 1;
       levels[i] = g > ng ? ng : g;
     }
@@ -152,7 +180,7 @@ export function discretise(
     if (!(w > 0)) throw analysisError('bad-parameter', `Bin width must be positive, not ${w}.`);
     const origin = range?.[0] != null && Number.isFinite(range[0]) ? range[0] : lo;
     for (let i = 0; i < values.length; i++) {
-      if (intensityMask[i] === 0) continue;
+      if (intensityMask && intensityMask[i] === 0) continue;
       const g = Math.floor((values[i] - origin) / w) + 1;
       levels[i] = g;
       if (g > levelCount) levelCount = g;

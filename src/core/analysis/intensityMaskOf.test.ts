@@ -28,7 +28,7 @@ describe('intensityMaskOf', () => {
     for (const [r, range] of cases) {
       const m = intensityMaskOf(r, range);
       expect(m).not.toBe(r.mask);
-      expect([...m]).toEqual([...resegment(r, range)]);
+      expect([...(m ?? [])]).toEqual([...resegment(r, range)]);
     }
   });
 });

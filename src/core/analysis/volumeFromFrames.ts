@@ -3,7 +3,7 @@
 import { slicePosition } from '../dicom/studyIndex';
 import type { DecodedFrame, InstanceMeta } from '../dicom/types';
 import { greyPixels } from './luminance';
-import { analysisError, type ImageVolume } from './volume';
+import { analysisError, type ImageVolume, type VoxelValues } from './volume';
 
 /** Spacing between slices: from positions when all slices have one, else thickness, else 1 mm. */
 export function sliceSpacingMm(metas: readonly InstanceMeta[]): number {
@@ -15,19 +15,49 @@ export function sliceSpacingMm(metas: readonly InstanceMeta[]): number {
   return metas[0]?.sliceThicknessMm ?? 1;
 }
 
+type Kind = 'int16' | 'uint16' | 'float32';
+
+/** The smallest type that holds every value of the frames exactly: int16 or uint16 where all
+ * are integers in its range (a CT's HU after an integer rescale), float32 otherwise (a
+ * non-integer rescale slope, colour luminance, NaN). -0 stays float: int16 has no -0. */
+export function voxelKindOf(
+  frames: readonly Pick<DecodedFrame, 'values' | 'samplesPerPixel'>[],
+): Kind {
+  let lo = 0;
+  let hi = 0;
+  for (const frame of frames) {
+    if (frame.samplesPerPixel !== 1) return 'float32';
+    const v = frame.values;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if ((x | 0) !== x || (x === 0 && 1 / x < 0)) return 'float32';
+      if (x < lo) lo = x;
+      else if (x > hi) hi = x;
+    }
+  }
+  if (lo >= -32768 && hi <= 32767) return 'int16';
+  return lo >= 0 && hi <= 65535 ? 'uint16' : 'float32';
+}
+
+function voxelArray(kind: Kind, length: number): VoxelValues {
+  if (kind === 'int16') return new Int16Array(length);
+  return kind === 'uint16' ? new Uint16Array(length) : new Float32Array(length);
+}
+
 /**
  * One frame per slice; metas[k] describes frames[k]. Frames must be the same size; colour
- * frames are analysed on their BT.601 luminance.
+ * frames are analysed on their BT.601 luminance. An integer image is stacked as 16-bit
+ * integers (voxelKindOf): the same values in half the bytes.
  */
 export function volumeFromFrames(
   metas: readonly InstanceMeta[],
   frames: readonly DecodedFrame[],
-): ImageVolume {
+): ImageVolume<VoxelValues> {
   const first = frames[0];
   const nx = first.columns;
   const ny = first.rows;
   const plane = nx * ny;
-  const values = new Float32Array(plane * frames.length);
+  const values = voxelArray(voxelKindOf(frames), plane * frames.length);
   frames.forEach((frame, z) => {
     const f = greyPixels(frame);
     if (f.columns !== nx || f.rows !== ny) {

@@ -9,7 +9,7 @@ import { resegment } from '../analysis/discretise.ts';
 import type { FeatureParams } from '../analysis/params.ts';
 import { resegmentationRange } from '../analysis/processing/resegment.ts';
 import { resampleRoi } from '../analysis/processing/resampleRoi.ts';
-import type { RoiVolume } from '../analysis/volume.ts';
+import { floatImage, type RoiVolume } from '../analysis/volume.ts';
 import { checkResampleParams, roiFeatures, type RoiFeatureSet } from '../pipeline/roiFeatures.ts';
 import { filterResponse } from './applyFilter.ts';
 import { filterLabel } from './spec.ts';
@@ -69,7 +69,7 @@ export function filteredRoiFeatures(
     });
   }
   const mask = resegment(processed, resegmentationRange(processed, params));
-  const values = filterResponse(processed, spec);
+  const values = filterResponse(floatImage(processed), spec); // filters compute in float
   onResponse?.({ ...processed, values, mask });
   const { resegment: _range, outliers: _k, ...rest } = params;
   const set = roiFeatures({ ...processed, values, mask }, rest, {

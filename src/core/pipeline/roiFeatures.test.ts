@@ -4,7 +4,7 @@ import type { FeatureParams } from '../analysis/params.ts';
 import { resampleGrid } from '../analysis/processing/grid.ts';
 import { resampleValues } from '../analysis/processing/resample.ts';
 import { roundHalfEven } from '../analysis/processing/roundHalfEven.ts';
-import type { RoiVolume } from '../analysis/volume.ts';
+import { maskOf, type RoiVolume } from '../analysis/volume.ts';
 import { roiFeatures } from './roiFeatures.ts';
 
 /** A 40 x 36 x 12 CT at 0.8 x 0.8 x 2.5 mm with an ellipsoid ROI off centre. */
@@ -42,7 +42,7 @@ describe('one ROI → processed → features', () => {
     const grid = resampleGrid(roi.dims, roi.spacingMm, [1, 1, 1]);
     const image = resampleValues(roi.values, roi.dims, grid, 'linear');
     roundHalfEven(image.values);
-    const fractions = resampleValues(roi.mask, roi.dims, grid, 'linear').values;
+    const fractions = resampleValues(maskOf(roi), roi.dims, grid, 'linear').values;
     const mask = Uint8Array.from(fractions, (f) => (f >= 0.5 - 1e-6 ? 1 : 0));
     const whole = computeFeatures({ ...image, mask, spacingMm: grid.spacingMm }, params);
     expect(record.roiVoxels).toBe(whole.roiVoxels);

@@ -1,5 +1,6 @@
 // IBSI intensity-based statistical features (family UHIW), over the intensity mask.
 import { defineFamily } from '../featureDef';
+import type { VoxelValues } from '../volume';
 import { countIntegers, maskedValues, percentiles, percentilesOfCounts } from './sortedValues';
 
 export const intensityStatisticsDefs = defineFamily('intensity-statistics', [
@@ -30,7 +31,7 @@ export const intensityStatisticsDefs = defineFamily('intensity-statistics', [
  * without a mask, a Float64Array is reordered in place) and selected.
  */
 export function intensityStatistics(
-  values: Float32Array | Float64Array,
+  values: VoxelValues | Float64Array,
   mask?: Uint8Array,
 ): Float64Array {
   const counted = countIntegers(values, mask);

@@ -9,7 +9,7 @@
 // Intensities are reported in image units, except for fixed bin number (grey levels).
 import type { Discretisation, ResegmentRange } from '../discretise';
 import { defineFamily } from '../featureDef';
-import { analysisError } from '../volume';
+import { analysisError, type VoxelValues } from '../volume';
 
 export const intensityVolumeHistogramDefs = defineFamily('intensity-volume-histogram', [
   ['Volume at intensity fraction [volume fraction at 10% intensity]', 'BC2M', ''],
@@ -38,13 +38,13 @@ function finite(v: number | null | undefined): v is number {
 }
 
 /**
- * The features of the voxels in `mask` (the intensity mask). `range` is the user's
+ * The features of the voxels in `mask` (the intensity mask; none: every voxel). `range` is the user's
  * re-segmentation range (not widened or narrowed by outlier filtering); `method` absent means
  * none for integer intensities and 1000 bins otherwise.
  */
 export function intensityVolumeHistogram(
-  values: Float32Array,
-  mask: Uint8Array,
+  values: VoxelValues,
+  mask: Uint8Array | undefined,
   range?: ResegmentRange,
   method?: Discretisation,
 ): IvhResult {
@@ -52,8 +52,8 @@ export function intensityVolumeHistogram(
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i] === 0) continue;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] === 0) continue;
     const v = values[i];
     n++;
     if (v < min) min = v;
@@ -105,8 +105,8 @@ export function intensityVolumeHistogram(
       `The intensity-volume histogram would have ${count} intensities; give a coarser IVH bin width or a bin count.`,
     );
   const hist = new Float64Array(count);
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i] === 0) continue;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] === 0) continue;
     const k = bin(values[i]);
     hist[k < 0 ? 0 : k >= count ? count - 1 : k]++;
   }

@@ -1,6 +1,7 @@
 // Values inside a mask, counted by value or copied out, and percentiles over them by counting
 // or selection (linear time, no full sort).
 import { quickselect } from '../quickselect';
+import type { VoxelValues } from '../volume';
 
 /** The masked values, in voxel order. */
 export function maskedValues(values: ArrayLike<number>, mask: Uint8Array): Float64Array {
@@ -36,7 +37,7 @@ const allOnes = 0x01010101;
  * than values, where selection is cheaper than walking the bins).
  */
 export function countIntegers(
-  values: Float32Array | Float64Array,
+  values: VoxelValues | Float64Array,
   mask?: Uint8Array,
 ): ValueCounts | null {
   // Most data fit the int16/uint16 window: count them in one pass, then find the range in the
@@ -62,7 +63,7 @@ function countable(range: number, n: number): boolean {
 }
 
 /** Counts values into counts[v - windowLo]; returns how many, notInteger or outsideWindow. */
-function countInWindow(values: Float32Array | Float64Array, counts: Int32Array): number {
+function countInWindow(values: VoxelValues | Float64Array, counts: Int32Array): number {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const b = (v | 0) - windowLo;
@@ -75,7 +76,7 @@ function countInWindow(values: Float32Array | Float64Array, counts: Int32Array):
 
 /** countInWindow over the values inside mask, skipping empty stretches of the mask by word. */
 function countMaskedInWindow(
-  values: Float32Array | Float64Array,
+  values: VoxelValues | Float64Array,
   mask: Uint8Array,
   counts: Int32Array,
 ): number {
@@ -112,7 +113,7 @@ function countMaskedInWindow(
 }
 
 /** Counting with a first pass for the range, for integers outside the int16/uint16 window. */
-function countInRange(values: Float32Array | Float64Array, mask?: Uint8Array): ValueCounts | null {
+function countInRange(values: VoxelValues | Float64Array, mask?: Uint8Array): ValueCounts | null {
   let lo = Infinity;
   let hi = -Infinity;
   let n = 0;

@@ -7,7 +7,7 @@
 // Each measured mean is the same float arithmetic as forEachSphereMean's (prefix sums of the
 // row from x = 0, chords in the same order), so the peaks are bit-identical to measuring all.
 import { maskBounds, type VoxelBox } from '../roi/cropToMask';
-import type { RoiVolume } from '../volume';
+import type { RoiVolume, VoxelValues } from '../volume';
 import { sphereChords } from './sphereMeans';
 
 /** Blocks measured before the streaming pass, to start it with a good best mean. */
@@ -137,7 +137,7 @@ function meanAt(
 
 /** Prefix sums from x = 0 of one image row, up to (not including) xEnd, at sums[at..]. */
 function prefixRow(
-  values: Float32Array,
+  values: VoxelValues,
   src: number,
   xEnd: number,
   sums: Float64Array,

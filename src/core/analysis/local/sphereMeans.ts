@@ -7,7 +7,7 @@
 // cover only the rows the mask's spheres reach, from x = 0, so for a given voxel the sum is the
 // same float arithmetic, in the same order, whatever the mask (and exact for integer images).
 import { maskBounds } from '../roi/cropToMask';
-import type { ImageVolume } from '../volume';
+import type { ImageVolume, VoxelValues } from '../volume';
 
 export const sphereRadiusMm = Math.cbrt(3000 / (4 * Math.PI));
 
@@ -35,7 +35,7 @@ export function sphereChords(spacingMm: ImageVolume['spacingMm']): Int32Array {
   return Int32Array.from(out);
 }
 
-export function sphereMeans(image: ImageVolume, mask: Uint8Array): SphereMeans {
+export function sphereMeans(image: ImageVolume<VoxelValues>, mask: Uint8Array): SphereMeans {
   let voxels = 0;
   for (let i = 0; i < mask.length; i++) voxels += mask[i] !== 0 ? 1 : 0;
   const index = new Int32Array(voxels);
@@ -64,7 +64,7 @@ export type SphereMeanRow = (row: number, first: number, end: number, means: Flo
  * mask costs a few planes, not 8 bytes a voxel.
  */
 export function forEachSphereMean(
-  image: ImageVolume,
+  image: ImageVolume<VoxelValues>,
   mask: Uint8Array,
   visit: SphereMeanRow,
 ): void {

@@ -54,7 +54,7 @@ function uniformGroup(
  * The box's voxels as 0/1 with one layer of zeros around: cube (x, y, z) of the whole volume
  * (corners x..x+1 etc., from -1) has its corner 0 at (x - x0 + 1) + w (y - y0 + 1) + ....
  */
-function paddedBox(mask: Uint8Array, dims: Dims, box: readonly number[]): Uint8Array {
+function paddedBox(mask: Uint8Array | undefined, dims: Dims, box: readonly number[]): Uint8Array {
   const [nx, ny] = dims;
   const [x0, x1, y0, y1, z0, z1] = box;
   const w = paddedWidth(box);
@@ -64,7 +64,8 @@ function paddedBox(mask: Uint8Array, dims: Dims, box: readonly number[]): Uint8A
     for (let y = y0; y <= y1; y++) {
       const from = x0 + nx * (y + ny * z);
       const to = 1 + w * (y - y0 + 1 + h * (z - z0 + 1));
-      for (let x = 0; x <= x1 - x0; x++) out[to + x] = mask[from + x] !== 0 ? 1 : 0;
+      if (!mask) out.fill(1, to, to + x1 - x0 + 1);
+      else for (let x = 0; x <= x1 - x0; x++) out[to + x] = mask[from + x] !== 0 ? 1 : 0;
     }
   return out;
 }
@@ -107,8 +108,17 @@ function configTerms(spacingMm: SpacingMm): {
   return { areaMm2, ax, mx };
 }
 
-export function roiMesh(mask: Uint8Array, dims: Dims, spacingMm: SpacingMm): MeshSummary {
-  const box = maskBox(mask, dims);
+/** The mesh of mask; no mask: every voxel (a whole image, with no mask made for it). */
+export function roiMesh(
+  mask: Uint8Array | undefined,
+  dims: Dims,
+  spacingMm: SpacingMm,
+): MeshSummary {
+  const box = mask
+    ? maskBox(mask, dims)
+    : dims.every((n) => n > 0)
+      ? [0, dims[0] - 1, 0, dims[1] - 1, 0, dims[2] - 1]
+      : null;
   if (!box) {
     return { volumeMm3: 0, areaMm2: 0, vertices: new Float64Array(0), lattice: new Int32Array(0) };
   }

@@ -3,7 +3,7 @@
 // intensity-weighted features use the intensity mask.
 import { defineFamily } from '../featureDef';
 import { maskBounds, type VoxelBox } from '../roi/cropToMask';
-import type { Dims, RoiVolume } from '../volume';
+import { maskOf, type Dims, type RoiVolume } from '../volume';
 import { autocorrelation, planAutocorrelation } from './autocorrelation';
 import { latticeConvexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
@@ -194,15 +194,19 @@ function countOf(mask: Uint8Array, dims: Dims, box: VoxelBox): number {
   return n;
 }
 
-export function morphology(roi: RoiVolume, intensityMask: Uint8Array): Float64Array {
+/** No intensity mask: every voxel (a ROI without a mask, nothing re-segmented). */
+export function morphology(roi: RoiVolume, intensityMask?: Uint8Array): Float64Array {
   const [sx, sy, sz] = roi.spacingMm;
   const mesh = roiMesh(roi.mask, roi.dims, roi.spacingMm);
+  // The scans below read a mask: a whole image's is made only now, after the mesh's own copy.
+  const roiMask = maskOf(roi);
+  intensityMask ??= roiMask;
   const v = mesh.volumeMm3;
   const a = mesh.areaMm2;
   // Principal axes from the (unbiased, N - 1) covariance of the mask's voxel centres.
   // Every scan below stays in the box around the mask (a tumour in a whole series).
-  const box = maskBounds(roi.mask, roi.dims) ?? { x0: 0, x1: 0, y0: 0, y1: 0, z0: 0, z1: 0 };
-  const s = coordinateMoments(roi.mask, roi.dims, box);
+  const box = maskBounds(roiMask, roi.dims) ?? { x0: 0, x1: 0, y0: 0, y1: 0, z0: 0, z1: 0 };
+  const s = coordinateMoments(roiMask, roi.dims, box);
   const nShape = s[9];
   const step = [sx, sy, sz];
   const mean = [0, 1, 2].map((q) => (s[q] / nShape) * step[q]);

@@ -2,7 +2,7 @@
 // one separable pass per axis that changes (shrinking axes first, so later passes move less),
 // slice by slice when the slice axis changes.
 import type { Interpolation } from '../params';
-import type { Dims } from '../volume';
+import type { Dims, VoxelValues } from '../volume';
 import { isIdentity, type ResampleGrid } from './grid';
 import { resampleAlong, type Axis } from './resampleAxis';
 import { resampleBySlice } from './resampleSlices';
@@ -63,7 +63,7 @@ function planAxis(
 
 /** The source voxels the plans read, as 32-bit floats (passes never write their input). */
 function cut(
-  values: Float32Array | Uint8Array,
+  values: VoxelValues | Uint8Array,
   dims: Dims,
   plans: readonly AxisPlan[],
 ): { values: Float32Array; dims: Dims } {
@@ -90,7 +90,7 @@ function cut(
  * exactly, cubic within 1e-9 of the local contrast.
  */
 export function resampleValues(
-  values: Float32Array | Uint8Array,
+  values: VoxelValues | Uint8Array,
   dims: Dims,
   grid: ResampleGrid,
   method: Interpolation,

@@ -4,7 +4,7 @@
 // Only the part of the new grid around the ROI is computed.
 import type { ResampleParams } from '../params';
 import { maskBounds } from '../roi/cropToMask';
-import { analysisError, type RoiVolume } from '../volume';
+import { analysisError, maskOf, type RoiVolume } from '../volume';
 import { resampleGrid } from './grid';
 import { resampleValues, type OutputBox } from './resample';
 import { roundHalfEven } from './roundHalfEven';
@@ -26,7 +26,9 @@ export function resampleRoi(
   params: ResampleParams,
   { round, marginMm }: ResampleRoiOptions,
 ): RoiVolume {
-  const bounds = maskBounds(roi.mask, roi.dims);
+  // A whole image (no mask) has its mask made here: resampling writes a new one anyway.
+  const roiMask = maskOf(roi);
+  const bounds = maskBounds(roiMask, roi.dims);
   if (!bounds) throw analysisError('empty-roi', 'The region of interest contains no voxels.');
   const grid = resampleGrid(roi.dims, roi.spacingMm, params.spacingMm);
   const source = [
@@ -45,9 +47,7 @@ export function resampleRoi(
   const image = resampleValues(roi.values, roi.dims, grid, params.interpolation, box);
   if (round) roundHalfEven(image.values);
   // Label values other than 1 count as 1.
-  const maskValues = roi.mask.some((v) => v > 1)
-    ? roi.mask.map((v) => (v !== 0 ? 1 : 0))
-    : roi.mask;
+  const maskValues = roiMask.some((v) => v > 1) ? roiMask.map((v) => (v !== 0 ? 1 : 0)) : roiMask;
   const maskMethod = params.interpolation === 'nearest' ? 'nearest' : 'linear';
   const fractions = resampleValues(maskValues, roi.dims, grid, maskMethod, box).values;
   const mask = new Uint8Array(fractions.length);

@@ -6,21 +6,21 @@ import type { ResegmentRange } from '../discretise';
 import type { FeatureParams } from '../params';
 import { analysisError, type RoiVolume } from '../volume';
 
-/** Mean and population standard deviation of the values in the mask. */
+/** Mean and population standard deviation of the values in the mask (all without one). */
 function roiMeanSd(roi: RoiVolume): [mean: number, sd: number] {
   const { values, mask } = roi;
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i] === 0) continue;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] === 0) continue;
     n++;
     sum += values[i];
   }
   if (n === 0) throw analysisError('empty-roi', 'The region of interest contains no voxels.');
   const mean = sum / n;
   let ss = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (mask[i] === 0) continue;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] === 0) continue;
     const d = values[i] - mean;
     ss += d * d;
   }
@@ -46,10 +46,11 @@ export function resegmentationRange(
 
 /** Says which settings left a ROI without voxels, rather than only that it has none. */
 export function assertResegmentedNotEmpty(
-  mask: Uint8Array,
+  mask: Uint8Array | undefined,
   params: Pick<FeatureParams, 'resegment' | 'outliers'>,
 ): void {
-  if (mask.some((v) => v !== 0)) return;
+  // No mask is every voxel: callers ask only when there are none.
+  if (mask?.some((v) => v !== 0)) return;
   const [lo, hi] = params.resegment ?? [null, null];
   const range = `[${lo ?? '-∞'}, ${hi ?? '∞'}]`;
   const by = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../computeFeatures';
 import type { FamilyId } from '../featureDef';
-import type { RoiVolume } from '../volume';
+import { maskOf, type RoiVolume } from '../volume';
 import { cropToMask, maskBounds } from './cropToMask';
 
 /** A 9x7x5 image with an irregular ROI, placed at (x, y, z) in an nx x ny x nz series. */
@@ -36,7 +36,14 @@ const families: FamilyId[] = [
 describe('cropToMask', () => {
   it('finds the box around the mask', () => {
     const roi = embedded(32, 20, 9, [10, 4, 2]);
-    expect(maskBounds(roi.mask, roi.dims)).toEqual({ x0: 11, x1: 18, y0: 4, y1: 11, z0: 2, z1: 7 });
+    expect(maskBounds(maskOf(roi), roi.dims)).toEqual({
+      x0: 11,
+      x1: 18,
+      y0: 4,
+      y1: 11,
+      z0: 2,
+      z1: 7,
+    });
     expect(maskBounds(new Uint8Array(30), [5, 3, 2])).toBeNull();
   });
 

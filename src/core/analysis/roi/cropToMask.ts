@@ -1,7 +1,7 @@
 // A ROI cut down to the smallest box that holds its mask. Kernels that only look at voxels in the
 // mask and at whether their neighbours are in it (grey levels, texture matrices, statistics) give
 // the same result on the box, where a small ROI in a large series no longer costs the series.
-import type { Dims, RoiVolume } from '../volume';
+import { valuesLike, type Dims, type RoiVolume } from '../volume';
 
 /** Half-open voxel box: [x0, x1) x [y0, y1) x [z0, z1). */
 export interface VoxelBox {
@@ -56,19 +56,20 @@ export function maskBounds(mask: Uint8Array, dims: Dims): VoxelBox | null {
   return box.z1 > 0 ? box : null;
 }
 
-/** Values and mask of the box, in the same x-fastest order. */
-export function cropRoi(roi: RoiVolume, box: VoxelBox): RoiVolume {
+/** Values and mask of the box, in the same x-fastest order (values of the same type). */
+export function cropRoi(roi: RoiVolume & { mask: Uint8Array }, box: VoxelBox): RoiVolume {
   const [nx, ny] = roi.dims;
   const bx = box.x1 - box.x0;
   const by = box.y1 - box.y0;
   const bz = box.z1 - box.z0;
-  const values = new Float32Array(bx * by * bz);
+  const values = valuesLike(roi.values, bx * by * bz);
   const mask = new Uint8Array(bx * by * bz);
   for (let z = 0; z < bz; z++) {
     for (let y = 0; y < by; y++) {
       const from = box.x0 + nx * (box.y0 + y + ny * (box.z0 + z));
       const to = bx * (y + by * z);
-      values.set(roi.values.subarray(from, from + bx), to);
+      // One type on both sides (valuesLike): a plain copy.
+      (values as Float32Array).set(roi.values.subarray(from, from + bx) as Float32Array, to);
       mask.set(roi.mask.subarray(from, from + bx), to);
     }
   }
@@ -77,13 +78,15 @@ export function cropRoi(roi: RoiVolume, box: VoxelBox): RoiVolume {
 
 /**
  * The ROI on the box around its mask, and the box's first slice (slice z of the crop is slice
- * z + z0 of the ROI). The ROI itself when the box is all of it or the mask is empty.
+ * z + z0 of the ROI). The ROI itself when the box is all of it, it has no mask (every voxel)
+ * or the mask is empty.
  */
 export function cropToMask(roi: RoiVolume): { roi: RoiVolume; z0: number } {
+  if (!roi.mask) return { roi, z0: 0 };
   const box = maskBounds(roi.mask, roi.dims);
   const [nx, ny, nz] = roi.dims;
   if (!box) return { roi, z0: 0 };
   const whole =
     box.x0 === 0 && box.y0 === 0 && box.z0 === 0 && box.x1 === nx && box.y1 === ny && box.z1 === nz;
-  return whole ? { roi, z0: 0 } : { roi: cropRoi(roi, box), z0: box.z0 };
+  return whole ? { roi, z0: 0 } : { roi: cropRoi({ ...roi, mask: roi.mask }, box), z0: box.z0 };
 }

@@ -18,10 +18,16 @@ export type BorderDistances = Uint8Array | Uint16Array | Int32Array | BoxDistanc
 /**
  * Distances over slice z (z >= 0), indexed from the slice's first voxel, or over the whole
  * volume (z = -1). A region the mask fills comes back as its box: no map (a byte a voxel on
- * a whole CT) and no passes over it.
+ * a whole CT) and no passes over it; so does no mask (a whole image given without one).
  */
-export function borderDistance(mask: Uint8Array, dims: Dims, z: number): BorderDistances {
+export function borderDistance(
+  mask: Uint8Array | undefined,
+  dims: Dims,
+  z: number,
+): BorderDistances {
   const [nx, ny, nz] = dims;
+  // No mask: every voxel, a region the mask fills.
+  if (!mask) return { box: [nx, ny, z >= 0 ? 1 : nz], threeD: z < 0 };
   const plane = nx * ny;
   const region = z >= 0 ? mask.subarray(z * plane, (z + 1) * plane) : mask;
   if (fills(region)) return { box: [nx, ny, z >= 0 ? 1 : nz], threeD: z < 0 };

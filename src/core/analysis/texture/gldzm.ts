@@ -30,11 +30,12 @@ export function gldzmFeatures(m: TextureMatrix): Float64Array {
   return sizeZoneFamilyFeatures(m, gldzmDefs.length);
 }
 
-/** distanceMask: the morphological ROI mask the border distance is measured in; zones:
+/** distanceMask: the morphological ROI mask the border distance is measured in (none: every
+ * voxel); zones:
  * labelZones(volume, z, borderDistance(...)) when the caller has it already. */
 export function gldzmMatrix(
   volume: DiscreteVolume,
-  distanceMask: Uint8Array,
+  distanceMask: Uint8Array | undefined,
   z: number,
   given?: Zones,
 ): TextureMatrix {
