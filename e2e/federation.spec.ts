@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Locator } from '@playwright/test';
 import type { JsonValue } from '../src/core/bundle/types.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
@@ -335,6 +336,22 @@ test('the federation section speaks Chinese on a Chinese page, the start and a r
   const fed = page
     .getByRole('dialog', { name: '多中心研究' })
     .getByRole('region', { name: '联邦训练' });
+  // The linear SVM's and differential privacy's words, before the start (which hides the form).
+  const start = fed.getByTestId('federation-start');
+  const model = fed.getByTestId('federation-center').getByLabel('模型', { exact: true });
+  await model.selectOption({ label: '线性 SVM（平方合页损失），联邦牛顿迭代' });
+  await expect(start.getByTestId('federation-svm-hint')).toContainText('约 5 至 10 轮');
+  // Latin words but the terms that stay as they are.
+  const latin = async (l: Locator) =>
+    ((await l.innerText()).match(/[A-Za-z]{2,}/g) ?? []).filter(
+      (w) => !['SVM', 'Platt', 'AUC', 'L2'].includes(w),
+    );
+  expect(await latin(start)).toEqual([]);
+  await model.selectOption({ label: '逻辑回归 (L2)，联邦平均' });
+  await start.getByLabel('差分隐私（对每轮更新加噪声）').check();
+  await expect(start.getByTestId('federation-dp')).toContainText('每轮 ε');
+  expect(await latin(start.getByTestId('federation-dp'))).toEqual([]);
+  await start.getByLabel('差分隐私（对每轮更新加噪声）').uncheck();
   await fed.getByRole('button', { name: '开始：生成本中心的第一份更新' }).click();
   await expect(fed.getByTestId('center-answer')).toContainText('待发送');
   // A center's own first update given to the coordinator as if it were the coordinator's message.
