@@ -93,17 +93,24 @@ const load1 = (): number => Number(loadavg()[0].toFixed(2));
 
 /** CPU seconds of this process (every thread) and of the Redis server: robust to the machine's
  * load where wall time is not. */
-async function cpuSeconds(redis: Redis): Promise<number> {
+async function cpuSeconds(redis: Redis): Promise<{ all: number; redis: number }> {
   const { user, system } = process.cpuUsage();
   const info = await redis.info('cpu');
   const used = (k: string): number => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
-  return (user + system) / 1e6 + used('used_cpu_user') + used('used_cpu_sys');
+  const server = used('used_cpu_user') + used('used_cpu_sys');
+  return { all: (user + system) / 1e6 + server, redis: server };
 }
 
 interface Side {
   ms: number;
   cpuS: number;
+  redisCpuS: number;
 }
+
+const since = (a: { all: number; redis: number }, b: { all: number; redis: number }) => ({
+  cpuS: b.all - a.all,
+  redisCpuS: b.redis - a.redis,
+});
 
 /**
  * The same series computed in this process by the single-machine path (runSeries over a thread
@@ -113,8 +120,9 @@ interface Side {
  * queue, fresh job ids, so nothing is found already done). The queue's time runs from adding the
  * jobs to the last one completed. Wall and CPU (this process's threads plus the Redis server's)
  * are medians, and each overhead is the median of the pairs' overheads, so load that drifts
- * during the bench falls on both sides alike; on a loaded machine the CPU figure is the one to
- * trust.
+ * during the bench falls on both sides alike. On a heavily loaded machine even CPU time for the
+ * same work swings by ±25 % from run to run, more than the queue costs: queueAlone* (jobs whose
+ * records exist, nothing computed) and redisCpuMsPerSeries measure the queue's own work directly.
  */
 async function queueOverhead(
   dir: string,
@@ -149,7 +157,7 @@ async function queueOverhead(
       emit: () => {},
     });
     const ms = performance.now() - t0;
-    return { ms, cpuS: (await cpuSeconds(server)) - cpu0 };
+    return { ms, ...since(cpu0, await cpuSeconds(server)) };
   };
 
   const name = `bench-inproc-${process.pid}-${Date.now()}`;
@@ -176,7 +184,7 @@ async function queueOverhead(
     );
     await finished;
     const ms = performance.now() - t0;
-    return { ms, cpuS: (await cpuSeconds(server)) - cpu0 };
+    return { ms, ...since(cpu0, await cpuSeconds(server)) };
   };
   await queued(warm, 'warm');
 
@@ -222,6 +230,7 @@ async function queueOverhead(
     overheadMsPerSeries: perSeries('ms', 1),
     cpuOverheadPct: pct('cpuS'),
     cpuOverheadMsPerSeries: perSeries('cpuS', 1000),
+    redisCpuMsPerSeries: Number(((median(queues.map((x) => x.redisCpuS)) * 1000) / n).toFixed(2)),
     // The queue's own cost per series (jobs whose records exist), against a computed series.
     queueAloneMsPerSeries: Number((median(bare.map((x) => x.ms)) / n).toFixed(1)),
     queueAlonePctOfSeries: Number(
