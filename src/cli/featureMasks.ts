@@ -59,7 +59,8 @@ export async function loadMaskInputs(paths: readonly string[]): Promise<MaskInpu
 
 /** A computed ROI: its voxels on the series' grid and how the record describes it. */
 export interface SeriesRoi {
-  mask: Uint8Array;
+  /** Absent: the whole image (no byte a voxel to say so). */
+  mask?: Uint8Array;
   description: Record<string, unknown>;
 }
 
@@ -69,6 +70,7 @@ function shapeRoi(args: Pick<FeaturesArgs, 'roi'>, series: LoadedSeries): Series
   const shape: RoiShape = args.roi
     ? { kind: 'rectangle', x: args.roi[0], y: args.roi[1], width: args.roi[2], height: args.roi[3] }
     : { kind: 'whole' };
+  if (shape.kind === 'whole') return { description: { kind: 'whole' } };
   const slice = rasteriseShape(shape, nx, ny);
   const mask = new Uint8Array(slice.length * series.frames.length);
   for (let z = 0; z < series.frames.length; z++) mask.set(slice, z * slice.length);

@@ -241,8 +241,9 @@ export async function featuresOfSeries(
     const [nx, ny] = image.dims;
     const plane = nx * ny;
     for (let z = 0; z < series.frames.length; z++) {
-      const sliceMask = mask.subarray(z * plane, (z + 1) * plane);
-      if (!sliceMask.some((v) => v !== 0)) continue; // slices outside the ROI have no features
+      const sliceMask = mask?.subarray(z * plane, (z + 1) * plane);
+      // Slices outside the ROI have no features.
+      if (sliceMask && !sliceMask.some((v) => v !== 0)) continue;
       const meta = series.metas[z];
       records.push(
         await recordOf(

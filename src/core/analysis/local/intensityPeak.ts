@@ -1,7 +1,7 @@
 // IBSI local intensity features (family 9ST6): mean intensity in a 1 cm^3 sphere
 // (radius 6.2 mm) around a voxel centre; all image voxels in the sphere count, in the ROI or not.
 import { defineFamily } from '../featureDef';
-import { maskOf, type RoiVolume } from '../volume';
+import type { RoiVolume } from '../volume';
 import { intensityPeaks } from './peakSearch';
 import { forEachSphereMean } from './sphereMeans';
 
@@ -14,8 +14,8 @@ export const localIntensityDefs = defineFamily('local-intensity', [
  * measuring only the voxels that can still hold a peak (peakSearch.ts): the same values as
  * localIntensityReference. */
 export function localIntensity(roi: RoiVolume, intensityMask?: Uint8Array): Float64Array {
-  // No intensity mask: every voxel (a whole image); the search reads one.
-  return Float64Array.from(intensityPeaks(roi, intensityMask ?? maskOf(roi)));
+  // No intensity mask: every voxel (a whole image).
+  return Float64Array.from(intensityPeaks(roi, intensityMask));
 }
 
 /** The plain reference: every ROI voxel's sphere mean, row by row as they come (nothing the

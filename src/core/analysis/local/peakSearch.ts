@@ -34,7 +34,7 @@ interface Geometry {
 /** Per-block maximum and mean of the image, and whether the block holds ROI voxels. */
 function blockStats(
   roi: RoiVolume,
-  mask: Uint8Array,
+  mask: Uint8Array | undefined,
   g: Geometry,
   reach: VoxelBox,
 ): { max: Float64Array; mean: Float64Array; roi: Uint8Array } {
@@ -60,7 +60,7 @@ function blockStats(
           const v = values[i];
           if (v > m) m = v;
           s += v;
-          inRoi |= mask[i];
+          inRoi |= mask ? mask[i] : 1;
         }
         max[b] = m;
         sum[b] += s;
@@ -154,7 +154,7 @@ function prefixRow(
 /** The best sphere mean over the ROI voxels of block b (-Infinity when it holds none). */
 function measureBlock(
   roi: RoiVolume,
-  mask: Uint8Array,
+  mask: Uint8Array | undefined,
   g: Geometry,
   b: number,
   r: number[],
@@ -192,7 +192,7 @@ function measureBlock(
       const row = nx * (y + ny * z);
       let n = -1;
       for (let x = x0; x < x1; x++) {
-        if (mask[row + x] === 0) continue;
+        if (mask && mask[row + x] === 0) continue;
         if (n < 0) n = rowChords(g, y, z, offsetOf, rowStart, halfWidth);
         const m = meanAt(x, nx, sums, n, rowStart, halfWidth);
         if (m > best) best = m;
@@ -201,16 +201,21 @@ function measureBlock(
   return best;
 }
 
-/** [local peak, global peak] of the ROI (IBSI 9ST6), -Infinity for an empty intensity mask;
- * seeds: how many blocks to measure before the streaming pass (tests try none). */
+/** [local peak, global peak] of the ROI (IBSI 9ST6), -Infinity for an empty intensity mask
+ * (none: every voxel, with no mask made for a whole image); seeds: how many blocks to measure
+ * before the streaming pass (tests try none). */
 export function intensityPeaks(
   roi: RoiVolume,
-  mask: Uint8Array,
+  mask: Uint8Array | undefined,
   seeds = seedBlocks,
 ): [local: number, global: number] {
   const [nx, ny, nz] = roi.dims;
   const values = roi.values;
-  const box = maskBounds(mask, roi.dims);
+  const box = mask
+    ? maskBounds(mask, roi.dims)
+    : nx * ny * nz > 0
+      ? { x0: 0, x1: nx, y0: 0, y1: ny, z0: 0, z1: nz }
+      : null;
   if (!box) return [-Infinity, -Infinity];
   const chords = sphereChords(roi.spacingMm);
   const r = [0, 0, 0];
@@ -257,7 +262,7 @@ export function intensityPeaks(
   for (let z = box.z0; z < box.z1; z++)
     for (let y = box.y0; y < box.y1; y++)
       for (let i = box.x0 + nx * (y + ny * z), end = i - box.x0 + box.x1; i < end; i++)
-        if (mask[i] !== 0 && values[i] > maxValue) maxValue = values[i];
+        if ((!mask || mask[i] !== 0) && values[i] > maxValue) maxValue = values[i];
   // A good best mean to start from: the blocks with the highest mean image value.
   const roiBlocks: number[] = [];
   for (let b = 0; b < stats.roi.length; b++) if (stats.roi[b]) roiBlocks.push(b);
@@ -296,7 +301,7 @@ export function intensityPeaks(
         // A block that can beat nothing and holds no voxel at the brightest value is passed.
         if (bound[b] <= best && stats.max[b] < maxValue) continue;
         for (let x = Math.max(xs, box.x0), end = Math.min(xs + g.bx, box.x1); x < end; x++) {
-          if (mask[row + x] === 0) continue;
+          if (mask && mask[row + x] === 0) continue;
           const atMax = values[row + x] === maxValue;
           if (!atMax && bound[b] <= best) continue;
           if (n < 0) n = rowChords(g, y, z, offsetOf, rowStart, halfWidth);

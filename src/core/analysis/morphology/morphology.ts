@@ -4,9 +4,11 @@
 import { defineFamily } from '../featureDef';
 import { maskBounds, type VoxelBox } from '../roi/cropToMask';
 import { maskOf, type Dims, type RoiVolume } from '../volume';
-import { autocorrelation, planAutocorrelation } from './autocorrelation';
+import { autocorrelation, maxVoxelsForPairs, planAutocorrelation } from './autocorrelation';
+import { maxFftGridPoints } from './autocorrelationFft';
 import { latticeConvexHull } from './convexHull';
 import { symmetricEigenvalues3 } from './eigen3';
+import { fftSizeAtLeast } from './fft3d';
 import { roiMesh } from './mesh';
 
 /** Said with Moran's I and Geary's C in every record: which of IBSI's two ways they are computed. */
@@ -54,7 +56,11 @@ export const maxVerticesForHull = 2_000_000;
  * is an exact integer in a double (a 2^16-per-side volume stays far below 2^53), so no
  * coordinate array is made (24 bytes a voxel) and the covariance below is formed exactly.
  */
-export function coordinateMoments(mask: Uint8Array, dims: Dims, box: VoxelBox): number[] {
+export function coordinateMoments(
+  mask: Uint8Array | undefined,
+  dims: Dims,
+  box: VoxelBox,
+): number[] {
   const [nx, ny] = dims;
   const s = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   for (let z = box.z0; z < box.z1; z++)
@@ -64,7 +70,7 @@ export function coordinateMoments(mask: Uint8Array, dims: Dims, box: VoxelBox): 
       let sx = 0;
       let sxx = 0;
       for (let x = box.x0; x < box.x1; x++) {
-        if (mask[row + x] === 0) continue;
+        if (mask && mask[row + x] === 0) continue;
         c++;
         sx += x;
         sxx += x * x;
@@ -151,7 +157,7 @@ function ellipsoidArea(a: number, b: number, c: number): number {
  */
 function intensityMoments(
   roi: RoiVolume,
-  mask: Uint8Array,
+  mask: Uint8Array | undefined,
   box: VoxelBox,
   n: number,
   keep: boolean,
@@ -170,7 +176,7 @@ function intensityMoments(
     for (let y = box.y0; y < box.y1; y++) {
       const my = y * sy;
       for (let x = box.x0, i = x + nx * (y + ny * z); x < box.x1; x++, i++) {
-        if (mask[i] === 0) continue;
+        if (mask && mask[i] === 0) continue;
         const g = v[i];
         if (values) values[k++] = g;
         total += g;
@@ -198,14 +204,22 @@ function countOf(mask: Uint8Array, dims: Dims, box: VoxelBox): number {
 export function morphology(roi: RoiVolume, intensityMask?: Uint8Array): Float64Array {
   const [sx, sy, sz] = roi.spacingMm;
   const mesh = roiMesh(roi.mask, roi.dims, roi.spacingMm);
-  // The scans below read a mask: a whole image's is made only now, after the mesh's own copy.
-  const roiMask = maskOf(roi);
-  intensityMask ??= roiMask;
+  // No mask: every voxel, scanned without making one (a byte a voxel on a whole image).
+  const roiMask = roi.mask;
+  const [nx, ny, nz] = roi.dims;
+  const whole = nx * ny * nz > 0 ? { x0: 0, x1: nx, y0: 0, y1: ny, z0: 0, z1: nz } : null;
   const v = mesh.volumeMm3;
   const a = mesh.areaMm2;
   // Principal axes from the (unbiased, N - 1) covariance of the mask's voxel centres.
   // Every scan below stays in the box around the mask (a tumour in a whole series).
-  const box = maskBounds(roiMask, roi.dims) ?? { x0: 0, x1: 0, y0: 0, y1: 0, z0: 0, z1: 0 };
+  const box = (roiMask ? maskBounds(roiMask, roi.dims) : whole) ?? {
+    x0: 0,
+    x1: 0,
+    y0: 0,
+    y1: 0,
+    z0: 0,
+    z1: 0,
+  };
   const s = coordinateMoments(roiMask, roi.dims, box);
   const nShape = s[9];
   const step = [sx, sy, sz];
@@ -222,9 +236,16 @@ export function morphology(roi: RoiVolume, intensityMask?: Uint8Array): Float64A
   // Intensity-weighted centre of mass over the intensity mask; the values themselves are kept
   // only where Moran's I / Geary's C will be summed (not for an ROI too large for them).
   // The intensity mask lies within the morphological mask, so within its box.
-  const nGrey = countOf(intensityMask, roi.dims, box);
-  const plan = planAutocorrelation(intensityMask, roi.dims, nGrey);
-  const grey = intensityMoments(roi, intensityMask, box, nGrey, plan !== 'too-large');
+  let greyMask = intensityMask ?? roiMask;
+  const nGrey = greyMask ? countOf(greyMask, roi.dims, box) : nx * ny * nz;
+  // The pair sums read a mask: a whole image's is made only where they will run (an image too
+  // large for pairs and for the FFT grid has NaN for them either way).
+  const fftFits =
+    fftSizeAtLeast(2 * nx - 1) * fftSizeAtLeast(2 * ny - 1) * fftSizeAtLeast(2 * nz - 1) <=
+    maxFftGridPoints;
+  if (!greyMask && (nGrey <= maxVoxelsForPairs || fftFits)) greyMask = maskOf(roi);
+  const plan = greyMask ? planAutocorrelation(greyMask, roi.dims, nGrey) : 'too-large';
+  const grey = intensityMoments(roi, greyMask, box, nGrey, plan !== 'too-large');
   const com = grey.com;
   const total = grey.total;
   const comShift = Math.hypot(...com.map((c, q) => c / total - mean[q]));
@@ -248,9 +269,10 @@ export function morphology(roi: RoiVolume, intensityMask?: Uint8Array): Float64A
   const sphere = Math.cbrt(36 * Math.PI * v * v);
   // Exact over every voxel pair; NaN only for an ROI over 40,000 voxels whose box is too large
   // for the FFT grid (autocorrelation.ts).
-  const [moran, geary] = grey.values
-    ? autocorrelation(grey.values, intensityMask, roi.dims, roi.spacingMm, plan)
-    : [NaN, NaN];
+  const [moran, geary] =
+    grey.values && greyMask
+      ? autocorrelation(grey.values, greyMask, roi.dims, roi.spacingMm, plan)
+      : [NaN, NaN];
   // The mesh's vertices lie on the half-voxel lattice; its hull is found there exactly.
   const hull =
     lat.length / 3 <= maxVerticesForHull
