@@ -19,6 +19,8 @@ const BATCH_WAIT_MS = 16;
 export interface BytesFeed {
   /** One file's bytes, as one array or as the pieces it came in (joined here, once). */
   add(file: string, pieces: Uint8Array | readonly Uint8Array[]): void;
+  /** Resolves when the files added so far are in the store (or the error list); adds go on. */
+  settled(): Promise<void>;
   /** Resolves when every file added is in the store (or in the error list). */
   done(): Promise<void>;
 }
@@ -93,6 +95,10 @@ export function bytesFeed(): BytesFeed {
       batch.push({ file, bytes });
       if (first || batch.length >= BATCH) flush();
       else timer ??= setTimeout(flush, BATCH_WAIT_MS);
+    },
+    async settled() {
+      flush();
+      await Promise.all(pending);
     },
     async done() {
       flush();

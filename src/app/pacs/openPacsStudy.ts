@@ -62,6 +62,8 @@ function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
     get images() {
       return images;
     },
+    /** The instances added so far are indexed (the viewer has what it shows first). */
+    settled: () => bytes.settled(),
     async done() {
       total = fetched;
       report();
@@ -191,6 +193,9 @@ export async function openPacsStudy(
         have.add(first.sopInstanceUid);
         anchor = first.instanceNumber ?? 1;
         feed.add(instanceUrl(client, ref, first.sopInstanceUid), first.bytes);
+        // The viewer asks for its slice before 105 MB start to compete for the cores with it.
+        await feed.settled();
+        await nextTurn(); // React's render and the viewer's effects take their turn
       }
     }
     if (await wholeSeries(client, ref, have, feed)) continue;
