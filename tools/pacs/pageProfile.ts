@@ -79,6 +79,61 @@ function selfTimes(profile: CpuProfile): [string, number][] {
   return [...self.entries()].sort((a, b) => b[1] - a[1]);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The trace's main-thread tasks of the page's renderer, by what they ran: each top-level event
+ * (a task) counted by its longest direct children, so "(program)" in the profile gets a name.
+ */
+async function printTrace(file: string): Promise<void> {
+  const { traceEvents } = JSON.parse(await readFile(file, 'utf8')) as { traceEvents: TraceEvent[] };
+  const mains = new Set(
+    traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The busiest renderer main thread is the page's.
+  const busy = new Map<string, number>();
+  for (const e of traceEvents)
+    if (e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.name === 'RunTask')
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const events = traceEvents
+    .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // Depth-1 events (inside a RunTask) summed by name.
+  const byName = new Map<string, number>();
+  let task: TraceEvent | undefined;
+  let child: TraceEvent | undefined;
+  for (const e of events) {
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+      if (!task || e.ts >= task.ts + (task.dur ?? 0)) {
+        task = e;
+        child = undefined;
+        continue;
+      }
+    }
+    if (!task || e.ts >= task.ts + (task.dur ?? 0)) continue;
+    if (child && e.ts < child.ts + (child.dur ?? 0)) continue;
+    child = e;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  const tasks = [...busy.entries()].find(([k]) => k === main)?.[1] ?? 0;
+  console.log(
+    `trace: page main thread ran tasks for ${(tasks / 1000).toFixed(0)} ms; inside them:`,
+  );
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+}
+
 async function openOnce(
   page: Page,
   origin: string,
@@ -116,6 +171,20 @@ async function openOnce(
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
   }, SLICES);
   const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+  if (profileTo)
+    await page
+      .context()
+      .browser()
+      ?.startTracing(page, {
+        path: `${profileTo}.trace.json`,
+        categories: [
+          'devtools.timeline',
+          'v8',
+          'blink',
+          'loading',
+          'disabled-by-default-devtools.timeline',
+        ],
+      });
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -132,6 +201,8 @@ async function openOnce(
     { timeout: 300_000, polling: 50 },
   );
   if (cdp && profileTo) {
+    await page.context().browser()?.stopTracing();
+    await printTrace(`${profileTo}.trace.json`);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await writeFile(`${profileTo}.cpuprofile`, JSON.stringify(profile));
     const times = selfTimes(profile);
