@@ -81,6 +81,9 @@ export function prepareRoi(roi: RoiVolume, params: FeatureParams): PreparedRoi {
   return { box, z0, range, masked, discrete };
 }
 
+/** Families that read the grey levels. */
+const usesLevels = (f: FamilyId): boolean => f === 'intensity-histogram' || textureFamilies.has(f);
+
 export function computeFeatures(
   roi: RoiVolume,
   params: FeatureParams,
@@ -88,7 +91,10 @@ export function computeFeatures(
   overrides: FeatureOverrides = {},
   prepared?: PreparedRoi,
 ): FeatureSet {
-  const { box, z0, range, masked, discrete } = prepared ?? prepareRoi(roi, params);
+  // The grey levels (2 bytes a voxel) are held by this one binding alone, so they can go once
+  // no family left needs them: morphology and local intensity, last, run without them.
+  let discrete: DiscreteVolume;
+  const { box, z0, range, masked } = ({ discrete } = prepared ?? prepareRoi(roi, params));
   const intensityMask = masked.mask;
   // Undefined masks are every voxel (a whole image given without one).
   let wholeMask: { mask: Uint8Array | undefined } | undefined;
@@ -164,7 +170,7 @@ export function computeFeatures(
     'local-intensity': () => localIntensity(roi, wholeIntensityMask()),
   };
   const features: FeatureValue[] = [];
-  for (const family of families) {
+  for (const [k, family] of families.entries()) {
     const defs = familyDefs[family];
     if (defs.length === 0) continue;
     const values = compute[family]();
@@ -175,9 +181,12 @@ export function computeFeatures(
         : zoneAggregationCodes[zoneAgg];
     // With a fixed bin number the IVH's intensities are grey levels, not image units.
     const unitless = family === 'intensity-volume-histogram' && ivhGreyLevels;
-    defs.forEach((def, k) =>
-      features.push({ ...def, ...(unitless ? { unit: '' } : {}), aggregation, value: values[k] }),
+    defs.forEach((def, j) =>
+      features.push({ ...def, ...(unitless ? { unit: '' } : {}), aggregation, value: values[j] }),
     );
+    // A caller's prepared ROI stays whole (it holds the levels anyway).
+    if (!prepared && !families.slice(k + 1).some(usesLevels))
+      discrete = { ...discrete, levels: new Uint16Array(0) };
   }
   return { params, roiVoxels: masked.voxels, features };
 }
