@@ -220,6 +220,9 @@ export async function featuresOfSeries(
     }
     const { mask } = roi.value;
     volume ??= volumeOf(series); // one volume for all of the series' ROIs
+    // The decoded frames (float32, 4 bytes a voxel) are in the volume now (2 for an integer
+    // image), and nothing reads them from here on: they go before the features run.
+    if (volume.ok) series.frames = [];
     if (!volume.ok) {
       records.push(volume);
       continue;
@@ -240,7 +243,7 @@ export async function featuresOfSeries(
     }
     const [nx, ny] = image.dims;
     const plane = nx * ny;
-    for (let z = 0; z < series.frames.length; z++) {
+    for (let z = 0; z < image.dims[2]; z++) {
       const sliceMask = mask?.subarray(z * plane, (z + 1) * plane);
       // Slices outside the ROI have no features.
       if (sliceMask && !sliceMask.some((v) => v !== 0)) continue;
