@@ -1,9 +1,9 @@
 // /dicom-web/<name>/… → the configured PACS, streamed both ways. Only the headers DICOMweb
 // needs cross (Accept, Content-Type, Authorization, Content-Length out; Content-Type and
 // Content-Location back): no cookies, no client addresses, nothing the PACS need not see.
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
+import { request as undiciRequest } from 'undici';
 import { unknownServerHeader } from '../../core/dicomweb/http.ts';
 import type { PacsServer } from './pacsServers.ts';
 
@@ -72,39 +72,42 @@ export async function proxyDicomweb(
     const v = req.headers[name];
     if (typeof v === 'string') out[name] = v;
   }
-  // node:http, not fetch: Node's fetch was ~4× slower on a 105 MB series, and bytes pass
-  // through untouched (no inflating), so their length and encoding can go back as they came.
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
+  // undici's request(), not fetch or node:http: on a 105 MB series through this proxy fetch was
+  // ~4x slower than node:http, and node:http's client ~5x slower than undici's (its 64 KB
+  // 'data' events). Bytes pass through untouched (no inflating), so their length and encoding
+  // can go back as they came.
+  if (!URL.canParse(target)) {
     plain(502, `The PACS address ${target} is not a URL.\n`);
     return true;
   }
-  const upstream = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
-    url,
-    { method: req.method, headers: out },
-    (answer) => {
-      const back: Record<string, string> = { ...headers };
-      for (const name of forwardedResponseHeaders) {
-        const v = answer.headers[name];
-        if (typeof v === 'string') back[name] = v;
-      }
-      res.writeHead(answer.statusCode ?? 502, back);
-      if (req.method === 'HEAD') {
-        answer.resume();
-        res.end();
-        return;
-      }
-      pipeline(answer, res, () => {});
-    },
-  );
-  upstream.on('error', (e) => {
-    if (!res.headersSent) plain(502, `The PACS cannot be reached (${e.message}).\n`);
-    else res.destroy();
-  });
-  res.on('close', () => upstream.destroy());
-  if (req.method === 'POST') req.pipe(upstream);
-  else upstream.end();
+  const stop = new AbortController();
+  res.on('close', () => stop.abort());
+  try {
+    const answer = await undiciRequest(target, {
+      method: req.method,
+      headers: out,
+      body: req.method === 'POST' ? req : undefined,
+      signal: stop.signal,
+      headersTimeout: 0, // the page's client keeps its own idle timeout
+      bodyTimeout: 0,
+    });
+    const back: Record<string, string> = { ...headers };
+    for (const name of forwardedResponseHeaders) {
+      const v = answer.headers[name];
+      if (typeof v === 'string') back[name] = v;
+    }
+    res.writeHead(answer.statusCode, back);
+    if (req.method === 'HEAD') {
+      answer.body.resume();
+      res.end();
+      return true;
+    }
+    pipeline(answer.body, res, () => {});
+  } catch (e) {
+    if (!res.headersSent) {
+      const cause = (e as { cause?: { message?: string } }).cause?.message;
+      plain(502, `The PACS cannot be reached (${cause ?? (e as Error).message}).\n`);
+    } else res.destroy();
+  }
   return true;
 }

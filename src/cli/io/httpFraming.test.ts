@@ -1,7 +1,7 @@
-// The CLI's hand-read GET against real local servers: every way an HTTP/1.x answer may frame its
-// body (Content-Length, chunked, until the connection ends, an interim 100 first) gives the same
-// status, headers and bytes as node:http, bodies past several read slabs included, and a broken
-// answer or a refused connection fails with the errors the client expects.
+// The CLI's HTTP transport against real local servers: every way an HTTP/1.x answer may frame its
+// body (Content-Length, chunked, until the connection ends) gives the
+// status, headers and bytes sent, bodies of several MB included, and a broken answer or a refused
+// connection fails with the errors the DICOMweb client expects.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import {
   createServer as createNetServer,
@@ -10,7 +10,7 @@ import {
 } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRequest, HttpResponse } from '../../core/dicomweb/http.ts';
-import { rawHttpGet } from './rawHttpGet.ts';
+import { nodeHttpTransport } from './nodeHttpTransport.ts';
 
 /** Deterministic bytes (every value, CR and LF included). */
 function bytes(n: number, seed: number): Uint8Array {
@@ -23,7 +23,7 @@ function bytes(n: number, seed: number): Uint8Array {
   return out;
 }
 
-const big = bytes(9_000_000, 1); // past two 4 MiB slabs
+const big = bytes(9_000_000, 1); // past two of undici's 4 MiB high-water marks
 const small = bytes(70_000, 2);
 let httpServer: Server;
 let rawServer: NetServer;
@@ -32,9 +32,12 @@ let rawOrigin = '';
 
 /** Raw answers, written by hand: framings node:http's server would not choose by itself. */
 const raw: Record<string, Buffer[]> = {
-  '/close': [Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: a/b\r\n\r\n'), Buffer.from(small)],
-  '/continue': [
-    Buffer.from('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 70000\r\n'),
+  '/close': [
+    Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: a/b\r\nConnection: close\r\n\r\n'),
+    Buffer.from(small),
+  ],
+  '/twice': [
+    Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 70000\r\n'),
     Buffer.from('X-Twice: 1\r\nX-Twice: 2\r\n\r\n'),
     Buffer.from(small),
   ],
@@ -66,6 +69,7 @@ beforeAll(async () => {
     }
   });
   rawServer = createNetServer((socket) => {
+    socket.on('error', () => {}); // a client that gives up on a broken answer resets it
     socket.once('data', (d) => {
       const path = d.toString('latin1').split(' ')[1];
       for (const b of raw[path] ?? []) socket.write(b);
@@ -89,46 +93,46 @@ async function body(answer: HttpResponse): Promise<Uint8Array> {
   return new Uint8Array(await answer.arrayBuffer());
 }
 
-describe('a GET read off the socket', () => {
-  it('reads a Content-Length body and a chunked one, each bigger than a slab', async () => {
+describe('a GET through the CLI transport', () => {
+  it('reads a Content-Length body and a chunked one, each of several MB', async () => {
     for (const path of ['/length', '/chunked']) {
-      const answer = await rawHttpGet(new URL(`${httpOrigin}${path}`), get);
+      const answer = await nodeHttpTransport(`${httpOrigin}${path}`, get);
       expect(answer.status).toBe(200);
       expect(Buffer.from(await body(answer)).equals(Buffer.from(big))).toBe(true);
     }
-    const chunked = await rawHttpGet(new URL(`${httpOrigin}/chunked`), get);
+    const chunked = await nodeHttpTransport(`${httpOrigin}/chunked`, get);
     expect(chunked.headers.get('Content-Type')).toBe('multipart/related; boundary=x');
     expect(chunked.headers.get('content-length')).toBeNull();
   });
 
-  it('streams the body as slices of the slabs it read into, in order', async () => {
-    const answer = await rawHttpGet(new URL(`${httpOrigin}/length`), get);
+  it('streams the body in pieces, in order', async () => {
+    const answer = await nodeHttpTransport(`${httpOrigin}/length`, get);
     const reader = answer.body?.getReader();
     const pieces: Uint8Array[] = [];
     for (let next = await reader!.read(); !next.done; next = await reader!.read())
       pieces.push(next.value!);
     expect(Buffer.concat(pieces).equals(Buffer.from(big))).toBe(true);
-    expect(new Set(pieces.map((p) => p.buffer)).size).toBeGreaterThanOrEqual(3);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('reads a body that ends with the connection, and an interim 100 before the answer', async () => {
-    const closed = await rawHttpGet(new URL(`${rawOrigin}/close`), get);
+  it('reads a body that ends with the connection, and a header sent twice', async () => {
+    const closed = await nodeHttpTransport(`${rawOrigin}/close`, get);
     expect(closed.headers.get('content-type')).toBe('a/b');
     expect(Buffer.from(await body(closed)).equals(Buffer.from(small))).toBe(true);
-    const after = await rawHttpGet(new URL(`${rawOrigin}/continue`), get);
+    const after = await nodeHttpTransport(`${rawOrigin}/twice`, get);
     expect(after.status).toBe(200);
     expect(after.headers.get('x-twice')).toBe('1, 2');
     expect(Buffer.from(await body(after)).equals(Buffer.from(small))).toBe(true);
   });
 
   it('passes on a refusal, an HTTP/1.0 answer and an empty one as they are', async () => {
-    const missing = await rawHttpGet(new URL(`${httpOrigin}/nothing?x=1`), get);
+    const missing = await nodeHttpTransport(`${httpOrigin}/nothing?x=1`, get);
     expect(missing.status).toBe(404);
     expect(new TextDecoder().decode(await body(missing))).toBe('no /nothing?x=1 here; accept x/y');
-    const old = await rawHttpGet(new URL(`${rawOrigin}/http10`), get);
+    const old = await nodeHttpTransport(`${rawOrigin}/http10`, get);
     expect(old.status).toBe(404);
     expect(new TextDecoder().decode(await body(old))).toBe('no such thing');
-    const empty = await rawHttpGet(new URL(`${httpOrigin}/empty`), get);
+    const empty = await nodeHttpTransport(`${httpOrigin}/empty`, get);
     expect(empty.status).toBe(204);
     expect((await body(empty)).length).toBe(0);
   });
@@ -140,14 +144,14 @@ describe('a GET read off the socket', () => {
     const port = (gone.address() as AddressInfo).port;
     await new Promise((done) => gone.close(done));
     const closedPort = `http://127.0.0.1:${port}`;
-    await expect(rawHttpGet(new URL(`${closedPort}/x`), get)).rejects.toThrow('fetch failed');
-    await expect(rawHttpGet(new URL(`${rawOrigin}/garbage`), get)).rejects.toThrow('fetch failed');
-    const short = await rawHttpGet(new URL(`${rawOrigin}/short`), get);
+    await expect(nodeHttpTransport(`${closedPort}/x`, get)).rejects.toThrow('fetch failed');
+    await expect(nodeHttpTransport(`${rawOrigin}/garbage`, get)).rejects.toThrow('fetch failed');
+    const short = await nodeHttpTransport(`${rawOrigin}/short`, get);
     await expect(short.arrayBuffer()).rejects.toThrow(/closed before the body ended/);
   });
 
   it('refuses a header value that would start another line', async () => {
     const bad = { ...get, headers: { Authorization: 'Bearer x\r\nX-Evil: 1' } };
-    await expect(rawHttpGet(new URL(`${httpOrigin}/length`), bad)).rejects.toThrow(/line break/);
+    await expect(nodeHttpTransport(`${httpOrigin}/length`, bad)).rejects.toThrow(/header/i);
   });
 });
