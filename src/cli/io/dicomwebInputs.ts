@@ -78,7 +78,7 @@ export async function tokenHeaders(tokenFile: string | undefined): Promise<Recor
   return header ? { [header[1]]: header[2] } : { Authorization: `Bearer ${text}` };
 }
 
-/** A client that reaches the server with node:http (nodeHttpTransport.ts says why not fetch). */
+/** A client that reaches the server through undici (nodeHttpTransport.ts says why not fetch). */
 export function nodeDicomwebClient(
   url: string,
   headers: Record<string, string> = {},

@@ -1,4 +1,4 @@
-// The idle timeout of both transports (node:http for the CLI, the platform's fetch for the page)
+// The idle timeout of both transports (undici for the CLI, the platform's fetch for the page)
 // against a real local HTTP server: a body that trickles in for longer than the timeout is read
 // whole, one that stalls is cut soon after it stalls (not at the end of a whole-request clock),
 // and a server that never answers is cut too. Each case says what the user is told.
@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 const transports: [string, HttpFetch][] = [
-  ['node:http (the CLI)', nodeHttpTransport],
+  ['undici (the CLI)', nodeHttpTransport],
   [
     "the platform's fetch (the page)",
     fetchTransport(fetch as unknown as PlatformFetch, AbortSignal, AbortController),
