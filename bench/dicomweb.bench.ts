@@ -30,12 +30,16 @@ import { parseInstance } from '../src/core/dicom/parse.ts';
 import { nodeHttpTransport } from '../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../src/core/dicomweb/http.ts';
 import { retrieveStudy } from '../src/core/dicomweb/retrieve.ts';
-import { storeInstances } from '../src/core/dicomweb/stow.ts';
 import { viewedSlice } from '../src/core/dicomweb/viewedSlice.ts';
 import { seriesPath, streamedSeries } from '../src/core/dicomweb/wado.ts';
-import type { Page } from 'playwright-core';
 import { previewApp } from './browser.ts';
-import { writeDemoFiles } from './demoFiles.ts';
+import {
+  bareRead,
+  pacsProxyEnv,
+  storeDemoSeries,
+  timePacsOpen,
+  type OpenTimes,
+} from './pacsPage.ts';
 import { report } from './report.ts';
 
 const SLICES = 200;
@@ -45,29 +49,9 @@ const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web
 const PORT = 4203;
 const BROWSER_REPEATS = 3;
 
-interface PageTimes {
-  first: number;
-  received: number;
-  indexed: number;
+interface PageTimes extends OpenTimes {
   /** The series request read in the page with nothing done to it: Chromium's and the proxy's floor. */
   bare: number;
-}
-
-/** The series request read in the page through the proxy, each chunk taken and dropped. */
-async function bareRead(page: Page, study: string): Promise<number> {
-  return page.evaluate(async (study) => {
-    const base = `/dicom-web/orthanc/studies/${study}`;
-    const series = (await (await fetch(`${base}/series`)).json()) as {
-      '0020000E': { Value: string[] };
-    }[];
-    const t0 = performance.now();
-    const answer = await fetch(`${base}/series/${series[0]['0020000E'].Value[0]}`, {
-      headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
-    });
-    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
-    while (!(await reader.read()).done);
-    return performance.now() - t0;
-  }, study);
 }
 
 /**
@@ -77,59 +61,14 @@ async function bareRead(page: Page, study: string): Promise<number> {
  * PACS progress), and to the whole series indexed (every header parsed, in the ingest workers).
  */
 async function browserTimes(study: string, patientId: string): Promise<PageTimes[]> {
-  process.env.CONSILIUM_PACS = `orthanc=${orthanc}`;
+  process.env.CONSILIUM_PACS = pacsProxyEnv(orthanc);
   const app = await previewApp(PORT);
   const out: PageTimes[] = [];
   try {
     for (let r = 0; r < BROWSER_REPEATS; r++) {
       const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(() =>
-        localStorage.setItem(
-          'consilium.pacs.servers',
-          JSON.stringify([{ name: 'orthanc', baseUrl: '/dicom-web/orthanc' }]),
-        ),
-      );
-      await page.goto(app.origin);
-      const pacs = page.getByRole('main').locator('.pacs-source');
-      const search = pacs.getByRole('form', { name: 'Search the PACS' });
-      await search.getByLabel('Patient ID').fill(patientId);
-      await search.getByRole('button', { name: 'Search' }).click();
-      const row = pacs.locator(`tbody tr[data-study-uid="${study}"]`);
-      await row.waitFor();
-      await page.evaluate((slices) => {
-        const w = window as unknown as { t: Record<string, number> };
-        w.t = {};
-        document.addEventListener('click', () => (w.t.open ??= performance.now()), true);
-        new MutationObserver(() => {
-          const now = performance.now();
-          const vp = document.querySelector('[data-testid=viewport-0]');
-          if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
-          const got = document.querySelector('[data-testid=pacs-progress]');
-          if (!w.t.received && got?.getAttribute('data-done') === String(slices))
-            w.t.received = now;
-          const p = document.querySelector('[data-testid=load-progress]');
-          const all = String(slices);
-          if (!w.t.indexed && p?.getAttribute('data-done') === all)
-            if (p.getAttribute('data-total') === all) w.t.indexed = now;
-        }).observe(document.body, { subtree: true, attributes: true, childList: true });
-      }, SLICES);
-      await row.getByRole('button', { name: 'Open' }).click();
-      await page.waitForFunction(
-        () => {
-          const t = (window as unknown as { t: Record<string, number> }).t;
-          return t.first && t.received && t.indexed;
-        },
-        null,
-        // Polled on a timer, not every animation frame: the poll runs on the page's main thread.
-        { timeout: 300_000, polling: 50 },
-      );
-      const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
-      out.push({
-        first: t.first - t.open,
-        received: t.received - t.open,
-        indexed: t.indexed - t.open,
-        bare: await bareRead(page, study),
-      });
+      const t = await timePacsOpen(page, app.origin, study, patientId, SLICES);
+      out.push({ ...t, bare: await bareRead(page, study) });
       await page.close();
     }
   } finally {
@@ -216,18 +155,10 @@ export async function run(): Promise<void> {
     });
     return;
   }
-  const { files, bytes } = writeDemoFiles(SLICES, SIZE);
-  const local = await Promise.all(files.map((f) => readFile(f)));
-  for (let k = 0; k < local.length; k += 20)
-    await storeInstances(
-      client,
-      local.slice(k, k + 20).map((b) => new Uint8Array(b)),
-    );
-  const first = parseInstance(new Uint8Array(local[0]), files[0]);
-  if (!first.ok) throw new Error(first.error.reason);
+  const { files, bytes, first } = await storeDemoSeries(client, SLICES, SIZE);
   const ref = {
-    studyInstanceUid: first.meta.studyInstanceUID,
-    seriesInstanceUid: first.meta.seriesInstanceUID,
+    studyInstanceUid: first.studyInstanceUID,
+    seriesInstanceUid: first.seriesInstanceUID,
   };
   const figures: Record<string, number[]> = {};
   const add = (name: string, ms: number) => (figures[name] ??= []).push(ms);
@@ -311,7 +242,7 @@ export async function run(): Promise<void> {
     for (let k = 0; k < steps.length; k++) await steps[(k + r) % steps.length]();
   }
   if (process.env.DICOMWEB_BENCH_BROWSER !== '0')
-    for (const t of await browserTimes(ref.studyInstanceUid, first.meta.patientID)) {
+    for (const t of await browserTimes(ref.studyInstanceUid, first.patientID)) {
       add('page_first_image_ms', t.first);
       add('page_received_ms', t.received);
       add('page_indexed_ms', t.indexed);

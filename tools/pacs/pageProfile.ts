@@ -12,12 +12,10 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
-import { writeDemoFiles } from '../../bench/demoFiles.ts';
-import { parseInstance } from '../../src/core/dicom/parse.ts';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { bareRead, pacsProxyEnv, storeDemoSeries, timePacsOpen } from '../../bench/pacsPage.ts';
 import { nodeHttpTransport } from '../../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../../src/core/dicomweb/http.ts';
-import { storeInstances } from '../../src/core/dicomweb/stow.ts';
 
 const SLICES = 200;
 const { values } = parseArgs({
@@ -43,12 +41,8 @@ interface CpuProfile {
 
 async function upload(): Promise<{ study: string; patientId: string }> {
   const client = dicomwebClient({ baseUrl: orthanc, timeoutMs: 300_000 }, nodeHttpTransport);
-  const { files } = writeDemoFiles(SLICES, 512);
-  const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))));
-  for (let k = 0; k < bytes.length; k += 20) await storeInstances(client, bytes.slice(k, k + 20));
-  const first = parseInstance(bytes[0], files[0]);
-  if (!first.ok) throw new Error(first.error.reason);
-  return { study: first.meta.studyInstanceUID, patientId: first.meta.patientID };
+  const { first } = await storeDemoSeries(client, SLICES, 512);
+  return { study: first.studyInstanceUID, patientId: first.patientID };
 }
 
 async function waitForServer(url: string): Promise<void> {
@@ -141,98 +135,44 @@ async function openOnce(
   patientId: string,
   profileTo?: string,
 ): Promise<Record<string, number>> {
-  await page.addInitScript(() =>
-    localStorage.setItem(
-      'consilium.pacs.servers',
-      JSON.stringify([{ name: 'orthanc', baseUrl: '/dicom-web/orthanc' }]),
-    ),
-  );
-  await page.goto(origin);
-  const pacs = page.getByRole('main').locator('.pacs-source');
-  const search = pacs.getByRole('form', { name: 'Search the PACS' });
-  await search.getByLabel('Patient ID').fill(patientId);
-  await search.getByRole('button', { name: 'Search' }).click();
-  const row = pacs.locator(`tbody tr[data-study-uid="${study}"]`);
-  await row.waitFor();
-  await page.evaluate((slices) => {
-    const w = window as unknown as { t: Record<string, number> };
-    w.t = {};
-    document.addEventListener('click', () => (w.t.open ??= performance.now()), true);
-    new MutationObserver(() => {
-      const now = performance.now();
-      const vp = document.querySelector('[data-testid=viewport-0]');
-      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
-      const got = document.querySelector('[data-testid=pacs-progress]');
-      if (!w.t.received && got?.getAttribute('data-done') === String(slices)) w.t.received = now;
-      const p = document.querySelector('[data-testid=load-progress]');
-      const all = String(slices);
-      if (!w.t.indexed && p?.getAttribute('data-done') === all)
-        if (p.getAttribute('data-total') === all) w.t.indexed = now;
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  }, SLICES);
-  const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
-  if (profileTo)
-    await page
-      .context()
-      .browser()
-      ?.startTracing(page, {
-        path: `${profileTo}.trace.json`,
-        categories: [
-          'devtools.timeline',
-          'v8',
-          'blink',
-          'loading',
-          'disabled-by-default-devtools.timeline',
-        ],
-      });
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-    await cdp.send('Profiler.start');
-  }
-  await row.getByRole('button', { name: 'Open' }).click();
-  await page.waitForFunction(
-    () => {
-      const t = (window as unknown as { t: Record<string, number> }).t;
-      return t.first && t.received && t.indexed;
+  let cdp: CDPSession | undefined;
+  const opened = await timePacsOpen(page, origin, study, patientId, SLICES, {
+    async beforeOpen() {
+      cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+      if (profileTo)
+        await page
+          .context()
+          .browser()
+          ?.startTracing(page, {
+            path: `${profileTo}.trace.json`,
+            categories: [
+              'devtools.timeline',
+              'v8',
+              'blink',
+              'loading',
+              'disabled-by-default-devtools.timeline',
+            ],
+          });
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+        await cdp.send('Profiler.start');
+      }
     },
-    null,
-    // Polled on a timer, not every animation frame: the poll is on the page's main thread.
-    { timeout: 300_000, polling: 50 },
-  );
-  if (cdp && profileTo) {
-    await page.context().browser()?.stopTracing();
-    await printTrace(`${profileTo}.trace.json`);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await writeFile(`${profileTo}.cpuprofile`, JSON.stringify(profile));
-    const times = selfTimes(profile);
-    const total = times.reduce((n, [, ms]) => n + ms, 0);
-    console.log(`main thread sampled ${total.toFixed(0)} ms; most self time:`);
-    for (const [name, ms] of times.slice(0, 40))
-      console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
-  }
-  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
-  return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
-}
-
-/**
- * The floor for the page: the same series request read in the page through the proxy, each
- * chunk taken and dropped (what Chromium and the proxy cost before the app does anything).
- */
-async function bareRead(page: Page, study: string): Promise<number> {
-  return page.evaluate(async (study) => {
-    const base = `/dicom-web/orthanc/studies/${study}`;
-    const series = (await (await fetch(`${base}/series`)).json()) as {
-      '0020000E': { Value: string[] };
-    }[];
-    const t0 = performance.now();
-    const answer = await fetch(`${base}/series/${series[0]['0020000E'].Value[0]}`, {
-      headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
-    });
-    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
-    while (!(await reader.read()).done);
-    return performance.now() - t0;
-  }, study);
+    async afterLoaded() {
+      if (!cdp || !profileTo) return;
+      await page.context().browser()?.stopTracing();
+      await printTrace(`${profileTo}.trace.json`);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      await writeFile(`${profileTo}.cpuprofile`, JSON.stringify(profile));
+      const times = selfTimes(profile);
+      const total = times.reduce((n, [, ms]) => n + ms, 0);
+      console.log(`main thread sampled ${total.toFixed(0)} ms; most self time:`);
+      for (const [name, ms] of times.slice(0, 40))
+        console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+    },
+  });
+  return { ...opened };
 }
 
 function median(xs: number[]): number {
@@ -257,7 +197,7 @@ const servers = dists.map((dist, i) =>
       '--outDir',
       dist,
     ],
-    { stdio: 'ignore', env: { ...process.env, CONSILIUM_PACS: `orthanc=${orthanc}` } },
+    { stdio: 'ignore', env: { ...process.env, CONSILIUM_PACS: pacsProxyEnv(orthanc) } },
   ),
 );
 const browser = await chromium.launch({

@@ -1,0 +1,130 @@
+// A demo CT series in Orthanc opened by the workbench in Chromium, timed on the page's clock: one
+// copy for the dicomweb bench and tools/pacs/pageProfile.ts, so their figures measure the same.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { parseInstance } from '../src/core/dicom/parse.ts';
+import type { InstanceMeta } from '../src/core/dicom/types.ts';
+import type { DicomwebClient } from '../src/core/dicomweb/http.ts';
+import { storeInstances } from '../src/core/dicomweb/stow.ts';
+import { writeDemoFiles } from './demoFiles.ts';
+
+export interface StoredSeries {
+  /** The demo files, in slice order. */
+  files: string[];
+  /** Their bytes in all. */
+  bytes: number;
+  /** The first slice's header: the study, series and patient to ask the PACS for. */
+  first: InstanceMeta;
+}
+
+/** Writes a slices × size² demo CT and stores it in the PACS by STOW-RS, 20 instances a request. */
+export async function storeDemoSeries(
+  client: DicomwebClient,
+  slices: number,
+  size: number,
+): Promise<StoredSeries> {
+  const { files, bytes } = writeDemoFiles(slices, size);
+  const local = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))));
+  for (let k = 0; k < local.length; k += 20) await storeInstances(client, local.slice(k, k + 20));
+  const first = parseInstance(local[0], files[0]);
+  if (!first.ok) throw new Error(first.error.reason);
+  return { files, bytes, first: first.meta };
+}
+
+/** What the preview server's proxy needs (CONSILIUM_PACS) to reach this PACS as 'orthanc'. */
+export const pacsProxyEnv = (dicomweb: string) => `orthanc=${dicomweb}`;
+
+/** Page milliseconds from the click on Open. */
+export interface OpenTimes {
+  /** The first slice painted. */
+  first: number;
+  /** Every instance received and handed to the ingest (the PACS progress). */
+  received: number;
+  /** The whole series indexed, every header parsed in the ingest workers (the load progress). */
+  indexed: number;
+}
+
+export interface OpenHooks {
+  /** Runs with the clock armed, just before the click (e.g. starts a profiler). */
+  beforeOpen?(): Promise<void>;
+  /** Runs once all three figures are in (e.g. stops the profiler). */
+  afterLoaded?(): Promise<void>;
+}
+
+/**
+ * Opens the app at origin, searches patientId in its PACS panel and opens the study: the times
+ * from the click on Open to the first slice painted, to every instance received and to the
+ * series indexed.
+ */
+export async function timePacsOpen(
+  page: Page,
+  origin: string,
+  study: string,
+  patientId: string,
+  slices: number,
+  hooks: OpenHooks = {},
+): Promise<OpenTimes> {
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'consilium.pacs.servers',
+      JSON.stringify([{ name: 'orthanc', baseUrl: '/dicom-web/orthanc' }]),
+    ),
+  );
+  await page.goto(origin);
+  const pacs = page.getByRole('main').locator('.pacs-source');
+  const search = pacs.getByRole('form', { name: 'Search the PACS' });
+  await search.getByLabel('Patient ID').fill(patientId);
+  await search.getByRole('button', { name: 'Search' }).click();
+  const row = pacs.locator(`tbody tr[data-study-uid="${study}"]`);
+  await row.waitFor();
+  await page.evaluate((slices) => {
+    const w = window as unknown as { t: Record<string, number> };
+    w.t = {};
+    document.addEventListener('click', () => (w.t.open ??= performance.now()), true);
+    new MutationObserver(() => {
+      const now = performance.now();
+      const vp = document.querySelector('[data-testid=viewport-0]');
+      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
+      const got = document.querySelector('[data-testid=pacs-progress]');
+      if (!w.t.received && got?.getAttribute('data-done') === String(slices)) w.t.received = now;
+      const p = document.querySelector('[data-testid=load-progress]');
+      const all = String(slices);
+      if (!w.t.indexed && p?.getAttribute('data-done') === all)
+        if (p.getAttribute('data-total') === all) w.t.indexed = now;
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  }, slices);
+  await hooks.beforeOpen?.();
+  await row.getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(
+    () => {
+      const t = (window as unknown as { t: Record<string, number> }).t;
+      return t.first && t.received && t.indexed;
+    },
+    null,
+    // Polled on a timer, not every animation frame: the poll runs on the page's main thread.
+    { timeout: 300_000, polling: 50 },
+  );
+  await hooks.afterLoaded?.();
+  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
+  return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
+}
+
+/**
+ * The floor for the page: the same series request read in the page through the proxy, each
+ * chunk taken and dropped (what Chromium and the proxy cost before the app does anything).
+ */
+export async function bareRead(page: Page, study: string): Promise<number> {
+  return page.evaluate(async (study) => {
+    const base = `/dicom-web/orthanc/studies/${study}`;
+    const series = (await (await fetch(`${base}/series`)).json()) as {
+      '0020000E': { Value: string[] };
+    }[];
+    const t0 = performance.now();
+    const answer = await fetch(`${base}/series/${series[0]['0020000E'].Value[0]}`, {
+      headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+    });
+    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+    while (!(await reader.read()).done);
+    return performance.now() - t0;
+  }, study);
+}
