@@ -2,10 +2,6 @@
 // /dicom-web/orthanc/ proxy): configure the server, search, open, scroll; the page asks no
 // other host for anything (the fixtures' guard) and the pixels are the series' own. The Bundles
 // tab stores the study's reports back, retrieved by WADO-RS and checked by dciodvfy.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import dcmjs from 'dcmjs';
 import { importCollaborationKey } from '../src/core/crypto/hmac.ts';
@@ -18,7 +14,9 @@ import { dicomwebClient } from '../src/core/dicomweb/http.ts';
 import { allSeries } from '../src/core/dicomweb/qido.ts';
 import { storeInstances } from '../src/core/dicomweb/stow.ts';
 import { seriesMetadata, storedInstance } from '../src/core/dicomweb/wado.ts';
+import { dciodvfyErrors } from './dciodvfy.ts';
 import { canvasAt, expect, test } from './fixtures.ts';
+import { addPacs, pacsStudyRow } from './pacsOpen.ts';
 
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
 const SLICES = 20;
@@ -48,21 +46,10 @@ test.beforeAll(async () => {
 
 /** Adds the proxied Orthanc, finds this run's study and opens it. */
 async function openFromPacs(page: Page): Promise<void> {
-  await page.goto('/');
-  const pacs = page.getByRole('main').locator('.pacs-source');
-  const add = pacs.getByRole('form', { name: 'Add a PACS' });
-  await add.getByLabel('Name').fill('orthanc');
-  await add.getByLabel('Base URL').fill('/dicom-web/orthanc');
-  await add.getByRole('button', { name: 'Add PACS' }).click();
-  const search = pacs.getByRole('form', { name: 'Search the PACS' });
-  await search.getByLabel('Patient ID').fill(patientId);
-  await search.getByLabel('Modality').fill('CT');
-  await search.getByRole('button', { name: 'Search' }).click();
-  const rows = pacs.getByRole('table', { name: 'PACS studies' }).locator('tbody tr');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Demo Phantom');
-  await expect(rows.first()).toHaveAttribute('data-study-uid', studyUid);
-  await rows.first().getByRole('button', { name: 'Open' }).click();
+  const row = await pacsStudyRow(page, { patientId, modality: 'CT' });
+  await expect(row).toContainText('Demo Phantom');
+  await expect(row).toHaveAttribute('data-study-uid', studyUid);
+  await row.getByRole('button', { name: 'Open' }).click();
 }
 
 /** The study's SR as the PACS gives it back by WADO-RS, and dciodvfy's errors on it. */
@@ -72,13 +59,7 @@ async function storedReport(study: string): Promise<{ bytes: Uint8Array; errors:
   const ref = { studyInstanceUid: study, seriesInstanceUid: sr!.seriesInstanceUid };
   const metas = await seriesMetadata(client, ref);
   const bytes = await storedInstance(client, ref, String(metas[0]['00080018'].Value![0]));
-  const path = join(mkdtempSync(join(tmpdir(), 'consilium-e2e-sr-')), 'report.dcm');
-  writeFileSync(path, bytes);
-  const check = spawnSync('dciodvfy', [path], { encoding: 'utf8' });
-  expect(check.error, 'dciodvfy (dicom3tools) is installed').toBeUndefined();
-  const output = `${check.stdout}${check.stderr}`;
-  expect(output).toContain('ComprehensiveSR');
-  return { bytes, errors: output.split('\n').filter((l) => /^Error/.test(l)) };
+  return { bytes, errors: dciodvfyErrors(bytes, 'report.dcm', 'ComprehensiveSR') };
 }
 
 test('searches the PACS, opens a study and scrolls it, through the page’s own origin', async ({
@@ -103,12 +84,7 @@ test('searches the PACS, opens a study and scrolls it, through the page’s own 
 });
 
 test('an unreachable PACS is one plain message in the source’s panel', async ({ page }) => {
-  await page.goto('/');
-  const pacs = page.getByRole('main').locator('.pacs-source');
-  const add = pacs.getByRole('form', { name: 'Add a PACS' });
-  await add.getByLabel('Name').fill('nowhere');
-  await add.getByLabel('Base URL').fill('/dicom-web/nowhere');
-  await add.getByRole('button', { name: 'Add PACS' }).click();
+  const pacs = await addPacs(page, 'nowhere', '/dicom-web/nowhere');
   await pacs
     .getByRole('form', { name: 'Search the PACS' })
     .getByRole('button', { name: 'Search' })

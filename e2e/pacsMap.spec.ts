@@ -5,10 +5,7 @@
 // core's filterResponse gives for the same files in Node and the very map the page downloads,
 // to within the map's 16-bit storage step. A research PACS gets it pseudonymised; 401, 403, 500
 // and an unreachable PACS are each one plain message in the panel.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import dcmjs from 'dcmjs';
 import { importCollaborationKey } from '../src/core/crypto/hmac.ts';
@@ -28,7 +25,9 @@ import { seriesMetadata, storedInstance } from '../src/core/dicomweb/wado.ts';
 import { filterResponse } from '../src/core/filters/applyFilter.ts';
 import { parseFilterSpec } from '../src/core/filters/spec.ts';
 import { VolumeBuilder } from '../src/core/pipeline/seriesFeatures.ts';
+import { dciodvfyErrors } from './dciodvfy.ts';
 import { expect, test } from './fixtures.ts';
+import { pacsStudyRow } from './pacsOpen.ts';
 
 const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web`;
 const SLICES = 8;
@@ -82,13 +81,7 @@ async function storedMap(study: string): Promise<{ bytes: Uint8Array; errors: st
   const metas = await seriesMetadata(client, ref);
   expect(metas).toHaveLength(1);
   const bytes = await storedInstance(client, ref, String(metas[0]['00080018'].Value![0]));
-  const path = join(mkdtempSync(join(tmpdir(), 'consilium-e2e-map-')), 'map.dcm');
-  writeFileSync(path, bytes);
-  const check = spawnSync('dciodvfy', [path], { encoding: 'utf8' });
-  expect(check.error, 'dciodvfy (dicom3tools) is installed').toBeUndefined();
-  const output = `${check.stdout}${check.stderr}`;
-  expect(output).toContain('MultiframeGrayscaleWordSCImage');
-  return { bytes, errors: output.split('\n').filter((l) => /^Error/.test(l)) };
+  return { bytes, errors: dciodvfyErrors(bytes, 'map.dcm', 'MultiframeGrayscaleWordSCImage') };
 }
 
 /** Each frame's stored (16-bit) pixels and its values after the rescale. */
@@ -104,18 +97,8 @@ async function frames(bytes: Uint8Array) {
 
 /** Adds the proxied Orthanc, opens this run's study and shows the LoG response of its series. */
 async function showMapFromPacs(page: Page, { patientId }: Uploaded) {
-  await page.goto('/');
-  const pacs = page.getByRole('main').locator('.pacs-source');
-  const add = pacs.getByRole('form', { name: 'Add a PACS' });
-  await add.getByLabel('Name').fill('orthanc');
-  await add.getByLabel('Base URL').fill('/dicom-web/orthanc');
-  await add.getByRole('button', { name: 'Add PACS' }).click();
-  const search = pacs.getByRole('form', { name: 'Search the PACS' });
-  await search.getByLabel('Patient ID').fill(patientId);
-  await search.getByRole('button', { name: 'Search' }).click();
-  const rows = pacs.getByRole('table', { name: 'PACS studies' }).locator('tbody tr');
-  await expect(rows).toHaveCount(1);
-  await rows.first().getByRole('button', { name: 'Open' }).click();
+  const row = await pacsStudyRow(page, { patientId });
+  await row.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('pacs-progress')).toHaveAttribute('data-done', String(SLICES));
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const filters = page.getByRole('group', { name: 'Filters (IBSI 2)' });
