@@ -1,37 +1,15 @@
 // A feature-vector model from `consilium train`, run in the workbench: the Ring structure of an
 // RTSTRUCT on its CT is classified in the Predictions tab with the feature settings the card
 // records, and the probability equals `consilium infer --mask` for the same series and ROI.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { verifyBundle } from '../src/core/bundle/verifyBundle.ts';
 import { recordableSettings } from '../src/core/models/featureModel/recordedSettings.ts';
 import { studyCsvAround } from '../src/core/models/featureModel/testing/studyAround.ts';
 import { expect, test } from './fixtures.ts';
-
-const run = promisify(execFile);
-const consilium = (...args: string[]) => run(process.execPath, ['bin/consilium.mjs', ...args]);
-const masks = join(import.meta.dirname, '..', 'src', 'core', 'masks', 'fixtures');
-const ctFiles = readdirSync(join(masks, 'ct')).map((f) => join(masks, 'ct', f));
-const rtstruct = join(masks, 'rtstruct.dcm');
-const ring = [...ctFiles, '--mask', rtstruct, '--structure', 'Ring'];
-// Intensity mean, variance, skewness and the GLCM joint maximum.
-const codes = ['Q4LE', 'ECT3', 'KE2A', 'GYBY'];
-
-interface Line<T> {
-  ok: boolean;
-  value: T;
-}
-
-/** The one JSON record a command printed. */
-function record<T>(stdout: string): Line<T> {
-  const lines = stdout.split('\n').filter((l) => l.startsWith('{'));
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as Line<T>;
-}
+import { classifyRing, codes, consilium, openRingRoi, record, ring } from './ringModel.ts';
 
 /** A small model trained by the CLI on cases scattered around the Ring's own features. */
 async function trainAroundRing(dir: string) {
@@ -74,14 +52,7 @@ test('a trained feature model classifies an RTSTRUCT ROI in the page as consiliu
   const cli = record<{ probabilities: Record<string, number> }>(stdout);
   expect(cli.ok).toBe(true);
 
-  await page.goto('/');
-  await page.getByTestId('open-files').setInputFiles([...ctFiles, rtstruct]);
-  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
-  // The structure becomes a ROI of the series when chosen in the Analysis tab.
-  await page.getByRole('tab', { name: 'Analysis' }).click();
-  const roiMenu = page.getByRole('combobox', { name: 'ROI to analyse' });
-  await roiMenu.selectOption({ label: 'Ring (RTSTRUCT)' });
-  await expect(roiMenu).toHaveValue(/^roi-/);
+  await openRingRoi(page);
 
   await page.getByRole('tab', { name: 'Predictions' }).click();
   const section = page.getByRole('region', { name: 'Feature-vector model' });
@@ -90,14 +61,7 @@ test('a trained feature model classifies an RTSTRUCT ROI in the page as consiliu
     'ring-logreg 0.1.0: a classifier on 4 radiomics features',
   );
   await expect(section.getByTestId('feature-model-settings')).toContainText('32 bins');
-  await section.getByLabel('ROI to classify').selectOption({ label: 'Ring (RTSTRUCT)' });
-  await section.getByRole('button', { name: 'Classify ROI' }).click();
-  const result = section.getByTestId('feature-model-result');
-  await expect(result).toContainText('1,151 voxels');
-  const page_ = JSON.parse((await result.getAttribute('data-probabilities'))!) as Record<
-    string,
-    number
-  >;
+  const page_ = await classifyRing(section);
   expect(Object.keys(page_).sort()).toEqual(Object.keys(cli.value.probabilities).sort());
   for (const [label, p] of Object.entries(cli.value.probabilities))
     expect(Math.abs(page_[label] - p), label).toBeLessThan(1e-6);

@@ -4,24 +4,16 @@
 // view, the coordinator downloads the final ONNX and card, and the Predictions tab classifies the
 // Ring of the CT on screen with them — the features computed with the settings the card records —
 // to the probability `consilium infer` gives with the same two files on the same series and ROI.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import type { JsonValue } from '../src/core/bundle/types.ts';
 import { writeCenterBundles } from './centerBundles.ts';
 import { federateThrough, openFederation, saved } from './federationFlow.ts';
 import { expect, test } from './fixtures.ts';
+import { classifyRing, codes, consilium, openRingRoi, record, ring } from './ringModel.ts';
 
-const run = promisify(execFile);
-const consilium = (...args: string[]) => run(process.execPath, ['bin/consilium.mjs', ...args]);
-const masks = join(import.meta.dirname, '..', 'src', 'core', 'masks', 'fixtures');
-const ctFiles = readdirSync(join(masks, 'ct')).map((f) => join(masks, 'ct', f));
-const rtstruct = join(masks, 'rtstruct.dcm');
-const ring = [...ctFiles, '--mask', rtstruct, '--structure', 'Ring'];
-const codes = ['Q4LE', 'ECT3', 'KE2A', 'GYBY'];
 const params = JSON.parse(JSON.stringify({ ...defaultParams, roi: 'whole-image' })) as Record<
   string,
   JsonValue
@@ -30,13 +22,6 @@ const CENTERS = [
   { name: 'North', cases: 40 },
   { name: 'South', cases: 36 },
 ];
-
-/** The one JSON record a command printed. */
-function record<T>(stdout: string): { ok: boolean; value: T } {
-  const lines = stdout.split('\n').filter((l) => l.startsWith('{'));
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as { ok: boolean; value: T };
-}
 
 test('a federated model’s ONNX and card classify a ROI in the Predictions tab as consilium infer does', async ({
   page,
@@ -62,13 +47,7 @@ test('a federated model’s ONNX and card classify a ROI in the Predictions tab 
     },
   });
 
-  await page.goto('/');
-  await page.getByTestId('open-files').setInputFiles([...ctFiles, rtstruct]);
-  await expect(page.getByTestId('viewport-0')).toHaveAttribute('data-rendered', /^0\|/);
-  await page.getByRole('tab', { name: 'Analysis' }).click();
-  const roiMenu = page.getByRole('combobox', { name: 'ROI to analyse' });
-  await roiMenu.selectOption({ label: 'Ring (RTSTRUCT)' });
-  await expect(roiMenu).toHaveValue(/^roi-/);
+  await openRingRoi(page);
 
   const section = await openFederation(page, files);
   const { result } = await federateThrough(page, dir, section, CENTERS, {
@@ -105,14 +84,7 @@ test('a federated model’s ONNX and card classify a ROI in the Predictions tab 
   await expect(predictions.getByTestId('feature-model-name')).toContainText(
     'a classifier on 4 radiomics features',
   );
-  await predictions.getByLabel('ROI to classify').selectOption({ label: 'Ring (RTSTRUCT)' });
-  await predictions.getByRole('button', { name: 'Classify ROI' }).click();
-  const shown = predictions.getByTestId('feature-model-result');
-  await expect(shown).toContainText('1,151 voxels');
-  const probabilities = JSON.parse((await shown.getAttribute('data-probabilities'))!) as Record<
-    string,
-    number
-  >;
+  const probabilities = await classifyRing(predictions);
   expect(Object.keys(probabilities).sort()).toEqual(['benign', 'malignant']);
   for (const [label, p] of Object.entries(cli.value.probabilities))
     expect(Math.abs(probabilities[label] - p), label).toBeLessThan(1e-6);
