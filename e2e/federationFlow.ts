@@ -14,8 +14,8 @@ export async function saved(page: Page, dir: string, button: Locator, name: stri
   return path;
 }
 
-/** The centers' bundles imported unsigned, the Study view open on its federation section. */
-export async function openFederation(page: Page, files: readonly string[]) {
+/** The centers' bundles imported unsigned, and the Study view open on them. */
+export async function openStudyView(page: Page, files: readonly string[]): Promise<Locator> {
   await page.getByRole('tab', { name: 'Bundles' }).click();
   const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
   for (const [i, file] of files.entries()) {
@@ -24,7 +24,12 @@ export async function openFederation(page: Page, files: readonly string[]) {
     await expect(library).toHaveCount(i + 1);
   }
   await page.getByRole('button', { name: 'Study…' }).click();
-  const view = page.getByRole('dialog', { name: 'Study across centers' });
+  return page.getByRole('dialog', { name: 'Study across centers' });
+}
+
+/** The centers' bundles imported unsigned, the Study view open on its federation section. */
+export async function openFederation(page: Page, files: readonly string[]) {
+  const view = await openStudyView(page, files);
   const fed = view.getByRole('region', { name: 'Federated training' });
   return { view, fed };
 }

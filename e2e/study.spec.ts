@@ -14,6 +14,7 @@ import { parseCard, sha256Hex } from '../src/core/inference/card.ts';
 import { parseCombatFit } from '../src/core/models/harmonize/fitJson.ts';
 import { trainStudy } from '../src/core/models/training/trainStudy.ts';
 import { relabelled } from '../src/app/study/relabel.ts';
+import { openStudyView, saved } from './federationFlow.ts';
 import { expect, test } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'consilium-study-'));
@@ -37,12 +38,7 @@ function centerBundles() {
 
 test('the Study view shows the center effect before ComBat and none after', async ({ page }) => {
   const { files, bytesOf } = await centerBundles();
-  const manifests = [];
-  for (const b of bytesOf) {
-    const v = await verifyBundle(b, { trustedKeys: [] });
-    if (!v.ok) throw new Error(v.error.reason);
-    manifests.push(v.bundle.manifest);
-  }
+  const manifests = await verified(bytesOf);
   const expected = studyView(manifests, { method: 'parametric', covariate: 'label' });
 
   const view = await openStudy(page, files);
@@ -94,24 +90,9 @@ async function verified(bytesOf: Uint8Array[]) {
 
 async function openStudy(page: Page, files: string[]) {
   await page.goto('/');
-  await page.getByRole('tab', { name: 'Bundles' }).click();
-  const library = page.getByRole('list', { name: 'Bundle library' }).getByRole('listitem');
-  for (const [i, file] of files.entries()) {
-    await page.getByLabel('Import bundle').setInputFiles(file);
-    await page.getByTestId('trust-prompt').getByRole('button', { name: 'Import unsigned' }).click();
-    await expect(library).toHaveCount(i + 1);
-  }
-  await page.getByRole('button', { name: 'Study…' }).click();
-  const view = page.getByRole('dialog', { name: 'Study across centers' });
+  const view = await openStudyView(page, files);
   await expect(view.getByTestId('study')).toHaveAttribute('data-features', '4');
   return view;
-}
-
-async function saveDownload(page: Page, click: () => Promise<void>, name: string) {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, name);
-  await d.saveAs(path);
-  return path;
 }
 
 test('a ComBat fit with a reference center is saved and applied again; a model trains in a worker with per-center figures and exports', async ({
@@ -125,9 +106,10 @@ test('a ComBat fit with a reference center is saved and applied again; a model t
   await view.getByLabel('Harmonization').selectOption('parametric');
   await view.getByLabel('Reference center').selectOption('North');
   await expect(view.getByTestId('effect-after')).toHaveAttribute('data-significant', /\d/);
-  const fitPath = await saveDownload(
+  const fitPath = await saved(
     page,
-    () => view.getByRole('button', { name: 'Save ComBat fit' }).click(),
+    dir,
+    view.getByRole('button', { name: 'Save ComBat fit' }),
     'combat.json',
   );
   const fit = parseCombatFit(readFileSync(fitPath, 'utf8'));
@@ -178,14 +160,16 @@ test('a ComBat fit with a reference center is saved and applied again; a model t
   expect(points).toBeGreaterThan(1);
 
   // The model and its card: the card names the model's digest, and onnxruntime runs it.
-  const modelPath = await saveDownload(
+  const modelPath = await saved(
     page,
-    () => training.getByRole('button', { name: 'Download model (.onnx)' }).click(),
+    dir,
+    training.getByRole('button', { name: 'Download model (.onnx)' }),
     'study-model.onnx',
   );
-  const cardPath = await saveDownload(
+  const cardPath = await saved(
     page,
-    () => training.getByRole('button', { name: 'Download model card (.json)' }).click(),
+    dir,
+    training.getByRole('button', { name: 'Download model card (.json)' }),
     'study-model.card.json',
   );
   const card = parseCard(JSON.parse(readFileSync(cardPath, 'utf8')), cardPath);
