@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { JsonValue } from '../src/core/bundle/types.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { generateSigningKeys } from '../src/core/crypto/keys.ts';
@@ -48,6 +48,68 @@ async function centerBundles() {
   return files;
 }
 
+/** A file the page downloads, read as JSON. */
+async function savedJson<T>(page: Page, button: Locator, name: string): Promise<T> {
+  return JSON.parse(readFileSync(await saved(page, dir, button, name), 'utf8')) as T;
+}
+
+interface CliModel {
+  weights: number[];
+  intercept: number;
+  validation: { perCenter: { center: string; metrics: { auc: number } }[] };
+}
+
+/** `consilium federate` over the centers' study tables (made by `consilium study` from their
+ * bundles, in folders named `prefix-<center>`): its final model. */
+async function cliFederation<T>(
+  files: readonly string[],
+  prefix: string,
+  ...args: string[]
+): Promise<CliModel & T> {
+  const folders = CENTERS.map((c) => join(dir, `${prefix}-${c.name}`));
+  for (const [k, folder] of folders.entries()) {
+    mkdirSync(folder);
+    await consilium('study', files[k], '--out', join(folder, 'study.csv'), '--allow-untrusted');
+  }
+  const { stdout } = await consilium('federate', '--centers', ...folders, ...args, '--json');
+  return (JSON.parse(stdout.trim().split('\n').pop()!) as { value: CliModel & T }).value;
+}
+
+/** The page's final linear model equals the CLI's to rounding. */
+function expectCliWeights(final: SignedUpdate['update'], cli: CliModel) {
+  for (const [j, w] of final.linear!.weights.entries())
+    expect(Math.abs(w - cli.weights[j])).toBeLessThan(1e-9);
+  expect(Math.abs(final.linear!.intercept - cli.intercept)).toBeLessThan(1e-9);
+}
+
+/** Each center's held-out AUC the page shows equals the CLI's. */
+async function expectCliAucs(validation: Locator, cli: CliModel) {
+  for (const c of cli.validation.perCenter) {
+    const auc = Number(
+      await validation.getByTestId(`metrics-${c.center}`).getAttribute('data-auc'),
+    );
+    expect(Math.abs(auc - c.metrics.auc)).toBeLessThan(1e-9);
+  }
+}
+
+/** onnxruntime's probability on the final model's ONNX equals the federated pipeline's, for one
+ * case; that probability. */
+async function expectOnnxProbability(onnx: Uint8Array, final: SignedUpdate['update']) {
+  const x = Float64Array.from([12, 24, 35]);
+  const expected = pipelineProbability(federatedPipeline(settingsOf(final), final), {
+    rows: 1,
+    cols: 3,
+    data: x,
+  })[0];
+  const session = await ort.InferenceSession.create(onnx);
+  const out = await session.run({
+    float_input: new ort.Tensor('float32', Float32Array.from(x), [1, 3]),
+  });
+  await session.release();
+  expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
+  return expected;
+}
+
 test('two centers and a coordinator train the CLI’s federated model through signed files', async ({
   page,
 }) => {
@@ -55,30 +117,7 @@ test('two centers and a coordinator train the CLI’s federated model through si
   const files = await centerBundles();
 
   // The CLI's federation on the same two centers' study tables.
-  const folders = CENTERS.map((c) => join(dir, `cli-${c.name}`));
-  for (const [k, folder] of folders.entries()) {
-    mkdirSync(folder);
-    await consilium('study', files[k], '--out', join(folder, 'study.csv'), '--allow-untrusted');
-  }
-  const { stdout } = await consilium(
-    'federate',
-    '--centers',
-    ...folders,
-    '--rounds',
-    '2',
-    '--holdout',
-    '0.25',
-    '--json',
-  );
-  const cli = (
-    JSON.parse(stdout.trim().split('\n').pop()!) as {
-      value: {
-        weights: number[];
-        intercept: number;
-        validation: { perCenter: { center: string; metrics: { auc: number } }[] };
-      };
-    }
-  ).value;
+  const cli = await cliFederation(files, 'cli', '--rounds', '2', '--holdout', '0.25');
 
   await page.goto('/');
   const { center, answers, aggregate, next } = federationSteps(
@@ -133,36 +172,19 @@ test('two centers and a coordinator train the CLI’s federated model through si
   // The CLI and the page run the same arithmetic on the same cases in the same order; the core
   // tests hold the federated scaler to 1e-12 and probabilities to 1e-6.
   expect(final.linear!.weights).toHaveLength(3);
-  for (const [j, w] of final.linear!.weights.entries())
-    expect(Math.abs(w - cli.weights[j])).toBeLessThan(1e-9);
-  expect(Math.abs(final.linear!.intercept - cli.intercept)).toBeLessThan(1e-9);
+  expectCliWeights(final, cli);
   expect(Math.max(...cli.weights.map(Math.abs))).toBeGreaterThan(0.05);
 
   // Validation: each center's held-out metrics of the final model, aggregated.
   result = await aggregate(message, await answers(message));
   const validation = result.getByTestId('federated-validation');
   await expect(validation).toBeVisible();
-  for (const c of cli.validation.perCenter) {
-    const auc = Number(
-      await validation.getByTestId(`metrics-${c.center}`).getAttribute('data-auc'),
-    );
-    expect(Math.abs(auc - c.metrics.auc)).toBeLessThan(1e-9);
-  }
-  const card = JSON.parse(
-    readFileSync(
-      await saved(
-        page,
-        dir,
-        result.getByRole('button', { name: 'Download model card (.json)' }),
-        'card.json',
-      ),
-      'utf8',
-    ),
-  ) as {
+  await expectCliAucs(validation, cli);
+  const card = await savedJson<{
     metrics: { val: { perCenter: { center: string }[] } };
     output: { labels: string[] };
     training: { featureSettings?: { discretisation: unknown } };
-  };
+  }>(page, result.getByRole('button', { name: 'Download model card (.json)' }), 'card.json');
   expect(card.metrics.val.perCenter.map((c) => c.center)).toEqual(['North', 'South']);
   expect(card.output.labels).toEqual(['benign', 'malignant']);
   // The settings the centers' features were computed with, so the model can run on images.
@@ -179,18 +201,7 @@ test('two centers and a coordinator train the CLI’s federated model through si
   );
   // The card is one the Predictions tab reads, and onnxruntime gives the final model's probability.
   expect(parseCard(card, 'card.json').model.sha256).toBe(await sha256Hex(new Uint8Array(onnx)));
-  const x = Float64Array.from([12, 24, 35]);
-  const expected = pipelineProbability(federatedPipeline(settingsOf(final), final), {
-    rows: 1,
-    cols: 3,
-    data: x,
-  })[0];
-  const session = await ort.InferenceSession.create(new Uint8Array(onnx));
-  const out = await session.run({
-    float_input: new ort.Tensor('float32', Float32Array.from(x), [1, 3]),
-  });
-  await session.release();
-  expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
+  const expected = await expectOnnxProbability(new Uint8Array(onnx), final);
   expect(expected).toBeGreaterThan(0.05);
   expect(expected).toBeLessThan(0.95);
 });
@@ -200,34 +211,17 @@ test('a linear SVM federation by hand reaches the CLI’s model in a handful of 
 }) => {
   test.setTimeout(240_000);
   const files = await centerBundles();
-  const folders = CENTERS.map((c) => join(dir, `svm-${c.name}`));
-  for (const [k, folder] of folders.entries()) {
-    mkdirSync(folder);
-    await consilium('study', files[k], '--out', join(folder, 'study.csv'), '--allow-untrusted');
-  }
   const rounds = 6;
-  const { stdout } = await consilium(
-    'federate',
-    '--centers',
-    ...folders,
+  const cli = await cliFederation<{ sigmoid: { a: number; b: number } }>(
+    files,
+    'svm',
     '--model',
     'svm-linear',
     '--rounds',
     String(rounds),
     '--holdout',
     '0.25',
-    '--json',
   );
-  const cli = (
-    JSON.parse(stdout.trim().split('\n').pop()!) as {
-      value: {
-        weights: number[];
-        intercept: number;
-        sigmoid: { a: number; b: number };
-        validation: { perCenter: { center: string; metrics: { auc: number } }[] };
-      };
-    }
-  ).value;
 
   await page.goto('/');
   const section = await openFederation(page, files);
@@ -244,19 +238,11 @@ test('a linear SVM federation by hand reaches the CLI’s model in a handful of 
   const final = (JSON.parse(readFileSync(finalFile, 'utf8')) as SignedUpdate).update;
   expect(final.round).toBe(rounds + PLATT_ROUNDS + 1);
   // The same Newton and Platt steps on the same cases as the CLI: equal to rounding.
-  for (const [j, w] of final.linear!.weights.entries())
-    expect(Math.abs(w - cli.weights[j])).toBeLessThan(1e-9);
-  expect(Math.abs(final.linear!.intercept - cli.intercept)).toBeLessThan(1e-9);
+  expectCliWeights(final, cli);
   expect(Math.abs(final.sigmoid!.a - cli.sigmoid.a)).toBeLessThan(1e-9);
   expect(Math.abs(final.sigmoid!.b - cli.sigmoid.b)).toBeLessThan(1e-9);
   expect(cli.sigmoid.a).toBeLessThan(0);
-  const validation = result.getByTestId('federated-validation');
-  for (const c of cli.validation.perCenter) {
-    const auc = Number(
-      await validation.getByTestId(`metrics-${c.center}`).getAttribute('data-auc'),
-    );
-    expect(Math.abs(auc - c.metrics.auc)).toBeLessThan(1e-9);
-  }
+  await expectCliAucs(result.getByTestId('federated-validation'), cli);
   // The final model as ONNX: onnxruntime's probability equals the federated pipeline's.
   const onnx = readFileSync(
     await saved(
@@ -266,18 +252,7 @@ test('a linear SVM federation by hand reaches the CLI’s model in a handful of 
       'svm.onnx',
     ),
   );
-  const x = Float64Array.from([12, 24, 35]);
-  const expected = pipelineProbability(federatedPipeline(settingsOf(final), final), {
-    rows: 1,
-    cols: 3,
-    data: x,
-  })[0];
-  const session = await ort.InferenceSession.create(new Uint8Array(onnx));
-  const out = await session.run({
-    float_input: new ort.Tensor('float32', Float32Array.from(x), [1, 3]),
-  });
-  await session.release();
-  expect(Math.abs((out.probabilities.data as Float32Array)[1] - expected)).toBeLessThan(1e-5);
+  await expectOnnxProbability(new Uint8Array(onnx), final);
 });
 
 test('a federation with differential privacy says so at the coordinator and in the final card', async ({
@@ -300,17 +275,11 @@ test('a federation with differential privacy says so at the coordinator and in t
   expect((JSON.parse(readFileSync(final, 'utf8')) as SignedUpdate).update.terms?.privacy).toEqual(
     privacy,
   );
-  const card = JSON.parse(
-    readFileSync(
-      await saved(
-        page,
-        dir,
-        result.getByRole('button', { name: 'Download model card (.json)' }),
-        'dp-card.json',
-      ),
-      'utf8',
-    ),
-  ) as { limitations: string[] } & Record<string, unknown>;
+  const card = await savedJson<{ limitations: string[] } & Record<string, unknown>>(
+    page,
+    result.getByRole('button', { name: 'Download model card (.json)' }),
+    'dp-card.json',
+  );
   const text = JSON.stringify(card);
   expect(text).toContain('clipped to L2 norm 0.05');
   expect(text).toContain(`σ ${sigma.toPrecision(4)}`);
