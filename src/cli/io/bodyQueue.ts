@@ -3,6 +3,7 @@
 // are queued as they come (never copied: their source must not reuse them), the source is
 // paused while much is unread, and each read that has to wait on the server is bracketed by
 // `waiting`/`quiet`, which arm and clear the idle timeout.
+import { concatChunks } from '../../core/bytes/concat.ts';
 import type { ChunkReader } from '../../core/dicomweb/multipartStream.ts';
 
 /** Bytes queued unread before the source is paused, and below which it reads again. */
@@ -98,20 +99,6 @@ export class BodyQueue {
 
   /** The whole body in one array (for the callers that do not stream). */
   async arrayBuffer(): Promise<ArrayBuffer> {
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const next = await this.reader.read();
-      if (next.done || !next.value) break;
-      parts.push(next.value);
-      size += next.value.length;
-    }
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out.buffer;
+    return (await concatChunks(this.reader)).buffer;
   }
 }

@@ -1,5 +1,6 @@
 // The HttpFetch of a platform's own fetch (Node's undici, the browser's): the caller passes
 // fetch and AbortSignal (and AbortController), so core stays without network globals of its own.
+import { concatChunks } from '../bytes/concat.ts';
 import type { ChunkReader } from './multipartStream.ts';
 import type { HttpFetch, HttpResponse } from './http.ts';
 
@@ -96,22 +97,7 @@ export function fetchTransport(
       headers: response.headers,
       body: { getReader: reader },
       async arrayBuffer() {
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        const r = reader();
-        for (;;) {
-          const next = await r.read();
-          if (next.done || !next.value) break;
-          chunks.push(next.value);
-          size += next.value.length;
-        }
-        const out = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.length;
-        }
-        return out.buffer;
+        return (await concatChunks(reader())).buffer;
       },
     };
   };

@@ -9,6 +9,7 @@
 // states its Content-Length (Orthanc's do) is not searched for its closing boundary: the
 // boundary is checked where the length says it starts, and only a part whose length proves
 // wrong is searched, so a series' pixels are never scanned.
+import { concatBytes } from '../bytes/concat.ts';
 import {
   boundaryOf,
   defaultMultipartLimits,
@@ -85,16 +86,7 @@ function indexOfBytes(hay: Uint8Array, n: Needle, from: number, to: number): num
 
 /** Joins pieces into one array (a single piece is returned as it is). */
 function joined(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  let size = 0;
-  for (const p of pieces) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return pieces.length === 1 ? pieces[0] : concatBytes(pieces);
 }
 
 function streamedPart(headers: Record<string, string>, pieces: Uint8Array[]): StreamedPart {

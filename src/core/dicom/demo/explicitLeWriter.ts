@@ -1,6 +1,7 @@
 // A small writer for explicit-VR little-endian Part 10 files: enough for the demo series,
 // which only needs flat datasets (no sequences) of strings, unsigned shorts and pixels. Its
 // element, preamble and padding primitives also build the unit tests' files (testing/writeDicom).
+import { concatBytes } from '../../bytes/concat.ts';
 import { longLengthVRs } from '../vr.ts';
 
 export type WriterVR =
@@ -84,16 +85,8 @@ export function elementBytes(tag: number, vr: string, value: Uint8Array): Uint8A
   return out;
 }
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
+// The project's one byte join, also offered here for the writers that import it from here.
+export { concatBytes };
 
 /** The 128-byte preamble and "DICM" that open every Part 10 file. */
 export function part10Preamble(): Uint8Array {
