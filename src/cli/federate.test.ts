@@ -17,6 +17,17 @@ const p = study.x.cols;
 const dirs = study.centerNames.map((c) => c);
 
 const capture = (argv: string[]) => captureCommand(federateCommand, argv);
+/** consilium federate over the three center folders, with `argv` after them. */
+const federate = (...argv: string[]) =>
+  capture(['--centers', ...dirs.map((d) => join(dir, d)), ...argv]);
+
+/** The exported model's probabilities for every case, read back by ONNX Runtime. */
+async function onnxProbabilities(model: string): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(new Uint8Array(await readFile(model)));
+  const x32 = Float32Array.from(study.x.data);
+  return (await session.run({ float_input: new ort.Tensor('float32', x32, [study.y.length, p]) }))
+    .probabilities.data as Float32Array;
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'consilium-federate-'));
@@ -38,26 +49,15 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('consilium federate', () => {
   it('300 FedAvg rounds give the pooled logistic model; updates carry no case data', async () => {
     const out = join(dir, 'fed.onnx');
-    const r = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--rounds',
-      '300',
-      '--out',
-      out,
-      '--json',
-    ]);
+    const r = await federate('--rounds', '300', '--out', out, '--json');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/round 300\/300/);
     const v = JSON.parse(r.out).value;
     const pooled = fitPipeline(study.x, study.y, study.centers, { family: 'logreg-l2', C: 1 });
     const w = pooled.classifier.kind === 'logistic' ? pooled.classifier.weights : [];
     v.weights.forEach((x: number, j: number) => expect(Math.abs(x - w[j])).toBeLessThan(1e-5));
-    const session = await ort.InferenceSession.create(new Uint8Array(await readFile(out)));
+    const got = await onnxProbabilities(out);
     const x32 = Float32Array.from(study.x.data);
-    const got = (
-      await session.run({ float_input: new ort.Tensor('float32', x32, [study.y.length, p]) })
-    ).probabilities.data as Float32Array;
     const want = pipelineProbability(pooled, { ...study.x, data: Float64Array.from(x32) });
     for (let i = 0; i < want.length; i++)
       expect(Math.abs(got[2 * i + 1] - want[i])).toBeLessThan(1e-5);
@@ -72,60 +72,26 @@ describe('consilium federate', () => {
 
   it('a linear SVM federation ends with Platt’s sigmoid, and its ONNX ranks the cases', async () => {
     const out = join(dir, 'svm.onnx');
-    const r = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--model',
-      'svm-linear',
-      '--out',
-      out,
-      '--json',
-    ]);
+    const r = await federate('--model', 'svm-linear', '--out', out, '--json');
     expect(r.code, r.err).toBe(0);
     const v = JSON.parse(r.out).value;
     expect(v.family).toBe('svm-linear');
     expect(v.sigmoid.a).toBeLessThan(0); // a higher decision value is likelier positive
-    const session = await ort.InferenceSession.create(new Uint8Array(await readFile(out)));
-    const x32 = Float32Array.from(study.x.data);
-    const got = (
-      await session.run({ float_input: new ort.Tensor('float32', x32, [study.y.length, p]) })
-    ).probabilities.data as Float32Array;
+    const got = await onnxProbabilities(out);
     const positive = Array.from({ length: study.y.length }, (_, i) => got[2 * i + 1]);
     expect(rocAuc(positive, study.y)).toBeGreaterThan(0.8);
   }, 120_000);
 
   it('a forest federation with held-out cases reports each center’s metrics', async () => {
-    const r = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--model',
-      'forest',
-      '--trees',
-      '30',
-      '--holdout',
-      '0.2',
-    ]);
+    const r = await federate('--model', 'forest', '--trees', '30', '--holdout', '0.2');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/center-1: AUC \d\.\d{3}/);
     expect(r.out).toMatch(/Held-out AUC, case-weighted over centers: 0\.\d{3}/);
   });
 
   it('--dp-epsilon/--dp-delta/--dp-clip make each round update private and say so', async () => {
-    const r = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--rounds',
-      '20',
-      '--local-steps',
-      '10',
-      '--dp-epsilon',
-      '4',
-      '--dp-delta',
-      '1e-5',
-      '--dp-clip',
-      '0.05',
-      '--json',
-    ]);
+    const dp = ['--dp-epsilon', '4', '--dp-delta', '1e-5', '--dp-clip', '0.05'];
+    const r = await federate('--rounds', '20', '--local-steps', '10', ...dp, '--json');
     expect(r.code, r.err).toBe(0);
     const v = JSON.parse(r.out).value;
     const sigma = (2 * 0.05 * Math.sqrt(2 * Math.log(1.25e5))) / 4;
@@ -134,26 +100,10 @@ describe('consilium federate', () => {
       await readFile(join(dir, dirs[0], 'federation', 'center-update.json'), 'utf8'),
     ).update;
     expect(update.privacy).toEqual({ epsilon: 4, delta: 1e-5, clip: 0.05, sigma: v.privacy.sigma });
-    const svm = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--model',
-      'svm-linear',
-      '--dp-epsilon',
-      '4',
-      '--dp-delta',
-      '1e-5',
-      '--dp-clip',
-      '0.05',
-    ]);
+    const svm = await federate('--model', 'svm-linear', ...dp);
     expect(svm.code).toBe(2);
     expect(svm.err).toMatch(/for --model logreg-l2/);
-    const partial = await capture([
-      '--centers',
-      ...dirs.map((d) => join(dir, d)),
-      '--dp-epsilon',
-      '1',
-    ]);
+    const partial = await federate('--dp-epsilon', '1');
     expect(partial.err).toMatch(/all three/);
   });
 

@@ -38,6 +38,20 @@ const terms: FederationTerms = {
 };
 const start = { federation: 'hand', family: 'logreg-l2' as const, terms };
 const mail = (u: ModelUpdate) => JSON.parse(JSON.stringify(u)) as ModelUpdate;
+/** The CLI loop's settings for the same terms as the hand-run federation's. */
+const loopSettings = (
+  family: FederatedFamily,
+  more: Partial<FederationSettings> = {},
+): FederationSettings => ({
+  federation: 'hand',
+  family,
+  features,
+  C: 1,
+  localSteps: 2,
+  trees: 10,
+  seed: 0,
+  ...more,
+});
 
 function byHand(t = terms, family: FederatedFamily = 'logreg-l2') {
   let sent: ModelUpdate | null = null;
@@ -68,15 +82,7 @@ describe('a federation by hand', () => {
       [3, ''],
       [4, ''],
     ]);
-    const s: FederationSettings = {
-      federation: 'hand',
-      family: 'logreg-l2',
-      features,
-      C: 1,
-      localSteps: 2,
-      trees: 10,
-      seed: 0,
-    };
+    const s = loopSettings('logreg-l2');
     const data = centers.map((c) => splitCenter(c, terms).data);
     const global = federateInProcess(s, data, 3);
     expect(final.linear!.intercept).toBe(global.linear!.intercept);
@@ -122,16 +128,7 @@ describe('a federation by hand', () => {
     // scaler, round 1, six Newton rounds → round 7, eight Platt rounds → round 15, the final model.
     expect(steps.map((s) => s.round)).toEqual([0, ...Array.from({ length: 15 }, (_, r) => r + 1)]);
     expect(final.round).toBe(t.rounds + PLATT_ROUNDS + 1);
-    const s: FederationSettings = {
-      federation: 'hand',
-      family: 'svm-linear',
-      features,
-      C: 1,
-      localSteps: 2,
-      trees: 10,
-      seed: 0,
-      rounds: 6,
-    };
+    const s = loopSettings('svm-linear', { rounds: 6 });
     const data = centers.map((c) => splitCenter(c, t).data);
     let global = federateInProcess(s, data, 6);
     for (let k = 0; k < PLATT_ROUNDS; k++)
