@@ -45,9 +45,22 @@ async function bundleResults(zip: string): Promise<string> {
   return JSON.stringify(v.bundle.manifest.results);
 }
 
-const args = (jobs: number, name: string): string[] => [
-  'analyze',
-  join(dir, 'cohort'),
+/**
+ * Run `name` wrote the series records and bundle results of run `reference` (each a results
+ * folder and its `.zip` in dir); `size`, where given, is how many records the reference holds.
+ */
+async function expectSameRun(name: string, reference: string, size?: number): Promise<void> {
+  const want = await seriesRecords(join(dir, reference));
+  if (size !== undefined) expect(want.size).toBe(size);
+  expect(await seriesRecords(join(dir, name))).toEqual(want);
+  expect(await bundleResults(join(dir, `${name}.zip`))).toBe(
+    await bundleResults(join(dir, `${reference}.zip`)),
+  );
+}
+
+/** analyze's arguments for `input` on `jobs` threads, into run `name` (see expectSameRun). */
+const analyzeArgs = (input: string, jobs: number, name: string): string[] => [
+  input,
   '--no-model',
   '--key-file',
   keyFile,
@@ -58,17 +71,16 @@ const args = (jobs: number, name: string): string[] => [
   '--out',
   join(dir, `${name}.zip`),
 ];
+const args = (jobs: number, name: string): string[] => [
+  'analyze',
+  ...analyzeArgs(join(dir, 'cohort'), jobs, name),
+];
 
 describe('consilium analyze --jobs', () => {
   it('writes the same series records and bundle results on 3 threads as on 1', async () => {
     await run('node', [cli, ...args(1, 'one')]);
     await run('node', [cli, ...args(3, 'three')]);
-    const one = await seriesRecords(join(dir, 'one'));
-    expect(one.size).toBe(10);
-    expect(await seriesRecords(join(dir, 'three'))).toEqual(one);
-    expect(await bundleResults(join(dir, 'three.zip'))).toBe(
-      await bundleResults(join(dir, 'one.zip')),
-    );
+    await expectSameRun('three', 'one', 10);
   }, 240_000);
 
   it('SIGINT on 2 threads, then --resume on 3: the records and results of an uninterrupted run', async () => {
@@ -90,11 +102,7 @@ describe('consilium analyze --jobs', () => {
 
     const resumed = await run('node', [cli, ...args(3, 'part'), '--resume']);
     expect(resumed.stdout).toContain('10 series analysed');
-    const one = await seriesRecords(join(dir, 'one'));
-    expect(await seriesRecords(part)).toEqual(one);
-    expect(await bundleResults(join(dir, 'part.zip'))).toBe(
-      await bundleResults(join(dir, 'one.zip')),
-    );
+    await expectSameRun('part', 'one');
   }, 240_000);
 
   it("splits a large whole image's families over the spare threads, for the same bytes", async () => {
@@ -108,18 +116,7 @@ describe('consilium analyze --jobs', () => {
     try {
       for (const jobs of [1, 3]) {
         spy.mockClear();
-        const r = await captureCommand(analyzeCommand, [
-          big,
-          '--no-model',
-          '--key-file',
-          keyFile,
-          '--jobs',
-          String(jobs),
-          '--results',
-          join(dir, `big-${jobs}`),
-          '--out',
-          join(dir, `big-${jobs}.zip`),
-        ]);
+        const r = await captureCommand(analyzeCommand, analyzeArgs(big, jobs, `big-${jobs}`));
         expect(r.code).toBe(0);
         pools.push(entries().some((e) => e.endsWith('/familyThreadsWorker.ts')) ? 'split' : '-');
       }
@@ -127,11 +124,6 @@ describe('consilium analyze --jobs', () => {
       spy.mockRestore();
     }
     expect(pools).toEqual(['-', 'split']);
-    const one = await seriesRecords(join(dir, 'big-1'));
-    expect(one.size).toBe(1);
-    expect(await seriesRecords(join(dir, 'big-3'))).toEqual(one);
-    expect(await bundleResults(join(dir, 'big-3.zip'))).toBe(
-      await bundleResults(join(dir, 'big-1.zip')),
-    );
+    await expectSameRun('big-3', 'big-1', 1);
   }, 300_000);
 });
