@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
+import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
 import {
   largeSeriesUid,
   largeValue,
@@ -47,24 +48,9 @@ function guard(page: Page, own: () => string): () => void {
 
 const test = base;
 
-/** A series record file of a features run: one whole-image record of `values` (CODE0, CODE1…). */
+/** Writes a series record file of a features run: one whole-image record of `values`. */
 function seriesRecord(dir: string, key: string, series: string, values: number[]): void {
-  const features = values.map((value, i) => ({
-    family: 'intensity-statistics',
-    ibsiCode: `CODE${i}`,
-    name: `feature ${i}`,
-    aggregation: '3D',
-    unit: 'HU',
-    value,
-  }));
-  writeFileSync(
-    join(dir, 'series', `${key}.json`),
-    JSON.stringify({
-      key,
-      series,
-      records: [{ ok: true, value: { series, roi: { kind: 'whole' }, features } }],
-    }),
-  );
+  writeFileSync(join(dir, 'series', `${key}.json`), seriesRecordFile(key, series, values));
 }
 
 test.beforeAll(async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCohort } from '../cohort/testing/cohortFixture.ts';
 import { cohortRoutes } from './cohortRoutes.ts';
 import { consiliumServer } from './server.ts';
+import { seriesRecordFile } from '../cohort/testing/seriesRecordFile.ts';
 
 let root: string;
 let origin = '';
@@ -216,23 +217,8 @@ describe('consilium serve --cohorts', () => {
 });
 
 /** A series record file as a features run writes it: one whole-image record of `values`. */
-function seriesFile(key: string, series: string, values: number[]): string {
-  const features = values.map((value, i) => ({
-    family: 'intensity-statistics',
-    ibsiCode: `CODE${i}`,
-    name: `feature ${i}`,
-    aggregation: '3D',
-    unit: 'HU',
-    value,
-  }));
-  return JSON.stringify({
-    key,
-    series,
-    records: [
-      { ok: true, value: { series, file: `/in/${series}.dcm`, roi: { kind: 'whole' }, features } },
-    ],
-  });
-}
+const seriesFile = (key: string, series: string, values: number[]) =>
+  seriesRecordFile(key, series, values, `/in/${series}.dcm`);
 
 const zstd = {
   ZSTD: (input: Uint8Array, length: number) => decompress(input, new Uint8Array(length)),
