@@ -3,7 +3,7 @@ import type { CryptoKeyHandle } from '../crypto/subtle';
 import { ProblemError } from '../result.ts';
 import { isPrivateTag, resolveAction } from './actions';
 import { shiftDate, shiftDateTime, type DateHandling } from './dates';
-import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from './pseudonym';
+import { dateOffsetDays, MAX_SHIFT_DAYS, pseudonymousKey, pseudonymousUid } from './pseudonym';
 import { isTemporal, temporalAction } from './temporal';
 
 export type { DateHandling } from './dates';
@@ -224,7 +224,7 @@ export async function deidentifyDataset(
     firstString(dataset['0020000D']);
   const offsetDays =
     options.dates === 'shift'
-      ? await dateOffsetDays(options.key, identity, options.maxShiftDays ?? 3650)
+      ? await dateOffsetDays(options.key, identity, options.maxShiftDays ?? MAX_SHIFT_DAYS)
       : 0;
   const out = await walk(dataset, { options, offsetDays, counts, depth: 0 });
   return { ...out, ...profileRecord(options) };

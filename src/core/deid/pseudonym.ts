@@ -1,6 +1,7 @@
 import { toHex } from '../crypto/sha256';
 import type { CryptoKeyHandle } from '../crypto/subtle';
 import { hmacSha256 } from '../crypto/hmac';
+import { shiftDate, type DateHandling } from './dates';
 
 // Domain labels keep a UID and an accession number with the same text from sharing a pseudonym.
 export type PseudonymDomain =
@@ -40,4 +41,22 @@ export async function dateOffsetDays(
   const digest = await mac(key, 'date', patientId.trim());
   const n = ((digest[0] << 24) | (digest[1] << 16) | (digest[2] << 8) | digest[3]) >>> 0;
   return -(1 + (n % maxDays));
+}
+
+/** The most days a patient's dates move back under 'shift' (the de-identifier's default too). */
+export const MAX_SHIFT_DAYS = 3650;
+
+/**
+ * A study date as an object pseudonymised under the key carries it: removed, or shifted by the
+ * patient's keyed offset, the same as the de-identified images' dates.
+ */
+export async function pseudonymousDate(
+  key: CryptoKeyHandle,
+  patientId: string,
+  date: string,
+  handling: DateHandling,
+): Promise<string> {
+  return handling === 'shift' && date
+    ? shiftDate(date, await dateOffsetDays(key, patientId, MAX_SHIFT_DAYS))
+    : '';
 }

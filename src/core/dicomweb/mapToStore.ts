@@ -6,14 +6,10 @@
 // date removed or shifted by the patient's keyed offset, and the de-identification recorded.
 import type { ReportDates } from '../bundle/sr/studyReport.ts';
 import { importCollaborationKey } from '../crypto/hmac.ts';
-import { shiftDate } from '../deid/dates.ts';
 import { profileRecord } from '../deid/deidentifyDataset.ts';
-import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from '../deid/pseudonym.ts';
+import { pseudonymousDate, pseudonymousKey, pseudonymousUid } from '../deid/pseudonym.ts';
 import type { DerivedImageSource } from '../dicom/write/secondaryCapture.ts';
 import { seriesMapDicom, type MapSlice } from '../dicom/write/seriesMap.ts';
-
-/** The same bound the de-identifier shifts dates by (deidentifyDataset's default). */
-const MAX_SHIFT_DAYS = 3650;
 
 export interface MapRequest {
   /** Columns, rows, slices. */
@@ -58,13 +54,12 @@ export async function mapToStore(req: MapRequest): Promise<MapToStore> {
   const key = await importCollaborationKey(secret);
   const caseKey = await pseudonymousKey(key, 'patient', req.source.patientID);
   const studyInstanceUid = await pseudonymousUid(key, sourceStudyInstanceUid);
-  const studyDate =
-    reportDates === 'shift' && req.source.studyDate
-      ? shiftDate(
-          req.source.studyDate,
-          await dateOffsetDays(key, req.source.patientID, MAX_SHIFT_DAYS),
-        )
-      : '';
+  const studyDate = await pseudonymousDate(
+    key,
+    req.source.patientID,
+    req.source.studyDate ?? '',
+    reportDates,
+  );
   const slices: MapSlice[] = [];
   for (const s of req.slices)
     slices.push({ ...s, sopInstanceUid: await pseudonymousUid(key, s.sopInstanceUid) });

@@ -4,17 +4,14 @@
 // patient's keyed offset. No original identifier reaches the writer.
 import type { FeatureResult, PredictionResult } from '../types';
 import type { CryptoKeyHandle } from '../../crypto/subtle';
-import { shiftDate } from '../../deid/dates';
 import { type DateHandling, profileRecord } from '../../deid/deidentifyDataset';
-import { dateOffsetDays, pseudonymousKey, pseudonymousUid } from '../../deid/pseudonym';
+import { pseudonymousDate, pseudonymousKey, pseudonymousUid } from '../../deid/pseudonym';
 import type { ReportMeasurement } from './measurementGroups';
 import { measurementReport, type SourceImage } from './measurementReport';
 import { writeReport } from './writeReport';
 
 export type ReportDates = DateHandling;
 
-/** The same bound the de-identifier shifts dates by (deidentifyDataset's default). */
-const MAX_SHIFT_DAYS = 3650;
 // Consilium as the observing device: a constant 2.25 UID, the same at every center.
 const DEVICE_UID = '2.25.118045227301339582367301585374420930870';
 
@@ -62,10 +59,7 @@ export async function studyReport(
         seriesInstanceUid: await pseudonymousUid(key, m.image.seriesInstanceUid),
       },
     });
-  const date =
-    input.dates === 'shift'
-      ? shiftDate(input.studyDate, await dateOffsetDays(key, input.patientId, MAX_SHIFT_DAYS))
-      : '';
+  const date = await pseudonymousDate(key, input.patientId, input.studyDate, input.dates);
   const created = input.createdAt.replace(/[-:]/g, '');
   const dataset = measurementReport({
     patient: { id: await pseudonymousKey(key, 'patient', input.patientId) },
