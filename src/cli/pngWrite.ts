@@ -1,5 +1,6 @@
 // A minimal 8-bit greyscale PNG writer: signature, IHDR, one zlib IDAT (fflate), IEND.
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../core/bytes/concat.ts';
 
 const crcTable = (() => {
   const t = new Uint32Array(256);
@@ -45,11 +46,5 @@ export function encodeGreyPng(pixels: Uint8Array, width: number, height: number)
     chunk('IDAT', zlibSync(raw, { level: 6 })),
     chunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

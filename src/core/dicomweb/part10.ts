@@ -10,6 +10,7 @@ import {
   ImplicitVRLittleEndian,
   transferSyntaxInfo,
 } from '../dicom/transferSyntax.ts';
+import { concatBytes } from '../bytes/concat.ts';
 import { writePart10 } from '../dicom/write/part10File.ts';
 import { ProblemError } from '../result.ts';
 import { numberOf, tags, textOf, type JsonDataSet, type JsonElement } from './dicomJson.ts';
@@ -100,14 +101,7 @@ function swapped(frame: Uint8Array, bitsAllocated: number): Uint8Array {
 }
 
 function concat(frames: readonly Uint8Array[]): Uint8Array {
-  if (frames.length === 1) return frames[0];
-  const out = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
-  let at = 0;
-  for (const f of frames) {
-    out.set(f, at);
-    at += f.length;
-  }
-  return out;
+  return frames.length === 1 ? frames[0] : concatBytes(frames);
 }
 
 /**
