@@ -82,6 +82,14 @@ async function readJson<T>(path: string): Promise<T | null> {
 export async function readRunFolder(dir: string): Promise<RunFolderInfo | null> {
   const run = await readJson<{ command?: string; settingsHash?: string }>(join(dir, 'run.json'));
   if (!run?.command) return null;
+  // Completion first, then the listing: the merged <command>.jsonl is renamed into place only
+  // after every series file is, so a listing taken after seeing it holds them all. The other
+  // order let a run finish between the two and be reported complete with the series listed
+  // before (the Cohort tab stops polling at complete, so it kept "1 / 1 series" of a 2-series run).
+  const complete = await stat(join(dir, `${run.command}.jsonl`)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   let failedSeries = 0;
   const failures: RunFailure[] = [];
   const names = await seriesNames(dir);
@@ -110,10 +118,6 @@ export async function readRunFolder(dir: string): Promise<RunFolderInfo | null> 
   }
   const cohort = await readJson<{ id?: string; series?: number; queue?: string }>(
     join(dir, 'cohort.json'),
-  );
-  const complete = await stat(join(dir, `${run.command}.jsonl`)).then(
-    (s) => s.isFile(),
-    () => false,
   );
   return {
     command: run.command,

@@ -81,19 +81,23 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
   async function summary(id: string): Promise<(RunSummary & { failures: RunFailure[] }) | null> {
     const dir = join(o.runs, id);
     const here = started.get(id);
-    const info = await readRunFolder(dir);
-    if (!info && !here) return null;
+    // Its state as noted before its folder is read: a run that finishes while the folder is read
+    // must not be called finished with a listing taken before its last series was written
+    // (`noted.state` changes when the child exits, so it is read once, here).
     const noted =
       here ??
       (JSON.parse(
         await readFile(join(dir, 'serve.json'), 'utf8').catch(() => 'null'),
       ) as Started | null);
+    const notedState = noted?.state;
+    const info = await readRunFolder(dir);
+    if (!info && !here) return null;
     const done = info?.done ?? 0;
     let state: RunState;
-    if (info?.complete || noted?.state === 'finished') state = 'complete';
-    else if (here?.state === 'running') state = 'running';
-    else if (noted?.state === 'failed') state = 'failed';
-    else if (noted?.state === 'running')
+    if (info?.complete || notedState === 'finished') state = 'complete';
+    else if (here && notedState === 'running') state = 'running';
+    else if (notedState === 'failed') state = 'failed';
+    else if (notedState === 'running')
       state = 'stopped'; // this server stopped while it ran
     // A queued cohort is over when every series is written or given up on by the workers.
     else if (info?.cohort)
