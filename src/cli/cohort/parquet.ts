@@ -61,13 +61,12 @@ function sqlString(s: string): string {
  * 122,880 rows). */
 export const parquetCopyOptions = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536';
 
-/** Writes <dir>/features.parquet (or `out`) from <dir>/series/*.json (or the series files
- * `names` of it, for a run still being written); returns the row count. */
-export async function writeFeaturesParquet(
-  dir: string,
-  out = join(dir, 'features.parquet'),
-  names?: readonly string[],
-): Promise<number> {
+/** Hidden columns of a part of a table compacted while its run goes on (runParquet.ts): the series
+ * file a row came from and its place in it, so the parts merge into the order of a whole
+ * compaction (series files by name, then their rows as written). */
+export const partOrderColumns = { _file: 'VARCHAR', _row: 'INTEGER' } as const;
+
+async function runJson(dir: string): Promise<{ settingsHash?: string }> {
   const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8').catch(() => '{}')) as {
     command?: string;
     settingsHash?: string;
@@ -78,7 +77,38 @@ export async function writeFeaturesParquet(
       `${dir} holds no features results (no run.json of a features run)`,
       { file: dir },
     );
+  return run;
+}
+
+/** Writes <dir>/features.parquet (or `out`) from <dir>/series/*.json (or the series files
+ * `names` of it, for a run still being written); returns the row count. */
+export async function writeFeaturesParquet(
+  dir: string,
+  out = join(dir, 'features.parquet'),
+  names?: readonly string[],
+): Promise<number> {
+  const run = await runJson(dir);
   names ??= (await readdir(join(dir, 'series'))).filter((n) => n.endsWith('.json')).sort();
+  return writeRows(dir, run, names, out, false);
+}
+
+/** Writes a part of a run's table: the rows of the series files `names` only, with the hidden
+ * order columns (partOrderColumns); returns the row count. */
+export async function writeFeaturesPart(
+  dir: string,
+  out: string,
+  names: readonly string[],
+): Promise<number> {
+  return writeRows(dir, await runJson(dir), names, out, true);
+}
+
+async function writeRows(
+  dir: string,
+  run: { settingsHash?: string },
+  names: readonly string[],
+  out: string,
+  ordered: boolean,
+): Promise<number> {
   const rowsPath = `${out}.rows-${randomBytes(4).toString('hex')}.jsonl`;
   const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const rows = createWriteStream(rowsPath);
@@ -89,6 +119,7 @@ export async function writeFeaturesParquet(
         ok: boolean;
         value?: FeatureRecordValue;
       }>;
+      let inFile = 0;
       for (const r of file.records) {
         if (!r.ok || !r.value?.features) continue;
         const v = r.value;
@@ -108,6 +139,7 @@ export async function writeFeaturesParquet(
             filter: filterOf(v.params),
             unit: f.unit,
             value: f.value,
+            ...(ordered ? { _file: n, _row: inFile++ } : {}),
           };
           if (!rows.write(JSON.stringify(row) + '\n')) await once(rows, 'drain');
           count++;
@@ -119,7 +151,7 @@ export async function writeFeaturesParquet(
     );
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    const columns = Object.entries(parquetColumns)
+    const columns = Object.entries({ ...parquetColumns, ...(ordered ? partOrderColumns : {}) })
       .map(([k, t]) => `${k}: ${sqlString(t)}`)
       .join(', ');
     await c.run(
@@ -134,4 +166,24 @@ export async function writeFeaturesParquet(
     await rm(partial, { force: true });
   }
   return count;
+}
+
+/** Writes `out` from the parts (writeFeaturesPart) of a run's table: their rows in the order a whole
+ * compaction writes them, without the hidden columns. */
+export async function mergeFeaturesParts(parts: readonly string[], out: string): Promise<void> {
+  const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  try {
+    const list = parts.map(sqlString).join(', ');
+    const hidden = Object.keys(partOrderColumns).join(', ');
+    await c.run(
+      `COPY (SELECT * EXCLUDE (${hidden}) FROM read_parquet([${list}]) ORDER BY _file, _row) ` +
+        `TO ${sqlString(partial)} (${parquetCopyOptions})`,
+    );
+    await rename(partial, out);
+  } finally {
+    c.closeSync();
+    await rm(partial, { force: true });
+  }
 }
