@@ -41,6 +41,18 @@ describe('joinedBytes', () => {
     const one = Uint8Array.of(1, 2, 3);
     expect([...joinedBytes(one)]).toEqual([1, 2, 3]);
   });
+
+  it('keeps an instance the series worker already joined into shared memory, without a copy', () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const shared = new Uint8Array(new SharedArrayBuffer(4));
+    shared.set([9, 8, 7, 6]);
+    expect(joinedBytes(shared)).toBe(shared);
+    // A plain array on the isolated page still goes to shared memory (the workers read it there).
+    const plain = Uint8Array.of(1, 2);
+    const out = joinedBytes(plain);
+    expect(out.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...out]).toEqual([1, 2]);
+  });
 });
 
 describe('sources held as bytes', () => {

@@ -2,9 +2,21 @@
 // the ingest and decode workers then read it in place, with no copy and no Blob.
 import { concatBytes } from '../../core/bytes/concat.ts';
 
-/** The pieces of one file in one array; shared with workers where the page is isolated. */
+const isolated = () => globalThis.crossOriginIsolated === true;
+
+/** Whether `bytes` already are what joinedBytes would make: shared where the page is isolated. */
+function alreadyJoined(bytes: Uint8Array): boolean {
+  if (!isolated()) return true;
+  return typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * The pieces of one file in one array; shared with workers where the page is isolated. One
+ * array that already is (the PACS series worker joins each instance so) is taken as it is.
+ */
 export function joinedBytes(pieces: Uint8Array | readonly Uint8Array[]): Uint8Array {
+  if (pieces instanceof Uint8Array && alreadyJoined(pieces)) return pieces;
   return concatBytes(pieces instanceof Uint8Array ? [pieces] : pieces, (size) =>
-    globalThis.crossOriginIsolated ? new SharedArrayBuffer(size) : new ArrayBuffer(size),
+    isolated() ? new SharedArrayBuffer(size) : new ArrayBuffer(size),
   );
 }

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './pacs.css';
 import type { StudyQuery } from '../../core/dicomweb/qido.ts';
 import { problemText } from '../i18n/problemText.ts';
-import { openPacsStudy } from './openPacsStudy.ts';
-import { setPacsProgress, usePacsProgress } from './pacsProgress.ts';
+import { openPacsWithCancel, usePacsProgress } from './pacsProgress.ts';
 import { PacsSearchForm } from './PacsSearchForm.tsx';
 import { PacsServerForm } from './PacsServerForm.tsx';
 import { loadPacsServers, savePacsServers, type PacsConfig } from './pacsServers.ts';
@@ -19,7 +18,7 @@ export function PacsSource({ open = true }: { open?: boolean }) {
   const [servers, setServers] = useState<PacsConfig[]>(loadPacsServers);
   const [chosen, setChosen] = useState(0);
   const [query, setQuery] = useState<StudyQuery>({});
-  const progress = usePacsProgress((s) => s.progress);
+  const { progress, cancel, cancelled } = usePacsProgress();
   const { state, run } = usePacsSearch();
   const server = servers[Math.min(chosen, servers.length - 1)];
   const update = (next: PacsConfig[]) => {
@@ -79,7 +78,7 @@ export function PacsSource({ open = true }: { open?: boolean }) {
               found={state.found}
               offset={state.offset}
               onPage={(offset) => void run(server, query, offset)}
-              onOpen={(s) => void openPacsStudy(server, s.studyInstanceUid, setPacsProgress)}
+              onOpen={(s) => void openPacsWithCancel(server, s.studyInstanceUid)}
             />
           )}
           {progress && (
@@ -99,6 +98,13 @@ export function PacsSource({ open = true }: { open?: boolean }) {
                   ? t('progress.done', { count: progress.total })
                   : t('progress.fetching', { fetched: progress.fetched, total: progress.total })}
               </span>
+              {/* The reports' Cancel and Cancelled words: the same in both places. */}
+              {cancel && (
+                <button type="button" onClick={cancel}>
+                  {t('stow.cancel')}
+                </button>
+              )}
+              {cancelled && <span role="status">{t('stow.cancelled')}</span>}
             </div>
           )}
           <p className="muted">{t('source.perPage', { count: PAGE_SIZE })}</p>

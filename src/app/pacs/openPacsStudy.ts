@@ -1,20 +1,24 @@
 // Opening a PACS study as fast as the PACS can send it: the slice the viewer shows first is asked
 // for by itself (QIDO for instance 1, then that one instance), then each series comes in one
-// WADO-RS request read as it arrives (core/dicomweb/multipartStream.ts), so ingest overlaps the
-// download. A series the PACS will not send whole goes instance by instance (metadata, then
-// frames as stored), nearest the viewed slice first. Each instance goes to the same ingest as a
-// dropped file; a failure is one line in the error list and the rest of the study keeps loading.
+// WADO-RS request, read and cut into instances in a worker (workers/pacsSeries.worker.ts) as it
+// arrives, so ingest overlaps the download and the page's main thread only files each instance.
+// A series the PACS will not send whole goes instance by instance (metadata, then frames as
+// stored), nearest the viewed slice first. Each instance goes to the same ingest as a dropped
+// file; a failure is one line in the error list and the rest of the study keeps loading. While
+// a series arrives the viewer decodes only what it shows (receiving.ts).
 import { numberOf, tags, textOf, type JsonDataSet } from '../../core/dicomweb/dicomJson.ts';
 import type { DicomwebClient } from '../../core/dicomweb/http.ts';
 import { hasPixelData } from '../../core/dicomweb/part10Meta.ts';
 import { allSeries } from '../../core/dicomweb/qido.ts';
 import { hasImage, inOrder, instanceUrl, retrieveInstance } from '../../core/dicomweb/retrieve.ts';
 import { viewedSlice } from '../../core/dicomweb/viewedSlice.ts';
-import { seriesMetadata, streamedSeries, type SeriesRef } from '../../core/dicomweb/wado.ts';
+import { seriesMetadata, type SeriesRef } from '../../core/dicomweb/wado.ts';
 import { problemOf, ProblemError, type Problem } from '../../core/result.ts';
 import type { LoadError } from '../../core/dicom/types.ts';
 import { bytesFeed } from '../ingest/bytesFeed.ts';
 import { oncePerFrame } from '../ingest/oncePerFrame.ts';
+import { receiving } from '../ingest/receiving.ts';
+import { pacsSeriesWorker } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
@@ -47,11 +51,11 @@ function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
   const progress = oncePerFrame(report);
   report();
   return {
-    /** `pieces`: one array, or a streamed part's pieces (joined once, in the feed). */
-    add(file: string, pieces: Uint8Array | readonly Uint8Array[]) {
+    /** `image`: whether it holds Pixel Data, where the caller knows it already. */
+    add(file: string, data: Uint8Array, image = hasPixelData(data)) {
       fetched++;
-      if (hasPixelData(pieces)) images++;
-      bytes.add(file, pieces);
+      if (image) images++;
+      bytes.add(file, data);
       progress();
     },
     failed(error: LoadError) {
@@ -91,37 +95,45 @@ function nextTurn(): Promise<void> {
   });
 }
 
-/** Gives the event loop a turn once `sliceMs` of work has passed since the last one. */
-function timeSlicer(sliceMs = 8): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < sliceMs) return;
-    await nextTurn();
-    since = performance.now();
-  };
-}
+const cancelled = () => new ProblemError('aborted', 'opening the study was cancelled');
 
-/** The whole series in one request, as it arrives; false where it must go instance by instance. */
+/**
+ * The whole series in one request, received in the worker; false where it must go instance by
+ * instance (the PACS refused it, or it broke off: the instances in hand are kept).
+ */
 async function wholeSeries(
-  client: DicomwebClient,
+  config: PacsConfig,
   ref: SeriesRef,
   have: Set<string>,
   feed: Feed,
+  signal: AbortSignal | undefined,
 ): Promise<boolean> {
-  let parts = 0;
-  const slice = timeSlicer();
+  const server = pacsClient(config).server;
+  const done = receiving.start();
   try {
-    for await (const f of streamedSeries(client, ref)) {
-      parts++;
-      if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
-      if (f.sopInstanceUid) have.add(f.sopInstanceUid);
-      feed.add(f.file, f.pieces);
-      await slice();
-    }
-    return parts > 0;
-  } catch (e) {
-    if (e instanceof ProblemError && e.code === 'aborted') throw e;
+    const answer = await pacsSeriesWorker.call(
+      signal,
+      'receive',
+      server,
+      ref,
+      [...have],
+      (batch) => {
+        for (const f of batch) {
+          if (f.sopInstanceUid && have.has(f.sopInstanceUid)) continue;
+          if (f.sopInstanceUid) have.add(f.sopInstanceUid);
+          feed.add(f.file, f.bytes, f.image);
+        }
+      },
+    );
+    if (answer.ok) return answer.value > 0;
+    if (answer.error.code === 'aborted') throw cancelled();
     return false;
+  } catch {
+    if (signal?.aborted) throw cancelled();
+    // The worker itself failed (it could not start): the page asks instance by instance.
+    return false;
+  } finally {
+    done();
   }
 }
 
@@ -133,11 +145,13 @@ async function instanceByInstance(
   anchor: number,
   feed: Feed,
   studyName: string,
+  signal: AbortSignal | undefined,
 ): Promise<boolean> {
   let metas: JsonDataSet[];
   try {
-    metas = await seriesMetadata(client, ref);
+    metas = await seriesMetadata(client, ref, signal);
   } catch (e) {
+    if (signal?.aborted) throw cancelled();
     feed.failed(
       loadError(problemOf(e, 'dicomweb-failed'), `${studyName}/series/${ref.seriesInstanceUid}`),
     );
@@ -150,12 +164,13 @@ async function instanceByInstance(
   const results = inOrder(rest, CONCURRENCY, async (meta) => {
     const file = instanceUrl(client, ref, textOf(meta, tags.sopInstanceUid));
     try {
-      return { file, bytes: await retrieveInstance(client, ref, meta) };
+      return { file, bytes: await retrieveInstance(client, ref, meta, signal) };
     } catch (e) {
       return loadError(problemOf(e, 'dicomweb-failed', { file }), file);
     }
   });
   for await (const r of results) {
+    if (signal?.aborted) throw cancelled();
     if ('bytes' in r) feed.add(r.file, r.bytes);
     else feed.failed(r);
   }
@@ -166,15 +181,16 @@ export async function openPacsStudy(
   config: PacsConfig,
   studyInstanceUid: string,
   onProgress: (p: PacsProgress) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const client = pacsClient(config);
   const store = useStore.getState();
   const studyName = `${config.baseUrl}/studies/${studyInstanceUid}`;
   let series;
   try {
-    series = await allSeries(client, studyInstanceUid);
+    series = await allSeries(client, studyInstanceUid, signal);
   } catch (e) {
-    store.addErrors([loadError(problemOf(e, 'dicomweb-failed'), studyName)]);
+    if (!signal?.aborted) store.addErrors([loadError(problemOf(e, 'dicomweb-failed'), studyName)]);
     return;
   }
   const feed = ingestFeed(
@@ -182,26 +198,34 @@ export async function openPacsStudy(
     onProgress,
   );
   let metadataImages = false;
-  for (const [i, s] of series.entries()) {
-    const ref = { studyInstanceUid, seriesInstanceUid: s.seriesInstanceUid };
-    const have = new Set<string>();
-    let anchor = 1;
-    if (i === 0) {
-      // The first series is the one shown: its first slice comes before the series request.
-      const first = await viewedSlice(client, ref).catch(() => undefined);
-      if (first) {
-        have.add(first.sopInstanceUid);
-        anchor = first.instanceNumber ?? 1;
-        feed.add(instanceUrl(client, ref, first.sopInstanceUid), first.bytes);
-        // The viewer asks for its slice before 105 MB start to compete for the cores with it.
-        await feed.settled();
-        await nextTurn(); // React's render and the viewer's effects take their turn
+  try {
+    for (const [i, s] of series.entries()) {
+      const ref = { studyInstanceUid, seriesInstanceUid: s.seriesInstanceUid };
+      const have = new Set<string>();
+      let anchor = 1;
+      if (i === 0) {
+        // The first series is the one shown: its first slice comes before the series request.
+        const first = await viewedSlice(client, ref, signal).catch(() => undefined);
+        if (first) {
+          have.add(first.sopInstanceUid);
+          anchor = first.instanceNumber ?? 1;
+          feed.add(instanceUrl(client, ref, first.sopInstanceUid), first.bytes);
+          // The viewer asks for its slice before 105 MB start to compete for the cores with it.
+          await feed.settled();
+          await nextTurn(); // React's render and the viewer's effects take their turn
+        }
       }
+      if (signal?.aborted) throw cancelled();
+      if (await wholeSeries(config, ref, have, feed, signal)) continue;
+      if (await instanceByInstance(client, ref, have, anchor, feed, studyName, signal))
+        metadataImages = true;
     }
-    if (await wholeSeries(client, ref, have, feed)) continue;
-    if (await instanceByInstance(client, ref, have, anchor, feed, studyName)) metadataImages = true;
+  } catch (e) {
+    // Cancel: what came in so far stays loaded; nothing more is asked for.
+    if (!signal?.aborted) throw e;
   }
   await feed.done();
+  if (signal?.aborted) return;
   if (series.length > 0 && feed.images === 0 && !metadataImages) {
     store.addErrors([
       {

@@ -8,6 +8,7 @@ import type { FilterApi } from '../../workers/filter.worker.ts';
 import type { GpuSelftestApi } from '../../workers/gpuSelftest.worker.ts';
 import type { InferenceApi } from '../../workers/inference.worker.ts';
 import type { IngestApi } from '../../workers/ingest.worker.ts';
+import type { PacsSeriesApi } from '../../workers/pacsSeries.worker.ts';
 import type { ParquetApi } from '../../workers/parquet.worker.ts';
 import type { ReportApi } from '../../workers/report.worker.ts';
 import type { TrainingApi } from '../../workers/training.worker.ts';
@@ -41,6 +42,13 @@ export const decodePool = new BudgetPool<DecodeApi>(
   workerCount(4),
   DECODE_BUDGET_MS,
   120_000,
+);
+
+/** A PACS series' one answer, read and cut into instances off the page (openPacsStudy.ts);
+ * aborting the call (Cancel) terminates it, which ends its request. */
+export const pacsSeriesWorker = new WorkerBridge<PacsSeriesApi>(
+  () => new Worker(new URL('../../workers/pacsSeries.worker.ts', import.meta.url), module),
+  30_000,
 );
 
 export const demoWorker = new WorkerBridge<DemoApi>(
