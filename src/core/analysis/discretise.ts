@@ -169,21 +169,32 @@ export function discretise(
       throw analysisError('bad-parameter', `Bin count must be a positive integer, not ${ng}.`);
     }
     const scale = hi > lo ? ng / (hi - lo) : 0;
-    for (let i = 0; i < values.length; i++) {
-      if (intensityMask && intensityMask[i] === 0) continue;
-      const g = Math.floor((values[i] - lo) * scale) + 1;
-      levels[i] = g > ng ? ng : g;
+    const binOf = (v: number): number => {
+      const g = Math.floor((v - lo) * scale) + 1;
+      return g > ng ? ng : g;
+    };
+    if (!levelsByTable(values, intensityMask, lo, hi, binOf, levels)) {
+      for (let i = 0; i < values.length; i++) {
+        if (intensityMask && intensityMask[i] === 0) continue;
+        levels[i] = binOf(values[i]);
+      }
     }
     levelCount = ng;
   } else {
     const w = method.binWidth;
     if (!(w > 0)) throw analysisError('bad-parameter', `Bin width must be positive, not ${w}.`);
     const origin = range?.[0] != null && Number.isFinite(range[0]) ? range[0] : lo;
-    for (let i = 0; i < values.length; i++) {
-      if (intensityMask && intensityMask[i] === 0) continue;
-      const g = Math.floor((values[i] - origin) / w) + 1;
-      levels[i] = g;
-      if (g > levelCount) levelCount = g;
+    const binOf = (v: number): number => Math.floor((v - origin) / w) + 1;
+    if (levelsByTable(values, intensityMask, lo, hi, binOf, levels)) {
+      // The bin grows with the value, and hi is a value inside the mask.
+      levelCount = binOf(hi);
+    } else {
+      for (let i = 0; i < values.length; i++) {
+        if (intensityMask && intensityMask[i] === 0) continue;
+        const g = binOf(values[i]);
+        levels[i] = g;
+        if (g > levelCount) levelCount = g;
+      }
     }
   }
   if (levelCount > maxGreyLevels) {
@@ -193,4 +204,60 @@ export function discretise(
     );
   }
   return { levels, dims, spacingMm, levelCount };
+}
+
+/**
+ * Integer values (int16, uint16) are binned by a table of every value from lo to hi, each entry
+ * the same arithmetic as binning the voxel itself: one lookup a voxel instead of a floor and a
+ * multiply or divide (a whole CT is 52 M voxels and at most 65,536 distinct values). False for
+ * float values; levels is then untouched. Levels outside 0..65535 leave the table unused too,
+ * so the caller's own range check sees them.
+ */
+function levelsByTable(
+  values: VoxelValues,
+  mask: Uint8Array | undefined,
+  lo: number,
+  hi: number,
+  binOf: (v: number) => number,
+  levels: Uint16Array,
+): boolean {
+  if (values instanceof Float32Array || !(hi - lo < 65536)) return false;
+  const table = new Uint16Array(hi - lo + 1);
+  for (let v = lo; v <= hi; v++) {
+    const g = binOf(v);
+    if (!(g >= 0 && g <= 65535)) return false;
+    table[v - lo] = g;
+  }
+  if (values instanceof Int16Array) tableInt16(values, mask, lo, table, levels);
+  else tableUint16(values, mask, lo, table, levels);
+  return true;
+}
+
+// One loop per array type, so each reads its elements monomorphically.
+function tableInt16(
+  values: Int16Array,
+  mask: Uint8Array | undefined,
+  lo: number,
+  table: Uint16Array,
+  levels: Uint16Array,
+): void {
+  if (!mask) {
+    for (let i = 0; i < values.length; i++) levels[i] = table[values[i] - lo];
+    return;
+  }
+  for (let i = 0; i < values.length; i++) if (mask[i] !== 0) levels[i] = table[values[i] - lo];
+}
+
+function tableUint16(
+  values: Uint16Array,
+  mask: Uint8Array | undefined,
+  lo: number,
+  table: Uint16Array,
+  levels: Uint16Array,
+): void {
+  if (!mask) {
+    for (let i = 0; i < values.length; i++) levels[i] = table[values[i] - lo];
+    return;
+  }
+  for (let i = 0; i < values.length; i++) if (mask[i] !== 0) levels[i] = table[values[i] - lo];
 }

@@ -10,6 +10,7 @@
 import type { Discretisation, ResegmentRange } from '../discretise';
 import { defineFamily } from '../featureDef';
 import { analysisError, type VoxelValues } from '../volume';
+import { countIntegers } from './sortedValues';
 
 export const intensityVolumeHistogramDefs = defineFamily('intensity-volume-histogram', [
   ['Volume at intensity fraction [volume fraction at 10% intensity]', 'BC2M', ''],
@@ -48,17 +49,26 @@ export function intensityVolumeHistogram(
   range?: ResegmentRange,
   method?: Discretisation,
 ): IvhResult {
+  // Integer data are counted by value in one pass; the histogram is then made from the
+  // distinct values' counts (whole numbers, so the same sums in any order).
+  const counted = countIntegers(values, mask);
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
-  for (let i = 0; i < values.length; i++) {
-    if (mask && mask[i] === 0) continue;
-    const v = values[i];
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
+  if (counted) {
+    n = counted.n;
+    min = counted.lo;
+    max = counted.lo + counted.counts.length - 1;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      if (mask && mask[i] === 0) continue;
+      const v = values[i];
+      n++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (integers && !Number.isInteger(v)) integers = false;
+    }
   }
   if (n === 0) throw analysisError('empty-roi', 'The region of interest contains no voxels.');
   const used: Discretisation =
@@ -105,10 +115,19 @@ export function intensityVolumeHistogram(
       `The intensity-volume histogram would have ${count} intensities; give a coarser IVH bin width or a bin count.`,
     );
   const hist = new Float64Array(count);
-  for (let i = 0; i < values.length; i++) {
-    if (mask && mask[i] === 0) continue;
-    const k = bin(values[i]);
-    hist[k < 0 ? 0 : k >= count ? count - 1 : k]++;
+  if (counted) {
+    const { counts, lo } = counted;
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] === 0) continue;
+      const k = bin(lo + b);
+      hist[k < 0 ? 0 : k >= count ? count - 1 : k] += counts[b];
+    }
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      if (mask && mask[i] === 0) continue;
+      const k = bin(values[i]);
+      hist[k < 0 ? 0 : k >= count ? count - 1 : k]++;
+    }
   }
   // nu[k]: fraction of voxels at level k or above (counted, then divided: no drift);
   // gamma[k] = k / (count - 1).

@@ -64,6 +64,9 @@ function countable(range: number, n: number): boolean {
 
 /** Counts values into counts[v - windowLo]; returns how many, notInteger or outsideWindow. */
 function countInWindow(values: VoxelValues | Float64Array, counts: Int32Array): number {
+  // int16 and uint16 values are integers inside the window: no checks, one loop per type.
+  if (values instanceof Int16Array) return countInt16(values, counts);
+  if (values instanceof Uint16Array) return countUint16(values, counts);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const b = (v | 0) - windowLo;
@@ -71,6 +74,16 @@ function countInWindow(values: VoxelValues | Float64Array, counts: Int32Array): 
     if (b >>> 0 >= windowBins) return outsideWindow;
     counts[b]++;
   }
+  return values.length;
+}
+
+function countInt16(values: Int16Array, counts: Int32Array): number {
+  for (let i = 0; i < values.length; i++) counts[values[i] - windowLo]++;
+  return values.length;
+}
+
+function countUint16(values: Uint16Array, counts: Int32Array): number {
+  for (let i = 0; i < values.length; i++) counts[values[i] - windowLo]++;
   return values.length;
 }
 

@@ -98,20 +98,66 @@ function rowChords(
   y: number,
   z: number,
   offsetOf: (qy: number, qz: number) => number,
-  rowStart: Int32Array,
-  halfWidth: Int32Array,
+  c: Chords,
 ): number {
   const { chords, ny, nz } = g;
   let n = 0;
+  let count = 0;
   for (let k = 0; k < chords.length; k += 3) {
     const qy = y + chords[k];
     const qz = z + chords[k + 1];
     if (qy < 0 || qy >= ny || qz < 0 || qz >= nz) continue;
-    rowStart[n] = offsetOf(qy, qz);
-    halfWidth[n] = chords[k + 2];
+    const hw = chords[k + 2];
+    c.rowStart[n] = offsetOf(qy, qz);
+    c.halfWidth[n] = hw;
+    c.hiAt[n] = c.rowStart[n] + hw + 1;
+    c.loAt[n] = c.rowStart[n] - hw;
+    count += 2 * hw + 1;
     n++;
   }
+  c.n = n;
+  c.interiorCount = count;
   return n;
+}
+
+/** The chords of one row's spheres (rowChords), with where each chord's sums are read for a
+ * voxel whose chords all stay inside the row (x within reach of neither end): sums[hiAt + x] -
+ * sums[loAt + x], interiorCount voxels in all. */
+interface Chords {
+  n: number;
+  rowStart: Int32Array;
+  halfWidth: Int32Array;
+  hiAt: Int32Array;
+  loAt: Int32Array;
+  interiorCount: number;
+}
+
+function chordsFor(g: Geometry): Chords {
+  const n = g.chords.length / 3;
+  return {
+    n: 0,
+    rowStart: new Int32Array(n),
+    halfWidth: new Int32Array(n),
+    hiAt: new Int32Array(n),
+    loAt: new Int32Array(n),
+    interiorCount: 0,
+  };
+}
+
+/** meanAt for a voxel at least the sphere's x reach from both ends of the row: the same sums
+ * and the same count, without clamping each chord to the row. */
+function meanInside(x: number, sums: Float64Array, c: Chords): number {
+  const { n, hiAt, loAt } = c;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += sums[hiAt[k] + x] - sums[loAt[k] + x];
+  return sum / c.interiorCount;
+}
+
+/** The sphere mean at x (meanInside where no chord meets the row's ends). */
+function meanOf(x: number, nx: number, rx: number, sums: Float64Array, c: Chords): number {
+  return x >= rx && x + rx < nx
+    ? meanInside(x, sums, c)
+    : meanAt(x, nx, sums, c.n, c.rowStart, c.halfWidth);
 }
 
 /** The sphere mean at x of a row whose chords are given: forEachSphereMean's arithmetic. */
@@ -183,9 +229,7 @@ function measureBlock(
         stride * (qy + rowsY * qz),
       );
   const offsetOf = (qy: number, qz: number): number => stride * (qy - qy0 + rowsY * (qz - qz0));
-  const chordCount = g.chords.length / 3;
-  const rowStart = new Int32Array(chordCount);
-  const halfWidth = new Int32Array(chordCount);
+  const c = chordsFor(g);
   let best = -Infinity;
   for (let z = z0; z < z1; z++)
     for (let y = y0; y < y1; y++) {
@@ -193,8 +237,8 @@ function measureBlock(
       let n = -1;
       for (let x = x0; x < x1; x++) {
         if (mask && mask[row + x] === 0) continue;
-        if (n < 0) n = rowChords(g, y, z, offsetOf, rowStart, halfWidth);
-        const m = meanAt(x, nx, sums, n, rowStart, halfWidth);
+        if (n < 0) n = rowChords(g, y, z, offsetOf, c);
+        const m = meanOf(x, nx, r[0], sums, c);
         if (m > best) best = m;
       }
     }
@@ -280,9 +324,7 @@ export function intensityPeaks(
   const sums = new Float64Array(stride * rowsY * ring);
   const offsetOf = (qy: number, qz: number): number =>
     stride * (qy - reach.y0 + rowsY * ((qz - reach.z0) % ring));
-  const chordCount = chords.length / 3;
-  const rowStart = new Int32Array(chordCount);
-  const halfWidth = new Int32Array(chordCount);
+  const c = chordsFor(g);
   let filled = reach.z0;
   let local = -Infinity;
   for (let z = box.z0; z < box.z1; z++) {
@@ -304,8 +346,8 @@ export function intensityPeaks(
           if (mask && mask[row + x] === 0) continue;
           const atMax = values[row + x] === maxValue;
           if (!atMax && bound[b] <= best) continue;
-          if (n < 0) n = rowChords(g, y, z, offsetOf, rowStart, halfWidth);
-          const m = meanAt(x, nx, sums, n, rowStart, halfWidth);
+          if (n < 0) n = rowChords(g, y, z, offsetOf, c);
+          const m = meanOf(x, nx, r[0], sums, c);
           if (m > best) best = m;
           if (atMax && m > local) local = m;
         }
