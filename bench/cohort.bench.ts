@@ -5,14 +5,19 @@
 // medians of COHORT_BENCH_REPEATS (default 5) alternated pairs (the overhead per series), and as
 // whole commands (cohort submit + one `consilium worker` + cohort wait + reduce, against one
 // `features` process run just before); and one status poll of 1,000–16,000 queued series against
-// BullMQ's getJobState per series. Each figure carries the load average (load1).
+// BullMQ's getJobState per series; and one refresh of a running run's Parquet table (20 series
+// added to 1,000 or 10,000) compacted whole against incrementally (COHORT_BENCH_ONLY=compaction
+// alone). Each figure carries the load average (load1).
 // Sizes: COHORT_BENCH_SERIES (default 24), 8 slices of 64².
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { planFeatures } from '../src/cli/cohort/featuresPlan.ts';
+import { writeFeaturesParquet } from '../src/cli/cohort/parquet.ts';
+import { runParquet } from '../src/cli/cohort/runParquet.ts';
+import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
 import { redisClient, seriesQueue } from '../src/cli/cohort/queue.ts';
 import type { Redis } from 'ioredis';
 import { crashRecord, seriesComputer } from '../src/cli/cohort/seriesComputer.ts';
@@ -290,6 +295,61 @@ async function statusPoll(redis: string, sizes: readonly number[]): Promise<void
   }
 }
 
+/** One refresh of a running run's table, the Cohort tab's: `added` series written since the
+ * last one, `total` in all. Before: every series file compacted again (what the server did per
+ * refresh). After: runParquet, which reads only the added series and merges Parquet parts.
+ * Alternated pairs on the same series count, medians of `repeats`. */
+async function compactionRefresh(
+  dir: string,
+  totals: readonly number[],
+  added: number,
+  values: number,
+  repeats: number,
+): Promise<void> {
+  const key = (i: number) => i.toString(16).padStart(32, '0');
+  const vals = Array.from({ length: values }, (_, f) => f / 3);
+  for (const total of totals) {
+    const run = join(dir, `compaction-${total}`);
+    await mkdir(join(run, 'series'), { recursive: true });
+    await writeFile(
+      join(run, 'run.json'),
+      JSON.stringify({ command: 'features', settingsHash: 'bench', settings: {} }),
+    );
+    let written = 0;
+    const add = async (n: number) => {
+      for (let k = 0; k < n; k++, written++)
+        await writeFile(
+          join(run, 'series', `${key(written)}.json`),
+          seriesRecordFile(key(written), `1.2.3.${written}`, vals),
+        );
+    };
+    await add(total - added * repeats);
+    await runParquet(run); // the refreshes so far
+    const full: number[] = [];
+    const incremental: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      await add(added);
+      let t0 = performance.now();
+      await runParquet(run);
+      incremental.push(performance.now() - t0);
+      t0 = performance.now();
+      await writeFeaturesParquet(run, join(run, 'whole.parquet'));
+      full.push(performance.now() - t0);
+    }
+    report({
+      name: 'cohort-compaction-refresh',
+      series: total,
+      addedSeries: added,
+      valuesPerSeries: values,
+      rows: total * values,
+      beforeWholeMs: Math.round(median(full)),
+      afterIncrementalMs: Math.round(median(incremental)),
+      repeats,
+      load1: load1(),
+    });
+  }
+}
+
 export async function run(): Promise<void> {
   const count = Number(process.env.COHORT_BENCH_SERIES ?? 24);
   const repeats = Number(process.env.COHORT_BENCH_REPEATS ?? 5);
@@ -298,6 +358,11 @@ export async function run(): Promise<void> {
   const shape = { slices: 8, size: 64 };
   const dir = await mkdtemp(join(tmpdir(), 'consilium-cohort-bench-'));
   try {
+    // COHORT_BENCH_ONLY=compaction: a running run's table refresh alone.
+    if (only === 'compaction' || only === undefined) {
+      await compactionRefresh(dir, [1000, 10_000], 20, 100, Math.min(repeats, 3));
+      if (only === 'compaction') return;
+    }
     const small = await writeCohort(join(dir, 'cohort'), count, shape);
     const cores = availableParallelism();
     const two = Math.min(2, cores);

@@ -168,17 +168,25 @@ async function writeRows(
   return count;
 }
 
-/** Writes `out` from the parts (writeFeaturesPart) of a run's table: their rows in the order a whole
- * compaction writes them, without the hidden columns. */
-export async function mergeFeaturesParts(parts: readonly string[], out: string): Promise<void> {
+/** Writes `out` from the parts (writeFeaturesPart) of a run's table, without the hidden columns
+ * (`keepOrder`: with them, a part of its own). `ordered`: in the order a whole compaction writes
+ * (sorting is most of the merge's time, so a run still going gets its parts' rows as they
+ * come); `keepOrder` implies unordered. */
+export async function mergeFeaturesParts(
+  parts: readonly string[],
+  out: string,
+  { ordered, keepOrder = false }: { ordered: boolean; keepOrder?: boolean },
+): Promise<void> {
   const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
     const list = parts.map(sqlString).join(', ');
     const hidden = Object.keys(partOrderColumns).join(', ');
+    const columns = keepOrder ? '*' : `* EXCLUDE (${hidden})`;
+    const order = ordered && !keepOrder ? ' ORDER BY _file, _row' : '';
     await c.run(
-      `COPY (SELECT * EXCLUDE (${hidden}) FROM read_parquet([${list}]) ORDER BY _file, _row) ` +
+      `COPY (SELECT ${columns} FROM read_parquet([${list}])${order}) ` +
         `TO ${sqlString(partial)} (${parquetCopyOptions})`,
     );
     await rename(partial, out);

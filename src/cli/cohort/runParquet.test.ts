@@ -114,7 +114,8 @@ describe('incremental compaction', () => {
   it('reads only the series written since the last compaction; the completed table is the whole one', async () => {
     const dir = await runDir();
     // Written out of name order, as workers finish them.
-    const batches = [[5, 1, 9], [3], [], [8, 2, 7, 4], [0, 6]];
+    // Ten parts: past eight, they are merged into one.
+    const batches = [[5, 1, 9], [3], [], [8, 2, 7, 4], [10], [11], [12], [13], [14], [15], [0, 6]];
     for (const [b, batch] of batches.entries()) {
       for (const i of batch)
         await fs.writeFile(join(dir, 'series', `${key(i)}.json`), richSeries(i));
@@ -123,13 +124,23 @@ describe('incremental compaction', () => {
       const t = await runParquet(dir);
       expect(hook.seriesReads.sort()).toEqual(batch.map((i) => `${key(i)}.json`).sort());
       expect(t.series).toBe(batches.slice(0, b + 1).flat().length);
-      // At every step, the table a whole compaction of the same series writes.
+      // At every step, the rows a whole compaction of the same series writes; once the run has
+      // completed, in its order too.
       const whole = join(dir, `whole-${b}.parquet`);
       await writeFeaturesParquet(dir, whole);
-      expect(await rows(t.path)).toEqual(await rows(whole));
+      const [got, want] = [await rows(t.path), await rows(whole)];
+      if (b === batches.length - 1) expect(got).toEqual(want);
+      else
+        expect(got.map((r) => JSON.stringify(r)).sort()).toEqual(
+          want.map((r) => JSON.stringify(r)).sort(),
+        );
     }
-    // 10 series × 4 values.
-    expect((await rows(join(dir, 'features.parquet'))).length).toBe(40);
+    // 16 series × 4 values, from at most eight parts.
+    expect((await rows(join(dir, 'features.parquet'))).length).toBe(64);
+    const parts = (await fs.readdir(join(dir, 'features.parts'))).filter((n) =>
+      n.endsWith('.parquet'),
+    );
+    expect(parts.length).toBeLessThanOrEqual(8);
     // Complete: served as it is, nothing listed or read again.
     hook.seriesReads = [];
     const { mtimeMs } = await fs.stat(join(dir, 'features.parquet'));

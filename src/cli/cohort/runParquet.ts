@@ -2,19 +2,25 @@
 // still going, compacted incrementally: each compaction reads only the series files written since
 // the last one into a new part (<dir>/features.parts/part-*.parquet, listed with the series files
 // it holds in parts.jsonl, a line appended per part), then merges the parts into
-// <dir>/features.parquet in the order a whole compaction writes (series files by name). Series
-// files never change once written, so a part stays right; the JSON of a series is read once per
-// run, not once per refresh (which made a run's refreshes cost O(n²) reads). The merge reads
-// Parquet only, in DuckDB. features.parquet.json notes the series count and whether the run had
+// <dir>/features.parquet: in the parts' order while the run goes on, and once it has completed in
+// the order a whole compaction writes (series files by name), so the final table is the one
+// `consilium cohort parquet` writes. Series files never change once written, so a part stays
+// right; the JSON of a series is read once per run, not once per refresh (which made a run's
+// refreshes cost O(n²) reads); the merge reads Parquet only, in DuckDB. Past maxParts parts, the
+// parts are merged into one (the manifest rewritten by rename), so a long run's merge opens a few
+// files, not one per refresh. features.parquet.json notes the series count and whether the run had
 // completed before its folder was listed: only then is the table whole and served as is.
 // One compaction at a time per run, however many pages ask.
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../io/resultsDir.ts';
 import { mergeFeaturesParts, writeFeaturesParquet, writeFeaturesPart } from './parquet.ts';
 
 const writing = new Map<string, Promise<RunParquet>>();
+
+/** Parts kept before they are merged into one. */
+const maxParts = 8;
 
 export interface RunParquet {
   readonly path: string;
@@ -100,8 +106,18 @@ async function fresh(dir: string): Promise<RunParquet> {
     );
     parts.push(join(partsDir, part));
   }
+  if (parts.length > maxParts) {
+    const part = `part-${String(parts.length).padStart(6, '0')}-${randomBytes(4).toString('hex')}.parquet`;
+    await mergeFeaturesParts(parts, join(partsDir, part), { ordered: false, keepOrder: true });
+    await writeAtomic(
+      join(partsDir, 'parts.jsonl'),
+      JSON.stringify({ part, names: [...done, ...added] } satisfies PartLine) + '\n',
+    );
+    await Promise.all(parts.map((p) => rm(p, { force: true })));
+    parts.splice(0, parts.length, join(partsDir, part));
+  }
   if (parts.length === 0) await writeFeaturesParquet(dir, path, []);
-  else await mergeFeaturesParts(parts, path);
+  else await mergeFeaturesParts(parts, path, { ordered: complete });
   await writeAtomic(
     notePath,
     JSON.stringify({ series: names.length, complete } satisfies Note) + '\n',
