@@ -1,0 +1,82 @@
+// A series in one WADO-RS request with the slice a viewer shows first handed on first. The QIDO
+// that names that slice runs beside the series request instead of before it, and a PACS that
+// streams a series in instance order (Orthanc does) sends that slice as the answer's first part,
+// so the first image costs one round trip, not three in a row (QIDO, the instance, then the
+// series), and no instance is downloaded twice. Where the slice is not the first part, it is
+// asked for by itself, as viewedSlice does, while the series keeps arriving.
+import type { DicomwebClient, SignalLike } from './http.ts';
+import { viewedInstance, type ViewedInstance } from './viewedSlice.ts';
+import {
+  seriesPath,
+  storedInstance,
+  streamedSeries,
+  type SeriesRef,
+  type StreamedInstance,
+} from './wado.ts';
+
+export interface SeriesInstance extends StreamedInstance {
+  /** The slice to show first: the first instance handed on, and only it. */
+  readonly viewed: boolean;
+  /** Its Instance Number where QIDO named it (the viewed slice only). */
+  readonly instanceNumber?: number;
+}
+
+/** The instance marked, its bytes still joined only on first use. */
+function marked(part: StreamedInstance, viewed: boolean, instanceNumber?: number): SeriesInstance {
+  return {
+    file: part.file,
+    ...(part.sopInstanceUid !== undefined ? { sopInstanceUid: part.sopInstanceUid } : {}),
+    pieces: part.pieces,
+    get bytes() {
+      return part.bytes;
+    },
+    viewed,
+    ...(instanceNumber !== undefined ? { instanceNumber } : {}),
+  };
+}
+
+/**
+ * Every instance of the series, each as soon as it is in, the viewed slice (instance number 1,
+ * else the one QIDO lists first) before the others. A failed QIDO costs only the order: the
+ * answer's first part is shown first. Fails as streamedSeries does.
+ */
+export async function* viewedFirst(
+  client: DicomwebClient,
+  ref: SeriesRef,
+  signal?: SignalLike,
+): AsyncGenerator<SeriesInstance> {
+  const asked: Promise<ViewedInstance | undefined> = viewedInstance(client, ref, signal).catch(
+    () => undefined,
+  );
+  const parts = streamedSeries(client, ref, signal);
+  try {
+    const [first, viewed] = await Promise.all([parts.next(), asked]);
+    if (first.done) return;
+    const sop = viewed?.sopInstanceUid;
+    let skip: string | undefined;
+    if (sop === undefined || first.value.sopInstanceUid === sop) {
+      yield marked(first.value, true, viewed?.instanceNumber);
+    } else {
+      // Not the answer's first part: asked for by itself (the series waits in the transport's
+      // queue meanwhile), and skipped where the series brings it.
+      const bytes = await storedInstance(client, ref, sop, signal);
+      const file = `${client.server.baseUrl}${seriesPath(ref)}/instances/${sop}`;
+      yield marked(
+        { file, sopInstanceUid: sop, pieces: [bytes], bytes },
+        true,
+        viewed?.instanceNumber,
+      );
+      yield marked(first.value, false);
+      skip = sop;
+    }
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) return;
+      if (skip !== undefined && next.value.sopInstanceUid === skip) continue;
+      yield marked(next.value, false);
+    }
+  } finally {
+    // A consumer that stops early frees the series' connection.
+    await parts.return(undefined);
+  }
+}
