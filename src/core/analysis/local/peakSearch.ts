@@ -303,10 +303,15 @@ export function intensityPeaks(
   );
   // The ROI's brightest value: the local peak is the best mean among its voxels.
   let maxValue = -Infinity;
-  for (let z = box.z0; z < box.z1; z++)
-    for (let y = box.y0; y < box.y1; y++)
-      for (let i = box.x0 + nx * (y + ny * z), end = i - box.x0 + box.x1; i < end; i++)
-        if ((!mask || mask[i] !== 0) && values[i] > maxValue) maxValue = values[i];
+  // Without a mask the blocks cover the ROI (the whole image) and nothing else: their maxima.
+  if (!mask) {
+    for (let b = 0; b < stats.max.length; b++) maxValue = Math.max(maxValue, stats.max[b]);
+  } else {
+    for (let z = box.z0; z < box.z1; z++)
+      for (let y = box.y0; y < box.y1; y++)
+        for (let i = box.x0 + nx * (y + ny * z), end = i - box.x0 + box.x1; i < end; i++)
+          if (mask[i] !== 0 && values[i] > maxValue) maxValue = values[i];
+  }
   // A good best mean to start from: the blocks with the highest mean image value.
   const roiBlocks: number[] = [];
   for (let b = 0; b < stats.roi.length; b++) if (stats.roi[b]) roiBlocks.push(b);

@@ -134,12 +134,16 @@ export function roiMesh(
   // x (exact integers), and the sums are formed once at the end.
   const count = new Float64Array(256);
   const sumX = new Float64Array(256);
+  const full = !mask;
   // Cubes span voxel centres (x, y, z) .. (x + 1, y + 1, z + 1); outside the box grown by one
   // they have no inside corner.
   for (let z = z0 - 1; z <= z1; z++) {
     for (let y = y0 - 1; y <= y1; y++) {
       const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      const inner = innerCubesOnly(full, box, y, z);
       for (let k = 0; k < cubes; k++) {
+        // Between the row's first and last cube every cube is inside (config 255: no surface).
+        if (k === 1 && inner) k = cubes - 1;
         const i = row + k;
         if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
           k += 3;
@@ -169,7 +173,7 @@ export function roiMesh(
     area += count[c] * terms.areaMm2[c];
   }
   volume *= sx * sy * sz;
-  const lattice = cutEdgeMidpoints(m, words, box);
+  const lattice = cutEdgeMidpoints(m, words, box, full);
   const vertices = new Float64Array(lattice.length);
   for (let i = 0; i < lattice.length; i += 3) {
     // (2x + 1) / 2 is x + 0.5 exactly.
@@ -181,11 +185,26 @@ export function roiMesh(
 }
 
 /**
+ * Whether the cubes of row (y, z) are all inside except the first and the last: a box the mask
+ * fills (full: a whole image, given without a mask), and the row's four corner rows (y and
+ * y + 1, z and z + 1) all in it. Such a row's surface is its two ends alone, so the passes look
+ * at those two cubes only, in the same order as a scan of the row.
+ */
+function innerCubesOnly(full: boolean, box: readonly number[], y: number, z: number): boolean {
+  return full && y >= box[2] && y < box[3] && z >= box[4] && z < box[5] && box[1] > box[0];
+}
+
+/**
  * The mesh's vertices on the half-voxel lattice, without deduplication: with vertices at edge
  * midpoints, there is exactly one per pair of neighbouring voxels (zero padding included) where
  * the mask changes.
  */
-function cutEdgeMidpoints(m: Uint8Array, words: Uint32Array, box: readonly number[]): Int32Array {
+function cutEdgeMidpoints(
+  m: Uint8Array,
+  words: Uint32Array,
+  box: readonly number[],
+  full: boolean,
+): Int32Array {
   const [x0, x1, y0, y1, z0, z1] = box;
   const w = paddedWidth(box);
   const wh = w * (y1 - y0 + 3);
@@ -194,7 +213,10 @@ function cutEdgeMidpoints(m: Uint8Array, words: Uint32Array, box: readonly numbe
   for (let z = z0 - 1; z <= z1; z++)
     for (let y = y0 - 1; y <= y1; y++) {
       const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      const inner = innerCubesOnly(full, box, y, z);
       for (let k = 0; k < cubes; k++) {
+        // Inside cubes cut no edge (all their corners are 1).
+        if (k === 1 && inner) k = cubes - 1;
         const i = row + k;
         if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
           k += 3;
@@ -214,7 +236,9 @@ function cutEdgeMidpoints(m: Uint8Array, words: Uint32Array, box: readonly numbe
   for (let z = z0 - 1; z <= z1; z++)
     for (let y = y0 - 1; y <= y1; y++) {
       const row = w * (y - y0 + 1) + wh * (z - z0 + 1);
+      const inner = innerCubesOnly(full, box, y, z);
       for (let k = 0; k < cubes; k++) {
+        if (k === 1 && inner) k = cubes - 1;
         const i = row + k;
         if ((k & 3) === 0 && k + 4 <= cubes && uniformGroup(m, words, i, w, wh)) {
           k += 3;
