@@ -83,6 +83,34 @@ test('searches the PACS, opens a study and scrolls it, through the page’s own 
   await expect(page.locator('.error-list li')).toHaveCount(0);
 });
 
+test('Cancel stops a series still arriving: the slice in hand stays, the stack preloads only then', async ({
+  page,
+}) => {
+  // The series request (read in the PACS series worker) is held as a slow PACS would.
+  let held = 0;
+  await page.route(
+    (url) => /\/dicom-web\/orthanc\/studies\/[^/]+\/series\/[^/]+$/.test(url.pathname),
+    () => {
+      held++; // never answered: only Cancel ends it
+    },
+  );
+  await openFromPacs(page);
+  const progress = page.getByTestId('pacs-progress');
+  const vp = page.getByTestId('viewport-0');
+  // The viewed slice came by itself before the series request.
+  await expect(vp).toHaveAttribute('data-rendered', /^0\|/);
+  await expect.poll(() => held).toBe(1);
+  await expect(progress).toHaveAttribute('data-done', '1');
+  // While the series arrives, the whole-stack preload waits (the shown slice decoded anyway).
+  await expect(vp).toHaveAttribute('data-preloaded', '0');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress.getByRole('status')).toHaveText('Cancelled.');
+  await expect(progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(vp).toHaveAttribute('data-preloaded', '1');
+  await expect(vp.getByTestId('slice-label')).toHaveText('Im 1/1');
+  await expect(page.locator('.error-list li')).toHaveCount(0);
+});
+
 test('an unreachable PACS is one plain message in the source’s panel', async ({ page }) => {
   const pacs = await addPacs(page, 'nowhere', '/dicom-web/nowhere');
   await pacs

@@ -26,90 +26,93 @@ export function PacsSource({ open = true }: { open?: boolean }) {
     savePacsServers(next);
   };
   return (
-    <details className="pacs-source" open={open}>
-      <summary>
-        <h2>{t('source.title')}</h2>
-      </summary>
-      {servers.length > 0 && (
-        <div className="pacs-servers">
-          <PacsServerSelect
-            label={t('source.server')}
-            servers={servers}
-            chosen={chosen}
-            onChoose={setChosen}
-          />
-          <button
-            type="button"
-            onClick={() => {
-              update(servers.filter((_, i) => i !== chosen));
-              setChosen(0);
+    <>
+      <details className="pacs-source" open={open}>
+        <summary>
+          <h2>{t('source.title')}</h2>
+        </summary>
+        {servers.length > 0 && (
+          <div className="pacs-servers">
+            <PacsServerSelect
+              label={t('source.server')}
+              servers={servers}
+              chosen={chosen}
+              onChoose={setChosen}
+            />
+            <button
+              type="button"
+              onClick={() => {
+                update(servers.filter((_, i) => i !== chosen));
+                setChosen(0);
+              }}
+            >
+              {t('source.remove')}
+            </button>
+          </div>
+        )}
+        <details open={servers.length === 0}>
+          <summary>{t('source.add')}</summary>
+          <PacsServerForm
+            onAdd={(c) => {
+              const next = [...servers.filter((s) => s.name !== c.name), c];
+              update(next);
+              setChosen(next.length - 1);
             }}
-          >
-            {t('source.remove')}
-          </button>
+          />
+        </details>
+        {server && (
+          <>
+            <PacsSearchForm
+              busy={state.busy}
+              onSearch={(q) => {
+                setQuery(q);
+                void run(server, q, 0);
+              }}
+            />
+            {state.error && (
+              <p role="alert" className="error">
+                {problemText(t, state.error)}
+              </p>
+            )}
+            {state.found && (
+              <PacsStudyList
+                found={state.found}
+                offset={state.offset}
+                onPage={(offset) => void run(server, query, offset)}
+                onOpen={(s) => void openPacsWithCancel(server, s.studyInstanceUid)}
+              />
+            )}
+            <p className="muted">{t('source.perPage', { count: PAGE_SIZE })}</p>
+          </>
+        )}
+      </details>
+      {/* Outside the panel: the study browser's is folded, and a load's progress and Cancel show. */}
+      {progress && (
+        <div
+          className="load-progress"
+          data-testid="pacs-progress"
+          data-done={progress.fetched}
+          data-total={progress.total}
+        >
+          <progress
+            max={progress.total}
+            value={progress.fetched}
+            aria-label={t('progress.label')}
+          />
+          <span>
+            {progress.fetched >= progress.total
+              ? t('progress.done', { count: progress.total })
+              : t('progress.fetching', { fetched: progress.fetched, total: progress.total })}
+          </span>
+          {/* The reports' Cancel and Cancelled words: the same in both places. */}
+          {cancel && (
+            <button type="button" onClick={cancel}>
+              {t('stow.cancel')}
+            </button>
+          )}
+          {cancelled && <span role="status">{t('stow.cancelled')}</span>}
         </div>
       )}
-      <details open={servers.length === 0}>
-        <summary>{t('source.add')}</summary>
-        <PacsServerForm
-          onAdd={(c) => {
-            const next = [...servers.filter((s) => s.name !== c.name), c];
-            update(next);
-            setChosen(next.length - 1);
-          }}
-        />
-      </details>
-      {server && (
-        <>
-          <PacsSearchForm
-            busy={state.busy}
-            onSearch={(q) => {
-              setQuery(q);
-              void run(server, q, 0);
-            }}
-          />
-          {state.error && (
-            <p role="alert" className="error">
-              {problemText(t, state.error)}
-            </p>
-          )}
-          {state.found && (
-            <PacsStudyList
-              found={state.found}
-              offset={state.offset}
-              onPage={(offset) => void run(server, query, offset)}
-              onOpen={(s) => void openPacsWithCancel(server, s.studyInstanceUid)}
-            />
-          )}
-          {progress && (
-            <div
-              className="load-progress"
-              data-testid="pacs-progress"
-              data-done={progress.fetched}
-              data-total={progress.total}
-            >
-              <progress
-                max={progress.total}
-                value={progress.fetched}
-                aria-label={t('progress.label')}
-              />
-              <span>
-                {progress.fetched >= progress.total
-                  ? t('progress.done', { count: progress.total })
-                  : t('progress.fetching', { fetched: progress.fetched, total: progress.total })}
-              </span>
-              {/* The reports' Cancel and Cancelled words: the same in both places. */}
-              {cancel && (
-                <button type="button" onClick={cancel}>
-                  {t('stow.cancel')}
-                </button>
-              )}
-              {cancelled && <span role="status">{t('stow.cancelled')}</span>}
-            </div>
-          )}
-          <p className="muted">{t('source.perPage', { count: PAGE_SIZE })}</p>
-        </>
-      )}
-    </details>
+    </>
   );
 }
