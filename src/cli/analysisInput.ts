@@ -20,41 +20,70 @@ export interface DecodedInstance {
   frames: DecodedFrame[];
 }
 
-/** Parses and decodes one input; its raw bytes are not kept. */
-export async function decodeInput(
-  { file, bytes }: InputFile,
-  errors: LoadError[],
-): Promise<DecodedInstance | null> {
-  let meta: InstanceMeta;
+/** What ROIs are placed on: a series' slices in display order and the first one's size. */
+export interface SeriesGrid {
+  seriesInstanceUID: string;
+  modality: string;
+  /** One entry per slice, in display order (a multi-frame instance gives several). */
+  metas: InstanceMeta[];
+  columns: number;
+  rows: number;
+}
+
+/** Parses one input's header; a file that cannot be parsed is one error. */
+export function parseInput({ file, bytes }: InputFile, errors: LoadError[]): InstanceMeta | null {
   try {
     const parsed = parseInstance(bytes, file);
     if (!parsed.ok) {
       errors.push(parsed.error);
       return null;
     }
-    meta = parsed.meta;
+    return parsed.meta;
   } catch (e) {
     // A parser bug costs one file, as in the workbench's ingest.
     const reason = `could not be read: ${e instanceof Error ? e.message : String(e)}`;
     errors.push({ code: 'invalid-header', file, reason });
     return null;
   }
-  const frames: DecodedFrame[] = [];
+}
+
+/** Decodes a file's frames one at a time, handing each to `each` before the next is decoded;
+ * frames that fail are one error for the file. */
+export async function eachFrame(
+  { file, bytes }: InputFile,
+  meta: InstanceMeta,
+  errors: LoadError[],
+  each: (frame: DecodedFrame) => void,
+): Promise<void> {
   // One record per file: the first failure, with how many frames failed (often all, alike).
   let failed: LoadError | undefined;
   let failures = 0;
   for (let f = 0; f < meta.frames; f++) {
+    let frame: DecodedFrame;
     try {
-      frames.push(await decodeFrame(bytes, meta, f));
+      frame = await decodeFrame(bytes, meta, f);
     } catch (e) {
       failures++;
       failed ??= asLoadError(e, file);
+      continue;
     }
+    each(frame);
   }
   if (failed) {
     const more = failures > 1 ? ` (${failures} of its ${meta.frames} frames failed)` : '';
     errors.push({ ...failed, reason: failed.reason + more });
   }
+}
+
+/** Parses and decodes one input; its raw bytes are not kept. */
+export async function decodeInput(
+  input: InputFile,
+  errors: LoadError[],
+): Promise<DecodedInstance | null> {
+  const meta = parseInput(input, errors);
+  if (!meta) return null;
+  const frames: DecodedFrame[] = [];
+  await eachFrame(input, meta, errors, (frame) => frames.push(frame));
   return { meta, frames };
 }
 

@@ -15,6 +15,7 @@ import {
   groupSeries,
   type DecodedInstance,
   type LoadedSeries,
+  type SeriesGrid,
 } from './analysisInput.ts';
 import type { FeaturesArgs } from './featuresArgs.ts';
 import { walkInputs } from './io/walkInputs.ts';
@@ -64,16 +65,16 @@ export interface SeriesRoi {
   description: Record<string, unknown>;
 }
 
-function shapeRoi(args: Pick<FeaturesArgs, 'roi'>, series: LoadedSeries): SeriesRoi {
-  const nx = series.frames[0].columns;
-  const ny = series.frames[0].rows;
+function shapeRoi(args: Pick<FeaturesArgs, 'roi'>, series: SeriesGrid): SeriesRoi {
+  const nx = series.columns;
+  const ny = series.rows;
   const shape: RoiShape = args.roi
     ? { kind: 'rectangle', x: args.roi[0], y: args.roi[1], width: args.roi[2], height: args.roi[3] }
     : { kind: 'whole' };
   if (shape.kind === 'whole') return { description: { kind: 'whole' } };
   const slice = rasteriseShape(shape, nx, ny);
-  const mask = new Uint8Array(slice.length * series.frames.length);
-  for (let z = 0; z < series.frames.length; z++) mask.set(slice, z * slice.length);
+  const mask = new Uint8Array(slice.length * series.metas.length);
+  for (let z = 0; z < series.metas.length; z++) mask.set(slice, z * slice.length);
   const { kind, ...rest } = shape;
   return { mask, description: { kind, ...rest } };
 }
@@ -83,7 +84,7 @@ function shapeRoi(args: Pick<FeaturesArgs, 'roi'>, series: LoadedSeries): Series
  * goes with those only; any other mask goes with every series (its geometry then decides).
  */
 function sourcesFor(
-  series: LoadedSeries,
+  series: SeriesGrid,
   inputs: MaskInputs,
   imageUids: ReadonlySet<string>,
 ): MaskSource[] {
@@ -104,20 +105,20 @@ function sourcesFor(
 }
 
 /** Each series with each of its ROIs, one at a time, in input order. */
-export async function* seriesRois(
+export async function* seriesRois<S extends SeriesGrid>(
   args: Pick<FeaturesArgs, 'maskPaths' | 'structures' | 'roi'>,
-  images: readonly LoadedSeries[],
+  images: readonly S[],
   inputs: MaskInputs,
   /** Every image series of the run, when `images` are only some of them (one at a time). */
   imageUids: ReadonlySet<string> = new Set(images.map((s) => s.seriesInstanceUID)),
-): AsyncGenerator<{ series: LoadedSeries; roi: Result<SeriesRoi> }> {
+): AsyncGenerator<{ series: S; roi: Result<SeriesRoi> }> {
   for (const series of images) {
     if (args.maskPaths.length === 0) {
       yield { series, roi: ok(shapeRoi(args, series)) };
       continue;
     }
     const file = series.metas[0].file;
-    const grid = gridFromMetas(series.metas, series.frames[0].columns, series.frames[0].rows);
+    const grid = gridFromMetas(series.metas, series.columns, series.rows);
     const sources = sourcesFor(series, inputs, imageUids);
     if (sources.length === 0 && inputs.errors.length === 0) {
       const reason = 'no --mask input applies to this series';

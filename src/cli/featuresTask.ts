@@ -17,18 +17,13 @@ import { readNifti } from '../core/masks/nifti.ts';
 import { niftiSlices } from '../core/masks/niftiImage.ts';
 import { roiFeatures, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import { ok, problemOf, type Result } from '../core/result.ts';
-import {
-  decodeInput,
-  groupSeries,
-  type DecodedInstance,
-  type LoadedSeries,
-} from './analysisInput.ts';
 import { loadMaskInputs, seriesRois, type MaskInputs } from './featureMasks.ts';
 import { roiFeaturesInThreads } from './familyThreads.ts';
 import { filteredRecord } from './filterFeatures.ts';
 import type { FeaturesArgs } from './featuresArgs.ts';
 import { problemAbout } from './io/records.ts';
 import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
+import { stackSeries, type StackedSeries } from './seriesStack.ts';
 
 export interface FeaturesTask {
   roi: RoiVolume;
@@ -105,9 +100,9 @@ function withUnits(set: FeatureSet, modality: string): FeatureSet['features'] {
 }
 
 /** A series that cannot be stacked (colour, mixed sizes) is one error record, not a crash. */
-function volumeOf(series: LoadedSeries): Result<ImageVolume<VoxelValues>> {
+function volumeOf(series: StackedSeries): Result<ImageVolume<VoxelValues>> {
   try {
-    return ok(volumeFromFrames(series.metas, series.frames));
+    return ok(series.volume());
   } catch (e) {
     const file = (e as Partial<AnalysisError>).file || series.metas[0].file;
     return { ok: false, error: { ...problemAbout(e, 'analysis-failed', file), params: { file } } };
@@ -116,7 +111,7 @@ function volumeOf(series: LoadedSeries): Result<ImageVolume<VoxelValues>> {
 
 async function recordOf(
   settings: FeaturesSettings,
-  series: LoadedSeries,
+  series: StackedSeries,
   roi: RoiVolume,
   where: Record<string, unknown>,
   threads = 1,
@@ -160,16 +155,17 @@ export function masksFor(paths: readonly string[]): Promise<MaskInputs> {
   return m;
 }
 
-/** A series' files read and decoded: its frames in display order, or why it has none. */
+/** A series read and stacked (each frame into the volume as it decodes), or why it has none. */
 async function loadImageSeries(
   ref: SeriesRef,
-): Promise<{ series: LoadedSeries | null; errors: FeaturesRecord[] }> {
-  const errors: FeaturesRecord[] = [];
-  const inputs = await loadSeriesFiles(ref);
+): Promise<{ series: StackedSeries | null; errors: FeaturesRecord[] }> {
   if (ref.kind === 'nifti') {
-    const { file, bytes } = inputs[0];
+    const { file, bytes } = (await loadSeriesFiles(ref))[0];
     try {
-      return { series: { ...niftiSlices(readNifti(bytes, file)), modality: '' }, errors };
+      const { frames, ...slices } = niftiSlices(readNifti(bytes, file));
+      const [{ columns, rows }] = frames;
+      const volume = () => volumeFromFrames(slices.metas, frames);
+      return { series: { ...slices, modality: '', columns, rows, volume }, errors: [] };
     } catch (e) {
       return {
         series: null,
@@ -177,16 +173,13 @@ async function loadImageSeries(
       };
     }
   }
-  const instances: DecodedInstance[] = [];
-  for (const input of inputs) {
-    const loadErrors: LoadError[] = [];
-    const decoded = await decodeInput(input, loadErrors);
-    const { file } = input;
-    for (const e of loadErrors)
-      errors.push({ ok: false, error: problemOf(e, 'read-failed', { file }) });
-    if (decoded) instances.push(decoded);
-  }
-  return { series: groupSeries(instances)[0] ?? null, errors };
+  const loadErrors: { file: string; error: LoadError }[] = [];
+  const series = await stackSeries(ref, loadErrors);
+  const errors: FeaturesRecord[] = loadErrors.map(({ file, error }) => ({
+    ok: false,
+    error: problemOf(error, 'read-failed', { file }),
+  }));
+  return { series, errors };
 }
 
 /**
@@ -220,9 +213,6 @@ export async function featuresOfSeries(
     }
     const { mask } = roi.value;
     volume ??= volumeOf(series); // one volume for all of the series' ROIs
-    // The decoded frames (float32, 4 bytes a voxel) are in the volume now (2 for an integer
-    // image), and nothing reads them from here on: they go before the features run.
-    if (volume.ok) series.frames = [];
     if (!volume.ok) {
       records.push(volume);
       continue;

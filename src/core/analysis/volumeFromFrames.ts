@@ -3,6 +3,7 @@
 import { slicePosition } from '../dicom/studyIndex';
 import type { DecodedFrame, InstanceMeta } from '../dicom/types';
 import { greyPixels } from './luminance';
+import { VoxelStack, voxelTypeFor } from '../volume/voxelStack';
 import { analysisError, type ImageVolume, type VoxelValues } from './volume';
 
 /** Spacing between slices: from positions when all slices have one, else thickness, else 1 mm. */
@@ -35,19 +36,13 @@ export function voxelKindOf(
       else if (x > hi) hi = x;
     }
   }
-  if (lo >= -32768 && hi <= 32767) return 'int16';
-  return lo >= 0 && hi <= 65535 ? 'uint16' : 'float32';
-}
-
-function voxelArray(kind: Kind, length: number): VoxelValues {
-  if (kind === 'int16') return new Int16Array(length);
-  return kind === 'uint16' ? new Uint16Array(length) : new Float32Array(length);
+  return voxelTypeFor(true, lo, hi);
 }
 
 /**
  * One frame per slice; metas[k] describes frames[k]. Frames must be the same size; colour
  * frames are analysed on their BT.601 luminance. An integer image is stacked as 16-bit
- * integers (voxelKindOf): the same values in half the bytes.
+ * integers (the type voxelKindOf gives): the same values in half the bytes.
  */
 export function volumeFromFrames(
   metas: readonly InstanceMeta[],
@@ -56,23 +51,34 @@ export function volumeFromFrames(
   const first = frames[0];
   const nx = first.columns;
   const ny = first.rows;
-  const plane = nx * ny;
-  const values = voxelArray(voxelKindOf(frames), plane * frames.length);
+  const stack = new VoxelStack(nx * ny, frames.length);
   frames.forEach((frame, z) => {
     const f = greyPixels(frame);
-    if (f.columns !== nx || f.rows !== ny) {
-      throw analysisError(
-        'shape-mismatch',
-        `Slice ${z + 1} is ${f.columns}x${f.rows}; features need slices of one size (${nx}x${ny}).`,
-        metas[z]?.file ?? '',
-      );
-    }
-    values.set(f.values, z * plane);
+    if (f.columns !== nx || f.rows !== ny) throw sliceSizeError(metas, z, f, first);
+    stack.put(z, f.values, frame.samplesPerPixel !== 1);
   });
+  return { values: stack.values(), dims: [nx, ny, frames.length], spacingMm: spacingOf(metas) };
+}
+
+type Size = Pick<DecodedFrame, 'columns' | 'rows'>;
+
+/** Slice z (in display order) is not the first slice's size. */
+export function sliceSizeError(
+  metas: readonly InstanceMeta[],
+  z: number,
+  slice: Size,
+  first: Size,
+): Error {
+  const [nx, ny] = [first.columns, first.rows];
+  return analysisError(
+    'shape-mismatch',
+    `Slice ${z + 1} is ${slice.columns}x${slice.rows}; features need slices of one size (${nx}x${ny}).`,
+    metas[z]?.file ?? '',
+  );
+}
+
+/** Voxel spacing (x, y, z) of a series' slices in display order. */
+export function spacingOf(metas: readonly InstanceMeta[]): [number, number, number] {
   const [rowMm, colMm] = metas[0].pixelSpacingMm ?? [1, 1];
-  return {
-    values,
-    dims: [nx, ny, frames.length],
-    spacingMm: [colMm, rowMm, sliceSpacingMm(metas)],
-  };
+  return [colMm, rowMm, sliceSpacingMm(metas)];
 }

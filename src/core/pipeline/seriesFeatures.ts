@@ -2,9 +2,15 @@
 // drawn. The workbench (in an analysis worker) and `consilium analyze` both come here.
 import type { FeatureParams } from '../analysis/params.ts';
 import type { FeatureSet } from '../analysis/computeFeatures.ts';
-import { analysisError, type ImageVolume, type RoiVolume } from '../analysis/volume.ts';
+import {
+  floatImage,
+  type ImageVolume,
+  type RoiVolume,
+  type VoxelValues,
+} from '../analysis/volume.ts';
 import { greyPixels } from '../analysis/luminance.ts';
-import { sliceSpacingMm } from '../analysis/volumeFromFrames.ts';
+import { sliceSizeError, spacingOf } from '../analysis/volumeFromFrames.ts';
+import { VoxelStack } from '../volume/voxelStack.ts';
 import type { InstanceMeta } from '../dicom/types.ts';
 import { ProblemError } from '../result.ts';
 import { roiFeatures } from './roiFeatures.ts';
@@ -12,38 +18,37 @@ import type { FramePixels, LocalFeatures, SeriesSource } from './types.ts';
 
 export const WHOLE_IMAGE_ROI = { name: 'whole-image', description: { kind: 'whole' } } as const;
 
-/** A series volume filled one frame at a time (peak memory: the volume and one frame). */
+/** A series volume filled one frame at a time, in the smallest type that holds its values
+ * exactly (int16 for a CT: core/volume/voxelStack.ts); peak memory: the volume and one frame. */
 export class VolumeBuilder {
-  private values: Float32Array | undefined;
-  private nx = 0;
-  private ny = 0;
+  private stack: VoxelStack | undefined;
+  private first: { columns: number; rows: number } | undefined;
 
   constructor(private readonly metas: readonly InstanceMeta[]) {}
 
   add(z: number, frame: FramePixels): void {
     const f = greyPixels(frame); // colour: BT.601 luminance (core/analysis/luminance.ts)
-    if (!this.values) {
-      [this.nx, this.ny] = [f.columns, f.rows];
-      this.values = new Float32Array(this.nx * this.ny * this.metas.length);
-    }
-    const { nx, ny } = this;
-    if (f.columns !== nx || f.rows !== ny)
-      throw analysisError(
-        'shape-mismatch',
-        `Slice ${z + 1} is ${f.columns}x${f.rows}; features need slices of one size (${nx}x${ny}).`,
-        this.metas[z]?.file ?? '',
-      );
-    this.values.set(f.values, z * nx * ny);
+    this.first ??= { columns: f.columns, rows: f.rows };
+    this.stack ??= new VoxelStack(f.columns * f.rows, this.metas.length);
+    if (f.columns !== this.first.columns || f.rows !== this.first.rows)
+      throw sliceSizeError(this.metas, z, f, this.first);
+    this.stack.put(z, f.values, frame.samplesPerPixel !== 1);
   }
 
-  volume(): ImageVolume {
-    if (!this.values) throw new ProblemError('no-images', 'The series has no images.');
-    const [rowMm, colMm] = this.metas[0].pixelSpacingMm ?? [1, 1];
+  /** The volume as stacked: int16/uint16 for an integer image, else float32. */
+  stacked(): ImageVolume<VoxelValues> {
+    if (!this.stack || !this.first)
+      throw new ProblemError('no-images', 'The series has no images.');
     return {
-      values: this.values,
-      dims: [this.nx, this.ny, this.metas.length],
-      spacingMm: [colMm, rowMm, sliceSpacingMm(this.metas)],
+      values: this.stack.values(),
+      dims: [this.first.columns, this.first.rows, this.metas.length],
+      spacingMm: spacingOf(this.metas),
     };
+  }
+
+  /** The volume in float32 (a copy of an integer one), for image processing (filters). */
+  volume(): ImageVolume {
+    return floatImage(this.stacked());
   }
 }
 
@@ -55,10 +60,8 @@ export type RoiFeaturesStep = (
   modality: string,
 ) => FeatureSet | Promise<FeatureSet>;
 
-const wholeImageRoi = (volume: ImageVolume): RoiVolume => ({
-  ...volume,
-  mask: new Uint8Array(volume.values.length).fill(1),
-});
+// Every voxel: a whole-image ROI holds no mask.
+const wholeImageRoi = (volume: ImageVolume<VoxelValues>): RoiVolume => ({ ...volume });
 
 function wholeImageRecord(
   seriesUid: string,
@@ -85,7 +88,7 @@ function wholeImageRecord(
 export function volumeFeatures(
   seriesUid: string,
   metas: readonly InstanceMeta[],
-  volume: ImageVolume,
+  volume: ImageVolume<VoxelValues>,
   params: FeatureParams,
 ): LocalFeatures {
   const modality = metas[0].modality;
@@ -100,7 +103,7 @@ export function volumeFeatures(
 export async function volumeFeaturesBy(
   seriesUid: string,
   metas: readonly InstanceMeta[],
-  volume: ImageVolume,
+  volume: ImageVolume<VoxelValues>,
   params: FeatureParams,
   step: RoiFeaturesStep,
 ): Promise<LocalFeatures> {
@@ -114,5 +117,5 @@ export async function wholeImageFeatures(
 ): Promise<LocalFeatures> {
   const builder = new VolumeBuilder(series.metas);
   for (let z = 0; z < series.metas.length; z++) builder.add(z, await series.frame(z));
-  return volumeFeatures(series.seriesInstanceUid, series.metas, builder.volume(), params);
+  return volumeFeatures(series.seriesInstanceUid, series.metas, builder.stacked(), params);
 }

@@ -61,7 +61,7 @@ export async function seriesResults(
   const features: LocalFeatures[] = [];
   if (volume && settings.features) {
     try {
-      features.push(await volumeFeaturesBy(uid, metas, volume.volume(), settings.features, step));
+      features.push(await volumeFeaturesBy(uid, metas, volume.stacked(), settings.features, step));
     } catch (e) {
       problems.push(problemOf(e, 'analysis-failed', { file, step: 'features' }));
     }
