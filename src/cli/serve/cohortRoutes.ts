@@ -10,6 +10,9 @@
 //                                       `consilium cohort parquet` file, written when stale;
 //                                       also while the run goes on); HEAD, byte Ranges (206,
 //                                       416) and an ETag that If-Match holds to one version
+//   GET  /api/cohorts/<run>/features.filter?text=&min=&max=&offset=&limit=   the rows of that
+//                                       whole table matching a filter (DuckDB, parameters bound):
+//                                       {count, offset, length, <column>: [...]} (tableFilter.ts)
 //   POST /api/cohorts {input, command, options}   starts `consilium <command> <inputs>/<input>
 //                                       --out <runs>/<id> <options>` (analyze: --results <run>
 //                                       --out <run>/bundle.zip); options as in startRequest.ts,
@@ -29,6 +32,7 @@ import { problemOf } from '../../core/result.ts';
 import { featureRows, readRunFolder } from '../cohort/runFolder.ts';
 import { choiceOf, listModels } from '../cohort/modelList.ts';
 import { runParquet } from '../cohort/runParquet.ts';
+import { filterTable, parseTableFilter } from '../cohort/tableFilter.ts';
 import { isStartCommand, startArgs } from '../cohort/startOptions.ts';
 import { writeAtomic } from '../io/resultsDir.ts';
 import { byteRange } from './cohortByteRange.ts';
@@ -279,9 +283,36 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
       const limit = Math.min(100_000, Math.max(1, Number(url.searchParams.get('limit')) || 20_000));
       send(res, headers, 200, { ok: true, value: await featureRows(join(o.runs, id), limit) });
     } else if (what === 'features.parquet') await sendParquet(req, res, headers, id, s.command);
+    else if (what === 'features.filter') await sendFiltered(res, headers, id, s.command, url);
     else send(res, headers, 404, problem('no-route', 'no such cohort route'));
     return true;
   };
+
+  /** The rows of the run's whole table matching the page's filter (structured parameters, bound
+   * by DuckDB): their count and a page of them. The table is brought up to date first. */
+  async function sendFiltered(
+    res: ServerResponse,
+    headers: Readonly<Record<string, string>>,
+    id: string,
+    command: string,
+    url: URL,
+  ): Promise<void> {
+    if (command !== 'features')
+      return send(res, headers, 404, problem('not-features', 'only a features run has a table'));
+    let asked: ReturnType<typeof parseTableFilter>;
+    try {
+      asked = parseTableFilter(url.searchParams);
+    } catch (e) {
+      return send(res, headers, 400, { ok: false, error: problemOf(e, 'bad-filter') });
+    }
+    try {
+      const { path } = await runParquet(join(o.runs, id));
+      const rows = await filterTable(path, asked.filter, asked.offset, asked.limit);
+      send(res, headers, 200, { ok: true, value: rows });
+    } catch (e) {
+      send(res, headers, 500, { ok: false, error: problemOf(e, 'filter-failed') });
+    }
+  }
 
   async function sendParquet(
     req: IncomingMessage,
