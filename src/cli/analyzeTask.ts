@@ -11,7 +11,7 @@ import { seriesResults } from '../core/pipeline/seriesResults.ts';
 import type { SeriesResults, SeriesSource } from '../core/pipeline/types.ts';
 import { parseInstance } from '../core/dicom/parse.ts';
 import { orderInstances } from '../core/dicom/studyIndex.ts';
-import { problemOf } from '../core/result.ts';
+import { problemOf, ProblemError } from '../core/result.ts';
 import { roiFeaturesInThreads } from './familyThreads.ts';
 import { loadClassifier } from './inferModel.ts';
 import { loadSeriesFiles, type SeriesRef } from './io/seriesIndex.ts';
@@ -24,8 +24,9 @@ export interface ModelFiles {
 
 export interface AnalyzeTask {
   readonly seriesInstanceUid: string;
-  /** The series' instances in display order, each with its file's bytes. */
-  readonly instances: readonly { readonly meta: InstanceMeta; readonly bytes: Uint8Array }[];
+  /** The series' instances in display order, each with its file's bytes: consumed, each
+   * instance's bytes let go (null) once its frames are decoded. */
+  readonly instances: { readonly meta: InstanceMeta; bytes: Uint8Array | null }[];
   readonly features: FeatureParams | null;
   /** --filter: one more whole-image record per filter. */
   readonly filters?: readonly FilterSpec[];
@@ -50,14 +51,23 @@ export function classifierFor(files: ModelFiles, threads?: number): Promise<Clas
   return c;
 }
 
+/** The task's frames, decoded as asked for (in display order); a file's bytes go once its last
+ * frame is decoded, so the series' files and its volume are not all held at once. */
 export function seriesSource(task: AnalyzeTask): SeriesSource<DecodedFrame> {
-  const frames: { bytes: Uint8Array; meta: InstanceMeta; frame: number }[] = [];
-  for (const { meta, bytes } of task.instances)
-    for (let f = 0; f < meta.frames; f++) frames.push({ bytes, meta, frame: f });
+  const frames: { instance: number; frame: number }[] = [];
+  task.instances.forEach(({ meta }, instance) => {
+    for (let f = 0; f < meta.frames; f++) frames.push({ instance, frame: f });
+  });
   return {
     seriesInstanceUid: task.seriesInstanceUid,
-    metas: frames.map((f) => f.meta),
-    frame: (i) => decodeFrame(frames[i].bytes, frames[i].meta, frames[i].frame),
+    metas: frames.map((f) => task.instances[f.instance].meta),
+    frame: async (i) => {
+      const at = task.instances[frames[i].instance];
+      if (!at.bytes) throw new ProblemError('read-failed', 'The file was read once already.');
+      const decoded = await decodeFrame(at.bytes, at.meta, frames[i].frame);
+      if (frames[i].frame === at.meta.frames - 1) at.bytes = null;
+      return decoded;
+    },
   };
 }
 
@@ -80,6 +90,20 @@ export interface AnalyzeSettings {
   readonly models: readonly ModelFiles[];
 }
 
+/** A series' files read again and parsed, in display order (only the task holds the bytes). */
+async function orderedInstances(ref: SeriesRef): Promise<AnalyzeTask['instances']> {
+  const items: { meta: InstanceMeta; bytes: Uint8Array }[] = [];
+  for (const { file, bytes } of await loadSeriesFiles(ref)) {
+    const parsed = parseInstance(bytes, file);
+    if (parsed.ok) items.push({ meta: parsed.meta, bytes });
+  }
+  const bytesOf = new Map(items.map((it) => [it.meta, it.bytes]));
+  return orderInstances(items.map((it) => it.meta)).map((meta) => ({
+    meta,
+    bytes: bytesOf.get(meta)!,
+  }));
+}
+
 /** One indexed series: its files read again and parsed, then computed as runAnalyzeTask does. */
 export async function analyzeSeries(
   settings: AnalyzeSettings,
@@ -88,20 +112,9 @@ export async function analyzeSeries(
   familyThreads?: number,
 ): Promise<SeriesResults> {
   try {
-    const inputs = await loadSeriesFiles(ref);
-    const items: { meta: InstanceMeta; bytes: Uint8Array }[] = [];
-    for (const { file, bytes } of inputs) {
-      const parsed = parseInstance(bytes, file);
-      if (parsed.ok) items.push({ meta: parsed.meta, bytes });
-    }
-    const bytesOf = new Map(items.map((it) => [it.meta, it.bytes]));
-    const instances = orderInstances(items.map((it) => it.meta)).map((meta) => ({
-      meta,
-      bytes: bytesOf.get(meta)!,
-    }));
     return await runAnalyzeTask({
       seriesInstanceUid: ref.uid,
-      instances,
+      instances: await orderedInstances(ref),
       features: settings.features,
       ...(settings.filters ? { filters: settings.filters } : {}),
       models: settings.models,
