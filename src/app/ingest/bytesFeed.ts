@@ -1,8 +1,9 @@
 // Instances that arrive as bytes (a PACS series read as it streams) into the study index, at the
-// page's pace rather than the network's: each is joined once into a SharedArrayBuffer (the ingest
-// and decode workers read it in place, no copy and no Blob), handed to the ingest workers in
-// batches, and their answers reach the store at most once per animation frame, so a 200-slice
-// series is a few renders, not one per slice. The first instance goes at once: the viewer shows it.
+// page's pace rather than the network's: each is in a SharedArrayBuffer (joined once, here or by
+// the PACS series worker; the ingest and decode workers read it in place, no copy and no Blob),
+// handed to the ingest workers in batches, and their answers reach the store a few times a second
+// (on an animation frame), so a 200-slice series is a few renders, not one per slice. The first
+// instance goes at once: the viewer shows it.
 import type { InstanceMeta, LoadError } from '../../core/dicom/types.ts';
 import type { MaskSummary } from '../../core/masks/maskSlices.ts';
 import { showFirstSeries } from '../actions/loadFiles.ts';
@@ -15,6 +16,8 @@ import { rememberBytes } from './sources.ts';
 const BATCH = 16;
 /** How long a partly filled batch waits for more before it goes. */
 const BATCH_WAIT_MS = 16;
+/** The least time between two store updates. */
+const UPDATE_GAP_MS = 150;
 
 export interface BytesFeed {
   /** One file's bytes, as one array or as the pieces it came in (joined here, once). */
@@ -51,7 +54,9 @@ export function bytesFeed(): BytesFeed {
     total = 0;
     showFirstSeries();
   };
-  const update = oncePerFrame(apply);
+  // A few store updates a second while a series arrives: each is a render of the study browser
+  // and viewer, and the whole series is indexed by the last one (done()).
+  const update = oncePerFrame(apply, UPDATE_GAP_MS);
 
   const flush = () => {
     clearTimeout(timer);

@@ -95,6 +95,27 @@ describe('oncePerFrame', () => {
     expect(fn).toHaveBeenCalledTimes(2);
   });
 
+  it('with a gap, runs at most once in it, and the last request is never lost', () => {
+    vi.useFakeTimers();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    const fn = vi.fn();
+    const ask = oncePerFrame(fn, 150);
+    ask();
+    frames.shift()!();
+    expect(fn).toHaveBeenCalledTimes(1);
+    ask(); // 0 ms after the run: waits out the gap before asking for a frame
+    vi.advanceTimersByTime(100);
+    expect(frames).toHaveLength(0);
+    for (let i = 0; i < 20; i++) ask();
+    vi.advanceTimersByTime(50);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(fn).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1000);
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+
   it('still runs where animation frames do not (a hidden tab)', () => {
     vi.useFakeTimers();
     vi.stubGlobal('requestAnimationFrame', () => 0);

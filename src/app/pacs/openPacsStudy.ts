@@ -41,14 +41,14 @@ function loadError(problem: Problem, file: string): LoadError {
 
 /**
  * Hands fetched instances to the ingest (src/app/ingest/bytesFeed.ts: the first at once, the
- * rest in batches, the store updated once a frame); the progress bar moves once a frame too.
+ * rest in batches, the store updated a few times a second); the progress bar moves so too.
  */
 function ingestFeed(total: number, onProgress: (p: PacsProgress) => void) {
   let fetched = 0;
   let images = 0;
   const bytes = bytesFeed();
   const report = () => onProgress({ fetched, total: Math.max(total, fetched) });
-  const progress = oncePerFrame(report);
+  const progress = oncePerFrame(report, 100); // a few moves a second are enough
   report();
   return {
     /** `image`: whether it holds Pixel Data, where the caller knows it already. */
