@@ -180,6 +180,15 @@ function median(xs: number[]): number {
   return Math.round(s[Math.floor(s.length / 2)]);
 }
 
+// A server left on a port (an earlier run's) would answer for a build it does not serve.
+for (let i = 0; i < values.dist.length; i++)
+  if (
+    await fetch(originOf(i)).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port + i} is in use; stop what serves it or pass another --port`);
 const { study, patientId } = await upload();
 // One preview server per build, on consecutive ports; runs alternate between them, so builds
 // compared share the machine's load.
