@@ -33,6 +33,8 @@ import { ngldmFeatures, ngldmMatrix } from './texture/ngldm';
 import { ngtdmFeatures, ngtdmMatrix } from './texture/ngtdm';
 import { borderDistance } from './texture/borderDistance';
 import { labelZones, type Zones } from './texture/zones';
+import { hoodMatrices, type HoodMatrices } from './texture/hoodMatrices';
+import type { TextureMatrix } from './texture/matrix';
 import { assertRoiShape, type DiscreteVolume, type RoiVolume } from './volume';
 
 export interface FeatureValue extends FeatureDef {
@@ -118,6 +120,18 @@ export function computeFeatures(
     bothZoneFamilies && z < 0
       ? (zones3d ??= labelZones(discrete, z, borderDistance(box.mask, discrete.dims, z)))
       : undefined;
+  // NGTDM and NGLDM read the same neighbourhood counts: one pass for both when both are asked
+  // for; the first family's call makes both matrices, the second takes its own.
+  const bothHoodFamilies = families.includes('ngtdm') && families.includes('ngldm');
+  const hoods = new Map<number, Partial<HoodMatrices>>();
+  const sharedHood = (z: number, family: keyof HoodMatrices): TextureMatrix | undefined => {
+    if (!bothHoodFamilies) return undefined;
+    let pair = hoods.get(z);
+    if (!pair) hoods.set(z, (pair = hoodMatrices(discrete, z, d, params.ngldmAlpha) ?? {}));
+    const m = pair[family];
+    delete pair[family];
+    return m;
+  };
   const compute: Record<FamilyId, () => Float64Array> = {
     'intensity-statistics': () => intensityStatistics(box.values, intensityMask),
     'intensity-histogram': () => intensityHistogram(discrete.levels, discrete.levelCount),
@@ -137,12 +151,17 @@ export function computeFeatures(
         glszmFeatures,
       ),
     ngtdm: () =>
-      aggregateZones(discrete, zoneAgg, (z) => ngtdmMatrix(discrete, z, d), ngtdmFeatures),
+      aggregateZones(
+        discrete,
+        zoneAgg,
+        (z) => sharedHood(z, 'ngtdm') ?? ngtdmMatrix(discrete, z, d),
+        ngtdmFeatures,
+      ),
     ngldm: () =>
       aggregateZones(
         discrete,
         zoneAgg,
-        (z) => ngldmMatrix(discrete, z, d, params.ngldmAlpha),
+        (z) => sharedHood(z, 'ngldm') ?? ngldmMatrix(discrete, z, d, params.ngldmAlpha),
         ngldmFeatures,
       ),
     // Border distances are measured in the morphological mask, before resegmentation.

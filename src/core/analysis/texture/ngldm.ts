@@ -5,7 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { neighbourhood, neighbourOffsets } from './neighbourhood';
 import { padLevels } from './padded';
-import { forEachHoodSlice } from './simd/neighboursWasm';
+import { forEachHoodSlice, type HoodSlice } from './simd/neighboursWasm';
 import { sizeZoneFamilyFeatures } from './sizeZoneFeatures';
 
 export const ngldmDefs = defineFamily('ngldm', [
@@ -48,13 +48,24 @@ function ngldmMatrixWasm(
   distance: number,
   alpha: number,
 ): TextureMatrix | null {
+  const count = ngldmCounter(volume, z, distance);
+  return forEachHoodSlice(volume, z, distance, alpha, count.slice) ? count.matrix() : null;
+}
+
+/** Adds each visited slice's NGLDM counts (from the dependence counts k) to one matrix, so a
+ * pass made for NGTDM too (hoodMatrices.ts) fills both. */
+export function ngldmCounter(
+  volume: DiscreteVolume,
+  z: number,
+  distance: number,
+): { slice: HoodSlice; matrix: () => TextureMatrix } {
   const [nx, ny] = volume.dims;
   const cols = neighbourhood(z < 0, distance).length + 1;
   const m = emptyMatrix(volume.levelCount, cols);
   const data = m.data;
   const levels = volume.levels;
   let counted = 0;
-  const done = forEachHoodSlice(volume, z, distance, alpha, (zz, _w, _s, k, rowStep) => {
+  const slice: HoodSlice = (zz, _w, _s, k, rowStep) => {
     for (let y = 0; y < ny; y++) {
       const row = nx * (y + ny * zz);
       const at = y * rowStep;
@@ -65,10 +76,12 @@ function ngldmMatrixWasm(
         counted++;
       }
     }
-  });
-  if (!done) return null;
-  m.voxels = counted;
-  return m;
+  };
+  const matrix = (): TextureMatrix => {
+    m.voxels = counted;
+    return m;
+  };
+  return { slice, matrix };
 }
 
 /** The plain version: every neighbour of every ROI voxel, in the zero-framed levels. */

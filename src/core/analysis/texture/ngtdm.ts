@@ -5,7 +5,7 @@ import type { DiscreteVolume } from '../volume';
 import { emptyMatrix, type TextureMatrix } from './matrix';
 import { neighbourOffsets } from './neighbourhood';
 import { padLevels } from './padded';
-import { forEachHoodSlice } from './simd/neighboursWasm';
+import { forEachHoodSlice, type HoodSlice } from './simd/neighboursWasm';
 
 export const ngtdmDefs = defineFamily('ngtdm', [
   ['Coarseness', 'QCDE', ''],
@@ -27,12 +27,22 @@ function ngtdmMatrixWasm(
   z: number,
   distance: number,
 ): TextureMatrix | null {
+  const count = ngtdmCounter(volume);
+  return forEachHoodSlice(volume, z, distance, 0, count.slice) ? count.matrix() : null;
+}
+
+/** Adds each visited slice's NGTDM counts (from the neighbourhood counts w and s) to one matrix,
+ * so a pass made for NGLDM too (hoodMatrices.ts) fills both. */
+export function ngtdmCounter(volume: DiscreteVolume): {
+  slice: HoodSlice;
+  matrix: () => TextureMatrix;
+} {
   const [nx, ny] = volume.dims;
   const m = emptyMatrix(volume.levelCount, 2);
   const data = m.data;
   const levels = volume.levels;
   let counted = 0;
-  const done = forEachHoodSlice(volume, z, distance, 0, (zz, w, s, _k, rowStep) => {
+  const slice: HoodSlice = (zz, w, s, _k, rowStep) => {
     for (let y = 0; y < ny; y++) {
       const row = nx * (y + ny * zz);
       const at = y * rowStep;
@@ -47,10 +57,12 @@ function ngtdmMatrixWasm(
         counted++;
       }
     }
-  });
-  if (!done) return null;
-  m.voxels = counted;
-  return m;
+  };
+  const matrix = (): TextureMatrix => {
+    m.voxels = counted;
+    return m;
+  };
+  return { slice, matrix };
 }
 
 /** The plain version: every neighbour of every ROI voxel, in the zero-framed levels. */
