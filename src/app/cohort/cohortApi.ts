@@ -4,10 +4,11 @@
 // in plain words, not an error.
 import { fail, type Problem, type Result } from '../../core/result.ts';
 
-import type { RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
+import type { FilteredRows, RunDetail, RunList, RunSummary } from '../../core/cohort/runViews.ts';
 import type { StartRequest } from '../../core/cohort/startRequest.ts';
 
 export type {
+  FilteredRows,
   RunDetail,
   RunFailure,
   RunList,
@@ -88,6 +89,28 @@ export function parquetRanges(id: string, version: ParquetVersion, counted: { by
           reason: `HTTP ${res.status}`,
         });
   };
+}
+
+/** What the results' filter asks: a text (code, name, family, image filter, series) and a value
+ * range; null: no bound. */
+export interface TableQuery {
+  readonly text: string;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+/** The rows of a run's whole table matching `q` (the server asks DuckDB): their count and the
+ * first `limit` of them. */
+export function filterRun(
+  id: string,
+  q: TableQuery,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<Answer<FilteredRows>> {
+  const params = new URLSearchParams({ text: q.text, limit: String(limit) });
+  if (q.min !== null) params.set('min', String(q.min));
+  if (q.max !== null) params.set('max', String(q.max));
+  return call<FilteredRows>(`/${encodeURIComponent(id)}/features.filter?${params}`, signal);
 }
 
 export const startRun = (request: StartRequest) =>

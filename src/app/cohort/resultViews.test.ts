@@ -40,6 +40,13 @@ describe('the Parquet view of a run', () => {
     expect([...matchingRows(table, '1.2.2')]).toEqual([0, 4]);
   });
 
+  it('keeps values within a range, a missing value within none, with a text or without', () => {
+    expect([...matchingRows(table, '', -60, null)]).toEqual([2, 3, 4]);
+    expect([...matchingRows(table, '', null, 0.25)]).toEqual([1, 2, 4]);
+    expect([...matchingRows(table, 'q4le', -58, 3.5)]).toEqual([3, 4]);
+    expect([...matchingRows(table, '', 1, 0)]).toEqual([]);
+  });
+
   it('pivots series × feature, rows by series, a filtered response its own column, a missing value NaN', () => {
     const p = pivotOf(table, matchingRows(table, ''), 10);
     expect(p.columns.map((c) => [c.ibsiCode, c.filter])).toEqual([

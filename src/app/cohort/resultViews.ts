@@ -1,22 +1,51 @@
 // What the Parquet view shows of a run's long table: the rows a filter keeps (by feature name,
-// IBSI code, family or series), and the same rows as a series × feature pivot.
+// IBSI code, family or series, and value range), and the same rows as a series × feature pivot.
 import type { ResultColumns } from '../../core/cohort/resultColumns.ts';
+import type { FilteredRows } from '../../core/cohort/runViews.ts';
 
-/** Row indices whose feature name, IBSI code, family, filter or series contain `text`. */
-export function matchingRows(c: ResultColumns, text: string): Uint32Array {
+/** Row indices whose feature name, IBSI code, family, filter or series contain `text`, and whose
+ * value is within [min, max] where a bound is given (a missing value is within none); the same
+ * rule the server applies to a whole table (cli/cohort/tableFilter.ts). */
+export function matchingRows(
+  c: ResultColumns,
+  text: string,
+  min: number | null = null,
+  max: number | null = null,
+): Uint32Array {
   const f = text.trim().toLowerCase();
-  if (!f) return Uint32Array.from({ length: c.length }, (_, i) => i);
+  if (!f && min === null && max === null)
+    return Uint32Array.from({ length: c.length }, (_, i) => i);
   const keep: number[] = [];
   for (let i = 0; i < c.length; i++)
     if (
-      c.ibsiCode[i].toLowerCase().includes(f) ||
-      c.name[i].toLowerCase().includes(f) ||
-      c.family[i].toLowerCase().includes(f) ||
-      c.filter[i].toLowerCase().includes(f) ||
-      c.series[i].toLowerCase().includes(f)
+      (!f ||
+        c.ibsiCode[i].toLowerCase().includes(f) ||
+        c.name[i].toLowerCase().includes(f) ||
+        c.family[i].toLowerCase().includes(f) ||
+        c.filter[i].toLowerCase().includes(f) ||
+        c.series[i].toLowerCase().includes(f)) &&
+      (min === null || c.value[i] >= min) &&
+      (max === null || c.value[i] <= max)
     )
       keep.push(i);
   return Uint32Array.from(keep);
+}
+
+/** The server's page of matching rows as columns the tables show. */
+export function columnsOfFiltered(r: FilteredRows): ResultColumns {
+  return {
+    length: r.length,
+    series: r.series,
+    roi: r.roi,
+    slice: Int32Array.from(r.slice, (s) => s ?? -1),
+    family: r.family,
+    ibsiCode: r.ibsiCode,
+    name: r.name,
+    aggregation: r.aggregation,
+    filter: r.filter,
+    unit: r.unit,
+    value: Float64Array.from(r.value, (v) => v ?? NaN),
+  };
 }
 
 /** One pivot column: a feature as computed (its code, aggregation and image filter). */

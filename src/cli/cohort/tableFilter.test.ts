@@ -61,8 +61,10 @@ it('filters by value range, with a text or without', async () => {
 it('takes SQL in the text as text, and refuses a bad parameter with one problem', async () => {
   const r = await filterTable(path, params({ text: "' OR 1=1 --" }).filter, 0, 10);
   expect(r.count).toBe(0);
-  expect(() => params({ min: 'low' })).toThrow(expect.objectContaining({ code: 'bad-filter' }));
+  expect(() => params({ min: 'low' })).toThrow(
+    expect.objectContaining({ code: 'bad-table-filter' }),
+  );
   expect(() => params({ limit: '100000' })).toThrow(
-    expect.objectContaining({ code: 'bad-filter' }),
+    expect.objectContaining({ code: 'bad-table-filter' }),
   );
 });

@@ -4,7 +4,10 @@
 // parameters, never SQL; every one is bound to a prepared statement, none is put into the text.
 // It gets the count of matching rows over the whole table and one page of them, as columns.
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { FilteredRows } from '../../core/cohort/runViews.ts';
 import { ProblemError } from '../../core/result.ts';
+
+export type { FilteredRows } from '../../core/cohort/runViews.ts';
 
 export interface TableFilter {
   /** Matched in ibsi_code, name, family, filter and series; empty: every row. */
@@ -12,25 +15,6 @@ export interface TableFilter {
   /** Values at least / at most these; a row with no value matches no bound. */
   readonly min: number | null;
   readonly max: number | null;
-}
-
-/** A page of matching rows, a column each (ResultColumns' names; null where a value is missing). */
-export interface FilteredRows {
-  /** Rows of the whole table that match. */
-  readonly count: number;
-  /** The page's first match, counted from 0 among the matches. */
-  readonly offset: number;
-  readonly length: number;
-  readonly series: string[];
-  readonly roi: string[];
-  readonly slice: (number | null)[];
-  readonly family: string[];
-  readonly ibsiCode: string[];
-  readonly name: string[];
-  readonly aggregation: string[];
-  readonly filter: string[];
-  readonly unit: string[];
-  readonly value: (number | null)[];
 }
 
 export const maxFilterRows = 5000;
@@ -53,7 +37,7 @@ export function parseTableFilter(params: URLSearchParams): {
     if (s === null || s.trim() === '') return null;
     const n = Number(s);
     if (!Number.isFinite(n))
-      throw new ProblemError('bad-filter', `${name} must be a number, not “${s}”`, {
+      throw new ProblemError('bad-table-filter', `${name} must be a number, not “${s}”`, {
         name,
         value: s,
       });
@@ -62,15 +46,19 @@ export function parseTableFilter(params: URLSearchParams): {
   const count = (name: string, fallback: number, most: number): number => {
     const n = num(name) ?? fallback;
     if (!Number.isInteger(n) || n < 0 || n > most)
-      throw new ProblemError('bad-filter', `${name} must be a whole number from 0 to ${most}`, {
-        name,
-        value: String(n),
-      });
+      throw new ProblemError(
+        'bad-table-filter',
+        `${name} must be a whole number from 0 to ${most}`,
+        {
+          name,
+          value: String(n),
+        },
+      );
     return n;
   };
   const text = (params.get('text') ?? '').trim().toLowerCase();
   if (text.length > 200)
-    throw new ProblemError('bad-filter', 'the filter text is longer than 200 characters', {
+    throw new ProblemError('bad-table-filter', 'the filter text is longer than 200 characters', {
       name: 'text',
       value: text.slice(0, 20),
     });

@@ -303,14 +303,18 @@ export function cohortRoutes(o: CohortServeOptions): { route: Route; close(): vo
     try {
       asked = parseTableFilter(url.searchParams);
     } catch (e) {
-      return send(res, headers, 400, { ok: false, error: problemOf(e, 'bad-filter') });
+      return send(res, headers, 400, { ok: false, error: problemOf(e, 'bad-table-filter') });
     }
     try {
       const { path } = await runParquet(join(o.runs, id));
       const rows = await filterTable(path, asked.filter, asked.offset, asked.limit);
       send(res, headers, 200, { ok: true, value: rows });
     } catch (e) {
-      send(res, headers, 500, { ok: false, error: problemOf(e, 'filter-failed') });
+      const p = problemOf(e, 'filter-failed');
+      send(res, headers, 500, {
+        ok: false,
+        error: { ...p, params: { reason: p.reason, ...p.params } },
+      });
     }
   }
 

@@ -50,3 +50,23 @@ export interface RunList {
   /** The models infer and analyze runs started here may use, by name. */
   readonly models: ModelChoice[];
 }
+
+/** A page of the rows of a run's whole results table matching the Cohort tab's filter
+ * (GET /api/cohorts/<run>/features.filter), a column each; null where a value is missing. */
+export interface FilteredRows {
+  /** Rows of the whole table that match. */
+  readonly count: number;
+  /** The page's first match, counted from 0 among the matches. */
+  readonly offset: number;
+  readonly length: number;
+  readonly series: string[];
+  readonly roi: string[];
+  readonly slice: (number | null)[];
+  readonly family: string[];
+  readonly ibsiCode: string[];
+  readonly name: string[];
+  readonly aggregation: string[];
+  readonly filter: string[];
+  readonly unit: string[];
+  readonly value: (number | null)[];
+}
