@@ -49,7 +49,11 @@ function answer(status: number, contentType: string, body: Uint8Array, chunk = 5
  * A PACS holding `files` (instance number k + 1 for files[k]) that sends the series answer in
  * the order `order` (indexes into files); `qidoStatus` other than 200 fails the QIDO.
  */
-function pacs(files: { sop: string; bytes: Uint8Array }[], order: number[], qidoStatus = 200) {
+function pacs(
+  files: { sop: string; bytes: Uint8Array }[],
+  order: number[],
+  qidoStatus: number | 'never' = 200,
+) {
   const asked: string[] = [];
   const series: { cancelled: boolean }[] = [];
   const mp = (bodies: Uint8Array[]) =>
@@ -63,6 +67,7 @@ function pacs(files: { sop: string; bytes: Uint8Array }[], order: number[], qido
     asked.push(path);
     const instances = `/studies/${ref.studyInstanceUid}/series/${ref.seriesInstanceUid}/instances`;
     if (path.startsWith(`${instances}?`)) {
+      if (qidoStatus === 'never') return new Promise<never>(() => undefined);
       const json = JSON.stringify([
         {
           '00080018': { vr: 'UI', Value: [files[0].sop] },
@@ -122,6 +127,18 @@ describe('viewedFirst', () => {
     expect(got.map((i) => i.sopInstanceUid)).toEqual([3, 2, 1, 0].map((k) => files[k].sop));
     expect(got[0].viewed).toBe(true);
     expect(got[0].instanceNumber).toBeUndefined();
+  });
+
+  it('hands on a first part that is instance number 1 by its header without waiting for the QIDO', async () => {
+    const files = slices(3);
+    const { client } = pacs(files, [0, 1, 2], 'never');
+    const got = await all(viewedFirst(client, ref));
+    expect(got.map((i) => i.sopInstanceUid)).toEqual(files.map((f) => f.sop));
+    expect(got.map((i) => [i.viewed, i.instanceNumber])).toEqual([
+      [true, 1],
+      [false, undefined],
+      [false, undefined],
+    ]);
   });
 
   it('frees the series answer when the consumer stops early', async () => {

@@ -2,8 +2,10 @@
 // that names that slice runs beside the series request instead of before it, and a PACS that
 // streams a series in instance order (Orthanc does) sends that slice as the answer's first part,
 // so the first image costs one round trip, not three in a row (QIDO, the instance, then the
-// series), and no instance is downloaded twice. Where the slice is not the first part, it is
-// asked for by itself, as viewedSlice does, while the series keeps arriving.
+// series), and no instance is downloaded twice. A first part that is instance number 1 by its
+// own header is handed on without waiting for the QIDO. Where the slice is not the first part,
+// it is asked for by itself, as viewedSlice does, while the series keeps arriving.
+import { parseInstance } from '../dicom/parse.ts';
 import type { DicomwebClient, SignalLike } from './http.ts';
 import { viewedInstance, type ViewedInstance } from './viewedSlice.ts';
 import {
@@ -35,6 +37,25 @@ function marked(part: StreamedInstance, viewed: boolean, instanceNumber?: number
   };
 }
 
+/** The Instance Number in an instance's header, or undefined where it has none or no header. */
+function numberOf(part: StreamedInstance): number | undefined {
+  const parsed = parseInstance(part.bytes, part.file);
+  return parsed.ok ? (parsed.meta.instanceNumber ?? undefined) : undefined;
+}
+
+/** The answer's remaining parts, but the one with SOP Instance UID `skip`. */
+async function* rest(
+  parts: AsyncGenerator<StreamedInstance>,
+  skip: string | undefined,
+): AsyncGenerator<SeriesInstance> {
+  for (;;) {
+    const next = await parts.next();
+    if (next.done) return;
+    if (skip !== undefined && next.value.sopInstanceUid === skip) continue;
+    yield marked(next.value, false);
+  }
+}
+
 /**
  * Every instance of the series, each as soon as it is in, the viewed slice (instance number 1,
  * else the one QIDO lists first) before the others. A failed QIDO costs only the order: the
@@ -50,8 +71,14 @@ export async function* viewedFirst(
   );
   const parts = streamedSeries(client, ref, signal);
   try {
-    const [first, viewed] = await Promise.all([parts.next(), asked]);
+    const first = await parts.next();
     if (first.done) return;
+    if (numberOf(first.value) === 1) {
+      yield marked(first.value, true, 1);
+      yield* rest(parts, undefined);
+      return;
+    }
+    const viewed = await asked;
     const sop = viewed?.sopInstanceUid;
     let skip: string | undefined;
     if (sop === undefined || first.value.sopInstanceUid === sop) {
@@ -69,12 +96,7 @@ export async function* viewedFirst(
       yield marked(first.value, false);
       skip = sop;
     }
-    for (;;) {
-      const next = await parts.next();
-      if (next.done) return;
-      if (skip !== undefined && next.value.sopInstanceUid === skip) continue;
-      yield marked(next.value, false);
-    }
+    yield* rest(parts, skip);
   } finally {
     // A consumer that stops early frees the series' connection.
     await parts.return(undefined);
