@@ -24,6 +24,8 @@ const allocate = (size: number): ArrayBufferLike =>
   self.crossOriginIsolated ? new SharedArrayBuffer(size) : new ArrayBuffer(size);
 
 const api = {
+  /** Nothing: called to start the worker while the page still asks for the first slice. */
+  ready: () => true,
   /**
    * Reads one series, calling `onInstances` with each batch received (shared bytes travel as
    * they are; own buffers are transferred, not copied). The value is the number of parts the

@@ -5,10 +5,11 @@
 // instance received (the PACS progress) and to the series indexed (the load progress). With
 // --profile FILE the last run is sampled by the CDP Profiler (main thread) and the functions with
 // the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools. Each run also
-// times the bare read: the series request read in the page with nothing done to it.
+// times the bare read (the series request read in the page with nothing done to it) and curl's
+// read of it straight from the PACS, the issue's floor.
 //   npx tsx tools/pacs/pageProfile.ts [--dist DIR]… [--port 4206] [--runs 5] [--profile FILE]
 // Several --dist builds (e.g. before and after a change) are served side by side and alternated.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -39,10 +40,30 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-async function upload(): Promise<{ study: string; patientId: string }> {
+async function upload(): Promise<{ study: string; series: string; patientId: string }> {
   const client = dicomwebClient({ baseUrl: orthanc, timeoutMs: 300_000 }, nodeHttpTransport);
   const { first } = await storeDemoSeries(client, SLICES, 512);
-  return { study: first.studyInstanceUID, patientId: first.patientID };
+  return {
+    study: first.studyInstanceUID,
+    series: first.seriesInstanceUID,
+    patientId: first.patientID,
+  };
+}
+
+/** The floor: curl's own time for the same series request, straight from the PACS (ms). */
+function curlSeries(url: string): number {
+  const run = spawnSync('curl', [
+    '-sf',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{time_total}',
+    '-H',
+    'Accept: multipart/related; type="application/dicom"; transfer-syntax=*',
+    url,
+  ]);
+  if (run.status !== 0) throw new Error(`curl failed: ${String(run.stderr)}`);
+  return Number(String(run.stdout)) * 1000;
 }
 
 async function waitForServer(url: string): Promise<void> {
@@ -175,10 +196,14 @@ async function openOnce(
   return { ...opened };
 }
 
-function median(xs: number[]): number {
+function middle(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length / 2)]);
+  return s[Math.floor(s.length / 2)];
 }
+
+const median = (xs: number[]) => Math.round(middle(xs));
+/** The median of each run's ratio (runs alternate, so each ratio is one moment's load). */
+const ratio = (xs: number[]) => +middle(xs).toFixed(2);
 
 // A server left on a port (an earlier run's) would answer for a build it does not serve.
 for (let i = 0; i < values.dist.length; i++)
@@ -189,7 +214,7 @@ for (let i = 0; i < values.dist.length; i++)
     )
   )
     throw new Error(`port ${port + i} is in use; stop what serves it or pass another --port`);
-const { study, patientId } = await upload();
+const { study, series, patientId } = await upload();
 // One preview server per build, on consecutive ports; runs alternate between them, so builds
 // compared share the machine's load.
 const dists = values.dist;
@@ -226,6 +251,7 @@ try {
           : undefined;
       const t = await openOnce(page, originOf(i), study, patientId, profile);
       t.bare = await bareRead(page, study);
+      t.curl = curlSeries(`${orthanc}/studies/${study}/series/${series}`);
       const load = +loadavg()[0].toFixed(1);
       console.log(JSON.stringify({ dist: dists[i], run: r + 1, ...t, load_average: load }));
       all[i].push(t);
@@ -241,6 +267,9 @@ try {
         received_ms: median(all[i].map((t) => t.received)),
         indexed_ms: median(all[i].map((t) => t.indexed)),
         bare_read_ms: median(all[i].map((t) => t.bare)),
+        curl_ms: median(all[i].map((t) => t.curl)),
+        received_to_bare: ratio(all[i].map((t) => t.received / t.bare)),
+        received_to_curl: ratio(all[i].map((t) => t.received / t.curl)),
         load_average: +loadavg()[0].toFixed(1),
       }),
     );

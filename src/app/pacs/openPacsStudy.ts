@@ -183,6 +183,8 @@ export async function openPacsStudy(
   onProgress: (p: PacsProgress) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  // The series worker starts (loads its script) while the study's first requests are answered.
+  void pacsSeriesWorker.call(undefined, 'ready').catch(() => undefined);
   const client = pacsClient(config);
   const store = useStore.getState();
   const studyName = `${config.baseUrl}/studies/${studyInstanceUid}`;
