@@ -274,6 +274,7 @@ try {
       }),
     );
 } finally {
-  await browser.close();
+  // The servers first: a browser that fails to close must not leave them on their ports.
   for (const server of servers) server.kill();
+  await browser.close();
 }
