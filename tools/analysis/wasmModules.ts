@@ -20,6 +20,7 @@ export const wasmModules: Record<
   | 'glcm'
   | 'neighbours'
   | 'runs'
+  | 'zones'
   | 'autocorrelation'
   | 'filterTaps'
   | 'classifierLinear'
@@ -50,6 +51,11 @@ export const wasmModules: Record<
     wat: join(analysis, 'texture', 'simd', 'runs.wat'),
     out: join(analysis, 'texture', 'simd', 'runsWasmBytes.ts'),
     constName: 'runsWasmBytes',
+  },
+  zones: {
+    wat: join(analysis, 'texture', 'simd', 'zones.wat'),
+    out: join(analysis, 'texture', 'simd', 'zonesWasmBytes.ts'),
+    constName: 'zonesWasmBytes',
   },
   autocorrelation: {
     wat: join(analysis, 'morphology', 'simd', 'autocorrelation.wat'),
