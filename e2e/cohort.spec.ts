@@ -2,7 +2,9 @@
 // the built dist/): start a features run with options over a generated folder on the server (a
 // bad option refused first), watch it complete, read its Parquet table in the page and find
 // values equal to the CLI's own run with the same options, long and pivoted, download the file,
-// then run analyze; a run with a failed series shows the reason; served by plain `vite preview`, the tab says it has no runs to show. Nothing is
+// then run analyze; a run with a failed series shows the reason; a filter on a 1,000,000-row
+// table counts its matches over the whole table (checked by DuckDB here); served by plain
+// `vite preview`, the tab says it has no runs to show. Nothing is
 // asked of any host but the page's own, and no CSP violation is reported.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
 import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
 import {
@@ -325,6 +328,80 @@ test('a 100,000-series table opens from byte ranges: its footer and the row grou
   console.log(
     JSON.stringify({ file: size, firstWindow: firstBytes, nextWindow: fetched() - firstBytes }),
   );
+  check();
+});
+
+/** Rows of the large table whose code, name, family, filter or series contain `text` (and whose
+ * value is within [min, max]), counted by DuckDB here in Node. */
+async function duckCount(text: string, min: number | null, max: number | null): Promise<number> {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const t = `'${text.toLowerCase().replace(/'/g, "''")}'`;
+  const path = join(root, 'runs', 'large-run', 'features.parquet').replace(/'/g, "''");
+  const reader = await c.runAndReadAll(
+    `SELECT count(*) FROM read_parquet('${path}') WHERE (${[
+      'ibsi_code',
+      'name',
+      'family',
+      'filter',
+      'series',
+    ]
+      .map((col) => `contains(lower(${col}), ${t})`)
+      .join(
+        ' OR ',
+      )})${min === null ? '' : ` AND value >= ${min}`}${max === null ? '' : ` AND value <= ${max}`}`,
+  );
+  const n = Number(reader.getRowsJS()[0][0]);
+  c.closeSync();
+  return n;
+}
+
+test('a filter on the 1,000,000-row table searches all of it and counts its matching rows', async ({
+  page,
+}) => {
+  const check = guard(page, () => origin);
+  await page.goto(`${origin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+  await page.getByRole('button', { name: 'large-run' }).click();
+  const results = page.getByTestId('parquet-results');
+  await expect(results.getByTestId('results-window')).toContainText('rows 1–65,536 of 1,000,000');
+  // Series 9,999 and 99,990–99,999: rows 99,990… and 999,900…, far past the first window.
+  const text = largeSeriesUid(9999);
+  await results.getByRole('searchbox').fill(text);
+  const count = await duckCount(text, null, null);
+  expect(count).toBe(110);
+  await expect(results.getByTestId('results-whole-count')).toHaveAttribute(
+    'data-count',
+    String(count),
+  );
+  await expect(results.getByTestId('results-whole-count')).toContainText(
+    "110 of the whole table's 1,000,000 rows match",
+  );
+  await expect(
+    results.locator(
+      `[data-testid=feature-row][data-series="${largeSeriesUid(99990)}"][data-code=CODE2] .num`,
+    ),
+  ).toHaveAttribute('data-value', String(largeValue(99990, 2)));
+  await expect(results.getByTestId('feature-row').first()).toHaveAttribute(
+    'data-series',
+    largeSeriesUid(9999),
+  );
+  // A code and a value range: thousands of rows over the whole table, the window unchanged.
+  await results.getByRole('searchbox').fill('CODE3');
+  await results.getByRole('spinbutton', { name: 'Value at least' }).fill('999');
+  await results.getByRole('spinbutton', { name: 'Value at most' }).fill('999.5');
+  const ranged = await duckCount('CODE3', 999, 999.5);
+  expect(ranged).toBeGreaterThan(0);
+  await expect(results.getByTestId('results-whole-count')).toHaveAttribute(
+    'data-count',
+    String(ranged),
+  );
+  const values = await results
+    .locator('[data-testid=feature-row] .num')
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  expect(values.length).toBeGreaterThan(0);
+  for (const v of values) expect(v >= 999 && v <= 999.5).toBe(true);
+  await expect(results.getByTestId('results-window')).toContainText('rows 1–65,536 of 1,000,000');
   check();
 });
 
