@@ -53,6 +53,7 @@ function pacs(
   files: { sop: string; bytes: Uint8Array }[],
   order: number[],
   qidoStatus: number | 'never' = 200,
+  instanceStatus = 200,
 ) {
   const asked: string[] = [];
   const series: { cancelled: boolean }[] = [];
@@ -79,7 +80,8 @@ function pacs(
     if (path.startsWith(`${instances}/`)) {
       const sop = path.slice(instances.length + 1);
       const file = files.find((f) => f.sop === sop);
-      if (!file) return answer(404, 'text/plain', new Uint8Array(0)).response;
+      if (!file || instanceStatus !== 200)
+        return answer(file ? instanceStatus : 404, 'text/plain', new Uint8Array(0)).response;
       return answer(200, type, mp([file.bytes])).response;
     }
     const a = answer(200, type, mp(order.map((k) => files[k].bytes)));
@@ -117,6 +119,15 @@ describe('viewedFirst', () => {
     expect(got.map((i) => i.viewed)).toEqual([true, false, false, false, false]);
     const bySop = new Map(files.map((f) => [f.sop, f.bytes]));
     for (const g of got) expect([...g.bytes]).toEqual([...(bySop.get(g.sopInstanceUid!) ?? [])]);
+    expect(instanceRequests(asked)).toHaveLength(1);
+  });
+
+  it('shows the answer first part first when the slice asked for by itself fails, and loses no instance', async () => {
+    const files = slices(4);
+    const { client, asked } = pacs(files, [2, 0, 1, 3], 200, 500);
+    const got = await all(viewedFirst(client, ref));
+    expect(got.map((i) => i.sopInstanceUid)).toEqual([2, 0, 1, 3].map((k) => files[k].sop));
+    expect(got.map((i) => i.viewed)).toEqual([true, false, false, false]);
     expect(instanceRequests(asked)).toHaveLength(1);
   });
 

@@ -81,12 +81,17 @@ export async function* viewedFirst(
     const viewed = await asked;
     const sop = viewed?.sopInstanceUid;
     let skip: string | undefined;
-    if (sop === undefined || first.value.sopInstanceUid === sop) {
-      yield marked(first.value, true, viewed?.instanceNumber);
+    // The QIDO's slice where it is not the answer's first part: asked for by itself (the series
+    // waits in the transport's queue meanwhile) and skipped where the series brings it. Where
+    // that request fails, the first part is shown first and the slice comes with the series.
+    const bytes =
+      sop === undefined || first.value.sopInstanceUid === sop
+        ? undefined
+        : await storedInstance(client, ref, sop, signal).catch(() => undefined);
+    if (sop === undefined || bytes === undefined) {
+      const named = first.value.sopInstanceUid === sop ? viewed?.instanceNumber : undefined;
+      yield marked(first.value, true, named);
     } else {
-      // Not the answer's first part: asked for by itself (the series waits in the transport's
-      // queue meanwhile), and skipped where the series brings it.
-      const bytes = await storedInstance(client, ref, sop, signal);
       const file = `${client.server.baseUrl}${seriesPath(ref)}/instances/${sop}`;
       yield marked(
         { file, sopInstanceUid: sop, pieces: [bytes], bytes },
