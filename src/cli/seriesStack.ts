@@ -75,7 +75,9 @@ export async function stackSeries(
         built.stack = null;
         return;
       }
-      built.stack ??= new VoxelStack(first.columns * first.rows, ref.files.length * meta.frames);
+      // Shared: the threads of --jobs read the volume as it is (cli/familyThreads.ts).
+      const slices = ref.files.length * meta.frames;
+      built.stack ??= new VoxelStack(first.columns * first.rows, slices, true);
       built.stack.put(slot, grey.values, frame.samplesPerPixel !== 1);
     });
   };

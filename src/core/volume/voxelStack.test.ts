@@ -54,6 +54,17 @@ describe('VoxelStack', () => {
     expect([...stack.values()]).toEqual(concat(parts));
   });
 
+  it('keeps the values in a SharedArrayBuffer where asked, through promotion and trimming', () => {
+    const stack = new VoxelStack(4, 4, true);
+    stack.put(0, Float32Array.of(1, 2, 3, 4));
+    stack.put(1, Float32Array.of(1, 2.5, 3, 4));
+    const values = stack.values();
+    expect(values).toBeInstanceOf(Float32Array);
+    expect(values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...values]).toEqual([1, 2, 3, 4, 1, 2.5, 3, 4]);
+    expect(values.buffer.byteLength).toBe(values.byteLength);
+  });
+
   it('reorders slices in place, over cycles of every length', () => {
     const parts = slices(7, -100, 100, 11);
     const stack = new VoxelStack(4, 7);

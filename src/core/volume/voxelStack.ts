@@ -12,9 +12,11 @@ export function voxelTypeFor(integral: boolean, lo: number, hi: number): VoxelTy
   return lo >= 0 && hi <= 65535 ? 'uint16' : 'float32';
 }
 
-function arrayOf(type: VoxelType, length: number): VoxelValues {
-  if (type === 'int16') return new Int16Array(length);
-  return type === 'uint16' ? new Uint16Array(length) : new Float32Array(length);
+function arrayOf(type: VoxelType, length: number, shared = false): VoxelValues {
+  const bytes = length * (type === 'float32' ? 4 : 2);
+  const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  if (type === 'int16') return new Int16Array(buffer);
+  return type === 'uint16' ? new Uint16Array(buffer) : new Float32Array(buffer);
 }
 
 /** Lowest and highest value, and whether every one is an integer int16 can hold as such (-0 and
@@ -41,13 +43,15 @@ export class VoxelStack {
   /** One past the highest slice written. */
   private depth = 0;
 
-  /** `plane`: voxels a slice; `slices`: the slices expected (room is made for more if needed). */
+  /** `plane`: voxels a slice; `slices`: the slices expected (room is made for more if needed).
+   * `shared`: the values in a SharedArrayBuffer, so worker threads read them without a copy. */
   constructor(
     readonly plane: number,
     slices: number,
+    private readonly shared = false,
   ) {
     this.capacity = Math.max(slices, 1);
-    this.data = new Int16Array(plane * this.capacity);
+    this.data = arrayOf('int16', plane * this.capacity, shared);
   }
 
   get type(): VoxelType {
@@ -100,13 +104,17 @@ export class VoxelStack {
   /** The values of the slices written, exactly that long (copied only where room was left). */
   values(): VoxelValues {
     const n = this.depth * this.plane;
-    if (this.data.length !== n) this.data = this.data.slice(0, n);
+    if (this.data.length !== n) {
+      const exact = arrayOf(voxelTypeOf(this.data), n, this.shared);
+      exact.set(this.data.subarray(0, n));
+      this.data = exact;
+    }
     this.capacity = this.depth;
     return this.data;
   }
 
   private resize(type: VoxelType, capacity: number): void {
-    const next = arrayOf(type, capacity * this.plane);
+    const next = arrayOf(type, capacity * this.plane, this.shared);
     // Every value held is exact in the wider type.
     next.set(this.data.subarray(0, Math.min(this.data.length, next.length)));
     this.data = next;
