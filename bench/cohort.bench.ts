@@ -7,16 +7,25 @@
 // `features` process run just before); and one status poll of 1,000–16,000 queued series against
 // BullMQ's getJobState per series; and one refresh of a running run's Parquet table (20 series
 // added to 1,000 or 10,000) compacted whole against incrementally (COHORT_BENCH_ONLY=compaction
-// alone). Each figure carries the load average (load1).
+// alone); and the Cohort tab's filter over a 1,000,000-row table, by DuckDB on the server against
+// a hyparquet scan of its filter columns as the page's worker would (COHORT_BENCH_ONLY=filter).
+// Each figure carries the load average (load1).
 // Sizes: COHORT_BENCH_SERIES (default 24), 8 slices of 64².
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { planFeatures } from '../src/cli/cohort/featuresPlan.ts';
 import { writeFeaturesParquet } from '../src/cli/cohort/parquet.ts';
 import { runParquet } from '../src/cli/cohort/runParquet.ts';
+import { filterTable } from '../src/cli/cohort/tableFilter.ts';
+import {
+  largeSeriesUid,
+  writeLargeFeaturesRun,
+} from '../src/cli/cohort/testing/largeFeaturesRun.ts';
+import { decompress } from 'fzstd';
+import { parquetMetadata, parquetRead } from 'hyparquet';
 import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
 import { redisClient, seriesQueue } from '../src/cli/cohort/queue.ts';
 import type { Redis } from 'ioredis';
@@ -350,6 +359,61 @@ async function compactionRefresh(
   }
 }
 
+/** The Cohort tab's filter over a whole 1,000,000-row table (100,000 series × 10), both ways it
+ * could be done: the server asking DuckDB (filterTable), or the page's parquet worker decoding the
+ * filter columns of every row group with hyparquet (timed here in Node, from bytes in memory, so
+ * without the fetch) and the bytes it would fetch. Medians of `repeats`, alternated. */
+async function wholeTableFilter(dir: string, repeats: number): Promise<void> {
+  const run = join(dir, 'filter-large');
+  await writeLargeFeaturesRun(run, 100_000, 10);
+  const path = join(run, 'features.parquet');
+  const text = largeSeriesUid(9999).toLowerCase();
+  const file = (await readFile(path)).buffer;
+  const metadata = parquetMetadata(file);
+  const columns = ['ibsi_code', 'name', 'family', 'filter', 'series'];
+  let columnBytes = 0;
+  for (const g of metadata.row_groups)
+    for (const c of g.columns)
+      if (columns.includes(c.meta_data?.path_in_schema[0] ?? ''))
+        columnBytes += Number(c.meta_data?.total_compressed_size ?? 0);
+  const duck: number[] = [];
+  const scan: number[] = [];
+  let counts: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    let t0 = performance.now();
+    const d = await filterTable(path, { text, min: null, max: null }, 0, 1000);
+    duck.push(performance.now() - t0);
+    t0 = performance.now();
+    const hits = new Set<number>();
+    await parquetRead({
+      file,
+      metadata,
+      columns,
+      compressors: {
+        ZSTD: (input: Uint8Array, n: number) => decompress(input, new Uint8Array(n)),
+      },
+      onChunk: ({ columnData, rowStart }) => {
+        for (let i = 0; i < columnData.length; i++)
+          if (String(columnData[i]).toLowerCase().includes(text)) hits.add(rowStart + i);
+      },
+    });
+    scan.push(performance.now() - t0);
+    counts = [d.count, hits.size];
+  }
+  report({
+    name: 'cohort-whole-table-filter',
+    rows: Number(metadata.num_rows),
+    fileBytes: file.byteLength,
+    matches: counts[0],
+    serverDuckdbMs: Math.round(median(duck)),
+    workerScanMs: Math.round(median(scan)),
+    workerScanMatches: counts[1],
+    workerScanFetchBytes: columnBytes,
+    repeats,
+    load1: load1(),
+  });
+}
+
 export async function run(): Promise<void> {
   const count = Number(process.env.COHORT_BENCH_SERIES ?? 24);
   const repeats = Number(process.env.COHORT_BENCH_REPEATS ?? 5);
@@ -358,10 +422,15 @@ export async function run(): Promise<void> {
   const shape = { slices: 8, size: 64 };
   const dir = await mkdtemp(join(tmpdir(), 'consilium-cohort-bench-'));
   try {
-    // COHORT_BENCH_ONLY=compaction: a running run's table refresh alone.
+    // COHORT_BENCH_ONLY=compaction or filter: a running run's table refresh, or the Cohort tab's
+    // filter over a whole large table, alone.
     if (only === 'compaction' || only === undefined) {
       await compactionRefresh(dir, [1000, 10_000], 20, 100, Math.min(repeats, 3));
       if (only === 'compaction') return;
+    }
+    if (only === 'filter' || only === undefined) {
+      await wholeTableFilter(dir, repeats);
+      if (only === 'filter') return;
     }
     const small = await writeCohort(join(dir, 'cohort'), count, shape);
     const cores = availableParallelism();
