@@ -268,6 +268,43 @@ describe('a features run still going', () => {
   });
 });
 
+describe('the whole-table filter', () => {
+  it('answers a filter over a run’s table brought up to date, with the count of matching rows', async () => {
+    const dir = join(root, 'runs', 'filtered-run');
+    await mkdir(join(dir, 'series'), { recursive: true });
+    await writeFile(
+      join(dir, 'run.json'),
+      JSON.stringify({ command: 'features', settingsHash: 'abc', settings: {} }),
+    );
+    await writeFile(
+      join(dir, 'series', 'e'.repeat(32) + '.json'),
+      seriesFile('e'.repeat(32), '3.1', [1, 5, 9]),
+    );
+    const url = (q: string) => `${origin}/api/cohorts/filtered-run/features.filter?${q}`;
+    let r = await json(await fetch(url('text=code&min=4')));
+    expect(r.value).toMatchObject({
+      count: 2,
+      offset: 0,
+      length: 2,
+      series: ['3.1', '3.1'],
+      value: [5, 9],
+    });
+    // A series written since: the next question sees it, without the table being asked for first.
+    await writeFile(
+      join(dir, 'series', 'f'.repeat(32) + '.json'),
+      seriesFile('f'.repeat(32), '3.2', [7]),
+    );
+    r = await json(await fetch(url('text=CODE0&min=4')));
+    expect(r.value).toMatchObject({ count: 1, ibsiCode: ['CODE0'], value: [7] });
+    const bad = await fetch(url('max=high'));
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error).toMatchObject({
+      code: 'bad-table-filter',
+      params: { name: 'max' },
+    });
+  });
+});
+
 describe('the Parquet table over HTTP ranges', () => {
   it('answers HEAD and byte ranges (206), refuses a bad range (416), and holds a version with If-Match', async () => {
     const dir = join(root, 'runs', 'ranged-run');
