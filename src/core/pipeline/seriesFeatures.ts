@@ -24,12 +24,16 @@ export class VolumeBuilder {
   private stack: VoxelStack | undefined;
   private first: { columns: number; rows: number } | undefined;
 
-  constructor(private readonly metas: readonly InstanceMeta[]) {}
+  /** `shared`: the values in a SharedArrayBuffer (threads read them without a copy). */
+  constructor(
+    private readonly metas: readonly InstanceMeta[],
+    private readonly shared = false,
+  ) {}
 
   add(z: number, frame: FramePixels): void {
     const f = greyPixels(frame); // colour: BT.601 luminance (core/analysis/luminance.ts)
     this.first ??= { columns: f.columns, rows: f.rows };
-    this.stack ??= new VoxelStack(f.columns * f.rows, this.metas.length);
+    this.stack ??= new VoxelStack(f.columns * f.rows, this.metas.length, this.shared);
     if (f.columns !== this.first.columns || f.rows !== this.first.rows)
       throw sliceSizeError(this.metas, z, f, this.first);
     this.stack.put(z, f.values, frame.samplesPerPixel !== 1);

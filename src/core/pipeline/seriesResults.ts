@@ -33,7 +33,9 @@ export async function seriesResults(
   const { metas, seriesInstanceUid: uid } = series;
   const file = metas[0]?.file ?? '';
   const problems: Problem[] = [];
-  let volume: VolumeBuilder | null = settings.features ? new VolumeBuilder(metas) : null;
+  // Another step may hand the volume to threads: shared, they read it without a copy.
+  const shared = step !== inThisThread;
+  let volume: VolumeBuilder | null = settings.features ? new VolumeBuilder(metas, shared) : null;
   const inputs: (Float32Array[] | null)[] = models.map(() => []);
   for (let i = 0; i < metas.length && (volume || inputs.some(Boolean)); i++) {
     let frame: DecodedFrame;
