@@ -26,14 +26,20 @@
 // (no Buffer per read, nothing parsed), what Node costs where it allocates nothing. Beside each:
 // its garbage collection (`gc_ms`, this process's GC pauses inside the step) and the pages it
 // touched for the first time (`page_faults`, minor faults; curl's by /usr/bin/time): on this
-// VM a first touch of a page costs about 15 µs, 105 MB of fresh memory about 0.4 s. The
+// VM a first touch of a page costs about 15 µs, 105 MB of fresh memory about 0.4 s. So two more
+// lines: curl keeping the series in memory (`curl_to_memory_ms`, its body written to a file in
+// /dev/shm), the floor for a client that hands the instances on; and a sketch of a reader that
+// reads each part straight into memory of its stated length, one part's memory reused for the
+// next (`in_place_ms`): what Node costs with no Buffer per read, no join and no fresh memory. The
 // Node-side measurements run in a different order each repeat, so none always follows curl.
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeFrame } from '../src/core/dicom/decode.ts';
 import { parseInstance } from '../src/core/dicom/parse.ts';
 import { nodeHttpTransport } from '../src/cli/io/nodeHttpTransport.ts';
@@ -139,15 +145,18 @@ function gcPauses(add: (name: string, ms: number) => void): () => Promise<void> 
   };
 }
 
-/** curl's wall and CPU milliseconds and minor page faults for the series, by /usr/bin/time. */
-function curlSeries(url: string): { wall: number; cpu: number; faults: number } {
+/**
+ * curl's wall and CPU milliseconds and minor page faults for the series, by /usr/bin/time; the
+ * body goes to `out` (/dev/null, or a file in memory).
+ */
+function curlSeries(url: string, out = '/dev/null'): { wall: number; cpu: number; faults: number } {
   const run = spawnSync('/usr/bin/time', [
     '-f',
     '%e %U %S %R',
     'curl',
     '-sf',
     '-o',
-    '/dev/null',
+    out,
     '-H',
     'Accept: multipart/related; type="application/dicom"; transfer-syntax=*',
     url,
@@ -200,6 +209,89 @@ function bareSocket(url: string): Promise<number> {
       ),
     );
     socket.on('close', () => resolve(bytes));
+    socket.on('error', reject);
+  });
+}
+
+/**
+ * The series by a GET on a bare socket whose reads go straight into each part's memory, sized by
+ * its Content-Length (the framing between parts through a 1 KB scratch); a part's memory is
+ * reused for the next of the same length. Counts the parts. A sketch for the figure (Orthanc's
+ * framing: a close-delimited body, every part with its length; no chunked coding, no TLS).
+ */
+function inPlaceParts(url: string): Promise<number> {
+  const u = new URL(url);
+  const scratch = Buffer.allocUnsafeSlow(1024);
+  let framing = Buffer.alloc(0); // read, not yet placed: the HTTP head and the parts' framing
+  let part: Buffer | undefined;
+  let spare: Buffer | undefined;
+  let filled = 0;
+  let boundary: string | undefined;
+  let parts = 0;
+  const finish = () => {
+    parts++;
+    spare = part;
+    part = undefined;
+  };
+  const place = () => {
+    for (;;) {
+      if (part) {
+        const take = Math.min(framing.length, part.length - filled);
+        framing.copy(part, filled, 0, take);
+        filled += take;
+        framing = framing.subarray(take);
+        if (filled < part.length) return;
+        finish();
+      }
+      if (boundary === undefined) {
+        const end = framing.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = framing.subarray(0, end).toString('latin1');
+        boundary = /boundary="?([^";\r\n]+)/i.exec(head)?.[1] ?? '';
+        framing = framing.subarray(end + 4);
+      }
+      const at = framing.indexOf(`--${boundary}`);
+      const after = at + 2 + boundary.length;
+      if (at < 0 || framing.length < after + 2) return;
+      if (framing[after] === 45 && framing[after + 1] === 45) return; // the close delimiter
+      const end = framing.indexOf('\r\n\r\n', after);
+      if (end < 0) return;
+      const headers = framing.subarray(after, end).toString('latin1');
+      const length = Number(/content-length:\s*(\d+)/i.exec(headers)?.[1] ?? NaN);
+      if (!Number.isFinite(length)) throw new Error('a part states no Content-Length');
+      framing = framing.subarray(end + 4);
+      part = spare?.length === length ? spare : Buffer.allocUnsafeSlow(length);
+      filled = 0;
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({
+      host: u.hostname,
+      port: Number(u.port),
+      onread: {
+        buffer: () => (part && framing.length === 0 ? part.subarray(filled) : scratch),
+        callback: (n: number, buf: Uint8Array) => {
+          if (part && buf.buffer === part.buffer) {
+            filled += n;
+            if (filled === part.length) finish();
+          } else framing = Buffer.concat([framing, scratch.subarray(0, n)]);
+          try {
+            place();
+          } catch (e) {
+            socket.destroy(e as Error); // the promise rejects with it
+            return false;
+          }
+          return true;
+        },
+      },
+    });
+    socket.on('connect', () =>
+      socket.write(
+        `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: close\r\n` +
+          'Accept: multipart/related; type="application/dicom"; transfer-syntax=*\r\n\r\n',
+      ),
+    );
+    socket.on('close', () => resolve(parts));
     socket.on('error', reject);
   });
 }
@@ -325,12 +417,34 @@ export async function run(): Promise<void> {
         });
         if (got < bytes) throw new Error(`the bare socket gave ${got} bytes`);
       },
+      // Each part read straight into memory of its length, reused: Node with nothing to spare.
+      async () => {
+        let got = 0;
+        await timed(add, 'in_place', async () => {
+          got = await inPlaceParts(seriesUrl);
+        });
+        if (got !== SLICES) throw new Error(`the in-place reader gave ${got} parts`);
+      },
       // The floor: the PACS's own bulk retrieval of the series, as curl receives it.
       async () => {
         const curl = curlSeries(seriesUrl);
         add('curl_series_ms', curl.wall);
         add('curl_series_cpu_ms', curl.cpu);
         add('curl_series_faults', curl.faults);
+      },
+      // The same, curl keeping the body in memory (a file in /dev/shm), as a client must.
+      async () => {
+        const file = join(
+          existsSync('/dev/shm') ? '/dev/shm' : tmpdir(),
+          `consilium-${process.pid}`,
+        );
+        try {
+          const curl = curlSeries(seriesUrl, file);
+          add('curl_memory_ms', curl.wall);
+          add('curl_memory_cpu_ms', curl.cpu);
+        } finally {
+          rmSync(file, { force: true });
+        }
       },
     ];
     for (let k = 0; k < steps.length; k++) await steps[(k + r) % steps.length]();
@@ -376,20 +490,28 @@ export async function run(): Promise<void> {
     bare_node_ratio_to_curl: ratio(m.bare_node_ms, m.curl_series_ms),
     bare_socket_ms: m.bare_socket_ms,
     bare_socket_ratio_to_curl: ratio(m.bare_socket_ms, m.curl_series_ms),
+    in_place_ms: m.in_place_ms,
+    in_place_ratio_to_curl: ratio(m.in_place_ms, m.curl_series_ms),
+    curl_to_memory_ms: m.curl_memory_ms,
+    received_ratio_to_curl_to_memory: ratio(m.pacs_received_ms, m.curl_memory_ms),
     cpu_ms: {
       curl: m.curl_series_cpu_ms,
+      curl_to_memory: m.curl_memory_cpu_ms,
       bare_socket: m.bare_socket_cpu_ms,
+      in_place: m.in_place_cpu_ms,
       bare_node: m.bare_node_cpu_ms,
       received: m.pacs_received_cpu_ms,
     },
     gc_ms: {
       bare_socket: m.bare_socket_gc_ms,
+      in_place: m.in_place_gc_ms,
       bare_node: m.bare_node_gc_ms,
       received: m.pacs_received_gc_ms,
     },
     page_faults: {
       curl: m.curl_series_faults,
       bare_socket: m.bare_socket_faults,
+      in_place: m.in_place_faults,
       bare_node: m.bare_node_faults,
       received: m.pacs_received_faults,
     },
