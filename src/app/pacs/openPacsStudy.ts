@@ -5,7 +5,7 @@
 // A series the PACS will not send whole goes instance by instance (metadata, then frames as
 // stored), nearest the viewed slice first. Each instance goes to the same ingest as a dropped
 // file; a failure is one line in the error list and the rest of the study keeps loading. While
-// a series arrives the viewer decodes only what it shows (receiving.ts).
+// the study arrives the viewer decodes only what it shows (receiving.ts).
 import { numberOf, tags, textOf, type JsonDataSet } from '../../core/dicomweb/dicomJson.ts';
 import type { DicomwebClient } from '../../core/dicomweb/http.ts';
 import { hasPixelData } from '../../core/dicomweb/part10Meta.ts';
@@ -109,7 +109,6 @@ async function wholeSeries(
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
   const server = pacsClient(config).server;
-  const done = receiving.start();
   try {
     const answer = await pacsSeriesWorker.call(
       signal,
@@ -132,8 +131,6 @@ async function wholeSeries(
     if (signal?.aborted) throw cancelled();
     // The worker itself failed (it could not start): the page asks instance by instance.
     return false;
-  } finally {
-    done();
   }
 }
 
@@ -200,6 +197,8 @@ export async function openPacsStudy(
     onProgress,
   );
   let metadataImages = false;
+  // Until the study is in, the viewer decodes only what it shows (see receiving.ts).
+  const received = receiving.start();
   try {
     for (const [i, s] of series.entries()) {
       const ref = { studyInstanceUid, seriesInstanceUid: s.seriesInstanceUid };
@@ -225,6 +224,8 @@ export async function openPacsStudy(
   } catch (e) {
     // Cancel: what came in so far stays loaded; nothing more is asked for.
     if (!signal?.aborted) throw e;
+  } finally {
+    received();
   }
   await feed.done();
   if (signal?.aborted) return;

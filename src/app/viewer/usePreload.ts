@@ -5,11 +5,11 @@ import { preloadStack } from '../services/preload.ts';
 
 /**
  * Preloads a viewport's stack from the slice shown when it opened; returns frames decoded. While
- * a series is still arriving it waits (the shown slice and its neighbours decode as always).
+ * a PACS study is still arriving it waits (the shown slice and its neighbours decode as always).
  */
 export function usePreload(stack: StackPosition[] | undefined, index: number): number {
   const [decoded, setDecoded] = useState({ stack, count: 0 });
-  const receiving = useReceiving((s) => s.series > 0);
+  const receiving = useReceiving((s) => s.studies > 0);
   const startAt = useRef(index);
   useEffect(() => {
     startAt.current = index;
