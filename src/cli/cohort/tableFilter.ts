@@ -3,9 +3,9 @@
 // name, family, image filter and series, and a value range. The page sends structured
 // parameters, never SQL; every one is bound to a prepared statement, none is put into the text.
 // It gets the count of matching rows over the whole table and one page of them, as columns.
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { FilteredRows } from '../../core/cohort/runViews.ts';
 import { ProblemError } from '../../core/result.ts';
+import { duckdb } from './parquet.ts';
 
 export type { FilteredRows } from '../../core/cohort/runViews.ts';
 
@@ -18,8 +18,6 @@ export interface TableFilter {
 }
 
 export const maxFilterRows = 5000;
-
-let instance: Promise<DuckDBInstance> | null = null;
 
 const where = `($text = '' OR contains(lower(ibsi_code), $text) OR contains(lower(name), $text)
   OR contains(lower(family), $text) OR contains(lower(filter), $text)
@@ -77,8 +75,7 @@ export async function filterTable(
   offset: number,
   limit: number,
 ): Promise<FilteredRows> {
-  instance ??= DuckDBInstance.create(':memory:');
-  const c = await (await instance).connect();
+  const c = await (await duckdb()).connect();
   try {
     // The path is the server's own (the run's folder), quoted; the page's values are bound.
     const table = `read_parquet('${path.replace(/'/g, "''")}')`;
