@@ -22,6 +22,8 @@ const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web
 const SLICES = 20;
 const patientId = `E2E-${newUid().slice(-12)}`;
 let studyUid = '';
+/** The SOP Instance UID of each slice, in slice order. */
+const sops: string[] = [];
 
 /** The demo series under a patient ID of its own, so a search finds this run's study only. */
 function series(): Uint8Array[] {
@@ -30,6 +32,7 @@ function series(): Uint8Array[] {
   return Array.from({ length: SLICES }, (_, k) => {
     const file = dcmjs.data.DicomMessage.readFile(demoSliceFile(ctx, k).bytes.slice().buffer);
     file.dict['00100020'] = { vr: 'LO', Value: [patientId] };
+    sops.push(String(file.dict['00080018'].Value[0]));
     return new Uint8Array(file.write());
   });
 }
@@ -108,6 +111,36 @@ test('Cancel stops a series still arriving: the slice in hand stays, the stack p
   await expect(progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   await expect(vp).toHaveAttribute('data-preloaded', '1');
   await expect(vp.getByTestId('slice-label')).toHaveText('Im 1/1');
+  await expect(page.locator('.error-list li')).toHaveCount(0);
+});
+
+test('while a study still arrives, scrolling shows a slice in hand, decoded when asked for; the stack preload waits', async ({
+  page,
+}) => {
+  // The PACS refuses the series whole, so it comes instance by instance, and its last slice is slow.
+  await page.route(
+    (url) => /\/dicom-web\/orthanc\/studies\/[^/]+\/series\/[^/]+$/.test(url.pathname),
+    (route) => route.fulfill({ status: 400 }),
+  );
+  let held = false;
+  const last = sops[SLICES - 1];
+  await page.route(
+    (url) => url.pathname.includes(`/instances/${last}`),
+    () => {
+      held = true; // never answered while the test runs
+    },
+  );
+  await openFromPacs(page);
+  const vp = page.getByTestId('viewport-0');
+  await expect(page.getByTestId('pacs-progress')).toHaveAttribute('data-done', String(SLICES - 1));
+  await expect.poll(() => held).toBe(true);
+  await expect(vp).toHaveAttribute('data-preloaded', '0');
+  await vp.hover();
+  await page.keyboard.press('End');
+  await expect(vp.getByTestId('slice-label')).toHaveText(`Im ${SLICES - 1}/${SLICES - 1}`);
+  await expect(vp).toHaveAttribute('data-rendered', new RegExp(`^${SLICES - 2}\\|`));
+  expect(await canvasAt(page, 0, 0.5, 0.03)).toBe(0); // air above the phantom: its own pixels
+  await expect(vp).toHaveAttribute('data-preloaded', '0');
   await expect(page.locator('.error-list li')).toHaveCount(0);
 });
 
