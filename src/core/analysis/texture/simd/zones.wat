@@ -191,6 +191,9 @@
               (then
                 (local.set $root (global.get $labels))
                 (global.set $labels (i32.add (global.get $labels) (i32.const 1)))
+                ;; remap is -1 for every label below $labels between slices (finish resets it).
+                (i32.store (i32.add (global.get $remap) (i32.shl (local.get $root) (i32.const 2)))
+                  (i32.const -1))
                 (i32.store (i32.add (global.get $parent) (i32.shl (local.get $root) (i32.const 2))) (local.get $root))
                 (i32.store (i32.add (global.get $level) (i32.shl (local.get $root) (i32.const 2))) (local.get $g))
                 (i32.store (i32.add (global.get $size) (i32.shl (local.get $root) (i32.const 2))) (i32.const 0))

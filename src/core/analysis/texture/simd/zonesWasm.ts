@@ -42,6 +42,8 @@ function zonesWasm(): ZonesExports | null {
 }
 
 const NONE = 0x7fffffff;
+/** Memory an instance keeps between calls (a slice's labelling fits). */
+const keptBytes = 16 * 2 ** 20;
 const align = (bytes: number): number => (bytes + 63) & ~63;
 
 export interface ZoneArrays {
@@ -80,7 +82,6 @@ export function labelZonesWasm(
   const outAt = align(levelsAt + 2 * plane);
   reserveBytes(wasm.memory, outAt + 12 * cap);
   const buffer = wasm.memory.buffer;
-  new Int32Array(buffer, remapAt, cap).fill(-1);
   const levels = new Uint16Array(buffer, levelsAt, plane);
   const out = new Int32Array(buffer, outAt, 3 * cap);
   wasm.layout(runsAt, endingAt, parentAt, levelAt, sizeAt, minAt, remapAt, levelsAt);
@@ -120,6 +121,9 @@ export function labelZonesWasm(
     take(wasm.finish(cur, end, outAt));
   }
   take(wasm.flush(outAt));
+  // A whole image's labelling memory (tens of MB) goes with its instance rather than staying
+  // held while the families after it run; the compiled module is kept, so a new one is cheap.
+  if (wasm.memory.buffer.byteLength > keptBytes) instance = undefined;
   return {
     level: zones.level.subarray(0, zones.count),
     size: zones.size.subarray(0, zones.count),
