@@ -1,7 +1,10 @@
 // Whole-image 3D features of a CT series, as `consilium analyze` and the Bundles tab compute them
 // (every family, default settings, the mask all ones), and all families on a 50,000-voxel
 // tumour-like ROI. A synthetic CT-like int16 volume (air, body, lungs, spine, noise) of
-// 256x256x100 (quick) and 512x512x200 (the issue's size; WHOLE_IMAGE_FULL=0 skips it).
+// 256x256x100 (quick) and 512x512x200 (the issue's size; WHOLE_IMAGE_FULL=0 skips it). The
+// 'dicom' lines read the 200-slice 512² demo CT from its files as `consilium features` does
+// (cli/seriesStack.ts: each frame decoded into the int16 volume), so their peak includes the
+// decoding (WHOLE_IMAGE_DICOM=0 skips them).
 // Each family runs in its own child process so its peak RSS is its own: one line per family
 // with ms, the peak RSS above the process's RSS once the volume is built (bytes per voxel), and
 // the peak above Node's own RSS before the image, per byte of the image as int16. The volume
@@ -12,6 +15,7 @@
 // machine. Usage: npm run bench -- wholeImage
 // (WHOLE_IMAGE_FULL=0: the quick size only; WHOLE_IMAGE_FAMILIES=a,b: only those families).
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { computeFeatures } from '../src/core/analysis/computeFeatures.ts';
@@ -20,6 +24,9 @@ import { computeFeaturesInThreads } from '../src/cli/familyThreads.ts';
 import { defaultParams } from '../src/core/analysis/params.ts';
 import { familyDefs } from '../src/core/analysis/registry.ts';
 import type { Dims, RoiVolume } from '../src/core/analysis/volume.ts';
+import { indexSeries } from '../src/cli/io/seriesIndex.ts';
+import { stackSeries } from '../src/cli/seriesStack.ts';
+import { writeDemoFiles } from './demoFiles.ts';
 import { report } from './report.ts';
 
 /** Deterministic CT-like int16 slices: body ellipse (soft tissue), two lungs, a spine, noise. */
@@ -70,6 +77,15 @@ function tumourMask(dims: Dims): Uint8Array {
   return mask;
 }
 
+/** A folder's one series read, decoded and stacked as `consilium features` does. */
+async function stackedDicom(dir: string): Promise<RoiVolume> {
+  const { series } = await indexSeries([dir]);
+  const errors: Parameters<typeof stackSeries>[1] = [];
+  const stacked = await stackSeries(series[0], errors);
+  if (!stacked || errors.length > 0) throw new Error(`${dir}: ${JSON.stringify(errors[0])}`);
+  return stacked.volume();
+}
+
 /** In the child: build the volume, run one family (or all, or none: the shared preparation;
  * 'all-threads': all, families split over worker threads). */
 async function child(size: string, roiKind: string, family: string): Promise<void> {
@@ -77,11 +93,13 @@ async function child(size: string, roiKind: string, family: string): Promise<voi
   (globalThis as { gc?: () => void }).gc?.();
   // Node's own footprint, before the image: the goal is about what the image and features add.
   const nodeRss = process.memoryUsage().rss;
-  const ct = syntheticCt(dims);
-  // As the CLI stacks an integer series (volumeFromFrames): the int16 values themselves, and
-  // no mask for the whole image.
+  // As the CLI stacks an integer series: the int16 values themselves, and no mask for the whole
+  // image; 'dicom': the CLI's own reading and stacking of the demo CT's files.
   const mask = roiKind === 'tumour' ? tumourMask(dims) : undefined;
-  const roi: RoiVolume = { values: ct, ...(mask ? { mask } : {}), dims, spacingMm };
+  const roi: RoiVolume =
+    roiKind === 'dicom'
+      ? await stackedDicom(process.env.WHOLE_IMAGE_DIR ?? '')
+      : { values: syntheticCt(dims), ...(mask ? { mask } : {}), dims, spacingMm };
   const families =
     family === 'all' || family === 'all-threads'
       ? (Object.keys(familyDefs) as FamilyId[])
@@ -111,12 +129,12 @@ async function child(size: string, roiKind: string, family: string): Promise<voi
   );
 }
 
-function measure(size: string, roiKind: string, family: string): void {
+function measure(size: string, roiKind: string, family: string, dir = ''): void {
   const self = fileURLToPath(import.meta.url);
   const r = spawnSync(
     process.execPath,
     ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', self, size, roiKind, family],
-    { encoding: 'utf8', timeout: 900_000 },
+    { encoding: 'utf8', timeout: 900_000, env: { ...process.env, WHOLE_IMAGE_DIR: dir } },
   );
   const dims = sizes[size];
   const voxels = dims[0] * dims[1] * dims[2];
@@ -169,6 +187,14 @@ export async function run(): Promise<void> {
   const runSizes = process.env.WHOLE_IMAGE_FULL === '0' ? ['quick'] : ['quick', 'full'];
   for (const size of runSizes) for (const f of families) measure(size, 'whole', f);
   for (const f of only ?? ['all']) measure('quick', 'tumour', f);
+  if (process.env.WHOLE_IMAGE_FULL !== '0' && process.env.WHOLE_IMAGE_DICOM !== '0') {
+    const { dir } = writeDemoFiles(sizes.full[2], sizes.full[0]);
+    try {
+      for (const f of only ?? ['all', 'all-threads']) measure('full', 'dicom', f, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.length >= 5)
