@@ -20,16 +20,18 @@ interface Slice {
   slope?: string;
   intercept?: string;
   signed?: boolean;
+  /** Rows and columns: 2 and 3 unless given. */
+  size?: [number, number];
 }
 
-/** One 2x3 slice a file, written in the order given (the walk's order, not the display order). */
+/** One slice a file (2 rows, 3 columns unless said), written in the order given (the walk's order, not the display order). */
 function writeSeries(slices: Slice[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'consilium-stack-'));
   dirs.push(dir);
   slices.forEach((s, k) => {
     const signed = s.signed ?? true;
     const elements: TestElement[] = [
-      ...imageHeader(2, 3, 16, signed).filter((e) => e.tag[1] !== 0x0018),
+      ...imageHeader(...(s.size ?? [2, 3]), 16, signed).filter((e) => e.tag[1] !== 0x0018),
       { tag: [0x0008, 0x0018], vr: 'UI', value: `1.2.3.4.${k + 1}` },
       { tag: [0x0020, 0x000d], vr: 'UI', value: '1.2.3' },
       { tag: [0x0020, 0x000e], vr: 'UI', value: '1.2.3.9' },
@@ -122,5 +124,24 @@ describe('stackSeries', () => {
     expect(f.values).toBeInstanceOf(Float32Array);
     expect([...f.values.subarray(6, 12)]).toEqual([40000, 1, 2, 3, 4, 65535]);
     expect(f).toEqual(await decodedFirst(mixed, 3));
+  });
+
+  it('says which slice, in display order, differs in size from the first', async () => {
+    const dir = writeSeries([
+      { z: 2, pixels: [1, 2, 3, 4, 5, 6] },
+      { z: 1, pixels: [1, 2, 3, 4, 5, 6], size: [3, 2] },
+      { z: 0, pixels: [1, 2, 3, 4, 5, 6] },
+    ]);
+    const { series } = await indexSeries([dir]);
+    const s = (await stackSeries(series[0], []))!;
+    expect([s.columns, s.rows]).toEqual([3, 2]);
+    expect(() => s.volume()).toThrow(
+      expect.objectContaining({
+        code: 'shape-mismatch',
+        reason: 'Slice 2 is 2x3; features need slices of one size (3x2).',
+        file: join(dir, 'f1.dcm'),
+      }),
+    );
+    await expect(decodedFirst(dir, 3)).rejects.toThrow('Slice 2 is 2x3');
   });
 });
