@@ -106,9 +106,11 @@ test('Cancel stops a series still arriving: the slice in hand stays, the stack p
   await expect(progress).toHaveAttribute('data-done', '1');
   // While the series arrives, the whole-stack preload waits (the shown slice decoded anyway).
   await expect(vp).toHaveAttribute('data-preloaded', '0');
-  await progress.getByRole('button', { name: 'Cancel' }).click();
-  await expect(progress.getByRole('status')).toHaveText('Cancelled.');
-  await expect(progress.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await progress.getByRole('button', { name: 'Stop loading' }).click();
+  await expect(progress.getByRole('status')).toHaveText(
+    'Stopped: the images received so far are kept.',
+  );
+  await expect(progress.getByRole('button', { name: 'Stop loading' })).toHaveCount(0);
   await expect(vp).toHaveAttribute('data-preloaded', '1');
   await expect(vp.getByTestId('slice-label')).toHaveText('Im 1/1');
   await expect(page.locator('.error-list li')).toHaveCount(0);

@@ -104,13 +104,12 @@ export function PacsSource({ open = true }: { open?: boolean }) {
               ? t('progress.done', { count: progress.total })
               : t('progress.fetching', { fetched: progress.fetched, total: progress.total })}
           </span>
-          {/* The reports' Cancel and Cancelled words: the same in both places. */}
           {cancel && (
             <button type="button" onClick={cancel}>
-              {t('stow.cancel')}
+              {t('progress.cancel')}
             </button>
           )}
-          {cancelled && <span role="status">{t('stow.cancelled')}</span>}
+          {cancelled && <span role="status">{t('progress.cancelled')}</span>}
         </div>
       )}
     </>
