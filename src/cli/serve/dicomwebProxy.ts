@@ -96,6 +96,9 @@ export async function proxyDicomweb(
       const v = answer.headers[name];
       if (typeof v === 'string') back[name] = v;
     }
+    // Patients' images and reports are never kept in the browser's HTTP cache, where a shared
+    // workstation's next user could find them (and the cache's disk writes slow a series read).
+    back['cache-control'] = 'no-store';
     res.writeHead(answer.statusCode, back);
     if (req.method === 'HEAD') {
       answer.body.resume();
