@@ -15,7 +15,7 @@ import {
 } from '../../core/cohort/startRequest.ts';
 import type { Problem } from '../../core/result.ts';
 import { problemText } from '../i18n/problemText.ts';
-import { startRun } from './cohortApi.ts';
+import { startRun, unreachable } from './cohortApi.ts';
 
 const families = Object.keys(familyDefs) as FamilyId[];
 type Bins = 'default' | 'bin-width' | 'bin-count';
@@ -68,7 +68,7 @@ export function StartRunForm(props: {
             : { code: 'cohort-unavailable', reason: t('unavailable.what'), params: {} },
         );
     } catch (e) {
-      setProblem({ code: 'cohort-unreachable', reason: String(e), params: { reason: String(e) } });
+      setProblem(unreachable(e));
     } finally {
       setBusy(false);
     }

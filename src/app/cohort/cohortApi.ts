@@ -24,6 +24,12 @@ export type Answer<T> =
 
 const base = '/api/cohorts';
 
+/** The Problem shown when the server could not be asked at all (a network error: `e`). */
+export function unreachable(e: unknown): Problem {
+  const reason = String(e);
+  return { code: 'cohort-unreachable', reason, params: { reason } };
+}
+
 async function call<T>(path: string, signal?: AbortSignal, init?: RequestInit): Promise<Answer<T>> {
   const res = await fetch(base + path, { ...init, ...(signal ? { signal } : {}) });
   if (!(res.headers.get('content-type') ?? '').startsWith('application/json'))

@@ -1,6 +1,6 @@
 // One run's summary and failures, polled while the run is still changing.
 import { useEffect, useState } from 'react';
-import { fetchRun, isLive, type Answer, type RunDetail } from './cohortApi.ts';
+import { fetchRun, isLive, unreachable, type Answer, type RunDetail } from './cohortApi.ts';
 import { pollMs } from './useRuns.ts';
 
 export function useRunDetail(id: string): Answer<RunDetail> | null {
@@ -14,15 +14,7 @@ export function useRunDetail(id: string): Answer<RunDetail> | null {
         setDetail(d);
         if (d.kind === 'ok' && isLive(d.value)) timer = setTimeout(() => void load(), pollMs);
       } catch (e) {
-        if (!abort.signal.aborted)
-          setDetail({
-            kind: 'problem',
-            problem: {
-              code: 'cohort-unreachable',
-              reason: String(e),
-              params: { reason: String(e) },
-            },
-          });
+        if (!abort.signal.aborted) setDetail({ kind: 'problem', problem: unreachable(e) });
       }
     };
     void load(); // a fresh component per run (keyed by id): no state to reset here

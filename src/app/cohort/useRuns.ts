@@ -1,7 +1,7 @@
 // The run list, fetched when the tab opens and again every second while a run is still changing
 // (running here, or a queued cohort whose workers write into the folder).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchRuns, isLive, type Answer, type RunList } from './cohortApi.ts';
+import { fetchRuns, isLive, unreachable, type Answer, type RunList } from './cohortApi.ts';
 
 export const pollMs = 1000;
 
@@ -19,15 +19,7 @@ export function useRuns(): { answer: Answer<RunList> | null; refresh: () => void
           timer.current = setTimeout(refresh, pollMs);
       },
       (e: unknown) => {
-        if (!abort.signal.aborted)
-          setAnswer({
-            kind: 'problem',
-            problem: {
-              code: 'cohort-unreachable',
-              reason: String(e),
-              params: { reason: String(e) },
-            },
-          });
+        if (!abort.signal.aborted) setAnswer({ kind: 'problem', problem: unreachable(e) });
       },
     );
     return () => {

@@ -3,7 +3,7 @@
 // when the table grows (`version`, the run's series done).
 import { useEffect, useState } from 'react';
 import type { Problem } from '../../core/result.ts';
-import { filterRun, type FilteredRows, type TableQuery } from './cohortApi.ts';
+import { filterRun, unreachable, type FilteredRows, type TableQuery } from './cohortApi.ts';
 
 export type TableFilterState =
   | { readonly kind: 'idle' }
@@ -38,20 +38,9 @@ export function useTableFilter(
               ? { kind: 'ok', rows: a.value }
               : a.kind === 'problem'
                 ? { kind: 'problem', problem: a.problem }
-                : {
-                    kind: 'problem',
-                    problem: { code: 'cohort-unreachable', reason: '', params: { reason: '' } },
-                  },
+                : { kind: 'problem', problem: unreachable('') },
           ),
-        (e: unknown) =>
-          settle({
-            kind: 'problem',
-            problem: {
-              code: 'cohort-unreachable',
-              reason: String(e),
-              params: { reason: String(e) },
-            },
-          }),
+        (e: unknown) => settle({ kind: 'problem', problem: unreachable(e) }),
       );
     }, settleMs);
     return () => {
