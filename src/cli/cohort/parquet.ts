@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ProblemError } from '../../core/result.ts';
 import type { SeriesRecordFile } from '../io/resultsDir.ts';
 
@@ -52,7 +52,9 @@ function filterOf(params: FeatureRecordValue['params']): string {
     : JSON.stringify(f);
 }
 
-function sqlString(s: string): string {
+/** `s` as an SQL string literal (quotes doubled): for the server's own paths, never the page's
+ * values (those are bound). */
+export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
@@ -62,6 +64,17 @@ let instance: Promise<DuckDBInstance> | null = null;
  * running run's table otherwise. */
 export function duckdb(): Promise<DuckDBInstance> {
   return (instance ??= DuckDBInstance.create(':memory:'));
+}
+
+/** Runs `work` on a connection of the process's DuckDB, closed after it whether or not it fails
+ * (a failed COPY too). */
+export async function withDuckdb<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const c = await (await duckdb()).connect();
+  try {
+    return await work(c);
+  } finally {
+    c.closeSync();
+  }
 }
 
 /** How the table is written: zstd, and row groups of 64 Ki rows, so a reader over HTTP ranges
@@ -157,18 +170,15 @@ async function writeRows(
     await new Promise<void>((resolve, reject) =>
       rows.end((e?: Error | null) => (e ? reject(e) : resolve())),
     );
-    const c = await (await duckdb()).connect();
     const columns = Object.entries({ ...parquetColumns, ...(ordered ? partOrderColumns : {}) })
       .map(([k, t]) => `${k}: ${sqlString(t)}`)
       .join(', ');
-    try {
-      await c.run(
+    await withDuckdb((c) =>
+      c.run(
         `COPY (SELECT * FROM read_json(${sqlString(rowsPath)}, format = 'newline_delimited', columns = {${columns}})) ` +
           `TO ${sqlString(partial)} (${parquetCopyOptions})`,
-      );
-    } finally {
-      c.closeSync();
-    }
+      ),
+    );
     await rename(partial, out);
   } finally {
     rows.destroy();
@@ -188,19 +198,19 @@ export async function mergeFeaturesParts(
   { ordered, keepOrder = false }: { ordered: boolean; keepOrder?: boolean },
 ): Promise<void> {
   const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const c = await (await duckdb()).connect();
   try {
     const list = parts.map(sqlString).join(', ');
     const hidden = Object.keys(partOrderColumns).join(', ');
     const columns = keepOrder ? '*' : `* EXCLUDE (${hidden})`;
     const order = ordered && !keepOrder ? ' ORDER BY _file, _row' : '';
-    await c.run(
-      `COPY (SELECT ${columns} FROM read_parquet([${list}])${order}) ` +
-        `TO ${sqlString(partial)} (${parquetCopyOptions})`,
+    await withDuckdb((c) =>
+      c.run(
+        `COPY (SELECT ${columns} FROM read_parquet([${list}])${order}) ` +
+          `TO ${sqlString(partial)} (${parquetCopyOptions})`,
+      ),
     );
     await rename(partial, out);
   } finally {
-    c.closeSync();
     await rm(partial, { force: true });
   }
 }

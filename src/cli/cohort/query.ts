@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { problemOf } from '../../core/result.ts';
 import { parseCommand, parseOrUsage, UsageError } from '../io/commandArgs.ts';
-import { writeFeaturesParquet } from './parquet.ts';
+import { sqlString, writeFeaturesParquet } from './parquet.ts';
 
 const usage = `Usage: consilium query "<SQL>" [--results DIR] [--json]
   --results DIR   a features results folder (features --out, cohort submit --out): the view
@@ -62,9 +62,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
         ))
       )
         await writeFeaturesParquet(args.results, parquet);
-      await c.run(
-        `CREATE VIEW features AS SELECT * FROM read_parquet('${parquet.replace(/'/g, "''")}')`,
-      );
+      await c.run(`CREATE VIEW features AS SELECT * FROM read_parquet(${sqlString(parquet)})`);
     }
     const reader = await c.runAndReadAll(args.sql);
     const names = reader.columnNames();

@@ -5,7 +5,7 @@
 // It gets the count of matching rows over the whole table and one page of them, as columns.
 import type { FilteredRows } from '../../core/cohort/runViews.ts';
 import { ProblemError } from '../../core/result.ts';
-import { duckdb } from './parquet.ts';
+import { sqlString, withDuckdb } from './parquet.ts';
 
 export type { FilteredRows } from '../../core/cohort/runViews.ts';
 
@@ -75,10 +75,9 @@ export async function filterTable(
   offset: number,
   limit: number,
 ): Promise<FilteredRows> {
-  const c = await (await duckdb()).connect();
-  try {
+  return withDuckdb(async (c) => {
     // The path is the server's own (the run's folder), quoted; the page's values are bound.
-    const table = `read_parquet('${path.replace(/'/g, "''")}')`;
+    const table = `read_parquet(${sqlString(path)})`;
     const bound = { text: filter.text, min: filter.min, max: filter.max };
     const counted = await c.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`);
     counted.bind(bound);
@@ -108,7 +107,5 @@ export async function filterTable(
       unit: col(8, text),
       value: col(9, number),
     };
-  } finally {
-    c.closeSync();
-  }
+  });
 }
