@@ -8,13 +8,8 @@
 import { parseInstance } from '../dicom/parse.ts';
 import type { DicomwebClient, SignalLike } from './http.ts';
 import { viewedInstance, type ViewedInstance } from './viewedSlice.ts';
-import {
-  seriesPath,
-  storedInstance,
-  streamedSeries,
-  type SeriesRef,
-  type StreamedInstance,
-} from './wado.ts';
+import { instanceUrl } from './retrieve.ts';
+import { storedInstance, streamedSeries, type SeriesRef, type StreamedInstance } from './wado.ts';
 
 export interface SeriesInstance extends StreamedInstance {
   /** The slice to show first: the first instance handed on, and only it. */
@@ -92,9 +87,8 @@ export async function* viewedFirst(
       const named = first.value.sopInstanceUid === sop ? viewed?.instanceNumber : undefined;
       yield marked(first.value, true, named);
     } else {
-      const file = `${client.server.baseUrl}${seriesPath(ref)}/instances/${sop}`;
       yield marked(
-        { file, sopInstanceUid: sop, pieces: [bytes], bytes },
+        { file: instanceUrl(client, ref, sop), sopInstanceUid: sop, pieces: [bytes], bytes },
         true,
         viewed?.instanceNumber,
       );
