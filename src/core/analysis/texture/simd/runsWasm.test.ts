@@ -3,21 +3,9 @@ import { compileWat, wasmModules } from '../../../../../tools/analysis/wasmModul
 import type { Dims, DiscreteVolume } from '../../volume';
 import { directions2d, directions3d, type Direction } from '../directions';
 import { glrlmMatricesReference } from '../glrlm';
+import { randomRuns } from '../testing/randomRuns';
 import { runMatricesWasm } from './runsWasm';
 import { runsWasmBytes } from './runsWasmBytes';
-
-function randomVolume(dims: Dims, levels: number, seed: number, hole = 0.1): DiscreteVolume {
-  let s = seed;
-  const rand = (): number => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
-  const out = new Uint16Array(dims[0] * dims[1] * dims[2]);
-  // Runs of a few levels, long and short, with holes outside the ROI (level 0).
-  let g = 1;
-  for (let i = 0; i < out.length; i++) {
-    if (rand() < 0.3) g = 1 + Math.floor(rand() * levels);
-    out[i] = rand() < hole ? 0 : g;
-  }
-  return { levels: out, dims, spacingMm: [1, 1, 1], levelCount: levels };
-}
 
 const reversed: Direction[] = [
   [-1, 0, 0],
@@ -39,7 +27,7 @@ describe('GLRLM counted in WebAssembly', () => {
       [[5, 4, 4], 6, 0.2],
     ];
     for (const [dims, levels, hole] of cases) {
-      const v = randomVolume(dims, levels, seed++, hole);
+      const v = randomRuns(dims, levels, seed++, { hole });
       const all = [...directions3d, ...reversed];
       const wasm = runMatricesWasm(v, all, -1);
       expect(wasm).not.toBeNull();
@@ -65,7 +53,7 @@ describe('GLRLM counted in WebAssembly', () => {
   });
 
   it('declines what it cannot count, so the caller counts in TypeScript', () => {
-    const v = randomVolume([8, 8, 2], 3, 1);
+    const v = randomRuns([8, 8, 2], 3, 1);
     expect(runMatricesWasm(v, [[0, 0, 1]], 0)).toBeNull();
     expect(runMatricesWasm({ ...v, levelCount: 70000 }, directions3d, -1)).toBeNull();
   });

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileWat, wasmModules } from '../../../../../tools/analysis/wasmModules';
-import type { Dims, DiscreteVolume } from '../../volume';
+import type { Dims } from '../../volume';
 import { borderDistance } from '../borderDistance';
 import { labelZones, labelZonesTs, type Zones } from '../zones';
+import { randomRuns } from '../testing/randomRuns';
 import { labelZonesWasm } from './zonesWasm';
 import { zonesWasmBytes } from './zonesWasmBytes';
-
-function randomVolume(dims: Dims, levels: number, seed: number, hole: number): DiscreteVolume {
-  let s = seed;
-  const rand = (): number => (s = (s * 1103515245 + 12345) >>> 0) / 4294967296;
-  const out = new Uint16Array(dims[0] * dims[1] * dims[2]);
-  // Runs of a few levels, long and short, with voxels outside the ROI (level 0).
-  let g = 1;
-  for (let i = 0; i < out.length; i++) {
-    if (rand() < 0.4) g = 1 + Math.floor(rand() * levels);
-    out[i] = rand() < hole ? 0 : g;
-  }
-  return { levels: out, dims, spacingMm: [1, 1, 1], levelCount: levels };
-}
 
 const plain = (z: Zones): unknown => ({
   level: [...z.level],
@@ -41,7 +29,7 @@ describe('zones labelled in WebAssembly', () => {
     ];
     let compared = 0;
     cases.forEach(([dims, levels, hole], seed) => {
-      const volume = randomVolume(dims, levels, seed + 1, hole);
+      const volume = randomRuns(dims, levels, seed + 1, { change: 0.4, hole });
       for (const z of [-1, 0, dims[2] - 1]) {
         const mask = hole > 0 ? undefined : new Uint8Array(volume.levels.length).fill(1);
         for (const distance of [undefined, borderDistance(mask, dims, z)]) {
@@ -60,7 +48,7 @@ describe('zones labelled in WebAssembly', () => {
 
   it('leaves a distance map (a mask with holes) to TypeScript, with the same zones', () => {
     const dims: Dims = [12, 10, 6];
-    const volume = randomVolume(dims, 3, 9, 0.2);
+    const volume = randomRuns(dims, 3, 9, { change: 0.4, hole: 0.2 });
     const mask = Uint8Array.from(volume.levels, (g) => (g > 0 ? 1 : 0));
     const distance = borderDistance(mask, dims, -1);
     expect('box' in distance).toBe(false);
