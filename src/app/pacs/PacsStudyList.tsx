@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Found, StudySummary } from '../../core/dicomweb/qido.ts';
 import { formatDicomDate } from '../i18n/format.ts';
+import { warmWorkers } from './warmWorkers.ts';
 
 /** One page of found studies, each with its Open button, and the paging buttons. */
 export function PacsStudyList({
@@ -15,6 +17,10 @@ export function PacsStudyList({
   onPage: (offset: number) => void;
 }) {
   const { t, i18n } = useTranslation('pacs');
+  // Studies to open are listed: the workers that show the first image start now, not after it.
+  useEffect(() => {
+    if (found.items.length > 0) warmWorkers();
+  }, [found]);
   if (found.items.length === 0) return <p className="muted">{t('studies.none')}</p>;
   return (
     <div className="pacs-results">
@@ -46,7 +52,7 @@ export function PacsStudyList({
                 )}
               </td>
               <td>
-                <button type="button" onClick={() => onOpen(s)}>
+                <button type="button" onPointerEnter={warmWorkers} onClick={() => onOpen(s)}>
                   {t('studies.open')}
                 </button>
               </td>

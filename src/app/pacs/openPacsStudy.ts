@@ -22,6 +22,7 @@ import { pacsSeriesWorker } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
+import { warmWorkers } from './warmWorkers.ts';
 
 export interface PacsProgress {
   readonly fetched: number;
@@ -182,6 +183,7 @@ export async function openPacsStudy(
 ): Promise<void> {
   // The series worker starts (loads its script) while the study's first requests are answered.
   void pacsSeriesWorker.call(undefined, 'ready').catch(() => undefined);
+  warmWorkers(); // the ingest and decode workers too, if they idled out since the search
   const client = pacsClient(config);
   const store = useStore.getState();
   const studyName = `${config.baseUrl}/studies/${studyInstanceUid}`;
