@@ -109,6 +109,53 @@ export async function timePacsOpen(
   return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
 }
 
+/** Page milliseconds from the pick of the files to the first slice painted and to all indexed. */
+export interface LocalTimes {
+  first: number;
+  indexed: number;
+}
+
+/**
+ * The same series as local files, opened by the page's own file input (what a drop or Open
+ * files hands the ingest), timed as timePacsOpen is: the page's clock from the files' change
+ * event (the user's pick) to the first slice painted (the goal's baseline: the PACS's first image
+ * within 1.5× of it) and to the whole series indexed.
+ */
+export async function timeLocalOpen(
+  page: Page,
+  origin: string,
+  files: string[],
+): Promise<LocalTimes> {
+  await page.goto(origin);
+  const input = page.getByTestId('open-files');
+  await input.waitFor({ state: 'attached' });
+  await page.evaluate((slices) => {
+    const w = window as unknown as { t: Record<string, number> };
+    w.t = {};
+    document.addEventListener('change', () => (w.t.open ??= performance.now()), true);
+    new MutationObserver(() => {
+      const now = performance.now();
+      const vp = document.querySelector('[data-testid=viewport-0]');
+      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
+      const p = document.querySelector('[data-testid=load-progress]');
+      const all = String(slices);
+      if (!w.t.indexed && p?.getAttribute('data-done') === all)
+        if (p.getAttribute('data-total') === all) w.t.indexed = now;
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  }, files.length);
+  await input.setInputFiles(files);
+  await page.waitForFunction(
+    () => {
+      const t = (window as unknown as { t: Record<string, number> }).t;
+      return t.first && t.indexed;
+    },
+    null,
+    { timeout: 300_000, polling: 50 },
+  );
+  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
+  return { first: t.first - t.open, indexed: t.indexed - t.open };
+}
+
 /**
  * The floor for the page: the same series request read in the page through the proxy, each
  * chunk taken and dropped (what Chromium and the proxy cost before the app does anything).

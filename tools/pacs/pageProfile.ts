@@ -14,7 +14,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { bareRead, pacsProxyEnv, storeDemoSeries, timePacsOpen } from '../../bench/pacsPage.ts';
+import {
+  bareRead,
+  pacsProxyEnv,
+  storeDemoSeries,
+  timeLocalOpen,
+  timePacsOpen,
+} from '../../bench/pacsPage.ts';
 import { nodeHttpTransport } from '../../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../../src/core/dicomweb/http.ts';
 
@@ -40,10 +46,16 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-async function upload(): Promise<{ study: string; series: string; patientId: string }> {
+async function upload(): Promise<{
+  study: string;
+  series: string;
+  patientId: string;
+  files: string[];
+}> {
   const client = dicomwebClient({ baseUrl: orthanc, timeoutMs: 300_000 }, nodeHttpTransport);
-  const { first } = await storeDemoSeries(client, SLICES, 512);
+  const { first, files } = await storeDemoSeries(client, SLICES, 512);
   return {
+    files,
     study: first.studyInstanceUID,
     series: first.seriesInstanceUID,
     patientId: first.patientID,
@@ -181,7 +193,27 @@ async function openOnce(
       }
     },
     async afterLoaded() {
-      if (!cdp || !profileTo) return;
+      if (!profileTo) return;
+      // Each PACS request on the page's clock from the click: when it was sent, its first byte
+      // and its end (the QIDO and the viewed instance before the series request).
+      const requests = await page.evaluate(() => {
+        const open = (window as unknown as { t: Record<string, number> }).t.open;
+        return (
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.includes('/dicom-web/') && e.startTime >= open - 1)
+            // No named helper: tsx would wrap it in a __name() the page does not have.
+            .map((e) => ({
+              url: e.name.replace(/^.*\/dicom-web\/[^/]+/, '').slice(0, 90),
+              start: Math.round(e.startTime - open),
+              request: Math.round((e as PerformanceResourceTiming).requestStart - open),
+              first_byte: Math.round((e as PerformanceResourceTiming).responseStart - open),
+              end: Math.round((e as PerformanceResourceTiming).responseEnd - open),
+            }))
+        );
+      });
+      for (const r of requests) console.log(JSON.stringify({ request: r }));
+      if (!cdp) return;
       await page.context().browser()?.stopTracing();
       await printTrace(`${profileTo}.trace.json`);
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
@@ -214,7 +246,7 @@ for (let i = 0; i < values.dist.length; i++)
     )
   )
     throw new Error(`port ${port + i} is in use; stop what serves it or pass another --port`);
-const { study, series, patientId } = await upload();
+const { study, series, patientId, files } = await upload();
 // One preview server per build, on consecutive ports; runs alternate between them, so builds
 // compared share the machine's load.
 const dists = values.dist;
@@ -251,11 +283,17 @@ try {
           : undefined;
       const t = await openOnce(page, originOf(i), study, patientId, profile);
       t.bare = await bareRead(page, study);
+      await page.close();
+      // The same series as local files, on a fresh page of the same build: the goal's baseline.
+      const local = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const l = await timeLocalOpen(local, originOf(i), files);
+      t.local_first = l.first;
+      t.local_indexed = l.indexed;
+      await local.close();
       t.curl = curlSeries(`${orthanc}/studies/${study}/series/${series}`);
       const load = +loadavg()[0].toFixed(1);
       console.log(JSON.stringify({ dist: dists[i], run: r + 1, ...t, load_average: load }));
       all[i].push(t);
-      await page.close();
     }
   for (let i = 0; i < dists.length; i++)
     console.log(
@@ -266,6 +304,11 @@ try {
         first_image_ms: median(all[i].map((t) => t.first)),
         received_ms: median(all[i].map((t) => t.received)),
         indexed_ms: median(all[i].map((t) => t.indexed)),
+        local_first_image_ms: median(all[i].map((t) => t.local_first)),
+        local_indexed_ms: median(all[i].map((t) => t.local_indexed)),
+        // The goal: the page's PACS first image within 1.5× of the same series' local files.
+        first_image_to_local: ratio(all[i].map((t) => t.first / t.local_first)),
+        goal: '<= 1.5',
         bare_read_ms: median(all[i].map((t) => t.bare)),
         curl_ms: median(all[i].map((t) => t.curl)),
         received_to_bare: ratio(all[i].map((t) => t.received / t.bare)),
