@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeFeaturesParquet } from './parquet.ts';
 import { readRunFolder } from './runFolder.ts';
 import { runParquet } from './runParquet.ts';
+import { writeFeaturesRunFolder, writeSeriesRecord } from './testing/featuresRunFolder.ts';
 import { seriesRecordFile } from './testing/seriesRecordFile.ts';
 
 const hook = vi.hoisted(() => ({
@@ -51,11 +52,7 @@ afterAll(() => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: tr
 async function runDir(): Promise<string> {
   const dir = await fs.mkdtemp(join(tmpdir(), 'consilium-run-parquet-'));
   dirs.push(dir);
-  await fs.mkdir(join(dir, 'series'));
-  await fs.writeFile(
-    join(dir, 'run.json'),
-    JSON.stringify({ command: 'features', settingsHash: 'h1', settings: {} }),
-  );
+  await writeFeaturesRunFolder(dir, 'h1');
   return dir;
 }
 
@@ -165,10 +162,7 @@ describe('a run completing while its folder is read', () => {
    * just after the next listing of its series. */
   async function finishingRun(): Promise<string> {
     const dir = await runDir();
-    await fs.writeFile(
-      join(dir, 'series', `${key(1)}.json`),
-      seriesRecordFile(key(1), '1.1', [1, 2]),
-    );
+    await writeSeriesRecord(dir, key(1), '1.1', [1, 2]);
     hook.afterListing = (seriesDir) => {
       writeFileSync(join(seriesDir, `${key(2)}.json`), seriesRecordFile(key(2), '1.2', [3]));
       writeFileSync(join(seriesDir, '..', 'features.jsonl'), '');

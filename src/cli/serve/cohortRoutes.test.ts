@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCohort } from '../cohort/testing/cohortFixture.ts';
 import { cohortRoutes } from './cohortRoutes.ts';
 import { consiliumServer } from './server.ts';
-import { seriesRecordFile } from '../cohort/testing/seriesRecordFile.ts';
+import { writeFeaturesRunFolder, writeSeriesRecord } from '../cohort/testing/featuresRunFolder.ts';
 
 let root: string;
 let origin = '';
@@ -217,8 +217,8 @@ describe('consilium serve --cohorts', () => {
 });
 
 /** A series record file as a features run writes it: one whole-image record of `values`. */
-const seriesFile = (key: string, series: string, values: number[]) =>
-  seriesRecordFile(key, series, values, `/in/${series}.dcm`);
+const writeSeries = (dir: string, key: string, series: string, values: number[]) =>
+  writeSeriesRecord(dir, key, series, values, `/in/${series}.dcm`);
 
 const zstd = {
   ZSTD: (input: Uint8Array, length: number) => decompress(input, new Uint8Array(length)),
@@ -227,16 +227,9 @@ const zstd = {
 describe('a features run still going', () => {
   it('serves the values of the series done so far, compacted again when more are done', async () => {
     const dir = join(root, 'runs', 'live-run');
-    await mkdir(join(dir, 'series'), { recursive: true });
-    await writeFile(
-      join(dir, 'run.json'),
-      JSON.stringify({ command: 'features', settingsHash: 'abc', settings: {} }),
-    );
+    await writeFeaturesRunFolder(dir, 'abc');
     await writeFile(join(dir, 'cohort.json'), JSON.stringify({ id: 'c1', series: 3, queue: 'q' }));
-    await writeFile(
-      join(dir, 'series', 'a'.repeat(32) + '.json'),
-      seriesFile('a'.repeat(32), '1.1', [1, 2]),
-    );
+    await writeSeries(dir, 'a'.repeat(32), '1.1', [1, 2]);
     const table = async () => {
       const r = await fetch(`${origin}/api/cohorts/live-run/features.parquet`);
       expect(r.status).toBe(200);
@@ -256,10 +249,7 @@ describe('a features run still going', () => {
     await table();
     expect((await stat(join(dir, 'features.parquet'))).mtimeMs).toBe(mtimeMs);
     // A second series done: the next read holds both.
-    await writeFile(
-      join(dir, 'series', 'b'.repeat(32) + '.json'),
-      seriesFile('b'.repeat(32), '1.2', [3]),
-    );
+    await writeSeries(dir, 'b'.repeat(32), '1.2', [3]);
     expect((await table()).map((r) => [r.series, r.value])).toEqual([
       ['1.1', 1],
       ['1.1', 2],
@@ -271,15 +261,8 @@ describe('a features run still going', () => {
 describe('the whole-table filter', () => {
   it('answers a filter over a run’s table brought up to date, with the count of matching rows', async () => {
     const dir = join(root, 'runs', 'filtered-run');
-    await mkdir(join(dir, 'series'), { recursive: true });
-    await writeFile(
-      join(dir, 'run.json'),
-      JSON.stringify({ command: 'features', settingsHash: 'abc', settings: {} }),
-    );
-    await writeFile(
-      join(dir, 'series', 'e'.repeat(32) + '.json'),
-      seriesFile('e'.repeat(32), '3.1', [1, 5, 9]),
-    );
+    await writeFeaturesRunFolder(dir, 'abc');
+    await writeSeries(dir, 'e'.repeat(32), '3.1', [1, 5, 9]);
     const url = (q: string) => `${origin}/api/cohorts/filtered-run/features.filter?${q}`;
     let r = await json(await fetch(url('text=code&min=4')));
     expect(r.value).toMatchObject({
@@ -290,10 +273,7 @@ describe('the whole-table filter', () => {
       value: [5, 9],
     });
     // A series written since: the next question sees it, without the table being asked for first.
-    await writeFile(
-      join(dir, 'series', 'f'.repeat(32) + '.json'),
-      seriesFile('f'.repeat(32), '3.2', [7]),
-    );
+    await writeSeries(dir, 'f'.repeat(32), '3.2', [7]);
     r = await json(await fetch(url('text=CODE0&min=4')));
     expect(r.value).toMatchObject({ count: 1, ibsiCode: ['CODE0'], value: [7] });
     const bad = await fetch(url('max=high'));
@@ -308,16 +288,9 @@ describe('the whole-table filter', () => {
 describe('the Parquet table over HTTP ranges', () => {
   it('answers HEAD and byte ranges (206), refuses a bad range (416), and holds a version with If-Match', async () => {
     const dir = join(root, 'runs', 'ranged-run');
-    await mkdir(join(dir, 'series'), { recursive: true });
-    await writeFile(
-      join(dir, 'run.json'),
-      JSON.stringify({ command: 'features', settingsHash: 'abc', settings: {} }),
-    );
+    await writeFeaturesRunFolder(dir, 'abc');
     const values = Array.from({ length: 50 }, (_, i) => i / 7);
-    await writeFile(
-      join(dir, 'series', 'c'.repeat(32) + '.json'),
-      seriesFile('c'.repeat(32), '2.1', values),
-    );
+    await writeSeries(dir, 'c'.repeat(32), '2.1', values);
     const url = `${origin}/api/cohorts/ranged-run/features.parquet`;
     const whole = new Uint8Array(await (await fetch(url)).arrayBuffer());
     const head = await fetch(url, { method: 'HEAD' });
@@ -359,10 +332,7 @@ describe('the Parquet table over HTTP ranges', () => {
     expect(rows.map((r) => r.value)).toEqual(values);
     // Another series done: the table is compacted again on the next open, and a reader still
     // holding the old version is told, instead of getting bytes of another file.
-    await writeFile(
-      join(dir, 'series', 'd'.repeat(32) + '.json'),
-      seriesFile('d'.repeat(32), '2.2', [1]),
-    );
+    await writeSeries(dir, 'd'.repeat(32), '2.2', [1]);
     const reopened = await fetch(url, { method: 'HEAD' });
     expect(reopened.headers.get('etag')).not.toBe(etag);
     const stale = await fetch(url, { headers: { Range: 'bytes=0-3', 'If-Match': etag } });

@@ -2,10 +2,11 @@
 // straight by DuckDB (as `consilium cohort parquet` writes it: the same columns and options) rather
 // than from 100,000 record files: the Cohort tab's range reads are tested against it. The value of
 // series s, feature f is s / 4 + f, so a reader can check any row it shows.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetColumns, parquetCopyOptions } from '../parquet.ts';
+import { writeFeaturesRunFolder } from './featuresRunFolder.ts';
 
 export const largeSeriesUid = (s: number) => `1.2.826.0.1.3680043.10.5.${s}`;
 export const largeValue = (s: number, f: number) => ((s * 2654435761 + f * 40503) % 1000003) / 1000;
@@ -15,11 +16,7 @@ export async function writeLargeFeaturesRun(
   series: number,
   features: number,
 ): Promise<void> {
-  await mkdir(join(dir, 'series'), { recursive: true });
-  await writeFile(
-    join(dir, 'run.json'),
-    JSON.stringify({ command: 'features', settingsHash: 'large', settings: {} }),
-  );
+  await writeFeaturesRunFolder(dir, 'large');
   // Completed before its table was written: the server serves the table as it is.
   await writeFile(join(dir, 'features.jsonl'), '');
   const cast = (name: keyof typeof parquetColumns, sql: string) =>
