@@ -53,6 +53,7 @@ import {
   bareRead,
   pacsProxyEnv,
   storeDemoSeries,
+  timeLocalOpen,
   timePacsOpen,
   type OpenTimes,
 } from './pacsPage.ts';
@@ -68,6 +69,10 @@ const BROWSER_REPEATS = 3;
 interface PageTimes extends OpenTimes {
   /** The series request read in the page with nothing done to it: Chromium's and the proxy's floor. */
   bare: number;
+  /** The same series as local files opened by the page's file input: pick to first paint. */
+  localFirst: number;
+  /** …and to the whole series indexed. */
+  localIndexed: number;
 }
 
 /**
@@ -75,8 +80,13 @@ interface PageTimes extends OpenTimes {
  * panel searches the bench's patient and opens its study; on the page's clock, from the click on
  * Open to the first slice painted, to every instance received and handed to the ingest (the
  * PACS progress), and to the whole series indexed (every header parsed, in the ingest workers).
+ * Each repeat then opens the same series as local files on a fresh page (the goal's baseline).
  */
-async function browserTimes(study: string, patientId: string): Promise<PageTimes[]> {
+async function browserTimes(
+  study: string,
+  patientId: string,
+  files: string[],
+): Promise<PageTimes[]> {
   process.env.CONSILIUM_PACS = pacsProxyEnv(orthanc);
   const app = await previewApp(PORT);
   const out: PageTimes[] = [];
@@ -84,8 +94,13 @@ async function browserTimes(study: string, patientId: string): Promise<PageTimes
     for (let r = 0; r < BROWSER_REPEATS; r++) {
       const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const t = await timePacsOpen(page, app.origin, study, patientId, SLICES);
-      out.push({ ...t, bare: await bareRead(page, study) });
+      const bare = await bareRead(page, study);
       await page.close();
+      // A fresh page of the same build: the goal's baseline, local files in the page.
+      const local = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const l = await timeLocalOpen(local, app.origin, files);
+      await local.close();
+      out.push({ ...t, bare, localFirst: l.first, localIndexed: l.indexed });
     }
   } finally {
     await app.close();
@@ -451,11 +466,14 @@ export async function run(): Promise<void> {
   }
   await gcReport();
   if (process.env.DICOMWEB_BENCH_BROWSER !== '0')
-    for (const t of await browserTimes(ref.studyInstanceUid, first.patientID)) {
+    for (const t of await browserTimes(ref.studyInstanceUid, first.patientID, files)) {
       add('page_first_image_ms', t.first);
       add('page_received_ms', t.received);
       add('page_indexed_ms', t.indexed);
       add('page_bare_read_ms', t.bare);
+      add('page_local_first_image_ms', t.localFirst);
+      add('page_local_indexed_ms', t.localIndexed);
+      add('page_first_image_to_local_pct', (100 * t.first) / t.localFirst); // median() rounds
     }
   const m = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, median(v)]));
   const common = {
@@ -547,6 +565,12 @@ export async function run(): Promise<void> {
       figure: 'workbench in Chromium',
       browser_repeats: BROWSER_REPEATS,
       first_image_ms: m.page_first_image_ms,
+      local_first_image_ms: m.page_local_first_image_ms,
+      // The goal: the page's PACS first image within 1.5× of the same series as local files
+      // (the median of each repeat's ratio: PACS and local alternate, so each shares one load).
+      first_image_to_local: m.page_first_image_to_local_pct / 100,
+      goal: '<= 1.5',
+      local_indexed_ms: m.page_local_indexed_ms,
       received_ms: m.page_received_ms,
       indexed_ms: m.page_indexed_ms,
       bare_read_ms: m.page_bare_read_ms,
