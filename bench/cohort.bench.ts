@@ -12,7 +12,7 @@
 // Each figure carries the load average (load1).
 // Sizes: COHORT_BENCH_SERIES (default 24), 8 slices of 64².
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,7 +26,10 @@ import {
 } from '../src/cli/cohort/testing/largeFeaturesRun.ts';
 import { decompress } from 'fzstd';
 import { parquetMetadata, parquetRead } from 'hyparquet';
-import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
+import {
+  writeFeaturesRunFolder,
+  writeSeriesRecord,
+} from '../src/cli/cohort/testing/featuresRunFolder.ts';
 import { redisClient, seriesQueue } from '../src/cli/cohort/queue.ts';
 import type { Redis } from 'ioredis';
 import { crashRecord, seriesComputer } from '../src/cli/cohort/seriesComputer.ts';
@@ -319,18 +322,11 @@ async function compactionRefresh(
   const vals = Array.from({ length: values }, (_, f) => f / 3);
   for (const total of totals) {
     const run = join(dir, `compaction-${total}`);
-    await mkdir(join(run, 'series'), { recursive: true });
-    await writeFile(
-      join(run, 'run.json'),
-      JSON.stringify({ command: 'features', settingsHash: 'bench', settings: {} }),
-    );
+    await writeFeaturesRunFolder(run, 'bench');
     let written = 0;
     const add = async (n: number) => {
       for (let k = 0; k < n; k++, written++)
-        await writeFile(
-          join(run, 'series', `${key(written)}.json`),
-          seriesRecordFile(key(written), `1.2.3.${written}`, vals),
-        );
+        await writeSeriesRecord(run, key(written), `1.2.3.${written}`, vals);
     };
     await add(total - added * repeats);
     await runParquet(run); // the refreshes so far
