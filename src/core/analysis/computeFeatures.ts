@@ -68,7 +68,13 @@ export interface PreparedRoi {
   discrete: DiscreteVolume;
 }
 
-export function prepareRoi(roi: RoiVolume, params: FeatureParams): PreparedRoi {
+/** newLevels: where the grey levels go (discretise's), e.g. shared memory for the threads of
+ * src/cli/familyThreads.ts, so they are made once and never copied. */
+export function prepareRoi(
+  roi: RoiVolume,
+  params: FeatureParams,
+  newLevels?: (n: number) => Uint16Array,
+): PreparedRoi {
   assertRoiShape(roi);
   // Intensity and texture families see only the mask's voxels and whether their neighbours are
   // in it, so they run on the box around the mask; morphology and local intensity (positions,
@@ -79,7 +85,14 @@ export function prepareRoi(roi: RoiVolume, params: FeatureParams): PreparedRoi {
   // The mask, the range its values span and their count in one pass (a whole image is large).
   const masked = intensityMaskAndRange(box, range);
   if (masked.voxels === 0) assertResegmentedNotEmpty(masked.mask, params);
-  const discrete = discretise(box, masked.mask, params.discretisation, params.resegment, masked);
+  const discrete = discretise(
+    box,
+    masked.mask,
+    params.discretisation,
+    params.resegment,
+    masked,
+    newLevels,
+  );
   return { box, z0, range, masked, discrete };
 }
 

@@ -142,13 +142,15 @@ export function discretise(
   method: Discretisation,
   range?: ResegmentRange,
   bounds?: Pick<IntensityMask, 'lo' | 'hi'>,
+  /** Where the levels are written (zeroed, n long): shared memory for threads that read them. */
+  newLevels: (n: number) => Uint16Array = (n) => new Uint16Array(n),
 ): DiscreteVolume {
   const { values, dims, spacingMm } = roi;
   // The ROI's range, unless the caller has it (intensityMaskAndRange).
   if (bounds && bounds.lo > bounds.hi)
     throw analysisError('empty-roi', 'The region of interest contains no voxels.');
   const [lo, hi] = bounds ? [bounds.lo, bounds.hi] : roiRange(values, intensityMask);
-  const levels = new Uint16Array(values.length);
+  const levels = newLevels(values.length);
   let levelCount = 0;
   if (method.kind === 'none') {
     for (let i = 0; i < values.length; i++) {
