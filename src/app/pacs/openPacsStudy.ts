@@ -1,5 +1,6 @@
 // Opening a PACS study as fast as the PACS can send it: the slice the viewer shows first is asked
-// for by itself (QIDO for instance 1, then that one instance), then each series comes in one
+// for by itself (one QIDO for instance 1 of each series, sent beside the study's series list,
+// then that one instance; see firstSlices.ts), then each series comes in one
 // WADO-RS request, read and cut into instances in a worker (workers/pacsSeries.worker.ts) as it
 // arrives, so ingest overlaps the download and the page's main thread only files each instance.
 // A series the PACS will not send whole goes instance by instance (metadata, then frames as
@@ -11,7 +12,6 @@ import type { DicomwebClient } from '../../core/dicomweb/http.ts';
 import { hasPixelData } from '../../core/dicomweb/part10Meta.ts';
 import { allSeries } from '../../core/dicomweb/qido.ts';
 import { hasImage, inOrder, instanceUrl, retrieveInstance } from '../../core/dicomweb/retrieve.ts';
-import { viewedSlice } from '../../core/dicomweb/viewedSlice.ts';
 import { seriesMetadata, type SeriesRef } from '../../core/dicomweb/wado.ts';
 import { problemOf, ProblemError, type Problem } from '../../core/result.ts';
 import type { LoadError } from '../../core/dicom/types.ts';
@@ -20,6 +20,7 @@ import { oncePerFrame } from '../ingest/oncePerFrame.ts';
 import { receiving } from '../ingest/receiving.ts';
 import { pacsSeriesWorker } from '../services/workers.ts';
 import { useStore } from '../store/store.ts';
+import { firstOfEachSeries, shownSlice } from './firstSlices.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
 import { warmWorkers } from './warmWorkers.ts';
@@ -187,6 +188,8 @@ export async function openPacsStudy(
   const client = pacsClient(config);
   const store = useStore.getState();
   const studyName = `${config.baseUrl}/studies/${studyInstanceUid}`;
+  // The shown slice's QIDO goes beside the series list, not after it (firstSlices.ts).
+  const firsts = firstOfEachSeries(client, studyInstanceUid, signal);
   let series;
   try {
     series = await allSeries(client, studyInstanceUid, signal);
@@ -208,7 +211,7 @@ export async function openPacsStudy(
       let anchor = 1;
       if (i === 0) {
         // The first series is the one shown: its first slice comes before the series request.
-        const first = await viewedSlice(client, ref, signal).catch(() => undefined);
+        const first = await shownSlice(client, ref, await firsts, signal).catch(() => undefined);
         if (first) {
           have.add(first.sopInstanceUid);
           anchor = first.instanceNumber ?? 1;
