@@ -8,13 +8,17 @@
 // asked of any host but the page's own, and no CSP violation is reported.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeCohort } from '../src/cli/cohort/testing/cohortFixture.ts';
-import { seriesRecordFile } from '../src/cli/cohort/testing/seriesRecordFile.ts';
+import { sqlString } from '../src/cli/cohort/parquet.ts';
+import {
+  writeFeaturesRunFolder,
+  writeSeriesRecord,
+} from '../src/cli/cohort/testing/featuresRunFolder.ts';
 import {
   largeSeriesUid,
   largeValue,
@@ -52,8 +56,11 @@ function guard(page: Page, own: () => string): () => void {
 const test = base;
 
 /** Writes a series record file of a features run: one whole-image record of `values`. */
-function seriesRecord(dir: string, key: string, series: string, values: number[]): void {
-  writeFileSync(join(dir, 'series', `${key}.json`), seriesRecordFile(key, series, values));
+/** Opens the Cohort tab of the served page and the run `run` in it. */
+async function openRun(page: Page, run: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByRole('tab', { name: 'Cohort' }).click();
+  await page.getByRole('button', { name: run }).click();
 }
 
 test.beforeAll(async () => {
@@ -62,13 +69,9 @@ test.beforeAll(async () => {
   // A 100,000-series result (10 values each: 1,000,000 rows), and a cohort still running.
   await writeLargeFeaturesRun(join(root, 'runs', 'large-run'), 100_000, 10);
   const live = join(root, 'runs', 'live-run');
-  mkdirSync(join(live, 'series'), { recursive: true });
-  writeFileSync(
-    join(live, 'run.json'),
-    JSON.stringify({ command: 'features', settingsHash: 'live', settings: {} }),
-  );
+  await writeFeaturesRunFolder(live, 'live');
   writeFileSync(join(live, 'cohort.json'), JSON.stringify({ id: 'c-live', series: 3, queue: 'q' }));
-  seriesRecord(live, 'a'.repeat(32), '1.2.3.1', [1.5, 2.5]);
+  await writeSeriesRecord(live, 'a'.repeat(32), '1.2.3.1', [1.5, 2.5]);
   const fixture = await writeCohort(join(root, 'inputs', 'ct-small'), 2, { slices: 3, size: 16 });
   uid = fixture.series[1].uid;
   // The CLI's own single-machine run, with the options the page will set: the reference values.
@@ -99,11 +102,7 @@ test.beforeAll(async () => {
   glcm = record.value.features.find((f) => f.family === 'glcm' && Number.isFinite(f.value))!;
   // An earlier run whose one series could not be decoded: its reason is listed.
   const prior = join(root, 'runs', 'prior-run');
-  mkdirSync(join(prior, 'series'), { recursive: true });
-  writeFileSync(
-    join(prior, 'run.json'),
-    JSON.stringify({ command: 'features', settingsHash: '0123456789abcdef', settings: {} }),
-  );
+  await writeFeaturesRunFolder(prior, '0123456789abcdef');
   writeFileSync(
     join(prior, 'series', 'deadbeefdeadbeefdeadbeefdeadbeef.json'),
     JSON.stringify({
@@ -245,9 +244,7 @@ test('a cohort still running shows the values of the series done so far, and mor
   page,
 }) => {
   const check = guard(page, () => origin);
-  await page.goto(`${origin}/`);
-  await page.getByRole('tab', { name: 'Cohort' }).click();
-  await page.getByRole('button', { name: 'live-run' }).click();
+  await openRun(page, 'live-run');
   const detail = page.getByTestId('cohort-detail');
   await expect(detail.getByTestId('detail-state')).toHaveAttribute('data-state', 'queued');
   await expect(detail.getByTestId('results-live')).toBeVisible();
@@ -257,7 +254,7 @@ test('a cohort still running shows the values of the series done so far, and mor
     results.locator('[data-testid=feature-row][data-series="1.2.3.1"][data-code=CODE1] .num'),
   ).toHaveAttribute('data-value', '2.5');
   // A worker writes the next series: the page reads the table again without being asked.
-  seriesRecord(join(root, 'runs', 'live-run'), 'b'.repeat(32), '1.2.3.2', [7.25]);
+  await writeSeriesRecord(join(root, 'runs', 'live-run'), 'b'.repeat(32), '1.2.3.2', [7.25]);
   await expect(detail.getByTestId('run-progress')).toHaveText('2 / 3 series');
   await expect(results.getByTestId('results-count')).toContainText('3 of 3 feature values');
   await expect(
@@ -282,9 +279,7 @@ test('a 100,000-series table opens from byte ranges: its footer and the row grou
       range: r.request().headers()['range'] ?? '',
     });
   });
-  await page.goto(`${origin}/`);
-  await page.getByRole('tab', { name: 'Cohort' }).click();
-  await page.getByRole('button', { name: 'large-run' }).click();
+  await openRun(page, 'large-run');
   const results = page.getByTestId('parquet-results');
   await expect(results.getByTestId('results-window')).toContainText('rows 1–65,536 of 1,000,000');
   // The values shown are the table's: series 3's fourth value.
@@ -336,22 +331,21 @@ test('a 100,000-series table opens from byte ranges: its footer and the row grou
 async function duckCount(text: string, min: number | null, max: number | null): Promise<number> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const t = `'${text.toLowerCase().replace(/'/g, "''")}'`;
-  const path = join(root, 'runs', 'large-run', 'features.parquet').replace(/'/g, "''");
-  const reader = await c.runAndReadAll(
-    `SELECT count(*) FROM read_parquet('${path}') WHERE (${[
-      'ibsi_code',
-      'name',
-      'family',
-      'filter',
-      'series',
-    ]
-      .map((col) => `contains(lower(${col}), ${t})`)
-      .join(
-        ' OR ',
-      )})${min === null ? '' : ` AND value >= ${min}`}${max === null ? '' : ` AND value <= ${max}`}`,
+  const path = sqlString(join(root, 'runs', 'large-run', 'features.parquet'));
+  const matched = ['ibsi_code', 'name', 'family', 'filter', 'series']
+    .map((col) => `contains(lower(${col}), $text)`)
+    .join(' OR ');
+  const counted = await c.prepare(
+    `SELECT count(*) FROM read_parquet(${path}) WHERE (${matched})` +
+      (min === null ? '' : ' AND value >= $min') +
+      (max === null ? '' : ' AND value <= $max'),
   );
-  const n = Number(reader.getRowsJS()[0][0]);
+  counted.bind({
+    text: text.toLowerCase(),
+    ...(min === null ? {} : { min }),
+    ...(max === null ? {} : { max }),
+  });
+  const n = Number((await counted.runAndReadAll()).getRowsJS()[0][0]);
   c.closeSync();
   return n;
 }
@@ -360,9 +354,7 @@ test('a filter on the 1,000,000-row table searches all of it and counts its matc
   page,
 }) => {
   const check = guard(page, () => origin);
-  await page.goto(`${origin}/`);
-  await page.getByRole('tab', { name: 'Cohort' }).click();
-  await page.getByRole('button', { name: 'large-run' }).click();
+  await openRun(page, 'large-run');
   const results = page.getByTestId('parquet-results');
   await expect(results.getByTestId('results-window')).toContainText('rows 1–65,536 of 1,000,000');
   // Series 9,999 and 99,990–99,999: rows 99,990… and 999,900…, far past the first window.
