@@ -4,34 +4,27 @@
 import { decompress } from 'fzstd';
 import { parquetReadObjects } from 'hyparquet';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCohort } from '../cohort/testing/cohortFixture.ts';
-import { cohortRoutes } from './cohortRoutes.ts';
-import { consiliumServer } from './server.ts';
+import { listenCohorts } from './testing/listenCohorts.ts';
 import { writeFeaturesRunFolder, writeSeriesRecord } from '../cohort/testing/featuresRunFolder.ts';
 
 let root: string;
 let origin = '';
 let bare = '';
-const servers: Server[] = [];
 const closers: (() => void)[] = [];
 
 async function listen(runs: string, inputs?: string, models?: string): Promise<string> {
-  const cohorts = cohortRoutes({
+  const served = await listenCohorts(root, {
     runs,
     ...(inputs ? { inputs } : {}),
     ...(models ? { models } : {}),
     jobs: 1,
   });
-  closers.push(cohorts.close);
-  const server = consiliumServer({ root, pacs: [], routes: [cohorts.route] });
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  closers.push(served.close);
+  return served.origin;
 }
 
 beforeAll(async () => {
@@ -47,7 +40,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of closers) c();
-  for (const s of servers) s.close();
   await rm(root, { recursive: true, force: true });
 });
 

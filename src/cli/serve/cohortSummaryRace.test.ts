@@ -4,14 +4,11 @@
 // the server used to read its own record of the run after the folder, saw "finished", and
 // answered complete with the series listed before.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { writeCohort } from '../cohort/testing/cohortFixture.ts';
-import { cohortRoutes } from './cohortRoutes.ts';
-import { consiliumServer } from './server.ts';
+import { listenCohorts } from './testing/listenCohorts.ts';
 
 const hook = vi.hoisted(() => ({ hold: null as (() => Promise<void>) | null }));
 
@@ -31,7 +28,6 @@ vi.mock('../cohort/runFolder.ts', async (importOriginal) => {
 
 let root: string;
 let origin = '';
-let server: Server;
 let close = () => {};
 
 beforeAll(async () => {
@@ -39,16 +35,15 @@ beforeAll(async () => {
   await writeFile(join(root, 'index.html'), '<!doctype html><p>app</p>');
   await writeCohort(join(root, 'inputs', 'two'), 2, { slices: 2, size: 8 });
   await mkdir(join(root, 'runs'));
-  const cohorts = cohortRoutes({ runs: join(root, 'runs'), inputs: join(root, 'inputs'), jobs: 1 });
-  close = cohorts.close;
-  server = consiliumServer({ root, pacs: [], routes: [cohorts.route] });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close } = await listenCohorts(root, {
+    runs: join(root, 'runs'),
+    inputs: join(root, 'inputs'),
+    jobs: 1,
+  }));
 });
 
 afterAll(async () => {
   close();
-  server.close();
   await rm(root, { recursive: true, force: true });
 });
 
