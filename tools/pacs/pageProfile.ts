@@ -6,7 +6,10 @@
 // --profile FILE the last run is sampled by the CDP Profiler (main thread) and the functions with
 // the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools. Each run also
 // times the bare read (the series request read in the page with nothing done to it) and curl's
-// read of it straight from the PACS, the floor.
+// read of it straight from the PACS, the floor, and then opens the same series as local
+// files on a fresh page (the file input, as Open files does): the goal's baseline, printed with
+// the ratio of the PACS first image to it (goal <= 1.5). With --profile the last run also prints
+// each PACS request's timing (sent, first byte, end) on the page's clock from the click.
 //   npx tsx tools/pacs/pageProfile.ts [--dist DIR]… [--port 4206] [--runs 5] [--profile FILE]
 // Several --dist builds (e.g. before and after a change) are served side by side and alternated.
 import { spawn, spawnSync } from 'node:child_process';
