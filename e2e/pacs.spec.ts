@@ -32,7 +32,7 @@ function series(): Uint8Array[] {
   return Array.from({ length: SLICES }, (_, k) => {
     const file = dcmjs.data.DicomMessage.readFile(demoSliceFile(ctx, k).bytes.slice().buffer);
     file.dict['00100020'] = { vr: 'LO', Value: [patientId] };
-    sops.push(String(file.dict['00080018']?.Value[0]));
+    sops.push(String(file.dict['00080018']?.Value?.[0]));
     return new Uint8Array(file.write());
   });
 }
