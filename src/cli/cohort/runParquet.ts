@@ -72,6 +72,11 @@ async function readParts(partsDir: string): Promise<{ parts: string[]; done: Set
   return { parts, done };
 }
 
+/** A new part's file name: its place among the parts, and random so a part left by a crash is
+ * never written over. */
+const partName = (index: number) =>
+  `part-${String(index).padStart(6, '0')}-${randomBytes(4).toString('hex')}.parquet`;
+
 async function fresh(dir: string): Promise<RunParquet> {
   const path = join(dir, 'features.parquet');
   const notePath = `${path}.json`;
@@ -98,7 +103,7 @@ async function fresh(dir: string): Promise<RunParquet> {
   const { parts, done } = await readParts(partsDir);
   const added = names.filter((n) => !done.has(n));
   if (added.length > 0) {
-    const part = `part-${String(parts.length).padStart(6, '0')}-${randomBytes(4).toString('hex')}.parquet`;
+    const part = partName(parts.length);
     await writeFeaturesPart(dir, join(partsDir, part), added);
     await appendFile(
       join(partsDir, 'parts.jsonl'),
@@ -107,7 +112,7 @@ async function fresh(dir: string): Promise<RunParquet> {
     parts.push(join(partsDir, part));
   }
   if (parts.length > maxParts) {
-    const part = `part-${String(parts.length).padStart(6, '0')}-${randomBytes(4).toString('hex')}.parquet`;
+    const part = partName(parts.length);
     await mergeFeaturesParts(parts, join(partsDir, part), { ordered: false, keepOrder: true });
     await writeAtomic(
       join(partsDir, 'parts.jsonl'),
