@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ProblemError } from '../../core/result.ts';
-import type { SeriesRecordFile } from '../io/resultsDir.ts';
+import { partialPath, type SeriesRecordFile } from '../io/resultsDir.ts';
 
 /** The table's columns, in order (DuckDB types). */
 export const parquetColumns = {
@@ -131,7 +131,7 @@ async function writeRows(
   ordered: boolean,
 ): Promise<number> {
   const rowsPath = `${out}.rows-${randomBytes(4).toString('hex')}.jsonl`;
-  const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const partial = partialPath(out);
   const rows = createWriteStream(rowsPath);
   let count = 0;
   try {
@@ -197,7 +197,7 @@ export async function mergeFeaturesParts(
   out: string,
   { ordered, keepOrder = false }: { ordered: boolean; keepOrder?: boolean },
 ): Promise<void> {
-  const partial = `${out}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const partial = partialPath(out);
   try {
     const list = parts.map(sqlString).join(', ');
     const hidden = Object.keys(partOrderColumns).join(', ');

@@ -1,16 +1,16 @@
 // The merged records of a run (<dir>/<command>.jsonl), written line by line to a temporary file
 // and renamed once the run completes: the file is there only for a whole run.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { partialPath } from './resultsDir.ts';
 
 export class MergedOutput {
   private readonly partial: string;
   private readonly stream: WriteStream;
 
   constructor(private readonly path: string) {
-    this.partial = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.partial = partialPath(path);
     this.stream = createWriteStream(this.partial);
   }
 

@@ -33,9 +33,15 @@ export function contentKey(command: string, settings: string, seriesKey: string)
     .slice(0, 32);
 }
 
+/** A name beside `path` to write it under before renaming it there (this process's own, so two
+ * writers never share one): readers of `path` see all of it or nothing. */
+export function partialPath(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
 /** Writes `data` beside `path` and renames it there: readers see all of it or nothing. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const partial = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const partial = partialPath(path);
   try {
     await writeFile(partial, data);
     await rename(partial, path);
