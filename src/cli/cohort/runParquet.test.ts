@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { writeFeaturesParquet } from './parquet.ts';
+import { sqlString, writeFeaturesParquet } from './parquet.ts';
 import { readRunFolder } from './runFolder.ts';
 import { runParquet } from './runParquet.ts';
 import { writeFeaturesRunFolder, writeSeriesRecord } from './testing/featuresRunFolder.ts';
@@ -101,7 +101,7 @@ function richSeries(i: number): string {
 async function rows(path: string): Promise<unknown[][]> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const r = await c.runAndReadAll(`SELECT * FROM read_parquet('${path.replace(/'/g, "''")}')`);
+  const r = await c.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)})`);
   const out = r.getRowsJS() as unknown[][];
   c.closeSync();
   return out;

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parquetColumns, parquetCopyOptions } from '../parquet.ts';
+import { parquetColumns, parquetCopyOptions, sqlString } from '../parquet.ts';
 import { writeFeaturesRunFolder } from './featuresRunFolder.ts';
 
 export const largeSeriesUid = (s: number) => `1.2.826.0.1.3680043.10.5.${s}`;
@@ -23,7 +23,7 @@ export async function writeLargeFeaturesRun(
     `CAST(${sql} AS ${parquetColumns[name]}) AS ${name}`;
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const out = join(dir, 'features.parquet').replace(/'/g, "''");
+  const out = sqlString(join(dir, 'features.parquet'));
   await c.run(
     `COPY (SELECT ${[
       cast('series_key', "printf('%032x', s)"),
@@ -40,7 +40,7 @@ export async function writeLargeFeaturesRun(
       cast('unit', "'HU'"),
       cast('value', '((s * 2654435761 + f * 40503) % 1000003) / 1000'),
     ].join(', ')} FROM range(${series}) a(s), range(${features}) b(f) ORDER BY s, f) ` +
-      `TO '${out}' (${parquetCopyOptions})`,
+      `TO ${out} (${parquetCopyOptions})`,
   );
   c.closeSync();
 }
