@@ -13,6 +13,9 @@ import {
 } from '../../core/dicomweb/viewedSlice.ts';
 import { storedInstance, type SeriesRef } from '../../core/dicomweb/wado.ts';
 
+/** More series than a study holds; bounds the answer of a PACS that ignores the match. */
+const LIMIT = 1000;
+
 /** Instance number 1 of each series of the study, by series UID; empty where the query fails. */
 export async function firstOfEachSeries(
   client: DicomwebClient,
@@ -22,7 +25,7 @@ export async function firstOfEachSeries(
   const out = new Map<string, ViewedInstance>();
   const path =
     `/studies/${encodeURIComponent(studyInstanceUid)}/instances` +
-    `?InstanceNumber=1&includefield=${tags.seriesInstanceUid}`;
+    `?InstanceNumber=1&includefield=${tags.seriesInstanceUid}&limit=${LIMIT}`;
   const found = await getDataSets(client, path, 'the first slice of each series', signal).catch(
     () => [],
   );
