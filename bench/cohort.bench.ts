@@ -24,7 +24,7 @@ import {
   largeSeriesUid,
   writeLargeFeaturesRun,
 } from '../src/cli/cohort/testing/largeFeaturesRun.ts';
-import { decompress } from 'fzstd';
+import { parquetCompressors } from '../src/core/cohort/resultColumns.ts';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import {
   writeFeaturesRunFolder,
@@ -385,9 +385,7 @@ async function wholeTableFilter(dir: string, repeats: number): Promise<void> {
       file,
       metadata,
       columns,
-      compressors: {
-        ZSTD: (input: Uint8Array, n: number) => decompress(input, new Uint8Array(n)),
-      },
+      compressors: parquetCompressors,
       onChunk: ({ columnData, rowStart }) => {
         for (let i = 0; i < columnData.length; i++)
           if (String(columnData[i]).toLowerCase().includes(text)) hits.add(rowStart + i);

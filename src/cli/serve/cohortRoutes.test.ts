@@ -1,12 +1,12 @@
 // consilium serve --cohorts: the runs under the results root as JSON, and a run started only over
 // a folder the inputs root offers, only from a same-origin JSON request; its real run (a CLI
 // child process over a generated series) completes and its feature values are served.
-import { decompress } from 'fzstd';
 import { parquetReadObjects } from 'hyparquet';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parquetCompressors } from '../../core/cohort/resultColumns.ts';
 import { writeCohort } from '../cohort/testing/cohortFixture.ts';
 import { listenCohorts } from './testing/listenCohorts.ts';
 import { writeFeaturesRunFolder, writeSeriesRecord } from '../cohort/testing/featuresRunFolder.ts';
@@ -185,7 +185,7 @@ describe('consilium serve --cohorts', () => {
     const bytes = await r.arrayBuffer();
     const rows = await parquetReadObjects({
       file: bytes,
-      compressors: { ZSTD: (input, length) => decompress(input, new Uint8Array(length)) },
+      compressors: parquetCompressors,
     });
     const table = (await json(await fetch(`${origin}/api/cohorts/${id}/features`))).value;
     expect(rows).toHaveLength(table.rows.length);
@@ -212,10 +212,6 @@ describe('consilium serve --cohorts', () => {
 const writeSeries = (dir: string, key: string, series: string, values: number[]) =>
   writeSeriesRecord(dir, key, series, values, `/in/${series}.dcm`);
 
-const zstd = {
-  ZSTD: (input: Uint8Array, length: number) => decompress(input, new Uint8Array(length)),
-};
-
 describe('a features run still going', () => {
   it('serves the values of the series done so far, compacted again when more are done', async () => {
     const dir = join(root, 'runs', 'live-run');
@@ -225,7 +221,7 @@ describe('a features run still going', () => {
     const table = async () => {
       const r = await fetch(`${origin}/api/cohorts/live-run/features.parquet`);
       expect(r.status).toBe(200);
-      return parquetReadObjects({ file: await r.arrayBuffer(), compressors: zstd });
+      return parquetReadObjects({ file: await r.arrayBuffer(), compressors: parquetCompressors });
     };
     expect((await json(await fetch(`${origin}/api/cohorts/live-run`))).value).toMatchObject({
       state: 'queued',
@@ -319,7 +315,7 @@ describe('the Parquet table over HTTP ranges', () => {
             })
           ).arrayBuffer(),
       },
-      compressors: zstd,
+      compressors: parquetCompressors,
     });
     expect(rows.map((r) => r.value)).toEqual(values);
     // Another series done: the table is compacted again on the next open, and a reader still

@@ -39,7 +39,8 @@ const textColumns = {
   unit: 'unit',
 } as const;
 
-const compressors = {
+/** hyparquet's decompressor for the tables' zstd pages (hyparquet has none of its own). */
+export const parquetCompressors = {
   ZSTD: (input: Uint8Array, outputLength: number) =>
     decompress(input, new Uint8Array(outputLength)),
 };
@@ -64,7 +65,7 @@ export async function readResultColumns(
   const first = rows.rowStart;
   await parquetRead({
     file,
-    compressors,
+    compressors: parquetCompressors,
     ...(rows.metadata ? { metadata: rows.metadata } : {}),
     rowStart: rows.rowStart,
     rowEnd: rows.rowEnd,
