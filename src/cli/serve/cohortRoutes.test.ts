@@ -208,7 +208,7 @@ describe('consilium serve --cohorts', () => {
   });
 });
 
-/** A series record file as a features run writes it: one whole-image record of `values`. */
+/** Writes a series record file into dir as a features run does: one whole-image record of `values`. */
 const writeSeries = (dir: string, key: string, series: string, values: number[]) =>
   writeSeriesRecord(dir, key, series, values, `/in/${series}.dcm`);
 
