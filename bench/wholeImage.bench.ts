@@ -10,8 +10,9 @@
 // the peak above Node's own RSS before the image, per byte of the image as int16. The volume
 // is held as `consilium features` holds an integer series: int16 values, no whole-image mask.
 // Single thread per family line (threads: 1); the 'all-threads' line runs with the families split
-// over N worker threads sharing the volume (threads: N, N = the machine's cores up to 4), as
-// `consilium features --jobs N` computes one whole-image series. CPU time is the figure to compare on a loaded
+// over N threads sharing the volume (this one and N - 1 workers, N = the machine's cores up to
+// 4), those without grey levels first, then the levels and the rest (src/cli/familyThreads.ts),
+// as `consilium features --jobs N` computes one whole-image series. CPU time is the figure to compare on a loaded
 // machine. Usage: npm run bench -- wholeImage
 // (WHOLE_IMAGE_FULL=0: the quick size only; WHOLE_IMAGE_FAMILIES=a,b: only those families).
 import { spawnSync } from 'node:child_process';

@@ -5,6 +5,7 @@ import { defaultParams } from '../core/analysis/params.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
 import type { RoiVolume } from '../core/analysis/volume.ts';
 import { computeFeaturesInThreads, familyGroups } from './familyThreads.ts';
+import { familyUnits } from './familyUnits.ts';
 
 /** A small CT-like volume: a noisy body with a denser core, the mask a ball inside it. */
 function ctLike(): RoiVolume {
@@ -62,6 +63,15 @@ describe('families in threads', () => {
     expect(groups.flat().sort()).toEqual([...all].sort());
     const zones = groups.find((g) => g.includes('glszm'));
     expect(zones).toContain('gldzm');
+    expect(groups.find((g) => g.includes('ngtdm'))).toContain('ngldm');
     expect(familyGroups(['glcm'], 4)).toEqual([['glcm']]);
+  });
+
+  it('compute a group a unit at a time, the families of a pair in one unit', () => {
+    expect(familyUnits(['ngldm', 'glcm', 'glszm', 'ngtdm', 'gldzm'])).toEqual([
+      ['ngldm', 'ngtdm'],
+      ['glcm'],
+      ['glszm', 'gldzm'],
+    ]);
   });
 });

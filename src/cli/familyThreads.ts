@@ -2,13 +2,21 @@
 // more threads than series (one whole-image CT on an 8-core machine): the processed image and
 // mask are shared (SharedArrayBuffer), each thread computes a group of families, and the values
 // are put back in family order, the same numbers as one thread computes.
-import { computeFeatures, prepareRoi, type FeatureSet } from '../core/analysis/computeFeatures.ts';
+import {
+  computeFeatures,
+  prepareBox,
+  usesLevels,
+  withLevels,
+  type FeatureSet,
+  type PreparedRoi,
+} from '../core/analysis/computeFeatures.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
 import { familyDefs } from '../core/analysis/registry.ts';
 import { voxelTypeOf, type RoiVolume, type VoxelValues } from '../core/analysis/volume.ts';
 import { processRoi, type RoiFeatureSet } from '../core/pipeline/roiFeatures.ts';
 import type { computeFamilyGroup, FamilyGroupTask } from './familyThreadsWorker.ts';
+import { computeInUnits, familyUnits } from './familyUnits.ts';
 import { ThreadPool } from './workerPool.ts';
 
 /** Below this many ROI voxels, starting threads costs more than it saves (a tumour ROI takes
@@ -19,29 +27,27 @@ export const minVoxelsForThreads = 2 ** 22;
  * share one labelling) is the whole wall time, and every thread holds its own grey levels. */
 export const maxFamilyThreads = 4;
 
-/** Relative CPU cost of each family on a whole 512x512x200 CT, less the shared preparation
- * (bench/wholeImage.bench.ts), to balance the groups. */
+/** CPU seconds of each family on the 200-slice 512x512 demo CT, less the shared preparation
+ * (bench/wholeImage.bench.ts 'dicom' lines, one family each), to balance the groups. */
 const familyCost: Record<FamilyId, number> = {
   'intensity-statistics': 0.1,
-  'intensity-histogram': 0.1,
-  glcm: 0.3,
-  glrlm: 0.5,
-  glszm: 1,
-  ngtdm: 0.25,
-  ngldm: 0.15,
-  gldzm: 1.1,
-  'intensity-volume-histogram': 0.2,
-  morphology: 1.2,
-  'local-intensity': 0.8,
+  'intensity-histogram': 0.05,
+  glcm: 0.6,
+  glrlm: 0.85,
+  glszm: 0.35,
+  ngtdm: 0.45,
+  ngldm: 0.1,
+  gldzm: 0.1,
+  'intensity-volume-histogram': 0.1,
+  morphology: 0.65,
+  'local-intensity': 2.4,
 };
 
 /** Families in at most n groups of about equal cost (largest first to the cheapest group);
- * GLSZM and GLDZM stay together, as they share one zone labelling. */
+ * the families of a pair (GLSZM and GLDZM, NGTDM and NGLDM) stay together, as they share one
+ * pass. */
 export function familyGroups(families: readonly FamilyId[], n: number): FamilyId[][] {
-  const items: FamilyId[][] = [];
-  const zones: FamilyId[] = families.filter((f) => f === 'glszm' || f === 'gldzm');
-  if (zones.length > 0) items.push(zones);
-  for (const f of families) if (!zones.includes(f)) items.push([f]);
+  const items = familyUnits(families);
   const cost = (g: readonly FamilyId[]): number => g.reduce((c, f) => c + familyCost[f], 0);
   items.sort((a, b) => cost(b) - cost(a));
   const groups: FamilyId[][] = Array.from({ length: Math.min(n, items.length) }, () => []);
@@ -75,10 +81,49 @@ function voxelsIn(mask: Uint8Array | undefined, length: number): number {
   return n;
 }
 
+/** What the threads of one phase share: the ROI and what its families start from. */
+function taskOf(roi: RoiVolume, params: FeatureParams, prepared: PreparedRoi): SharedTask {
+  const { box, masked, discrete } = prepared;
+  return {
+    values: shared(roi.values),
+    valueType: voxelTypeOf(roi.values),
+    mask: roi.mask ? shared(roi.mask) : null,
+    dims: roi.dims,
+    spacingMm: roi.spacingMm,
+    params,
+    prepared: {
+      box:
+        box === roi
+          ? null
+          : {
+              values: shared(box.values),
+              mask: box.mask ? shared(box.mask) : null,
+              dims: box.dims,
+            },
+      z0: prepared.z0,
+      range: prepared.range,
+      intensityMask: !masked.mask || masked.mask === box.mask ? null : shared(masked.mask),
+      lo: masked.lo,
+      hi: masked.hi,
+      voxels: masked.voxels,
+      levels: shared(discrete.levels),
+      levelCount: discrete.levelCount,
+    },
+  };
+}
+
+type SharedTask = Omit<FamilyGroupTask, 'families'>;
+
 /**
- * computeFeatures(roi, params, families) with the families split over up to `threads` worker
- * threads; in this thread when one thread is asked for, the ROI is small, or a group fails
- * (its error is then the one a single thread gives).
+ * computeFeatures(roi, params, families) with the families split over up to `threads` threads
+ * (this one and workers); in this thread alone when one thread is asked for, the ROI is small,
+ * or a group fails (its error is then the one a single thread gives).
+ *
+ * Two phases, so that the grey levels (2 bytes a voxel) never exist beside the families with the
+ * largest scratch memory, which do not read them (morphology's mesh, local intensity's sphere
+ * sums): first the families without levels, split over the threads; then the levels, written
+ * once into shared memory, and the families that read them. A whole image then stays within 3x
+ * its int16 size with two threads (bench/wholeImage.bench.ts 'all-threads').
  */
 export async function computeFeaturesInThreads(
   roi: RoiVolume,
@@ -87,62 +132,46 @@ export async function computeFeaturesInThreads(
   threads: number,
   minVoxels = minVoxelsForThreads,
 ): Promise<FeatureSet> {
-  const groups = threads > 1 ? familyGroups(families, Math.min(threads, maxFamilyThreads)) : [];
+  const n = Math.min(threads, maxFamilyThreads);
+  const phases = [families.filter((f) => !usesLevels(f)), families.filter(usesLevels)]
+    .map((list) => (threads > 1 ? familyGroups(list, n) : []))
+    .filter((groups) => groups.length > 0);
+  const workers = Math.max(0, ...phases.map((groups) => groups.length - 1));
   const repeated = new Set(families).size !== families.length;
-  if (groups.length < 2 || repeated || voxelsIn(roi.mask, roi.values.length) < minVoxels)
+  if (workers === 0 || repeated || voxelsIn(roi.mask, roi.values.length) < minVoxels)
     return computeFeatures(roi, params, families);
-  // This thread computes the first group itself: one worker's runtime (~40 MB) less.
-  const [own, ...others] = groups;
   const pool = new ThreadPool<typeof computeFamilyGroup>(
     new URL('./familyThreadsWorker.ts', import.meta.url),
-    others.length,
+    workers,
   );
   try {
-    // Every thread started now, loading its modules while this one prepares the ROI.
-    const started = Promise.all(others.map(() => pool.run(null)));
+    // Every worker started now, loading its modules while this thread prepares the ROI.
+    const started = Promise.all(Array.from({ length: workers }, () => pool.run(null)));
     // Rejected by close() when preparing throws; that error is the one to report.
     started.catch(() => undefined);
-    // The box, masks and grey levels once, here, for every thread (not once per thread); the
-    // levels (2 bytes a voxel) are written straight into shared memory, never copied.
-    const prepared = prepareRoi(roi, params, sharedLevels);
-    const { box, masked, discrete } = prepared;
-    const task: Omit<FamilyGroupTask, 'families'> = {
-      values: shared(roi.values),
-      valueType: voxelTypeOf(roi.values),
-      mask: roi.mask ? shared(roi.mask) : null,
-      dims: roi.dims,
-      spacingMm: roi.spacingMm,
-      params,
-      prepared: {
-        box:
-          box === roi
-            ? null
-            : {
-                values: shared(box.values),
-                mask: box.mask ? shared(box.mask) : null,
-                dims: box.dims,
-              },
-        z0: prepared.z0,
-        range: prepared.range,
-        intensityMask: !masked.mask || masked.mask === box.mask ? null : shared(masked.mask),
-        lo: masked.lo,
-        hi: masked.hi,
-        voxels: masked.voxels,
-        levels: shared(discrete.levels),
-        levelCount: discrete.levelCount,
-      },
-    };
-    await started;
-    const running = Promise.all(others.map((g) => pool.run({ ...task, families: g })));
-    // Null where this group fails, as a worker's: all are then computed again below.
-    let mine: FeatureSet | null = null;
-    try {
-      mine = computeFeatures(roi, params, own, {}, prepared);
-    } catch {
-      mine = null;
+    // The box, masks and range once, here, for every thread (not once per thread).
+    const box = prepareBox(roi, params);
+    const sets: (FeatureSet | null)[] = [];
+    for (const groups of phases) {
+      // The levels are made in shared memory, read by every thread in place, never copied.
+      const prepared: PreparedRoi = groups.flat().some(usesLevels)
+        ? withLevels(box, params, sharedLevels)
+        : { ...box, discrete: { ...noLevels, dims: box.box.dims, spacingMm: box.box.spacingMm } };
+      const task = taskOf(roi, params, prepared);
+      await started;
+      // This thread computes the first group itself: one worker's runtime (~40 MB) less.
+      const [own, ...others] = groups;
+      const running = Promise.all(others.map((g) => pool.run({ ...task, families: g })));
+      // Null where this group fails, as a worker's: all are then computed again below.
+      let mine: FeatureSet | null = null;
+      try {
+        mine = computeInUnits(roi, params, own, prepared);
+      } catch {
+        mine = null;
+      }
+      sets.push(mine, ...(await running));
+      if (sets.some((s) => s === null)) return computeFeatures(roi, params, families);
     }
-    const sets = [mine, ...(await running)];
-    if (sets.some((s) => s === null)) return computeFeatures(roi, params, families, {}, prepared);
     const byFamily = new Map<FamilyId, FeatureSet['features']>();
     for (const set of sets as FeatureSet[])
       for (const f of set.features) {
@@ -159,6 +188,9 @@ export async function computeFeaturesInThreads(
     await pool.close();
   }
 }
+
+/** The first phase's stand-in for grey levels: its families never read them. */
+const noLevels = { levels: new Uint16Array(0), levelCount: 0 };
 
 /** roiFeatures (core/pipeline) with the families split as computeFeaturesInThreads splits them:
  * the same set, for `features` ROIs and `analyze` whole images alike. */

@@ -1,10 +1,6 @@
 // Worker-thread entry of familyThreads.ts: one group of families on the shared ROI; null when
 // they fail (the caller then computes in its own thread, which reports the error).
-import {
-  computeFeatures,
-  type FeatureSet,
-  type PreparedRoi,
-} from '../core/analysis/computeFeatures.ts';
+import type { FeatureSet, PreparedRoi } from '../core/analysis/computeFeatures.ts';
 import type { ResegmentRange } from '../core/analysis/discretise.ts';
 import type { FamilyId } from '../core/analysis/featureDef.ts';
 import type { FeatureParams } from '../core/analysis/params.ts';
@@ -15,6 +11,7 @@ import {
   type SpacingMm,
   type VoxelType,
 } from '../core/analysis/volume.ts';
+import { computeInUnits } from './familyUnits.ts';
 import { serve } from './workerPool.ts';
 
 /** One group's work, as plain data: the ROI, and what every family starts from (prepareRoi,
@@ -81,7 +78,7 @@ export function computeFamilyGroup(task: FamilyGroupTask | null): FeatureSet | n
     },
   };
   try {
-    return computeFeatures(roi, task.params, task.families, {}, prepared);
+    return computeInUnits(roi, task.params, task.families, prepared);
   } catch {
     return null;
   }

@@ -68,13 +68,10 @@ export interface PreparedRoi {
   discrete: DiscreteVolume;
 }
 
-/** newLevels: where the grey levels go (discretise's), e.g. shared memory for the threads of
- * src/cli/familyThreads.ts, so they are made once and never copied. */
-export function prepareRoi(
-  roi: RoiVolume,
-  params: FeatureParams,
-  newLevels?: (n: number) => Uint16Array,
-): PreparedRoi {
+/** What every family starts from but the grey levels: the box, its range and masks. */
+export type PreparedBox = Omit<PreparedRoi, 'discrete'>;
+
+export function prepareBox(roi: RoiVolume, params: FeatureParams): PreparedBox {
   assertRoiShape(roi);
   // Intensity and texture families see only the mask's voxels and whether their neighbours are
   // in it, so they run on the box around the mask; morphology and local intensity (positions,
@@ -85,6 +82,26 @@ export function prepareRoi(
   // The mask, the range its values span and their count in one pass (a whole image is large).
   const masked = intensityMaskAndRange(box, range);
   if (masked.voxels === 0) assertResegmentedNotEmpty(masked.mask, params);
+  return { box, z0, range, masked };
+}
+
+/** newLevels: where the grey levels go (discretise's), e.g. shared memory for the threads of
+ * src/cli/familyThreads.ts, so they are made once and never copied. */
+export function prepareRoi(
+  roi: RoiVolume,
+  params: FeatureParams,
+  newLevels?: (n: number) => Uint16Array,
+): PreparedRoi {
+  return withLevels(prepareBox(roi, params), params, newLevels);
+}
+
+/** The prepared box with its grey levels. */
+export function withLevels(
+  prepared: PreparedBox,
+  params: FeatureParams,
+  newLevels?: (n: number) => Uint16Array,
+): PreparedRoi {
+  const { box, masked } = prepared;
   const discrete = discretise(
     box,
     masked.mask,
@@ -93,11 +110,12 @@ export function prepareRoi(
     masked,
     newLevels,
   );
-  return { box, z0, range, masked, discrete };
+  return { ...prepared, discrete };
 }
 
 /** Families that read the grey levels. */
-const usesLevels = (f: FamilyId): boolean => f === 'intensity-histogram' || textureFamilies.has(f);
+export const usesLevels = (f: FamilyId): boolean =>
+  f === 'intensity-histogram' || textureFamilies.has(f);
 
 export function computeFeatures(
   roi: RoiVolume,
