@@ -1,7 +1,8 @@
 // The feature families of one large ROI computed in parallel worker threads, for a run with
 // more threads than series (one whole-image CT on an 8-core machine): the processed image and
-// mask are shared (SharedArrayBuffer), each thread computes a group of families, and the values
-// are put back in family order, the same numbers as one thread computes.
+// mask are shared (SharedArrayBuffer), each thread (this one and workers) computes a group of
+// families, and the values are put back in family order, the same numbers as one thread
+// computes.
 import {
   computeFeatures,
   prepareBox,
@@ -23,8 +24,8 @@ import { ThreadPool } from './workerPool.ts';
  * under a second on one). */
 export const minVoxelsForThreads = 2 ** 22;
 
-/** Most threads one ROI's families use: beyond this the zone families' group (GLSZM and GLDZM
- * share one labelling) is the whole wall time, and every thread holds its own grey levels. */
+/** Most threads one ROI's families use: beyond this local intensity alone is most of the wall
+ * time, and every worker holds its own runtime (~40 MB) and scratch memory. */
 export const maxFamilyThreads = 4;
 
 /** CPU seconds of each family on the 200-slice 512x512 demo CT, less the shared preparation
