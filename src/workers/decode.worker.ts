@@ -27,7 +27,7 @@ function bytesOf(blob: Blob | Uint8Array): Promise<Uint8Array> {
 }
 
 const api = {
-  /** Nothing: the page starts the worker ahead of its first frame (app/pacs/warmWorkers.ts). */
+  /** Nothing: the page starts the worker ahead of its first frame (app/services/warmWorkers.ts). */
   ready: () => true,
   async decode(
     blob: Blob | Uint8Array,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadFiles } from '../actions/loadFiles.ts';
 import { isSeriesDrag } from '../browser/seriesDrag.ts';
+import { warmWorkers } from '../services/warmWorkers.ts';
 import { sourcesFromDataTransfer } from './fromDataTransfer.ts';
 
 /**
@@ -14,6 +15,7 @@ export function useDropZone(): boolean {
     const enter = (e: DragEvent) => {
       if (isSeriesDrag(e.dataTransfer)) return;
       e.preventDefault();
+      if (depth === 0) warmWorkers(); // up before the drop, not started by it
       depth++;
       setOver(true);
     };

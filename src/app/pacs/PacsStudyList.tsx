@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Found, StudySummary } from '../../core/dicomweb/qido.ts';
 import { formatDicomDate } from '../i18n/format.ts';
-import { warmWorkers } from './warmWorkers.ts';
+import { warmWorkers } from '../services/warmWorkers.ts';
 
 /** One page of found studies, each with its Open button, and the paging buttons. */
 export function PacsStudyList({

@@ -23,7 +23,7 @@ import { useStore } from '../store/store.ts';
 import { firstOfEachSeries, shownSlice } from './firstSlices.ts';
 import { pacsClient } from './pacsClient.ts';
 import type { PacsConfig } from './pacsServers.ts';
-import { warmWorkers } from './warmWorkers.ts';
+import { warmWorkers } from '../services/warmWorkers.ts';
 
 export interface PacsProgress {
   readonly fetched: number;

@@ -4,6 +4,7 @@ import { loadFiles } from '../actions/loadFiles.ts';
 import { openDemo } from '../actions/openDemo.ts';
 import { sourcesFromFileList } from '../ingest/fromFileList.ts';
 import { canPickFolder, pickFolder } from '../persist/folderAccess.ts';
+import { warmWorkers } from '../services/warmWorkers.ts';
 
 /** One "Open" menu: files (DICOM or .zip), a whole folder, or the demo study. A folder opened
  * through the File System Access API (Chromium) is remembered, so a reload can ask for it again. */
@@ -39,7 +40,11 @@ export function OpenButtons() {
         }
       }}
     >
-      <summary className="button">{t('open.menu')}</summary>
+      {/* Pointing at Open starts the ingest and decode workers, so a pick's first image waits on
+          neither's start-up. */}
+      <summary className="button" onPointerEnter={warmWorkers} onFocus={warmWorkers}>
+        {t('open.menu')}
+      </summary>
       <div className="open-menu-items">
         <label className="button" title={t('open.filesTitle')}>
           {t('open.files')}

@@ -3,10 +3,17 @@
 // evaluation) and both were started only when the first instance was in hand, one after the
 // other (profiled with tools/pacs/pageProfile.ts). Started while the user looks at the found
 // studies (and again on pointing at Open or clicking it, in case they idled out since), they are
-// up by the time the instance arrives. Each call is a no-op on a worker already running.
-import { decodePool, ingestPool } from '../services/workers.ts';
+// up by the time the instance arrives. Each call is a no-op on a worker already running. Local
+// files warm them on pointing at Open or dragging files over the window; the pick itself warms
+// only the decoder (the first file's parse starts the ingest worker: a warm call still in flight
+// would send that parse to a second, cold worker of the pool).
+import { decodePool, ingestPool } from './workers.ts';
 
 export function warmWorkers(): void {
   void ingestPool.call(undefined, 'parseBytes', []).catch(() => undefined);
+  warmDecoder();
+}
+
+export function warmDecoder(): void {
   void decodePool.call(undefined, 'ready').catch(() => undefined);
 }
