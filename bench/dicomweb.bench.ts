@@ -15,9 +15,7 @@
 // The workbench's path: the viewed slice by itself (QIDO for instance 1, that instance), then
 // the series in one WADO-RS request read as it arrives, each instance parsed as its part
 // completes (the page parses in its ingest workers; here in the same thread). The CLI's path:
-// retrieveStudy streaming the series the same way, no slice asked first. The one-request path
-// (`one_request_ms`, core/dicomweb/viewedFirst.ts): the QIDO for the viewed slice beside the
-// series request, the slice taken from the answer where it is its first part.
+// retrieveStudy streaming the series the same way, no slice asked first.
 // CPU times (this process's user + system; curl's by /usr/bin/time) are printed beside the
 // wall times: on a shared machine under load the wall times mostly measure the wait for a core.
 // Node's own floor (`bare_node_ms`): the same request by a bare node:http GET that only counts
@@ -45,7 +43,6 @@ import { parseInstance } from '../src/core/dicom/parse.ts';
 import { nodeHttpTransport } from '../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../src/core/dicomweb/http.ts';
 import { retrieveStudy } from '../src/core/dicomweb/retrieve.ts';
-import { viewedFirst } from '../src/core/dicomweb/viewedFirst.ts';
 import { viewedSlice } from '../src/core/dicomweb/viewedSlice.ts';
 import { seriesPath, streamedSeries } from '../src/core/dicomweb/wado.ts';
 import { previewApp } from './browser.ts';
@@ -375,21 +372,6 @@ export async function run(): Promise<void> {
         });
         if (count !== SLICES) throw new Error(`the workbench path gave ${count} slices`);
       },
-      // One request: the viewed slice's QIDO beside the series request (core's viewedFirst).
-      async () => {
-        let count = 0;
-        await timed(add, 'one_request', async () => {
-          const t0 = performance.now();
-          for await (const f of viewedFirst(client, ref)) {
-            if (f.viewed) {
-              await decoded(f.bytes, f.file);
-              add('one_request_first_image_ms', performance.now() - t0);
-            } else parsed(f.bytes, f.file);
-            count++;
-          }
-        });
-        if (count !== SLICES) throw new Error(`the one-request path gave ${count} slices`);
-      },
       // The CLI's path: the series streamed, no slice asked first.
       async () => {
         let count = 0;
@@ -490,9 +472,7 @@ export async function run(): Promise<void> {
     local_ms: m.local_first_image_ms,
     pacs_ms: m.pacs_first_image_ms,
     cli_ms: m.cli_first_image_ms,
-    one_request_ms: m.one_request_first_image_ms,
     ratio_to_local: +(m.pacs_first_image_ms / m.local_first_image_ms).toFixed(2),
-    one_request_ratio_to_local: +(m.one_request_first_image_ms / m.local_first_image_ms).toFixed(2),
     cli_ratio_to_local: +(m.cli_first_image_ms / m.local_first_image_ms).toFixed(2),
     goal: '<= 1.5',
   });
@@ -540,7 +520,6 @@ export async function run(): Promise<void> {
     figure: 'whole series parsed',
     local_ms: m.local_series_ms,
     pacs_ms: m.pacs_series_ms,
-    one_request_ms: m.one_request_ms,
     cli_ms: m.cli_series_ms,
     curl_floor_ms: m.curl_series_ms,
     pacs_received_ms: m.pacs_received_ms,
