@@ -15,6 +15,14 @@ export function OpenButtons() {
   useEffect(() => {
     // Not in React's attribute types; Chromium, Firefox and Safari all support it.
     folder.current?.setAttribute('webkitdirectory', '');
+    // A pick soon after the page opens finds the workers up (they idle out after 30 s; pointing
+    // at Open starts them again). Safari has no requestIdleCallback: a timer there.
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(warmWorkers, 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(warmWorkers, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
   }, []);
   const close = () => menu.current?.removeAttribute('open');
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
