@@ -76,6 +76,21 @@ export async function timePacsOpen(
   await search.getByLabel('Patient ID').fill(patientId);
   await search.getByRole('button', { name: 'Search' }).click();
   const row = pacs.locator(`tbody tr[data-study-uid="${study}"]`);
+  const rows = pacs.locator('tbody tr[data-study-uid]');
+  await rows.first().waitFor();
+  // Earlier runs leave more demo studies under this patient ID than a page lists: page on.
+  for (let pages = 1; (await row.count()) === 0; pages++) {
+    const shown = await rows.first().getAttribute('data-study-uid');
+    if (pages > 100) throw new Error(`study ${study} not found in 100 pages of the PACS panel`);
+    await pacs.getByRole('button', { name: 'Next' }).click();
+    await page.waitForFunction(
+      (shown) =>
+        document
+          .querySelector('main .pacs-source tbody tr[data-study-uid]')
+          ?.getAttribute('data-study-uid') !== shown,
+      shown,
+    );
+  }
   await row.waitFor();
   await page.evaluate((slices) => {
     const w = window as unknown as { t: Record<string, number> };
