@@ -214,12 +214,7 @@ function bareSocket(url: string): Promise<number> {
         },
       },
     });
-    socket.on('connect', () =>
-      socket.write(
-        `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: close\r\n` +
-          'Accept: multipart/related; type="application/dicom"; transfer-syntax=*\r\n\r\n',
-      ),
-    );
+    askSeries(socket, u);
     socket.on('close', () => resolve(bytes));
     socket.on('error', reject);
   });
@@ -297,15 +292,20 @@ function inPlaceParts(url: string): Promise<number> {
         },
       },
     });
-    socket.on('connect', () =>
-      socket.write(
-        `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: close\r\n` +
-          'Accept: multipart/related; type="application/dicom"; transfer-syntax=*\r\n\r\n',
-      ),
-    );
+    askSeries(socket, u);
     socket.on('close', () => resolve(parts));
     socket.on('error', reject);
   });
+}
+
+/** Asks a bare socket, once connected, for the series at u (HTTP/1.1, closed after the answer). */
+function askSeries(socket: net.Socket, u: URL): void {
+  socket.on('connect', () =>
+    socket.write(
+      `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: close\r\n` +
+        'Accept: multipart/related; type="application/dicom"; transfer-syntax=*\r\n\r\n',
+    ),
+  );
 }
 
 function median(xs: number[]): number {
