@@ -92,22 +92,7 @@ export async function timePacsOpen(
     );
   }
   await row.waitFor();
-  await page.evaluate((slices) => {
-    const w = window as unknown as { t: Record<string, number> };
-    w.t = {};
-    document.addEventListener('click', () => (w.t.open ??= performance.now()), true);
-    new MutationObserver(() => {
-      const now = performance.now();
-      const vp = document.querySelector('[data-testid=viewport-0]');
-      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
-      const got = document.querySelector('[data-testid=pacs-progress]');
-      if (!w.t.received && got?.getAttribute('data-done') === String(slices)) w.t.received = now;
-      const p = document.querySelector('[data-testid=load-progress]');
-      const all = String(slices);
-      if (!w.t.indexed && p?.getAttribute('data-done') === all)
-        if (p.getAttribute('data-total') === all) w.t.indexed = now;
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  }, slices);
+  await armPageClock(page, 'click', slices);
   await hooks.beforeOpen?.();
   await row.getByRole('button', { name: 'Open' }).click();
   await page.waitForFunction(
@@ -144,20 +129,7 @@ export async function timeLocalOpen(
   await page.goto(origin);
   const input = page.getByTestId('open-files');
   await input.waitFor({ state: 'attached' });
-  await page.evaluate((slices) => {
-    const w = window as unknown as { t: Record<string, number> };
-    w.t = {};
-    document.addEventListener('change', () => (w.t.open ??= performance.now()), true);
-    new MutationObserver(() => {
-      const now = performance.now();
-      const vp = document.querySelector('[data-testid=viewport-0]');
-      if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
-      const p = document.querySelector('[data-testid=load-progress]');
-      const all = String(slices);
-      if (!w.t.indexed && p?.getAttribute('data-done') === all)
-        if (p.getAttribute('data-total') === all) w.t.indexed = now;
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  }, files.length);
+  await armPageClock(page, 'change', files.length);
   await input.setInputFiles(files);
   await page.waitForFunction(
     () => {
@@ -169,6 +141,33 @@ export async function timeLocalOpen(
   );
   const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
   return { first: t.first - t.open, indexed: t.indexed - t.open };
+}
+
+/**
+ * Arms the page's clock: `open` at the first `start` event (the click on Open, or the file
+ * input's change), then the first slice painted, every instance received from the PACS (none
+ * for local files) and the series indexed, each once, in the page's own milliseconds (window.t).
+ */
+async function armPageClock(page: Page, start: 'click' | 'change', slices: number): Promise<void> {
+  await page.evaluate(
+    ([start, slices]) => {
+      const w = window as unknown as { t: Record<string, number> };
+      w.t = {};
+      document.addEventListener(start, () => (w.t.open ??= performance.now()), true);
+      new MutationObserver(() => {
+        const now = performance.now();
+        const vp = document.querySelector('[data-testid=viewport-0]');
+        if (!w.t.first && vp?.getAttribute('data-rendered')) w.t.first = now;
+        const got = document.querySelector('[data-testid=pacs-progress]');
+        if (!w.t.received && got?.getAttribute('data-done') === String(slices)) w.t.received = now;
+        const p = document.querySelector('[data-testid=load-progress]');
+        const all = String(slices);
+        if (!w.t.indexed && p?.getAttribute('data-done') === all)
+          if (p.getAttribute('data-total') === all) w.t.indexed = now;
+      }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    },
+    [start, slices] as const,
+  );
 }
 
 /**
