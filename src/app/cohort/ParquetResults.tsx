@@ -160,26 +160,8 @@ function ResultsTables({
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
-        <label>
-          {t('results.min')}{' '}
-          <input
-            type="number"
-            step="any"
-            value={min}
-            onChange={(e) => setMin(e.target.value)}
-            className="cohort-bound"
-          />
-        </label>
-        <label>
-          {t('results.max')}{' '}
-          <input
-            type="number"
-            step="any"
-            value={max}
-            onChange={(e) => setMax(e.target.value)}
-            className="cohort-bound"
-          />
-        </label>
+        <BoundInput label={t('results.min')} value={min} onChange={setMin} />
+        <BoundInput label={t('results.max')} value={max} onChange={setMax} />
         <div role="radiogroup" aria-label={t('results.view')}>
           <label>
             <input type="radio" checked={!pivoted} onChange={() => setPivoted(false)} />{' '}
@@ -202,5 +184,21 @@ function ResultsTables({
         columns && <LongTable columns={columns} rows={rows} />
       )}
     </>
+  );
+}
+
+/** One end of the value range: a labelled number field, empty for no bound. */
+function BoundInput(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="number"
+        step="any"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className="cohort-bound"
+      />
+    </label>
   );
 }
