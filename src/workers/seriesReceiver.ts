@@ -57,7 +57,8 @@ export async function receiveSeries(
   };
   let parts = 0;
   try {
-    for await (const part of streamedSeries(client, ref)) {
+    // Lent: each instance is copied into its own memory below before the next is asked for.
+    for await (const part of streamedSeries(client, ref, undefined, { lent: true })) {
       parts++;
       if (part.sopInstanceUid && skip.has(part.sopInstanceUid)) continue;
       const bytes = concatBytes(part.pieces, options.allocate);

@@ -2,7 +2,8 @@
 // fetch and AbortSignal (and AbortController), so core stays without network globals of its own.
 import { concatChunks } from '../bytes/concat.ts';
 import type { ChunkReader } from './multipartStream.ts';
-import type { HttpFetch, HttpResponse } from './http.ts';
+import type { HttpFetch, HttpResponse, ReadOptions } from './http.ts';
+import { slabReader, type ByobReader } from './slabReader.ts';
 
 export interface PlatformFetch {
   (
@@ -76,21 +77,27 @@ export function fetchTransport(
     if (!stream) return response;
     let taken: ChunkReader | undefined;
     // The body's one reader: each read arms the idle clock until its chunk comes.
-    const reader = (): ChunkReader => {
+    const timed = async <T>(read: () => Promise<T>): Promise<T> => {
+      idle('no data');
+      try {
+        return await read();
+      } finally {
+        quiet();
+      }
+    };
+    const reader = (options?: ReadOptions): ChunkReader => {
       if (taken) return taken;
+      const byob = options?.lent ? byobReaderOf(stream) : undefined;
+      if (byob)
+        return (taken = slabReader({
+          read: (view) => timed(() => byob.read(view)),
+          cancel: (reason) => byob.cancel?.(reason) ?? Promise.resolve(),
+        }));
       const inner = stream.getReader();
-      taken = {
-        read: async () => {
-          idle('no data');
-          try {
-            return await inner.read();
-          } finally {
-            quiet();
-          }
-        },
+      return (taken = {
+        read: () => timed(() => inner.read()),
         cancel: (reason) => inner.cancel?.(reason) ?? Promise.resolve(),
-      };
-      return taken;
+      });
     };
     return {
       status: response.status,
@@ -101,4 +108,15 @@ export function fetchTransport(
       },
     };
   };
+}
+
+/** The body's BYOB reader where it is a byte stream (fetch's is), else undefined. */
+function byobReaderOf(stream: NonNullable<HttpResponse['body']>): ByobReader | undefined {
+  try {
+    return (stream as unknown as { getReader(o: { mode: 'byob' }): ByobReader }).getReader({
+      mode: 'byob',
+    });
+  } catch {
+    return undefined; // not a byte stream: its default reader
+  }
 }

@@ -27,7 +27,16 @@ export interface HttpResponse {
   readonly headers: { get(name: string): string | null };
   arrayBuffer(): Promise<ArrayBuffer>;
   /** The body as it arrives (fetch's ReadableStream), where the platform gives it. */
-  readonly body?: { getReader(): ChunkReader } | null;
+  readonly body?: { getReader(options?: ReadOptions): ChunkReader } | null;
+}
+
+export interface ReadOptions {
+  /**
+   * The caller is done with each chunk (or has copied what it keeps) before it reads the next,
+   * so the transport may lend chunks in memory it reuses. A permission: the transport may still
+   * give chunks of their own.
+   */
+  readonly lent?: boolean;
 }
 
 export type HttpFetch = (url: string, request: HttpRequest) => Promise<HttpResponse>;
@@ -162,6 +171,8 @@ type RequestInit = {
   headers?: Record<string, string>;
   body?: Uint8Array;
   signal?: SignalLike;
+  /** For requestStream: the body's chunks may be lent (ReadOptions). */
+  lent?: boolean;
 };
 
 /** Calls `once`, and once more where a GET met a connection the server had just closed. */
@@ -272,7 +283,7 @@ export function requestStream(
   return withRetry(init, async () => {
     const { response, url, timeoutMs } = await open(client, path, what, init);
     const inner: ChunkReader = response.body
-      ? response.body.getReader()
+      ? response.body.getReader({ lent: init.lent })
       : onceReader(() => response.arrayBuffer());
     const reader: ChunkReader = {
       read: async () => {

@@ -208,6 +208,42 @@ describe('streamed multipart/related', () => {
     ).rejects.toThrow(/part 4 has no closing boundary/);
   });
 
+  /**
+   * A source that lends its chunks as a BYOB slab does: each chunk lies in one reused buffer,
+   * scribbled over before the next read, so a part or a tail kept past its read shows garbage.
+   */
+  function lending(body: Uint8Array, sizes: readonly number[]): ChunkReader {
+    const inner = chunked(body, sizes);
+    const slab = new Uint8Array(body.length + 1);
+    return {
+      read: async () => {
+        slab.fill(0xa5);
+        const r = await inner.read();
+        if (!r.value) return r;
+        slab.set(r.value);
+        return { done: false, value: slab.subarray(0, r.value.length) };
+      },
+    };
+  }
+
+  /** The parts' bytes, copied as each comes (what a lent reader's consumer must do). */
+  async function collectLent(body: Uint8Array, sizes: readonly number[]): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = [];
+    for await (const p of streamMultipart(type, lending(body, sizes), limits, true))
+      out.push(p.body.slice());
+    return out;
+  }
+
+  it('reads lent chunks: what it still holds of one is copied before the next read', async () => {
+    for (const sizes of [[1], [2, 3, 5], [7], [64 * 1024], [written.length], [13, 4096, 1]])
+      expect(hex(await collectLent(written, sizes))).toEqual(hex(bodies));
+    const stated = withLengths(bodies.map((b) => b.length));
+    const wrong = withLengths(bodies.map((b) => b.length + 1));
+    for (const body of [stated, wrong])
+      for (const sizes of [[1], [9], [4096], [13, 4096, 1]])
+        expect(hex(await collectLent(body, sizes))).toEqual(hex(bodies));
+  });
+
   it('cancels the body when the consumer stops early', async () => {
     const reader = chunked(written, [512]);
     for await (const _ of streamMultipart(type, reader, limits)) break;

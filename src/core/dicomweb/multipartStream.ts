@@ -8,7 +8,10 @@
 // end to end in one buffer (the CLI reads into 4 MiB slabs) are one piece. A part that
 // states its Content-Length (Orthanc's do) is not searched for its closing boundary: the
 // boundary is checked where the length says it starts, and only a part whose length proves
-// wrong is searched, so a series' pixels are never scanned.
+// wrong is searched, so a series' pixels are never scanned. A source may instead lend its chunks
+// (memory it reuses, e.g. the page's BYOB slab): the reader then copies what it still holds of
+// a chunk once the parts it completed are handed on, and those parts are valid only until the
+// next chunk is pushed.
 import { concatBytes } from '../bytes/concat.ts';
 import {
   boundaryOf,
@@ -113,6 +116,8 @@ class ChunkQueue {
   end = 0;
   /** The chunk a byte was last found in: reads go mostly forward, so lookups stay O(1). */
   private cursor = 0;
+  /** Chunks from this index on lie in memory their source lends (see own()). */
+  private lentFrom = 0;
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -136,7 +141,18 @@ class ChunkQueue {
     if (k === 0) return;
     this.chunks.splice(0, k);
     this.starts.splice(0, k);
+    this.lentFrom = Math.max(0, this.lentFrom - k);
     this.cursor = 0;
+  }
+
+  /** Copies the lent chunks still held, from `from` on, into memory of their own. */
+  own(from: number): void {
+    for (let k = this.lentFrom; k < this.chunks.length; k++) {
+      const cut = Math.max(0, from - this.starts[k]);
+      this.chunks[k] = this.chunks[k].slice(cut);
+      this.starts[k] += cut;
+    }
+    this.lentFrom = this.chunks.length;
   }
 
   private locate(pos: number): number {
@@ -226,9 +242,15 @@ export class MultipartStreamReader {
   private readonly dashBoundary: Needle;
   private readonly delimiter: Needle;
 
+  /**
+   * With `lent`, each pushed chunk is the source's until its next push: what the reader still
+   * needs of it is copied before push() returns, and the parts push() returns are valid until
+   * the next push.
+   */
   constructor(
     contentType: string,
     private readonly limits: StreamLimits = { ...defaultMultipartLimits, maxBytes: 1 << 30 },
+    private readonly lent = false,
   ) {
     const found = boundaryOf(contentType);
     if ('reason' in found) throw new MultipartFormatError(found.reason);
@@ -236,7 +258,10 @@ export class MultipartStreamReader {
     this.delimiter = needle(ascii(`\r\n--${found.boundary}`));
   }
 
-  /** Adds a chunk (kept, not copied: its source must not reuse it); returns the parts it completed. */
+  /**
+   * Adds a chunk (kept, not copied, unless lent); returns the parts it completed. A chunk that
+   * is not lent must not be reused by its source.
+   */
   push(chunk: Uint8Array): StreamedPart[] {
     this.total += chunk.length;
     if (this.total > this.limits.maxBytes)
@@ -244,7 +269,9 @@ export class MultipartStreamReader {
     if (this.state === 'closed') return []; // the epilogue is ignored
     this.queue.push(chunk);
     const out = this.drain();
-    this.queue.release(Math.min(this.pos, this.scan));
+    const kept = Math.min(this.pos, this.scan);
+    this.queue.release(kept);
+    if (this.lent) this.queue.own(kept);
     return out;
   }
 
@@ -352,15 +379,20 @@ export class MultipartStreamReader {
   }
 }
 
-/** The parts of a streamed multipart/related body, each as soon as it is complete. */
+/**
+ * The parts of a streamed multipart/related body, each as soon as it is complete. With `lent`
+ * (a reader whose chunks are valid until its next read), a part is valid until the next part
+ * is asked for: the consumer copies what it keeps first.
+ */
 export async function* streamMultipart(
   contentType: string,
   reader: ChunkReader,
   limits: StreamLimits = { ...defaultMultipartLimits, maxBytes: 1 << 30 },
+  lent = false,
 ): AsyncGenerator<StreamedPart> {
   let done = false;
   try {
-    const parser = new MultipartStreamReader(contentType, limits);
+    const parser = new MultipartStreamReader(contentType, limits, lent);
     for (;;) {
       const next = await reader.read();
       if (next.done) break;

@@ -188,23 +188,27 @@ function sopOf(part: StreamedPart): string | undefined {
 
 /**
  * The same bulk retrieval, each instance handed on as soon as its part is in: the first
- * instances are parsed and decoded while the rest of the series is still on the wire.
+ * instances are parsed and decoded while the rest of the series is still on the wire. With
+ * `lent`, an instance's pieces and bytes are valid only until the next instance is asked for
+ * (the transport may read into memory it reuses): the consumer copies what it keeps first.
  */
 export async function* streamedSeries(
   client: DicomwebClient,
   ref: SeriesRef,
   signal?: SignalLike,
+  { lent = false }: { lent?: boolean } = {},
 ): AsyncGenerator<StreamedInstance> {
   const what = `series ${ref.seriesInstanceUid}`;
   const answer = await requestStream(client, seriesPath(ref), what, {
     headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
     signal,
+    lent,
   });
   const limits = { ...defaultMultipartLimits, maxBytes: client.maxResponseBytes };
   const base = `${client.server.baseUrl}${seriesPath(ref)}/instances`;
   let k = 0;
   try {
-    for await (const part of streamMultipart(answer.contentType, answer.reader, limits)) {
+    for await (const part of streamMultipart(answer.contentType, answer.reader, limits, lent)) {
       k++;
       const sop = sopOf(part);
       yield {
