@@ -64,8 +64,12 @@ const PORT = 4203;
 const BROWSER_REPEATS = 3;
 
 interface PageTimes extends OpenTimes {
-  /** The series request read in the page with nothing done to it: Chromium's and the proxy's floor. */
+  /** The series request read in the page with nothing done to it (pacsPage.ts bareRead). */
   bare: number;
+  /** …read into one reused buffer: the fastest the page takes the bytes in. */
+  floor: number;
+  /** …kept whole (arrayBuffer()): what a page that keeps the series pays before anything else. */
+  kept: number;
   /** The same series as local files opened by the page's file input: pick to first paint. */
   localFirst: number;
   /** …and to the whole series indexed. */
@@ -92,12 +96,14 @@ async function browserTimes(
       const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const t = await timePacsOpen(page, app.origin, study, patientId, SLICES);
       const bare = await bareRead(page, study);
+      const floor = await bareRead(page, study, 'floor');
+      const kept = await bareRead(page, study, 'kept');
       await page.close();
       // A fresh page of the same build: the goal's baseline, local files in the page.
       const local = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const l = await timeLocalOpen(local, app.origin, files);
       await local.close();
-      out.push({ ...t, bare, localFirst: l.first, localIndexed: l.indexed });
+      out.push({ ...t, bare, floor, kept, localFirst: l.first, localIndexed: l.indexed });
     }
   } finally {
     await app.close();
@@ -453,6 +459,8 @@ export async function run(): Promise<void> {
       add('page_received_ms', t.received);
       add('page_indexed_ms', t.indexed);
       add('page_bare_read_ms', t.bare);
+      add('page_floor_read_ms', t.floor);
+      add('page_kept_read_ms', t.kept);
       add('page_local_first_image_ms', t.localFirst);
       add('page_local_indexed_ms', t.localIndexed);
       add('page_first_image_to_local_pct', (100 * t.first) / t.localFirst); // median() rounds
@@ -553,6 +561,15 @@ export async function run(): Promise<void> {
       received_ms: m.page_received_ms,
       indexed_ms: m.page_indexed_ms,
       bare_read_ms: m.page_bare_read_ms,
+      // Chromium's own reads of the same answer: into one reused buffer (nothing kept) and kept
+      // whole. The page cannot receive faster than the first, nor keep the series faster than
+      // the second; curl is the command line's floor, not the browser's.
+      chromium_floor_ms: m.page_floor_read_ms,
+      chromium_kept_ms: m.page_kept_read_ms,
+      received_ratio_to_chromium_floor: +(m.page_received_ms / m.page_floor_read_ms).toFixed(2),
+      received_ratio_to_chromium_kept: +(m.page_received_ms / m.page_kept_read_ms).toFixed(2),
+      chromium_floor_ratio_to_curl: +(m.page_floor_read_ms / m.curl_series_ms).toFixed(2),
+      indexed_ratio_to_local_indexed: +(m.page_indexed_ms / m.page_local_indexed_ms).toFixed(2),
       curl_floor_ms: m.curl_series_ms,
       received_ratio_to_floor: +(m.page_received_ms / m.curl_series_ms).toFixed(2),
       indexed_ratio_to_floor: +(m.page_indexed_ms / m.curl_series_ms).toFixed(2),

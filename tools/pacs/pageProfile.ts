@@ -5,7 +5,8 @@
 // instance received (the PACS progress) and to the series indexed (the load progress). With
 // --profile FILE the last run is sampled by the CDP Profiler (main thread) and the functions with
 // the most self time are printed; FILE.cpuprofile opens in Chrome's DevTools. Each run also
-// times the bare read (the series request read in the page with nothing done to it) and curl's
+// times Chromium's own reads of the series request in the page with nothing done to it (bare:
+// the default reader; floor: into one reused buffer; kept: arrayBuffer()) and curl's
 // read of it straight from the PACS, the floor, and then opens the same series as local
 // files on a fresh page (the file input, as Open files does): the goal's baseline, printed with
 // the ratio of the PACS first image to it (goal <= 1.5). With --profile the last run also prints
@@ -286,6 +287,8 @@ try {
           : undefined;
       const t = await openOnce(page, originOf(i), study, patientId, profile);
       t.bare = await bareRead(page, study);
+      t.floor = await bareRead(page, study, 'floor');
+      t.kept = await bareRead(page, study, 'kept');
       await page.close();
       // The same series as local files, on a fresh page of the same build: the goal's baseline.
       const local = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -313,6 +316,9 @@ try {
         first_image_to_local: ratio(all[i].map((t) => t.first / t.local_first)),
         goal: '<= 1.5',
         bare_read_ms: median(all[i].map((t) => t.bare)),
+        chromium_floor_ms: median(all[i].map((t) => t.floor)),
+        chromium_kept_ms: median(all[i].map((t) => t.kept)),
+        received_to_chromium_kept: ratio(all[i].map((t) => t.received / t.kept)),
         curl_ms: median(all[i].map((t) => t.curl)),
         received_to_bare: ratio(all[i].map((t) => t.received / t.bare)),
         received_to_curl: ratio(all[i].map((t) => t.received / t.curl)),
