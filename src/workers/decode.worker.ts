@@ -2,14 +2,35 @@
 // Failures come back as a plain Problem whose params carry the file (structured clone drops
 // Error subclasses).
 import * as Comlink from 'comlink';
-import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
+import { compileCodec, setCodecCompiler } from '../core/dicom/codecs/compiledCodecs.ts';
+import { type CodecWasm, setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import { asLoadError } from '../core/dicom/loadError.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
 import { ok, problemOf, type Result } from '../core/result.ts';
 import { codecWasmUrls } from './codecWasmUrls.ts';
+import { backgroundIdle, codecWarmup } from './codecWarmup.ts';
 
 setCodecWasmLocator((codec) => codecWasmUrls[codec]);
+setCodecCompiler(async (codec) => {
+  // The codec's .wasm on our own origin, the very request Emscripten would make for the frame.
+  // eslint-disable-next-line no-restricted-globals
+  const module = await WebAssembly.compileStreaming(fetch(codecWasmUrls[codec]));
+  return {
+    instantiate: (imports) => WebAssembly.instantiate(module, imports as WebAssembly.Imports),
+  };
+});
+// Each codec's script (its Emscripten glue), which the first frame would otherwise import too.
+const codecScripts: Record<CodecWasm, () => Promise<unknown>> = {
+  openjpeg: () => import('../core/dicom/codecs/jpeg2000.ts'),
+  openjph: () => import('../core/dicom/codecs/htj2k.ts'),
+  charls: () => import('../core/dicom/codecs/jpegLs.ts'),
+  'libjpeg-turbo-8bit': () => import('../core/dicom/codecs/jpegBaseline.ts'),
+};
+const warmup = codecWarmup({
+  compile: (codec) => Promise.all([compileCodec(codec), codecScripts[codec]().catch(() => {})]),
+  idle: backgroundIdle,
+});
 
 // Cross-origin isolated pages (the app sends COOP/COEP) decode into SharedArrayBuffers, so the
 // frame cache's frames reach analysis and inference workers without a copy.
@@ -27,13 +48,19 @@ function bytesOf(blob: Blob | Uint8Array): Promise<Uint8Array> {
 }
 
 const api = {
-  /** Nothing: the page starts the worker ahead of its first frame (app/services/warmWorkers.ts). */
-  ready: () => true,
+  /** The page starts the worker ahead of its first frame (app/services/warmWorkers.ts); it then
+   * compiles the codecs in the background, so a compressed study's first frame finds its codec
+   * compiled (bench/codecWarm.bench.ts). */
+  ready: () => {
+    warmup.start();
+    return true;
+  },
   async decode(
     blob: Blob | Uint8Array,
     meta: InstanceMeta,
     frame: number,
   ): Promise<Result<DecodedFrame>> {
+    warmup.decodeStarted();
     try {
       const decoded = await decodeFrame(await bytesOf(blob), meta, frame, { shared });
       // A SharedArrayBuffer is shared by the message, not copied; a plain one is transferred.
@@ -41,6 +68,8 @@ const api = {
       return Comlink.transfer(ok(decoded), buffer instanceof ArrayBuffer ? [buffer] : []);
     } catch (e) {
       return { ok: false, error: problemOf(asLoadError(e, meta.file), 'decode-failed') };
+    } finally {
+      warmup.decodeEnded();
     }
   },
 };

@@ -21,6 +21,8 @@ interface EmscriptenOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
+  /** Instantiates the module itself (e.g. from one compiled ahead); returns {} when async. */
+  instantiateWasm?: (imports: object, receive: (instance: object) => void) => object;
 }
 
 declare module '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs' {

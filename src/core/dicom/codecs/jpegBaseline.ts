@@ -1,8 +1,8 @@
 import factory from '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs';
 import { markAsRgb } from './adobeRgbMarker.ts';
 import type { CodecFrame, CodecImageInfo } from './codecFrame.ts';
+import { loadCodec } from './compiledCodecs.ts';
 import { runEmbindDecoder } from './embindFrame.ts';
-import { emscriptenOptions } from './wasmLocator.ts';
 
 let codec: ReturnType<typeof factory> | undefined;
 
@@ -11,7 +11,7 @@ export async function decodeJpegBaseline(
   frame: Uint8Array,
   info: CodecImageInfo,
 ): Promise<CodecFrame> {
-  codec ??= factory(emscriptenOptions('libjpeg-turbo-8bit'));
+  codec ??= loadCodec('libjpeg-turbo-8bit', factory);
   const { JPEGDecoder } = await codec;
   const stream = info.photometricInterpretation === 'RGB' ? markAsRgb(frame) : frame;
   const { samples } = runEmbindDecoder(new JPEGDecoder(), stream, info);
