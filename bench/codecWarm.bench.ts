@@ -1,13 +1,15 @@
-// The first compressed frame in a fresh decode worker, per WASM codec, in Chromium: "cold" is the
-// worker started and answering (`ready`) but the frame decoded at once, so the codec's .wasm is
-// fetched, compiled and instantiated inside the decode; "warmed" is the same worker left idle
-// for a moment after `ready` (as the page warms it while the user looks at the found studies or
-// points at Open), so its codecs were compiled ahead; "second" is the next decode of the same
-// frame in the cold worker (everything in hand). Each sample is a new browser context, so
-// V8's per-process compiled-module cache and the HTTP code cache start empty; cold and warmed
-// samples alternate. The worker is the built decode.worker from dist/, spoken to through
-// Comlink's wire format. Frames come from ../shared/data/dicom; the decoded values of every
-// sample must be identical (checked by a hash).
+// The first compressed frame in a fresh decode worker, per WASM codec, in Chromium. "cold": the
+// worker started and answering (`ready()`, as at the file pick) and the frame decoded at once, so
+// the codec's script is imported and its .wasm fetched, compiled and instantiated inside the
+// decode. "warmed": `ready(true)` (as warmWorkers when studies are found, on pointing at Open, or
+// the page idle) and 1.5 s idle, so the worker compiled its codecs in the background. "second":
+// the cold worker's next decode of the same frame. What remains between warmed and second is
+// mostly V8 compiling the functions the decode runs at their first call (lazy compilation:
+// with --no-wasm-lazy-compilation warmed came within 10-25 ms of second). Each sample is a new
+// browser context, so V8's per-process module cache and the code cache start empty; cold and
+// warmed samples alternate. The worker is the built decode.worker from dist/, spoken to in
+// Comlink's wire format; frames come from ../shared/data/dicom, and every sample's decoded
+// values must be identical (a hash).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JSHandle, Page } from 'playwright-core';
@@ -69,7 +71,8 @@ const decodeTwiceInPage = `async ({ workerUrl, bytes, meta, idleMs }) => {
     return { ms, hash: h.toString(16) };
   };
   try {
-    await call('ready');
+    // As the page's warmWorkers: the warmed worker compiles its codecs; the cold one does not.
+    await call('ready', idleMs > 0);
     if (idleMs > 0) await new Promise((r) => setTimeout(r, idleMs));
     const first = await decode();
     const second = await decode();

@@ -48,11 +48,12 @@ function bytesOf(blob: Blob | Uint8Array): Promise<Uint8Array> {
 }
 
 const api = {
-  /** The page starts the worker ahead of its first frame (app/services/warmWorkers.ts); it then
-   * compiles the codecs in the background, so a compressed study's first frame finds its codec
-   * compiled (bench/codecWarm.bench.ts). */
-  ready: () => {
-    warmup.start();
+  /** The page starts the worker ahead of its first frame (app/services/warmWorkers.ts). With
+   * `compileCodecs`, when that frame is seconds away, the worker also compiles the codecs in the
+   * background, so a compressed study's first frame finds its codec compiled
+   * (bench/codecWarm.bench.ts); at the pick itself the frame's own codec compiles at once. */
+  ready: (compileCodecs = false) => {
+    if (compileCodecs) warmup.start();
     return true;
   },
   async decode(

@@ -11,9 +11,15 @@ import { decodePool, ingestPool } from './workers.ts';
 
 export function warmWorkers(): void {
   void ingestPool.call(undefined, 'parseBytes', []).catch(() => undefined);
-  warmDecoder();
+  warmDecoder({ compileCodecs: true });
 }
 
-export function warmDecoder(): void {
-  void decodePool.call(undefined, 'ready').catch(() => undefined);
+/**
+ * `compileCodecs` when the first frame is seconds away (found studies, pointing at Open, the
+ * page idle): the decoder then compiles the WASM codecs in the background, one at a time, so a
+ * compressed study's first frame does not wait 50-200 ms for its codec (bench/codecWarm.bench.ts).
+ * Not at the pick itself, where a background compile would only compete with the first frame.
+ */
+export function warmDecoder({ compileCodecs = false } = {}): void {
+  void decodePool.call(undefined, 'ready', compileCodecs).catch(() => undefined);
 }
