@@ -2,7 +2,7 @@
 // worker started and answering (`ready()`, as at the file pick) and the frame decoded at once, so
 // the codec's script is imported and its .wasm fetched, compiled and instantiated inside the
 // decode. "warmed": `ready(true)` (as warmWorkers when studies are found, on pointing at Open, or
-// the page idle) and 1.5 s idle, so the worker compiled its codecs in the background. "second":
+// the page idle) and 2.5 s idle, so the worker compiled its codecs in the background. "second":
 // the cold worker's next decode of the same frame. What remains between warmed and second is
 // mostly V8 compiling the functions the decode runs at their first call (lazy compilation:
 // with --no-wasm-lazy-compilation warmed came within 10-25 ms of second). Each sample is a new
@@ -20,7 +20,7 @@ import { report } from './report.ts';
 const PORT = 4211;
 const ROUNDS = 5;
 /** How long a warmed worker idles before its first frame (the user choosing a study). */
-const IDLE_MS = 1500;
+const IDLE_MS = 2500;
 
 const corpus = join(process.cwd(), '../shared/data/dicom');
 const samples = [

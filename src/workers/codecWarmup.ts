@@ -1,9 +1,11 @@
 // Compiles the codecs' WebAssembly ahead of a study's first compressed frame, in a decode worker
-// the page has warmed: one codec at a time, each after a background-priority task and only while
-// no frame is being decoded, so the warm-up never delays a frame or competes with one for the
-// CPU. Compiling, not instantiating: a compiled module costs its machine code (a few MB for all
-// four), an instance its whole heap. A frame whose codec is not compiled yet compiles it itself
-// (through the same one compile: core/dicom/codecs/compiledCodecs.ts).
+// the page has warmed: one codec at a time, each once the worker has had nothing to decode for a
+// quiet second and then after a background-priority task, so the warm-up never competes with a
+// study being loaded (the 200-slice CT's first image took 100-200 ms longer when the compiles ran
+// beside its parse and first decodes, bench app.bench.ts). Compiling, not instantiating: a
+// compiled module costs its machine code, an instance its whole 50 MB heap. A frame whose codec
+// is not compiled yet compiles it itself, through the same one compile
+// (core/dicom/codecs/compiledCodecs.ts).
 import type { CodecWasm } from '../core/dicom/codecs/wasmLocator.ts';
 
 /** Most common in archives first: JPEG 2000, then JPEG, JPEG-LS and HTJ2K. */
@@ -27,22 +29,36 @@ export interface WarmupHooks {
   compile(codec: CodecWasm): Promise<unknown>;
   /** Resolves when the thread has nothing more urgent to do. */
   idle(): Promise<void>;
+  /** How long the worker must have had no frame before a compile starts (and after start). */
+  quietMs: number;
 }
 
-export function codecWarmup({ compile, idle }: WarmupHooks): CodecWarmup {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function codecWarmup({ compile, idle, quietMs }: WarmupHooks): CodecWarmup {
   let started = false;
   let decoding = 0;
+  let lastBusy = 0;
   let wake: (() => void) | undefined;
   const noDecode = () =>
     decoding === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
 
+  /** Until no frame is in hand, none was for quietMs, and the thread is idle. */
+  async function quiet(): Promise<void> {
+    for (;;) {
+      if (decoding > 0) await noDecode();
+      const wait = lastBusy + quietMs - Date.now();
+      if (wait > 0) await sleep(wait);
+      else {
+        await idle();
+        if (decoding === 0 && Date.now() - lastBusy >= quietMs) return;
+      }
+    }
+  }
+
   async function run(): Promise<void> {
     for (const codec of warmupOrder) {
-      await idle();
-      while (decoding > 0) {
-        await noDecode();
-        await idle();
-      }
+      await quiet();
       await compile(codec);
     }
   }
@@ -51,6 +67,7 @@ export function codecWarmup({ compile, idle }: WarmupHooks): CodecWarmup {
     start() {
       if (started) return;
       started = true;
+      lastBusy = Date.now();
       void run();
     },
     decodeStarted() {
@@ -58,6 +75,7 @@ export function codecWarmup({ compile, idle }: WarmupHooks): CodecWarmup {
     },
     decodeEnded() {
       decoding--;
+      lastBusy = Date.now();
       if (decoding === 0) {
         wake?.();
         wake = undefined;

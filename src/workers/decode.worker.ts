@@ -30,6 +30,7 @@ const codecScripts: Record<CodecWasm, () => Promise<unknown>> = {
 const warmup = codecWarmup({
   compile: (codec) => Promise.all([compileCodec(codec), codecScripts[codec]().catch(() => {})]),
   idle: backgroundIdle,
+  quietMs: 1000,
 });
 
 // Cross-origin isolated pages (the app sends COOP/COEP) decode into SharedArrayBuffers, so the
