@@ -1,8 +1,9 @@
 // Compiles the codecs' WebAssembly ahead of a study's first compressed frame, in a decode worker
 // the page has warmed: one codec at a time, each once the worker has had nothing to decode for a
 // quiet second and then after a background-priority task, so the warm-up never competes with a
-// study being loaded (the 200-slice CT's first image took 100-200 ms longer when the compiles ran
-// beside its parse and first decodes, bench app.bench.ts). Compiling, not instantiating: a
+// study being loaded (with the compiles beside its parse and first decodes, the 200-slice CT's
+// first image came 100-200 ms later in two pairs of bench app.bench.ts runs). Compiling, not
+// instantiating: a
 // compiled module costs its machine code, an instance its whole 50 MB heap. A frame whose codec
 // is not compiled yet compiles it itself, through the same one compile
 // (core/dicom/codecs/compiledCodecs.ts).
