@@ -3,9 +3,8 @@
 // quiet second and then after a background-priority task, so the warm-up never competes with a
 // study being loaded (with the compiles beside its parse and first decodes, the 200-slice CT's
 // first image came 100-200 ms later in two pairs of bench app.bench.ts runs). Compiling, not
-// instantiating: a
-// compiled module costs its machine code, an instance its whole 50 MB heap. A frame whose codec
-// is not compiled yet compiles it itself, through the same one compile
+// instantiating: a compiled module costs its machine code, an instance its whole 50 MB heap. A
+// frame whose codec is not compiled yet compiles it itself, through the same one compile
 // (core/dicom/codecs/compiledCodecs.ts).
 import type { CodecWasm } from '../core/dicom/codecs/wasmLocator.ts';
 
