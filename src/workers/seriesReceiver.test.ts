@@ -2,9 +2,11 @@
 // real Part 10 demo slices), handed out in uneven chunks: every instance arrives whole and in
 // order, each in memory of its own from the allocator, the slice the page has is skipped, and
 // a body that breaks off hands on what came before it and then fails with the PACS's Problem.
+// The same through the page's own transport, where the body is read into one reused slab.
 import { describe, expect, it } from 'vitest';
 import { demoSliceFile, newDemoContext } from '../core/dicom/demo/demoSeries.ts';
 import { writeDicom } from '../core/dicom/testing/writeDicom.ts';
+import { fetchTransport, type PlatformFetch } from '../core/dicomweb/fetchTransport.ts';
 import { dicomwebClient, type HttpFetch } from '../core/dicomweb/http.ts';
 import { writeMultipart } from '../core/dicomweb/multipart.ts';
 import { part10Meta } from '../core/dicomweb/part10Meta.ts';
@@ -116,6 +118,71 @@ describe('receiveSeries (the PACS series worker)', () => {
     await expect(failed).rejects.toMatchObject({ code: 'dicomweb-unreachable' });
     expect(got).toHaveLength(3);
     got.forEach((i, k) => expect([...i.bytes]).toEqual([...files[k]]));
+  });
+});
+
+/**
+ * The page's own transport (fetchTransport) over Node's fetch Response, whose body is a byte
+ * stream: the worker reads it with a BYOB reader into one reused slab (slabReader.ts). The body
+ * comes in 64 KB chunks, and with `breakAfter` errors once that many bytes are out.
+ */
+function byteStreamServing(body: Uint8Array, breakAfter = Infinity): HttpFetch {
+  const platform = (async () => {
+    let at = 0;
+    const stream = new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        if (at >= breakAfter) return controller.error(new TypeError('network error'));
+        if (at >= body.length) {
+          controller.close();
+          // A BYOB read waiting at the close is answered by respond(0), as the Streams spec asks.
+          return controller.byobRequest?.respond(0);
+        }
+        const end = Math.min(body.length, at + 65536, breakAfter);
+        controller.enqueue(body.slice(at, end));
+        at = end;
+      },
+    });
+    const type = `multipart/related; type="application/dicom"; boundary=${boundary}`;
+    return new Response(stream, { headers: { 'content-type': type } });
+  }) as unknown as PlatformFetch;
+  return fetchTransport(platform, AbortSignal, AbortController);
+}
+
+describe('receiveSeries through the page transport (lent slabs)', () => {
+  // 120 slices of 256² (~130 KB each, ~16 MB): past the growing slabs, the 4 MiB one is reused.
+  const ctx = newDemoContext({ slices: 120, size: 256 });
+  const files = Array.from({ length: 120 }, (_, k) => demoSliceFile(ctx, k).bytes);
+  const body = multipart(files);
+
+  it('hands on every instance whole while the slab under it is read into again', async () => {
+    const client = dicomwebClient(
+      { baseUrl: 'http://pacs.test', timeoutMs: 5000 },
+      byteStreamServing(body),
+    );
+    const got: ReceivedInstance[] = [];
+    expect(
+      await receiveSeries(client, ref, new Set(), (b) => got.push(...b), { allocate: shared }),
+    ).toBe(120);
+    expect(got).toHaveLength(120);
+    got.forEach((i, k) => expect(Buffer.from(i.bytes).equals(Buffer.from(files[k]))).toBe(true));
+  });
+
+  it('a body that breaks off: what came first is handed on, then the Problem', async () => {
+    const cut = lengthThrough(files, 70) + 1000;
+    const client = dicomwebClient(
+      { baseUrl: 'http://pacs.test', timeoutMs: 5000 },
+      byteStreamServing(body, cut),
+    );
+    const got: ReceivedInstance[] = [];
+    const failed = receiveSeries(client, ref, new Set(), (b) => got.push(...b), {
+      allocate: shared,
+    });
+    await expect(failed).rejects.toBeInstanceOf(ProblemError);
+    // The slabs are 4 MiB: the instances wholly inside the last full slab before the break.
+    expect(got.length).toBeGreaterThan(40);
+    expect(got.length).toBeLessThanOrEqual(70);
+    got.forEach((i, k) => expect(Buffer.from(i.bytes).equals(Buffer.from(files[k]))).toBe(true));
   });
 });
 
