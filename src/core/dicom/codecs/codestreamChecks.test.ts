@@ -4,9 +4,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../decode.ts';
-import { parseInstance } from '../parse.ts';
 import { encodeJpeg2000, encodeJpegLs } from '../testing/encodeFrames.ts';
-import { encapsulatedPixelData, imageHeader, writeDicom } from '../testing/writeDicom.ts';
+import { encapsulatedInstance } from '../testing/encapsulatedInstance.ts';
 import type { CodecImageInfo } from './codecFrame.ts';
 import { checkJ2kCodestream } from './j2kCodestream.ts';
 import { checkJpegLsCodestream } from './jpegLsCodestream.ts';
@@ -27,12 +26,8 @@ const info: CodecImageInfo = {
 };
 
 async function decodeAs(syntax: string, frame: Uint8Array) {
-  const bytes = writeDicom(imageHeader(height, width, 16, false), syntax, [
-    encapsulatedPixelData([frame]),
-  ]);
-  const parsed = parseInstance(bytes, 'frame.dcm');
-  if (!parsed.ok) throw new Error(parsed.error.reason);
-  return decodeFrame(bytes, parsed.meta, 0);
+  const { bytes, meta } = encapsulatedInstance(syntax, frame, height, width);
+  return decodeFrame(bytes, meta, 0);
 }
 
 const splice = (b: Uint8Array, at: number, remove: number, ...insert: number[]) =>

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeJpeg2000, encodeJpegLs } from '../testing/encodeFrames.ts';
-import { encapsulatedPixelData, imageHeader, writeDicom } from '../testing/writeDicom.ts';
+import { encapsulatedInstance } from '../testing/encapsulatedInstance.ts';
 import type { CompiledCodec } from './compiledCodecs.ts';
 import type { CodecWasm } from './wasmLocator.ts';
 
@@ -51,21 +51,15 @@ function countingCompiler(fail: { compile?: boolean; instantiate?: boolean } = {
 // Each test gets fresh codec modules: a codec's loaded module is kept for the thread's life.
 let codecs: typeof import('./compiledCodecs.ts');
 let decodeFrame: typeof import('../decode.ts').decodeFrame;
-let parseInstance: typeof import('../parse.ts').parseInstance;
 beforeEach(async () => {
   vi.resetModules();
   codecs = await import('./compiledCodecs.ts');
   ({ decodeFrame } = await import('../decode.ts'));
-  ({ parseInstance } = await import('../parse.ts'));
 });
 
 async function decodeAs(syntax: string, frame: Uint8Array) {
-  const bytes = writeDicom(imageHeader(height, width, 16, false), syntax, [
-    encapsulatedPixelData([frame]),
-  ]);
-  const parsed = parseInstance(bytes, 'frame.dcm');
-  if (!parsed.ok) throw new Error(parsed.error.reason);
-  return decodeFrame(bytes, parsed.meta, 0);
+  const { bytes, meta } = encapsulatedInstance(syntax, frame, height, width);
+  return decodeFrame(bytes, meta, 0);
 }
 
 describe('codecs compiled ahead', () => {

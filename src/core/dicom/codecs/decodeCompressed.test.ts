@@ -3,9 +3,8 @@
 // differs from the header's is refused before any decoder allocates its pixels.
 import { describe, expect, it } from 'vitest';
 import { decodeFrame } from '../decode.ts';
-import { parseInstance } from '../parse.ts';
 import { encodeJpeg2000, encodeJpegLs } from '../testing/encodeFrames.ts';
-import { encapsulatedPixelData, imageHeader, writeDicom } from '../testing/writeDicom.ts';
+import { encapsulatedInstance } from '../testing/encapsulatedInstance.ts';
 
 const JPEG_LS = '1.2.840.10008.1.2.4.80';
 const JPEG_2000 = '1.2.840.10008.1.2.4.90';
@@ -17,12 +16,8 @@ const height = 48;
 const pixels = new Uint16Array(width * height).map((_, i) => (i * 37) % 4096);
 
 async function decodeAs(syntax: string, frame: Uint8Array, rows = height, columns = width) {
-  const bytes = writeDicom(imageHeader(rows, columns, 16, false), syntax, [
-    encapsulatedPixelData([frame]),
-  ]);
-  const parsed = parseInstance(bytes, 'frame.dcm');
-  if (!parsed.ok) throw new Error(parsed.error.reason);
-  return decodeFrame(bytes, parsed.meta, 0);
+  const { bytes, meta } = encapsulatedInstance(syntax, frame, rows, columns);
+  return decodeFrame(bytes, meta, 0);
 }
 
 describe('codestreams that do not match their transfer syntax', () => {
