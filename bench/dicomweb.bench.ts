@@ -47,11 +47,11 @@ import { viewedSlice } from '../src/core/dicomweb/viewedSlice.ts';
 import { seriesPath, streamedSeries } from '../src/core/dicomweb/wado.ts';
 import { previewApp } from './browser.ts';
 import {
-  bareRead,
+  baselines,
   pacsProxyEnv,
   storeDemoSeries,
-  timeLocalOpen,
   timePacsOpen,
+  type Baselines,
   type OpenTimes,
 } from './pacsPage.ts';
 import { report } from './report.ts';
@@ -63,18 +63,8 @@ const orthanc = `${process.env.ORTHANC_URL ?? 'http://127.0.0.1:8043'}/dicom-web
 const PORT = 4203;
 const BROWSER_REPEATS = 3;
 
-interface PageTimes extends OpenTimes {
-  /** The series request read in the page with nothing done to it (pacsPage.ts bareRead). */
-  bare: number;
-  /** …read into one reused buffer: the fastest the page takes the bytes in. */
-  floor: number;
-  /** …kept whole (arrayBuffer()): what a page that keeps the series pays before anything else. */
-  kept: number;
-  /** The same series as local files opened by the page's file input: pick to first paint. */
-  localFirst: number;
-  /** …and to the whole series indexed. */
-  localIndexed: number;
-}
+/** One round in the page: the PACS open and its baselines (pacsPage.ts). */
+type PageTimes = OpenTimes & Baselines;
 
 /**
  * The workbench in Chromium (built app under vite preview, its proxy to this Orthanc): the PACS
@@ -95,15 +85,7 @@ async function browserTimes(
     for (let r = 0; r < BROWSER_REPEATS; r++) {
       const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const t = await timePacsOpen(page, app.origin, study, patientId, SLICES);
-      const bare = await bareRead(page, study);
-      const floor = await bareRead(page, study, 'floor');
-      const kept = await bareRead(page, study, 'kept');
-      await page.close();
-      // A fresh page of the same build: the goal's baseline, local files in the page.
-      const local = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const l = await timeLocalOpen(local, app.origin, files);
-      await local.close();
-      out.push({ ...t, bare, floor, kept, localFirst: l.first, localIndexed: l.indexed });
+      out.push({ ...t, ...(await baselines(page, app.browser, app.origin, study, files)) });
     }
   } finally {
     await app.close();

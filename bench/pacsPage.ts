@@ -1,7 +1,7 @@
 // A demo CT series in Orthanc opened by the workbench in Chromium, timed on the page's clock: one
 // copy for the dicomweb bench and tools/pacs/pageProfile.ts, so their figures measure the same.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseInstance } from '../src/core/dicom/parse.ts';
 import type { InstanceMeta } from '../src/core/dicom/types.ts';
 import type { DicomwebClient } from '../src/core/dicomweb/http.ts';
@@ -95,17 +95,9 @@ export async function timePacsOpen(
   await armPageClock(page, 'click', slices);
   await hooks.beforeOpen?.();
   await row.getByRole('button', { name: 'Open' }).click();
-  await page.waitForFunction(
-    () => {
-      const t = (window as unknown as { t: Record<string, number> }).t;
-      return t.first && t.received && t.indexed;
-    },
-    null,
-    // Polled on a timer, not every animation frame: the poll runs on the page's main thread.
-    { timeout: 300_000, polling: 50 },
-  );
+  await clockRead(page, ['first', 'received', 'indexed']);
   await hooks.afterLoaded?.();
-  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
+  const t = await clockRead(page, []);
   return { first: t.first - t.open, received: t.received - t.open, indexed: t.indexed - t.open };
 }
 
@@ -131,16 +123,22 @@ export async function timeLocalOpen(
   await input.waitFor({ state: 'attached' });
   await armPageClock(page, 'change', files.length);
   await input.setInputFiles(files);
+  const t = await clockRead(page, ['first', 'indexed']);
+  return { first: t.first - t.open, indexed: t.indexed - t.open };
+}
+
+/** The page's clock (window.t) once each of `marks` is set. */
+async function clockRead(page: Page, marks: string[]): Promise<Record<string, number>> {
   await page.waitForFunction(
-    () => {
+    (marks) => {
       const t = (window as unknown as { t: Record<string, number> }).t;
-      return t.first && t.indexed;
+      return marks.every((m) => t[m]);
     },
-    null,
+    marks,
+    // Polled on a timer, not every animation frame: the poll runs on the page's main thread.
     { timeout: 300_000, polling: 50 },
   );
-  const t = await page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
-  return { first: t.first - t.open, indexed: t.indexed - t.open };
+  return page.evaluate(() => (window as unknown as { t: Record<string, number> }).t);
 }
 
 /**
@@ -213,4 +211,35 @@ export async function bareRead(
     },
     { study, how },
   );
+}
+
+/** What a round measures beside the PACS open: Chromium's reads of the answer, local files. */
+export interface Baselines {
+  bare: number;
+  floor: number;
+  kept: number;
+  localFirst: number;
+  localIndexed: number;
+}
+
+/**
+ * After a PACS open on `page`: Chromium's three reads of the same series answer there (then the
+ * page is closed), and the same series as local files on a fresh page of the same build (the
+ * goal's baseline).
+ */
+export async function baselines(
+  page: Page,
+  browser: Browser,
+  origin: string,
+  study: string,
+  files: string[],
+): Promise<Baselines> {
+  const bare = await bareRead(page, study);
+  const floor = await bareRead(page, study, 'floor');
+  const kept = await bareRead(page, study, 'kept');
+  await page.close();
+  const local = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const l = await timeLocalOpen(local, origin, files);
+  await local.close();
+  return { bare, floor, kept, localFirst: l.first, localIndexed: l.indexed };
 }

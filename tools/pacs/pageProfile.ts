@@ -18,13 +18,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import {
-  bareRead,
-  pacsProxyEnv,
-  storeDemoSeries,
-  timeLocalOpen,
-  timePacsOpen,
-} from '../../bench/pacsPage.ts';
+import { baselines, pacsProxyEnv, storeDemoSeries, timePacsOpen } from '../../bench/pacsPage.ts';
 import { nodeHttpTransport } from '../../src/cli/io/nodeHttpTransport.ts';
 import { dicomwebClient } from '../../src/core/dicomweb/http.ts';
 
@@ -286,16 +280,9 @@ try {
           ? `${values.profile}${dists.length > 1 ? i : ''}`
           : undefined;
       const t = await openOnce(page, originOf(i), study, patientId, profile);
-      t.bare = await bareRead(page, study);
-      t.floor = await bareRead(page, study, 'floor');
-      t.kept = await bareRead(page, study, 'kept');
-      await page.close();
-      // The same series as local files, on a fresh page of the same build: the goal's baseline.
-      const local = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const l = await timeLocalOpen(local, originOf(i), files);
-      t.local_first = l.first;
-      t.local_indexed = l.indexed;
-      await local.close();
+      const b = await baselines(page, browser, originOf(i), study, files);
+      Object.assign(t, { bare: b.bare, floor: b.floor, kept: b.kept });
+      Object.assign(t, { local_first: b.localFirst, local_indexed: b.localIndexed });
       t.curl = curlSeries(`${orthanc}/studies/${study}/series/${series}`);
       const load = +loadavg()[0].toFixed(1);
       console.log(JSON.stringify({ dist: dists[i], run: r + 1, ...t, load_average: load }));
