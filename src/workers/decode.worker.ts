@@ -3,7 +3,8 @@
 // Error subclasses).
 import * as Comlink from 'comlink';
 import { compileCodec, setCodecCompiler } from '../core/dicom/codecs/compiledCodecs.ts';
-import { type CodecWasm, setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
+import { importCodecModule } from '../core/dicom/codecs/decodeCompressed.ts';
+import { setCodecWasmLocator } from '../core/dicom/codecs/wasmLocator.ts';
 import { decodeFrame } from '../core/dicom/decode.ts';
 import { asLoadError } from '../core/dicom/loadError.ts';
 import type { DecodedFrame, InstanceMeta } from '../core/dicom/types.ts';
@@ -20,15 +21,9 @@ setCodecCompiler(async (codec) => {
     instantiate: (imports) => WebAssembly.instantiate(module, imports as WebAssembly.Imports),
   };
 });
-// Each codec's script (its Emscripten glue), which the first frame would otherwise import too.
-const codecScripts: Record<CodecWasm, () => Promise<unknown>> = {
-  openjpeg: () => import('../core/dicom/codecs/jpeg2000.ts'),
-  openjph: () => import('../core/dicom/codecs/htj2k.ts'),
-  charls: () => import('../core/dicom/codecs/jpegLs.ts'),
-  'libjpeg-turbo-8bit': () => import('../core/dicom/codecs/jpegBaseline.ts'),
-};
 const warmup = codecWarmup({
-  compile: (codec) => Promise.all([compileCodec(codec), codecScripts[codec]().catch(() => {})]),
+  // The codec's script (its Emscripten glue) too, which the first frame would otherwise import.
+  compile: (codec) => Promise.all([compileCodec(codec), importCodecModule(codec).catch(() => {})]),
   idle: backgroundIdle,
   quietMs: 1000,
 });

@@ -10,6 +10,7 @@ import {
 import { codecRunner, wasmEncodings, type WasmEncoding } from './codecRunner.ts';
 import { checkJ2kCodestream } from './j2kCodestream.ts';
 import { checkJpegLsCodestream } from './jpegLsCodestream.ts';
+import type { CodecWasm } from './wasmLocator.ts';
 
 type Decoder = (frame: Uint8Array, info: CodecImageInfo) => Promise<CodecFrame>;
 export type CompressedEncoding = Exclude<PixelEncoding, 'native'>;
@@ -25,6 +26,19 @@ const decoders: Record<CompressedEncoding, () => Promise<Decoder>> = {
   jpeg2000: async () => (await import('./jpeg2000.ts')).decodeJpeg2000,
   htj2k: async () => (await import('./htj2k.ts')).decodeHtj2k,
 };
+
+/** The encoding whose module holds each WASM codec. */
+const wasmModule: Record<CodecWasm, CompressedEncoding> = {
+  'libjpeg-turbo-8bit': 'jpeg-baseline',
+  charls: 'jpeg-ls',
+  openjpeg: 'jpeg2000',
+  openjph: 'htj2k',
+};
+
+/** Imports a WASM codec's module (its Emscripten glue) ahead of its first frame. */
+export function importCodecModule(codec: CodecWasm): Promise<unknown> {
+  return decoders[wasmModule[codec]]();
+}
 
 /** The codestream family each transfer syntax's frames must be. */
 const expectedKind: Record<CompressedEncoding, CodestreamKind> = {
